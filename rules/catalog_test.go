@@ -1,0 +1,91 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDefaultParses(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Sinks[Normalize("os/exec.Command")].Capability; got != "exec" {
+		t.Errorf("os/exec.Command: capability %q, want exec", got)
+	}
+	if _, ok := c.Registers[Normalize("(*github.com/mark3labs/mcp-go/server.MCPServer).AddTool")]; !ok {
+		t.Error("mcp-go AddTool is not a registration")
+	}
+	for sym, s := range c.Sinks {
+		if !validCapability(s.Capability) {
+			t.Errorf("%s: %s: unknown capability %q", s.Where, sym, s.Capability)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{
+		"github.com/stripe/stripe-go/v82/refund.New": "github.com/stripe/stripe-go/v*/refund.New",
+		"(*github.com/jackc/pgx/v5.Conn).Query":      "(*github.com/jackc/pgx/v*.Conn).Query",
+		"github.com/redis/go-redis/v9":               "github.com/redis/go-redis/v*",
+		"os/exec.Command":                            "os/exec.Command",
+		"github.com/example/vendor/vault.Read":       "github.com/example/vendor/vault.Read",
+		"(github.com/redis/go-redis/v9.cmdable).Get": "(github.com/redis/go-redis/v*.cmdable).Get",
+	} {
+		if got := Normalize(in); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestIsOpaque(t *testing.T) {
+	c := New()
+	if err := c.Parse("t.cat", strings.NewReader("opaque github.com/jackc/pgx/v5\n")); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]bool{
+		"net/http":                        true,
+		"github.com/jackc/pgx/v5":         true,
+		"github.com/jackc/pgx/v4/pgxpool": true,
+		"github.com/jackc/pgxlisten":      false,
+		"example.com/app/tools":           false,
+	} {
+		if got := c.IsOpaque(path); got != want {
+			t.Errorf("IsOpaque(%q) = %v, want %v", path, got, want)
+		}
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"sink exec\n", "t.cat:1: sink wants CAPABILITY SYMBOL"},
+		{"\n# comment\nsink teleport a.B\n", `t.cat:3: unknown capability "teleport"`},
+		{"sink exec a.B\nsink exec a.B\n", "t.cat:2: duplicate sink a.B (first at line 1)"},
+		{"frobnicate a.B\n", `t.cat:1: unknown keyword "frobnicate"`},
+		{"sink fs-write os.OpenFile flagarg=x\n", `t.cat:1: option flagarg wants a non-negative number, got "x"`},
+		{"register mcp a.B tool=1\n", "t.cat:1: register needs handler=N or tools=N"},
+		{"register mcp a.B handler=1 bogus=2\n", `t.cat:1: unknown option "bogus=2"`},
+		{"adapter a.B\n", "t.cat:1: adapter wants SYMBOL handler=N"},
+		{"toolstruct a.B tool=T\n", "t.cat:1: toolstruct wants TYPE tool=FIELD handler=FIELD"},
+		{"implements x a.I\n", "t.cat:1: implements wants FRAMEWORK INTERFACE METHOD"},
+		{"dispatch x a.T Name extra=1\n", `t.cat:1: unknown option "extra=1"`},
+	} {
+		err := New().Parse("t.cat", strings.NewReader(tc.in))
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("Parse(%q) = %v, want an error starting %q", tc.in, err, tc.want)
+		}
+	}
+}
+
+func TestLaterFileOverrides(t *testing.T) {
+	c := New()
+	if err := c.Parse("ours.cat", strings.NewReader("sink fs-read os.Open\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Parse("user.cat", strings.NewReader("sink fs-write os.Open\n")); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Sinks["os.Open"]; got.Capability != "fs-write" || got.Where.File != "user.cat" {
+		t.Errorf("after override: %+v, want fs-write from user.cat", got)
+	}
+}
