@@ -1,0 +1,73 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Handler writes a [Document] in one output format. A handler writes to the
+// io.Writer it was made with and never to os.Stdout.
+type Handler interface {
+	// Write writes doc. It does not change doc: it writes a sorted copy
+	// whose nil lists are empty.
+	Write(doc *Document) error
+}
+
+// Options configures the handlers that [New] makes. A format ignores the
+// options it has no use for.
+type Options struct {
+	// Paths prints each capability's witness path in the table.
+	Paths bool
+}
+
+// Formats are the format names that [New] accepts, in the order help text
+// lists them; the first is the default.
+var Formats = []string{"table", "json"}
+
+// New returns the handler for format, writing to w.
+func New(format string, w io.Writer, opts Options) (Handler, error) {
+	switch format {
+	case "table":
+		return NewTableHandler(w, opts), nil
+	case "json":
+		return NewJSONHandler(w), nil
+	}
+	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, " or "))
+}
+
+// errNilDocument is returned by a handler given no document.
+var errNilDocument = errors.New("writing report: nil document")
+
+// canonical returns a deep copy of doc with every nil list made empty and
+// everything in the documented order, so that handlers never change the
+// caller's document and nil and empty lists print alike.
+func canonical(doc *Document) *Document {
+	out := *doc
+	out.Tools = make([]Tool, len(doc.Tools))
+	for i, t := range doc.Tools {
+		t.Inputs = cloneSlice(t.Inputs)
+		caps := make([]Capability, len(t.Capabilities))
+		for j, c := range t.Capabilities {
+			c.Path = cloneSlice(c.Path)
+			caps[j] = c
+		}
+		t.Capabilities = caps
+		out.Tools[i] = t
+	}
+	out.Findings = make([]Finding, len(doc.Findings))
+	for i, f := range doc.Findings {
+		f.Path = cloneSlice(f.Path)
+		out.Findings[i] = f
+	}
+	out.Mismatches = cloneSlice(doc.Mismatches)
+	out.Warnings = cloneSlice(doc.Warnings)
+	Sort(&out)
+	return &out
+}
+
+// cloneSlice copies s into a new slice that is never nil.
+func cloneSlice[T any](s []T) []T {
+	return append(make([]T, 0, len(s)), s...)
+}

@@ -1,0 +1,296 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// readFindings replays testdata/findings.json.
+func readFindings(t *testing.T) *Document {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "findings.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := ReadJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// checkGolden compares got with testdata/name, or rewrites it with -update.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for _, tc := range []struct {
+		golden string
+		format string
+		opts   Options
+		doc    func(*testing.T) *Document
+	}{
+		{"json.golden", "json", Options{}, readFindings},
+		{"table.golden", "table", Options{}, readFindings},
+		{"table-paths.golden", "table", Options{Paths: true}, readFindings},
+		{"json-empty.golden", "json", Options{}, emptyDocument},
+		{"table-empty.golden", "table", Options{}, emptyDocument},
+		{"table-no-tools.golden", "table", Options{}, noToolsDocument},
+	} {
+		t.Run(tc.golden, func(t *testing.T) {
+			var buf bytes.Buffer
+			h, err := New(tc.format, &buf, tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := h.Write(tc.doc(t)); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, tc.golden, buf.Bytes())
+		})
+	}
+}
+
+// emptyDocument is a scan that found no tools: every list is nil.
+func emptyDocument(*testing.T) *Document {
+	return &Document{
+		SchemaVersion: SchemaVersion,
+		Scanner:       Scanner{Name: "blastradius", Version: "v0.1.0"},
+		Root:          "example.com/plain",
+	}
+}
+
+// noToolsDocument found no tools, but a declared tool that nothing
+// dispatches, and a package that did not load.
+func noToolsDocument(t *testing.T) *Document {
+	doc := emptyDocument(t)
+	doc.Mismatches = []Mismatch{{Name: "summarize", Framework: "openai-go", Kind: "declared-not-dispatched",
+		Position: Position{File: "chat.go", Line: 14, Column: 9}}}
+	doc.Warnings = []string{"example.com/plain/dispatch: dispatch.go:3:8: could not import example.com/gone (no required module provides package)"}
+	return doc
+}
+
+// TestJSONRoundTrip checks that the JSON handler's output replays to the
+// same document, and that writing it again gives the same bytes.
+func TestJSONRoundTrip(t *testing.T) {
+	doc := readFindings(t)
+	var first bytes.Buffer
+	if err := NewJSONHandler(&first).Write(doc); err != nil {
+		t.Fatal(err)
+	}
+	again, err := ReadJSON(bytes.NewReader(first.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(canonical(doc), again); diff != "" {
+		t.Errorf("replayed document differs (-want +got):\n%s", diff)
+	}
+	var second bytes.Buffer
+	if err := NewJSONHandler(&second).Write(again); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(first.String(), second.String()); diff != "" {
+		t.Errorf("second write differs (-first +second):\n%s", diff)
+	}
+}
+
+// TestWriteKeepsDocument checks that handlers sort and fill a copy, not the
+// caller's document.
+func TestWriteKeepsDocument(t *testing.T) {
+	doc := readFindings(t)
+	before := readFindings(t)
+	for _, format := range Formats {
+		h, err := New(format, new(bytes.Buffer), Options{Paths: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := h.Write(doc); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(before, doc); diff != "" {
+			t.Errorf("%s handler changed the document (-before +after):\n%s", format, diff)
+		}
+	}
+}
+
+func TestJSONNeverNull(t *testing.T) {
+	doc := emptyDocument(t)
+	doc.Tools = []Tool{{Name: "t", Capabilities: []Capability{{Capability: "exec"}}}}
+	var buf bytes.Buffer
+	if err := NewJSONHandler(&buf).Write(doc); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "null") {
+		t.Errorf("JSON output has null:\n%s", buf.String())
+	}
+}
+
+func TestReadJSONErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, input, want string
+	}{
+		{"empty", "", "reading JSON document: empty input"},
+		{"malformed", `{"schema_version": "1", "tools": [}`, "reading JSON document: invalid character '}' looking for beginning of value"},
+		{"truncated", `{"schema_version": "1"`, "reading JSON document: unexpected EOF"},
+		{"wrong type", `{"schema_version": "1", "tools": {}}`, "reading JSON document: json: cannot unmarshal object into Go struct field Document.tools of type []report.Tool"},
+		{"trailing data", `{"schema_version": "1"} {}`, "reading JSON document: unexpected data after the document"},
+		{"unknown version", `{"schema_version": "2"}`, `reading JSON document: unsupported schema_version "2" (want "1")`},
+		{"no version", `{"tools": []}`, `reading JSON document: no schema_version (want "1")`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := ReadJSON(strings.NewReader(tc.input))
+			if err == nil {
+				t.Fatalf("ReadJSON succeeded: %+v", doc)
+			}
+			if got := err.Error(); got != tc.want {
+				t.Errorf("ReadJSON error:\n got %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestReadJSONIgnoresUnknownFields(t *testing.T) {
+	doc, err := ReadJSON(strings.NewReader(`{"schema_version": "1", "root": "m", "added_later": true}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Root != "m" {
+		t.Errorf("Root = %q, want m", doc.Root)
+	}
+}
+
+func TestNewUnknownFormat(t *testing.T) {
+	_, err := New("sarif", new(bytes.Buffer), Options{})
+	want := `unknown format "sarif" (want table or json)`
+	if err == nil || err.Error() != want {
+		t.Errorf("New(sarif) error = %v, want %s", err, want)
+	}
+}
+
+func TestNilDocument(t *testing.T) {
+	for _, format := range Formats {
+		h, err := New(format, new(bytes.Buffer), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := h.Write(nil); err == nil {
+			t.Errorf("%s handler wrote a nil document", format)
+		}
+	}
+}
+
+func TestSort(t *testing.T) {
+	pos := func(file string, line int) Position { return Position{File: file, Line: line, Column: 1} }
+	doc := &Document{
+		Tools: []Tool{
+			{Name: "b", Framework: "mcp-go", Handler: "h2"},
+			{Name: "a", Framework: "mcp-go-sdk", Handler: "h1"},
+			{Name: "a", Framework: "mcp-go", Handler: "h3", Capabilities: []Capability{
+				{Capability: "fs-read", Sink: "os.ReadFile", Position: pos("b.go", 3)},
+				{Capability: "exec", Sink: "os/exec.Command", Position: pos("b.go", 9)},
+				{Capability: "exec", Sink: "os/exec.Command", Position: pos("a.go", 12)},
+				{Capability: "exec", Sink: "os/exec.Command", Position: pos("a.go", 2)},
+			}},
+		},
+		Findings: []Finding{
+			{RuleID: "BR102", Tool: "a", Sink: "s", ID: "1"},
+			{RuleID: "BR101", Tool: "b", Sink: "s", ID: "2"},
+			{RuleID: "BR101", Tool: "a", Sink: "t", ID: "3"},
+			{RuleID: "BR101", Tool: "a", Sink: "s", ID: "5"},
+			{RuleID: "BR101", Tool: "a", Sink: "s", ID: "4"},
+		},
+		Mismatches: []Mismatch{
+			{Name: "b", Framework: "openai-go", Kind: "declared-not-dispatched"},
+			{Name: "a", Framework: "openai-go", Kind: "dispatched-not-declared"},
+			{Name: "a", Framework: "openai-go", Kind: "declared-not-dispatched"},
+			{Name: "z", Framework: "genai", Kind: "declared-not-dispatched"},
+		},
+		Warnings: []string{"z: failed", "a: failed"},
+	}
+	Sort(doc)
+	want := &Document{
+		Tools: []Tool{
+			{Name: "a", Framework: "mcp-go", Handler: "h3", Capabilities: []Capability{
+				{Capability: "exec", Sink: "os/exec.Command", Position: pos("a.go", 2)},
+				{Capability: "exec", Sink: "os/exec.Command", Position: pos("a.go", 12)},
+				{Capability: "exec", Sink: "os/exec.Command", Position: pos("b.go", 9)},
+				{Capability: "fs-read", Sink: "os.ReadFile", Position: pos("b.go", 3)},
+			}},
+			{Name: "a", Framework: "mcp-go-sdk", Handler: "h1"},
+			{Name: "b", Framework: "mcp-go", Handler: "h2"},
+		},
+		Findings: []Finding{
+			{RuleID: "BR101", Tool: "a", Sink: "s", ID: "4"},
+			{RuleID: "BR101", Tool: "a", Sink: "s", ID: "5"},
+			{RuleID: "BR101", Tool: "a", Sink: "t", ID: "3"},
+			{RuleID: "BR101", Tool: "b", Sink: "s", ID: "2"},
+			{RuleID: "BR102", Tool: "a", Sink: "s", ID: "1"},
+		},
+		Mismatches: []Mismatch{
+			{Name: "z", Framework: "genai", Kind: "declared-not-dispatched"},
+			{Name: "a", Framework: "openai-go", Kind: "declared-not-dispatched"},
+			{Name: "a", Framework: "openai-go", Kind: "dispatched-not-declared"},
+			{Name: "b", Framework: "openai-go", Kind: "declared-not-dispatched"},
+		},
+		Warnings: []string{"a: failed", "z: failed"},
+	}
+	if diff := cmp.Diff(want, doc); diff != "" {
+		t.Errorf("Sort (-want +got):\n%s", diff)
+	}
+}
+
+func TestPlural(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		noun string
+		want string
+	}{
+		{0, "tool", "0 tools"},
+		{1, "tool", "1 tool"},
+		{1, "capability", "1 capability"},
+		{2, "capability", "2 capabilities"},
+	} {
+		if got := plural(tc.n, tc.noun); got != tc.want {
+			t.Errorf("plural(%d, %q) = %q, want %q", tc.n, tc.noun, got, tc.want)
+		}
+	}
+}
+
+func TestTableLabel(t *testing.T) {
+	for _, tc := range []struct {
+		tool Tool
+		want string
+	}{
+		{Tool{Name: "run", NameFrom: "constant"}, "run"},
+		{Tool{Name: "run", NameFrom: "directive"}, "run"},
+		{Tool{Name: "runCommand", NameFrom: "handler"}, "runCommand (no constant name)"},
+	} {
+		if got := tc.tool.label(); got != tc.want {
+			t.Errorf("label(%+v) = %q, want %q", tc.tool, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Sort puts doc in the documented order, in place, so that the same scan
+// always writes the same bytes:
+//   - tools by name, then framework, then handler, then position;
+//   - each tool's capabilities by capability, then sink, then position;
+//   - findings by rule ID, then tool, then sink, then ID;
+//   - mismatches by framework, then name, then kind, then position;
+//   - warnings alphabetically.
+//
+// A tool's inputs keep parameter order and a path keeps call order. The
+// later keys only break ties, so that no order is left to the caller.
+func Sort(doc *Document) {
+	for i := range doc.Tools {
+		slices.SortStableFunc(doc.Tools[i].Capabilities, compareCapability)
+	}
+	slices.SortStableFunc(doc.Tools, compareTool)
+	slices.SortStableFunc(doc.Findings, compareFinding)
+	slices.SortStableFunc(doc.Mismatches, compareMismatch)
+	slices.Sort(doc.Warnings)
+}
+
+func compareTool(a, b Tool) int {
+	return cmp.Or(
+		cmp.Compare(a.Name, b.Name),
+		cmp.Compare(a.Framework, b.Framework),
+		cmp.Compare(a.Handler, b.Handler),
+		comparePosition(a.Position, b.Position),
+		comparePosition(a.Registration, b.Registration),
+		cmp.Compare(a.NameFrom, b.NameFrom),
+	)
+}
+
+func compareCapability(a, b Capability) int {
+	return cmp.Or(
+		cmp.Compare(a.Capability, b.Capability),
+		cmp.Compare(a.Sink, b.Sink),
+		comparePosition(a.Position, b.Position),
+		slices.CompareFunc(a.Path, b.Path, compareFrame),
+	)
+}
+
+func compareFinding(a, b Finding) int {
+	return cmp.Or(
+		cmp.Compare(a.RuleID, b.RuleID),
+		cmp.Compare(a.Tool, b.Tool),
+		cmp.Compare(a.Sink, b.Sink),
+		cmp.Compare(a.ID, b.ID),
+		cmp.Compare(a.Message, b.Message),
+		slices.CompareFunc(a.Path, b.Path, compareFrame),
+	)
+}
+
+func compareMismatch(a, b Mismatch) int {
+	return cmp.Or(
+		cmp.Compare(a.Framework, b.Framework),
+		cmp.Compare(a.Name, b.Name),
+		cmp.Compare(a.Kind, b.Kind),
+		comparePosition(a.Position, b.Position),
+	)
+}
+
+func compareFrame(a, b Frame) int {
+	return cmp.Or(
+		cmp.Compare(a.Function, b.Function),
+		comparePosition(a.Position, b.Position),
+	)
+}
+
+func comparePosition(a, b Position) int {
+	return cmp.Or(
+		cmp.Compare(a.File, b.File),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Column, b.Column),
+	)
+}

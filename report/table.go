@@ -1,0 +1,201 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// NoTools is the sentence the table prints for a document without tools.
+const NoTools = "No tools found: the scanned packages have no LLM tool registration or //blastradius:tool directive."
+
+// TableHandler writes a [Document] as a plain-text table for people, grouped
+// by tool: one row for the tool (its name, framework, handler and the
+// handler's file:line), then one row per capability (capability, sink and
+// the sink call's file:line). Mismatched tool names follow in a second
+// table, then a one-line summary and the number of warnings, if any.
+type TableHandler struct {
+	w     io.Writer
+	paths bool
+}
+
+// NewTableHandler returns a handler that writes a table to w. With
+// opts.Paths, each capability is followed by its witness path, one frame a
+// row.
+func NewTableHandler(w io.Writer, opts Options) *TableHandler {
+	return &TableHandler{w: w, paths: opts.Paths}
+}
+
+// Write writes doc as a table.
+func (h *TableHandler) Write(doc *Document) error {
+	if doc == nil {
+		return errNilDocument
+	}
+	doc = canonical(doc)
+	var out bytes.Buffer
+	if len(doc.Tools) == 0 {
+		out.WriteString(NoTools + "\n")
+	} else if err := h.tools(&out, doc.Tools); err != nil {
+		return err
+	}
+	if len(doc.Mismatches) > 0 {
+		out.WriteString("\nTool names that the declarations and the dispatch disagree on:\n")
+		if err := mismatches(&out, doc.Mismatches); err != nil {
+			return err
+		}
+		out.WriteString("\n")
+	}
+	if len(doc.Tools) > 0 {
+		ncap := 0
+		for _, t := range doc.Tools {
+			ncap += len(t.Capabilities)
+		}
+		fmt.Fprintf(&out, "%s, %s\n", plural(len(doc.Tools), "tool"), plural(ncap, "capability"))
+	}
+	// Warnings go to stderr as they happen; this line keeps a saved
+	// report from looking complete when it is not.
+	if n := len(doc.Warnings); n > 0 {
+		fmt.Fprintf(&out, "%s: some packages did not load; the result may be incomplete\n", plural(n, "warning"))
+	}
+	if _, err := h.w.Write(out.Bytes()); err != nil {
+		return fmt.Errorf("writing table: %w", err)
+	}
+	return nil
+}
+
+// tools writes the tools table: a row per tool, then a row per capability
+// and, with paths, a row per witness frame.
+func (h *TableHandler) tools(w *bytes.Buffer, tools []Tool) error {
+	t := newTable(w)
+	t.Header("TOOL", "FRAMEWORK", "CAPABILITY", "FUNCTION", "POSITION")
+	for _, tool := range tools {
+		if err := t.Append(tool.label(), tool.Framework, "handler", tool.Handler, tool.Position.short()); err != nil {
+			return fmt.Errorf("writing table: %w", err)
+		}
+		if len(tool.Capabilities) == 0 {
+			if err := t.Append("", "", "-", "no capability found", ""); err != nil {
+				return fmt.Errorf("writing table: %w", err)
+			}
+		}
+		for _, c := range tool.Capabilities {
+			if err := t.Append("", "", c.Capability, c.Sink, c.Position.short()); err != nil {
+				return fmt.Errorf("writing table: %w", err)
+			}
+			if !h.paths {
+				continue
+			}
+			for i, f := range c.Path {
+				arrow := "  via "
+				if i > 0 {
+					arrow = "   -> "
+				}
+				if err := t.Append("", "", "", arrow+f.Function, f.Position.short()); err != nil {
+					return fmt.Errorf("writing table: %w", err)
+				}
+			}
+		}
+	}
+	return t.flush()
+}
+
+// mismatches writes the tool names that a manual-dispatch SDK's
+// declarations and dispatch disagree on.
+func mismatches(w *bytes.Buffer, ms []Mismatch) error {
+	t := newTable(w)
+	t.Header("FRAMEWORK", "NAME", "KIND", "POSITION")
+	for _, m := range ms {
+		if err := t.Append(m.Framework, m.Name, m.Kind, m.Position.short()); err != nil {
+			return fmt.Errorf("writing table: %w", err)
+		}
+	}
+	return t.flush()
+}
+
+// table is a borderless tablewriter table that writes to w without the
+// padding tablewriter leaves at the end of lines.
+type table struct {
+	*tablewriter.Table
+	buf bytes.Buffer
+	w   *bytes.Buffer
+}
+
+func newTable(w *bytes.Buffer) *table {
+	t := &table{w: w}
+	t.Table = tablewriter.NewTable(&t.buf,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
+			Borders: tw.BorderNone,
+			Settings: tw.Settings{
+				Separators: tw.Separators{BetweenColumns: tw.Off, BetweenRows: tw.Off},
+				Lines:      tw.Lines{ShowHeaderLine: tw.Off},
+			},
+		})),
+		tablewriter.WithConfig(tablewriter.Config{
+			Header: tw.CellConfig{
+				Formatting: tw.CellFormatting{AutoFormat: tw.Off, AutoWrap: tw.WrapNone},
+				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+				Padding:    tw.CellPadding{Global: columnGap},
+			},
+			Row: tw.CellConfig{
+				// Symbols and positions are never wrapped, or they could
+				// not be copied or searched for.
+				Formatting: tw.CellFormatting{AutoWrap: tw.WrapNone},
+				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+				Padding:    tw.CellPadding{Global: columnGap},
+			},
+		}),
+		// Leading spaces indent the path frames.
+		tablewriter.WithTrimSpace(tw.Off),
+	)
+	return t
+}
+
+// columnGap separates the columns: two spaces, none before the first.
+var columnGap = tw.Padding{Right: "  ", Overwrite: true}
+
+// flush renders the table into w.
+func (t *table) flush() error {
+	if err := t.Render(); err != nil {
+		return fmt.Errorf("writing table: %w", err)
+	}
+	for line := range bytes.Lines(t.buf.Bytes()) {
+		t.w.Write(bytes.TrimRight(line, " \n"))
+		t.w.WriteByte('\n')
+	}
+	return nil
+}
+
+// label is the tool's name as the table shows it: a name that is not the
+// one the model sees is marked.
+func (t Tool) label() string {
+	if t.NameFrom == "handler" {
+		return t.Name + " (no constant name)"
+	}
+	return t.Name
+}
+
+// short is file:line, or "-" for an unknown position.
+func (p Position) short() string {
+	if p.File == "" {
+		return "-"
+	}
+	if p.Line <= 0 {
+		return p.File
+	}
+	return p.File + ":" + strconv.Itoa(p.Line)
+}
+
+// plural is "1 tool", "2 tools", "0 capabilities".
+func plural(n int, noun string) string {
+	if n != 1 {
+		if noun[len(noun)-1] == 'y' {
+			noun = noun[:len(noun)-1] + "ie"
+		}
+		noun += "s"
+	}
+	return strconv.Itoa(n) + " " + noun
+}
