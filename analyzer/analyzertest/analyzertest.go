@@ -1,0 +1,189 @@
+// Package analyzertest checks the analyzer against fixtures that state
+// their expected results in comments, as x/tools analysistest does.
+//
+// A fixture is a Go module under testdata/. The scan's results become
+// messages at file:line positions:
+//   - at each tool's handler: "tool NAME FRAMEWORK NAMEFROM";
+//   - at each sink call a tool reaches: "TOOL: CAPABILITY SINK";
+//   - at a tool declared to the model but never dispatched: "declared NAME
+//     FRAMEWORK, never dispatched", and at a dispatch of a name never
+//     declared: "dispatched NAME FRAMEWORK, never declared".
+//
+// A comment `// want "re" ...` states the messages expected on its line
+// (`// want +1 "re"` on the next line). Each regexp must match exactly one
+// message there, and every message must be matched: a missing or extra
+// message fails the test.
+package analyzertest
+
+import (
+	"context"
+	"fmt"
+	"go/scanner"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/blastradius/blastradius/analyzer"
+	"github.com/blastradius/blastradius/report"
+)
+
+// Run scans the fixture module in dir and checks its want comments. It
+// returns the document for further checks.
+func Run(t *testing.T, dir string, cfg analyzer.Config) *report.Document {
+	t.Helper()
+	cfg.Dir = dir
+	doc, err := analyzer.Run(context.Background(), cfg)
+	if err != nil {
+		t.Fatalf("scanning %s: %v", dir, err)
+	}
+	Check(t, dir, doc)
+	return doc
+}
+
+// Check compares the messages of doc with the want comments under dir.
+func Check(t *testing.T, dir string, doc *report.Document) {
+	t.Helper()
+	wants, err := parseWants(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Messages(doc)
+	keys := map[string]bool{}
+	for k := range wants {
+		keys[k] = true
+	}
+	for k := range got {
+		keys[k] = true
+	}
+	var sorted []string
+	for k := range keys {
+		sorted = append(sorted, k)
+	}
+	sort.Strings(sorted)
+	for _, at := range sorted {
+		msgs := append([]string(nil), got[at]...)
+		for _, w := range wants[at] {
+			matched := -1
+			for i, m := range msgs {
+				if w.MatchString(m) {
+					matched = i
+					break
+				}
+			}
+			if matched < 0 {
+				t.Errorf("%s: missing: no message matches %q (got %q)", at, w, got[at])
+				continue
+			}
+			msgs = append(msgs[:matched], msgs[matched+1:]...)
+		}
+		for _, m := range msgs {
+			t.Errorf("%s: unexpected: %s", at, m)
+		}
+	}
+}
+
+// Messages turns a document into messages keyed by "file:line".
+func Messages(doc *report.Document) map[string][]string {
+	out := map[string][]string{}
+	add := func(p report.Position, msg string) {
+		k := fmt.Sprintf("%s:%d", p.File, p.Line)
+		out[k] = append(out[k], msg)
+	}
+	for _, tool := range doc.Tools {
+		add(tool.Position, fmt.Sprintf("tool %s %s %s", tool.Name, tool.Framework, tool.NameFrom))
+		for _, c := range tool.Capabilities {
+			add(c.Position, fmt.Sprintf("%s: %s %s", tool.Name, c.Capability, c.Sink))
+		}
+	}
+	for _, m := range doc.Mismatches {
+		switch m.Kind {
+		case "declared-not-dispatched":
+			add(m.Position, fmt.Sprintf("declared %s %s, never dispatched", m.Name, m.Framework))
+		case "dispatched-not-declared":
+			add(m.Position, fmt.Sprintf("dispatched %s %s, never declared", m.Name, m.Framework))
+		}
+	}
+	return out
+}
+
+var wantRE = regexp.MustCompile(`//\s*want\s+(.*)$`)
+
+// parseWants reads the want comments of every .go file under dir.
+func parseWants(dir string) (map[string][]*regexp.Regexp, error) {
+	out := map[string][]*regexp.Regexp{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && path != dir && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		rel = filepath.ToSlash(rel)
+		for i, line := range strings.Split(string(data), "\n") {
+			m := wantRE.FindStringSubmatch(line)
+			if m == nil {
+				continue
+			}
+			offset, res, err := parseWant(m[1])
+			if err != nil {
+				return fmt.Errorf("%s:%d: bad want comment: %v", rel, i+1, err)
+			}
+			k := fmt.Sprintf("%s:%d", rel, i+1+offset)
+			out[k] = append(out[k], res...)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// parseWant parses `[+N] "re" "re" ...`.
+func parseWant(text string) (int, []*regexp.Regexp, error) {
+	var s scanner.Scanner
+	fset := token.NewFileSet()
+	file := fset.AddFile("want", -1, len(text))
+	s.Init(file, []byte(text), nil, 0)
+	offset := 0
+	var res []*regexp.Regexp
+	for {
+		_, tok, lit := s.Scan()
+		switch tok {
+		case token.EOF, token.SEMICOLON:
+			if len(res) == 0 {
+				return 0, nil, fmt.Errorf("no expectation")
+			}
+			return offset, res, nil
+		case token.ADD:
+			_, tok, lit = s.Scan()
+			if tok != token.INT || len(res) > 0 {
+				return 0, nil, fmt.Errorf("want +N before the expectations")
+			}
+			offset, _ = strconv.Atoi(lit)
+		case token.STRING:
+			str, err := strconv.Unquote(lit)
+			if err != nil {
+				return 0, nil, err
+			}
+			re, err := regexp.Compile(str)
+			if err != nil {
+				return 0, nil, err
+			}
+			res = append(res, re)
+		default:
+			return 0, nil, fmt.Errorf("unexpected %s", tok)
+		}
+	}
+}

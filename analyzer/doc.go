@@ -1,0 +1,18 @@
+// Package analyzer finds the functions an LLM can trigger in a Go module and
+// what each of them can reach.
+//
+// # Stages
+//
+// One file per stage, run in this order by [Run]:
+//   - load.go: go/packages, without running the scanned code or fetching a
+//     toolchain;
+//   - program.go: SSA with generics instantiated;
+//   - entries.go: tool registrations, driven by the catalog, and
+//     //blastradius:tool directives;
+//   - callgraph.go: CHA, a forward slice from the entry points, then VTA
+//     over the slice, as govulncheck does;
+//   - sinks.go and witness.go: per tool, the catalogued sinks it reaches and
+//     the shortest witness path to each.
+//
+// The package never prints; it returns a [report.Document].
+package analyzer

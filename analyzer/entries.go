@@ -1,0 +1,325 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/rules"
+)
+
+// entry is one tool: a handler function the model can trigger.
+type entry struct {
+	name      string
+	nameFrom  string // "constant", "directive" or "handler"
+	framework string
+	handler   *ssa.Function
+	// registration is the registration call, or the directive comment.
+	registration token.Pos
+	// region, when set, limits the handler to these blocks: the body of one
+	// case of a manual dispatch inside handler.
+	region map[*ssa.BasicBlock]bool
+	// position is where the tool is shown, when it is not the handler's
+	// declaration (a dispatch case).
+	position token.Pos
+	// inputs, when set, names the model-controlled data instead of the
+	// handler's parameters (the arguments field of a dispatched call).
+	inputs []string
+}
+
+// directivePrefix marks a custom entry point: //blastradius:tool NAME in a
+// function's doc comment.
+const directivePrefix = "//blastradius:tool"
+
+// maxHelperDepth bounds how many registration helpers are unwound call site
+// by call site before falling back to the union of all callers.
+const maxHelperDepth = 3
+
+// findEntries finds every tool registered in the analysed code: calls to
+// catalogued registration functions, and functions carrying a directive.
+func findEntries(prog *ssa.Program, r *resolver, scope []*ssa.Function, pkgs []*packages.Package) ([]entry, []string) {
+	var entries []entry
+	var warnings []string
+	for _, fn := range scope {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				site, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				callee := site.Common().StaticCallee()
+				if callee == nil {
+					continue
+				}
+				reg, ok := r.cat.Registers[rules.Normalize(symbolOf(callee))]
+				if !ok {
+					continue
+				}
+				found := r.extract(site, reg, nil, site.Pos(), 0)
+				if len(found) == 0 {
+					warnings = append(warnings, fmt.Sprintf("%s: cannot tell which handler %s registers; its tools are not analysed",
+						prog.Fset.Position(site.Pos()), shortSymbol(callee)))
+				}
+				entries = append(entries, found...)
+			}
+		}
+	}
+	d, w := directiveEntries(prog, pkgs)
+	entries = append(entries, d...)
+	warnings = append(warnings, w...)
+	entries = append(entries, r.implementsEntries(prog, scope)...)
+	entries = append(entries, r.handlerMapEntries(scope)...)
+	entries = append(entries, r.dispatchEntries(scope)...)
+	return dedupEntries(prog, entries), warnings
+}
+
+// extract resolves one registration call into tools. When the handler or
+// the tool comes in through a parameter of the enclosing function (a
+// registration helper), the helper is unwound call site by call site, so
+// each call of the helper is its own tool with its own name.
+func (r *resolver) extract(site ssa.CallInstruction, reg rules.Register, fr *frame, pos token.Pos, depth int) []entry {
+	args := callArgs(site.Common())
+	arg := func(i int) ssa.Value {
+		if i >= 0 && i < len(args) {
+			return args[i]
+		}
+		return nil
+	}
+	enclosing := site.Parent()
+	if fr == nil && depth < maxHelperDepth && len(r.callSites[enclosing]) > 0 &&
+		(usesParam(arg(reg.HandlerArg), enclosing, 4) || usesParam(arg(reg.ToolArg), enclosing, 4) ||
+			usesParam(arg(reg.ToolsArg), enclosing, 4) || usesParam(arg(reg.NameArg), enclosing, 4)) {
+		var out []entry
+		for _, caller := range r.callSites[enclosing] {
+			inner := &frame{fn: enclosing, args: callArgs(caller.Common())}
+			out = append(out, r.extract(site, reg, inner, caller.Pos(), depth+1)...)
+		}
+		return out
+	}
+
+	var out []entry
+	emit := func(handlers []*ssa.Function, name string, named bool) {
+		for _, h := range handlers {
+			e := entry{name: name, nameFrom: "constant", framework: reg.Framework, handler: h, registration: pos}
+			if !named {
+				e.name, e.nameFrom = h.Name(), "handler"
+			}
+			out = append(out, e)
+		}
+	}
+	if reg.HandlerArg >= 0 {
+		hv := arg(reg.HandlerArg)
+		nameOf := func(fr *frame) (string, bool) {
+			if reg.NameArg >= 0 {
+				return r.toolName(arg(reg.NameArg), fr)
+			}
+			if reg.ToolArg >= 0 {
+				return r.toolName(arg(reg.ToolArg), fr)
+			}
+			return "", false
+		}
+		// A loop over a table of (tool, handler) rows: resolve row by row.
+		tv := arg(reg.ToolArg)
+		if tv == nil {
+			tv = arg(reg.NameArg)
+		}
+		if row := rowOf(hv, 6); row != nil && row == rowOf(tv, 6) {
+			n := 0
+			r.bases(row, fr, 0, map[val]bool{}, func(b val) {
+				n++
+				pinned := &frame{pins: map[ssa.Value]ssa.Value{row: b.v}}
+				if fr != nil {
+					pinned.fn, pinned.args, pinned.parent = fr.fn, fr.args, fr.parent
+				}
+				name, ok := nameOf(pinned)
+				emit(r.funcs(hv, pinned), name, ok)
+			})
+			if n > 0 {
+				return out
+			}
+		}
+		name, ok := nameOf(fr)
+		emit(r.funcs(hv, fr), name, ok)
+	}
+	if reg.ToolsArg >= 0 {
+		r.flow(arg(reg.ToolsArg), fr, 0, map[val]bool{}, func(x val) {
+			alloc, ok := x.v.(*ssa.Alloc)
+			if !ok {
+				return
+			}
+			for _, row := range r.indexAddrs[alloc] {
+				ts, ok := r.cat.ToolStructs[rules.Normalize(typeSymbol(row.Type()))]
+				if !ok {
+					continue
+				}
+				b := val{row, x.fr}
+				var handlers []*ssa.Function
+				names := map[string]bool{}
+				named := true
+				r.fieldOfBase(b, ts.HandlerField, 0, map[val]bool{}, func(h val) {
+					handlers = append(handlers, r.funcs(h.v, h.fr)...)
+				})
+				r.fieldOfBase(b, ts.ToolField, 0, map[val]bool{}, func(t val) {
+					if n, ok := r.toolName(t.v, t.fr); ok {
+						names[n] = true
+					} else {
+						named = false
+					}
+				})
+				name := ""
+				for n := range names {
+					name = n
+				}
+				emit(handlers, name, named && len(names) == 1)
+			}
+		})
+	}
+	return out
+}
+
+// usesParam reports whether v is computed, within fn, from one of fn's
+// parameters (looking depth operands deep).
+func usesParam(v ssa.Value, fn *ssa.Function, depth int) bool {
+	if v == nil || depth == 0 {
+		return false
+	}
+	if p, ok := v.(*ssa.Parameter); ok {
+		return p.Parent() == fn
+	}
+	instr, ok := v.(ssa.Instruction)
+	if !ok || instr.Parent() != fn {
+		return false
+	}
+	var ops []*ssa.Value
+	for _, op := range instr.Operands(ops) {
+		if op != nil && usesParam(*op, fn, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// rowOf returns the table row (an IndexAddr) that v reads a field of, as in
+// `for _, t := range table { s.AddTool(mcp.NewTool(t.name), t.handler) }`.
+func rowOf(v ssa.Value, depth int) *ssa.IndexAddr {
+	if v == nil || depth == 0 {
+		return nil
+	}
+	switch x := v.(type) {
+	case *ssa.IndexAddr:
+		return x
+	case *ssa.FieldAddr:
+		return rowOf(x.X, depth-1)
+	case *ssa.Field:
+		return rowOf(x.X, depth-1)
+	case *ssa.UnOp:
+		return rowOf(x.X, depth-1)
+	case *ssa.ChangeType:
+		return rowOf(x.X, depth-1)
+	case *ssa.MakeInterface:
+		return rowOf(x.X, depth-1)
+	case *ssa.Call:
+		for _, a := range x.Call.Args {
+			if row := rowOf(a, depth-1); row != nil {
+				return row
+			}
+		}
+	}
+	return nil
+}
+
+// directiveEntries finds functions whose doc comment carries
+// //blastradius:tool NAME.
+func directiveEntries(prog *ssa.Program, pkgs []*packages.Package) ([]entry, []string) {
+	var out []entry
+	var warnings []string
+	for _, p := range pkgs {
+		if p.TypesInfo == nil {
+			continue
+		}
+		for _, f := range p.Syntax {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Doc == nil {
+					continue
+				}
+				for _, c := range fd.Doc.List {
+					rest, ok := strings.CutPrefix(c.Text, directivePrefix)
+					if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+						continue
+					}
+					fields := strings.Fields(rest)
+					if len(fields) == 0 {
+						warnings = append(warnings, fmt.Sprintf("%s: %s needs a tool name", prog.Fset.Position(c.Pos()), directivePrefix))
+						continue
+					}
+					obj, ok := p.TypesInfo.Defs[fd.Name].(*types.Func)
+					if !ok {
+						continue
+					}
+					fn := prog.FuncValue(obj)
+					if fn == nil {
+						continue
+					}
+					out = append(out, entry{name: fields[0], nameFrom: "directive", framework: "directive",
+						handler: fn, registration: c.Pos()})
+				}
+			}
+		}
+	}
+	return out, warnings
+}
+
+// dedupEntries drops repeats (the same registration found twice through
+// several callers) and sorts the rest.
+func dedupEntries(prog *ssa.Program, es []entry) []entry {
+	seen := map[string]bool{}
+	var out []entry
+	for _, e := range es {
+		k := fmt.Sprintf("%s|%s|%s|%d|%d", e.name, e.framework, e.handler, e.registration, e.position)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.name != b.name {
+			return a.name < b.name
+		}
+		if a.framework != b.framework {
+			return a.framework < b.framework
+		}
+		if a.handler.String() != b.handler.String() {
+			return a.handler.String() < b.handler.String()
+		}
+		if a.registration != b.registration {
+			return prog.Fset.Position(a.registration).String() < prog.Fset.Position(b.registration).String()
+		}
+		return a.position < b.position
+	})
+	return out
+}
+
+// shortSymbol is a symbol without its package path, for messages.
+func shortSymbol(fn *ssa.Function) string {
+	s := symbolOf(fn)
+	if i := strings.LastIndex(s, "/"); i >= 0 {
+		open := strings.HasPrefix(s, "(")
+		s = s[i+1:]
+		if open {
+			s = "(" + strings.TrimLeft(s, "(")
+			if strings.Contains(symbolOf(fn), "(*") {
+				s = "(*" + strings.TrimPrefix(s, "(")
+			}
+		}
+	}
+	return s
+}

@@ -1,0 +1,37 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/rules"
+)
+
+// buildProgram creates SSA for every loaded package, with generic functions
+// instantiated so that calls such as mcp.AddTool[In, Out] have bodies and
+// callers. A package that did not type-check is created from its types alone,
+// without bodies: its dependents still build, and its own code is skipped
+// (the load stage has warned about it).
+//
+// Opaque packages are created from their types alone as well: their bodies
+// are never entered (their syntax was parsed without bodies anyway).
+func buildProgram(l *loaded, cat *rules.Catalog) (*ssa.Program, map[*packages.Package]*ssa.Package) {
+	prog := ssa.NewProgram(l.roots[0].Fset, ssa.InstantiateGenerics)
+	created := map[*packages.Package]*ssa.Package{}
+	packages.Visit(l.roots, nil, func(p *packages.Package) {
+		if p.Types == nil {
+			return
+		}
+		var files []*ast.File
+		var info *types.Info
+		if len(p.Errors) == 0 && !cat.IsOpaque(p.PkgPath) {
+			files, info = p.Syntax, p.TypesInfo
+		}
+		created[p] = prog.CreatePackage(p.Types, files, info, true)
+	})
+	prog.Build()
+	return prog, created
+}

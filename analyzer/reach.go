@@ -1,0 +1,249 @@
+package analyzer
+
+import (
+	"container/heap"
+	"go/constant"
+	"os"
+	"sort"
+
+	"golang.org/x/tools/go/callgraph"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/rules"
+)
+
+// step is one function reached from a tool's handler, with the call that
+// reached it.
+type step struct {
+	fn   *ssa.Function
+	prev *step
+	// site is the call in prev.fn that reached fn; nil for the handler.
+	site ssa.CallInstruction
+	// dynamic counts the dynamic calls (interface, function value,
+	// callback) on the path; length counts all calls. The witness is the
+	// path with the fewest dynamic calls, then the fewest calls, as in
+	// govulncheck's witness.go.
+	dynamic, length int
+	seq             int
+}
+
+// hit is a sink reached by a tool.
+type hit struct {
+	capability string
+	sink       string
+	site       ssa.CallInstruction
+	at         *step
+}
+
+// reacher finds the sinks each tool can reach over the call graph.
+type reacher struct {
+	cat *rules.Catalog
+	cg  *callgraph.Graph
+}
+
+// reach searches from the handler in witness order (Dijkstra over
+// (dynamic, length)), never entering opaque functions, and returns each
+// (capability, sink) once, with the first, hence best, witness found.
+//
+// A region limits the handler itself to those blocks (one case of a
+// dispatch); the functions it calls are searched whole.
+func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool) []hit {
+	best := map[*ssa.Function]bool{}
+	var hits []hit
+	found := map[[2]string]bool{}
+	seq := 0
+	q := &stepQueue{}
+	heap.Push(q, &step{fn: handler})
+	for q.Len() > 0 {
+		s := heap.Pop(q).(*step)
+		if best[s.fn] {
+			continue
+		}
+		best[s.fn] = true
+		for _, site := range callSitesOf(s.fn) {
+			if s.prev == nil && region != nil && !region[site.Block()] {
+				continue
+			}
+			sinks := rc.sinksAt(site)
+			for _, sk := range sinks {
+				key := [2]string{sk.capability, sk.sink}
+				if !found[key] {
+					found[key] = true
+					hits = append(hits, hit{capability: sk.capability, sink: sk.sink, site: site, at: s})
+				}
+			}
+			for _, callee := range rc.callees(s.fn, site, len(sinks) > 0) {
+				if best[callee.fn] {
+					continue
+				}
+				seq++
+				dyn := s.dynamic
+				if callee.dynamic {
+					dyn++
+				}
+				heap.Push(q, &step{fn: callee.fn, prev: s, site: site, dynamic: dyn, length: s.length + 1, seq: seq})
+			}
+		}
+	}
+	return hits
+}
+
+type calleeAt struct {
+	fn      *ssa.Function
+	dynamic bool
+}
+
+// callees returns the analysed functions a call site can enter: its static
+// callee or its call-graph callees, and, for a call into opaque code, the
+// function values the site hands over (a callback of sort.Slice, sync.Once.Do
+// or filepath.WalkDir runs on behalf of the caller).
+//
+// A sink is a leaf: its body is never entered, but the callbacks handed to
+// it are followed (a filepath.WalkDir callback that removes files).
+func (rc *reacher) callees(fn *ssa.Function, site ssa.CallInstruction, sink bool) []calleeAt {
+	var out []calleeAt
+	c := site.Common()
+	var targets []*ssa.Function
+	dynamic := false
+	if callee := c.StaticCallee(); callee != nil {
+		targets = []*ssa.Function{callee}
+	} else if node := rc.cg.Nodes[fn]; node != nil {
+		dynamic = true
+		for _, e := range node.Out {
+			if e.Site == site {
+				targets = append(targets, e.Callee.Func)
+			}
+		}
+		sort.Slice(targets, func(i, j int) bool { return targets[i].String() < targets[j].String() })
+	}
+	opaqueCall := sink
+	for _, t := range targets {
+		if sink || isOpaque(rc.cat, t) {
+			opaqueCall = true
+			continue
+		}
+		out = append(out, calleeAt{t, dynamic})
+	}
+	if opaqueCall {
+		for _, a := range callArgs(c) {
+			if f := funcValue(a); f != nil && !isOpaque(rc.cat, f) {
+				out = append(out, calleeAt{f, true})
+			}
+		}
+	}
+	return out
+}
+
+// funcValue returns the function a value denotes when that is evident at
+// the call site: a function, a closure, a method value, possibly converted.
+func funcValue(v ssa.Value) *ssa.Function {
+	for {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		case *ssa.Function:
+			return unwrapWrapper(x)
+		case *ssa.MakeClosure:
+			return unwrapWrapper(x.Fn.(*ssa.Function))
+		}
+		return nil
+	}
+}
+
+// sinksAt returns the catalogued sinks a call site calls: its static callee,
+// the interface method it invokes, or a catalogued function its call-graph
+// callees include.
+func (rc *reacher) sinksAt(site ssa.CallInstruction) []hit {
+	c := site.Common()
+	var syms []string
+	if callee := c.StaticCallee(); callee != nil {
+		syms = append(syms, symbolOf(callee))
+	} else {
+		if c.IsInvoke() {
+			syms = append(syms, invokeSymbol(c))
+		}
+		if node := rc.cg.Nodes[site.Parent()]; node != nil {
+			for _, e := range node.Out {
+				if e.Site == site {
+					syms = append(syms, symbolOf(e.Callee.Func))
+				}
+			}
+		}
+	}
+	var out []hit
+	for _, sym := range syms {
+		sk, ok := rc.cat.Sinks[rules.Normalize(sym)]
+		if !ok {
+			continue
+		}
+		for _, capability := range sinkCapabilities(sk, c) {
+			out = append(out, hit{capability: capability, sink: sym})
+		}
+		break
+	}
+	return out
+}
+
+// openWriteFlags are the os.OpenFile flags that make a call a write.
+const openWriteFlags = os.O_WRONLY | os.O_RDWR | os.O_CREATE | os.O_APPEND | os.O_TRUNC
+
+// sinkCapabilities classifies one call of a sink. A sink with a flag
+// argument (os.OpenFile) reads or writes by its constant flags; when the
+// flags are not constant, it may do both.
+func sinkCapabilities(sk rules.Sink, c *ssa.CallCommon) []string {
+	if sk.FlagArg < 0 {
+		return []string{sk.Capability}
+	}
+	args := callArgs(c)
+	if sk.FlagArg < len(args) {
+		if k, ok := args[sk.FlagArg].(*ssa.Const); ok && k.Value != nil {
+			if n, ok := constant.Int64Val(constant.ToInt(k.Value)); ok {
+				if n&int64(openWriteFlags) != 0 {
+					return []string{"fs-write"}
+				}
+				return []string{"fs-read"}
+			}
+		}
+	}
+	return []string{"fs-read", "fs-write"}
+}
+
+// callSitesOf lists fn's calls in block and instruction order.
+func callSitesOf(fn *ssa.Function) []ssa.CallInstruction {
+	var out []ssa.CallInstruction
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(ssa.CallInstruction); ok {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// stepQueue orders steps by (dynamic, length, seq).
+type stepQueue []*step
+
+func (q stepQueue) Len() int { return len(q) }
+func (q stepQueue) Less(i, j int) bool {
+	a, b := q[i], q[j]
+	if a.dynamic != b.dynamic {
+		return a.dynamic < b.dynamic
+	}
+	if a.length != b.length {
+		return a.length < b.length
+	}
+	return a.seq < b.seq
+}
+func (q stepQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *stepQueue) Push(x any)   { *q = append(*q, x.(*step)) }
+func (q *stepQueue) Pop() any {
+	old := *q
+	s := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return s
+}

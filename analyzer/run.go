@@ -1,0 +1,303 @@
+package analyzer
+
+import (
+	"context"
+	"fmt"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+
+	"github.com/blastradius/blastradius/report"
+	"github.com/blastradius/blastradius/rules"
+)
+
+func run(ctx context.Context, cfg Config) (*report.Document, error) {
+	cat := cfg.Catalog
+	if cat == nil {
+		var err error
+		if cat, err = rules.Default(); err != nil {
+			return nil, err
+		}
+	}
+	phase := func(name string, start time.Time, detail string) {
+		if cfg.Phase != nil {
+			cfg.Phase(name, time.Since(start), detail)
+		}
+	}
+	warn := func(msg string) {
+		if cfg.Warn != nil {
+			cfg.Warn(msg)
+		}
+	}
+
+	start := time.Now()
+	l, warnings, err := loadPackages(ctx, cfg, cat)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range warnings {
+		warn(w)
+	}
+	phase("load", start, fmt.Sprintf("%d packages", l.count))
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	start = time.Now()
+	prog, created := buildProgram(l, cat)
+	scopePkgs, scopeSSA := analysedPackages(l, created)
+	scope := scopeFunctions(prog, scopeSSA)
+	phase("ssa", start, fmt.Sprintf("%d functions in the module", len(scope)))
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	start = time.Now()
+	r := newResolver(cat, scope)
+	entries, w := findEntries(prog, r, scope, scopePkgs)
+	for _, x := range w {
+		warn(x)
+	}
+	warnings = append(warnings, w...)
+	phase("entries", start, fmt.Sprintf("%d tools", len(entries)))
+
+	doc := &report.Document{
+		SchemaVersion: report.SchemaVersion,
+		Scanner:       report.Scanner{Name: "blastradius", Version: version()},
+		Root:          l.modulePath,
+		Tools:         []report.Tool{},
+		Findings:      []report.Finding{},
+		Mismatches:    []report.Mismatch{},
+		Warnings:      warnings,
+	}
+	if doc.Warnings == nil {
+		doc.Warnings = []string{}
+	}
+	if len(entries) == 0 {
+		return doc, nil
+	}
+
+	start = time.Now()
+	cg, err := buildCallGraph(ctx, prog, seeds(entries, scope, r), cat)
+	if err != nil {
+		return nil, err
+	}
+	phase("callgraph", start, fmt.Sprintf("%d nodes", len(cg.Nodes)))
+
+	pos := positioner{fset: prog.Fset, root: l.moduleDir}
+	doc.Mismatches = append(doc.Mismatches, mismatches(r.declarations(scope), entries, dispatchFrameworks(cat), pos)...)
+
+	start = time.Now()
+	rc := &reacher{cat: cat, cg: cg}
+	ncap := 0
+	for _, e := range entries {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		t := report.Tool{
+			Name:         e.name,
+			NameFrom:     e.nameFrom,
+			Framework:    e.framework,
+			Handler:      e.handler.String(),
+			Position:     pos.of(e.handler.Pos()),
+			Registration: pos.of(e.registration),
+			Inputs:       modelInputs(e.handler),
+			Capabilities: []report.Capability{},
+		}
+		if e.position.IsValid() {
+			t.Position = pos.of(e.position)
+		}
+		if e.inputs != nil {
+			t.Inputs = e.inputs
+		}
+		for _, h := range rc.reach(e.handler, e.region) {
+			t.Capabilities = append(t.Capabilities, report.Capability{
+				Capability: h.capability,
+				Sink:       h.sink,
+				Position:   pos.of(h.site.Pos()),
+				Path:       witness(h, pos),
+			})
+		}
+		sort.SliceStable(t.Capabilities, func(i, j int) bool {
+			a, b := t.Capabilities[i], t.Capabilities[j]
+			if a.Capability != b.Capability {
+				return a.Capability < b.Capability
+			}
+			return a.Sink < b.Sink
+		})
+		ncap += len(t.Capabilities)
+		doc.Tools = append(doc.Tools, t)
+	}
+	phase("reachability", start, fmt.Sprintf("%d capabilities", ncap))
+	return doc, nil
+}
+
+// dispatchFrameworks are the frameworks whose tools are dispatched by hand.
+func dispatchFrameworks(cat *rules.Catalog) map[string]bool {
+	out := map[string]bool{}
+	for _, d := range cat.Dispatch {
+		out[d.Framework] = true
+	}
+	return out
+}
+
+// witness turns a hit's chain of steps into frames from the handler to the
+// function that calls the sink.
+func witness(h hit, pos positioner) []report.Frame {
+	var frames []report.Frame
+	call := h.site
+	for s := h.at; s != nil; s = s.prev {
+		frames = append(frames, report.Frame{Function: s.fn.String(), Position: pos.of(call.Pos())})
+		call = s.site
+	}
+	for i, j := 0, len(frames)-1; i < j; i, j = i+1, j-1 {
+		frames[i], frames[j] = frames[j], frames[i]
+	}
+	return frames
+}
+
+// analysedPackages returns the packages whose code is the application's:
+// those of the main module (or the loaded roots outside a module) that
+// type-checked.
+func analysedPackages(l *loaded, created map[*packages.Package]*ssa.Package) ([]*packages.Package, map[*ssa.Package]bool) {
+	var pkgs []*packages.Package
+	ssaPkgs := map[*ssa.Package]bool{}
+	packages.Visit(l.roots, nil, func(p *packages.Package) {
+		inModule := p.Module != nil && p.Module.Path == l.modulePath
+		if p.Module == nil {
+			for _, r := range l.roots {
+				inModule = inModule || r == p
+			}
+		}
+		if !inModule || l.broken[p.PkgPath] || created[p] == nil {
+			return
+		}
+		pkgs = append(pkgs, p)
+		ssaPkgs[created[p]] = true
+	})
+	return pkgs, ssaPkgs
+}
+
+// scopeFunctions lists the functions of the analysed packages, anonymous
+// functions and generic instances included, sorted for determinism.
+func scopeFunctions(prog *ssa.Program, pkgs map[*ssa.Package]bool) []*ssa.Function {
+	var out []*ssa.Function
+	for fn := range ssautil.AllFunctions(prog) {
+		p := fn.Pkg
+		if o := fn.Origin(); o != nil {
+			p = o.Pkg
+		}
+		if p == nil && fn.Parent() != nil {
+			p = fn.Parent().Pkg
+		}
+		if p != nil && pkgs[p] && len(fn.Blocks) > 0 {
+			out = append(out, fn)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Pos() != out[j].Pos() {
+			return out[i].Pos() < out[j].Pos()
+		}
+		return out[i].String() < out[j].String()
+	})
+	return out
+}
+
+// seeds are where the call graph starts: every handler, the program's main
+// and init functions, and the functions that register tools, so that VTA
+// sees where the values a handler uses are constructed. A module without a
+// main package (a library of tools) also seeds its exported functions.
+func seeds(entries []entry, scope []*ssa.Function, r *resolver) []*ssa.Function {
+	set := map[*ssa.Function]bool{}
+	for _, e := range entries {
+		set[e.handler] = true
+	}
+	hasMain := false
+	for _, fn := range scope {
+		if fn.Pkg != nil && fn.Pkg.Pkg.Name() == "main" && fn.Name() == "main" {
+			hasMain = true
+		}
+	}
+	for _, fn := range scope {
+		isInit := fn.Parent() == nil && (fn.Name() == "init" || strings.HasPrefix(fn.Name(), "init#"))
+		isMain := fn.Pkg != nil && fn.Pkg.Pkg.Name() == "main" && fn.Name() == "main"
+		exported := !hasMain && fn.Parent() == nil && fn.Object() != nil && fn.Object().Exported()
+		if isInit || isMain || exported {
+			set[fn] = true
+		}
+	}
+	for callee, sites := range r.callSites {
+		if _, ok := r.cat.Registers[rules.Normalize(symbolOf(callee))]; ok {
+			for _, s := range sites {
+				set[s.Parent()] = true
+			}
+		}
+	}
+	out := make([]*ssa.Function, 0, len(set))
+	for fn := range set {
+		out = append(out, fn)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
+	return out
+}
+
+// modelInputs names the handler's parameters that carry model-controlled
+// data: all but the receiver and context-like ones.
+func modelInputs(fn *ssa.Function) []string {
+	out := []string{}
+	sig := fn.Signature
+	for i := 0; i < sig.Params().Len(); i++ {
+		p := sig.Params().At(i)
+		if isContextLike(p.Type()) {
+			continue
+		}
+		name := p.Name()
+		if name == "" || name == "_" {
+			name = fmt.Sprintf("#%d %s", i, types.TypeString(p.Type(), types.RelativeTo(nil)))
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// positioner turns token positions into module-relative report positions.
+type positioner struct {
+	fset *token.FileSet
+	root string
+}
+
+func (p positioner) of(pos token.Pos) report.Position {
+	if !pos.IsValid() {
+		return report.Position{}
+	}
+	q := p.fset.Position(pos)
+	return report.Position{File: relFile(p.root, q.Filename), Line: q.Line, Column: q.Column}
+}
+
+// relFile makes a file name relative to the module root with '/'. A file in
+// the module cache is written module@version/path.
+func relFile(root, file string) string {
+	if rel, err := filepath.Rel(root, file); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	if i := strings.Index(filepath.ToSlash(file), "/pkg/mod/"); i >= 0 {
+		return filepath.ToSlash(file)[i+len("/pkg/mod/"):]
+	}
+	return filepath.ToSlash(file)
+}
+
+// version is the scanner's version from its build info.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}

@@ -1,0 +1,91 @@
+package analyzer
+
+import (
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/rules"
+)
+
+// symbolOf spells a function as the catalog does: (*ssa.Function).String()
+// of its generic origin, so that mcp.AddTool[In, Out] matches
+// "github.com/modelcontextprotocol/go-sdk/mcp.AddTool".
+func symbolOf(fn *ssa.Function) string {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	return fn.String()
+}
+
+// invokeSymbol spells an interface method call as types.Func.FullName does:
+// "(net/http.RoundTripper).RoundTrip".
+func invokeSymbol(c *ssa.CallCommon) string {
+	if c.Method == nil {
+		return ""
+	}
+	return c.Method.FullName()
+}
+
+// typeSymbol spells a named type as "pkgpath.Name", looking through pointers
+// and aliases.
+func typeSymbol(t types.Type) string {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok {
+		return ""
+	}
+	obj := n.Origin().Obj()
+	if obj.Pkg() == nil {
+		return obj.Name()
+	}
+	return obj.Pkg().Path() + "." + obj.Name()
+}
+
+// pkgPathOf returns the import path of the package that declares fn, looking
+// through instantiations and synthetic wrappers; "" if there is none.
+func pkgPathOf(fn *ssa.Function) string {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	if fn.Pkg != nil {
+		return fn.Pkg.Pkg.Path()
+	}
+	if obj := fn.Object(); obj != nil && obj.Pkg() != nil {
+		return obj.Pkg().Path()
+	}
+	return ""
+}
+
+// isOpaque reports whether fn's body is never entered: it belongs to the
+// standard library or to a catalogued opaque module.
+func isOpaque(cat *rules.Catalog, fn *ssa.Function) bool {
+	p := pkgPathOf(fn)
+	if p == "" {
+		// Synthetic wrappers (bound methods, thunks) without a package:
+		// judge them by the method they wrap.
+		if strings.HasPrefix(fn.Synthetic, "bound method wrapper") || strings.HasPrefix(fn.Synthetic, "thunk") {
+			return false
+		}
+		return true
+	}
+	return cat.IsOpaque(p)
+}
+
+// isContextLike reports whether t is context.Context or a type that carries
+// one (genkit's *ai.ToolContext, ADK's agent.ToolContext): such parameters
+// are plumbing, not model input.
+func isContextLike(t types.Type) bool {
+	ms := types.NewMethodSet(t)
+	if ms.Len() == 0 {
+		if _, ok := t.Underlying().(*types.Interface); !ok {
+			ms = types.NewMethodSet(types.NewPointer(t))
+		}
+	}
+	return ms.Lookup(nil, "Deadline") != nil && ms.Lookup(nil, "Done") != nil &&
+		ms.Lookup(nil, "Err") != nil && ms.Lookup(nil, "Value") != nil
+}
