@@ -1,0 +1,3 @@
+module example.com/broken-module
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/directive-tools
+
+go 1.26

@@ -1,0 +1,149 @@
+// Command mcp-sdk-tools is an MCP server built with the official
+// modelcontextprotocol/go-sdk. It registers tools with the generic
+// mcp.AddTool (typed input) and with (*mcp.Server).AddTool (raw arguments),
+// using a top-level function, a method value and closures as handlers.
+package main
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"io"
+	"log"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"time"
+
+	"github.com/modelcontextprotocol/go-sdk/mcp"
+)
+
+// RunInput is the typed input of run_command.
+type RunInput struct {
+	Command string   `json:"command"`
+	Args    []string `json:"args"`
+}
+
+// RunOutput is the typed output of run_command.
+type RunOutput struct {
+	Output string `json:"output"`
+}
+
+// runCommand is a typed handler registered with the generic mcp.AddTool.
+func runCommand(ctx context.Context, req *mcp.CallToolRequest, in RunInput) (*mcp.CallToolResult, RunOutput, error) { // want `tool run_command mcp-go-sdk constant`
+	out, err := exec.Command(in.Command, in.Args...).CombinedOutput() // want `run_command: exec os/exec\.Command`
+	return nil, RunOutput{Output: string(out)}, err
+}
+
+// readFile is a raw handler registered with (*mcp.Server).AddTool: it
+// decodes the arguments itself.
+func readFile(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_file mcp-go-sdk constant`
+	var args struct {
+		Path string `json:"path"`
+	}
+	if err := json.Unmarshal(req.Params.Arguments, &args); err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(args.Path) // want `read_file: fs-read os\.ReadFile`
+	if err != nil {
+		return nil, err
+	}
+	return &mcp.CallToolResult{Content: []mcp.Content{&mcp.TextContent{Text: string(data)}}}, nil
+}
+
+// app holds the database; its lookupUser method is registered as a method
+// value.
+type app struct {
+	db *sql.DB
+}
+
+// LookupInput is the typed input of lookup_user.
+type LookupInput struct {
+	Email string `json:"email"`
+}
+
+func (a *app) lookupUser(ctx context.Context, req *mcp.CallToolRequest, in LookupInput) (*mcp.CallToolResult, map[string]string, error) { // want `tool lookup_user mcp-go-sdk constant`
+	var name string
+	err := a.db.QueryRowContext(ctx, "SELECT name FROM users WHERE email = $1", in.Email).Scan(&name) // want `lookup_user: db-read \(\*database/sql\.DB\)\.QueryRowContext`
+	return nil, map[string]string{"name": name}, err
+}
+
+// WriteInput is the typed input of write_file.
+type WriteInput struct {
+	Name string `json:"name"`
+	Text string `json:"text"`
+}
+
+// VersionOutput is the typed output of version.
+type VersionOutput struct {
+	Version string `json:"version"`
+	Uptime  string `json:"uptime"`
+}
+
+var started = time.Now()
+
+func main() {
+	// Setup in main is not attributed to any tool.
+	root := os.Getenv("WORKSPACE")
+	db, err := sql.Open("postgres", os.Getenv("DATABASE_URL"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	client := &http.Client{Timeout: 10 * time.Second}
+
+	server := mcp.NewServer(&mcp.Implementation{Name: "workspace", Version: "v1.0.0"}, nil)
+
+	// Generic mcp.AddTool with a top-level function.
+	mcp.AddTool(server, &mcp.Tool{Name: "run_command", Description: "Run a command"}, runCommand)
+
+	// (*mcp.Server).AddTool with a raw handler.
+	objectSchema := map[string]any{"type": "object"}
+	server.AddTool(&mcp.Tool{Name: "read_file", InputSchema: objectSchema}, readFile)
+
+	// A method value.
+	a := &app{db: db}
+	mcp.AddTool(server, &mcp.Tool{Name: "lookup_user"}, a.lookupUser)
+
+	// A typed closure that captures root.
+	mcp.AddTool(server, &mcp.Tool{Name: "write_file"}, func(ctx context.Context, req *mcp.CallToolRequest, in WriteInput) (*mcp.CallToolResult, any, error) { // want `tool write_file mcp-go-sdk constant`
+		err := os.WriteFile(filepath.Join(root, in.Name), []byte(in.Text), 0o644) // want `write_file: fs-write os\.WriteFile`
+		return nil, nil, err
+	})
+
+	// A raw closure that captures client.
+	server.AddTool(&mcp.Tool{Name: "fetch_url", InputSchema: objectSchema}, func(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool fetch_url mcp-go-sdk constant`
+		var args struct {
+			URL string `json:"url"`
+		}
+		if err := json.Unmarshal(req.Params.Arguments, &args); err != nil {
+			return nil, err
+		}
+		httpReq, err := http.NewRequestWithContext(ctx, http.MethodGet, args.URL, nil)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := client.Do(httpReq) // want `fetch_url: network \(\*net/http\.Client\)\.Do`
+		if err != nil {
+			return nil, err
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		if err != nil {
+			return nil, err
+		}
+		return &mcp.CallToolResult{Content: []mcp.Content{&mcp.TextContent{Text: string(body)}}}, nil
+	})
+
+	// A harmless tool: it reaches no sink.
+	mcp.AddTool(server, &mcp.Tool{Name: "version"}, version)
+
+	if err := server.Run(context.Background(), &mcp.StdioTransport{}); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// version reaches no sink.
+func version(ctx context.Context, req *mcp.CallToolRequest, _ struct{}) (*mcp.CallToolResult, VersionOutput, error) { // want `tool version mcp-go-sdk constant`
+	return nil, VersionOutput{Version: "v1.0.0", Uptime: time.Since(started).String()}, nil
+}

@@ -1,0 +1,3 @@
+module example.com/no-tools
+
+go 1.26

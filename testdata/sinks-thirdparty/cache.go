@@ -1,0 +1,33 @@
+package main
+
+import (
+	"context"
+	"time"
+)
+
+// cacheGet reads. go-redis declares its commands on the func type cmdable,
+// which *redis.Client embeds: the callee is (redis.cmdable).Get.
+//
+//blastradius:tool cache_get
+func cacheGet(ctx context.Context, key string) (string, error) { // want `tool cache_get directive directive`
+	return rdb.Get(ctx, key).Result() // want `cache_get: db-read \(github\.com/redis/go-redis/v9\.cmdable\)\.Get`
+}
+
+// cachePut writes.
+//
+//blastradius:tool cache_put
+func cachePut(ctx context.Context, key string) (string, error) { // want `tool cache_put directive directive`
+	return rdb.Set(ctx, key, "1", time.Hour).Result() // want `cache_put: db-write \(github\.com/redis/go-redis/v9\.cmdable\)\.Set`
+}
+
+// cacheEvict writes through the redis.Cmdable interface, whose Del is
+// declared in the embedded interface GenericCmdable.
+//
+//blastradius:tool cache_evict
+func cacheEvict(ctx context.Context, key string) (string, error) { // want `tool cache_evict directive directive`
+	n, err := cache.Del(ctx, key).Result() // want `cache_evict: db-write \(github\.com/redis/go-redis/v9\.GenericCmdable\)\.Del`
+	if n == 0 {
+		return "not cached", err
+	}
+	return "evicted", err
+}

@@ -1,0 +1,35 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+)
+
+// mongoFind reads. Cursor.All only drains the cursor that Find opened.
+//
+//blastradius:tool mongo_find
+func mongoFind(ctx context.Context, customer string) (string, error) { // want `tool mongo_find directive directive`
+	cur, err := orders.Find(ctx, bson.M{"customer": customer}) // want `mongo_find: db-read \(\*go\.mongodb\.org/mongo-driver/v2/mongo\.Collection\)\.Find`
+	if err != nil {
+		return "", err
+	}
+	var docs []bson.M
+	err = cur.All(ctx, &docs)
+	return fmt.Sprint(docs), err
+}
+
+// mongoArchive writes.
+//
+//blastradius:tool mongo_archive
+func mongoArchive(ctx context.Context, customer string) (string, error) { // want `tool mongo_archive directive directive`
+	if _, err := orders.InsertOne(ctx, bson.M{"customer": customer, "archived": true}); err != nil { // want `mongo_archive: db-write \(\*go\.mongodb\.org/mongo-driver/v2/mongo\.Collection\)\.InsertOne`
+		return "", err
+	}
+	res, err := orders.DeleteMany(ctx, bson.M{"customer": customer}) // want `mongo_archive: db-write \(\*go\.mongodb\.org/mongo-driver/v2/mongo\.Collection\)\.DeleteMany`
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprint(res.DeletedCount), nil
+}
