@@ -129,7 +129,7 @@ func (r *resolver) extract(site ssa.CallInstruction, reg rules.Register, fr *fra
 		if tv == nil {
 			tv = arg(reg.NameArg)
 		}
-		if row := rowOf(hv, 6); row != nil && row == rowOf(tv, 6) {
+		if row := r.rowOf(hv, 6); row != nil && row == r.rowOf(tv, 6) {
 			n := 0
 			r.bases(row, fr, 0, map[val]bool{}, func(b val) {
 				n++
@@ -207,26 +207,34 @@ func usesParam(v ssa.Value, fn *ssa.Function, depth int) bool {
 
 // rowOf returns the table row (an IndexAddr) that v reads a field of, as in
 // `for _, t := range table { s.AddTool(mcp.NewTool(t.name), t.handler) }`.
-func rowOf(v ssa.Value, depth int) *ssa.IndexAddr {
+//
+// A range loop over a slice of struct values copies each row into a local
+// first (`t19 = local struct; *t19 = *(&rows[i])`), so a local with a single
+// store is looked through.
+func (r *resolver) rowOf(v ssa.Value, depth int) *ssa.IndexAddr {
 	if v == nil || depth == 0 {
 		return nil
 	}
 	switch x := v.(type) {
 	case *ssa.IndexAddr:
 		return x
+	case *ssa.Alloc:
+		if st := r.stores[x]; len(st) == 1 {
+			return r.rowOf(st[0], depth-1)
+		}
 	case *ssa.FieldAddr:
-		return rowOf(x.X, depth-1)
+		return r.rowOf(x.X, depth-1)
 	case *ssa.Field:
-		return rowOf(x.X, depth-1)
+		return r.rowOf(x.X, depth-1)
 	case *ssa.UnOp:
-		return rowOf(x.X, depth-1)
+		return r.rowOf(x.X, depth-1)
 	case *ssa.ChangeType:
-		return rowOf(x.X, depth-1)
+		return r.rowOf(x.X, depth-1)
 	case *ssa.MakeInterface:
-		return rowOf(x.X, depth-1)
+		return r.rowOf(x.X, depth-1)
 	case *ssa.Call:
 		for _, a := range x.Call.Args {
-			if row := rowOf(a, depth-1); row != nil {
+			if row := r.rowOf(a, depth-1); row != nil {
 				return row
 			}
 		}

@@ -26,3 +26,33 @@ func TestFixtures(t *testing.T) {
 		})
 	}
 }
+
+// TestSDKFixtures covers the LLM SDKs beyond MCP, one fixture module (or
+// more) per SDK, each pinning the real SDK version.
+func TestSDKFixtures(t *testing.T) {
+	for _, name := range []string{
+		"langchaingo-tools",
+		"langchaingo-dispatch",
+		"genkit-tools",
+		"eino-tools",
+		"adk-tools",
+		"trpc-agent-tools",
+		"openai-go-chat",
+		"openai-go-maps",
+		"openai-go-responses",
+		"openai-go-agents",
+		"openai-go-v1",
+		"go-openai-chat",
+		"anthropic-dispatch",
+		"anthropic-toolrunner",
+		"genai-dispatch",
+		"generative-ai-go",
+		"ollama-dispatch",
+		"bedrock-converse",
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			analyzertest.Run(t, filepath.Join("..", "testdata", name), analyzer.Config{})
+		})
+	}
+}
