@@ -1,0 +1,35 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+
+	"github.com/anthropics/anthropic-sdk-go"
+)
+
+// webTool handles the web tools with an if-chain on the name that the
+// content block union exposes directly. It reports whether it handled the
+// block.
+func (a *agent) webTool(ctx context.Context, block anthropic.ContentBlockUnion) (string, bool) {
+	var in input
+	_ = json.Unmarshal(block.Input, &in)
+	if block.Name == "fetch_url" { // want `tool fetch_url anthropic constant`
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, in.URL, nil)
+		if err != nil {
+			return err.Error(), true
+		}
+		resp, err := http.DefaultClient.Do(req) // want `fetch_url: network \(\*net/http\.Client\)\.Do`
+		if err != nil {
+			return err.Error(), true
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return string(body), true
+	} else if block.Name == "read_env" { // want `tool read_env anthropic constant`
+		return os.Getenv(in.Path), true // want `read_env: env os\.Getenv`
+	}
+	return "", false
+}

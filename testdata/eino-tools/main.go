@@ -1,0 +1,63 @@
+// Command eino-tools builds an Eino ToolsNode from tools made with
+// utils.InferTool (name argument), utils.NewTool (schema.ToolInfo literal)
+// and a user type implementing tool.InvokableTool (Info returns the name).
+package main
+
+import (
+	"context"
+	"log"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/cloudwego/eino/components/tool"
+	"github.com/cloudwego/eino/components/tool/utils"
+	"github.com/cloudwego/eino/compose"
+	"github.com/cloudwego/eino/schema"
+)
+
+func main() {
+	ctx := context.Background()
+	// Setup in main is not attributed to any tool: this os.Getenv must NOT
+	// be reported.
+	root := os.Getenv("WORKSPACE")
+
+	// utils.InferTool with a top-level function.
+	runCommandTool, err := utils.InferTool("run_command", "Runs a command and returns its output.", runCommand)
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	// utils.InferTool with a closure: a harmless tool.
+	clockTool, err := utils.InferTool("current_time", "Returns the current time.",
+		func(ctx context.Context, _ struct{}) (string, error) { // want `tool current_time eino constant`
+			return time.Now().Format(time.RFC3339), nil
+		})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	// utils.NewTool with a schema.ToolInfo literal and a method value.
+	files := &workspace{root: root}
+	readFileTool := utils.NewTool(&schema.ToolInfo{
+		Name: "read_file",
+		Desc: "Reads a file of the workspace.",
+		ParamsOneOf: schema.NewParamsOneOfByParams(map[string]*schema.ParameterInfo{
+			"path": {Type: schema.String, Desc: "path relative to the workspace", Required: true},
+		}),
+	}, files.readFile)
+
+	node, err := compose.NewToolNode(ctx, &compose.ToolsNodeConfig{
+		Tools: []tool.BaseTool{
+			runCommandTool,
+			clockTool,
+			readFileTool,
+			// A user type implementing tool.InvokableTool.
+			&fetcher{client: &http.Client{Timeout: 10 * time.Second}},
+		},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	_ = node // wired into a graph or react agent in a real app
+}

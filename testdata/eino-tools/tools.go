@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+
+	"github.com/cloudwego/eino/components/tool"
+	"github.com/cloudwego/eino/schema"
+)
+
+// CommandInput is the input of run_command.
+type CommandInput struct {
+	Command string   `json:"command"`
+	Args    []string `json:"args,omitempty"`
+}
+
+// runCommand is the run_command handler, passed to utils.InferTool.
+func runCommand(ctx context.Context, in CommandInput) (string, error) { // want `tool run_command eino constant`
+	out, err := exec.CommandContext(ctx, in.Command, in.Args...).CombinedOutput() // want `run_command: exec os/exec\.CommandContext`
+	return string(out), err
+}
+
+// workspace serves files under root; readFile is registered as a method
+// value.
+type workspace struct {
+	root string
+}
+
+// PathInput is the input of read_file.
+type PathInput struct {
+	Path string `json:"path"`
+}
+
+func (w *workspace) readFile(ctx context.Context, in PathInput) (string, error) { // want `tool read_file eino constant`
+	data, err := os.ReadFile(filepath.Join(w.root, in.Path)) // want `read_file: fs-read os\.ReadFile`
+	return string(data), err
+}
+
+// fetcher implements tool.InvokableTool itself: InvokableRun is the handler
+// and Info returns the name.
+type fetcher struct {
+	client *http.Client
+}
+
+func (f *fetcher) Info(ctx context.Context) (*schema.ToolInfo, error) {
+	return &schema.ToolInfo{Name: "fetch_url", Desc: "Fetches a URL."}, nil
+}
+
+func (f *fetcher) InvokableRun(ctx context.Context, argumentsInJSON string, opts ...tool.Option) (string, error) { // want `tool fetch_url eino constant`
+	var in struct {
+		URL string `json:"url"`
+	}
+	if err := json.Unmarshal([]byte(argumentsInJSON), &in); err != nil {
+		return "", err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, in.URL, nil)
+	if err != nil {
+		return "", err
+	}
+	resp, err := f.client.Do(req) // want `fetch_url: network \(\*net/http\.Client\)\.Do`
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	return string(body), err
+}
+
+// remover implements tool.InvokableTool but is never converted to an
+// interface nor given to a ToolsNode: it is NOT a tool, and its os.Remove
+// must NOT be reported.
+type remover struct{}
+
+func (remover) Info(ctx context.Context) (*schema.ToolInfo, error) {
+	return &schema.ToolInfo{Name: "remove_file", Desc: "Removes a file."}, nil
+}
+
+func (remover) InvokableRun(ctx context.Context, argumentsInJSON string, opts ...tool.Option) (string, error) {
+	return "", os.Remove(argumentsInJSON)
+}

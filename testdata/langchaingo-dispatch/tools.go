@@ -1,0 +1,117 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"time"
+
+	"github.com/tmc/langchaingo/llms"
+)
+
+// object is a JSON schema for an object with the given string properties.
+func object(props ...string) map[string]any {
+	p := map[string]any{}
+	for _, name := range props {
+		p[name] = map[string]any{"type": "string"}
+	}
+	return map[string]any{"type": "object", "properties": p, "required": props}
+}
+
+// toolDefs declares the tools to the model.
+var toolDefs = []llms.Tool{
+	{Type: "function", Function: &llms.FunctionDefinition{
+		Name:        "read_file",
+		Description: "Read a file.",
+		Parameters:  object("path"),
+	}},
+	{Type: "function", Function: &llms.FunctionDefinition{
+		Name:        "get_time",
+		Description: "Get the current time.",
+		Parameters:  object(),
+	}},
+	{Type: "function", Function: &llms.FunctionDefinition{
+		Name:        "run_shell",
+		Description: "Run a shell command.",
+		Parameters:  object("command"),
+	}},
+	{Type: "function", Function: &llms.FunctionDefinition{
+		Name:        "write_file",
+		Description: "Write a file.",
+		Parameters:  object("path", "text"),
+	}},
+	{Type: "function", Function: &llms.FunctionDefinition{
+		// Declared, but no code handles it: the model may call it in vain.
+		Name:        "delete_file", // want `declared delete_file langchaingo, never dispatched`
+		Description: "Delete a file.",
+		Parameters:  object("path"),
+	}},
+}
+
+// handler runs one tool call on the model's JSON arguments.
+type handler func(ctx context.Context, args string) (string, error)
+
+// readOnly holds the tools that change nothing, keyed by tool name.
+var readOnly = map[string]handler{
+	"read_file": readFile,
+	"get_time": func(ctx context.Context, args string) (string, error) { // want `tool get_time langchaingo constant`
+		return time.Now().Format(time.RFC3339), nil
+	},
+}
+
+// callArgs are the arguments of every tool, decoded from the model's JSON.
+type callArgs struct {
+	Command string `json:"command"`
+	Path    string `json:"path"`
+	Text    string `json:"text"`
+	OrderID string `json:"order_id"`
+}
+
+// runTool dispatches one tool call: first through the readOnly table, then
+// through a switch on the name.
+func runTool(ctx context.Context, tc llms.ToolCall) (string, error) {
+	if h, ok := readOnly[tc.FunctionCall.Name]; ok {
+		return h(ctx, tc.FunctionCall.Arguments)
+	}
+	var args callArgs
+	if err := json.Unmarshal([]byte(tc.FunctionCall.Arguments), &args); err != nil {
+		return "", err
+	}
+	switch tc.FunctionCall.Name {
+	case "run_shell": // want `tool run_shell langchaingo constant`
+		out, err := exec.CommandContext(ctx, "sh", "-c", args.Command).CombinedOutput() // want `run_shell: exec os/exec\.CommandContext`
+		return string(out), err
+	case "write_file": // want `tool write_file langchaingo constant`
+		if err := writeFile(args.Path, args.Text); err != nil {
+			return "", err
+		}
+		return "written", nil
+	case "lookup_order": // want `tool lookup_order langchaingo constant` `dispatched lookup_order langchaingo, never declared`
+		resp, err := http.Get("https://orders.example.com/v1/orders/" + args.OrderID) // want `lookup_order: network net/http\.Get`
+		if err != nil {
+			return "", err
+		}
+		defer resp.Body.Close()
+		return resp.Status, nil
+	}
+	return "", fmt.Errorf("unknown tool %q", tc.FunctionCall.Name)
+}
+
+// readFile is the read_file handler, called through the readOnly table.
+func readFile(ctx context.Context, args string) (string, error) { // want `tool read_file langchaingo constant`
+	var a callArgs
+	if err := json.Unmarshal([]byte(args), &a); err != nil {
+		return "", err
+	}
+	data, err := os.ReadFile(a.Path) // want `read_file: fs-read os\.ReadFile`
+	return string(data), err
+}
+
+// writeFile is called from the write_file case, so its sink belongs to
+// write_file.
+func writeFile(path, text string) error {
+	return os.WriteFile(path, []byte(text), 0o644) // want `write_file: fs-write os\.WriteFile`
+}
