@@ -48,7 +48,117 @@ type Catalog struct {
 	// HandlerMaps maps a normalized struct type to its field holding a
 	// map[string]handler keyed by tool name.
 	HandlerMaps map[string]HandlerMap
+	// Sensitive maps a normalized symbol to the arguments whose value must
+	// not be chosen by the model (the command of exec, the text of a query).
+	// A symbol "@CAPABILITY" stands for every sink of that capability.
+	Sensitive map[string][]Sensitive
+	// Sanitizers maps a normalized symbol to the taint kinds its result no
+	// longer carries.
+	Sanitizers map[string]Sanitizer
+	// Sources maps a normalized symbol to the label of the outside data its
+	// result carries, beyond the read sinks (which are sources already).
+	Sources map[string]Source
+	// SourceFields maps a normalized struct type to its fields that hold
+	// outside data (net/http.Request's Body and Form hold the HTTP
+	// client's input).
+	SourceFields map[string]map[string]Source
+	// Checks maps a normalized symbol of a boolean function to the taint
+	// kinds it confines when its true result guards a call
+	// (strings.HasPrefix on a path, slices.Contains on an allowlist).
+	Checks map[string]Sanitizer
+	// ToolResults maps a normalized symbol to the argument that is sent back
+	// to the model as a tool's result (openai.ToolMessage's content).
+	ToolResults map[string]ArgRef
+	// Prompts maps a normalized symbol to the argument that becomes part of
+	// a message sent to the model.
+	Prompts map[string]Prompt
+	// Rules maps a rule ID to its metadata.
+	Rules map[string]Rule
+	// Guards maps a normalized symbol to the kind of mitigation its call
+	// is (confirmation, ratelimit, sandbox, audit-log).
+	Guards map[string]Guard
+	// Middlewares maps a normalized symbol to a call that wraps every tool
+	// of a framework with the function at Arg.
+	Middlewares map[string]Middleware
+
+	// sensitiveFile remembers which file set each symbol's sensitive
+	// arguments, so that a later file replaces them whole.
+	sensitiveFile map[string]string
 }
+
+// GuardKinds are the mitigations the guard analysis looks for. limit is
+// found from comparisons, not from calls, but a user may still declare a
+// limit function.
+var GuardKinds = []string{"confirmation", "limit", "ratelimit", "sandbox", "audit-log"}
+
+// Guard is a call that mitigates what follows it.
+type Guard struct {
+	Kind  string
+	Where Where
+}
+
+// Middleware wraps every tool of Framework with the function at Arg.
+type Middleware struct {
+	Framework string
+	Arg       int
+	Where     Where
+}
+
+// Taint kinds: what a model-controlled value must not choose at a sensitive
+// argument.
+var TaintKinds = []string{"command", "sql", "url", "path", "payment", "recipient"}
+
+// Source labels: where outside data comes from.
+var SourceLabels = []string{"secret", "file", "db", "web", "email", "user"}
+
+// Sensitive is one sensitive argument position of a symbol: argument Arg,
+// and every later one when Rest is set (a variadic argv).
+type Sensitive struct {
+	Kind  string
+	Arg   int
+	Rest  bool
+	Where Where
+}
+
+// Sanitizer is a function whose result is safe for Kinds.
+type Sanitizer struct {
+	Kinds []string
+	Where Where
+}
+
+// Source is a function whose result is outside data of Label.
+type Source struct {
+	Label string
+	Where Where
+}
+
+// ArgRef names one argument of a symbol.
+type ArgRef struct {
+	Arg   int
+	Where Where
+}
+
+// Prompt is an argument that becomes an LLM message of Role ("system",
+// "user" or "any").
+type Prompt struct {
+	Role  string
+	Arg   int
+	Where Where
+}
+
+// Rule is a finding's rule: its permanent ID, kebab-case name, default
+// severity and tags.
+type Rule struct {
+	ID       string
+	Name     string
+	Severity string
+	CWE      []string
+	OWASP    []string
+	Where    Where
+}
+
+// Severities in increasing order.
+var Severities = []string{"info", "low", "medium", "high", "critical"}
 
 // Implements says that a user type converted to an interface and
 // implementing Interface is a tool: Method is the handler, and NameMethod,
@@ -179,6 +289,19 @@ func New() *Catalog {
 		Dispatch:    map[string]Dispatch{},
 		Declares:    map[string]Declare{},
 		HandlerMaps: map[string]HandlerMap{},
+		Sensitive:   map[string][]Sensitive{},
+		Sanitizers:  map[string]Sanitizer{},
+		Checks:      map[string]Sanitizer{},
+		Sources:     map[string]Source{},
+
+		SourceFields: map[string]map[string]Source{},
+		ToolResults:  map[string]ArgRef{},
+		Prompts:      map[string]Prompt{},
+		Rules:        map[string]Rule{},
+		Guards:       map[string]Guard{},
+		Middlewares:  map[string]Middleware{},
+
+		sensitiveFile: map[string]string{},
 	}
 }
 
@@ -358,8 +481,158 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		typ := Normalize(args[1])
 		c.HandlerMaps[typ] = HandlerMap{Framework: args[0], Type: args[1], Field: args[2], Where: w}
 		return "handlermap " + typ, nil
+	case "sensitive":
+		// sensitive KIND SYMBOL ARG[+][,ARG...]
+		if len(args) != 3 {
+			return "", fmt.Errorf("sensitive wants KIND SYMBOL ARGS (e.g. 1+ for argument 1 and every later one)")
+		}
+		if !oneOf(args[0], TaintKinds) {
+			return "", fmt.Errorf("unknown taint kind %q (want one of %s)", args[0], strings.Join(TaintKinds, ", "))
+		}
+		if capName, ok := strings.CutPrefix(args[1], "@"); ok && !validCapability(capName) {
+			return "", fmt.Errorf("unknown capability %q (want one of %s)", capName, strings.Join(Capabilities, ", "))
+		}
+		sym := Normalize(args[1])
+		if _, dup := c.Sensitive[sym]; dup && c.sensitiveFile[sym] == w.File {
+			return "", fmt.Errorf("duplicate sensitive %s", sym)
+		}
+		if c.sensitiveFile[sym] != w.File {
+			c.Sensitive[sym] = nil // a later file replaces ours
+		}
+		for _, a := range strings.Split(args[2], ",") {
+			rest := strings.HasSuffix(a, "+")
+			n, err := strconv.Atoi(strings.TrimSuffix(a, "+"))
+			if err != nil || n < 0 {
+				return "", fmt.Errorf("bad argument list %q (want N, N+ or N,M)", args[2])
+			}
+			c.Sensitive[sym] = append(c.Sensitive[sym], Sensitive{Kind: args[0], Arg: n, Rest: rest, Where: w})
+		}
+		c.sensitiveFile[sym] = w.File
+		return "sensitive " + sym, nil
+	case "sanitizer", "check":
+		if len(args) != 2 {
+			return "", fmt.Errorf("%s wants KINDS SYMBOL", kw)
+		}
+		kinds := strings.Split(args[0], ",")
+		for _, k := range kinds {
+			if !oneOf(k, TaintKinds) {
+				return "", fmt.Errorf("unknown taint kind %q (want one of %s)", k, strings.Join(TaintKinds, ", "))
+			}
+		}
+		sym := Normalize(args[1])
+		if kw == "check" {
+			c.Checks[sym] = Sanitizer{Kinds: kinds, Where: w}
+		} else {
+			c.Sanitizers[sym] = Sanitizer{Kinds: kinds, Where: w}
+		}
+		return kw + " " + sym, nil
+	case "source":
+		if len(args) != 2 {
+			return "", fmt.Errorf("source wants LABEL SYMBOL")
+		}
+		if !oneOf(args[0], SourceLabels) {
+			return "", fmt.Errorf("unknown source label %q (want one of %s)", args[0], strings.Join(SourceLabels, ", "))
+		}
+		sym := Normalize(args[1])
+		c.Sources[sym] = Source{Label: args[0], Where: w}
+		return "source " + sym, nil
+	case "sourcefield":
+		if len(args) != 3 {
+			return "", fmt.Errorf("sourcefield wants LABEL TYPE FIELD")
+		}
+		if !oneOf(args[0], SourceLabels) {
+			return "", fmt.Errorf("unknown source label %q (want one of %s)", args[0], strings.Join(SourceLabels, ", "))
+		}
+		typ := Normalize(args[1])
+		if c.SourceFields[typ] == nil {
+			c.SourceFields[typ] = map[string]Source{}
+		}
+		c.SourceFields[typ][args[2]] = Source{Label: args[0], Where: w}
+		return "sourcefield " + typ + "." + args[2], nil
+	case "toolresult":
+		if len(args) != 2 {
+			return "", fmt.Errorf("toolresult wants SYMBOL arg=N")
+		}
+		opts, err := options(args[1:], "arg")
+		if err != nil {
+			return "", err
+		}
+		if opts["arg"] < 0 {
+			return "", fmt.Errorf("toolresult needs arg=N")
+		}
+		sym := Normalize(args[0])
+		c.ToolResults[sym] = ArgRef{Arg: opts["arg"], Where: w}
+		return "toolresult " + sym, nil
+	case "prompt":
+		if len(args) != 3 {
+			return "", fmt.Errorf("prompt wants ROLE SYMBOL arg=N")
+		}
+		if !oneOf(args[0], []string{"system", "user", "any"}) {
+			return "", fmt.Errorf("unknown prompt role %q (want system, user or any)", args[0])
+		}
+		opts, err := options(args[2:], "arg")
+		if err != nil {
+			return "", err
+		}
+		if opts["arg"] < 0 {
+			return "", fmt.Errorf("prompt needs arg=N")
+		}
+		sym := Normalize(args[1])
+		c.Prompts[sym] = Prompt{Role: args[0], Arg: opts["arg"], Where: w}
+		return "prompt " + sym, nil
+	case "guard":
+		if len(args) != 2 {
+			return "", fmt.Errorf("guard wants KIND SYMBOL")
+		}
+		if !oneOf(args[0], GuardKinds) {
+			return "", fmt.Errorf("unknown guard kind %q (want one of %s)", args[0], strings.Join(GuardKinds, ", "))
+		}
+		sym := Normalize(args[1])
+		c.Guards[sym] = Guard{Kind: args[0], Where: w}
+		return "guard " + sym, nil
+	case "middleware":
+		if len(args) != 3 {
+			return "", fmt.Errorf("middleware wants FRAMEWORK SYMBOL arg=N")
+		}
+		opts, err := options(args[2:], "arg")
+		if err != nil {
+			return "", err
+		}
+		if opts["arg"] < 0 {
+			return "", fmt.Errorf("middleware needs arg=N")
+		}
+		sym := Normalize(args[1])
+		c.Middlewares[sym] = Middleware{Framework: args[0], Arg: opts["arg"], Where: w}
+		return "middleware " + sym, nil
+	case "rule":
+		// rule ID NAME SEVERITY cwe=CWE-78[,...] owasp=LLM05:2025[,...]
+		if len(args) != 5 || !strings.HasPrefix(args[3], "cwe=") || !strings.HasPrefix(args[4], "owasp=") {
+			return "", fmt.Errorf("rule wants ID NAME SEVERITY cwe=CWE-N[,...] owasp=LLMnn:YYYY[,...]")
+		}
+		if !oneOf(args[2], Severities) {
+			return "", fmt.Errorf("unknown severity %q (want one of %s)", args[2], strings.Join(Severities, ", "))
+		}
+		r := Rule{ID: args[0], Name: args[1], Severity: args[2], Where: w,
+			CWE:   strings.Split(strings.TrimPrefix(args[3], "cwe="), ","),
+			OWASP: strings.Split(strings.TrimPrefix(args[4], "owasp="), ",")}
+		for id, other := range c.Rules {
+			if other.Name == r.Name && id != r.ID {
+				return "", fmt.Errorf("rule name %s is already used by %s", r.Name, id)
+			}
+		}
+		c.Rules[r.ID] = r
+		return "rule " + r.ID, nil
 	}
-	return "", fmt.Errorf("unknown keyword %q (want sink, opaque, register, adapter, toolname, tooltype, toolstruct, implements, dispatch, declare or handlermap)", kw)
+	return "", fmt.Errorf("unknown keyword %q (want sink, opaque, register, adapter, toolname, tooltype, toolstruct, implements, dispatch, declare, handlermap, sensitive, sanitizer, check, source, sourcefield, toolresult, prompt, rule, guard or middleware)", kw)
+}
+
+func oneOf(s string, list []string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func validCapability(c string) bool {
