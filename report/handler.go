@@ -20,6 +20,39 @@ type Handler interface {
 type Options struct {
 	// Paths prints each capability's witness path in the table.
 	Paths bool
+	// Rules describes every rule of the catalog, for SARIF's
+	// tool.driver.rules. A finding whose rule is missing gets a descriptor
+	// made from the finding.
+	Rules []RuleInfo
+	// SourcePrefix is the module's directory relative to the repository
+	// root, with '/' and no leading or trailing slash; "" when the module
+	// is the repository. SARIF locations are Position.File under it, so
+	// that code scanning finds the files.
+	SourcePrefix string
+}
+
+// RuleInfo is what the SARIF handler says about a rule. The report package
+// does not read the catalog: the command fills these from it.
+type RuleInfo struct {
+	// ID is the permanent ID (BR101), Name the kebab-case name.
+	ID   string
+	Name string
+	// Severity is the default severity, after any configured override.
+	Severity string
+	// CWE and OWASP are the rule's tags, in catalog order.
+	CWE   []string
+	OWASP []string
+	// Precision is how often a finding is right: very-high, high, medium
+	// or low, as GitHub code scanning reads it.
+	Precision string
+	// Summary is one sentence; Description a paragraph or two, plain
+	// text ("" means Summary).
+	Summary     string
+	Description string
+	// Doc is the rule's Markdown documentation; HelpURI where it is
+	// published.
+	Doc     string
+	HelpURI string
 }
 
 // Formats are the format names that [New] accepts, in the order help text
@@ -34,7 +67,15 @@ func New(format string, w io.Writer, opts Options) (Handler, error) {
 	case "json":
 		return NewJSONHandler(w), nil
 	}
-	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, " or "))
+	return nil, fmt.Errorf("unknown format %q (want %s)", format, orList(Formats))
+}
+
+// orList is "a, b or c".
+func orList(s []string) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
 }
 
 // errNilDocument is returned by a handler given no document.
@@ -51,6 +92,9 @@ func canonical(doc *Document) *Document {
 		caps := make([]Capability, len(t.Capabilities))
 		for j, c := range t.Capabilities {
 			c.Path = cloneSlice(c.Path)
+			c.TaintedArgs = cloneSlice(c.TaintedArgs)
+			c.Guards = cloneSlice(c.Guards)
+			c.MissingGuards = cloneSlice(c.MissingGuards)
 			caps[j] = c
 		}
 		t.Capabilities = caps
@@ -59,6 +103,9 @@ func canonical(doc *Document) *Document {
 	out.Findings = make([]Finding, len(doc.Findings))
 	for i, f := range doc.Findings {
 		f.Path = cloneSlice(f.Path)
+		f.Steps = cloneSlice(f.Steps)
+		f.CWE = cloneSlice(f.CWE)
+		f.OWASP = cloneSlice(f.OWASP)
 		out.Findings[i] = f
 	}
 	out.Mismatches = cloneSlice(doc.Mismatches)

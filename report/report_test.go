@@ -140,6 +140,7 @@ func TestWriteKeepsDocument(t *testing.T) {
 func TestJSONNeverNull(t *testing.T) {
 	doc := emptyDocument(t)
 	doc.Tools = []Tool{{Name: "t", Capabilities: []Capability{{Capability: "exec"}}}}
+	doc.Findings = []Finding{{RuleID: "BR204", Rule: "untrusted-content-in-prompt", Severity: "medium"}}
 	var buf bytes.Buffer
 	if err := NewJSONHandler(&buf).Write(doc); err != nil {
 		t.Fatal(err)
@@ -211,7 +212,7 @@ func TestSort(t *testing.T) {
 			{Name: "a", Framework: "mcp-go-sdk", Handler: "h1"},
 			{Name: "a", Framework: "mcp-go", Handler: "h3", Capabilities: []Capability{
 				{Capability: "fs-read", Sink: "os.ReadFile", Position: pos("b.go", 3)},
-				{Capability: "exec", Sink: "os/exec.Command", Position: pos("b.go", 9)},
+				{Capability: "exec", Sink: "os/exec.Command", Position: pos("b.go", 9), Tainted: true, TaintedArgs: []int{2, 0, 1}},
 				{Capability: "exec", Sink: "os/exec.Command", Position: pos("a.go", 12)},
 				{Capability: "exec", Sink: "os/exec.Command", Position: pos("a.go", 2)},
 			}},
@@ -237,7 +238,7 @@ func TestSort(t *testing.T) {
 			{Name: "a", Framework: "mcp-go", Handler: "h3", Capabilities: []Capability{
 				{Capability: "exec", Sink: "os/exec.Command", Position: pos("a.go", 2)},
 				{Capability: "exec", Sink: "os/exec.Command", Position: pos("a.go", 12)},
-				{Capability: "exec", Sink: "os/exec.Command", Position: pos("b.go", 9)},
+				{Capability: "exec", Sink: "os/exec.Command", Position: pos("b.go", 9), Tainted: true, TaintedArgs: []int{0, 1, 2}},
 				{Capability: "fs-read", Sink: "os.ReadFile", Position: pos("b.go", 3)},
 			}},
 			{Name: "a", Framework: "mcp-go-sdk", Handler: "h1"},
@@ -292,5 +293,57 @@ func TestTableLabel(t *testing.T) {
 		if got := tc.tool.label(); got != tc.want {
 			t.Errorf("label(%+v) = %q, want %q", tc.tool, got, tc.want)
 		}
+	}
+}
+
+func TestFindingCounts(t *testing.T) {
+	for _, tc := range []struct {
+		sevs []string
+		want string
+	}{
+		{nil, "0 findings"},
+		{[]string{"high"}, "1 finding (1 high)"},
+		{[]string{"medium", "critical", "high", "medium", "critical", "high", "high"}, "7 findings (2 critical, 3 high, 2 medium)"},
+		{[]string{"info", "bogus", "low", ""}, "4 findings (1 low, 1 info, 1 no severity, 1 bogus)"},
+	} {
+		var fs []Finding
+		for _, s := range tc.sevs {
+			fs = append(fs, Finding{Severity: s})
+		}
+		if got := findingCounts(fs); got != tc.want {
+			t.Errorf("findingCounts(%v) = %q, want %q", tc.sevs, got, tc.want)
+		}
+	}
+}
+
+// TestTableFindingOrder checks that the table lists findings most severe
+// first, then by rule, tool and position, whatever the JSON order.
+func TestTableFindingOrder(t *testing.T) {
+	pos := func(line int) Position { return Position{File: "a.go", Line: line} }
+	doc := emptyDocument(t)
+	doc.Findings = []Finding{
+		{RuleID: "BR102", Rule: "b", Severity: "high", Tool: "x", Position: pos(3), Message: "m5"},
+		{RuleID: "BR101", Rule: "a", Severity: "high", Tool: "y", Position: pos(2), Message: "m3"},
+		{RuleID: "BR201", Rule: "c", Severity: "critical", Tool: "z", Position: pos(9), Message: "m1"},
+		{RuleID: "BR101", Rule: "a", Severity: "high", Tool: "x", Position: pos(8), Message: "m2"},
+		{RuleID: "BR204", Rule: "d", Severity: "medium", Position: pos(1), Message: "m6"},
+		{RuleID: "BR101", Rule: "a", Severity: "high", Tool: "y", Position: pos(1), Message: "m4"},
+	}
+	var buf bytes.Buffer
+	if err := NewTableHandler(&buf, Options{}).Write(doc); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, line := range strings.Split(buf.String(), "\n") {
+		if f := strings.Fields(line); len(f) > 0 && strings.HasPrefix(f[len(f)-1], "m") && len(f[len(f)-1]) == 2 {
+			got = append(got, f[len(f)-1])
+		}
+	}
+	want := []string{"m1", "m2", "m4", "m3", "m5", "m6"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("finding order (-want +got):\n%s\n%s", diff, buf.String())
+	}
+	if !strings.Contains(buf.String(), "medium    BR204 d  -  ") {
+		t.Errorf("a finding without a tool should show - in the TOOL column:\n%s", buf.String())
 	}
 }

@@ -16,6 +16,8 @@ type Document struct {
 	Tools []Tool `json:"tools"`
 	// Findings is sorted by rule ID, then tool, then sink, then ID.
 	Findings []Finding `json:"findings"`
+	// Summary totals the tools' scores, for tracking over time.
+	Summary Summary `json:"summary"`
 	// Mismatches lists, for manual-dispatch SDKs, tools declared to the
 	// model that no dispatch handles and dispatched names never declared.
 	// Sorted by framework, name, kind.
@@ -23,6 +25,16 @@ type Document struct {
 	// Warnings are one-line messages about packages that did not load,
 	// sorted.
 	Warnings []string `json:"warnings"`
+}
+
+// Summary is the module's blast radius: the sum of its tools' scores.
+type Summary struct {
+	Tools       int `json:"tools"`
+	BlastRadius int `json:"blast_radius"`
+	Contained   int `json:"contained"`
+	Percent     int `json:"percent"`
+	// Worst names the tool with the largest uncontained blast radius.
+	Worst string `json:"worst,omitempty"`
 }
 
 // Mismatch is a tool name that the declarations and the dispatch of one
@@ -70,6 +82,11 @@ type Tool struct {
 	// Capabilities is sorted by capability, then sink, then position. It is
 	// an empty list, never null, for a tool that reaches no sink.
 	Capabilities []Capability `json:"capabilities"`
+	// Score weighs the tool's blast radius and how much of it is guarded.
+	Score Score `json:"score"`
+	// GatedBy, when set, is the condition under which the tool is
+	// registered at all (a feature flag, a read-only mode).
+	GatedBy *Gate `json:"gated_by,omitempty"`
 }
 
 // Capability is one sink that a tool can reach.
@@ -87,6 +104,54 @@ type Capability struct {
 	// Position is the call it makes to the next frame; the last frame's is
 	// the sink call.
 	Path []Frame `json:"path"`
+	// Tainted says whether model-controlled data reaches any argument of
+	// the sink call; TaintedArgs lists those arguments (0-based, a method's
+	// receiver is 0), sorted. Empty, never null, when untainted.
+	Tainted     bool  `json:"tainted"`
+	TaintedArgs []int `json:"tainted_args"`
+	// Guards are the mitigations found on the witness path, sorted by
+	// kind then position: those that protect the sink (Dominates) and those
+	// that do not (a guard in a branch that can be skipped, or after the
+	// sink), with a note saying why.
+	Guards []Guard `json:"guards"`
+	// MissingGuards lists the kinds this capability should have and does
+	// not (limit and sandbox only when the model chooses the value), in
+	// the order of the catalog's guard kinds.
+	MissingGuards []string `json:"missing_guards"`
+}
+
+// Guard is a mitigation on a capability's path.
+type Guard struct {
+	// Kind is confirmation, limit, ratelimit, sandbox or audit-log.
+	Kind string `json:"kind"`
+	// Symbol is the guard's call (a catalogued symbol or a declared
+	// function), or what the check is ("comparison", "allowlist").
+	Symbol   string   `json:"symbol"`
+	Position Position `json:"position"`
+	// Dominates is true when the guard runs before the sink on every path.
+	Dominates bool `json:"dominates"`
+	// Note explains a guard that does not count, or where it comes from.
+	Note string `json:"note,omitempty"`
+}
+
+// Score is how much a tool can do and how much of it is contained.
+type Score struct {
+	// BlastRadius sums the impact of the tool's capabilities (exec and
+	// payment 5, writes 4, e-mail and network 3, reads and env 2), doubled
+	// where the model chooses the sensitive argument.
+	BlastRadius int `json:"blast_radius"`
+	// Contained is the part of BlastRadius whose required guards are all
+	// present.
+	Contained int `json:"contained"`
+	// Percent is Contained/BlastRadius, rounded down; 100 for a harmless
+	// tool.
+	Percent int `json:"percent"`
+}
+
+// Gate is the condition a tool's registration depends on.
+type Gate struct {
+	Condition string   `json:"condition"`
+	Position  Position `json:"position"`
 }
 
 // Frame is one function on a witness path.
@@ -107,13 +172,54 @@ type Position struct {
 type Finding struct {
 	// ID is a stable hash of (rule, tool, handler, sink); edits elsewhere
 	// keep it.
-	ID       string `json:"id"`
+	ID string `json:"id"`
+	// RuleID is the rule's permanent ID (BR101); Rule its kebab-case name.
 	RuleID   string `json:"rule_id"`
 	Rule     string `json:"rule"`
 	Severity string `json:"severity"`
-	Tool     string `json:"tool"`
-	Sink     string `json:"sink"`
-	Message  string `json:"message"`
-	// Path runs from the tool's handler to the sink call, as Capability.Path.
+	// Tool is the tool's name; empty for a finding about the program as a
+	// whole (content reaching a prompt outside any tool).
+	Tool string `json:"tool"`
+	// Capability is the class of Sink, when Sink is a catalogued sink.
+	Capability string `json:"capability"`
+	// Sink is the function at the end of the flow: the sensitive call for
+	// model → action flows, the read whose data reaches the model for
+	// outside → model flows, the message constructor for prompt flows.
+	Sink string `json:"sink"`
+	// Position is the line a reader should look at first: the sink call,
+	// or for data returned to the model the read that produced it.
+	Position Position `json:"position"`
+	Message  string   `json:"message"`
+	// CWE and OWASP are the rule's tags (CWE-78, LLM05:2025).
+	CWE   []string `json:"cwe"`
+	OWASP []string `json:"owasp"`
+	// Path runs from the tool's handler to the function holding the
+	// finding's call, as Capability.Path; empty for a program finding.
 	Path []Frame `json:"path"`
+	// Steps is the data flow from its source (Steps[0]) to the sink
+	// (Steps[len-1]), one step per line.
+	Steps []Step `json:"steps"`
+	// Suppressed is true when a //blastradius:ignore directive with a
+	// reason covers the finding; Suppression is that reason. A suppressed
+	// finding stays in the document but never fails a scan.
+	Suppressed  bool   `json:"suppressed,omitempty"`
+	Suppression string `json:"suppression,omitempty"`
+	// Baseline is set only when the scan was compared with a baseline:
+	// [BaselineNew] for a finding whose ID the baseline lacks,
+	// [BaselineUnchanged] for one it has.
+	Baseline string `json:"baseline,omitempty"`
+}
+
+// The values of [Finding.Baseline], as SARIF's baselineState spells them.
+const (
+	BaselineNew       = "new"
+	BaselineUnchanged = "unchanged"
+)
+
+// Step is one point of a data flow.
+type Step struct {
+	Position Position `json:"position"`
+	// What says what happens there ("parameter req", "call
+	// strings.TrimSpace", "argument 1 of os/exec.Command").
+	What string `json:"what"`
 }

@@ -8,15 +8,21 @@ import (
 // Sort puts doc in the documented order, in place, so that the same scan
 // always writes the same bytes:
 //   - tools by name, then framework, then handler, then position;
-//   - each tool's capabilities by capability, then sink, then position;
+//   - each tool's capabilities by capability, then sink, then position, and
+//     each capability's tainted arguments in increasing order;
 //   - findings by rule ID, then tool, then sink, then ID;
 //   - mismatches by framework, then name, then kind, then position;
 //   - warnings alphabetically.
 //
-// A tool's inputs keep parameter order and a path keeps call order. The
-// later keys only break ties, so that no order is left to the caller.
+// A tool's inputs keep parameter order, a path keeps call order, a
+// finding's steps keep the order of the flow and its CWE and OWASP tags the
+// catalog's. The later keys only break ties, so that no order is left to
+// the caller.
 func Sort(doc *Document) {
 	for i := range doc.Tools {
+		for j := range doc.Tools[i].Capabilities {
+			slices.Sort(doc.Tools[i].Capabilities[j].TaintedArgs)
+		}
 		slices.SortStableFunc(doc.Tools[i].Capabilities, compareCapability)
 	}
 	slices.SortStableFunc(doc.Tools, compareTool)

@@ -2,9 +2,12 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -17,8 +20,10 @@ const NoTools = "No tools found: the scanned packages have no LLM tool registrat
 // TableHandler writes a [Document] as a plain-text table for people, grouped
 // by tool: one row for the tool (its name, framework, handler and the
 // handler's file:line), then one row per capability (capability, sink and
-// the sink call's file:line). Mismatched tool names follow in a second
-// table, then a one-line summary and the number of warnings, if any.
+// the sink call's file:line; a capability that model-controlled data
+// reaches is marked "(tainted)"). Mismatched tool names follow in a second
+// table, the findings in a third, most severe first, then a one-line
+// summary and the number of warnings, if any.
 type TableHandler struct {
 	w     io.Writer
 	paths bool
@@ -26,7 +31,7 @@ type TableHandler struct {
 
 // NewTableHandler returns a handler that writes a table to w. With
 // opts.Paths, each capability is followed by its witness path, one frame a
-// row.
+// row, and each finding by its data-flow steps and its call path.
 func NewTableHandler(w io.Writer, opts Options) *TableHandler {
 	return &TableHandler{w: w, paths: opts.Paths}
 }
@@ -50,12 +55,22 @@ func (h *TableHandler) Write(doc *Document) error {
 		}
 		out.WriteString("\n")
 	}
-	if len(doc.Tools) > 0 {
+	if len(doc.Findings) > 0 {
+		if len(doc.Mismatches) == 0 {
+			out.WriteString("\n")
+		}
+		out.WriteString("Findings, most severe first:\n")
+		if err := h.findings(&out, doc.Findings); err != nil {
+			return err
+		}
+		out.WriteString("\n")
+	}
+	if len(doc.Tools) > 0 || len(doc.Findings) > 0 {
 		ncap := 0
 		for _, t := range doc.Tools {
 			ncap += len(t.Capabilities)
 		}
-		fmt.Fprintf(&out, "%s, %s\n", plural(len(doc.Tools), "tool"), plural(ncap, "capability"))
+		fmt.Fprintf(&out, "%s, %s, %s\n", plural(len(doc.Tools), "tool"), plural(ncap, "capability"), findingCounts(doc.Findings))
 	}
 	// Warnings go to stderr as they happen; this line keeps a saved
 	// report from looking complete when it is not.
@@ -83,7 +98,7 @@ func (h *TableHandler) tools(w *bytes.Buffer, tools []Tool) error {
 			}
 		}
 		for _, c := range tool.Capabilities {
-			if err := t.Append("", "", c.Capability, c.Sink, c.Position.short()); err != nil {
+			if err := t.Append("", "", c.label(), c.Sink, c.Position.short()); err != nil {
 				return fmt.Errorf("writing table: %w", err)
 			}
 			if !h.paths {
@@ -101,6 +116,94 @@ func (h *TableHandler) tools(w *bytes.Buffer, tools []Tool) error {
 		}
 	}
 	return t.flush()
+}
+
+// findings writes the findings table, most severe first: a row per finding
+// and, with paths, a row per data-flow step and per call-path frame.
+func (h *TableHandler) findings(w *bytes.Buffer, fs []Finding) error {
+	fs = slices.Clone(fs)
+	slices.SortStableFunc(fs, compareFindingForTable)
+	t := newTable(w)
+	t.Header("SEVERITY", "RULE", "TOOL", "POSITION", "MESSAGE")
+	for _, f := range fs {
+		tool := f.Tool
+		if tool == "" {
+			tool = "-"
+		}
+		if err := t.Append(f.Severity, f.RuleID+" "+f.Rule, tool, f.Position.short(), f.Message); err != nil {
+			return fmt.Errorf("writing table: %w", err)
+		}
+		if !h.paths {
+			continue
+		}
+		for _, s := range f.Steps {
+			if err := t.Append("", "", "  step", s.Position.short(), s.What); err != nil {
+				return fmt.Errorf("writing table: %w", err)
+			}
+		}
+		for i, fr := range f.Path {
+			arrow := "  via"
+			if i > 0 {
+				arrow = "   ->"
+			}
+			if err := t.Append("", "", arrow, fr.Position.short(), fr.Function); err != nil {
+				return fmt.Errorf("writing table: %w", err)
+			}
+		}
+	}
+	return t.flush()
+}
+
+// severityOrder ranks the severities, most severe first. An unknown
+// severity sorts after them all.
+var severityOrder = []string{"critical", "high", "medium", "low", "info"}
+
+func severityRank(s string) int {
+	if i := slices.Index(severityOrder, s); i >= 0 {
+		return i
+	}
+	return len(severityOrder)
+}
+
+// compareFindingForTable orders findings for people: most severe first,
+// then by rule, tool and position.
+func compareFindingForTable(a, b Finding) int {
+	return cmp.Or(
+		cmp.Compare(severityRank(a.Severity), severityRank(b.Severity)),
+		cmp.Compare(a.Severity, b.Severity),
+		cmp.Compare(a.RuleID, b.RuleID),
+		cmp.Compare(a.Tool, b.Tool),
+		comparePosition(a.Position, b.Position),
+		compareFinding(a, b),
+	)
+}
+
+// findingCounts is "0 findings", or "7 findings (2 critical, 3 high, 2
+// medium)" with the severities that occur, most severe first.
+func findingCounts(fs []Finding) string {
+	s := plural(len(fs), "finding")
+	if len(fs) == 0 {
+		return s
+	}
+	n := map[string]int{}
+	var sevs []string
+	for _, f := range fs {
+		if n[f.Severity] == 0 {
+			sevs = append(sevs, f.Severity)
+		}
+		n[f.Severity]++
+	}
+	slices.SortFunc(sevs, func(a, b string) int {
+		return cmp.Or(cmp.Compare(severityRank(a), severityRank(b)), cmp.Compare(a, b))
+	})
+	parts := make([]string, len(sevs))
+	for i, sev := range sevs {
+		if sev == "" {
+			sev = "no severity"
+		}
+		parts[i] = strconv.Itoa(n[sevs[i]]) + " " + sev
+	}
+	return s + " (" + strings.Join(parts, ", ") + ")"
 }
 
 // mismatches writes the tool names that a manual-dispatch SDK's
@@ -176,6 +279,15 @@ func (t Tool) label() string {
 		return t.Name + " (no constant name)"
 	}
 	return t.Name
+}
+
+// label is the capability as the table shows it: one that model-controlled
+// data reaches is marked.
+func (c Capability) label() string {
+	if c.Tainted {
+		return c.Capability + " (tainted)"
+	}
+	return c.Capability
 }
 
 // short is file:line, or "-" for an unknown position.
