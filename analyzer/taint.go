@@ -1,0 +1,695 @@
+package analyzer
+
+import (
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/rules"
+)
+
+// This file is the data-flow engine behind the untrusted-input rules. It is
+// interprocedural over the functions a tool reaches, flow-insensitive, and
+// deliberately simple:
+//
+//   - a value is tainted when any operand it is computed from is (string
+//     building with + and conversions included), except comparisons, whose
+//     booleans carry no data;
+//   - memory is modelled as cells: (base object, field), where the base is
+//     the allocation, parameter or call result a pointer is derived from.
+//     A store into a field taints that cell and the object as a whole; a
+//     pointer derived from a tainted pointer is tainted (everything reachable
+//     from a model-controlled request is model-controlled);
+//   - a call into analysed code passes taint to the parameters, links
+//     pointer arguments to the parameters' objects both ways, and returns
+//     the taint of the callee's results;
+//   - a call into opaque code follows a summary: the result carries the
+//     taint of all arguments (fmt.Sprintf, strings.Join, filepath.Join,
+//     http.NewRequest...), and a pointer to a local variable handed over, or
+//     the receiver of a pointer method, receives it too (json.Unmarshal(b,
+//     &v), rows.Scan(&x), (*strings.Builder).WriteString). Sanitizers listed
+//     in the catalog clear the kinds they make safe. Callbacks handed over
+//     receive the taint of the other arguments (filepath.WalkDir's path).
+//
+// Taint is a bit mask: for model → action flows, one bit per sensitive kind
+// (command, sql, url, path, payment, recipient), which sanitizers clear one
+// by one; for outside → model flows, one bit per source label (secret,
+// file, db, web, email, user).
+
+// mask is a set of taint bits.
+type mask uint16
+
+// origin is how a value came to be tainted: the step before it, so that a
+// finding can show the flow from its source.
+type origin struct {
+	mask mask
+	at   ssa.Value // the tainted value, nil for a cell
+	pos  token.Pos
+	what string // a short description of the step
+	prev *origin
+}
+
+// cell is a place in memory: a field of an object, "[]" for the elements of
+// a slice, map or channel, and "*" for the object as a whole.
+type cell struct {
+	base  ssa.Value
+	field string
+}
+
+// flow is one run of the engine over a set of functions.
+type flow struct {
+	cat *rules.Catalog
+	rc  *reacher
+	// funcs are the functions the run covers; calls into other functions
+	// follow the opaque summary.
+	funcs map[*ssa.Function]bool
+	// inScope tells whether a call site belongs to the run (a dispatch
+	// tool's handler only owns its case's blocks).
+	inScope func(ssa.CallInstruction) bool
+	// sanitize applies the catalog's sanitizers (model → action runs).
+	sanitize bool
+	// numbers is the part of the mask a number or boolean can carry: a
+	// model-chosen number can still be an amount (payment), but it cannot
+	// carry a shell, SQL, URL or path payload, nor the content of a page
+	// or a file.
+	numbers mask
+	// stopAtReads ends a flow at a read's result: rows fetched by a
+	// model-chosen key, or a page at a model-chosen URL, are the data's,
+	// not the model's (BR103/BR104 report the choice itself).
+	stopAtReads bool
+
+	vals  map[ssa.Value]*origin
+	cells map[cell]*origin
+	// objects maps a base to the union of all its cells.
+	objects map[ssa.Value]*origin
+	rets    map[*ssa.Function]*origin
+	// links pairs the objects that calls make one: a pointer argument and
+	// its parameter, a captured variable and its binding, a returned pointer
+	// and the call's result.
+	links   map[ssa.Value]map[ssa.Value]bool
+	changed bool
+}
+
+func newFlow(cat *rules.Catalog, rc *reacher, funcs map[*ssa.Function]bool, inScope func(ssa.CallInstruction) bool) *flow {
+	return &flow{
+		cat: cat, rc: rc, funcs: funcs, inScope: inScope,
+		vals:    map[ssa.Value]*origin{},
+		cells:   map[cell]*origin{},
+		objects: map[ssa.Value]*origin{},
+		rets:    map[*ssa.Function]*origin{},
+		links:   map[ssa.Value]map[ssa.Value]bool{},
+	}
+}
+
+// maxFlowRounds bounds the fixpoint; every round only adds taint bits, so
+// it converges long before on real code.
+const maxFlowRounds = 40
+
+// seed taints v with the given bits as a source.
+func (f *flow) seed(v ssa.Value, m mask, what string) {
+	if v == nil || m == 0 {
+		return
+	}
+	f.setVal(v, &origin{mask: m, at: v, pos: valuePos(v), what: what})
+}
+
+// run propagates taint to a fixpoint over the run's functions, in a fixed
+// order so that the recorded origins are deterministic.
+func (f *flow) run(order []*ssa.Function) {
+	for round := 0; round < maxFlowRounds; round++ {
+		f.changed = false
+		for _, fn := range order {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					f.step(fn, instr)
+				}
+			}
+		}
+		if !f.changed {
+			return
+		}
+	}
+}
+
+// taint returns what is known about v: its own taint.
+func (f *flow) taint(v ssa.Value) *origin {
+	if v == nil {
+		return nil
+	}
+	if _, ok := v.(*ssa.Const); ok {
+		return nil // constants never taint
+	}
+	return f.vals[v]
+}
+
+// deep returns the taint of v and of everything stored in the object it
+// points to: what a callee receiving v can read.
+func (f *flow) deep(v ssa.Value) *origin {
+	return join(f.taint(v), f.objects[baseOf(v)])
+}
+
+// join merges two origins: the union of their bits, keeping the first as
+// the recorded path.
+func join(a, b *origin) *origin {
+	switch {
+	case a == nil:
+		return b
+	case b == nil || b.mask&^a.mask == 0:
+		return a
+	}
+	c := *a
+	c.mask |= b.mask
+	return &c
+}
+
+// setVal adds o's bits to v, recording o as the step v came from.
+func (f *flow) setVal(v ssa.Value, o *origin) {
+	if v == nil || o == nil || o.mask == 0 {
+		return
+	}
+	if _, ok := v.(*ssa.Const); ok {
+		return
+	}
+	if isError(v.Type()) {
+		// An error names what failed (a path, a status), not the data
+		// that was read; and it is not where the model's input goes.
+		return
+	}
+	if isScalar(v.Type()) && o.mask&^f.numbers != 0 {
+		if o.mask&f.numbers == 0 {
+			return
+		}
+		c := *o
+		c.mask &= f.numbers
+		o = &c
+	}
+	old := f.vals[v]
+	if old != nil && o.mask&^old.mask == 0 {
+		return
+	}
+	n := &origin{mask: o.mask, at: v, pos: valuePos(v), prev: o}
+	if o.at == v {
+		n = o
+	}
+	if old != nil {
+		n = &origin{mask: old.mask | o.mask, at: old.at, pos: old.pos, what: old.what, prev: old.prev}
+	}
+	f.vals[v] = n
+	f.changed = true
+}
+
+// flowInto taints dst from the given operands.
+func (f *flow) flowInto(dst ssa.Value, srcs ...*origin) {
+	var o *origin
+	for _, s := range srcs {
+		o = join(o, s)
+	}
+	f.setVal(dst, o)
+}
+
+// setCell taints one cell of an object, the object as a whole, and the
+// objects linked to it.
+func (f *flow) setCell(c cell, o *origin) {
+	if o == nil || o.mask == 0 || c.base == nil {
+		return
+	}
+	seen := map[ssa.Value]bool{}
+	var visit func(base ssa.Value)
+	visit = func(base ssa.Value) {
+		if seen[base] {
+			return
+		}
+		seen[base] = true
+		k := cell{base, c.field}
+		if old := f.cells[k]; old == nil || o.mask&^old.mask != 0 {
+			f.cells[k] = join(old, o)
+			f.changed = true
+		}
+		if old := f.objects[base]; old == nil || o.mask&^old.mask != 0 {
+			f.objects[base] = join(old, o)
+			f.changed = true
+		}
+		for other := range f.links[base] {
+			visit(other)
+		}
+	}
+	visit(c.base)
+}
+
+// link makes two objects one: what is stored through either is seen
+// through both.
+func (f *flow) link(a, b ssa.Value) {
+	a, b = baseOf(a), baseOf(b)
+	if a == nil || b == nil || a == b {
+		return
+	}
+	if f.links[a] == nil {
+		f.links[a] = map[ssa.Value]bool{}
+	}
+	if f.links[b] == nil {
+		f.links[b] = map[ssa.Value]bool{}
+	}
+	if f.links[a][b] {
+		return
+	}
+	f.links[a][b], f.links[b][a] = true, true
+	f.changed = true
+	// From now on setCell follows the link; copy what is already there.
+	var copies []struct {
+		c cell
+		o *origin
+	}
+	for k, o := range f.cells {
+		if k.base == a {
+			copies = append(copies, struct {
+				c cell
+				o *origin
+			}{cell{b, k.field}, o})
+		} else if k.base == b {
+			copies = append(copies, struct {
+				c cell
+				o *origin
+			}{cell{a, k.field}, o})
+		}
+	}
+	sort.Slice(copies, func(i, j int) bool {
+		x, y := copies[i], copies[j]
+		if x.c.field != y.c.field {
+			return x.c.field < y.c.field
+		}
+		if x.o.pos != y.o.pos {
+			return x.o.pos < y.o.pos
+		}
+		return x.o.mask < y.o.mask
+	})
+	for _, cp := range copies {
+		f.setCell(cp.c, cp.o)
+	}
+}
+
+// baseOf returns the object a pointer is derived from: through field and
+// element addresses, slicing and conversions.
+func baseOf(v ssa.Value) ssa.Value {
+	for i := 0; i < 16; i++ {
+		switch x := v.(type) {
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.IndexAddr:
+			v = x.X
+		case *ssa.Slice:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.Convert:
+			v = x.X
+		default:
+			return v
+		}
+	}
+	return v
+}
+
+// cellOf is the cell an address denotes.
+func cellOf(addr ssa.Value) cell {
+	switch a := addr.(type) {
+	case *ssa.FieldAddr:
+		return cell{baseOf(a.X), fieldName(a.X.Type(), a.Field)}
+	case *ssa.IndexAddr:
+		return cell{baseOf(a.X), "[]"}
+	}
+	return cell{baseOf(addr), "*"}
+}
+
+// step applies one instruction.
+func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
+	switch in := instr.(type) {
+	case *ssa.BinOp:
+		switch in.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			return
+		}
+		f.flowInto(in, f.taint(in.X), f.taint(in.Y))
+	case *ssa.UnOp:
+		switch in.Op {
+		case token.MUL:
+			c := cellOf(in.X)
+			f.flowInto(in, f.taint(in.X), f.cells[c], f.cells[cell{c.base, "*"}])
+			if isAggregate(in.Type()) {
+				f.flowInto(in, f.objects[c.base])
+			}
+		case token.ARROW:
+			f.flowInto(in, f.taint(in.X), f.cells[cell{baseOf(in.X), "[]"}])
+		case token.NOT:
+			return
+		default:
+			f.flowInto(in, f.taint(in.X))
+		}
+	case *ssa.Convert:
+		f.flowInto(in, f.taint(in.X))
+	case *ssa.ChangeType:
+		f.flowInto(in, f.taint(in.X))
+	case *ssa.MakeInterface:
+		f.flowInto(in, f.taint(in.X))
+	case *ssa.ChangeInterface:
+		f.flowInto(in, f.taint(in.X))
+	case *ssa.TypeAssert:
+		f.flowInto(in, f.taint(in.X))
+	case *ssa.Extract:
+		// The error of a call that read tainted data does not carry the
+		// data (os.ReadFile's error names the file, not its contents).
+		if !isError(in.Type()) {
+			f.flowInto(in, f.taint(in.Tuple))
+		}
+	case *ssa.Field:
+		f.flowInto(in, f.taint(in.X))
+	case *ssa.FieldAddr:
+		f.flowInto(in, f.taint(in.X))
+	case *ssa.IndexAddr:
+		f.flowInto(in, f.taint(in.X))
+	case *ssa.Index:
+		f.flowInto(in, f.taint(in.X))
+	case *ssa.Slice:
+		f.flowInto(in, f.deep(in.X))
+	case *ssa.SliceToArrayPointer:
+		f.flowInto(in, f.deep(in.X))
+	case *ssa.Lookup:
+		// The looked-up value comes from the map, not from the key: a
+		// model-chosen key selects among the map's own values (an
+		// allowlist), so the key's taint does not pass.
+		f.flowInto(in, f.taint(in.X), f.cells[cell{baseOf(in.X), "[]"}])
+	case *ssa.Range:
+		f.flowInto(in, f.deep(in.X))
+	case *ssa.Next:
+		f.flowInto(in, f.taint(in.Iter))
+	case *ssa.Phi:
+		for _, e := range in.Edges {
+			f.flowInto(in, f.taint(e))
+		}
+	case *ssa.Store:
+		f.setCell(cellOf(in.Addr), f.taint(in.Val))
+		if !isBasic(in.Val.Type()) {
+			// Storing a pointer: its object becomes reachable from here.
+			f.setCell(cellOf(in.Addr), f.objects[baseOf(in.Val)])
+		}
+	case *ssa.MapUpdate:
+		f.setCell(cell{baseOf(in.Map), "[]"}, join(f.taint(in.Key), f.deep(in.Value)))
+	case *ssa.Send:
+		f.setCell(cell{baseOf(in.Chan), "[]"}, f.deep(in.X))
+	case *ssa.MakeClosure:
+		if g, ok := in.Fn.(*ssa.Function); ok && f.funcs[g] {
+			for i, b := range in.Bindings {
+				if i < len(g.FreeVars) {
+					f.flowInto(g.FreeVars[i], f.taint(b))
+					f.link(g.FreeVars[i], b)
+				}
+			}
+		}
+	case *ssa.Return:
+		var o *origin
+		for _, r := range in.Results {
+			o = join(o, f.deep(r))
+		}
+		if o != nil {
+			if old := f.rets[fn]; old == nil || o.mask&^old.mask != 0 {
+				f.rets[fn] = join(old, o)
+				f.changed = true
+			}
+		}
+	case ssa.CallInstruction:
+		if f.inScope == nil || f.inScope(in) {
+			f.call(fn, in)
+		}
+	}
+}
+
+// call applies a call: into analysed callees by parameter passing, into
+// opaque code by summary.
+func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
+	c := site.Common()
+	args := callArgs(c)
+	result := callValue(site)
+	if b, ok := c.Value.(*ssa.Builtin); ok {
+		switch b.Name() {
+		case "append":
+			var o *origin
+			for _, a := range args {
+				o = join(o, f.deep(a))
+			}
+			f.flowInto(result, o)
+		case "copy":
+			if len(args) == 2 {
+				f.setCell(cell{baseOf(args[0]), "[]"}, f.deep(args[1]))
+			}
+		}
+		return
+	}
+	analysed, opaque := f.targets(fn, site)
+	if len(analysed) == 0 && len(opaque) == 0 {
+		return
+	}
+	for _, g := range analysed {
+		params := g.Params
+		for i, p := range params {
+			if i < len(args) {
+				f.flowInto(p, f.taint(args[i]))
+				if !isBasic(p.Type()) {
+					f.link(p, args[i])
+				}
+			}
+		}
+		if result != nil {
+			f.flowInto(result, f.rets[g])
+			for _, ret := range returnsOf(g) {
+				for _, r := range ret.Results {
+					if !isBasic(r.Type()) {
+						f.link(result, r)
+					}
+				}
+			}
+		}
+	}
+	if len(opaque) == 0 && len(analysed) > 0 {
+		return
+	}
+	var in *origin
+	for _, a := range args {
+		in = join(in, f.deep(a))
+	}
+	if f.sanitize && in != nil {
+		for _, sym := range opaque {
+			if san, ok := f.cat.Sanitizers[rules.Normalize(sym)]; ok {
+				cleared := *in
+				cleared.mask &^= kindMask(san.Kinds)
+				in = &cleared
+			}
+		}
+	}
+	if in == nil || in.mask == 0 {
+		return
+	}
+	if f.stopAtReads && f.isRead(opaque) {
+		return
+	}
+	f.flowInto(result, in)
+	for i, a := range args {
+		if isLocalVariable(a) || (i == 0 && writesReceiver(c) && isPointer(a.Type())) {
+			f.setCell(cell{baseOf(a), "*"}, in)
+		}
+		// rows.Scan(&u.ID, &u.Email) passes its out-parameters in a
+		// variadic array: fill what its elements point to.
+		for _, p := range elementPointers(a) {
+			if isLocalVariable(p) {
+				f.setCell(cell{baseOf(p), "*"}, in)
+			}
+		}
+		if cb := funcValue(a); cb != nil && f.funcs[cb] {
+			for _, p := range cb.Params {
+				f.flowInto(p, in)
+			}
+		}
+	}
+}
+
+// readCapabilities are the sinks whose results are outside data.
+var readCapabilities = map[string]bool{"db-read": true, "fs-read": true, "network": true, "env": true}
+
+// isRead reports whether any of the symbols is a catalogued read.
+func (f *flow) isRead(syms []string) bool {
+	for _, sym := range syms {
+		if sk, ok := f.cat.Sinks[rules.Normalize(sym)]; ok && readCapabilities[sk.Capability] {
+			return true
+		}
+	}
+	return false
+}
+
+// targets splits a call's callees into the analysed functions of the run
+// and the symbols of everything else.
+func (f *flow) targets(fn *ssa.Function, site ssa.CallInstruction) ([]*ssa.Function, []string) {
+	c := site.Common()
+	var analysed []*ssa.Function
+	var opaque []string
+	add := func(g *ssa.Function) {
+		switch {
+		case isOpaque(f.cat, g):
+			opaque = append(opaque, symbolOf(g))
+		case f.funcs[g]:
+			analysed = append(analysed, g)
+		}
+		// An analysed function outside the run (another tool's code,
+		// called from outside a dispatch case) is not followed.
+	}
+	if callee := c.StaticCallee(); callee != nil {
+		add(callee)
+		return analysed, opaque
+	}
+	if node := f.rc.cg.Nodes[fn]; node != nil {
+		for _, e := range node.Out {
+			if e.Site == site {
+				add(e.Callee.Func)
+			}
+		}
+	}
+	if len(analysed) == 0 && len(opaque) == 0 && c.IsInvoke() {
+		opaque = append(opaque, invokeSymbol(c))
+	}
+	return analysed, opaque
+}
+
+// callValue is the value a call produces, or nil for go and defer (whose
+// Value method returns a typed nil).
+func callValue(site ssa.CallInstruction) ssa.Value {
+	if c, ok := site.(*ssa.Call); ok {
+		return c
+	}
+	return nil
+}
+
+// returnsOf lists fn's return instructions.
+func returnsOf(fn *ssa.Function) []*ssa.Return {
+	var out []*ssa.Return
+	for _, b := range fn.Blocks {
+		if r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// writesReceiver reports whether an opaque method stores its arguments in
+// its receiver, by the naming convention of the standard library's
+// builders and collections: (*strings.Builder).WriteString,
+// (*bytes.Buffer).Write, (url.Values).Set, (http.Header).Add. Other methods
+// (a database handle's Query) leave the receiver as it was.
+func writesReceiver(c *ssa.CallCommon) bool {
+	var name string
+	if c.IsInvoke() {
+		name = c.Method.Name()
+	} else if callee := c.StaticCallee(); callee != nil && callee.Signature.Recv() != nil {
+		name = callee.Name()
+	}
+	for _, p := range []string{"Write", "Set", "Add", "Append", "Put", "Store", "Push", "Insert"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var errorType = types.Universe.Lookup("error").Type()
+
+func isError(t types.Type) bool { return types.Identical(t, errorType) }
+
+// elementPointers lists the local pointers stored in the array a variadic
+// argument slices.
+func elementPointers(v ssa.Value) []ssa.Value {
+	arr, ok := baseOf(v).(*ssa.Alloc)
+	if !ok || !isArrayPtr(arr.Type()) {
+		return nil
+	}
+	var out []ssa.Value
+	for _, ref := range *arr.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, r2 := range *ia.Referrers() {
+			if st, ok := r2.(*ssa.Store); ok && st.Addr == ia && isLocalPointer(st.Val) {
+				out = append(out, st.Val)
+			}
+		}
+	}
+	return out
+}
+
+// isLocalVariable reports whether v points to a variable of the caller
+// that a call can fill: &v for json.Unmarshal, not the array behind a
+// slice literal ([]string{to}) that the callee only reads.
+func isLocalVariable(v ssa.Value) bool {
+	a, ok := baseOf(v).(*ssa.Alloc)
+	return ok && !isArrayPtr(a.Type())
+}
+
+// isLocalPointer reports whether v points to a variable of the caller (an
+// out-parameter such as &v in json.Unmarshal(b, &v)).
+func isLocalPointer(v ssa.Value) bool {
+	_, ok := baseOf(v).(*ssa.Alloc)
+	return ok
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
+}
+
+// isScalar reports whether values of t are numbers or booleans.
+func isScalar(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&(types.IsNumeric|types.IsBoolean) != 0
+}
+
+// isBasic reports whether values of t carry no references (numbers,
+// strings, booleans), so no object is shared through them.
+func isBasic(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Basic)
+	return ok
+}
+
+// kindMask turns taint kinds into bits.
+func kindMask(kinds []string) mask {
+	var m mask
+	for _, k := range kinds {
+		for i, name := range rules.TaintKinds {
+			if name == k {
+				m |= 1 << i
+			}
+		}
+	}
+	return m
+}
+
+// labelMask turns source labels into bits.
+func labelMask(label string) mask {
+	for i, name := range rules.SourceLabels {
+		if name == label {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
+// allKinds is every model → action kind.
+var allKinds = mask(1)<<len(rules.TaintKinds) - 1
+
+// valuePos is where a value is defined, when it has a position.
+func valuePos(v ssa.Value) token.Pos {
+	if v == nil {
+		return token.NoPos
+	}
+	return v.Pos()
+}

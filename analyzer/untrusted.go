@@ -1,0 +1,1024 @@
+package analyzer
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"go/token"
+	"go/types"
+	"regexp"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/report"
+	"github.com/blastradius/blastradius/rules"
+)
+
+// This file turns the data-flow engine (taint.go) into findings:
+//
+//   - model → action (BR1xx): a tool's model-controlled input reaching a
+//     sensitive argument of a call the tool makes;
+//   - outside → model (BR201-BR203): data a tool reads (secrets, whole
+//     files and rows, web pages) reaching the result the model sees;
+//   - prompts (BR204-BR205): outside content reaching a message sent to an
+//     LLM anywhere in the program.
+
+// ruleForKind is the model → action rule of each taint kind.
+var ruleForKind = map[string]string{
+	"command":   "BR101",
+	"sql":       "BR102",
+	"url":       "BR103",
+	"path":      "BR104",
+	"payment":   "BR105",
+	"recipient": "BR106",
+}
+
+// whatForKind says, in a message, which argument a kind is.
+var whatForKind = map[string]string{
+	"command":   "the command of",
+	"sql":       "the query text of",
+	"url":       "the URL or address of",
+	"path":      "the file path of",
+	"payment":   "the parameters of the payment",
+	"recipient": "the recipient of",
+}
+
+// checker evaluates the untrusted-input rules.
+type checker struct {
+	cat *rules.Catalog
+	rc  *reacher
+	pos positioner
+}
+
+// modelFlows runs the model → action analysis of one tool: it returns the
+// findings, and for each reached sink call the arguments that carry
+// model-controlled data.
+func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Finding, map[ssa.CallInstruction][]int, *flow) {
+	f := newFlow(c.cat, c.rc, funcSet(res), nil)
+	f.sanitize = true
+	f.numbers = kindMask([]string{"payment"})
+	f.stopAtReads = true
+	c.seedInputs(f, e)
+	f.run(res.order)
+
+	var findings []report.Finding
+	seen := map[string]bool{}
+	tainted := map[ssa.CallInstruction][]int{}
+	c.eachSite(res, func(site ssa.CallInstruction) {
+		args := callArgs(site.Common())
+		for i, a := range args {
+			if o := f.deep(a); o != nil && o.mask != 0 {
+				tainted[site] = append(tainted[site], i)
+			}
+		}
+		if len(tainted[site]) == 0 {
+			return
+		}
+		sym, capability, sens := c.sensitiveAt(site)
+		for _, s := range sens {
+			for i := s.Arg; i < len(args) && (i == s.Arg || s.Rest); i++ {
+				o := f.deep(args[i])
+				if o == nil || o.mask&kindMask([]string{s.Kind}) == 0 {
+					continue
+				}
+				if c.guarded(f, res, site, args[i], s.Kind) {
+					continue
+				}
+				id := ruleForKind[s.Kind]
+				if seen[id+sym] {
+					continue
+				}
+				seen[id+sym] = true
+				steps := c.steps(o)
+				steps = append(steps, report.Step{Position: c.pos.of(site.Pos()), What: "passed to " + sym})
+				findings = append(findings, c.finding(id, t, capability, sym, site.Pos(),
+					fmt.Sprintf("tool %s: model-controlled input reaches %s %s", t.Name, whatForKind[s.Kind], sym),
+					res.frames(site.Parent(), site, c.pos), steps))
+			}
+		}
+	})
+	return findings, tainted, f
+}
+
+// seedInputs marks a tool's model-controlled input: the handler's
+// parameters but the receiver and context-like ones, or for a dispatched
+// tool the arguments field of the tool call.
+func (c *checker) seedInputs(f *flow, e entry) {
+	h := e.handler
+	if e.region == nil {
+		params := h.Params
+		if h.Signature.Recv() != nil && len(params) > 0 {
+			params = params[1:]
+		}
+		for _, p := range params {
+			if !isContextLike(p.Type()) {
+				f.seed(p, allKinds, "model input: parameter "+p.Name())
+			}
+		}
+		return
+	}
+	for _, b := range h.Blocks {
+		for _, instr := range b.Instrs {
+			var x ssa.Value
+			var field int
+			switch in := instr.(type) {
+			case *ssa.FieldAddr:
+				x, field = in.X, in.Field
+			case *ssa.Field:
+				x, field = in.X, in.Field
+			default:
+				continue
+			}
+			d, ok := c.cat.Dispatch[rules.Normalize(typeSymbol(x.Type()))]
+			if ok && d.ArgsField != "" && fieldName(x.Type(), field) == d.ArgsField {
+				v := instr.(ssa.Value)
+				f.seed(v, allKinds, "model input: the tool call's "+d.ArgsField)
+			}
+		}
+	}
+}
+
+// sensitiveAt returns the symbol a call site calls, the capability of that
+// symbol if it is a sink, and its sensitive arguments.
+func (c *checker) sensitiveAt(site ssa.CallInstruction) (string, string, []rules.Sensitive) {
+	capability := ""
+	if hits := c.rc.sinksAt(site); len(hits) > 0 {
+		capability = hits[0].capability
+	}
+	for _, sym := range siteSymbols(c.rc, site) {
+		if sens, ok := c.cat.Sensitive[rules.Normalize(sym)]; ok {
+			if sk, ok := c.cat.Sinks[rules.Normalize(sym)]; ok && capability == "" {
+				capability = sk.Capability
+			}
+			return sym, capability, sens
+		}
+	}
+	if capability != "" {
+		if sens, ok := c.cat.Sensitive["@"+capability]; ok {
+			syms := siteSymbols(c.rc, site)
+			for _, sym := range syms {
+				if _, ok := c.cat.Sinks[rules.Normalize(sym)]; ok {
+					return sym, capability, sens
+				}
+			}
+		}
+	}
+	return "", capability, nil
+}
+
+// siteSymbols lists what a call site can call, as catalog symbols: the
+// static callee, or the invoked interface method and the call graph's
+// callees.
+func siteSymbols(rc *reacher, site ssa.CallInstruction) []string {
+	c := site.Common()
+	if callee := c.StaticCallee(); callee != nil {
+		return []string{symbolOf(callee)}
+	}
+	var out []string
+	if c.IsInvoke() {
+		out = append(out, invokeSymbol(c))
+	}
+	if node := rc.cg.Nodes[site.Parent()]; node != nil {
+		for _, e := range node.Out {
+			if e.Site == site {
+				out = append(out, symbolOf(e.Callee.Func))
+			}
+		}
+	}
+	sort.Strings(out[min(1, len(out)):])
+	return out
+}
+
+// eachSite calls fn for every call site the tool owns, in reach order.
+func (c *checker) eachSite(res *reached, fn func(ssa.CallInstruction)) {
+	for _, g := range res.order {
+		for _, site := range callSitesOf(g) {
+			if res.inScope(site) {
+				fn(site)
+			}
+		}
+	}
+}
+
+// guarded reports whether a check on the flowing value protects the call:
+// on the witness path, a branch that only continues towards the call when
+// the value equals a constant, is found in a map (an allowlist), passes a
+// catalogued check (strings.HasPrefix on a cleaned path), or, for a
+// payment, is bounded by a comparison.
+func (c *checker) guarded(f *flow, res *reached, site ssa.CallInstruction, arg ssa.Value, kind string) bool {
+	ok, _ := c.guardedAt(f, res, site, arg, kind)
+	return ok
+}
+
+// guardedAt is guarded, with the position of the check. For a payment,
+// whose parameters are one struct, every model-chosen field must be
+// checked: a limit on the amount leaves a model-chosen charge ID free.
+func (c *checker) guardedAt(f *flow, res *reached, site ssa.CallInstruction, arg ssa.Value, kind string) (bool, token.Pos) {
+	if kind != "payment" {
+		return c.guardedLineage(f, res, site, ancestry(f, arg), kind)
+	}
+	var at token.Pos
+	for _, l := range lineages(f, arg) {
+		ok, p := c.guardedLineage(f, res, site, l, kind)
+		if !ok {
+			return false, token.NoPos
+		}
+		at = p
+	}
+	return at.IsValid(), at
+}
+
+// limitAt reports whether some model-chosen part of a payment's parameters
+// is bounded by a comparison: the limit guard.
+func (c *checker) limitAt(f *flow, res *reached, site ssa.CallInstruction, arg ssa.Value) (bool, token.Pos) {
+	for _, l := range lineages(f, arg) {
+		if ok, p := c.guardedLineage(f, res, site, l, "payment"); ok {
+			return true, p
+		}
+	}
+	return false, token.NoPos
+}
+
+// guardedLineage looks for a check of the flow described by anc on the
+// witness path.
+func (c *checker) guardedLineage(f *flow, res *reached, site ssa.CallInstruction, anc lineage, kind string) (bool, token.Pos) {
+	block := site.Block()
+	for s := res.steps[site.Parent()]; s != nil; s = s.prev {
+		if ok, at := c.checkDominates(f, block, anc, kind); ok {
+			return true, at
+		}
+		if s.site == nil {
+			break
+		}
+		block = s.site.Block()
+	}
+	return false, token.NoPos
+}
+
+// checkDominates looks for a guarding branch among the dominators of block.
+func (c *checker) checkDominates(f *flow, block *ssa.BasicBlock, anc lineage, kind string) (bool, token.Pos) {
+	for d := block.Idom(); d != nil; d = d.Idom() {
+		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		pass := -1
+		for i, succ := range d.Succs {
+			if len(succ.Preds) == 1 && succ.Dominates(block) {
+				pass = i
+			}
+		}
+		if pass >= 0 && c.isCheck(f, iff.Cond, pass == 0, anc, kind) {
+			at := iff.Cond.Pos()
+			if !at.IsValid() {
+				at = iff.Pos()
+			}
+			return true, at
+		}
+	}
+	return false, token.NoPos
+}
+
+// isCheck reports whether cond, when it is `want`, confines a value related
+// to the flow.
+//
+// A value is related to the flow when the flowing value was computed from
+// it (allowed[cmd] before exec.Command(cmd)) or it was computed from the
+// flowing value (u.Host of url.Parse(raw) before http.Get(raw)).
+func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind string) bool {
+	related := func(v ssa.Value) bool {
+		if anc.set[v] || storedFrom(v, anc) {
+			return true
+		}
+		if !isFieldRead(v) {
+			return false
+		}
+		// u.Host checked, then u or u.String() used; or u.Host checked
+		// and the raw URL that u was parsed from used.
+		if b := fieldBase(v); b != nil && anc.set[b] {
+			if _, isParam := b.(*ssa.Parameter); !isParam {
+				return true
+			}
+		}
+		return derivedWithin(f, v, anc.root, 6)
+	}
+	switch x := cond.(type) {
+	case *ssa.UnOp:
+		if x.Op == token.NOT {
+			return c.isCheck(f, x.X, !want, anc, kind)
+		}
+	case *ssa.BinOp:
+		switch x.Op {
+		case token.EQL, token.NEQ:
+			if (x.Op == token.EQL) != want {
+				return false
+			}
+			return (fixed(f, x.Y) && related(x.X)) || (fixed(f, x.X) && related(x.Y))
+		case token.LSS, token.LEQ, token.GTR, token.GEQ:
+			if kind != "payment" {
+				return false
+			}
+			// An upper bound: on the branch that goes on, the value is
+			// below a fixed bound (v > max → return; v <= max → pay).
+			op := x.Op
+			switch {
+			case fixed(f, x.Y) && related(x.X):
+			case fixed(f, x.X) && related(x.Y):
+				op = flip(op)
+			default:
+				return false
+			}
+			if !want {
+				op = negate(op)
+			}
+			return op == token.LSS || op == token.LEQ
+		}
+	case *ssa.Extract:
+		if l, ok := x.Tuple.(*ssa.Lookup); ok && x.Index == 1 && want {
+			return related(l.Index)
+		}
+	case *ssa.Lookup:
+		return want && related(x.Index)
+	case *ssa.Call:
+		if !want {
+			return false
+		}
+		for _, sym := range siteSymbols(c.rc, x) {
+			chk, ok := c.cat.Checks[rules.Normalize(sym)]
+			if !ok || kindMask(chk.Kinds)&kindMask([]string{kind}) == 0 {
+				continue
+			}
+			for _, a := range callArgs(x.Common()) {
+				if related(a) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// derivedWithin reports whether v was computed from root in at most n
+// steps. A short chain is a parse of the value (u := url.Parse(raw);
+// u.Host); a long one goes around a loop (the model's next reply, computed
+// from this tool's output) and says nothing about this value.
+func derivedWithin(f *flow, v, root ssa.Value, n int) bool {
+	o := f.taint(v)
+	for i := 0; o != nil && i <= n; o, i = o.prev, i+1 {
+		if o.at == root {
+			return true
+		}
+	}
+	return false
+}
+
+// isFieldRead reports whether v reads a field (u.Host): a part of a parsed
+// value that a check can pin down, unlike a derived value such as an
+// extension or a length.
+func isFieldRead(v ssa.Value) bool {
+	switch x := v.(type) {
+	case *ssa.Field:
+		return true
+	case *ssa.UnOp:
+		_, ok := x.X.(*ssa.FieldAddr)
+		return ok
+	case *ssa.Call:
+		// u.Hostname() and u.Port() read parsed fields too.
+		if callee := x.Call.StaticCallee(); callee != nil && callee.Signature.Recv() != nil {
+			return strings.HasPrefix(callee.Name(), "Host") || callee.Name() == "Port"
+		}
+	}
+	return false
+}
+
+// storedFrom reports whether v reads a variable that a value of the flow
+// was stored in: the check reads `amount` where a closure captured it.
+func storedFrom(v ssa.Value, anc lineage) bool {
+	ld, ok := v.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return false
+	}
+	a, ok := ld.X.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	for _, ref := range *a.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == a && anc.set[st.Val] {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldBase is the value a field read reads from: u in u.Host or
+// u.Hostname().
+func fieldBase(v ssa.Value) ssa.Value {
+	switch x := v.(type) {
+	case *ssa.Field:
+		return x.X
+	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok {
+			return fa.X
+		}
+	case *ssa.Call:
+		if args := x.Call.Args; len(args) > 0 && x.Call.StaticCallee() != nil {
+			return args[0]
+		}
+	}
+	return nil
+}
+
+// flip swaps the operands of a comparison: a < b is b > a.
+func flip(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.LEQ:
+		return token.GEQ
+	case token.GTR:
+		return token.LSS
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}
+
+// negate is the comparison that holds when op does not.
+func negate(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GEQ
+	case token.LEQ:
+		return token.GTR
+	case token.GTR:
+		return token.LEQ
+	case token.GEQ:
+		return token.LSS
+	}
+	return op
+}
+
+// fixed reports whether v is not chosen by the model: a constant or an
+// untainted value (a configured host, a limit read at start-up).
+func fixed(f *flow, v ssa.Value) bool {
+	if _, ok := v.(*ssa.Const); ok {
+		return true
+	}
+	return f.deep(v) == nil
+}
+
+// lineage is the set of values a tainted value was computed from, itself
+// (root) included.
+type lineage struct {
+	root ssa.Value
+	set  map[ssa.Value]bool
+}
+
+// lineages splits the flow into v by the fields it came through: v's own
+// taint, and each tainted field of the object v points to, in field order.
+func lineages(f *flow, v ssa.Value) []lineage {
+	var out []lineage
+	chain := func(o *origin) lineage {
+		l := lineage{root: v, set: map[ssa.Value]bool{v: true}}
+		for n := 0; o != nil && n < 64; o, n = o.prev, n+1 {
+			if o.at != nil {
+				l.set[o.at] = true
+			}
+		}
+		return l
+	}
+	if o := f.taint(v); o != nil && o.mask != 0 {
+		out = append(out, chain(o))
+	}
+	base := baseOf(v)
+	var fields []string
+	for k := range f.cells {
+		if k.base == base && k.field != "*" {
+			fields = append(fields, k.field)
+		}
+	}
+	sort.Strings(fields)
+	for _, fl := range fields {
+		out = append(out, chain(f.cells[cell{base, fl}]))
+	}
+	if len(out) == 0 {
+		out = append(out, ancestry(f, v))
+	}
+	return out
+}
+
+func ancestry(f *flow, v ssa.Value) lineage {
+	l := lineage{root: v, set: map[ssa.Value]bool{v: true}}
+	for _, o := range []*origin{f.taint(v), f.objects[baseOf(v)]} {
+		for n := 0; o != nil && n < 64; o, n = o.prev, n+1 {
+			if o.at != nil {
+				l.set[o.at] = true
+			}
+		}
+	}
+	return l
+}
+
+// funcSet is the set of functions a tool reaches.
+func funcSet(res *reached) map[*ssa.Function]bool {
+	out := make(map[*ssa.Function]bool, len(res.steps))
+	for fn := range res.steps {
+		out[fn] = true
+	}
+	return out
+}
+
+// steps turns an origin chain into report steps from the source, one per
+// line.
+func (c *checker) steps(o *origin) []report.Step {
+	var rev []report.Step
+	for n := 0; o != nil && n < 64; o, n = o.prev, n+1 {
+		if !o.pos.IsValid() {
+			continue
+		}
+		what := o.what
+		if what == "" {
+			what = describe(o.at)
+		}
+		if what == "" {
+			continue
+		}
+		rev = append(rev, report.Step{Position: c.pos.of(o.pos), What: what})
+	}
+	var out []report.Step
+	for i := len(rev) - 1; i >= 0; i-- {
+		if n := len(out); n > 0 && ((out[n-1].Position.File == rev[i].Position.File && out[n-1].Position.Line == rev[i].Position.Line) ||
+			out[n-1].What == rev[i].What) {
+			continue
+		}
+		out = append(out, rev[i])
+	}
+	return out
+}
+
+// describe says what a value on a flow is, for a step.
+func describe(v ssa.Value) string {
+	switch x := v.(type) {
+	case *ssa.Parameter:
+		return "parameter " + x.Name()
+	case *ssa.Call:
+		if b, ok := x.Call.Value.(*ssa.Builtin); ok {
+			return b.Name()
+		}
+		if callee := x.Call.StaticCallee(); callee != nil {
+			return "call " + shortSymbol(callee)
+		}
+		if x.Call.IsInvoke() {
+			return "call " + x.Call.Method.Name()
+		}
+		return "call of a function value"
+	case *ssa.FieldAddr:
+		return "field " + fieldName(x.X.Type(), x.Field)
+	case *ssa.Field:
+		return "field " + fieldName(x.X.Type(), x.Field)
+	case *ssa.BinOp:
+		if _, ok := x.Type().Underlying().(*types.Basic); ok {
+			return "string built with " + x.Op.String()
+		}
+	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok {
+			return "field " + fieldName(fa.X.Type(), fa.Field)
+		}
+		return "read"
+	case *ssa.Lookup:
+		return "map lookup"
+	case *ssa.IndexAddr, *ssa.Index:
+		return "element"
+	case *ssa.MakeInterface, *ssa.Convert:
+		return "conversion"
+	}
+	return ""
+}
+
+// finding builds a finding of rule id.
+func (c *checker) finding(id string, t report.Tool, capability, sink string, at token.Pos, msg string, path []report.Frame, steps []report.Step) report.Finding {
+	r := c.cat.Rules[id]
+	if path == nil {
+		path = []report.Frame{}
+	}
+	return report.Finding{
+		ID:         findingID(id, t.Name, t.Handler, sink),
+		RuleID:     id,
+		Rule:       r.Name,
+		Severity:   r.Severity,
+		Tool:       t.Name,
+		Capability: capability,
+		Sink:       sink,
+		Position:   c.pos.of(at),
+		Message:    msg,
+		CWE:        append([]string{}, r.CWE...),
+		OWASP:      append([]string{}, r.OWASP...),
+		Path:       path,
+		Steps:      steps,
+	}
+}
+
+// findingID hashes what identifies a finding and nothing else: edits
+// elsewhere, moved lines and iteration order keep it.
+func findingID(rule, tool, handler, sink string) string {
+	h := sha256.Sum256([]byte(strings.Join([]string{rule, tool, handler, sink}, "\x00")))
+	return hex.EncodeToString(h[:8])
+}
+
+// constParts collects the constant strings a path is built from:
+// filepath.Join(home, ".aws", "credentials") gives ".aws", "credentials".
+func constParts(v ssa.Value, depth int) []string {
+	if depth > 6 || v == nil {
+		return nil
+	}
+	switch x := v.(type) {
+	case *ssa.Const:
+		if s, ok := constString(x); ok {
+			return []string{s}
+		}
+	case *ssa.BinOp:
+		return append(constParts(x.X, depth+1), constParts(x.Y, depth+1)...)
+	case *ssa.ChangeType:
+		return constParts(x.X, depth+1)
+	case *ssa.Convert:
+		return constParts(x.X, depth+1)
+	case *ssa.MakeInterface:
+		return constParts(x.X, depth+1)
+	case *ssa.Slice:
+		return constParts(x.X, depth+1)
+	case *ssa.Alloc:
+		var out []string
+		for _, ref := range *x.Referrers() {
+			if ia, ok := ref.(*ssa.IndexAddr); ok {
+				for _, r2 := range *ia.Referrers() {
+					if st, ok := r2.(*ssa.Store); ok && st.Addr == ia {
+						out = append(out, constParts(st.Val, depth+1)...)
+					}
+				}
+			}
+		}
+		return out
+	case *ssa.Call:
+		var out []string
+		for _, a := range x.Call.Args {
+			out = append(out, constParts(a, depth+1)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// credentialFile matches constant paths of files that hold credentials.
+var credentialFile = regexp.MustCompile(`(?i)(\.aws/credentials|\.ssh/|id_rsa|id_ed25519|\.netrc|\.env$|\.pem$|\.key$|credentials|secret|token|\.kube/config|\.docker/config\.json)`)
+
+// selectStar matches a query that returns whole rows.
+var selectStar = regexp.MustCompile(`(?i)select\s+(\w+\.)?\*`)
+
+// read is a call whose result is outside data.
+type read struct {
+	site       ssa.CallInstruction
+	sym        string
+	capability string
+	label      string
+}
+
+// outsideRules maps a source label to the rule that reports it reaching a
+// tool's result.
+var outsideRules = map[string]string{"secret": "BR201", "file": "BR202", "db": "BR202", "web": "BR203"}
+
+// outsideFlows runs the outside → model analysis of one tool: data its
+// reads produce that reaches the result the model sees. Each label gets its
+// own run, so that each finding's steps start at a read of that kind.
+func (c *checker) outsideFlows(e entry, t report.Tool, res *reached) []report.Finding {
+	var reads []read
+	c.eachSite(res, func(site ssa.CallInstruction) {
+		if r, ok := c.readAt(site); ok && outsideRules[r.label] != "" {
+			reads = append(reads, r)
+		}
+	})
+	var findings []report.Finding
+	for _, label := range rules.SourceLabels {
+		var mine []read
+		for _, r := range reads {
+			if r.label == label {
+				mine = append(mine, r)
+			}
+		}
+		if len(mine) == 0 {
+			continue
+		}
+		f := newFlow(c.cat, c.rc, funcSet(res), nil)
+		for _, r := range mine {
+			seedRead(f, r, label)
+		}
+		f.run(res.order)
+		o, at := c.resultTaint(f, e)
+		if o == nil {
+			continue
+		}
+		src := mine[0]
+		root := o
+		for root.prev != nil {
+			root = root.prev
+		}
+		for _, r := range mine {
+			if callValue(r.site) == root.at {
+				src = r
+			}
+		}
+		steps := append(c.steps(o), report.Step{Position: c.pos.of(at), What: "returned to the model"})
+		id := outsideRules[label]
+		findings = append(findings, c.finding(id, t, src.capability, src.sym, src.site.Pos(),
+			outsideMessage(t.Name, label, src.sym), res.frames(src.site.Parent(), src.site, c.pos), steps))
+	}
+	return findings
+}
+
+// seedRead marks what a read produces: its result, and the variables it
+// fills through pointers (gorm's db.Find(&users)).
+func seedRead(f *flow, r read, label string) {
+	o := &origin{mask: labelMask(label), pos: r.site.Pos(), what: "reads " + r.sym}
+	if v := callValue(r.site); v != nil {
+		o.at = v
+		f.setVal(v, o)
+	}
+	for _, a := range callArgs(r.site.Common()) {
+		if isLocalPointer(a) {
+			f.setCell(cell{baseOf(a), "*"}, o)
+		}
+	}
+}
+
+func outsideMessage(tool, label, sym string) string {
+	switch label {
+	case "secret":
+		return fmt.Sprintf("tool %s returns a secret read by %s to the model", tool, sym)
+	case "file":
+		return fmt.Sprintf("tool %s returns the contents of a file read by %s to the model", tool, sym)
+	case "db":
+		return fmt.Sprintf("tool %s returns whole database rows read by %s to the model", tool, sym)
+	}
+	return fmt.Sprintf("tool %s returns web content fetched by %s to the model, where it can carry instructions", tool, sym)
+}
+
+// readAt classifies a call whose result is outside data. Environment values
+// and constant credential files are secrets; file contents are files;
+// whole rows (SELECT * or an ORM loading records) are db; responses are
+// web; the catalog's sources carry their own label.
+func (c *checker) readAt(site ssa.CallInstruction) (read, bool) {
+	if callValue(site) == nil {
+		return read{}, false
+	}
+	hits := c.rc.sinksAt(site)
+	for _, sym := range siteSymbols(c.rc, site) {
+		if src, ok := c.cat.Sources[rules.Normalize(sym)]; ok {
+			r := read{site: site, sym: sym, label: src.Label}
+			if len(hits) > 0 {
+				r.capability = hits[0].capability
+			}
+			return r, true
+		}
+	}
+	if len(hits) == 0 {
+		return read{}, false
+	}
+	h := hits[0]
+	r := read{site: site, sym: h.sink, capability: h.capability}
+	args := callArgs(site.Common())
+	switch h.capability {
+	case "env":
+		r.label = "secret"
+	case "fs-read":
+		// File contents, not directory listings (os.ReadDir, filepath.Glob).
+		if !strings.Contains(h.sink, "ReadFile") && !strings.Contains(h.sink, "Open") {
+			return r, true
+		}
+		r.label = "file"
+		for _, a := range args {
+			if credentialFile.MatchString(strings.Join(constParts(a, 0), "/")) {
+				r.label = "secret"
+			}
+		}
+	case "db-read":
+		// Whole rows: a constant SELECT *. (ORM and document-store
+		// loads of whole records are catalogued as db sources.)
+		_, _, sens := c.sensitiveAt(site)
+		for _, s := range sens {
+			if s.Kind == "sql" && s.Arg < len(args) {
+				if q, ok := constString(args[s.Arg]); ok && selectStar.MatchString(q) {
+					r.label = "db"
+				}
+			}
+		}
+	case "network":
+		r.label = "web"
+	}
+	return r, true
+}
+
+// resultTaint returns the taint that reaches what the tool sends back to
+// the model, and where: the handler's return values, or for a dispatched
+// tool the catalogued tool-result constructors (openai.ToolMessage) in the
+// dispatching function.
+func (c *checker) resultTaint(f *flow, e entry) (*origin, token.Pos) {
+	for _, b := range e.handler.Blocks {
+		for _, instr := range b.Instrs {
+			if e.region == nil {
+				ret, ok := instr.(*ssa.Return)
+				if !ok {
+					continue
+				}
+				for _, r := range ret.Results {
+					if o := f.deep(r); o != nil {
+						return o, returnPos(f, ret, r)
+					}
+				}
+				continue
+			}
+			site, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			for _, sym := range siteSymbols(c.rc, site) {
+				ref, ok := c.cat.ToolResults[rules.Normalize(sym)]
+				if !ok {
+					continue
+				}
+				args := callArgs(site.Common())
+				if ref.Arg < len(args) {
+					if o := f.deep(args[ref.Arg]); o != nil {
+						return o, site.Pos()
+					}
+				}
+			}
+		}
+	}
+	return nil, token.NoPos
+}
+
+// returnPos is where a tainted result is returned. With a defer, every
+// return statement stores its results into result slots and one Return
+// reads them: the position is then the store of the tainted value.
+func returnPos(f *flow, ret *ssa.Return, r ssa.Value) token.Pos {
+	ld, ok := r.(*ssa.UnOp)
+	if !ok {
+		return ret.Pos()
+	}
+	slot, ok := ld.X.(*ssa.Alloc)
+	if !ok {
+		return ret.Pos()
+	}
+	for _, ref := range *slot.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == slot && f.deep(st.Val) != nil && st.Pos().IsValid() {
+			return st.Pos()
+		}
+	}
+	return ret.Pos()
+}
+
+// promptFlows runs the prompt analysis over the whole analysed program:
+// outside content (web pages, files, database rows, e-mail) reaching a
+// message sent to an LLM, and an HTTP request reaching a system prompt.
+func (c *checker) promptFlows(scope []*ssa.Function) []report.Finding {
+	if len(c.cat.Prompts) == 0 {
+		return nil
+	}
+	funcs := map[*ssa.Function]bool{}
+	for _, fn := range scope {
+		funcs[fn] = true
+	}
+	var reads []read
+	var fieldSeeds []struct {
+		v     ssa.Value
+		label string
+		what  string
+	}
+	for _, fn := range scope {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if site, ok := instr.(ssa.CallInstruction); ok {
+					if r, ok := c.readAt(site); ok {
+						reads = append(reads, r)
+					}
+					continue
+				}
+				var x ssa.Value
+				var field int
+				switch in := instr.(type) {
+				case *ssa.FieldAddr:
+					x, field = in.X, in.Field
+				case *ssa.Field:
+					x, field = in.X, in.Field
+				default:
+					continue
+				}
+				name := fieldName(x.Type(), field)
+				if src, ok := c.cat.SourceFields[rules.Normalize(typeSymbol(x.Type()))][name]; ok {
+					fieldSeeds = append(fieldSeeds, struct {
+						v     ssa.Value
+						label string
+						what  string
+					}{instr.(ssa.Value), src.Label, "reads " + shortType(typeSymbol(x.Type())) + "." + name})
+				}
+			}
+		}
+	}
+	var findings []report.Finding
+	seen := map[string]bool{}
+	for _, label := range rules.SourceLabels {
+		if label == "secret" {
+			continue
+		}
+		f := newFlow(c.cat, c.rc, funcs, nil)
+		n := 0
+		for _, r := range reads {
+			if r.label == label || (label == "db" && r.capability == "db-read") {
+				seedRead(f, r, label)
+				n++
+			}
+		}
+		for _, s := range fieldSeeds {
+			if s.label == label {
+				f.seed(s.v, labelMask(label), s.what)
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		f.run(scope)
+		for _, fn := range scope {
+			for _, site := range callSitesOf(fn) {
+				for _, sym := range siteSymbols(c.rc, site) {
+					p, ok := c.cat.Prompts[rules.Normalize(sym)]
+					if !ok {
+						continue
+					}
+					id := "BR204"
+					if label == "user" {
+						if p.Role != "system" {
+							continue
+						}
+						id = "BR205"
+					}
+					args := callArgs(site.Common())
+					for i := p.Arg; i < len(args); i++ {
+						o := f.deep(args[i])
+						if o == nil {
+							continue
+						}
+						key := id + fn.String() + sym + label
+						if seen[key] {
+							break
+						}
+						seen[key] = true
+						steps := append(c.steps(o), report.Step{Position: c.pos.of(site.Pos()), What: "passed to " + sym})
+						msg := fmt.Sprintf("%s content reaches an LLM message through %s in %s", labelNoun(label), sym, shortSymbol(fn))
+						if id == "BR205" {
+							msg = fmt.Sprintf("the HTTP request reaches a system prompt through %s in %s", sym, shortSymbol(fn))
+						}
+						fnd := c.finding(id, report.Tool{Handler: fn.String() + "#" + label}, "", sym, site.Pos(), msg, nil, steps)
+						findings = append(findings, fnd)
+						break
+					}
+				}
+			}
+		}
+	}
+	return findings
+}
+
+func labelNoun(label string) string {
+	switch label {
+	case "web":
+		return "web"
+	case "file":
+		return "file"
+	case "db":
+		return "database"
+	case "email":
+		return "e-mail"
+	}
+	return label
+}
+
+// chooses reports whether the model chooses what a sink call does: its
+// input reaches a sensitive argument (the command, the query text, the
+// URL, the path), or any argument of a sink with none declared. A
+// model-chosen bind parameter does not count.
+func (c *checker) chooses(site ssa.CallInstruction, taintedArgs []int) bool {
+	_, _, sens := c.sensitiveAt(site)
+	if len(sens) == 0 {
+		return len(taintedArgs) > 0
+	}
+	for _, i := range taintedArgs {
+		for _, s := range sens {
+			if i == s.Arg || (s.Rest && i > s.Arg) {
+				return true
+			}
+		}
+	}
+	return false
+}
