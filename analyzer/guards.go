@@ -1,0 +1,743 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"os"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/report"
+	"github.com/blastradius/blastradius/rules"
+)
+
+// This file answers "what happens when it goes wrong?": for each capability
+// of a tool, which mitigations protect the sink call, and which are
+// missing.
+//
+// A guard protects a sink when it dominates it: on the witness path from
+// the handler, in some frame, the guard's call (or the check) comes before
+// the call that leads to the sink on every path through that function. A
+// guard in a branch that can be skipped, or after the sink, is reported
+// with a note and does not count.
+//
+// The kinds (rules.GuardKinds):
+//   - confirmation: a catalogued or declared approval call (MCP
+//     elicitation);
+//   - limit: for a payment with a model-chosen amount, a comparison of the
+//     amount with a fixed bound;
+//   - ratelimit: a limiter or circuit breaker (x/time/rate, gobreaker), on
+//     the path or in middleware around every tool;
+//   - sandbox: for exec, a check of the command against constants or an
+//     allowlist, or a SysProcAttr set on the command; for files, os.Root or
+//     a checked prefix;
+//   - audit-log: a log call whose arguments carry the tool's input, or a
+//     log call in middleware around every tool.
+
+// guardDirective declares a user function as a guard:
+// //blastradius:guard KIND in its doc comment.
+const guardDirective = "//blastradius:guard"
+
+// requiredGuards are the guards each capability should have. limit and
+// sandbox are only required when the model chooses the sensitive argument.
+var requiredGuards = map[string][]string{
+	"exec":     {"confirmation", "sandbox", "ratelimit", "audit-log"},
+	"payment":  {"confirmation", "limit", "ratelimit", "audit-log"},
+	"db-write": {"confirmation", "ratelimit", "audit-log"},
+	"fs-write": {"confirmation", "sandbox", "ratelimit", "audit-log"},
+	"email":    {"confirmation", "ratelimit", "audit-log"},
+	"network":  {"audit-log"},
+	"db-read":  {"audit-log"},
+	"fs-read":  {"sandbox", "audit-log"},
+	"env":      {"audit-log"},
+}
+
+// impact weighs what a capability can do, for severities and scores.
+var impact = map[string]int{
+	"exec": 5, "payment": 5, "db-write": 4, "fs-write": 4, "email": 3,
+	"network": 3, "env": 2, "db-read": 2, "fs-read": 2,
+}
+
+// highImpact are the capabilities that act on the world.
+func highImpact(capability string) bool { return impact[capability] >= 3 && capability != "network" }
+
+// guardFinder finds guards. It is built once per scan.
+type guardFinder struct {
+	cat *rules.Catalog
+	rc  *reacher
+	// declared maps user functions carrying //blastradius:guard to kinds.
+	declared map[*ssa.Function]string
+	// middleware maps a server (the value a registration's receiver
+	// comes from) to the guards of the middleware that wraps its tools.
+	middleware map[ssa.Value][]report.Guard
+	// summaries memoizes the guard kinds a function's body calls.
+	summaries map[*ssa.Function]map[string]bool
+	pos       positioner
+}
+
+func newGuardFinder(prog *ssa.Program, r *resolver, rc *reacher, scope []*ssa.Function, pkgs []*packages.Package, pos positioner) *guardFinder {
+	g := &guardFinder{cat: r.cat, rc: rc, declared: declaredGuards(prog, pkgs),
+		middleware: map[ssa.Value][]report.Guard{}, summaries: map[*ssa.Function]map[string]bool{}, pos: pos}
+	for _, fn := range scope {
+		for _, site := range callSitesOf(fn) {
+			callee := site.Common().StaticCallee()
+			if callee == nil {
+				continue
+			}
+			mw, ok := r.cat.Middlewares[rules.Normalize(symbolOf(callee))]
+			if !ok {
+				continue
+			}
+			args := callArgs(site.Common())
+			if mw.Arg >= len(args) {
+				continue
+			}
+			servers := r.middlewareServers(site, callee)
+			for _, h := range r.middlewareFuncs(args[mw.Arg]) {
+				for _, kind := range sortedKinds(g.bodyKinds(h, nil, 0)) {
+					for _, srv := range servers {
+						g.middleware[srv] = append(g.middleware[srv], report.Guard{
+							Kind: kind, Symbol: h.String(), Position: pos.of(site.Pos()), Dominates: true,
+							Note: "in middleware that wraps every tool",
+						})
+					}
+				}
+			}
+		}
+	}
+	return g
+}
+
+// middlewareServers returns the servers a middleware call applies to: the
+// receiver of (*MCPServer).Use, or the constructor call that an option
+// such as server.WithToolHandlerMiddleware is passed to.
+func (r *resolver) middlewareServers(site ssa.CallInstruction, callee *ssa.Function) []ssa.Value {
+	var out []ssa.Value
+	if callee.Signature.Recv() != nil {
+		r.flow(callArgs(site.Common())[0], nil, 0, map[val]bool{}, func(x val) { out = append(out, x.v) })
+		return out
+	}
+	v := callValue(site)
+	if v == nil {
+		return nil
+	}
+	return append(out, consumers(v, 4)...)
+}
+
+// consumers returns the calls that take v as an argument, directly or in a
+// variadic list.
+func consumers(v ssa.Value, depth int) []ssa.Value {
+	if depth == 0 || v.Referrers() == nil {
+		return nil
+	}
+	var out []ssa.Value
+	for _, ref := range *v.Referrers() {
+		switch x := ref.(type) {
+		case *ssa.Call:
+			out = append(out, x)
+		case *ssa.Store:
+			if ia, ok := x.Addr.(*ssa.IndexAddr); ok {
+				if arr, ok := ia.X.(*ssa.Alloc); ok {
+					for _, r2 := range *arr.Referrers() {
+						if sl, ok := r2.(*ssa.Slice); ok {
+							out = append(out, consumers(sl, depth-1)...)
+						}
+					}
+				}
+			}
+		case *ssa.ChangeType, *ssa.MakeInterface:
+			out = append(out, consumers(x.(ssa.Value), depth-1)...)
+		}
+	}
+	return out
+}
+
+// middlewareFuncs resolves a middleware argument, which may be a variadic
+// list of functions.
+func (r *resolver) middlewareFuncs(v ssa.Value) []*ssa.Function {
+	out := r.funcs(v, nil)
+	r.flow(v, nil, 0, map[val]bool{}, func(x val) {
+		if a, ok := x.v.(*ssa.Alloc); ok {
+			for _, row := range r.indexAddrs[a] {
+				for _, s := range r.stores[row] {
+					out = append(out, r.funcs(s, x.fr)...)
+				}
+			}
+		}
+	})
+	return out
+}
+
+// declaredGuards finds functions whose doc comment says
+// //blastradius:guard KIND.
+func declaredGuards(prog *ssa.Program, pkgs []*packages.Package) map[*ssa.Function]string {
+	out := map[*ssa.Function]string{}
+	for _, p := range pkgs {
+		for _, f := range p.Syntax {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Doc == nil {
+					continue
+				}
+				for _, c := range fd.Doc.List {
+					rest, ok := strings.CutPrefix(c.Text, guardDirective)
+					if !ok {
+						continue
+					}
+					fields := strings.Fields(rest)
+					if len(fields) == 0 {
+						continue
+					}
+					if fn := funcOfDecl(prog, p, fd); fn != nil {
+						out[fn] = fields[0]
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// directiveWarnings reports malformed guard directives.
+func guardDirectiveWarnings(prog *ssa.Program, pkgs []*packages.Package) []string {
+	var out []string
+	for _, p := range pkgs {
+		for _, f := range p.Syntax {
+			for _, cg := range f.Comments {
+				for _, c := range cg.List {
+					rest, ok := strings.CutPrefix(c.Text, guardDirective)
+					if !ok {
+						continue
+					}
+					fields := strings.Fields(rest)
+					if len(fields) == 0 || !validGuardKind(fields[0]) {
+						out = append(out, fmt.Sprintf("%s: %s wants one of %s", prog.Fset.Position(c.Pos()),
+							guardDirective, strings.Join(rules.GuardKinds, ", ")))
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func validGuardKind(k string) bool {
+	for _, g := range rules.GuardKinds {
+		if g == k {
+			return true
+		}
+	}
+	return false
+}
+
+func funcOfDecl(prog *ssa.Program, p *packages.Package, fd *ast.FuncDecl) *ssa.Function {
+	if p.TypesInfo == nil {
+		return nil
+	}
+	if f, ok := p.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+		return prog.FuncValue(f)
+	}
+	return nil
+}
+
+// kindsAt returns the guard kinds a call site is: a catalogued guard, a
+// declared guard, or an analysed function whose body calls guards.
+func (g *guardFinder) kindsAt(site ssa.CallInstruction, f *flow) map[string]bool {
+	out := map[string]bool{}
+	for _, sym := range siteSymbols(g.rc, site) {
+		if gd, ok := g.cat.Guards[rules.Normalize(sym)]; ok {
+			if gd.Kind != "audit-log" || f == nil || anyArgTainted(site, f) {
+				out[gd.Kind] = true
+			}
+		}
+	}
+	for _, callee := range staticOrGraphCallees(g.rc, site) {
+		if k, ok := g.declared[callee]; ok {
+			out[k] = true
+		}
+		if !isOpaque(g.cat, callee) {
+			for k := range g.bodyKinds(callee, f, 0) {
+				out[k] = true
+			}
+		}
+	}
+	return out
+}
+
+// directKinds returns the guard kinds a call site is by itself: a
+// catalogued guard or a declared one, not a function whose body calls one.
+func (g *guardFinder) directKinds(site ssa.CallInstruction) map[string]bool {
+	out := map[string]bool{}
+	for _, sym := range siteSymbols(g.rc, site) {
+		if gd, ok := g.cat.Guards[rules.Normalize(sym)]; ok {
+			out[gd.Kind] = true
+		}
+	}
+	for _, callee := range staticOrGraphCallees(g.rc, site) {
+		if k, ok := g.declared[callee]; ok {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// bodyKinds summarizes the guard kinds a function calls, its closures
+// included, a few calls deep.
+func (g *guardFinder) bodyKinds(fn *ssa.Function, f *flow, depth int) map[string]bool {
+	if f == nil {
+		if s, ok := g.summaries[fn]; ok {
+			return s
+		}
+	}
+	out := map[string]bool{}
+	if depth > 4 {
+		return out
+	}
+	if f == nil {
+		g.summaries[fn] = out // breaks recursion
+	}
+	var visit func(*ssa.Function)
+	visit = func(x *ssa.Function) {
+		for _, site := range callSitesOf(x) {
+			for _, sym := range siteSymbols(g.rc, site) {
+				if gd, ok := g.cat.Guards[rules.Normalize(sym)]; ok {
+					if gd.Kind != "audit-log" || f == nil || anyArgTainted(site, f) {
+						out[gd.Kind] = true
+					}
+				}
+			}
+			for _, callee := range staticOrGraphCallees(g.rc, site) {
+				if k, ok := g.declared[callee]; ok {
+					out[k] = true
+				} else if !isOpaque(g.cat, callee) && callee != fn {
+					for k := range g.bodyKinds(callee, f, depth+1) {
+						out[k] = true
+					}
+				}
+			}
+		}
+		for _, anon := range x.AnonFuncs {
+			visit(anon)
+		}
+	}
+	visit(fn)
+	return out
+}
+
+func staticOrGraphCallees(rc *reacher, site ssa.CallInstruction) []*ssa.Function {
+	if callee := site.Common().StaticCallee(); callee != nil {
+		return []*ssa.Function{callee}
+	}
+	var out []*ssa.Function
+	if node := rc.cg.Nodes[site.Parent()]; node != nil {
+		for _, e := range node.Out {
+			if e.Site == site {
+				out = append(out, e.Callee.Func)
+			}
+		}
+	}
+	return out
+}
+
+func anyArgTainted(site ssa.CallInstruction, f *flow) bool {
+	for _, a := range callArgs(site.Common()) {
+		if o := f.deep(a); o != nil && o.mask != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKinds(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// frame is one function on a witness path and the call in it that leads
+// on (or the sink call itself).
+type pathPoint struct {
+	fn    *ssa.Function
+	point ssa.Instruction
+}
+
+// pathPoints lists the witness path of a call, from the sink's function up
+// to the handler.
+func pathPoints(res *reached, site ssa.CallInstruction) []pathPoint {
+	var out []pathPoint
+	var point ssa.Instruction = site
+	for s := res.steps[site.Parent()]; s != nil; s = s.prev {
+		out = append(out, pathPoint{s.fn, point})
+		if s.site == nil {
+			break
+		}
+		point = s.site
+	}
+	return out
+}
+
+// dominatesInstr reports whether a runs before b on every path: a's block
+// dominates b's, and within one block a comes first.
+func dominatesInstr(a, b ssa.Instruction) bool {
+	if a.Block() != b.Block() {
+		return a.Block().Dominates(b.Block())
+	}
+	for _, in := range a.Block().Instrs {
+		if in == a {
+			return true
+		}
+		if in == b {
+			return false
+		}
+	}
+	return false
+}
+
+// guardsOf evaluates the guards of one capability.
+func (c *checker) guardsOf(g *guardFinder, e entry, res *reached, h hit, f *flow, taintedArgs []int) ([]report.Guard, []string) {
+	// Only the sensitive arguments decide whether the model chooses the
+	// action: a model-written file body does not call for a sandbox.
+	_, _, sens := c.sensitiveAt(h.site)
+	var tainted []int
+	for _, i := range taintedArgs {
+		for _, s := range sens {
+			if i == s.Arg || (s.Rest && i > s.Arg) {
+				tainted = append(tainted, i)
+				break
+			}
+		}
+	}
+	var guards []report.Guard
+	have := map[string]bool{}
+	add := func(gd report.Guard) {
+		guards = append(guards, gd)
+		if gd.Dominates {
+			have[gd.Kind] = true
+		}
+	}
+	for _, pp := range pathPoints(res, h.site) {
+		for _, site := range callSitesOf(pp.fn) {
+			if ssa.Instruction(site) == pp.point {
+				// The call on the path may itself be the guard (a circuit
+				// breaker's Execute running the sink in its callback).
+				for k := range g.directKinds(site) {
+					if k == "ratelimit" || k == "confirmation" {
+						add(report.Guard{Kind: k, Symbol: siteSymbols(c.rc, site)[0], Position: c.pos.of(site.Pos()), Dominates: true,
+							Note: "the sink runs inside it"})
+					}
+				}
+				continue
+			}
+			if pp.fn == e.handler && e.region != nil && !e.region[site.Block()] && !site.Block().Dominates(pp.point.Block()) {
+				continue // another case of the dispatch
+			}
+			for k := range g.kindsAt(site, f) {
+				gd := report.Guard{Kind: k, Symbol: guardSymbol(c.rc, site), Position: c.pos.of(site.Pos())}
+				switch {
+				case dominatesInstr(site, pp.point):
+					gd.Dominates = true
+				case dominatesInstr(pp.point, site):
+					gd.Note = "after the sink"
+				default:
+					gd.Note = "in a branch that can be skipped"
+				}
+				add(gd)
+			}
+		}
+	}
+	for _, srv := range e.servers {
+		for _, gd := range g.middleware[srv] {
+			add(gd)
+		}
+	}
+	args := callArgs(h.site.Common())
+	switch h.capability {
+	case "payment":
+		for _, i := range tainted {
+			if ok, at := c.limitAt(f, res, h.site, args[i]); ok {
+				add(report.Guard{Kind: "limit", Symbol: "comparison", Position: c.pos.of(at), Dominates: true,
+					Note: "the model-chosen value is compared with a fixed bound"})
+				break
+			}
+		}
+	case "exec":
+		for _, i := range tainted {
+			if ok, at := c.guardedAt(f, res, h.site, args[i], "command"); ok {
+				add(report.Guard{Kind: "sandbox", Symbol: "allowlist", Position: c.pos.of(at), Dominates: true,
+					Note: "the command is checked against fixed values"})
+				break
+			}
+		}
+		if at := sysProcAttrSet(h.site); at.IsValid() {
+			add(report.Guard{Kind: "sandbox", Symbol: "SysProcAttr", Position: c.pos.of(at), Dominates: true,
+				Note: "the process runs with changed credentials or namespaces"})
+		}
+	case "fs-read", "fs-write":
+		if strings.HasPrefix(h.sink, "(*os.Root)") {
+			add(report.Guard{Kind: "sandbox", Symbol: "os.Root", Position: c.pos.of(h.site.Pos()), Dominates: true,
+				Note: "file access is confined to a root"})
+		}
+		for _, i := range tainted {
+			if ok, at := c.guardedAt(f, res, h.site, args[i], "path"); ok {
+				add(report.Guard{Kind: "sandbox", Symbol: "path check", Position: c.pos.of(at), Dominates: true,
+					Note: "the path is checked to stay inside a directory"})
+				break
+			}
+		}
+	}
+	var missing []string
+	for _, k := range requiredGuards[h.capability] {
+		if have[k] {
+			continue
+		}
+		if (k == "limit" || (k == "sandbox" && h.capability != "exec")) && len(tainted) == 0 {
+			continue // only required when the model chooses the value
+		}
+		if k == "sandbox" && h.capability == "exec" && len(tainted) == 0 {
+			continue
+		}
+		missing = append(missing, k)
+	}
+	sort.SliceStable(guards, func(i, j int) bool {
+		a, b := guards[i], guards[j]
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		if a.Position.File != b.Position.File {
+			return a.Position.File < b.Position.File
+		}
+		return a.Position.Line < b.Position.Line
+	})
+	return dedupGuards(guards), missing
+}
+
+func dedupGuards(gs []report.Guard) []report.Guard {
+	out := []report.Guard{}
+	for i, g := range gs {
+		if i > 0 && gs[i-1] == g {
+			continue
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+func guardSymbol(rc *reacher, site ssa.CallInstruction) string {
+	if syms := siteSymbols(rc, site); len(syms) > 0 {
+		return syms[0]
+	}
+	return ""
+}
+
+// sysProcAttrSet finds `cmd.SysProcAttr = ...` on the command a sink call
+// created.
+func sysProcAttrSet(site ssa.CallInstruction) token.Pos {
+	v := callValue(site)
+	if v == nil {
+		return token.NoPos
+	}
+	for _, ref := range *v.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fieldName(fa.X.Type(), fa.Field) != "SysProcAttr" {
+			continue
+		}
+		for _, r2 := range *fa.Referrers() {
+			if st, ok := r2.(*ssa.Store); ok && st.Addr == fa {
+				return st.Pos()
+			}
+		}
+	}
+	return token.NoPos
+}
+
+// gate returns the condition a registration depends on, if the call is
+// only made on one branch of an if: "if cfg.EnableShell {" (main.go:40).
+func gate(fset *token.FileSet, site ssa.Instruction) (string, token.Pos) {
+	if site == nil || site.Block() == nil {
+		return "", token.NoPos
+	}
+	block := site.Block()
+	for d := block.Idom(); d != nil; d = d.Idom() {
+		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		for _, succ := range d.Succs {
+			if len(succ.Preds) == 1 && succ.Dominates(block) {
+				pos := iff.Cond.Pos()
+				if !pos.IsValid() {
+					continue
+				}
+				return sourceLine(fset, pos), pos
+			}
+		}
+	}
+	return "", token.NoPos
+}
+
+// sourceLine returns the trimmed source line at pos.
+func sourceLine(fset *token.FileSet, pos token.Pos) string {
+	p := fset.Position(pos)
+	data, err := os.ReadFile(p.Filename)
+	if err != nil {
+		return ""
+	}
+	lines := strings.Split(string(data), "\n")
+	if p.Line-1 < len(lines) {
+		return strings.TrimSpace(lines[p.Line-1])
+	}
+	return ""
+}
+
+// guardFindings turns missing guards into findings: per capability for
+// confirmation, limit and sandbox; per tool for rate limits and logging.
+func (c *checker) guardFindings(t report.Tool, res *reached, toolPos token.Pos) []report.Finding {
+	var out []report.Finding
+	missingAny := map[string]string{} // kind → first sink missing it
+	confirmed := map[string]bool{}    // capabilities already reported by BR301
+	var firstHigh *report.Capability
+	for i := range t.Capabilities {
+		cp := &t.Capabilities[i]
+		sitePos := res.hitPos(cp.Sink, cp.Capability)
+		for _, k := range cp.MissingGuards {
+			if _, ok := missingAny[k]; !ok {
+				missingAny[k] = cp.Sink
+			}
+			switch {
+			case k == "confirmation" && highImpact(cp.Capability) && !confirmed[cp.Capability]:
+				confirmed[cp.Capability] = true
+				sev := "medium"
+				if cp.Capability == "exec" || cp.Capability == "payment" {
+					sev = "high"
+				}
+				if cp.Tainted {
+					sev = raise(sev)
+				}
+				f := c.finding("BR301", t, cp.Capability, cp.Sink, sitePos,
+					fmt.Sprintf("tool %s can %s through %s with no confirmation before it", t.Name, verb(cp.Capability), cp.Sink),
+					cp.Path, []report.Step{})
+				f.Severity = sev
+				out = append(out, f)
+			case k == "limit":
+				out = append(out, c.finding("BR302", t, cp.Capability, cp.Sink, sitePos,
+					fmt.Sprintf("tool %s: a model-chosen value reaches %s with no limit on it", t.Name, cp.Sink),
+					cp.Path, []report.Step{}))
+			case k == "sandbox" && cp.Capability == "exec":
+				out = append(out, c.finding("BR303", t, cp.Capability, cp.Sink, sitePos,
+					fmt.Sprintf("tool %s: a model-chosen command reaches %s with no sandbox or allowlist", t.Name, cp.Sink),
+					cp.Path, []report.Step{}))
+			}
+		}
+		if highImpact(cp.Capability) && firstHigh == nil {
+			firstHigh = cp
+		}
+	}
+	handlerPos := toolPos
+	if firstHigh != nil {
+		if _, ok := missingAny["ratelimit"]; ok && !anyHas(t.Capabilities, "ratelimit") {
+			out = append(out, c.finding("BR304", t, firstHigh.Capability, firstHigh.Sink, handlerPos,
+				fmt.Sprintf("tool %s can %s with no rate limit", t.Name, verb(firstHigh.Capability)),
+				[]report.Frame{}, []report.Step{}))
+		}
+	}
+	if len(t.Capabilities) > 0 && !anyHas(t.Capabilities, "audit-log") {
+		f := c.finding("BR305", t, "", "", handlerPos,
+			fmt.Sprintf("tool %s is not logged with its arguments", t.Name), []report.Frame{}, []report.Step{})
+		if firstHigh == nil {
+			f.Severity = "info"
+		}
+		out = append(out, f)
+	}
+	for i := range out {
+		if out[i].Position.File == "" {
+			out[i].Position = t.Position
+		}
+	}
+	return out
+}
+
+// anyHas reports whether any capability has a dominating guard of kind.
+func anyHas(caps []report.Capability, kind string) bool {
+	for _, cp := range caps {
+		for _, g := range cp.Guards {
+			if g.Kind == kind && g.Dominates {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func raise(sev string) string {
+	for i, s := range rules.Severities {
+		if s == sev && i+1 < len(rules.Severities) {
+			return rules.Severities[i+1]
+		}
+	}
+	return sev
+}
+
+func verb(capability string) string {
+	switch capability {
+	case "exec":
+		return "run processes"
+	case "payment":
+		return "move money"
+	case "db-write":
+		return "change the database"
+	case "fs-write":
+		return "write files"
+	case "email":
+		return "send e-mail"
+	}
+	return "act"
+}
+
+// score weighs a tool's capabilities by impact, doubled where the model
+// chooses the sensitive argument, and counts as contained those with every
+// required guard.
+func score(caps []report.Capability) report.Score {
+	var s report.Score
+	for _, cp := range caps {
+		w := impact[cp.Capability]
+		if cp.Tainted {
+			w *= 2
+		}
+		s.BlastRadius += w
+		if len(cp.MissingGuards) == 0 {
+			s.Contained += w
+		}
+	}
+	s.Percent = 100
+	if s.BlastRadius > 0 {
+		s.Percent = s.Contained * 100 / s.BlastRadius
+	}
+	return s
+}
+
+// summarize totals the tools' scores and names the worst tool: the largest
+// uncontained blast radius, ties broken by name.
+func summarize(tools []report.Tool) report.Summary {
+	s := report.Summary{Tools: len(tools)}
+	worst := -1
+	for _, t := range tools {
+		s.BlastRadius += t.Score.BlastRadius
+		s.Contained += t.Score.Contained
+		if open := t.Score.BlastRadius - t.Score.Contained; open > worst && open > 0 {
+			worst, s.Worst = open, t.Name
+		}
+	}
+	s.Percent = 100
+	if s.BlastRadius > 0 {
+		s.Percent = s.Contained * 100 / s.BlastRadius
+	}
+	return s
+}
