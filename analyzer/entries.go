@@ -31,6 +31,13 @@ type entry struct {
 	// inputs, when set, names the model-controlled data instead of the
 	// handler's parameters (the arguments field of a dispatched call).
 	inputs []string
+	// regCall is the registration call, when there is one, and regOuter
+	// the call of the registration helper it was unwound from, for
+	// finding the condition they depend on.
+	regCall, regOuter ssa.Instruction
+	// servers are the values the registration's receiver can be (the
+	// server constructor calls), to match middleware to its tools.
+	servers []ssa.Value
 }
 
 // directivePrefix marks a custom entry point: //blastradius:tool NAME in a
@@ -61,7 +68,7 @@ func findEntries(prog *ssa.Program, r *resolver, scope []*ssa.Function, pkgs []*
 				if !ok {
 					continue
 				}
-				found := r.extract(site, reg, nil, site.Pos(), 0)
+				found := r.extract(site, reg, nil, site, 0)
 				if len(found) == 0 {
 					warnings = append(warnings, fmt.Sprintf("%s: cannot tell which handler %s registers; its tools are not analysed",
 						prog.Fset.Position(site.Pos()), shortSymbol(callee)))
@@ -83,7 +90,8 @@ func findEntries(prog *ssa.Program, r *resolver, scope []*ssa.Function, pkgs []*
 // the tool comes in through a parameter of the enclosing function (a
 // registration helper), the helper is unwound call site by call site, so
 // each call of the helper is its own tool with its own name.
-func (r *resolver) extract(site ssa.CallInstruction, reg rules.Register, fr *frame, pos token.Pos, depth int) []entry {
+func (r *resolver) extract(site ssa.CallInstruction, reg rules.Register, fr *frame, at ssa.Instruction, depth int) []entry {
+	pos := at.Pos()
 	args := callArgs(site.Common())
 	arg := func(i int) ssa.Value {
 		if i >= 0 && i < len(args) {
@@ -98,15 +106,23 @@ func (r *resolver) extract(site ssa.CallInstruction, reg rules.Register, fr *fra
 		var out []entry
 		for _, caller := range r.callSites[enclosing] {
 			inner := &frame{fn: enclosing, args: callArgs(caller.Common())}
-			out = append(out, r.extract(site, reg, inner, caller.Pos(), depth+1)...)
+			out = append(out, r.extract(site, reg, inner, caller, depth+1)...)
 		}
 		return out
 	}
 
+	var servers []ssa.Value
+	if len(args) > 0 {
+		r.flow(args[0], fr, 0, map[val]bool{}, func(x val) { servers = append(servers, x.v) })
+	}
 	var out []entry
 	emit := func(handlers []*ssa.Function, name string, named bool) {
 		for _, h := range handlers {
-			e := entry{name: name, nameFrom: "constant", framework: reg.Framework, handler: h, registration: pos}
+			e := entry{name: name, nameFrom: "constant", framework: reg.Framework, handler: h, registration: pos,
+				regCall: site, servers: servers}
+			if at != ssa.Instruction(site) {
+				e.regOuter = at
+			}
 			if !named {
 				e.name, e.nameFrom = h.Name(), "handler"
 			}
@@ -316,18 +332,27 @@ func dedupEntries(prog *ssa.Program, es []entry) []entry {
 	return out
 }
 
-// shortSymbol is a symbol without its package path, for messages.
+// shortSymbol spells a function as a reader does, with its package name
+// instead of its path: strings.TrimSpace, (*sql.DB).QueryContext,
+// stripe.String (not v82.String).
 func shortSymbol(fn *ssa.Function) string {
-	s := symbolOf(fn)
-	if i := strings.LastIndex(s, "/"); i >= 0 {
-		open := strings.HasPrefix(s, "(")
-		s = s[i+1:]
-		if open {
-			s = "(" + strings.TrimLeft(s, "(")
-			if strings.Contains(symbolOf(fn), "(*") {
-				s = "(*" + strings.TrimPrefix(s, "(")
-			}
-		}
+	if o := fn.Origin(); o != nil {
+		fn = o
 	}
-	return s
+	obj := fn.Object()
+	if obj == nil || obj.Pkg() == nil {
+		return fn.Name()
+	}
+	if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() != nil {
+		recv := types.TypeString(sig.Recv().Type(), func(p *types.Package) string { return p.Name() })
+		if i := strings.Index(recv, "["); i >= 0 {
+			recv = recv[:i]
+		}
+		return "(" + recv + ")." + obj.Name()
+	}
+	name := fn.Name()
+	if i := strings.Index(name, "["); i >= 0 {
+		name = name[:i]
+	}
+	return obj.Pkg().Name() + "." + name
 }

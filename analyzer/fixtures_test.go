@@ -19,6 +19,15 @@ func TestFixtures(t *testing.T) {
 		"sinks-thirdparty",
 		"broken-module",
 		"no-tools",
+		// Untrusted input (issue #4): model → action, outside → model,
+		// prompts.
+		"taint-model",
+		"taint-outside",
+		"taint-prompt",
+		// Guards (issue #5), and the README's example in two versions.
+		"guards-mcp",
+		"support-naive",
+		"support-contained",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

@@ -3,12 +3,14 @@ package analyzer
 import (
 	"container/heap"
 	"go/constant"
+	"go/token"
 	"os"
 	"sort"
 
 	"golang.org/x/tools/go/callgraph"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/blastradius/blastradius/report"
 	"github.com/blastradius/blastradius/rules"
 )
 
@@ -47,8 +49,9 @@ type reacher struct {
 //
 // A region limits the handler itself to those blocks (one case of a
 // dispatch); the functions it calls are searched whole.
-func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool) []hit {
+func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool) *reached {
 	best := map[*ssa.Function]bool{}
+	out := &reached{steps: map[*ssa.Function]*step{}, handler: handler, region: region}
 	var hits []hit
 	found := map[[2]string]bool{}
 	seq := 0
@@ -60,6 +63,8 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool)
 			continue
 		}
 		best[s.fn] = true
+		out.steps[s.fn] = s
+		out.order = append(out.order, s.fn)
 		for _, site := range callSitesOf(s.fn) {
 			if s.prev == nil && region != nil && !region[site.Block()] {
 				continue
@@ -85,7 +90,52 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool)
 			}
 		}
 	}
-	return hits
+	out.hits = hits
+	return out
+}
+
+// reached is what one tool reaches: its sinks, and every analysed function
+// with the best step that reached it, in the order they were reached.
+type reached struct {
+	hits    []hit
+	steps   map[*ssa.Function]*step
+	order   []*ssa.Function
+	handler *ssa.Function
+	region  map[*ssa.BasicBlock]bool
+}
+
+// hitPos is the call position of the hit for (sink, capability).
+func (r *reached) hitPos(sink, capability string) token.Pos {
+	for _, h := range r.hits {
+		if h.sink == sink && h.capability == capability {
+			return h.site.Pos()
+		}
+	}
+	return token.NoPos
+}
+
+// inScope reports whether a call site belongs to the tool: any site of a
+// reached function, except that the handler is limited to its region.
+func (r *reached) inScope(site ssa.CallInstruction) bool {
+	if _, ok := r.steps[site.Parent()]; !ok {
+		return false
+	}
+	return site.Parent() != r.handler || r.region == nil || r.region[site.Block()]
+}
+
+// frames is the witness call path from the handler to fn, with each frame
+// at the call it makes to the next and the last at the given call.
+func (r *reached) frames(fn *ssa.Function, last ssa.Instruction, pos positioner) []report.Frame {
+	var frames []report.Frame
+	var call ssa.Instruction = last
+	for s := r.steps[fn]; s != nil; s = s.prev {
+		frames = append(frames, report.Frame{Function: s.fn.String(), Position: pos.of(call.Pos())})
+		call = s.site
+	}
+	for i, j := 0, len(frames)-1; i < j; i, j = i+1, j-1 {
+		frames[i], frames[j] = frames[j], frames[i]
+	}
+	return frames
 }
 
 type calleeAt struct {

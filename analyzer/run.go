@@ -81,10 +81,6 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	if doc.Warnings == nil {
 		doc.Warnings = []string{}
 	}
-	if len(entries) == 0 {
-		return doc, nil
-	}
-
 	start = time.Now()
 	cg, err := buildCallGraph(ctx, prog, seeds(entries, scope, r), cat)
 	if err != nil {
@@ -97,6 +93,12 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 
 	start = time.Now()
 	rc := &reacher{cat: cat, cg: cg}
+	chk := &checker{cat: cat, rc: rc, pos: pos}
+	gf := newGuardFinder(prog, r, rc, scope, scopePkgs, pos)
+	for _, w := range guardDirectiveWarnings(prog, scopePkgs) {
+		warn(w)
+		doc.Warnings = append(doc.Warnings, w)
+	}
 	ncap := 0
 	for _, e := range entries {
 		if err := ctx.Err(); err != nil {
@@ -118,14 +120,30 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		if e.inputs != nil {
 			t.Inputs = e.inputs
 		}
-		for _, h := range rc.reach(e.handler, e.region) {
+		for _, call := range []ssa.Instruction{e.regCall, e.regOuter} {
+			if cond, at := gate(prog.Fset, call); cond != "" {
+				t.GatedBy = &report.Gate{Condition: cond, Position: pos.of(at)}
+				break
+			}
+		}
+		res := rc.reach(e.handler, e.region)
+		findings, tainted, flow := chk.modelFlows(e, t, res)
+		for _, h := range res.hits {
+			args := append([]int{}, tainted[h.site]...)
+			guards, missing := chk.guardsOf(gf, e, res, h, flow, args)
 			t.Capabilities = append(t.Capabilities, report.Capability{
-				Capability: h.capability,
-				Sink:       h.sink,
-				Position:   pos.of(h.site.Pos()),
-				Path:       witness(h, pos),
+				Capability:    h.capability,
+				Sink:          h.sink,
+				Position:      pos.of(h.site.Pos()),
+				Path:          witness(h, pos),
+				Tainted:       chk.chooses(h.site, args),
+				TaintedArgs:   args,
+				Guards:        guards,
+				MissingGuards: missing,
 			})
 		}
+		doc.Findings = append(doc.Findings, findings...)
+		doc.Findings = append(doc.Findings, chk.outsideFlows(e, t, res)...)
 		sort.SliceStable(t.Capabilities, func(i, j int) bool {
 			a, b := t.Capabilities[i], t.Capabilities[j]
 			if a.Capability != b.Capability {
@@ -133,11 +151,23 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 			}
 			return a.Sink < b.Sink
 		})
+		t.Score = score(t.Capabilities)
+		doc.Findings = append(doc.Findings, chk.guardFindings(t, res, toolPos(e))...)
 		ncap += len(t.Capabilities)
 		doc.Tools = append(doc.Tools, t)
 	}
-	phase("reachability", start, fmt.Sprintf("%d capabilities", ncap))
+	doc.Findings = append(doc.Findings, chk.promptFlows(scope)...)
+	doc.Summary = summarize(doc.Tools)
+	phase("reachability", start, fmt.Sprintf("%d capabilities, %d findings", ncap, len(doc.Findings)))
 	return doc, nil
+}
+
+// toolPos is where a tool is shown: its dispatch case, or its handler.
+func toolPos(e entry) token.Pos {
+	if e.position.IsValid() {
+		return e.position
+	}
+	return e.handler.Pos()
 }
 
 // dispatchFrameworks are the frameworks whose tools are dispatched by hand.

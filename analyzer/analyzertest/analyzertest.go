@@ -5,6 +5,12 @@
 // messages at file:line positions:
 //   - at each tool's handler: "tool NAME FRAMEWORK NAMEFROM";
 //   - at each sink call a tool reaches: "TOOL: CAPABILITY SINK";
+//   - at each finding's position: "RULEID: MESSAGE";
+//   - at each guard on a capability's path: "TOOL: guard KIND SYMBOL", with
+//     " (not counted: NOTE)" when it does not protect the sink (it can be
+//     skipped, or comes after); one message per line however many
+//     capabilities share it;
+//   - at the condition a registration depends on: "TOOL: gated by CODE";
 //   - at a tool declared to the model but never dispatched: "declared NAME
 //     FRAMEWORK, never dispatched", and at a dispatch of a name never
 //     declared: "dispatched NAME FRAMEWORK, never declared".
@@ -91,15 +97,33 @@ func Check(t *testing.T, dir string, doc *report.Document) {
 // Messages turns a document into messages keyed by "file:line".
 func Messages(doc *report.Document) map[string][]string {
 	out := map[string][]string{}
+	seen := map[string]bool{}
 	add := func(p report.Position, msg string) {
 		k := fmt.Sprintf("%s:%d", p.File, p.Line)
+		if seen[k+"\x00"+msg] {
+			return // a guard shared by several capabilities is one message
+		}
+		seen[k+"\x00"+msg] = true
 		out[k] = append(out[k], msg)
 	}
 	for _, tool := range doc.Tools {
 		add(tool.Position, fmt.Sprintf("tool %s %s %s", tool.Name, tool.Framework, tool.NameFrom))
+		if tool.GatedBy != nil {
+			add(tool.GatedBy.Position, fmt.Sprintf("%s: gated by %s", tool.Name, tool.GatedBy.Condition))
+		}
 		for _, c := range tool.Capabilities {
 			add(c.Position, fmt.Sprintf("%s: %s %s", tool.Name, c.Capability, c.Sink))
+			for _, g := range c.Guards {
+				msg := fmt.Sprintf("%s: guard %s %s", tool.Name, g.Kind, g.Symbol)
+				if !g.Dominates {
+					msg += " (not counted: " + g.Note + ")"
+				}
+				add(g.Position, msg)
+			}
 		}
+	}
+	for _, f := range doc.Findings {
+		add(f.Position, fmt.Sprintf("%s: %s", f.RuleID, f.Message))
 	}
 	for _, m := range doc.Mismatches {
 		switch m.Kind {
