@@ -16,8 +16,8 @@ import (
 func (a *agent) webTool(ctx context.Context, block anthropic.ContentBlockUnion) (string, bool) {
 	var in input
 	_ = json.Unmarshal(block.Input, &in)
-	if block.Name == "fetch_url" { // want `tool fetch_url anthropic constant`
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, in.URL, nil)
+	if block.Name == "fetch_url" { // want `tool fetch_url anthropic constant` `BR305: tool fetch_url\b`
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, in.URL, nil) // want `BR103: tool fetch_url\b.*net/http\.NewRequestWithContext`
 		if err != nil {
 			return err.Error(), true
 		}
@@ -28,7 +28,7 @@ func (a *agent) webTool(ctx context.Context, block anthropic.ContentBlockUnion) 
 		defer resp.Body.Close()
 		body, _ := io.ReadAll(resp.Body)
 		return string(body), true
-	} else if block.Name == "read_env" { // want `tool read_env anthropic constant`
+	} else if block.Name == "read_env" { // want `tool read_env anthropic constant` `BR305: tool read_env\b`
 		return os.Getenv(in.Path), true // want `read_env: env os\.Getenv`
 	}
 	return "", false

@@ -1,0 +1,76 @@
+package tools
+
+import (
+	"context"
+	"os/exec"
+	"syscall"
+
+	"github.com/mark3labs/mcp-go/mcp"
+)
+
+// pingHost waits on a rate limiter before it starts ping: the wait
+// dominates the command. The host is the model's, unchecked.
+func (t *Tools) pingHost(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool ping_host mcp-go constant` `BR305: tool ping_host is not logged with its arguments`
+	host, err := req.RequireString("host")
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	if err := t.pingLimiter.Wait(ctx); err != nil { // want `ping_host: guard ratelimit \(\*golang\.org/x/time/rate\.Limiter\)\.Wait$`
+		return mcp.NewToolResultErrorFromErr("rate limited", err), nil
+	}
+	out, err := exec.CommandContext(ctx, "ping", "-c", "3", host).CombinedOutput() // want `ping_host: exec os/exec\.CommandContext` `BR101: tool ping_host: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool ping_host can run processes through os/exec\.CommandContext with no confirmation before it` `BR303: tool ping_host: a model-chosen command reaches os/exec\.CommandContext with no sandbox or allowlist`
+	if err != nil {
+		return mcp.NewToolResultErrorFromErr(string(out), err), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
+// checks are the programs run_check may start.
+var checks = map[string]bool{"uptime": true, "df": true, "free": true, "vmstat": true}
+
+// runCheck starts only a program of the allowlist: the check dominates the
+// command, so the model's choice is confined.
+func (t *Tools) runCheck(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_check mcp-go constant` `BR304: tool run_check can run processes with no rate limit` `BR305: tool run_check is not logged with its arguments`
+	name, err := req.RequireString("check")
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	if !checks[name] { // want `run_check: guard sandbox allowlist$`
+		return mcp.NewToolResultError("unknown check " + name), nil
+	}
+	out, err := exec.CommandContext(ctx, name).CombinedOutput() // want `run_check: exec os/exec\.CommandContext` `BR301: tool run_check can run processes through os/exec\.CommandContext with no confirmation before it`
+	if err != nil {
+		return mcp.NewToolResultErrorFromErr(string(out), err), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
+// buildTarget runs make as the nobody user in its own process group: the
+// SysProcAttr set on the command is its sandbox. The target is still the
+// model's choice (BR101).
+func (t *Tools) buildTarget(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool build_target mcp-go constant` `BR304: tool build_target can run processes with no rate limit` `BR305: tool build_target is not logged with its arguments`
+	target := req.GetString("target", "all")
+	cmd := exec.CommandContext(ctx, "make", "-C", t.workspace, target) // want `build_target: exec os/exec\.CommandContext` `BR101: tool build_target: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool build_target can run processes through os/exec\.CommandContext with no confirmation before it`
+	cmd.SysProcAttr = &syscall.SysProcAttr{                            // want `build_target: guard sandbox SysProcAttr$`
+		Credential: &syscall.Credential{Uid: 65534, Gid: 65534},
+		Setpgid:    true,
+	}
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return mcp.NewToolResultErrorFromErr(string(out), err), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
+// runShell is the unguarded tool, offered only with -enable-shell.
+func (t *Tools) runShell(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_shell mcp-go constant` `BR304: tool run_shell can run processes with no rate limit` `BR305: tool run_shell is not logged with its arguments`
+	command, err := req.RequireString("command")
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	out, err := exec.CommandContext(ctx, "sh", "-c", command).CombinedOutput() // want `run_shell: exec os/exec\.CommandContext` `BR101: tool run_shell: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool run_shell can run processes through os/exec\.CommandContext with no confirmation before it` `BR303: tool run_shell: a model-chosen command reaches os/exec\.CommandContext with no sandbox or allowlist`
+	if err != nil {
+		return mcp.NewToolResultErrorFromErr(string(out), err), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
