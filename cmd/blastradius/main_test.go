@@ -17,6 +17,7 @@ import (
 
 	"github.com/blastradius/blastradius/analyzer"
 	"github.com/blastradius/blastradius/report"
+	"github.com/blastradius/blastradius/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -147,6 +148,10 @@ func TestCLI(t *testing.T) {
 		{"file-as-C", []string{"scan", "-C", "$TMP/file.go"}, exitUsage},
 		{"malformed-catalog", []string{"scan", "--catalog", "$TMP/bad.cat", "$TMP/empty"}, exitUsage},
 		{"missing-catalog", []string{"scan", "--catalog", "$TMP/missing.cat", "$TMP/empty"}, exitUsage},
+		{"rules", []string{"rules"}, exitOK},
+		{"rules-json", []string{"rules", "--format", "json"}, exitOK},
+		{"explain-BR101", []string{"explain", "BR101"}, exitOK},
+		{"explain-BR999", []string{"explain", "BR999"}, exitUsage},
 	})
 }
 
@@ -329,7 +334,7 @@ func TestVerbose(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
 	if len(lines) != 2 || lines[0] != "blastradius: load              1.5s  3 packages" ||
-		!strings.HasPrefix(lines[1], "blastradius: total ") || !strings.HasSuffix(lines[1], "  1 tools, 1 capabilities, 0 warnings") {
+		!strings.HasPrefix(lines[1], "blastradius: total ") || !strings.HasSuffix(lines[1], "  1 tools, 1 capabilities, 0 findings, 0 warnings") {
 		t.Errorf("stderr:\n%s", r.stderr)
 	}
 	// -v implies --paths.
@@ -383,7 +388,8 @@ func TestExitCodesDocumented(t *testing.T) {
 
 // TestREADMEExample checks that the example output in README.md is what the
 // scan really prints: the block must equal the stdout of the golden file
-// that TestScanFixtures checks against a real scan.
+// that TestScanFixtures checks against a real scan, and the lines of the
+// --paths excerpt must be lines of the --paths golden.
 func TestREADMEExample(t *testing.T) {
 	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
 	if err != nil {
@@ -396,7 +402,7 @@ func TestREADMEExample(t *testing.T) {
 	block, _, _ = strings.Cut(block, "<!-- example:end -->")
 	_, block, _ = strings.Cut(block, "```\n")
 	block, _, _ = strings.Cut(block, "```")
-	golden, err := os.ReadFile(filepath.Join("testdata", "ops-assistant-paths.golden"))
+	golden, err := os.ReadFile(filepath.Join("testdata", "ops-assistant-table.golden"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -404,5 +410,41 @@ func TestREADMEExample(t *testing.T) {
 	want, _, _ = strings.Cut(want, "-- stderr --")
 	if diff := cmp.Diff(strings.TrimSpace(want), strings.TrimSpace(block)); diff != "" {
 		t.Errorf("README.md example differs from the real output (-real +readme):\n%s", diff)
+	}
+
+	// The --paths excerpt after it must be lines of the real --paths output.
+	_, excerpt, ok := strings.Cut(string(readme), "`--paths` adds")
+	if !ok {
+		t.Fatal("README.md has no --paths excerpt")
+	}
+	_, excerpt, _ = strings.Cut(excerpt, "```\n")
+	excerpt, _, _ = strings.Cut(excerpt, "```")
+	paths, err := os.ReadFile(filepath.Join("testdata", "ops-assistant-paths.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for line := range strings.Lines(excerpt) {
+		if !bytes.Contains(paths, []byte("\n"+line)) {
+			t.Errorf("README.md --paths excerpt has a line the real output does not:\n%s", line)
+		}
+	}
+}
+
+// TestRulesDocumented checks that README.md's table of rules lists every
+// rule of the catalog, with its name and severity.
+func TestRulesDocumented(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range c.RuleList() {
+		row := fmt.Sprintf("\n| %s | `%s` | %s |\n", r.ID, r.Name, r.Severity)
+		if !bytes.Contains(readme, []byte(row)) {
+			t.Errorf("README.md has no row %q", strings.TrimSpace(row))
+		}
 	}
 }

@@ -78,7 +78,10 @@ func newRootCmd(e *env) *cobra.Command {
 tool handlers registered with an MCP SDK, or marked with a
 //blastradius:tool directive. For each one it lists the capabilities the
 handler can reach through the call graph (exec, fs-read, fs-write, db-read,
-db-write, network, env, payment, email), with a witness call path.
+db-write, network, env, payment, email), with a witness call path, and
+reports rule findings: model-controlled input reaching a sensitive argument
+(a command, a query, a URL, a path), and outside data reaching the model.
+Run blastradius rules for the list and blastradius explain ID for one rule.
 
 It loads the code with go/packages and never runs it.`,
 		Version:       programVersion(),
@@ -99,7 +102,7 @@ It loads the code with go/packages and never runs it.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return usageError(err)
 	})
-	root.AddCommand(newScanCmd(e))
+	root.AddCommand(newScanCmd(e), newRulesCmd(e), newExplainCmd(e))
 	return root
 }
 

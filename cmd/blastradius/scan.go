@@ -38,7 +38,8 @@ func newScanCmd(e *env) *cobra.Command {
 		Use:   "scan [dir | packages...]",
 		Short: "List the LLM tools in Go packages and what each can reach",
 		Long: `Scan loads Go packages, finds the LLM tool handlers registered in them and
-lists, per tool, the capabilities its handler can reach.
+lists, per tool, the capabilities its handler can reach, then the rule
+findings, most severe first (blastradius rules lists the rules).
 
 With one argument that is a directory, scan analyses ./... of that
 directory. Otherwise the arguments are package patterns, as for go list,
@@ -63,7 +64,7 @@ on stderr and the rest is analysed.`,
 	f.BoolVar(&opts.tests, "tests", false, "analyse the packages' test files too")
 	f.StringVarP(&opts.dir, "dir", "C", ".", "resolve package patterns relative to `DIR`")
 	f.BoolVarP(&opts.verbose, "verbose", "v", false, "print phase timings and counts on stderr; implies --paths")
-	f.BoolVar(&opts.paths, "paths", false, "print each capability's witness call path in the table")
+	f.BoolVar(&opts.paths, "paths", false, "print each capability's witness path and each finding's data flow in the table")
 	f.StringVar(&opts.catalog, "catalog", "", "load the catalog `FILE` over the built-in one (format of rules/catalog/*.cat)")
 	return cmd
 }
@@ -212,13 +213,13 @@ func isPath(arg string) bool {
 	return false
 }
 
-// counts is "3 tools, 4 capabilities, 1 warning", for -v.
+// counts is "3 tools, 4 capabilities, 2 findings, 0 warnings", for -v.
 func counts(doc *report.Document) string {
 	ncap := 0
 	for _, t := range doc.Tools {
 		ncap += len(t.Capabilities)
 	}
-	return fmt.Sprintf("%d tools, %d capabilities, %d warnings", len(doc.Tools), ncap, len(doc.Warnings))
+	return fmt.Sprintf("%d tools, %d capabilities, %d findings, %d warnings", len(doc.Tools), ncap, len(doc.Findings), len(doc.Warnings))
 }
 
 // warner prints each distinct warning once, as "blastradius: warning: msg".
