@@ -3,6 +3,9 @@ package analyzer
 import (
 	"context"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/blastradius/blastradius/report"
@@ -50,6 +53,26 @@ func IsInputError(err error) bool {
 // Run scans the packages and returns the document: every tool, its
 // capabilities and their witness paths. Packages that fail to load are
 // reported in Document.Warnings and the rest is analysed.
+//
+// A directory that is in no module and no workspace but holds several
+// modules is scanned module by module, into one document.
 func Run(ctx context.Context, cfg Config) (*report.Document, error) {
+	if len(cfg.Patterns) == 0 || (len(cfg.Patterns) == 1 && cfg.Patterns[0] == "./...") {
+		if dir, err := filepath.Abs(cfg.Dir); err == nil {
+			env := cfg.Env
+			if env == nil {
+				env = os.Environ()
+			}
+			if st, err := os.Stat(dir); err == nil && st.IsDir() {
+				if dirs := moduleDirs(ctx, dir, env); len(dirs) > 0 {
+					return runModules(ctx, cfg, dir, dirs)
+				}
+			}
+		}
+	}
 	return run(ctx, cfg)
+}
+
+func errNoModule(dir string) error {
+	return fmt.Errorf("no Go module could be loaded under %s", dir)
 }

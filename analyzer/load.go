@@ -85,11 +85,13 @@ func loadPackages(ctx context.Context, cfg Config, cat *rules.Catalog) (*loaded,
 	}
 
 	l := &loaded{roots: pkgs, broken: map[string]bool{}}
+	mains := map[string]string{}
 	for _, p := range pkgs {
-		if l.moduleDir == "" && p.Module != nil && p.Module.Dir != "" {
-			l.moduleDir, l.modulePath = p.Module.Dir, p.Module.Path
+		if p.Module != nil && p.Module.Dir != "" && (p.Module.Main || len(mains) == 0) {
+			mains[p.Module.Dir] = p.Module.Path
 		}
 	}
+	l.moduleDir, l.modulePath = commonRoot(mains)
 	var warnings []string
 	usable := 0
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
@@ -126,6 +128,30 @@ func loadPackages(ctx context.Context, cfg Config, cat *rules.Catalog) (*loaded,
 	}
 	sort.Strings(warnings)
 	return l, warnings, nil
+}
+
+// commonRoot is where positions are relative to: the module's directory,
+// or for a go.work workspace with several main modules the deepest
+// directory holding them all, named after itself.
+func commonRoot(mains map[string]string) (string, string) {
+	if len(mains) == 0 {
+		return "", ""
+	}
+	var dirs []string
+	for d := range mains {
+		dirs = append(dirs, d)
+	}
+	sort.Strings(dirs)
+	if len(dirs) == 1 {
+		return dirs[0], mains[dirs[0]]
+	}
+	root := dirs[0]
+	for _, d := range dirs[1:] {
+		for root != "/" && root != "." && !strings.HasPrefix(d+string(filepath.Separator), root+string(filepath.Separator)) {
+			root = filepath.Dir(root)
+		}
+	}
+	return root, filepath.Base(root)
 }
 
 // hasListError reports whether the go command itself failed on p (a missing

@@ -201,7 +201,9 @@ func analysedPackages(l *loaded, created map[*packages.Package]*ssa.Package) ([]
 	var pkgs []*packages.Package
 	ssaPkgs := map[*ssa.Package]bool{}
 	packages.Visit(l.roots, nil, func(p *packages.Package) {
-		inModule := p.Module != nil && p.Module.Path == l.modulePath
+		// A main module: the scanned one, or any module of a go.work
+		// workspace.
+		inModule := p.Module != nil && (p.Module.Main || p.Module.Path == l.modulePath)
 		if p.Module == nil {
 			for _, r := range l.roots {
 				inModule = inModule || r == p

@@ -1,0 +1,134 @@
+package analyzer
+
+import (
+	"context"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/blastradius/blastradius/report"
+)
+
+// A repository often holds several Go modules side by side with no go.work
+// (a service and its tools, one module per agent). The go command cannot
+// load ./... across them from the repository root, so each module is
+// scanned on its own and the documents are merged: positions are prefixed
+// with the module's directory, so they stay relative to the scanned root.
+
+// moduleDirs returns the module directories under dir when dir itself is
+// in no module and no workspace: the multi-module case. It returns nil when
+// the go command can load dir as it is.
+func moduleDirs(ctx context.Context, dir string, env []string) []string {
+	cmd := exec.CommandContext(ctx, "go", "env", "-json", "GOMOD", "GOWORK")
+	cmd.Dir, cmd.Env = dir, safeEnv(env)
+	out, err := cmd.Output()
+	if err != nil {
+		return nil
+	}
+	var v struct{ GOMOD, GOWORK string }
+	if json.Unmarshal(out, &v) != nil {
+		return nil
+	}
+	if (v.GOMOD != "" && v.GOMOD != os.DevNull) || (v.GOWORK != "" && v.GOWORK != "off") {
+		return nil
+	}
+	var dirs []string
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() && path != dir {
+			name := d.Name()
+			if name == "vendor" || name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+				return filepath.SkipDir
+			}
+		}
+		if !d.IsDir() && d.Name() == "go.mod" {
+			dirs = append(dirs, filepath.Dir(path))
+		}
+		return nil
+	})
+	sort.Strings(dirs)
+	return dirs
+}
+
+// runModules scans each module and merges the documents.
+func runModules(ctx context.Context, cfg Config, root string, dirs []string) (*report.Document, error) {
+	var merged *report.Document
+	for _, d := range dirs {
+		sub := cfg
+		sub.Dir = d
+		doc, err := run(ctx, sub)
+		if err != nil {
+			if IsInputError(err) && cfg.Warn != nil {
+				cfg.Warn(err.Error())
+				continue
+			}
+			return nil, err
+		}
+		rel, _ := filepath.Rel(root, d)
+		prefix(doc, filepath.ToSlash(rel))
+		if merged == nil {
+			merged = doc
+			merged.Root = filepath.Base(root)
+			continue
+		}
+		merged.Tools = append(merged.Tools, doc.Tools...)
+		merged.Findings = append(merged.Findings, doc.Findings...)
+		merged.Mismatches = append(merged.Mismatches, doc.Mismatches...)
+		merged.Warnings = append(merged.Warnings, doc.Warnings...)
+	}
+	if merged == nil {
+		return nil, &InputError{errNoModule(root)}
+	}
+	merged.Summary = summarize(merged.Tools)
+	report.Sort(merged)
+	return merged, nil
+}
+
+// prefix rewrites a module's positions to be relative to the scanned root.
+func prefix(doc *report.Document, dir string) {
+	if dir == "." || dir == "" {
+		return
+	}
+	fix := func(p *report.Position) {
+		if p.File != "" && !strings.Contains(p.File, "@") {
+			p.File = dir + "/" + p.File
+		}
+	}
+	for i := range doc.Tools {
+		t := &doc.Tools[i]
+		fix(&t.Position)
+		fix(&t.Registration)
+		if t.GatedBy != nil {
+			fix(&t.GatedBy.Position)
+		}
+		for j := range t.Capabilities {
+			c := &t.Capabilities[j]
+			fix(&c.Position)
+			for k := range c.Path {
+				fix(&c.Path[k].Position)
+			}
+			for k := range c.Guards {
+				fix(&c.Guards[k].Position)
+			}
+		}
+	}
+	for i := range doc.Findings {
+		f := &doc.Findings[i]
+		fix(&f.Position)
+		for k := range f.Path {
+			fix(&f.Path[k].Position)
+		}
+		for k := range f.Steps {
+			fix(&f.Steps[k].Position)
+		}
+	}
+	for i := range doc.Mismatches {
+		fix(&doc.Mismatches[i].Position)
+	}
+}
