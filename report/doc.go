@@ -18,6 +18,15 @@
 // JSON is the canonical form: [ReadJSON] replays a document written by the
 // JSON handler into any other handler, as the golden tests do.
 //
+// # In CI
+//
+// [SARIFHandler] writes SARIF 2.1.0 for GitHub code scanning, with the rule
+// descriptions the command passes in [Options.Rules]; [MarkdownHandler] a
+// pull request comment. A [Baseline] records findings by ID, and
+// [Baseline.Apply] marks a later scan's findings new or unchanged;
+// [Compare] diffs two scans tool by tool. Suppressed findings
+// ([Finding.Suppressed]) stay in every format.
+//
 // The package never imports go/ssa or go/packages: it deals in strings and
 // positions that the analyzer has already resolved.
 package report

@@ -29,6 +29,10 @@ type Options struct {
 	// is the repository. SARIF locations are Position.File under it, so
 	// that code scanning finds the files.
 	SourcePrefix string
+	// Color marks the table's severities and tainted capabilities with
+	// ANSI colours. The command sets it when standard output is a
+	// terminal and NO_COLOR is unset.
+	Color bool
 }
 
 // RuleInfo is what the SARIF handler says about a rule. The report package
@@ -57,7 +61,7 @@ type RuleInfo struct {
 
 // Formats are the format names that [New] accepts, in the order help text
 // lists them; the first is the default.
-var Formats = []string{"table", "json"}
+var Formats = []string{"table", "json", "sarif", "markdown", "html", "dot", "mermaid"}
 
 // New returns the handler for format, writing to w.
 func New(format string, w io.Writer, opts Options) (Handler, error) {
@@ -66,6 +70,16 @@ func New(format string, w io.Writer, opts Options) (Handler, error) {
 		return NewTableHandler(w, opts), nil
 	case "json":
 		return NewJSONHandler(w), nil
+	case "sarif":
+		return NewSARIFHandler(w, opts), nil
+	case "markdown":
+		return NewMarkdownHandler(w), nil
+	case "html":
+		return NewHTMLHandler(w, opts), nil
+	case "dot":
+		return NewDOTHandler(w), nil
+	case "mermaid":
+		return NewMermaidHandler(w), nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want %s)", format, orList(Formats))
 }

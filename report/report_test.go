@@ -9,9 +9,20 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/blastradius/blastradius/report/sariftest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// sarifLogs collects every SARIF log the tests write; TestMain validates
+// them with Microsoft's SARIF validator (see report/sariftest).
+var sarifLogs sariftest.Recorder
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	os.Exit(max(code, sarifLogs.Check(os.Stderr)))
+}
 
 // readFindings replays testdata/findings.json.
 func readFindings(t *testing.T) *Document {
@@ -60,19 +71,88 @@ func TestGolden(t *testing.T) {
 		{"json-empty.golden", "json", Options{}, emptyDocument},
 		{"table-empty.golden", "table", Options{}, emptyDocument},
 		{"table-no-tools.golden", "table", Options{}, noToolsDocument},
+		{"sarif.golden", "sarif", Options{Rules: testRules}, readFindings},
+		{"sarif-no-rules.golden", "sarif", Options{SourcePrefix: "services/ops"}, readFindings},
+		{"sarif-empty.golden", "sarif", Options{Rules: testRules}, emptyDocument},
+		{"sarif-no-tools.golden", "sarif", Options{Rules: testRules}, noToolsDocument},
+		{"sarif-annotated.golden", "sarif", Options{Rules: testRules}, annotatedDocument},
+		{"markdown.golden", "markdown", Options{}, readFindings},
+		{"markdown-empty.golden", "markdown", Options{}, emptyDocument},
+		{"markdown-annotated.golden", "markdown", Options{}, annotatedDocument},
+		{"table-annotated.golden", "table", Options{}, annotatedDocument},
+		{"json-annotated.golden", "json", Options{}, annotatedDocument},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
-			var buf bytes.Buffer
-			h, err := New(tc.format, &buf, tc.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := h.Write(tc.doc(t)); err != nil {
-				t.Fatal(err)
-			}
-			checkGolden(t, tc.golden, buf.Bytes())
+			checkGolden(t, tc.golden, render(t, tc.format, tc.opts, tc.doc(t)))
 		})
 	}
+}
+
+// render writes doc in format and records SARIF for the validator.
+func render(t *testing.T, format string, opts Options, doc *Document) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	h, err := New(format, &buf, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.Write(doc); err != nil {
+		t.Fatal(err)
+	}
+	if format == "sarif" {
+		sarifLogs.Add(t.Name(), buf.Bytes())
+	}
+	return buf.Bytes()
+}
+
+// testRules stands for the catalog's rules: two with docs, as the command
+// passes them, and the findings' other rules left for the handler to
+// describe from the findings.
+var testRules = []RuleInfo{
+	{
+		ID: "BR101", Name: "model-command-injection", Severity: "critical",
+		CWE: []string{"CWE-78"}, OWASP: []string{"LLM05:2025", "LLM06:2025"}, Precision: "high",
+		Summary:     "Model-controlled input reaches the program or the arguments of a process that a tool starts.",
+		Description: "A tool whose input flows into os/exec.Command.",
+		Doc:         "# BR101: model-command-injection\n\nModel-controlled input reaches the program or the arguments of a process that a tool starts.\n",
+		HelpURI:     "https://github.com/blastradius/blastradius/blob/main/rules/docs/BR101.md",
+	},
+	{
+		ID: "BR305", Name: "unlogged-tool-call", Severity: "low",
+		CWE: []string{"CWE-778"}, OWASP: []string{"LLM06:2025"}, Precision: "medium",
+		Summary: "A tool that acts on the world does not log its calls.",
+		Doc:     "# BR305: unlogged-tool-call\n\nA tool that acts on the world does not log its calls.\n",
+	},
+}
+
+// annotatedDocument is findings.json after a scan with a baseline and a
+// suppression: the tools have scores, one finding is suppressed, one is
+// new and the others are in the baseline.
+func annotatedDocument(t *testing.T) *Document {
+	doc := readFindings(t)
+	scores := map[string]Score{
+		"run_command": {BlastRadius: 13, Contained: 3, Percent: 23},
+		"read_log":    {BlastRadius: 8, Contained: 0, Percent: 0},
+		"get_time":    {BlastRadius: 0, Contained: 0, Percent: 100},
+	}
+	for i := range doc.Tools {
+		doc.Tools[i].Score = scores[doc.Tools[i].Name]
+	}
+	doc.Summary = Summarize(doc.Tools)
+	for i := range doc.Findings {
+		f := &doc.Findings[i]
+		switch f.RuleID {
+		case "BR101":
+			f.Baseline = BaselineNew
+		case "BR202":
+			f.Baseline = BaselineUnchanged
+			f.Suppressed = true
+			f.Suppression = "the log directory holds nothing secret | see SEC-12"
+		default:
+			f.Baseline = BaselineUnchanged
+		}
+	}
+	return doc
 }
 
 // emptyDocument is a scan that found no tools: every list is nil.
@@ -124,13 +204,7 @@ func TestWriteKeepsDocument(t *testing.T) {
 	doc := readFindings(t)
 	before := readFindings(t)
 	for _, format := range Formats {
-		h, err := New(format, new(bytes.Buffer), Options{Paths: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := h.Write(doc); err != nil {
-			t.Fatal(err)
-		}
+		render(t, format, Options{Paths: true, Rules: testRules}, doc)
 		if diff := cmp.Diff(before, doc); diff != "" {
 			t.Errorf("%s handler changed the document (-before +after):\n%s", format, diff)
 		}
@@ -185,10 +259,10 @@ func TestReadJSONIgnoresUnknownFields(t *testing.T) {
 }
 
 func TestNewUnknownFormat(t *testing.T) {
-	_, err := New("sarif", new(bytes.Buffer), Options{})
-	want := `unknown format "sarif" (want table or json)`
+	_, err := New("xml", new(bytes.Buffer), Options{})
+	want := `unknown format "xml" (want table, json, sarif, markdown, html, dot or mermaid)`
 	if err == nil || err.Error() != want {
-		t.Errorf("New(sarif) error = %v, want %s", err, want)
+		t.Errorf("New(xml) error = %v, want %s", err, want)
 	}
 }
 

@@ -12,6 +12,11 @@ type Document struct {
 	Scanner Scanner `json:"scanner"`
 	// Root is the module path (or directory name) that positions are relative to.
 	Root string `json:"root"`
+	// Dir is the absolute directory that positions are relative to, when
+	// the analyzer knows it. It is never written, so that a report does
+	// not depend on where the code was checked out; the command uses it
+	// to read files and to make SARIF paths relative to the repository.
+	Dir string `json:"-"`
 	// Tools is sorted by name, then framework, then handler.
 	Tools []Tool `json:"tools"`
 	// Findings is sorted by rule ID, then tool, then sink, then ID.
@@ -104,9 +109,12 @@ type Capability struct {
 	// Position is the call it makes to the next frame; the last frame's is
 	// the sink call.
 	Path []Frame `json:"path"`
-	// Tainted says whether model-controlled data reaches any argument of
-	// the sink call; TaintedArgs lists those arguments (0-based, a method's
-	// receiver is 0), sorted. Empty, never null, when untainted.
+	// Tainted says whether the model chooses what the call does: its input
+	// reaches a sensitive argument (the command, the query text, the URL,
+	// the path; any argument of a sink with none declared). TaintedArgs
+	// lists every argument that carries model-controlled data, a bind
+	// parameter included (0-based, a method's receiver is 0), sorted;
+	// empty, never null, when none does.
 	Tainted     bool  `json:"tainted"`
 	TaintedArgs []int `json:"tainted_args"`
 	// Guards are the mitigations found on the witness path, sorted by

@@ -22,18 +22,24 @@ const NoTools = "No tools found: the scanned packages have no LLM tool registrat
 // handler's file:line), then one row per capability (capability, sink and
 // the sink call's file:line; a capability that model-controlled data
 // reaches is marked "(tainted)"). Mismatched tool names follow in a second
-// table, the findings in a third, most severe first, then a one-line
-// summary and the number of warnings, if any.
+// table, the findings in a third, most severe first (with a baseline, the
+// new ones; those in the baseline and the suppressed ones follow in tables
+// of their own), then a one-line summary (tools; capabilities, with how
+// many are high-impact, unguarded and tainted; findings by severity) and
+// the number of warnings, if any.
 type TableHandler struct {
 	w     io.Writer
 	paths bool
+	color bool
 }
 
 // NewTableHandler returns a handler that writes a table to w. With
 // opts.Paths, each capability is followed by its witness path, one frame a
-// row, and each finding by its data-flow steps and its call path.
+// row, and each finding by its data-flow steps and its call path. With
+// opts.Color, severities and tainted capabilities are coloured for a
+// terminal.
 func NewTableHandler(w io.Writer, opts Options) *TableHandler {
-	return &TableHandler{w: w, paths: opts.Paths}
+	return &TableHandler{w: w, paths: opts.Paths, color: opts.Color}
 }
 
 // Write writes doc as a table.
@@ -55,29 +61,52 @@ func (h *TableHandler) Write(doc *Document) error {
 		}
 		out.WriteString("\n")
 	}
-	if len(doc.Findings) > 0 {
-		if len(doc.Mismatches) == 0 {
-			out.WriteString("\n")
+	active, unchanged, suppressed, baseline := splitFindings(doc.Findings)
+	title := "Findings, most severe first:\n"
+	if baseline {
+		title = "New findings, most severe first:\n"
+	}
+	if len(doc.Mismatches) == 0 && len(doc.Findings) > 0 {
+		out.WriteString("\n")
+	}
+	for _, part := range []struct {
+		title    string
+		findings []Finding
+		reasons  bool
+	}{
+		{title, active, false},
+		{"Findings in the baseline, most severe first:\n", unchanged, false},
+		{"Suppressed findings:\n", suppressed, true},
+	} {
+		if len(part.findings) == 0 {
+			continue
 		}
-		out.WriteString("Findings, most severe first:\n")
-		if err := h.findings(&out, doc.Findings); err != nil {
+		out.WriteString(part.title)
+		if err := h.findings(&out, part.findings, part.reasons); err != nil {
 			return err
 		}
 		out.WriteString("\n")
 	}
 	if len(doc.Tools) > 0 || len(doc.Findings) > 0 {
-		ncap := 0
-		for _, t := range doc.Tools {
-			ncap += len(t.Capabilities)
+		fmt.Fprintf(&out, "%s, %s, %s", plural(len(doc.Tools), "tool"), capabilityCounts(doc.Tools), findingCounts(doc.Findings))
+		if baseline {
+			fmt.Fprintf(&out, "; %d new since the baseline", len(active))
 		}
-		fmt.Fprintf(&out, "%s, %s, %s\n", plural(len(doc.Tools), "tool"), plural(ncap, "capability"), findingCounts(doc.Findings))
+		if len(suppressed) > 0 {
+			fmt.Fprintf(&out, "; %d suppressed", len(suppressed))
+		}
+		out.WriteString("\n")
 	}
 	// Warnings go to stderr as they happen; this line keeps a saved
 	// report from looking complete when it is not.
 	if n := len(doc.Warnings); n > 0 {
 		fmt.Fprintf(&out, "%s: some packages did not load; the result may be incomplete\n", plural(n, "warning"))
 	}
-	if _, err := h.w.Write(out.Bytes()); err != nil {
+	text := out.Bytes()
+	if h.color {
+		text = colorize(text)
+	}
+	if _, err := h.w.Write(text); err != nil {
 		return fmt.Errorf("writing table: %w", err)
 	}
 	return nil
@@ -87,18 +116,23 @@ func (h *TableHandler) Write(doc *Document) error {
 // and, with paths, a row per witness frame.
 func (h *TableHandler) tools(w *bytes.Buffer, tools []Tool) error {
 	t := newTable(w)
-	t.Header("TOOL", "FRAMEWORK", "CAPABILITY", "FUNCTION", "POSITION")
-	for _, tool := range tools {
-		if err := t.Append(tool.label(), tool.Framework, "handler", tool.Handler, tool.Position.short()); err != nil {
+	t.Header("TOOL", "FRAMEWORK", "CAPABILITY", "FUNCTION", "POSITION", "GUARDS")
+	for _, tool := range worstFirst(tools) {
+		if err := t.Append(tool.label(), tool.Framework, "handler", tool.Handler, tool.Position.short(), tool.Score.label()); err != nil {
 			return fmt.Errorf("writing table: %w", err)
 		}
+		if tool.GatedBy != nil {
+			if err := t.Append("", "", "gated by", tool.GatedBy.Condition, tool.GatedBy.Position.short(), ""); err != nil {
+				return fmt.Errorf("writing table: %w", err)
+			}
+		}
 		if len(tool.Capabilities) == 0 {
-			if err := t.Append("", "", "-", "no capability found", ""); err != nil {
+			if err := t.Append("", "", "-", "no capability found", "", ""); err != nil {
 				return fmt.Errorf("writing table: %w", err)
 			}
 		}
 		for _, c := range tool.Capabilities {
-			if err := t.Append("", "", c.label(), c.Sink, c.Position.short()); err != nil {
+			if err := t.Append("", "", c.label(), c.Sink, c.Position.short(), c.guardsLabel()); err != nil {
 				return fmt.Errorf("writing table: %w", err)
 			}
 			if !h.paths {
@@ -109,7 +143,7 @@ func (h *TableHandler) tools(w *bytes.Buffer, tools []Tool) error {
 				if i > 0 {
 					arrow = "   -> "
 				}
-				if err := t.Append("", "", "", arrow+f.Function, f.Position.short()); err != nil {
+				if err := t.Append("", "", "", arrow+f.Function, f.Position.short(), ""); err != nil {
 					return fmt.Errorf("writing table: %w", err)
 				}
 			}
@@ -118,19 +152,92 @@ func (h *TableHandler) tools(w *bytes.Buffer, tools []Tool) error {
 	return t.flush()
 }
 
-// findings writes the findings table, most severe first: a row per finding
-// and, with paths, a row per data-flow step and per call-path frame.
-func (h *TableHandler) findings(w *bytes.Buffer, fs []Finding) error {
-	fs = slices.Clone(fs)
-	slices.SortStableFunc(fs, compareFindingForTable)
+// worstFirst orders tools for people: the largest uncontained blast radius
+// first, then by name (the JSON keeps the name order).
+func worstFirst(tools []Tool) []Tool {
+	out := slices.Clone(tools)
+	slices.SortStableFunc(out, func(a, b Tool) int {
+		return cmp.Or(
+			cmp.Compare(b.Score.BlastRadius-b.Score.Contained, a.Score.BlastRadius-a.Score.Contained),
+			cmp.Compare(a.Name, b.Name),
+		)
+	})
+	return out
+}
+
+// label is a tool's score as the table shows it: "radius 16, 25% contained".
+func (s Score) label() string {
+	if s.BlastRadius == 0 {
+		return "harmless"
+	}
+	return fmt.Sprintf("radius %d, %d%% contained", s.BlastRadius, s.Percent)
+}
+
+// guardsLabel lists a capability's guards at a glance: the kinds that
+// protect it, then "no ..." for those missing ("ratelimit; no confirmation,
+// audit-log").
+func (c Capability) guardsLabel() string {
+	var have []string
+	for _, g := range c.Guards {
+		if g.Dominates && !slices.Contains(have, g.Kind) {
+			have = append(have, g.Kind)
+		}
+	}
+	out := strings.Join(have, ", ")
+	if len(c.MissingGuards) > 0 {
+		if out != "" {
+			out += "; "
+		}
+		out += "no " + strings.Join(c.MissingGuards, ", ")
+	}
+	if out == "" {
+		return "-"
+	}
+	return out
+}
+
+// splitFindings sorts findings for people, most severe first, into those
+// to act on (new ones, when there is a baseline), those in the baseline and
+// the suppressed ones. baseline reports whether the findings were compared
+// with one.
+func splitFindings(fs []Finding) (active, unchanged, suppressed []Finding, baseline bool) {
+	for _, f := range fs {
+		baseline = baseline || f.Baseline != ""
+		switch {
+		case f.Suppressed:
+			suppressed = append(suppressed, f)
+		case f.Baseline == BaselineUnchanged:
+			unchanged = append(unchanged, f)
+		default:
+			active = append(active, f)
+		}
+	}
+	for _, part := range [][]Finding{active, unchanged, suppressed} {
+		slices.SortStableFunc(part, compareFindingForTable)
+	}
+	return active, unchanged, suppressed, baseline
+}
+
+// findings writes a findings table, in the order given: a row per finding
+// and, with paths, a row per data-flow step and per call-path frame. With
+// reasons, the last column is the suppression's reason.
+func (h *TableHandler) findings(w *bytes.Buffer, fs []Finding, reasons bool) error {
 	t := newTable(w)
-	t.Header("SEVERITY", "RULE", "TOOL", "POSITION", "MESSAGE")
+	last := "MESSAGE"
+	if reasons {
+		last = "REASON"
+	}
+	t.Header("SEVERITY", "RULE", "TOOL", "POSITION", last)
 	for _, f := range fs {
 		tool := f.Tool
 		if tool == "" {
 			tool = "-"
 		}
-		if err := t.Append(f.Severity, f.RuleID+" "+f.Rule, tool, f.Position.short(), f.Message); err != nil {
+		text := f.Message
+		if reasons {
+			text = f.Suppression
+		}
+		if err := t.Append(f.Severity, f.RuleID+" "+f.Rule, tool, f.Position.short(), text); err != nil {
 			return fmt.Errorf("writing table: %w", err)
 		}
 		if !h.paths {
