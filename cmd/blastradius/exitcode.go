@@ -15,13 +15,15 @@ import (
 const (
 	// exitOK: the scan ran, whatever it found. No tools is not an error.
 	exitOK = 0
-	// exitFindings is reserved for findings at or above the --fail-on
-	// severity, once rules land.
+	// exitFindings: --fail-on was given (or fail_on configured) and a
+	// finding at or above that severity was reported that is neither
+	// suppressed nor in the baseline. The report is written all the same.
 	exitFindings = 1
-	// exitUsage: a bad command line (unknown command, flag or format, a
-	// missing directory, a file where a directory was expected), a
-	// malformed --catalog, or nothing that can be loaded (no Go packages,
-	// an [analyzer.InputError]).
+	// exitUsage: a bad command line (unknown command, flag, format or
+	// severity, a missing directory, a file where a directory was
+	// expected), a malformed --catalog, configuration, baseline or report
+	// to diff, or nothing that can be loaded (no Go packages, an
+	// [analyzer.InputError]).
 	exitUsage = 2
 	// exitInternal: a bug (including a recovered panic), a failure to write
 	// the report to standard output, or an interrupted scan.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -17,10 +18,21 @@ import (
 
 	"github.com/blastradius/blastradius/analyzer"
 	"github.com/blastradius/blastradius/report"
+	"github.com/blastradius/blastradius/report/sariftest"
 	"github.com/blastradius/blastradius/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// sarifLogs collects every SARIF log the tests make the command write;
+// TestMain validates them with Microsoft's SARIF validator (see
+// report/sariftest).
+var sarifLogs sariftest.Recorder
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	os.Exit(max(code, sarifLogs.Check(os.Stderr)))
+}
 
 // cliCase is one command line, its exit code and its golden file, which
 // holds the exit code, stdout and stderr after scrubbing.
@@ -46,7 +58,41 @@ func runCLI(ctx context.Context, args []string, e *env) result {
 	e.stdout, e.stderr = &stdout, &stderr
 	err := runEnv(ctx, args, e)
 	code := exitCode(err, &stderr)
+	recordSARIF(args, stdout.Bytes())
 	return result{code, stdout.String(), stderr.String()}
+}
+
+// recordSARIF records the SARIF that a command line wrote, to standard
+// output or to its -o file, for the validator.
+func recordSARIF(args []string, stdout []byte) {
+	sarif, output := false, ""
+	for i, a := range args {
+		next := ""
+		if i+1 < len(args) {
+			next = args[i+1]
+		}
+		switch {
+		case a == "--format" && next == "sarif", a == "--format=sarif":
+			sarif = true
+		case a == "-o" || a == "--output":
+			output = next
+		case strings.HasPrefix(a, "--output="):
+			output = strings.TrimPrefix(a, "--output=")
+		}
+	}
+	if !sarif {
+		return
+	}
+	data := stdout
+	if output != "" {
+		var err error
+		if data, err = os.ReadFile(output); err != nil {
+			return // the command failed before writing it
+		}
+	}
+	if len(data) > 0 {
+		sarifLogs.Add(strings.Join(args, " "), data)
+	}
 }
 
 // runGolden runs each case against the real analysis and compares its
@@ -82,13 +128,17 @@ func scrub(t *testing.T, s, tmp string) string {
 		t.Fatal(err)
 	}
 	v := programVersion()
-	return strings.NewReplacer(
+	s = strings.NewReplacer(
 		tmp, "$TMP",
 		repo, "$REPO",
 		`"version": "`+v+`"`, `"version": "$VERSION"`,
 		"blastradius "+v+"\n", "blastradius $VERSION\n",
 	).Replace(s)
+	return semanticVersionRE.ReplaceAllString(s, `"semanticVersion": "$$VERSION"`)
 }
+
+// semanticVersionRE matches the scanner's version in SARIF.
+var semanticVersionRE = regexp.MustCompile(`"semanticVersion": "[^"]*"`)
 
 // checkGolden compares got with testdata/name, or rewrites it with -update.
 func checkGolden(t *testing.T, name, got string) {
@@ -117,6 +167,7 @@ func tempTree(t *testing.T) string {
 	files := map[string]string{
 		"file.go":     "package p\n",
 		"bad.cat":     "# a user catalog\nsink exec example.com/run.Command\nsinc exec example.com/run.Other\n",
+		"bad.yaml":    "# blastradius configuration\nfail_on: high\nsinks:\n  - exec example.com/run.Command\n  - run example.com/run.Other\n",
 		"empty/.keep": "",
 	}
 	for name, content := range files {
@@ -152,6 +203,16 @@ func TestCLI(t *testing.T) {
 		{"rules-json", []string{"rules", "--format", "json"}, exitOK},
 		{"explain-BR101", []string{"explain", "BR101"}, exitOK},
 		{"explain-BR999", []string{"explain", "BR999"}, exitUsage},
+		{"baseline-help", []string{"baseline", "--help"}, exitOK},
+		{"diff-help", []string{"diff", "--help"}, exitOK},
+		{"unknown-fail-on", []string{"scan", "--fail-on", "severe", "$TMP"}, exitUsage},
+		{"missing-baseline", []string{"scan", "--baseline", "$TMP/missing.json", "$TMP/empty"}, exitUsage},
+		{"malformed-baseline", []string{"scan", "--baseline", "$TMP/file.go", "$TMP/empty"}, exitUsage},
+		{"missing-config", []string{"scan", "--config", "$TMP/missing.yaml", "$TMP/empty"}, exitUsage},
+		{"malformed-config", []string{"scan", "--config", "$TMP/bad.yaml", "$TMP/empty"}, exitUsage},
+		{"diff-missing", []string{"diff", "$TMP/missing.json", "$TMP/missing.json"}, exitUsage},
+		{"diff-not-json", []string{"diff", "$TMP/file.go", "$TMP/file.go"}, exitUsage},
+		{"diff-one-arg", []string{"diff", "$TMP/file.go"}, exitUsage},
 	})
 }
 
@@ -171,7 +232,48 @@ func TestScanFixtures(t *testing.T) {
 		{"ops-assistant-patterns", []string{"scan", "-C", ops, "./tools/..."}, exitOK},
 		{"no-tools", []string{"scan", "../../testdata/no-tools"}, exitOK},
 		{"broken-module", []string{"scan", "../../testdata/broken-module"}, exitOK},
+		{"ops-assistant-sarif", []string{"scan", "--format", "sarif", ops}, exitOK},
+		{"ops-assistant-markdown", []string{"scan", "--format", "markdown", ops}, exitOK},
+		{"ops-assistant-fail-on", []string{"scan", "--fail-on", "high", ops}, exitFindings},
+		{"no-tools-sarif", []string{"scan", "--format", "sarif", "--fail-on", "info", "../../testdata/no-tools"}, exitOK},
+		// The README's before-and-after example.
+		{"support-naive", []string{"scan", "../../testdata/support-naive"}, exitOK},
+		{"support-contained", []string{"scan", "../../testdata/support-contained"}, exitOK},
 	})
+}
+
+// TestREADMEGoldens checks every README block marked
+// <!-- golden:NAME --> against the stdout of testdata/NAME.golden, so the
+// README never shows output the scanner does not print.
+func TestREADMEGoldens(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest := string(readme)
+	n := 0
+	for {
+		_, after, ok := strings.Cut(rest, "<!-- golden:")
+		if !ok {
+			break
+		}
+		name, after, _ := strings.Cut(after, " -->")
+		_, block, _ := strings.Cut(after, "```\n")
+		block, rest, _ = strings.Cut(block, "```")
+		golden, err := os.ReadFile(filepath.Join("testdata", name+".golden"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, want, _ := strings.Cut(string(golden), "-- stdout --\n")
+		want, _, _ = strings.Cut(want, "-- stderr --")
+		if diff := cmp.Diff(strings.TrimSpace(want), strings.TrimSpace(block)); diff != "" {
+			t.Errorf("README.md block %s differs from the real output (-real +readme):\n%s", name, diff)
+		}
+		n++
+	}
+	if n < 2 {
+		t.Errorf("README.md has %d golden blocks, want the two support-* examples", n)
+	}
 }
 
 // fake is an analysis that records its configuration and does what the

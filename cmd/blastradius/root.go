@@ -102,7 +102,7 @@ It loads the code with go/packages and never runs it.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return usageError(err)
 	})
-	root.AddCommand(newScanCmd(e), newRulesCmd(e), newExplainCmd(e))
+	root.AddCommand(newScanCmd(e), newBaselineCmd(e), newDiffCmd(e), newRulesCmd(e), newExplainCmd(e))
 	return root
 }
 

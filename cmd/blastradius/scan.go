@@ -9,27 +9,46 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/blastradius/blastradius/analyzer"
 	"github.com/blastradius/blastradius/report"
 	"github.com/blastradius/blastradius/rules"
 )
 
-// scanOptions are the flags of the scan command.
-type scanOptions struct {
-	format  string // a name in report.Formats
-	output  string // file to write the report to; "" is stdout
+// loadOptions are the flags that say what to analyse and how, shared by
+// the scan and baseline commands.
+type loadOptions struct {
 	tags    string // build tags, comma-separated
 	tests   bool   // analyse test files too
 	dir     string // directory that package patterns are relative to
-	verbose bool   // phase timings on stderr; implies paths
-	paths   bool   // witness paths in the table
+	verbose bool   // phase timings on stderr
 	catalog string // user catalog file, loaded over the embedded one
+	config  string // project configuration file; "" finds .blastradius.yaml
+}
+
+func (o *loadOptions) addFlags(f *pflag.FlagSet) {
+	f.StringVar(&o.tags, "tags", "", "comma-separated build `tags`, as for go build -tags")
+	f.BoolVar(&o.tests, "tests", false, "analyse the packages' test files too")
+	f.StringVarP(&o.dir, "dir", "C", ".", "resolve package patterns relative to `DIR`")
+	f.StringVar(&o.catalog, "catalog", "", "load the catalog `FILE` over the built-in one (format of rules/catalog/*.cat)")
+	f.StringVar(&o.config, "config", "", "read the configuration `FILE` (default: the nearest "+configName+" in the scanned directory or above it)")
+}
+
+// scanOptions are the flags of the scan command.
+type scanOptions struct {
+	loadOptions
+	format   string // a name in report.Formats
+	output   string // file to write the report to; "" is stdout
+	paths    bool   // witness paths in the table
+	failOn   string // a severity, "none" or "" (the configuration's, or none)
+	baseline string // baseline file; "" is none
 }
 
 func newScanCmd(e *env) *cobra.Command {
@@ -48,55 +67,235 @@ relative to the -C directory; with none, scan analyses ./... there.
 Loading runs the go command as go list would, with GOTOOLCHAIN=local,
 GOFLAGS=-mod=readonly and CGO_ENABLED=0 unless they are set; no code of the
 scanned module is run. Packages that fail to load are reported as warnings
-on stderr and the rest is analysed.`,
+on stderr and the rest is analysed.
+
+A //blastradius:ignore RULE reason comment on a finding's line, in the
+comment lines above it or in its handler's doc comment suppresses the
+finding: it stays in the report, marked, and never fails the scan. The
+nearest .blastradius.yaml (or --config) adds catalog entries, excludes
+paths, changes rule severities and sets the --fail-on default.
+
+Exit status: 0 when the scan ran, whatever it found; 1 when --fail-on is
+given and a finding at or above that severity is reported that is neither
+suppressed nor in the --baseline; 2 for a usage or load error (bad flag,
+missing directory, no Go packages, malformed configuration, catalog or
+baseline); 3 for an internal error.`,
 		Example: `  blastradius scan ./testdata/ops-assistant
   blastradius scan -C ~/src/agent ./cmd/... ./internal/...
-  blastradius scan --format json -o report.json .`,
+  blastradius scan --format json -o report.json .
+  blastradius scan --format sarif -o blastradius.sarif --fail-on high .
+  blastradius scan --baseline .blastradius-baseline.json --fail-on medium .`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return opts.run(cmd.Context(), e, args)
+			return opts.run(cmd.Context(), e, args, cmd.Flags().Changed("fail-on"))
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.format, "format", report.Formats[0], "output `format`: "+strings.Join(report.Formats, " or "))
+	f.StringVar(&opts.format, "format", report.Formats[0], "output `format`: "+orList(report.Formats))
 	f.StringVarP(&opts.output, "output", "o", "", "write the report to `FILE` instead of standard output")
-	f.StringVar(&opts.tags, "tags", "", "comma-separated build `tags`, as for go build -tags")
-	f.BoolVar(&opts.tests, "tests", false, "analyse the packages' test files too")
-	f.StringVarP(&opts.dir, "dir", "C", ".", "resolve package patterns relative to `DIR`")
+	opts.addFlags(f)
 	f.BoolVarP(&opts.verbose, "verbose", "v", false, "print phase timings and counts on stderr; implies --paths")
 	f.BoolVar(&opts.paths, "paths", false, "print each capability's witness path and each finding's data flow in the table")
-	f.StringVar(&opts.catalog, "catalog", "", "load the catalog `FILE` over the built-in one (format of rules/catalog/*.cat)")
+	f.StringVar(&opts.failOn, "fail-on", "", "exit with status 1 if a finding at or above `SEVERITY` ("+strings.Join(severitiesDesc(), ", ")+") is reported, not suppressed and not in the baseline; none never fails (default: the configuration's fail_on, else none)")
+	f.StringVar(&opts.baseline, "baseline", "", "mark the findings of the baseline `FILE` (written by blastradius baseline) as unchanged; only new ones fail")
 	return cmd
 }
 
 // run scans and writes the report. Every error it returns carries its exit
-// code.
-func (o *scanOptions) run(ctx context.Context, e *env, args []string) error {
+// code. failOnSet says whether --fail-on was given, which overrides the
+// configuration's fail_on.
+func (o *scanOptions) run(ctx context.Context, e *env, args []string, failOnSet bool) error {
 	// Check everything the user gave before the slow part.
-	var buf bytes.Buffer
-	h, err := report.New(o.format, &buf, report.Options{Paths: o.paths || o.verbose})
-	if err != nil {
+	if !slices.Contains(report.Formats, o.format) {
+		_, err := report.New(o.format, io.Discard, report.Options{})
 		return usageError(err)
 	}
-	cfg, err := o.config(args)
+	if failOnSet {
+		if err := checkFailOn(o.failOn); err != nil {
+			return usageError(fmt.Errorf("--fail-on: %w", err))
+		}
+	}
+	var base *report.Baseline
+	if o.baseline != "" {
+		f, err := os.Open(o.baseline)
+		if err != nil {
+			return usageError(fmt.Errorf("reading baseline: %w", err))
+		}
+		base, err = report.ReadBaseline(f)
+		f.Close()
+		if err != nil {
+			return usageError(fmt.Errorf("%s: %w", o.baseline, err))
+		}
+	}
+
+	s, err := o.analyze(ctx, e, args)
 	if err != nil {
-		return usageError(err)
+		return err
+	}
+	if base != nil {
+		base.Apply(s.doc)
+	}
+
+	var buf bytes.Buffer
+	h, err := report.New(o.format, &buf, report.Options{
+		Paths:        o.paths || o.verbose,
+		Rules:        ruleInfos(s.catalog, s.severity()),
+		SourcePrefix: sourcePrefix(s.dir),
+		// Colours only for a person at a terminal, never in a file.
+		Color: o.output == "" && colorTerminal(e.stdout, os.Getenv),
+	})
+	if err != nil {
+		return internalError(err)
+	}
+	if err := h.Write(s.doc); err != nil {
+		return internalError(err)
+	}
+	if err := writeOutput(e, o.output, buf.Bytes()); err != nil {
+		return err
+	}
+
+	failOn := o.failOn
+	if !failOnSet && s.config != nil {
+		failOn = s.config.failOn
+	}
+	return failOnFindings(s.doc.Findings, failOn, base != nil)
+}
+
+// writeOutput writes data to the file out, or to standard output when out
+// is "".
+func writeOutput(e *env, out string, data []byte) error {
+	if out != "" {
+		// Written only now, so that a failed scan leaves an earlier
+		// report in place.
+		if err := os.WriteFile(out, data, 0o666); err != nil {
+			return usageError(fmt.Errorf("writing report: %w", err))
+		}
+		return nil
+	}
+	if _, err := e.stdout.Write(data); err != nil {
+		return internalError(fmt.Errorf("writing report: %w", err))
+	}
+	return nil
+}
+
+// severitiesDesc is the severities, most severe first.
+func severitiesDesc() []string {
+	s := slices.Clone(rules.Severities)
+	slices.Reverse(s)
+	return s
+}
+
+// checkFailOn accepts a severity or "none".
+func checkFailOn(s string) error {
+	if s == "none" || slices.Contains(rules.Severities, s) {
+		return nil
+	}
+	return fmt.Errorf("unknown severity %q (want %s or none)", s, strings.Join(severitiesDesc(), ", "))
+}
+
+// failOnFindings is the exit status error for --fail-on threshold: the
+// findings at or above it that are not suppressed and, with a baseline,
+// not in it. A threshold of "" or "none" never fails.
+func failOnFindings(fs []report.Finding, threshold string, baseline bool) error {
+	min := slices.Index(rules.Severities, threshold)
+	if min < 0 {
+		return nil
+	}
+	n := 0
+	for _, f := range fs {
+		if f.Suppressed || f.Baseline == report.BaselineUnchanged {
+			continue
+		}
+		if slices.Index(rules.Severities, f.Severity) >= min {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	what := "finding"
+	if baseline {
+		what = "new finding"
+	}
+	return &exitError{code: exitFindings, err: fmt.Errorf("%s at or above %s (--fail-on %s)", plural(n, what), threshold, threshold)}
+}
+
+// plural is "1 finding", "2 findings".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// scanned is an analysis with the configuration applied.
+type scanned struct {
+	doc     *report.Document
+	catalog *rules.Catalog
+	config  *projectConfig // nil without a configuration file
+	// dir is the directory that positions are relative to.
+	dir string
+}
+
+// severity is the configured severity overrides, by rule ID.
+func (s *scanned) severity() map[string]string {
+	if s.config == nil {
+		return nil
+	}
+	return s.config.severity
+}
+
+// analyze resolves the arguments, the configuration and the catalog, runs
+// the analysis and applies the configuration to its document: excluded
+// paths are dropped and severities changed.
+func (o *loadOptions) analyze(ctx context.Context, e *env, args []string) (*scanned, error) {
+	cfg, err := o.analyzerConfig(args)
+	if err != nil {
+		return nil, usageError(err)
+	}
+	var pc *projectConfig
+	name, err := findConfig(o.config, cfg.Dir)
+	if err != nil {
+		return nil, usageError(err)
+	}
+	if name != "" {
+		if pc, err = loadConfig(name); err != nil {
+			return nil, usageError(err)
+		}
+	}
+	cat, err := rules.Default()
+	if err != nil {
+		return nil, internalError(err)
+	}
+	custom := false
+	if pc != nil && len(pc.catalog) > 0 {
+		if err := pc.applyCatalog(cat); err != nil {
+			return nil, usageError(err)
+		}
+		custom = true
 	}
 	if o.catalog != "" {
-		c, err := rules.Default()
-		if err != nil {
-			return internalError(err)
+		if err := cat.LoadFile(o.catalog); err != nil {
+			return nil, usageError(err)
 		}
-		if err := c.LoadFile(o.catalog); err != nil {
-			return usageError(err)
+		custom = true
+	}
+	if custom {
+		cfg.Catalog = cat
+	}
+	if pc != nil {
+		if err := pc.checkRules(cat); err != nil {
+			return nil, usageError(err)
 		}
-		cfg.Catalog = c
 	}
 
 	w := newWarner(e.stderr)
 	cfg.Warn = w.warn
 	start := time.Now()
 	if o.verbose {
+		if pc != nil {
+			fmt.Fprintf(e.stderr, "blastradius: %-12s %9s  %s\n", "config", "", pc.file)
+		}
 		cfg.Phase = func(name string, d time.Duration, detail string) {
 			fmt.Fprintf(e.stderr, "blastradius: %-12s %9s  %s\n", name, d.Round(time.Millisecond), detail)
 		}
@@ -104,13 +303,13 @@ func (o *scanOptions) run(ctx context.Context, e *env, args []string) error {
 
 	doc, err := e.analyze(ctx, cfg)
 	if ctx.Err() != nil {
-		return errInterrupted
+		return nil, errInterrupted
 	}
 	if err != nil {
 		if analyzer.IsInputError(err) {
-			return usageError(err)
+			return nil, usageError(err)
 		}
-		return internalError(err)
+		return nil, internalError(err)
 	}
 	// The analyzer reports warnings through Warn as they happen; any it
 	// only put in the document are printed here, each once.
@@ -118,32 +317,69 @@ func (o *scanOptions) run(ctx context.Context, e *env, args []string) error {
 		w.warn(msg)
 	}
 	doc.Scanner = report.Scanner{Name: "blastradius", Version: programVersion()}
+	dir := doc.Dir
+	if dir == "" {
+		dir = moduleDir(cfg.Dir)
+	}
+	if pc != nil {
+		pc.filter(doc, dir)
+		pc.overrideSeverities(doc)
+	}
 	if o.verbose {
 		fmt.Fprintf(e.stderr, "blastradius: %-12s %9s  %s\n", "total", time.Since(start).Round(time.Millisecond), counts(doc))
 	}
-
-	if err := h.Write(doc); err != nil {
-		return internalError(err)
-	}
-	if o.output != "" {
-		// Written only now, so that a failed scan leaves an earlier
-		// report in place.
-		if err := os.WriteFile(o.output, buf.Bytes(), 0o666); err != nil {
-			return usageError(fmt.Errorf("writing report: %w", err))
-		}
-		return nil
-	}
-	if _, err := e.stdout.Write(buf.Bytes()); err != nil {
-		return internalError(fmt.Errorf("writing report: %w", err))
-	}
-	return nil
+	return &scanned{doc: doc, catalog: cat, config: pc, dir: dir}, nil
 }
 
-// config turns the flags and arguments into an analyzer configuration. It
-// rejects a -C or directory argument that does not exist and an argument
-// that is a file, so that these mistakes get a plain message rather than
-// one from the go command.
-func (o *scanOptions) config(args []string) (analyzer.Config, error) {
+// moduleDir is the directory of the go.mod file nearest dir, or dir (made
+// absolute) when there is none: where the analyzer's positions are
+// relative to, when it does not say.
+func moduleDir(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	for d := abs; ; {
+		if exists(filepath.Join(d, "go.mod")) {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return abs
+		}
+		d = parent
+	}
+}
+
+// sourcePrefix is dir relative to the root of the Git repository that holds
+// it (the nearest directory with .git), with '/'; "" when dir is that root
+// or in no repository. SARIF paths are relative to the repository, where
+// code scanning looks for them.
+func sourcePrefix(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	for d := dir; ; {
+		if exists(filepath.Join(d, ".git")) {
+			rel, err := filepath.Rel(d, dir)
+			if err != nil || rel == "." {
+				return ""
+			}
+			return filepath.ToSlash(rel)
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
+}
+
+// analyzerConfig turns the flags and arguments into an analyzer
+// configuration. It rejects a -C or directory argument that does not exist
+// and an argument that is a file, so that these mistakes get a plain
+// message rather than one from the go command.
+func (o *loadOptions) analyzerConfig(args []string) (analyzer.Config, error) {
 	cfg := analyzer.Config{Dir: o.dir, Patterns: []string{"./..."}, Tags: o.tags, Tests: o.tests}
 	if err := checkDir(o.dir); err != nil {
 		return cfg, fmt.Errorf("-C: %w", err)
@@ -171,7 +407,7 @@ func (o *scanOptions) config(args []string) (analyzer.Config, error) {
 }
 
 // resolve is arg as a path relative to -C.
-func (o *scanOptions) resolve(arg string) string {
+func (o *loadOptions) resolve(arg string) string {
 	if filepath.IsAbs(arg) {
 		return arg
 	}
