@@ -701,18 +701,27 @@ func verb(capability string) string {
 	return "act"
 }
 
-// score weighs a tool's capabilities by impact, doubled where the model
-// chooses the sensitive argument, and counts as contained those with every
-// required guard.
+// score weighs a tool's capabilities by impact, once per capability class
+// (two file writes are one way to write files), doubled where the model
+// chooses the sensitive argument, and counts a class as contained when
+// every sink of it has every required guard.
 func score(caps []report.Capability) report.Score {
-	var s report.Score
+	weight := map[string]int{}
+	open := map[string]bool{}
 	for _, cp := range caps {
 		w := impact[cp.Capability]
 		if cp.Tainted {
 			w *= 2
 		}
+		weight[cp.Capability] = max(weight[cp.Capability], w)
+		if len(cp.MissingGuards) > 0 {
+			open[cp.Capability] = true
+		}
+	}
+	var s report.Score
+	for class, w := range weight {
 		s.BlastRadius += w
-		if len(cp.MissingGuards) == 0 {
+		if !open[class] {
 			s.Contained += w
 		}
 	}

@@ -75,6 +75,7 @@ func runModules(ctx context.Context, cfg Config, root string, dirs []string) (*r
 		if merged == nil {
 			merged = doc
 			merged.Root = filepath.Base(root)
+			merged.Dir = root
 			continue
 		}
 		merged.Tools = append(merged.Tools, doc.Tools...)

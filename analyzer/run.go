@@ -73,6 +73,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		SchemaVersion: report.SchemaVersion,
 		Scanner:       report.Scanner{Name: "blastradius", Version: version()},
 		Root:          l.modulePath,
+		Dir:           l.moduleDir,
 		Tools:         []report.Tool{},
 		Findings:      []report.Finding{},
 		Mismatches:    []report.Mismatch{},
@@ -97,7 +98,6 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	gf := newGuardFinder(prog, r, rc, scope, scopePkgs, pos)
 	for _, w := range guardDirectiveWarnings(prog, scopePkgs) {
 		warn(w)
-		doc.Warnings = append(doc.Warnings, w)
 	}
 	ncap := 0
 	for _, e := range entries {
@@ -158,6 +158,11 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	}
 	doc.Findings = append(doc.Findings, chk.promptFlows(scope)...)
 	doc.Summary = summarize(doc.Tools)
+	// Malformed suppressions go to stderr only: the report's warnings
+	// mean "some packages did not load".
+	for _, w := range applySuppressions(doc, l.moduleDir) {
+		warn(w)
+	}
 	phase("reachability", start, fmt.Sprintf("%d capabilities, %d findings", ncap, len(doc.Findings)))
 	return doc, nil
 }
