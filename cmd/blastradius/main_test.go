@@ -236,6 +236,8 @@ func TestScanFixtures(t *testing.T) {
 		{"ops-assistant-markdown", []string{"scan", "--format", "markdown", ops}, exitOK},
 		{"ops-assistant-fail-on", []string{"scan", "--fail-on", "high", ops}, exitFindings},
 		{"no-tools-sarif", []string{"scan", "--format", "sarif", "--fail-on", "info", "../../testdata/no-tools"}, exitOK},
+		// A scan that runs out of time stops cleanly, in one line.
+		{"timeout", []string{"scan", "--timeout", "1ns", ops}, exitInternal},
 		// The README's before-and-after example.
 		{"support-naive", []string{"scan", "../../testdata/support-naive"}, exitOK},
 		{"support-contained", []string{"scan", "../../testdata/support-contained"}, exitOK},
@@ -549,4 +551,22 @@ func TestRulesDocumented(t *testing.T) {
 			t.Errorf("README.md has no row %q", strings.TrimSpace(row))
 		}
 	}
+}
+
+// TestProgressLine checks the terminal progress line: each update
+// overwrites the last, padding out a longer one, and clear erases it.
+func TestProgressLine(t *testing.T) {
+	var b strings.Builder
+	p := &progressLine{w: &b}
+	p.show("blastradius: load done (225 packages, 4s)")
+	p.show("blastradius: ssa done (17 functions, 1s)")
+	p.clear()
+	want := "\rblastradius: load done (225 packages, 4s)" +
+		"\rblastradius: ssa done (17 functions, 1s)" + strings.Repeat(" ", 1) +
+		"\r" + strings.Repeat(" ", 40) + "\r"
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("progress output (-want +got):\n%s", diff)
+	}
+	var nilLine *progressLine
+	nilLine.clear() // a scan without progress clears nothing
 }

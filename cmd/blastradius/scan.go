@@ -31,6 +31,7 @@ type loadOptions struct {
 	verbose bool   // phase timings on stderr
 	catalog string // user catalog file, loaded over the embedded one
 	config  string // project configuration file; "" finds .blastradius.yaml
+	timeout time.Duration // bound on the whole scan; 0 is none
 }
 
 func (o *loadOptions) addFlags(f *pflag.FlagSet) {
@@ -39,6 +40,7 @@ func (o *loadOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVarP(&o.dir, "dir", "C", ".", "resolve package patterns relative to `DIR`")
 	f.StringVar(&o.catalog, "catalog", "", "load the catalog `FILE` over the built-in one (format of rules/catalog/*.cat)")
 	f.StringVar(&o.config, "config", "", "read the configuration `FILE` (default: the nearest "+configName+" in the scanned directory or above it)")
+	f.DurationVar(&o.timeout, "timeout", 0, "stop the scan after `DURATION` (e.g. 5m); 0 means no limit")
 }
 
 // scanOptions are the flags of the scan command.
@@ -292,16 +294,43 @@ func (o *loadOptions) analyze(ctx context.Context, e *env, args []string) (*scan
 	w := newWarner(e.stderr)
 	cfg.Warn = w.warn
 	start := time.Now()
-	if o.verbose {
+	last := ""
+	var progress *progressLine
+	switch {
+	case o.verbose:
 		if pc != nil {
 			fmt.Fprintf(e.stderr, "blastradius: %-12s %9s  %s\n", "config", "", pc.file)
 		}
 		cfg.Phase = func(name string, d time.Duration, detail string) {
+			last = name
 			fmt.Fprintf(e.stderr, "blastradius: %-12s %9s  %s\n", name, d.Round(time.Millisecond), detail)
 		}
+	case colorTerminal(e.stderr, os.Getenv):
+		// A person is watching: show where a long scan is, on one line
+		// that the next phase overwrites and the end clears.
+		progress = &progressLine{w: e.stderr}
+		cfg.Phase = func(name string, d time.Duration, detail string) {
+			last = name
+			progress.show(fmt.Sprintf("blastradius: %s done (%s, %s)", name, detail, d.Round(time.Millisecond)))
+		}
+	default:
+		cfg.Phase = func(name string, _ time.Duration, _ string) { last = name }
+	}
+	if o.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, o.timeout)
+		defer cancel()
 	}
 
 	doc, err := e.analyze(ctx, cfg)
+	progress.clear()
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		where := "before loading finished"
+		if last != "" {
+			where = "after the " + last + " phase"
+		}
+		return nil, internalError(fmt.Errorf("scan timed out after %s, %s; raise --timeout", o.timeout, where))
+	}
 	if ctx.Err() != nil {
 		return nil, errInterrupted
 	}
@@ -329,6 +358,31 @@ func (o *loadOptions) analyze(ctx context.Context, e *env, args []string) (*scan
 		fmt.Fprintf(e.stderr, "blastradius: %-12s %9s  %s\n", "total", time.Since(start).Round(time.Millisecond), counts(doc))
 	}
 	return &scanned{doc: doc, catalog: cat, config: pc, dir: dir}, nil
+}
+
+// progressLine shows one line of progress on a terminal, each update
+// overwriting the last.
+type progressLine struct {
+	w     io.Writer
+	width int
+}
+
+func (p *progressLine) show(msg string) {
+	pad := ""
+	if n := p.width - len(msg); n > 0 {
+		pad = strings.Repeat(" ", n)
+	}
+	fmt.Fprintf(p.w, "\r%s%s", msg, pad)
+	p.width = len(msg)
+}
+
+// clear erases the line; a nil progressLine does nothing.
+func (p *progressLine) clear() {
+	if p == nil || p.width == 0 {
+		return
+	}
+	fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", p.width))
+	p.width = 0
 }
 
 // moduleDir is the directory of the go.mod file nearest dir, or dir (made
