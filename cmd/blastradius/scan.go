@@ -25,12 +25,12 @@ import (
 // loadOptions are the flags that say what to analyse and how, shared by
 // the scan and baseline commands.
 type loadOptions struct {
-	tags    string // build tags, comma-separated
-	tests   bool   // analyse test files too
-	dir     string // directory that package patterns are relative to
-	verbose bool   // phase timings on stderr
-	catalog string // user catalog file, loaded over the embedded one
-	config  string // project configuration file; "" finds .blastradius.yaml
+	tags    string        // build tags, comma-separated
+	tests   bool          // analyse test files too
+	dir     string        // directory that package patterns are relative to
+	verbose bool          // phase timings on stderr
+	catalog string        // user catalog file, loaded over the embedded one
+	config  string        // project configuration file; "" finds .blastradius.yaml
 	timeout time.Duration // bound on the whole scan; 0 is none
 }
 
