@@ -67,6 +67,9 @@ func Run(ctx context.Context, cfg Config) (*report.Document, error) {
 				if dirs := moduleDirs(ctx, dir, env); len(dirs) > 0 {
 					return runModules(ctx, cfg, dir, dirs)
 				}
+				if pats := workspacePatterns(ctx, dir, env); len(pats) > 0 {
+					cfg.Patterns = pats
+				}
 			}
 		}
 	}

@@ -28,6 +28,10 @@ func TestFixtures(t *testing.T) {
 		"guards-mcp",
 		"support-naive",
 		"support-contained",
+		// Scale beyond one module (issue #7): a go.work workspace, and a
+		// repository with two modules and no go.work.
+		"workspace",
+		"multimodule",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

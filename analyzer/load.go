@@ -91,7 +91,7 @@ func loadPackages(ctx context.Context, cfg Config, cat *rules.Catalog) (*loaded,
 			mains[p.Module.Dir] = p.Module.Path
 		}
 	}
-	l.moduleDir, l.modulePath = commonRoot(mains)
+	l.moduleDir, l.modulePath = commonRoot(mains, dir)
 	var warnings []string
 	usable := 0
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
@@ -131,9 +131,10 @@ func loadPackages(ctx context.Context, cfg Config, cat *rules.Catalog) (*loaded,
 }
 
 // commonRoot is where positions are relative to: the module's directory,
-// or for a go.work workspace with several main modules the deepest
-// directory holding them all, named after itself.
-func commonRoot(mains map[string]string) (string, string) {
+// or for a go.work workspace with several main modules the scanned
+// directory (the workspace's), or else the deepest directory holding them
+// all, named after itself.
+func commonRoot(mains map[string]string, scanned string) (string, string) {
 	if len(mains) == 0 {
 		return "", ""
 	}
@@ -144,6 +145,13 @@ func commonRoot(mains map[string]string) (string, string) {
 	sort.Strings(dirs)
 	if len(dirs) == 1 {
 		return dirs[0], mains[dirs[0]]
+	}
+	under := true
+	for _, d := range dirs {
+		under = under && strings.HasPrefix(d+string(filepath.Separator), scanned+string(filepath.Separator))
+	}
+	if under {
+		return scanned, filepath.Base(scanned)
 	}
 	root := dirs[0]
 	for _, d := range dirs[1:] {

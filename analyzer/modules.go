@@ -33,7 +33,14 @@ func moduleDirs(ctx context.Context, dir string, env []string) []string {
 	if json.Unmarshal(out, &v) != nil {
 		return nil
 	}
-	if (v.GOMOD != "" && v.GOMOD != os.DevNull) || (v.GOWORK != "" && v.GOWORK != "off") {
+	if v.GOWORK != "" && v.GOWORK != "off" {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+		return nil
+	}
+	if v.GOMOD != "" && v.GOMOD != os.DevNull && !ignoredBelow(filepath.Dir(v.GOMOD), dir) {
+		// dir is an ordinary directory of an enclosing module.
 		return nil
 	}
 	var dirs []string
@@ -54,6 +61,57 @@ func moduleDirs(ctx context.Context, dir string, env []string) []string {
 	})
 	sort.Strings(dirs)
 	return dirs
+}
+
+// ignoredBelow reports whether dir sits, below root, in a directory the go
+// command ignores (testdata, _x, .x): its own modules are not root's.
+func ignoredBelow(root, dir string) bool {
+	rel, err := filepath.Rel(root, dir)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return false
+	}
+	for _, el := range strings.Split(filepath.ToSlash(rel), "/") {
+		if el == "testdata" || strings.HasPrefix(el, "_") || strings.HasPrefix(el, ".") && el != "." {
+			return true
+		}
+	}
+	return false
+}
+
+// workspacePatterns returns, for a scan of a go.work directory, one
+// pattern per module the workspace uses: the go command does not expand
+// ./... across the workspace's modules from its root.
+func workspacePatterns(ctx context.Context, dir string, env []string) []string {
+	cmd := exec.CommandContext(ctx, "go", "env", "GOWORK")
+	cmd.Dir, cmd.Env = dir, safeEnv(env)
+	out, err := cmd.Output()
+	if err != nil {
+		return nil
+	}
+	work := strings.TrimSpace(string(out))
+	if work == "" || work == "off" || filepath.Dir(work) != dir {
+		return nil
+	}
+	cmd = exec.CommandContext(ctx, "go", "work", "edit", "-json", work)
+	cmd.Dir, cmd.Env = dir, safeEnv(env)
+	out, err = cmd.Output()
+	if err != nil {
+		return nil
+	}
+	var w struct{ Use []struct{ DiskPath string } }
+	if json.Unmarshal(out, &w) != nil {
+		return nil
+	}
+	var pats []string
+	for _, u := range w.Use {
+		p := filepath.ToSlash(filepath.Clean(u.DiskPath))
+		if strings.HasPrefix(p, "..") || filepath.IsAbs(p) {
+			continue
+		}
+		pats = append(pats, "./"+p+"/...")
+	}
+	sort.Strings(pats)
+	return pats
 }
 
 // runModules scans each module and merges the documents.
