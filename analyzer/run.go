@@ -94,7 +94,11 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 
 	start = time.Now()
 	rc := &reacher{cat: cat, cg: cg}
-	chk := &checker{cat: cat, rc: rc, pos: pos}
+	module := make(map[*ssa.Function]bool, len(scope))
+	for _, fn := range scope {
+		module[fn] = true
+	}
+	chk := &checker{cat: cat, rc: rc, pos: pos, module: module}
 	gf := newGuardFinder(prog, r, rc, scope, scopePkgs, pos)
 	for _, w := range guardDirectiveWarnings(prog, scopePkgs) {
 		warn(w)

@@ -50,18 +50,24 @@ type checker struct {
 	cat *rules.Catalog
 	rc  *reacher
 	pos positioner
+	// module holds the functions of the analysed module. Data flow is
+	// followed inside them; a call into a dependency's code (client-go,
+	// go-github) follows the opaque summary instead of its body, which
+	// keeps the fixpoint to the application's own code.
+	module map[*ssa.Function]bool
 }
 
 // modelFlows runs the model → action analysis of one tool: it returns the
 // findings, and for each reached sink call the arguments that carry
 // model-controlled data.
 func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Finding, map[ssa.CallInstruction][]int, *flow) {
-	f := newFlow(c.cat, c.rc, funcSet(res), nil)
+	funcs := c.funcSet(res)
+	f := newFlow(c.cat, c.rc, funcs, nil)
 	f.sanitize = true
 	f.numbers = kindMask([]string{"payment"})
 	f.stopAtReads = true
 	c.seedInputs(f, e)
-	f.run(res.order)
+	f.run(moduleOrder(res, funcs))
 
 	var findings []report.Finding
 	seen := map[string]bool{}
@@ -521,11 +527,24 @@ func ancestry(f *flow, v ssa.Value) lineage {
 	return l
 }
 
-// funcSet is the set of functions a tool reaches.
-func funcSet(res *reached) map[*ssa.Function]bool {
+// funcSet is the set of functions a tool reaches in the module.
+func (c *checker) funcSet(res *reached) map[*ssa.Function]bool {
 	out := make(map[*ssa.Function]bool, len(res.steps))
 	for fn := range res.steps {
-		out[fn] = true
+		if c.module == nil || c.module[fn] || c.module[fn.Parent()] {
+			out[fn] = true
+		}
+	}
+	return out
+}
+
+// moduleOrder keeps the reach order of the functions in the flow.
+func moduleOrder(res *reached, funcs map[*ssa.Function]bool) []*ssa.Function {
+	out := make([]*ssa.Function, 0, len(funcs))
+	for _, fn := range res.order {
+		if funcs[fn] {
+			out = append(out, fn)
+		}
 	}
 	return out
 }
@@ -709,11 +728,12 @@ func (c *checker) outsideFlows(e entry, t report.Tool, res *reached) []report.Fi
 		if len(mine) == 0 {
 			continue
 		}
-		f := newFlow(c.cat, c.rc, funcSet(res), nil)
+		funcs := c.funcSet(res)
+		f := newFlow(c.cat, c.rc, funcs, nil)
 		for _, r := range mine {
 			seedRead(f, r, label)
 		}
-		f.run(res.order)
+		f.run(moduleOrder(res, funcs))
 		o, at := c.resultTaint(f, e)
 		if o == nil {
 			continue
