@@ -1,0 +1,3 @@
+module example.com/synthgen
+
+go 1.26
