@@ -186,27 +186,15 @@ func (r *resolver) declarations(scope []*ssa.Function) []declaration {
 		return nil
 	}
 	var out []declaration
-	for _, fn := range scope {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				st, ok := instr.(*ssa.Store)
-				if !ok {
-					continue
-				}
-				fa, ok := st.Addr.(*ssa.FieldAddr)
-				if !ok {
-					continue
-				}
-				d, ok := r.cat.Declares[rules.Normalize(typeSymbol(fa.X.Type()))]
-				if !ok || fieldName(fa.X.Type(), fa.Field) != d.NameField {
-					continue
-				}
-				if name, ok := r.toolName(st.Val, nil); ok {
-					out = append(out, declaration{name, d.Framework, st.Pos()})
-				}
-			}
+	eachFieldStore(scope, func(st *ssa.Store, fa *ssa.FieldAddr) {
+		d, ok := r.cat.Declares[rules.Normalize(typeSymbol(fa.X.Type()))]
+		if !ok || fieldName(fa.X.Type(), fa.Field) != d.NameField {
+			return
 		}
-	}
+		if name, ok := r.toolName(st.Val, nil); ok {
+			out = append(out, declaration{name, d.Framework, st.Pos()})
+		}
+	})
 	return out
 }
 

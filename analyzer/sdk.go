@@ -214,31 +214,35 @@ func (r *resolver) handlerMapEntries(scope []*ssa.Function) []entry {
 		return nil
 	}
 	var out []entry
+	eachFieldStore(scope, func(st *ssa.Store, fa *ssa.FieldAddr) {
+		hm, ok := r.cat.HandlerMaps[rules.Normalize(typeSymbol(fa.X.Type()))]
+		if !ok || fieldName(fa.X.Type(), fa.Field) != hm.Field {
+			return
+		}
+		for _, me := range r.mapEntries(st.Val, nil) {
+			for _, h := range me.handlers {
+				out = append(out, entry{name: me.key, nameFrom: "constant", framework: hm.Framework,
+					handler: h, registration: me.at.Pos()})
+			}
+		}
+	})
+	return out
+}
+
+// eachFieldStore calls visit for every store into a struct field in the
+// analysed functions: where declarations and handler maps are filled.
+func eachFieldStore(scope []*ssa.Function, visit func(st *ssa.Store, fa *ssa.FieldAddr)) {
 	for _, fn := range scope {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				st, ok := instr.(*ssa.Store)
-				if !ok {
-					continue
-				}
-				fa, ok := st.Addr.(*ssa.FieldAddr)
-				if !ok {
-					continue
-				}
-				hm, ok := r.cat.HandlerMaps[rules.Normalize(typeSymbol(fa.X.Type()))]
-				if !ok || fieldName(fa.X.Type(), fa.Field) != hm.Field {
-					continue
-				}
-				for _, me := range r.mapEntries(st.Val, nil) {
-					for _, h := range me.handlers {
-						out = append(out, entry{name: me.key, nameFrom: "constant", framework: hm.Framework,
-							handler: h, registration: me.at.Pos()})
+				if st, ok := instr.(*ssa.Store); ok {
+					if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
+						visit(st, fa)
 					}
 				}
 			}
 		}
 	}
-	return out
 }
 
 // constString returns the value of a string constant.
