@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -266,14 +265,49 @@ type ToolStruct struct {
 	Where        Where
 }
 
-// majorVersion matches a module major-version path element such as /v5.
-var majorVersion = regexp.MustCompile(`/v[0-9]+([/.)]|$)`)
-
 // Normalize rewrites every major-version path element to /v*, so that one
 // catalog line matches every major version of a module
 // (github.com/stripe/stripe-go/v82/refund.New → .../v*/refund.New).
+//
+// A major-version element is "/v" and digits, followed by "/", ".", ")" or
+// the end. Normalize runs on every catalog look-up, so it is written out by
+// hand (a regexp here was an eighth of a heavy scan) and returns symbol
+// itself, without allocating, when there is nothing to rewrite.
 func Normalize(symbol string) string {
-	return majorVersion.ReplaceAllString(symbol, "/v*$1")
+	var b []byte // nil until the first rewrite
+	last := 0    // symbol[last:] is not yet copied into b
+	for i := 0; i+2 < len(symbol); i++ {
+		if symbol[i] != '/' || symbol[i+1] != 'v' {
+			continue
+		}
+		j := i + 2
+		for j < len(symbol) && '0' <= symbol[j] && symbol[j] <= '9' {
+			j++
+		}
+		if j == i+2 {
+			continue
+		}
+		if j < len(symbol) && symbol[j] != '/' && symbol[j] != '.' && symbol[j] != ')' {
+			continue
+		}
+		if b == nil {
+			b = make([]byte, 0, len(symbol)+8)
+		}
+		b = append(b, symbol[last:i]...)
+		b = append(b, "/v*"...)
+		last = j
+		// The terminator belongs to the match, as it did in the regexp
+		// this replaces: matching resumes after it.
+		if j < len(symbol) {
+			b = append(b, symbol[j])
+			last = j + 1
+		}
+		i = last - 1
+	}
+	if b == nil {
+		return symbol
+	}
+	return string(append(b, symbol[last:]...))
 }
 
 // New returns an empty catalog.
@@ -314,7 +348,9 @@ func (c *Catalog) IsOpaque(pkgPath string) bool {
 	}
 	p := Normalize(pkgPath)
 	for _, prefix := range c.Opaque {
-		if p == prefix || strings.HasPrefix(p, prefix+"/") {
+		// prefix itself or a package under it, without building
+		// prefix+"/" on every call (this runs per call site).
+		if strings.HasPrefix(p, prefix) && (len(p) == len(prefix) || p[len(prefix)] == '/') {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -87,5 +88,39 @@ func TestLaterFileOverrides(t *testing.T) {
 	}
 	if got := c.Sinks["os.Open"]; got.Capability != "fs-write" || got.Where.File != "user.cat" {
 		t.Errorf("after override: %+v, want fs-write from user.cat", got)
+	}
+}
+
+// TestNormalizeMatchesRegexp checks the hand-written Normalize against the
+// regexp it replaced, on every string of up to seven characters over the
+// characters that matter.
+func TestNormalizeMatchesRegexp(t *testing.T) {
+	ref := regexp.MustCompile(`/v[0-9]+([/.)]|$)`)
+	const alphabet = "/v12.)x"
+	var gen func(prefix string, n int)
+	checked := 0
+	gen = func(prefix string, n int) {
+		want := ref.ReplaceAllString(prefix, "/v*$1")
+		if got := Normalize(prefix); got != want {
+			t.Fatalf("Normalize(%q) = %q, the regexp gives %q", prefix, got, want)
+		}
+		checked++
+		if n == 0 {
+			return
+		}
+		for i := 0; i < len(alphabet); i++ {
+			gen(prefix+alphabet[i:i+1], n-1)
+		}
+	}
+	gen("", 7)
+	if checked < 900000 {
+		t.Fatalf("checked only %d strings", checked)
+	}
+}
+
+func BenchmarkNormalize(b *testing.B) {
+	for range b.N {
+		Normalize("(*github.com/jackc/pgx/v5.Conn).Query")
+		Normalize("(*k8s.io/client-go/rest.Request).Do")
 	}
 }
