@@ -26,6 +26,7 @@ func TestFixtures(t *testing.T) {
 		"taint-prompt",
 		// Guards (issue #5), and the README's example in two versions.
 		"guards-mcp",
+		"guards-library",
 		"support-naive",
 		"support-contained",
 		// Scale beyond one module (issue #7): a go.work workspace, and a

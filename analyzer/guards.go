@@ -77,12 +77,16 @@ type guardFinder struct {
 	middleware map[ssa.Value][]report.Guard
 	// summaries memoizes the guard kinds a function's body calls.
 	summaries map[*ssa.Function]map[string]bool
-	pos       positioner
+	// flowFree memoises, across tools, the guard kinds of bodies whose
+	// answer does not depend on the tool's flow (see bodyKindsUnder).
+	flowFree map[depthKey]map[string]bool
+	pos      positioner
 }
 
 func newGuardFinder(prog *ssa.Program, r *resolver, rc *reacher, scope []*ssa.Function, pkgs []*packages.Package, pos positioner) *guardFinder {
 	g := &guardFinder{cat: r.cat, rc: rc, declared: declaredGuards(prog, pkgs),
-		middleware: map[ssa.Value][]report.Guard{}, summaries: map[*ssa.Function]map[string]bool{}, pos: pos}
+		middleware: map[ssa.Value][]report.Guard{}, summaries: map[*ssa.Function]map[string]bool{},
+		flowFree: map[depthKey]map[string]bool{}, pos: pos}
 	for _, fn := range scope {
 		for _, site := range callSitesOf(fn) {
 			callee := site.Common().StaticCallee()
@@ -287,27 +291,59 @@ func (g *guardFinder) directKinds(site ssa.CallInstruction) map[string]bool {
 }
 
 // bodyKinds summarizes the guard kinds a function calls, its closures
-// included, a few calls deep.
+// included, a few calls deep. Under a flow, an audit log counts only when it
+// records a tainted value.
 func (g *guardFinder) bodyKinds(fn *ssa.Function, f *flow, depth int) map[string]bool {
+	kinds, _ := g.bodyKindsUnder(fn, f, depth)
+	return kinds
+}
+
+// memoiseFlowFree switches the memo of flow-free bodies on; a test
+// switches it off to check that the memo changes no report.
+var memoiseFlowFree = true
+
+// depthKey memoises a body's guard kinds at one depth of the search.
+type depthKey struct {
+	fn    *ssa.Function
+	depth int
+}
+
+// bodyKindsUnder is bodyKinds, and whether the answer depends on the flow:
+// it does when the search met the flow's own functions or an audit-log call
+// (whose count depends on taint). Every tool's flow is different, but most
+// of what a guard search walks is dependency code that depends on neither,
+// so those answers are memoised across tools (the same client-go bodies
+// were walked again for each Kubernetes tool).
+func (g *guardFinder) bodyKindsUnder(fn *ssa.Function, f *flow, depth int) (map[string]bool, bool) {
 	if f == nil {
 		if s, ok := g.summaries[fn]; ok {
-			return s
+			return s, false
 		}
+	} else if s, ok := g.flowFree[depthKey{fn, depth}]; ok && memoiseFlowFree {
+		return s, false
 	}
 	out := map[string]bool{}
 	if depth > 4 {
-		return out
+		return out, false
 	}
 	if f == nil {
 		g.summaries[fn] = out // breaks recursion
 	}
+	dependent := false
 	var visit func(*ssa.Function)
 	visit = func(x *ssa.Function) {
+		dependent = dependent || (f != nil && f.funcs[x])
 		for _, site := range callSitesOf(x) {
 			for _, sym := range siteSymbols(g.rc, site) {
 				if gd, ok := g.cat.Guards[rules.Normalize(sym)]; ok {
-					if gd.Kind != "audit-log" || f == nil || anyArgTainted(site, f) {
+					switch {
+					case gd.Kind != "audit-log" || f == nil:
 						out[gd.Kind] = true
+					case anyArgTainted(site, f):
+						out[gd.Kind] = true
+						dependent = true
+					default:
+						dependent = true
 					}
 				}
 			}
@@ -315,7 +351,9 @@ func (g *guardFinder) bodyKinds(fn *ssa.Function, f *flow, depth int) map[string
 				if k, ok := g.declared[callee]; ok {
 					out[k] = true
 				} else if !isOpaque(g.cat, callee) && callee != fn {
-					for k := range g.bodyKinds(callee, f, depth+1) {
+					kinds, dep := g.bodyKindsUnder(callee, f, depth+1)
+					dependent = dependent || dep
+					for k := range kinds {
 						out[k] = true
 					}
 				}
@@ -326,22 +364,17 @@ func (g *guardFinder) bodyKinds(fn *ssa.Function, f *flow, depth int) map[string
 		}
 	}
 	visit(fn)
-	return out
+	if f != nil && !dependent {
+		g.flowFree[depthKey{fn, depth}] = out
+	}
+	return out, dependent
 }
 
 func staticOrGraphCallees(rc *reacher, site ssa.CallInstruction) []*ssa.Function {
 	if callee := site.Common().StaticCallee(); callee != nil {
 		return []*ssa.Function{callee}
 	}
-	var out []*ssa.Function
-	if node := rc.cg.Nodes[site.Parent()]; node != nil {
-		for _, e := range node.Out {
-			if e.Site == site {
-				out = append(out, e.Callee.Func)
-			}
-		}
-	}
-	return out
+	return rc.graphCallees(site)
 }
 
 func anyArgTainted(site ssa.CallInstruction, f *flow) bool {

@@ -31,6 +31,15 @@ func buildProgram(l *loaded, cat *rules.Catalog) (*ssa.Program, map[*packages.Pa
 			files, info = p.Syntax, p.TypesInfo
 		}
 		created[p] = prog.CreatePackage(p.Types, files, info, true)
+		if !l.inModule(p) {
+			// Nothing after SSA reads a dependency's syntax or type
+			// information, and SSA keeps its own references only until
+			// it has built the package: letting go of ours here lowers
+			// the peak, which is during Build (2.6 to 2.3 GiB on
+			// testdata/bench-heavy). The module's own packages keep theirs
+			// for directives and positions.
+			p.Syntax, p.TypesInfo = nil, nil
+		}
 	})
 	prog.Build()
 	return prog, created

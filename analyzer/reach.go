@@ -38,9 +38,67 @@ type hit struct {
 }
 
 // reacher finds the sinks each tool can reach over the call graph.
+//
+// It also answers, for every stage after it, what a call site can call. The
+// per-tool loop asks that again for the same dependency code for every tool
+// (twelve Kubernetes tools share thousands of client-go functions), so the
+// answers are memoised: a function's catalog symbol and name, and a call
+// site's call-graph callees and symbols. Not safe for concurrent use.
 type reacher struct {
 	cat *rules.Catalog
 	cg  *callgraph.Graph
+
+	symbols     map[*ssa.Function]string
+	names       map[*ssa.Function]string
+	indexed     map[*ssa.Function]bool
+	siteCallees map[ssa.CallInstruction][]*ssa.Function
+	siteSyms    map[ssa.CallInstruction][]string
+}
+
+func newReacher(cat *rules.Catalog, cg *callgraph.Graph) *reacher {
+	return &reacher{cat: cat, cg: cg,
+		symbols:     map[*ssa.Function]string{},
+		names:       map[*ssa.Function]string{},
+		indexed:     map[*ssa.Function]bool{},
+		siteCallees: map[ssa.CallInstruction][]*ssa.Function{},
+		siteSyms:    map[ssa.CallInstruction][]string{},
+	}
+}
+
+// symbol is symbolOf(fn), memoised.
+func (rc *reacher) symbol(fn *ssa.Function) string {
+	s, ok := rc.symbols[fn]
+	if !ok {
+		s = symbolOf(fn)
+		rc.symbols[fn] = s
+	}
+	return s
+}
+
+// name is fn.String(), memoised: it orders a dynamic call's targets.
+func (rc *reacher) name(fn *ssa.Function) string {
+	s, ok := rc.names[fn]
+	if !ok {
+		s = fn.String()
+		rc.names[fn] = s
+	}
+	return s
+}
+
+// graphCallees returns the call graph's callees of a call site, in the
+// graph's edge order. The first question about a function indexes all of
+// its sites at once, rather than scanning its edges for every site.
+func (rc *reacher) graphCallees(site ssa.CallInstruction) []*ssa.Function {
+	fn := site.Parent()
+	if !rc.indexed[fn] {
+		rc.indexed[fn] = true
+		if node := rc.cg.Nodes[fn]; node != nil {
+			for _, e := range node.Out {
+				rc.siteCallees[e.Site] = append(rc.siteCallees[e.Site], e.Callee.Func)
+			}
+		}
+	}
+	return rc.siteCallees[site]
 }
 
 // reach searches from the handler in witness order (Dijkstra over
@@ -157,14 +215,10 @@ func (rc *reacher) callees(fn *ssa.Function, site ssa.CallInstruction, sink bool
 	dynamic := false
 	if callee := c.StaticCallee(); callee != nil {
 		targets = []*ssa.Function{callee}
-	} else if node := rc.cg.Nodes[fn]; node != nil {
+	} else if rc.cg.Nodes[fn] != nil {
 		dynamic = true
-		for _, e := range node.Out {
-			if e.Site == site {
-				targets = append(targets, e.Callee.Func)
-			}
-		}
-		sort.Slice(targets, func(i, j int) bool { return targets[i].String() < targets[j].String() })
+		targets = append(targets, rc.graphCallees(site)...)
+		sort.Slice(targets, func(i, j int) bool { return rc.name(targets[i]) < rc.name(targets[j]) })
 	}
 	opaqueCall := sink
 	for _, t := range targets {
@@ -211,17 +265,13 @@ func (rc *reacher) sinksAt(site ssa.CallInstruction) []hit {
 	c := site.Common()
 	var syms []string
 	if callee := c.StaticCallee(); callee != nil {
-		syms = append(syms, symbolOf(callee))
+		syms = append(syms, rc.symbol(callee))
 	} else {
 		if c.IsInvoke() {
 			syms = append(syms, invokeSymbol(c))
 		}
-		if node := rc.cg.Nodes[site.Parent()]; node != nil {
-			for _, e := range node.Out {
-				if e.Site == site {
-					syms = append(syms, symbolOf(e.Callee.Func))
-				}
-			}
+		for _, g := range rc.graphCallees(site) {
+			syms = append(syms, rc.symbol(g))
 		}
 	}
 	var out []hit

@@ -93,7 +93,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	doc.Mismatches = append(doc.Mismatches, mismatches(r.declarations(scope), entries, dispatchFrameworks(cat), pos)...)
 
 	start = time.Now()
-	rc := &reacher{cat: cat, cg: cg}
+	rc := newReacher(cat, cg)
 	module := make(map[*ssa.Function]bool, len(scope))
 	for _, fn := range scope {
 		module[fn] = true
@@ -210,21 +210,27 @@ func analysedPackages(l *loaded, created map[*packages.Package]*ssa.Package) ([]
 	var pkgs []*packages.Package
 	ssaPkgs := map[*ssa.Package]bool{}
 	packages.Visit(l.roots, nil, func(p *packages.Package) {
-		// A main module: the scanned one, or any module of a go.work
-		// workspace.
-		inModule := p.Module != nil && (p.Module.Main || p.Module.Path == l.modulePath)
-		if p.Module == nil {
-			for _, r := range l.roots {
-				inModule = inModule || r == p
-			}
-		}
-		if !inModule || l.broken[p.PkgPath] || created[p] == nil {
+		if !l.inModule(p) || l.broken[p.PkgPath] || created[p] == nil {
 			return
 		}
 		pkgs = append(pkgs, p)
 		ssaPkgs[created[p]] = true
 	})
 	return pkgs, ssaPkgs
+}
+
+// inModule reports whether p belongs to a main module: the scanned one, or
+// any module of a go.work workspace.
+func (l *loaded) inModule(p *packages.Package) bool {
+	if p.Module != nil {
+		return p.Module.Main || p.Module.Path == l.modulePath
+	}
+	for _, r := range l.roots {
+		if r == p {
+			return true
+		}
+	}
+	return false
 }
 
 // scopeFunctions lists the functions of the analysed packages, anonymous

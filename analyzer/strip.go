@@ -48,10 +48,17 @@ func newBodyStripper(ctx context.Context, dir string, env []string, cat *rules.C
 	return s
 }
 
-// parseFile is a packages.Config.ParseFile hook.
+// parseFile is a packages.Config.ParseFile hook. Comments are kept only
+// outside the module cache, where the module's directives are: a
+// dependency's comments are never read, and in generated code such as
+// k8s.io/api they are a good part of the syntax held in memory.
 func (s *bodyStripper) parseFile(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
 	if !s.opaqueFile(filename) {
-		return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments)
+		mode := parser.AllErrors | parser.ParseComments
+		if s.inModuleCache(filename) {
+			mode = parser.AllErrors | parser.SkipObjectResolution
+		}
+		return parser.ParseFile(fset, filename, src, mode)
 	}
 	f, err := parser.ParseFile(fset, filename, src, parser.SkipObjectResolution)
 	if f != nil {
@@ -64,12 +71,18 @@ func (s *bodyStripper) parseFile(fset *token.FileSet, filename string, src []byt
 	return f, err
 }
 
+// inModuleCache reports whether filename is a dependency's, in the module
+// cache.
+func (s *bodyStripper) inModuleCache(filename string) bool {
+	return s.modcache != "" && strings.HasPrefix(filename, s.modcache)
+}
+
 // opaqueFile reports whether filename belongs to an opaque package.
 func (s *bodyStripper) opaqueFile(filename string) bool {
 	if s.goroot != "" && strings.HasPrefix(filename, s.goroot) {
 		return true
 	}
-	if s.modcache == "" || !strings.HasPrefix(filename, s.modcache) {
+	if !s.inModuleCache(filename) {
 		return false
 	}
 	rel := filepath.ToSlash(strings.TrimPrefix(filepath.Dir(filename), s.modcache))

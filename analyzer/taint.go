@@ -537,7 +537,7 @@ func (f *flow) targets(fn *ssa.Function, site ssa.CallInstruction) ([]*ssa.Funct
 	add := func(g *ssa.Function) {
 		switch {
 		case isOpaque(f.cat, g):
-			opaque = append(opaque, symbolOf(g))
+			opaque = append(opaque, f.rc.symbol(g))
 		case f.funcs[g]:
 			analysed = append(analysed, g)
 		}
@@ -548,12 +548,8 @@ func (f *flow) targets(fn *ssa.Function, site ssa.CallInstruction) ([]*ssa.Funct
 		add(callee)
 		return analysed, opaque
 	}
-	if node := f.rc.cg.Nodes[fn]; node != nil {
-		for _, e := range node.Out {
-			if e.Site == site {
-				add(e.Callee.Func)
-			}
-		}
+	for _, g := range f.rc.graphCallees(site) {
+		add(g)
 	}
 	if len(analysed) == 0 && len(opaque) == 0 && c.IsInvoke() {
 		opaque = append(opaque, invokeSymbol(c))

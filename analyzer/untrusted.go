@@ -176,24 +176,25 @@ func (c *checker) sensitiveAt(site ssa.CallInstruction) (string, string, []rules
 
 // siteSymbols lists what a call site can call, as catalog symbols: the
 // static callee, or the invoked interface method and the call graph's
-// callees.
+// callees. Memoised per site; callers must not modify the result.
 func siteSymbols(rc *reacher, site ssa.CallInstruction) []string {
+	if out, ok := rc.siteSyms[site]; ok {
+		return out
+	}
 	c := site.Common()
-	if callee := c.StaticCallee(); callee != nil {
-		return []string{symbolOf(callee)}
-	}
 	var out []string
-	if c.IsInvoke() {
-		out = append(out, invokeSymbol(c))
-	}
-	if node := rc.cg.Nodes[site.Parent()]; node != nil {
-		for _, e := range node.Out {
-			if e.Site == site {
-				out = append(out, symbolOf(e.Callee.Func))
-			}
+	if callee := c.StaticCallee(); callee != nil {
+		out = []string{rc.symbol(callee)}
+	} else {
+		if c.IsInvoke() {
+			out = append(out, invokeSymbol(c))
 		}
+		for _, g := range rc.graphCallees(site) {
+			out = append(out, rc.symbol(g))
+		}
+		sort.Strings(out[min(1, len(out)):])
 	}
-	sort.Strings(out[min(1, len(out)):])
+	rc.siteSyms[site] = out
 	return out
 }
 

@@ -1,0 +1,155 @@
+package analyzer
+
+import (
+	"context"
+	"encoding/json"
+	"go/ast"
+	"go/token"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/rules"
+)
+
+// The tests in this file check that what the scan does to save time and
+// memory changes no result.
+
+// TestFlowFreeMemoChangesNothing scans fixtures with guards and flows with
+// and without the cross-tool memo of guard searches, and wants the same
+// report.
+func TestFlowFreeMemoChangesNothing(t *testing.T) {
+	for _, name := range []string{"guards-library", "guards-mcp", "support-naive", "support-contained", "ops-assistant"} {
+		t.Run(name, func(t *testing.T) {
+			cfg := Config{Dir: filepath.Join("..", "testdata", name)}
+			scan := func() []byte {
+				doc, err := run(context.Background(), cfg)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, err := json.MarshalIndent(doc, "", " ")
+				if err != nil {
+					t.Fatal(err)
+				}
+				return b
+			}
+			with := scan()
+			memoiseFlowFree = false
+			defer func() { memoiseFlowFree = true }()
+			if without := scan(); string(with) != string(without) {
+				t.Errorf("the report differs with the memo:\n%s\nwithout:\n%s", with, without)
+			}
+		})
+	}
+}
+
+// TestGraphCalleesIndex checks the per-site index of call-graph callees
+// against the graph's edges, asking for every site, in reverse order, twice.
+func TestGraphCalleesIndex(t *testing.T) {
+	cat, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _, err := loadPackages(context.Background(), Config{Dir: filepath.Join("..", "testdata", "guards-mcp")}, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, created := buildProgram(l, cat)
+	_, scopeSSA := analysedPackages(l, created)
+	scope := scopeFunctions(prog, scopeSSA)
+	cg, err := buildCallGraph(context.Background(), prog, scope, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[ssa.CallInstruction][]*ssa.Function{}
+	var sites []ssa.CallInstruction
+	for _, fn := range scope {
+		for _, site := range callSitesOf(fn) {
+			sites = append(sites, site)
+			if node := cg.Nodes[fn]; node != nil {
+				for _, e := range node.Out {
+					if e.Site == site {
+						want[site] = append(want[site], e.Callee.Func)
+					}
+				}
+			}
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("no call-graph edges in the fixture")
+	}
+	rc := newReacher(cat, cg)
+	for range 2 {
+		for i := len(sites) - 1; i >= 0; i-- {
+			if got := rc.graphCallees(sites[i]); !slices.Equal(got, want[sites[i]]) {
+				t.Errorf("%s: graphCallees = %v, want %v", prog.Fset.Position(sites[i].Pos()), got, want[sites[i]])
+			}
+		}
+	}
+}
+
+// TestDependencySyntaxDropped checks that after SSA is built only the
+// module's own packages keep their syntax and type information.
+func TestDependencySyntaxDropped(t *testing.T) {
+	cat, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _, err := loadPackages(context.Background(), Config{Dir: filepath.Join("..", "testdata", "sinks-thirdparty")}, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buildProgram(l, cat)
+	kept, dropped := 0, 0
+	packages.Visit(l.roots, nil, func(p *packages.Package) {
+		switch {
+		case l.inModule(p) && (p.Syntax == nil || p.TypesInfo == nil):
+			t.Errorf("%s: the module's package lost its syntax", p.PkgPath)
+		case l.inModule(p):
+			kept++
+		case p.Syntax != nil || p.TypesInfo != nil:
+			t.Errorf("%s: a dependency kept its syntax", p.PkgPath)
+		default:
+			dropped++
+		}
+	})
+	if kept == 0 || dropped == 0 {
+		t.Errorf("%d packages kept, %d dropped: want some of each", kept, dropped)
+	}
+}
+
+// TestParseModes checks what is parsed of each file: the module's in full
+// with comments (directives live there), a dependency's bodies without
+// comments, an opaque package's declarations only.
+func TestParseModes(t *testing.T) {
+	cat, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &bodyStripper{cat: cat, goroot: "/goroot/src/", modcache: "/gomodcache/"}
+	src := []byte("package p\n\n// F has a comment.\nfunc F() int { return 1 }\n")
+	for _, c := range []struct {
+		file              string
+		comments, hasBody bool
+	}{
+		{"/home/me/app/tools/p.go", true, true},
+		{"/gomodcache/k8s.io/client-go@v0.37.2/rest/p.go", false, true},
+		{"/gomodcache/github.com/jackc/pgx/v5@v5.12.0/p.go", false, false},
+		{"/goroot/src/net/http/p.go", false, false},
+	} {
+		f, err := s.parseFile(token.NewFileSet(), c.file, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hasBody := f.Decls[0].(*ast.FuncDecl).Body != nil
+		if got := len(f.Comments) > 0; got != c.comments {
+			t.Errorf("%s: comments kept = %v, want %v", c.file, got, c.comments)
+		}
+		if hasBody != c.hasBody {
+			t.Errorf("%s: body kept = %v, want %v", c.file, hasBody, c.hasBody)
+		}
+	}
+}
