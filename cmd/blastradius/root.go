@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"strings"
 
@@ -36,12 +37,15 @@ func programVersion() string {
 type env struct {
 	stdout, stderr io.Writer
 	analyze        func(context.Context, analyzer.Config) (*report.Document, error)
+	// memory adjusts the process's soft memory limit as a scan goes; nil
+	// in tests and when GOMEMLIMIT is set.
+	memory *memoryBudget
 }
 
 // run runs the command line args. Its error carries the exit code (see
 // exitcode.go).
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return runEnv(ctx, args, &env{stdout: stdout, stderr: stderr, analyze: analyzer.Run})
+	return runEnv(ctx, args, &env{stdout: stdout, stderr: stderr, analyze: analyzer.Run, memory: newMemoryBudget(os.Getenv)})
 }
 
 // runEnv is run with the analysis given by e.

@@ -316,6 +316,7 @@ func (o *loadOptions) analyze(ctx context.Context, e *env, args []string) (*scan
 	default:
 		cfg.Phase = func(name string, _ time.Duration, _ string) { last = name }
 	}
+	cfg.Phase = e.memory.watch(cfg.Phase)
 	if o.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, o.timeout)
