@@ -27,6 +27,9 @@ func TestFixtures(t *testing.T) {
 		// Guards (issue #5), and the README's example in two versions.
 		"guards-mcp",
 		"guards-library",
+		// Cloud and platform SDKs catalogued by pattern: client-go,
+		// go-github, the AWS SDK v2.
+		"cloud-sdks",
 		"support-naive",
 		"support-contained",
 		// Scale beyond one module (issue #7): a go.work workspace, and a

@@ -55,16 +55,15 @@ var requiredGuards = map[string][]string{
 	"db-read":  {"audit-log"},
 	"fs-read":  {"sandbox", "audit-log"},
 	"env":      {"audit-log"},
+	// Changing cloud resources (a Kubernetes deployment, an S3 object, a
+	// GitHub repository) is a write like any other.
+	"cloud-write": {"confirmation", "ratelimit", "audit-log"},
+	"cloud-read":  {"audit-log"},
 }
 
-// impact weighs what a capability can do, for severities and scores.
-var impact = map[string]int{
-	"exec": 5, "payment": 5, "db-write": 4, "fs-write": 4, "email": 3,
-	"network": 3, "env": 2, "db-read": 2, "fs-read": 2,
-}
-
-// highImpact are the capabilities that act on the world.
-func highImpact(capability string) bool { return impact[capability] >= 3 && capability != "network" }
+// highImpact are the capabilities that act on the world (the report's
+// table of impacts weighs them).
+func highImpact(capability string) bool { return report.HighImpact(capability) }
 
 // guardFinder finds guards. It is built once per scan.
 type guardFinder struct {
@@ -730,6 +729,8 @@ func verb(capability string) string {
 		return "write files"
 	case "email":
 		return "send e-mail"
+	case "cloud-write":
+		return "change cloud resources"
 	}
 	return "act"
 }
@@ -742,10 +743,7 @@ func score(caps []report.Capability) report.Score {
 	weight := map[string]int{}
 	open := map[string]bool{}
 	for _, cp := range caps {
-		w := impact[cp.Capability]
-		if cp.Tainted {
-			w *= 2
-		}
+		w := report.Impact(cp)
 		weight[cp.Capability] = max(weight[cp.Capability], w)
 		if len(cp.MissingGuards) > 0 {
 			open[cp.Capability] = true

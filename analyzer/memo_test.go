@@ -136,7 +136,7 @@ func TestParseModes(t *testing.T) {
 		comments, hasBody bool
 	}{
 		{"/home/me/app/tools/p.go", true, true},
-		{"/gomodcache/k8s.io/client-go@v0.37.2/rest/p.go", false, true},
+		{"/gomodcache/example.com/shared@v1.4.0/lib/p.go", false, true},
 		{"/gomodcache/github.com/jackc/pgx/v5@v5.12.0/p.go", false, false},
 		{"/goroot/src/net/http/p.go", false, false},
 	} {

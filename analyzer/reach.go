@@ -276,7 +276,7 @@ func (rc *reacher) sinksAt(site ssa.CallInstruction) []hit {
 	}
 	var out []hit
 	for _, sym := range syms {
-		sk, ok := rc.cat.Sinks[rules.Normalize(sym)]
+		sk, ok := rc.cat.Sink(sym)
 		if !ok {
 			continue
 		}

@@ -516,12 +516,12 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 }
 
 // readCapabilities are the sinks whose results are outside data.
-var readCapabilities = map[string]bool{"db-read": true, "fs-read": true, "network": true, "env": true}
+var readCapabilities = map[string]bool{"db-read": true, "fs-read": true, "network": true, "env": true, "cloud-read": true}
 
 // isRead reports whether any of the symbols is a catalogued read.
 func (f *flow) isRead(syms []string) bool {
 	for _, sym := range syms {
-		if sk, ok := f.cat.Sinks[rules.Normalize(sym)]; ok && readCapabilities[sk.Capability] {
+		if sk, ok := f.cat.Sink(sym); ok && readCapabilities[sk.Capability] {
 			return true
 		}
 	}

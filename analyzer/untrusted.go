@@ -155,7 +155,7 @@ func (c *checker) sensitiveAt(site ssa.CallInstruction) (string, string, []rules
 	}
 	for _, sym := range siteSymbols(c.rc, site) {
 		if sens, ok := c.cat.Sensitive[rules.Normalize(sym)]; ok {
-			if sk, ok := c.cat.Sinks[rules.Normalize(sym)]; ok && capability == "" {
+			if sk, ok := c.cat.Sink(sym); ok && capability == "" {
 				capability = sk.Capability
 			}
 			return sym, capability, sens
@@ -165,7 +165,7 @@ func (c *checker) sensitiveAt(site ssa.CallInstruction) (string, string, []rules
 		if sens, ok := c.cat.Sensitive["@"+capability]; ok {
 			syms := siteSymbols(c.rc, site)
 			for _, sym := range syms {
-				if _, ok := c.cat.Sinks[rules.Normalize(sym)]; ok {
+				if _, ok := c.cat.Sink(sym); ok {
 					return sym, capability, sens
 				}
 			}

@@ -8,11 +8,12 @@ import (
 	"strings"
 )
 
-// impactOf weighs what a capability class can do. It is the analyzer's
-// table (analyzer/guards.go), which [Score.BlastRadius] sums.
+// impactOf weighs what a capability class can do: the one table behind
+// severities, [Score.BlastRadius] (the analyzer sums [Impact]) and the
+// picture.
 var impactOf = map[string]int{
-	"exec": 5, "payment": 5, "db-write": 4, "fs-write": 4, "email": 3,
-	"network": 3, "env": 2, "db-read": 2, "fs-read": 2,
+	"exec": 5, "payment": 5, "db-write": 4, "fs-write": 4, "cloud-write": 4, "email": 3,
+	"network": 3, "env": 2, "db-read": 2, "fs-read": 2, "cloud-read": 2,
 }
 
 // Impact is what one capability adds to its tool's blast radius: the
@@ -27,7 +28,8 @@ func Impact(c Capability) int {
 }
 
 // HighImpact reports whether a capability class acts on the world: it runs
-// processes, pays, writes or sends e-mail.
+// processes, pays, writes (files, databases, cloud resources) or sends
+// e-mail.
 func HighImpact(capability string) bool {
 	return impactOf[capability] >= 3 && capability != "network"
 }

@@ -97,7 +97,8 @@ type Tool struct {
 // Capability is one sink that a tool can reach.
 type Capability struct {
 	// Capability is the catalog's class of the sink: exec, fs-read,
-	// fs-write, db-read, db-write, network, env, payment, email.
+	// fs-write, db-read, db-write, network, env, payment, email,
+	// cloud-read, cloud-write.
 	Capability string `json:"capability"`
 	// Sink is the called function, spelled as (*ssa.Function).String()
 	// prints it (for an interface method, as types.Func.FullName does).

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -11,13 +13,16 @@ import (
 
 // Capabilities are the stable classes of sinks. Every later feature keys on
 // these names, so they never change.
-var Capabilities = []string{"exec", "fs-read", "fs-write", "db-read", "db-write", "network", "env", "payment", "email"}
+var Capabilities = []string{"exec", "fs-read", "fs-write", "db-read", "db-write", "network", "env", "payment", "email", "cloud-read", "cloud-write"}
 
 // Catalog is the parsed set of sinks, opaque packages and tool
 // registrations. It deals in symbol strings; the analyzer maps SSA onto them.
 type Catalog struct {
 	// Sinks maps a normalized symbol (see [Normalize]) to its sink.
 	Sinks map[string]Sink
+	// SinkPatterns are the sinks whose symbol has wildcards, most specific
+	// (longest) first; [Catalog.Sink] tries them after Sinks.
+	SinkPatterns []Sink
 	// Opaque lists normalized package-path prefixes whose function bodies are
 	// never entered: catalogued drivers and SDKs. The standard library is
 	// always opaque.
@@ -215,6 +220,9 @@ type Sink struct {
 	// fs-write, and a non-constant flag both.
 	FlagArg int
 	Where   Where
+	// match is the normalized pattern of a wildcard sink, and prefix its
+	// literal beginning (a cheap first test).
+	match, prefix string
 }
 
 // Register is a call that registers tools with an SDK. Argument indexes count
@@ -357,6 +365,54 @@ func (c *Catalog) IsOpaque(pkgPath string) bool {
 	return false
 }
 
+// Sink returns the sink a symbol calls: its catalog entry, or else the most
+// specific pattern that matches it.
+func (c *Catalog) Sink(symbol string) (Sink, bool) {
+	n := Normalize(symbol)
+	if sk, ok := c.Sinks[n]; ok {
+		return sk, true
+	}
+	for _, sk := range c.SinkPatterns {
+		if strings.HasPrefix(n, sk.prefix) {
+			if ok, _ := path.Match(sk.match, n); ok {
+				return sk, true
+			}
+		}
+	}
+	return Sink{}, false
+}
+
+// wildcardPrefix reports whether a normalized sink symbol is a pattern, and
+// returns its literal beginning. A "*" is a wildcard (any characters but
+// "/", as in path.Match) except where symbols spell one themselves: a
+// pointer receiver "(*" and a normalized major version "/v*".
+func wildcardPrefix(sym string) (string, bool) {
+	for i := 0; i < len(sym); i++ {
+		if sym[i] != '*' {
+			continue
+		}
+		if (i == 1 && sym[0] == '(') || (i >= 2 && sym[i-2:i] == "/v") {
+			continue
+		}
+		return sym[:i], true
+	}
+	return "", false
+}
+
+// addSinkPattern adds or replaces (a user catalog over ours) a pattern,
+// keeping the most specific first.
+func (c *Catalog) addSinkPattern(sk Sink) {
+	c.SinkPatterns = slices.DeleteFunc(c.SinkPatterns, func(p Sink) bool { return p.match == sk.match })
+	c.SinkPatterns = append(c.SinkPatterns, sk)
+	sort.SliceStable(c.SinkPatterns, func(i, j int) bool {
+		a, b := c.SinkPatterns[i].match, c.SinkPatterns[j].match
+		if len(a) != len(b) {
+			return len(a) > len(b)
+		}
+		return a < b
+	})
+}
+
 // Parse reads catalog lines from r and adds them to c. A later file may
 // override an earlier entry of the same kind and symbol (that is how a user
 // catalog replaces ours), but one file may not define it twice.
@@ -403,7 +459,16 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 			return "", err
 		}
 		sym := Normalize(args[1])
-		c.Sinks[sym] = Sink{Symbol: args[1], Capability: args[0], FlagArg: opts["flagarg"], Where: w}
+		sk := Sink{Symbol: args[1], Capability: args[0], FlagArg: opts["flagarg"], Where: w}
+		if prefix, ok := wildcardPrefix(sym); ok {
+			if _, err := path.Match(sym, ""); err != nil {
+				return "", fmt.Errorf("bad sink pattern %q: %v", args[1], err)
+			}
+			sk.match, sk.prefix = sym, prefix
+			c.addSinkPattern(sk)
+		} else {
+			c.Sinks[sym] = sk
+		}
 		return "sink " + sym, nil
 	case "opaque":
 		if len(args) != 1 {

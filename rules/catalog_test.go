@@ -124,3 +124,60 @@ func BenchmarkNormalize(b *testing.B) {
 		Normalize("(*k8s.io/client-go/rest.Request).Do")
 	}
 }
+
+func TestSinkPatterns(t *testing.T) {
+	c := New()
+	err := c.Parse("t.cat", strings.NewReader(`
+sink cloud-read (*github.com/aws/aws-sdk-go-v2/service/*.Client).Get*
+sink cloud-write (*github.com/aws/aws-sdk-go-v2/service/*.Client).Put*
+sink cloud-read (*github.com/aws/aws-sdk-go-v2/service/*.Client).GetSecret*
+sink network (*github.com/aws/aws-sdk-go-v2/service/s3.Client).GetBucketPolicy
+sink cloud-write (*github.com/google/go-github/v*/github.*Service).Create*
+sink cloud-write (k8s.io/client-go/kubernetes/typed/*/*.*Interface).Delete
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for sym, want := range map[string]string{
+		"(*github.com/aws/aws-sdk-go-v2/service/s3.Client).GetObject": "cloud-read",
+		"(*github.com/aws/aws-sdk-go-v2/service/s3.Client).PutObject": "cloud-write",
+		// The longest pattern wins; the symbol's own entry wins over all.
+		"(*github.com/aws/aws-sdk-go-v2/service/secretsmanager.Client).GetSecretValue": "cloud-read",
+		"(*github.com/aws/aws-sdk-go-v2/service/s3.Client).GetBucketPolicy":            "network",
+		// "/v*" and "(*" are the symbols' own.
+		"(*github.com/google/go-github/v93/github.IssuesService).Create":         "cloud-write",
+		"(*github.com/google/go-github/v93/github.IssuesService).CreateComment":  "cloud-write",
+		"(k8s.io/client-go/kubernetes/typed/apps/v1.DeploymentInterface).Delete": "cloud-write",
+		// Not matched: another method, another package depth, another type.
+		"(*github.com/aws/aws-sdk-go-v2/service/s3.Client).Options":                   "",
+		"(*github.com/aws/aws-sdk-go-v2/service/s3/internal.Client).GetObject":        "",
+		"(*github.com/aws/aws-sdk-go-v2/service/s3.PresignClient).PresignGetObject":   "",
+		"(k8s.io/client-go/kubernetes/typed/apps/v1.DeploymentInterface).DeleteAll":   "",
+		"(k8s.io/client-go/kubernetes/typed/apps/v1.DeploymentExpansion).Delete":      "",
+		"(*github.com/google/go-github/v93/github.Client).CreateSomething":            "",
+		"(k8s.io/client-go/kubernetes/typed/apps/v1/fake.DeploymentInterface).Delete": "",
+	} {
+		sk, ok := c.Sink(sym)
+		if got := sk.Capability; got != want || ok != (want != "") {
+			t.Errorf("Sink(%q) = %q, %v; want %q", sym, got, ok, want)
+		}
+	}
+	if len(c.Sinks) != 1 || len(c.SinkPatterns) != 5 {
+		t.Errorf("%d exact sinks and %d patterns, want 1 and 5", len(c.Sinks), len(c.SinkPatterns))
+	}
+
+	// A later catalog replaces a pattern, as it replaces an exact entry.
+	if err := c.Parse("user.cat", strings.NewReader("sink network (*github.com/aws/aws-sdk-go-v2/service/*.Client).Get*\n")); err != nil {
+		t.Fatal(err)
+	}
+	if sk, _ := c.Sink("(*github.com/aws/aws-sdk-go-v2/service/s3.Client).GetObject"); sk.Capability != "network" || sk.Where.File != "user.cat" {
+		t.Errorf("after the user catalog: %+v, want network from user.cat", sk)
+	}
+	if len(c.SinkPatterns) != 5 {
+		t.Errorf("%d patterns after replacing one, want 5", len(c.SinkPatterns))
+	}
+
+	if err := New().Parse("bad.cat", strings.NewReader("sink network (example.com/x.*[).Get\n")); err == nil || !strings.Contains(err.Error(), "bad.cat:1: bad sink pattern") {
+		t.Errorf("a malformed pattern gave %v", err)
+	}
+}

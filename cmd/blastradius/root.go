@@ -82,7 +82,8 @@ func newRootCmd(e *env) *cobra.Command {
 tool handlers registered with an MCP SDK, or marked with a
 //blastradius:tool directive. For each one it lists the capabilities the
 handler can reach through the call graph (exec, fs-read, fs-write, db-read,
-db-write, network, env, payment, email), with a witness call path, and
+db-write, network, env, payment, email, cloud-read, cloud-write), with a
+witness call path, and
 reports rule findings: model-controlled input reaching a sensitive argument
 (a command, a query, a URL, a path), and outside data reaching the model.
 Run blastradius rules for the list and blastradius explain ID for one rule.

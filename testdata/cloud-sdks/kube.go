@@ -1,0 +1,128 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/client-go/dynamic"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/kubernetes/scheme"
+	"k8s.io/client-go/rest"
+	"k8s.io/client-go/tools/remotecommand"
+)
+
+// cluster holds the clients of one Kubernetes cluster.
+type cluster struct {
+	cfg *rest.Config
+	cs  kubernetes.Interface
+	dyn dynamic.Interface
+}
+
+func (c *cluster) register(s *server.MCPServer) {
+	s.AddTool(mcp.NewTool("list_pods", mcp.WithString("namespace")), c.listPods)
+	s.AddTool(mcp.NewTool("pod_logs", mcp.WithString("pod")), c.podLogs)
+	s.AddTool(mcp.NewTool("delete_deployment", mcp.WithString("name")), c.deleteDeployment)
+	s.AddTool(mcp.NewTool("read_secret", mcp.WithString("name")), c.readSecret)
+	s.AddTool(mcp.NewTool("apply_manifest", mcp.WithString("manifest")), c.applyManifest)
+	s.AddTool(mcp.NewTool("exec_in_pod", mcp.WithString("pod"), mcp.WithString("command")), c.execInPod)
+	s.AddTool(mcp.NewTool("cluster_version"), c.clusterVersion)
+}
+
+// listPods reads pod names: a read through a typed client.
+func (c *cluster) listPods(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool list_pods mcp-go constant` `BR305: tool list_pods is not logged with its arguments`
+	ns := req.GetString("namespace", "default")
+	pods, err := c.cs.CoreV1().Pods(ns).List(ctx, metav1.ListOptions{}) // want `list_pods: cloud-read \(k8s\.io/client-go/kubernetes/typed/core/v1\.PodInterface\)\.List`
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, p := range pods.Items {
+		names = append(names, p.Name)
+	}
+	return mcp.NewToolResultText(strings.Join(names, "\n")), nil
+}
+
+// podLogs reads a pod's logs: GetLogs is declared by PodExpansion, not by
+// PodInterface.
+func (c *cluster) podLogs(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool pod_logs mcp-go constant` `BR305: tool pod_logs is not logged with its arguments`
+	pod := req.GetString("pod", "")
+	rc, err := c.cs.CoreV1().Pods("default").GetLogs(pod, &corev1.PodLogOptions{}).Stream(ctx) // want `pod_logs: cloud-read \(k8s\.io/client-go/kubernetes/typed/core/v1\.PodExpansion\)\.GetLogs`
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(b)), nil
+}
+
+// deleteDeployment deletes the deployment the model names.
+func (c *cluster) deleteDeployment(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool delete_deployment mcp-go constant` `BR304: tool delete_deployment can change cloud resources with no rate limit` `BR305: tool delete_deployment is not logged with its arguments`
+	name := req.GetString("name", "")
+	if err := c.cs.AppsV1().Deployments("default").Delete(ctx, name, metav1.DeleteOptions{}); err != nil { // want `delete_deployment: cloud-write \(k8s\.io/client-go/kubernetes/typed/apps/v1\.DeploymentInterface\)\.Delete` `BR301: tool delete_deployment can change cloud resources through \(k8s\.io/client-go/kubernetes/typed/apps/v1\.DeploymentInterface\)\.Delete with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText("deleted " + name), nil
+}
+
+// readSecret hands a Secret's data to the model.
+func (c *cluster) readSecret(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_secret mcp-go constant` `BR305: tool read_secret is not logged with its arguments`
+	sec, err := c.cs.CoreV1().Secrets("default").Get(ctx, req.GetString("name", ""), metav1.GetOptions{}) // want `read_secret: cloud-read \(k8s\.io/client-go/kubernetes/typed/core/v1\.SecretInterface\)\.Get` `BR201: tool read_secret returns a secret read by \(k8s\.io/client-go/kubernetes/typed/core/v1\.SecretInterface\)\.Get to the model`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(sec.Data["password"])), nil
+}
+
+// applyManifest applies whatever object the model writes, through the
+// dynamic client.
+func (c *cluster) applyManifest(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool apply_manifest mcp-go constant` `BR304: tool apply_manifest can change cloud resources with no rate limit` `BR305: tool apply_manifest is not logged with its arguments`
+	obj := &unstructured.Unstructured{}
+	if err := obj.UnmarshalJSON([]byte(req.GetString("manifest", ""))); err != nil {
+		return nil, err
+	}
+	gvk := obj.GroupVersionKind()
+	gvr := schema.GroupVersionResource{Group: gvk.Group, Version: gvk.Version, Resource: strings.ToLower(gvk.Kind) + "s"}
+	out, err := c.dyn.Resource(gvr).Namespace(obj.GetNamespace()).Apply(ctx, obj.GetName(), obj, metav1.ApplyOptions{FieldManager: "agent"}) // want `apply_manifest: cloud-write \(k8s\.io/client-go/dynamic\.ResourceInterface\)\.Apply` `BR301: tool apply_manifest can change cloud resources through \(k8s\.io/client-go/dynamic\.ResourceInterface\)\.Apply with no confirmation before it`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText("applied " + out.GetName()), nil
+}
+
+// execInPod runs the model's command in a container, as kubectl exec does.
+func (c *cluster) execInPod(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool exec_in_pod mcp-go constant` `BR304: tool exec_in_pod can run processes with no rate limit` `BR305: tool exec_in_pod is not logged with its arguments`
+	command := req.GetString("command", "")
+	r := c.cs.CoreV1().RESTClient().Post().Resource("pods").Name(req.GetString("pod", "")).Namespace("default").SubResource("exec").
+		VersionedParams(&corev1.PodExecOptions{Command: []string{"sh", "-c", command}, Stdout: true}, scheme.ParameterCodec)
+	ex, err := remotecommand.NewSPDYExecutor(c.cfg, "POST", r.URL())
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := ex.StreamWithContext(ctx, remotecommand.StreamOptions{Stdout: &out}); err != nil { // want `exec_in_pod: exec \(k8s\.io/client-go/tools/remotecommand\.Executor\)\.StreamWithContext` `BR301: tool exec_in_pod can run processes through \(k8s\.io/client-go/tools/remotecommand\.Executor\)\.StreamWithContext with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText(out.String()), nil
+}
+
+// clusterVersion only asks the discovery client for the server's version:
+// no typed resource is read or changed (a precision trap for the patterns).
+func (c *cluster) clusterVersion(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool cluster_version mcp-go constant`
+	v, err := c.cs.Discovery().ServerVersion()
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(fmt.Sprint(v.GitVersion)), nil
+}

@@ -1,0 +1,47 @@
+// Command cloud-sdks is an MCP server for a platform team: tools over a
+// Kubernetes cluster (client-go), GitHub (go-github) and S3 (the AWS SDK
+// for Go v2). The three SDKs are catalogued as opaque with their calls as
+// sinks (rules/catalog/cloud.cat), most of them by pattern: each tool
+// states the capability its call gives, and the precision traps state that
+// they give none.
+package main
+
+import (
+	"log"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/google/go-github/v93/github"
+	"github.com/mark3labs/mcp-go/server"
+	"k8s.io/client-go/dynamic"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/rest"
+)
+
+func main() {
+	cfg, err := rest.InClusterConfig()
+	if err != nil {
+		log.Fatal(err)
+	}
+	cs, err := kubernetes.NewForConfig(cfg)
+	if err != nil {
+		log.Fatal(err)
+	}
+	dyn, err := dynamic.NewForConfig(cfg)
+	if err != nil {
+		log.Fatal(err)
+	}
+	s := server.NewMCPServer("platform", "1.0.0")
+	(&cluster{cfg: cfg, cs: cs, dyn: dyn}).register(s)
+	gh, err := github.NewClient(nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	(&hub{gh: gh}).register(s)
+	bucket := s3.New(s3.Options{Region: "eu-west-1", Credentials: aws.AnonymousCredentials{}})
+	(&buckets{s3: bucket, presign: s3.NewPresignClient(bucket)}).register(s)
+	if err := server.ServeStdio(s); err != nil {
+		log.Fatal(err)
+	}
+}
+
