@@ -55,6 +55,8 @@ type checker struct {
 	// go-github) follows the opaque summary instead of its body, which
 	// keeps the fixpoint to the application's own code.
 	module map[*ssa.Function]bool
+	// returning memoises returnsToModel.
+	returning map[*ssa.Function]bool
 }
 
 // modelFlows runs the model → action analysis of one tool: it returns the
@@ -841,37 +843,64 @@ func (c *checker) readAt(site ssa.CallInstruction) (read, bool) {
 
 // resultTaint returns the taint that reaches what the tool sends back to
 // the model, and where: the handler's return values, or for a dispatched
-// tool the catalogued tool-result constructors (openai.ToolMessage) in the
-// dispatching function.
+// tool the catalogued tool-result constructors (openai.ToolMessage) and
+// message fields (go-openai's ChatCompletionMessage{Role: "tool"}) in the
+// dispatching function, or its returns when a caller builds the message
+// from them (Bedrock's runTool, genai's call).
 func (c *checker) resultTaint(f *flow, e entry) (*origin, token.Pos) {
-	for _, b := range e.handler.Blocks {
-		for _, instr := range b.Instrs {
-			if e.region == nil {
-				ret, ok := instr.(*ssa.Return)
-				if !ok {
-					continue
-				}
-				for _, r := range ret.Results {
-					if o := f.deep(r); o != nil {
-						return o, returnPos(f, ret, r)
-					}
-				}
-				continue
-			}
-			site, ok := instr.(ssa.CallInstruction)
+	if o, pos := c.handlerResultTaint(f, e); o != nil || e.region == nil {
+		return o, pos
+	}
+	if c.returnsToModel(e.handler) {
+		return returnTaint(f, e.handler)
+	}
+	return nil, token.NoPos
+}
+
+// messageTaint returns the taint that reaches a catalogued tool-result
+// constructor or message field in fn.
+func (c *checker) messageTaint(f *flow, fn *ssa.Function) (*origin, token.Pos) {
+	for _, st := range toolResultStores(c.cat, fn) {
+		if o := f.deep(st.Val); o != nil {
+			return o, st.Pos()
+		}
+	}
+	for _, site := range callSitesOf(fn) {
+		for _, sym := range siteSymbols(c.rc, site) {
+			ref, ok := c.cat.ToolResults[rules.Normalize(sym)]
 			if !ok {
 				continue
 			}
-			for _, sym := range siteSymbols(c.rc, site) {
-				ref, ok := c.cat.ToolResults[rules.Normalize(sym)]
-				if !ok {
-					continue
+			if args := callArgs(site.Common()); ref.Arg < len(args) {
+				if o := f.deep(args[ref.Arg]); o != nil {
+					return o, site.Pos()
 				}
-				args := callArgs(site.Common())
-				if ref.Arg < len(args) {
-					if o := f.deep(args[ref.Arg]); o != nil {
-						return o, site.Pos()
-					}
+			}
+		}
+	}
+	return nil, token.NoPos
+}
+
+// handlerResultTaint is resultTaint within the handler: its returns, or for
+// a dispatched tool the messages built in the dispatching function.
+func (c *checker) handlerResultTaint(f *flow, e entry) (*origin, token.Pos) {
+	if e.region != nil {
+		return c.messageTaint(f, e.handler)
+	}
+	return returnTaint(f, e.handler)
+}
+
+// returnTaint returns the taint that reaches fn's results, and where.
+func returnTaint(f *flow, fn *ssa.Function) (*origin, token.Pos) {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			ret, ok := instr.(*ssa.Return)
+			if !ok {
+				continue
+			}
+			for _, r := range ret.Results {
+				if o := f.deep(r); o != nil {
+					return o, returnPos(f, ret, r)
 				}
 			}
 		}
@@ -903,7 +932,8 @@ func returnPos(f *flow, ret *ssa.Return, r ssa.Value) token.Pos {
 // outside content (web pages, files, database rows, e-mail) reaching a
 // message sent to an LLM, and an HTTP request reaching a system prompt.
 func (c *checker) promptFlows(scope []*ssa.Function) []report.Finding {
-	if len(c.cat.Prompts) == 0 {
+	stores := promptStores(c.cat, scope)
+	if len(c.cat.Prompts) == 0 && len(stores) == 0 {
 		return nil
 	}
 	funcs := map[*ssa.Function]bool{}
@@ -970,6 +1000,33 @@ func (c *checker) promptFlows(scope []*ssa.Function) []report.Finding {
 			continue
 		}
 		f.run(scope)
+		for _, ms := range stores {
+			if label == "user" && ms.role != "system" {
+				continue
+			}
+			o := f.deep(ms.store.Val)
+			if o == nil {
+				continue
+			}
+			fn := ms.store.Parent()
+			fa := ms.store.Addr.(*ssa.FieldAddr)
+			what := shortType(typeSymbol(fa.X.Type())) + "." + fieldName(fa.X.Type(), fa.Field)
+			id := "BR204"
+			if label == "user" {
+				id = "BR205"
+			}
+			key := id + fn.String() + what + label
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			steps := append(c.steps(o), report.Step{Position: c.pos.of(ms.store.Pos()), What: "stored in " + what})
+			msg := fmt.Sprintf("%s content reaches an LLM message through %s in %s", labelNoun(label), what, shortSymbol(fn))
+			if id == "BR205" {
+				msg = fmt.Sprintf("the HTTP request reaches a system prompt through %s in %s", what, shortSymbol(fn))
+			}
+			findings = append(findings, c.finding(id, report.Tool{Handler: fn.String() + "#" + label}, "", what, ms.store.Pos(), msg, nil, steps))
+		}
 		for _, fn := range scope {
 			for _, site := range callSitesOf(fn) {
 				for _, sym := range siteSymbols(c.rc, site) {

@@ -23,6 +23,10 @@ type Catalog struct {
 	// SinkPatterns are the sinks whose symbol has wildcards, most specific
 	// (longest) first; [Catalog.Sink] tries them after Sinks.
 	SinkPatterns []Sink
+	// NotSinks are calls that a sink pattern matches but that are no
+	// capability (bedrockruntime's InvokeModel is the LLM call itself, not
+	// an "Invoke*" of a cloud resource): exact symbols and patterns.
+	NotSinks []Sink
 	// Opaque lists normalized package-path prefixes whose function bodies are
 	// never entered: catalogued drivers and SDKs. The standard library is
 	// always opaque.
@@ -76,6 +80,12 @@ type Catalog struct {
 	// Prompts maps a normalized symbol to the argument that becomes part of
 	// a message sent to the model.
 	Prompts map[string]Prompt
+	// ToolResultFields and PromptFields are the struct fields that reach
+	// the model when a message is built as a struct literal
+	// (go-openai's ChatCompletionMessage{Role: "tool", Content: out}),
+	// keyed by the normalized type.
+	ToolResultFields map[string][]MessageField
+	PromptFields     map[string][]MessageField
 	// Rules maps a rule ID to its metadata.
 	Rules map[string]Rule
 	// Guards maps a normalized symbol to the kind of mitigation its call
@@ -148,6 +158,20 @@ type Prompt struct {
 	Role  string
 	Arg   int
 	Where Where
+}
+
+// MessageField is a struct field whose value is sent to the model.
+type MessageField struct {
+	Field string
+	// Role is a prompt's role (system, user or any). RoleField, when set,
+	// names the field whose constant in the same value gives the role
+	// instead: "system" and "developer" are system, "tool" is a tool
+	// result (not a prompt), anything else keeps Role.
+	Role, RoleField string
+	// When, for a tool result, is FIELD:VALUE: the value counts only when
+	// that field holds that constant (Role:tool).
+	WhenField, WhenValue string
+	Where                Where
 }
 
 // Rule is a finding's rule: its permanent ID, kebab-case name, default
@@ -338,10 +362,13 @@ func New() *Catalog {
 
 		SourceFields: map[string]map[string]Source{},
 		ToolResults:  map[string]ArgRef{},
-		Prompts:      map[string]Prompt{},
-		Rules:        map[string]Rule{},
-		Guards:       map[string]Guard{},
-		Middlewares:  map[string]Middleware{},
+
+		ToolResultFields: map[string][]MessageField{},
+		PromptFields:     map[string][]MessageField{},
+		Prompts:          map[string]Prompt{},
+		Rules:            map[string]Rule{},
+		Guards:           map[string]Guard{},
+		Middlewares:      map[string]Middleware{},
 
 		sensitiveFile: map[string]string{},
 	}
@@ -372,7 +399,16 @@ func (c *Catalog) Sink(symbol string) (Sink, bool) {
 	if sk, ok := c.Sinks[n]; ok {
 		return sk, true
 	}
-	for _, sk := range c.SinkPatterns {
+	if _, ok := matchPattern(c.NotSinks, n); ok {
+		return Sink{}, false
+	}
+	return matchPattern(c.SinkPatterns, n)
+}
+
+// matchPattern returns the first of sinks whose pattern matches the
+// normalized symbol n.
+func matchPattern(sinks []Sink, n string) (Sink, bool) {
+	for _, sk := range sinks {
 		if strings.HasPrefix(n, sk.prefix) {
 			if ok, _ := path.Match(sk.match, n); ok {
 				return sk, true
@@ -470,6 +506,20 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 			c.Sinks[sym] = sk
 		}
 		return "sink " + sym, nil
+	case "notsink":
+		if len(args) != 1 {
+			return "", fmt.Errorf("notsink wants one SYMBOL or pattern")
+		}
+		sym := Normalize(args[0])
+		prefix, ok := wildcardPrefix(sym)
+		if !ok {
+			prefix = sym
+		}
+		if _, err := path.Match(sym, ""); err != nil {
+			return "", fmt.Errorf("bad notsink pattern %q: %v", args[0], err)
+		}
+		c.NotSinks = append(c.NotSinks, Sink{Symbol: args[0], Where: w, match: sym, prefix: prefix})
+		return "notsink " + sym, nil
 	case "opaque":
 		if len(args) != 1 {
 			return "", fmt.Errorf("opaque wants one package path prefix")
@@ -664,6 +714,42 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		sym := Normalize(args[0])
 		c.ToolResults[sym] = ArgRef{Arg: opts["arg"], Where: w}
 		return "toolresult " + sym, nil
+	case "toolresultfield":
+		// toolresultfield TYPE FIELD [when=FIELD:VALUE]
+		if len(args) < 2 || len(args) > 3 {
+			return "", fmt.Errorf("toolresultfield wants TYPE FIELD [when=FIELD:VALUE]")
+		}
+		mf := MessageField{Field: args[1], Where: w}
+		if len(args) == 3 {
+			cond, ok := strings.CutPrefix(args[2], "when=")
+			f, v, ok2 := strings.Cut(cond, ":")
+			if !ok || !ok2 || f == "" || v == "" {
+				return "", fmt.Errorf("unknown option %q (want when=FIELD:VALUE)", args[2])
+			}
+			mf.WhenField, mf.WhenValue = f, v
+		}
+		typ := Normalize(args[0])
+		c.ToolResultFields[typ] = append(c.ToolResultFields[typ], mf)
+		return "toolresultfield " + typ + "." + args[1], nil
+	case "promptfield":
+		// promptfield ROLE TYPE FIELD [rolefield=FIELD]
+		if len(args) < 3 || len(args) > 4 {
+			return "", fmt.Errorf("promptfield wants ROLE TYPE FIELD [rolefield=FIELD]")
+		}
+		if !oneOf(args[0], []string{"system", "user", "any"}) {
+			return "", fmt.Errorf("unknown prompt role %q (want system, user or any)", args[0])
+		}
+		mf := MessageField{Field: args[2], Role: args[0], Where: w}
+		if len(args) == 4 {
+			rf, ok := strings.CutPrefix(args[3], "rolefield=")
+			if !ok || rf == "" {
+				return "", fmt.Errorf("unknown option %q (want rolefield=FIELD)", args[3])
+			}
+			mf.RoleField = rf
+		}
+		typ := Normalize(args[1])
+		c.PromptFields[typ] = append(c.PromptFields[typ], mf)
+		return "promptfield " + typ + "." + args[2], nil
 	case "prompt":
 		if len(args) != 3 {
 			return "", fmt.Errorf("prompt wants ROLE SYMBOL arg=N")

@@ -181,3 +181,61 @@ sink cloud-write (k8s.io/client-go/kubernetes/typed/*/*.*Interface).Delete
 		t.Errorf("a malformed pattern gave %v", err)
 	}
 }
+
+func TestNotSinks(t *testing.T) {
+	c := New()
+	err := c.Parse("t.cat", strings.NewReader(`
+sink cloud-write (*github.com/aws/aws-sdk-go-v2/service/*.Client).Invoke*
+sink network (*github.com/aws/aws-sdk-go-v2/service/bedrockruntime.Client).CountTokens
+notsink (*github.com/aws/aws-sdk-go-v2/service/bedrockruntime.Client).*
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for sym, want := range map[string]string{
+		"(*github.com/aws/aws-sdk-go-v2/service/lambda.Client).Invoke":              "cloud-write",
+		"(*github.com/aws/aws-sdk-go-v2/service/bedrockruntime.Client).InvokeModel": "",
+		// An exact sink entry wins over notsink.
+		"(*github.com/aws/aws-sdk-go-v2/service/bedrockruntime.Client).CountTokens": "network",
+	} {
+		sk, ok := c.Sink(sym)
+		if sk.Capability != want || ok != (want != "") {
+			t.Errorf("Sink(%q) = %q, %v; want %q", sym, sk.Capability, ok, want)
+		}
+	}
+}
+
+func TestMessageFields(t *testing.T) {
+	c := New()
+	err := c.Parse("t.cat", strings.NewReader(`
+toolresultfield github.com/sashabaranov/go-openai.ChatCompletionMessage Content when=Role:tool
+promptfield any github.com/sashabaranov/go-openai.ChatCompletionMessage Content rolefield=Role
+promptfield system github.com/ollama/ollama/api.GenerateRequest System
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := c.ToolResultFields["github.com/sashabaranov/go-openai.ChatCompletionMessage"]
+	if len(tr) != 1 || tr[0].Field != "Content" || tr[0].WhenField != "Role" || tr[0].WhenValue != "tool" {
+		t.Errorf("tool-result fields = %+v", tr)
+	}
+	pf := c.PromptFields["github.com/sashabaranov/go-openai.ChatCompletionMessage"]
+	if len(pf) != 1 || pf[0].Role != "any" || pf[0].RoleField != "Role" {
+		t.Errorf("prompt fields = %+v", pf)
+	}
+	if pf := c.PromptFields["github.com/ollama/ollama/api.GenerateRequest"]; len(pf) != 1 || pf[0].Role != "system" || pf[0].RoleField != "" {
+		t.Errorf("GenerateRequest prompt fields = %+v", pf)
+	}
+	for _, bad := range []string{
+		"toolresultfield example.com/x.T",
+		"toolresultfield example.com/x.T F when=Role",
+		"toolresultfield example.com/x.T F if=Role:tool",
+		"promptfield boss example.com/x.T F",
+		"promptfield any example.com/x.T F role=Role",
+		"promptfield any example.com/x.T",
+	} {
+		if err := New().Parse("bad.cat", strings.NewReader(bad+"\n")); err == nil || !strings.HasPrefix(err.Error(), "bad.cat:1: ") {
+			t.Errorf("%q: error %v, want bad.cat:1: ...", bad, err)
+		}
+	}
+}

@@ -21,7 +21,7 @@ func (a *agent) webTool(ctx context.Context, block anthropic.ContentBlockUnion) 
 		if err != nil {
 			return err.Error(), true
 		}
-		resp, err := http.DefaultClient.Do(req) // want `fetch_url: network \(\*net/http\.Client\)\.Do`
+		resp, err := http.DefaultClient.Do(req) // want `fetch_url: network \(\*net/http\.Client\)\.Do` `BR203: tool fetch_url returns web content fetched by \(\*net/http\.Client\)\.Do to the model, where it can carry instructions`
 		if err != nil {
 			return err.Error(), true
 		}
@@ -29,7 +29,7 @@ func (a *agent) webTool(ctx context.Context, block anthropic.ContentBlockUnion) 
 		body, _ := io.ReadAll(resp.Body)
 		return string(body), true
 	} else if block.Name == "read_env" { // want `tool read_env anthropic constant` `BR305: tool read_env\b`
-		return os.Getenv(in.Path), true // want `read_env: env os\.Getenv`
+		return os.Getenv(in.Path), true // want `read_env: env os\.Getenv` `BR201: tool read_env returns a secret read by os\.Getenv to the model`
 	}
 	return "", false
 }

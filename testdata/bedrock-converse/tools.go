@@ -67,7 +67,7 @@ func (b *bot) runTool(ctx context.Context, tu *types.ContentBlockMemberToolUse) 
 		out, err := cmd.CombinedOutput()
 		return string(out), err
 	case "read_file": // want `tool read_file bedrock constant` `BR305: tool read_file\b`
-		data, err := os.ReadFile(b.path(in.Path)) // want `read_file: fs-read os\.ReadFile` `BR104: tool read_file\b.*os\.ReadFile`
+		data, err := os.ReadFile(b.path(in.Path)) // want `read_file: fs-read os\.ReadFile` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file returns the contents of a file read by os\.ReadFile to the model`
 		return string(data), err
 	case "write_file": // want `tool write_file bedrock constant` `BR304: tool write_file\b` `BR305: tool write_file\b`
 		return "written", os.WriteFile(b.path(in.Path), []byte(in.Text), 0o644) // want `write_file: fs-write os\.WriteFile` `BR104: tool write_file\b.*os\.WriteFile` `BR301: tool write_file\b.*os\.WriteFile`
@@ -79,7 +79,7 @@ func (b *bot) runTool(ctx context.Context, tu *types.ContentBlockMemberToolUse) 
 	}
 	// The same name, copied to a variable first, in an if-chain.
 	if name := aws.ToString(tu.Value.Name); name == "lookup_env" { // want `tool lookup_env bedrock constant` `BR305: tool lookup_env\b`
-		v, _ := os.LookupEnv(in.Name) // want `lookup_env: env os\.LookupEnv`
+		v, _ := os.LookupEnv(in.Name) // want `lookup_env: env os\.LookupEnv` `BR201: tool lookup_env returns a secret read by os\.LookupEnv to the model`
 		return v, nil
 	}
 	return "", os.ErrNotExist
@@ -92,7 +92,7 @@ func (b *bot) path(p string) string {
 }
 
 func (b *bot) queryMetrics(q string) (string, error) {
-	resp, err := http.Post(b.metricsURL, "application/x-www-form-urlencoded", strings.NewReader(url.Values{"query": {q}}.Encode())) // want `query_metrics: network net/http\.Post`
+	resp, err := http.Post(b.metricsURL, "application/x-www-form-urlencoded", strings.NewReader(url.Values{"query": {q}}.Encode())) // want `query_metrics: network net/http\.Post` `BR203: tool query_metrics returns web content fetched by net/http\.Post to the model, where it can carry instructions`
 	if err != nil {
 		return "", err
 	}

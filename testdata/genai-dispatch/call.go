@@ -57,7 +57,7 @@ func (a *assistant) call(ctx context.Context, fc *genai.FunctionCall) map[string
 }
 
 func (a *assistant) readFile(path string) (string, error) {
-	b, err := os.ReadFile(filepath.Join(a.dataDir, path)) // want `read_file: fs-read os\.ReadFile` `BR104: tool read_file\b.*os\.ReadFile`
+	b, err := os.ReadFile(filepath.Join(a.dataDir, path)) // want `read_file: fs-read os\.ReadFile` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file returns the contents of a file read by os\.ReadFile to the model`
 	return string(b), err
 }
 

@@ -121,7 +121,7 @@ func main() {
 
 // readFile serves two tools: its sink is reported once for each.
 func (a *assistant) readFile(dir, name string) (string, error) {
-	data, err := os.ReadFile(filepath.Join(dir, filepath.Base(name))) // want `tail_log: fs-read os\.ReadFile` `read_config: fs-read os\.ReadFile`
+	data, err := os.ReadFile(filepath.Join(dir, filepath.Base(name))) // want `tail_log: fs-read os\.ReadFile` `read_config: fs-read os\.ReadFile` `BR202: tool tail_log returns the contents of a file read by os\.ReadFile to the model` `BR202: tool read_config returns the contents of a file read by os\.ReadFile to the model`
 	return string(data), err
 }
 

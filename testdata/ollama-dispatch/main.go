@@ -47,6 +47,12 @@ func main() {
 					var b []byte
 					b, err = a.shell(ctx, str(tc.Function.Arguments, "cmd")).CombinedOutput()
 					out = string(b)
+				case "motd": // want `tool motd ollama constant` `BR305: tool motd\b`
+					// The file's text goes back to the model in the
+					// api.Message{Role: "tool"} below.
+					var b []byte
+					b, err = os.ReadFile("/etc/motd") // want `motd: fs-read os\.ReadFile` `BR202: tool motd returns the contents of a file read by os\.ReadFile to the model`
+					out = string(b)
 				default:
 					h, ok := a.handlers[tc.Function.Name]
 					if !ok {
@@ -81,6 +87,7 @@ func declarations() api.Tools {
 		{Type: "function", Function: api.ToolFunction{Name: "disk_usage", Description: "Sum the sizes of a directory", Parameters: params("path")}},
 		{Type: "function", Function: api.ToolFunction{Name: "http_get", Description: "Fetch a URL", Parameters: params("url")}},
 		{Type: "function", Function: api.ToolFunction{Name: "get_time", Description: "Tell the time"}},
+		{Type: "function", Function: api.ToolFunction{Name: "motd", Description: "Read the message of the day"}},
 		// Declared to the model, but no code handles it.
 		{Type: "function", Function: api.ToolFunction{Name: "reboot", Description: "Reboot the host"}}, // want `declared reboot ollama, never dispatched`
 	}
