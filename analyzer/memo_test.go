@@ -46,17 +46,24 @@ func TestFlowFreeMemoChangesNothing(t *testing.T) {
 	}
 }
 
-// TestGraphCalleesIndex checks the per-site index of call-graph callees
-// against the graph's edges, asking for every site, in reverse order, twice.
-func TestGraphCalleesIndex(t *testing.T) {
+// loadFixture loads a fixture module with the built-in catalog.
+func loadFixture(t *testing.T, name string) (*loaded, *rules.Catalog) {
+	t.Helper()
 	cat, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, _, err := loadPackages(context.Background(), Config{Dir: filepath.Join("..", "testdata", "guards-mcp")}, cat)
+	l, _, err := loadPackages(context.Background(), Config{Dir: filepath.Join("..", "testdata", name)}, cat)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return l, cat
+}
+
+// TestGraphCalleesIndex checks the per-site index of call-graph callees
+// against the graph's edges, asking for every site, in reverse order, twice.
+func TestGraphCalleesIndex(t *testing.T) {
+	l, cat := loadFixture(t, "guards-mcp")
 	prog, created := buildProgram(l, cat)
 	_, scopeSSA := analysedPackages(l, created)
 	scope := scopeFunctions(prog, scopeSSA)
@@ -94,14 +101,7 @@ func TestGraphCalleesIndex(t *testing.T) {
 // TestDependencySyntaxDropped checks that after SSA is built only the
 // module's own packages keep their syntax and type information.
 func TestDependencySyntaxDropped(t *testing.T) {
-	cat, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, _, err := loadPackages(context.Background(), Config{Dir: filepath.Join("..", "testdata", "sinks-thirdparty")}, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
+	l, cat := loadFixture(t, "sinks-thirdparty")
 	buildProgram(l, cat)
 	kept, dropped := 0, 0
 	packages.Visit(l.roots, nil, func(p *packages.Package) {

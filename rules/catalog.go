@@ -609,9 +609,9 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		}
 		d := Dispatch{Framework: args[0], Type: args[1], NameField: args[2], Where: w}
 		if len(args) == 4 {
-			a, ok := strings.CutPrefix(args[3], "args=")
-			if !ok || a == "" {
-				return "", fmt.Errorf("unknown option %q (want args=FIELD)", args[3])
+			a, err := fieldOption(args[3], "args")
+			if err != nil {
+				return "", err
 			}
 			d.ArgsField = a
 		}
@@ -741,9 +741,9 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		}
 		mf := MessageField{Field: args[2], Role: args[0], Where: w}
 		if len(args) == 4 {
-			rf, ok := strings.CutPrefix(args[3], "rolefield=")
-			if !ok || rf == "" {
-				return "", fmt.Errorf("unknown option %q (want rolefield=FIELD)", args[3])
+			rf, err := fieldOption(args[3], "rolefield")
+			if err != nil {
+				return "", err
 			}
 			mf.RoleField = rf
 		}
@@ -833,6 +833,15 @@ func validCapability(c string) bool {
 
 // options parses key=N options, allowing only the given keys. Absent keys
 // are -1.
+// fieldOption parses the option KEY=FIELD.
+func fieldOption(arg, key string) (string, error) {
+	v, ok := strings.CutPrefix(arg, key+"=")
+	if !ok || v == "" {
+		return "", fmt.Errorf("unknown option %q (want %s=FIELD)", arg, key)
+	}
+	return v, nil
+}
+
 func options(args []string, keys ...string) (map[string]int, error) {
 	out := map[string]int{}
 	for _, k := range keys {
