@@ -1,5 +1,5 @@
 // Command cloud-sdks is an MCP server for a platform team: tools over a
-// Kubernetes cluster (client-go), GitHub (go-github) and S3 (the AWS SDK
+// Kubernetes cluster (client-go and controller-runtime), GitHub (go-github) and S3 (the AWS SDK
 // for Go v2). The three SDKs are catalogued as opaque with their calls as
 // sinks (rules/catalog/cloud.cat), most of them by pattern: each tool
 // states the capability its call gives, and the precision traps state that
@@ -16,6 +16,7 @@ import (
 	"k8s.io/client-go/dynamic"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/rest"
+	"sigs.k8s.io/controller-runtime/pkg/client"
 )
 
 func main() {
@@ -31,8 +32,13 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	cr, err := client.New(cfg, client.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
 	s := server.NewMCPServer("platform", "1.0.0")
 	(&cluster{cfg: cfg, cs: cs, dyn: dyn}).register(s)
+	(&operator{c: cr}).register(s)
 	gh, err := github.NewClient(nil)
 	if err != nil {
 		log.Fatal(err)
