@@ -38,6 +38,10 @@ type entry struct {
 	// servers are the values the registration's receiver can be (the
 	// server constructor calls), to match middleware to its tools.
 	servers []ssa.Value
+	// wrappers are the user's closures around the handler
+	// (withLogging(name, handler)), outermost first: their guards count
+	// for this tool.
+	wrappers []*ssa.Function
 }
 
 // directivePrefix marks a custom entry point: //blastradius:tool NAME in a
@@ -116,10 +120,11 @@ func (r *resolver) extract(site ssa.CallInstruction, reg rules.Register, fr *fra
 		r.flow(args[0], fr, 0, map[val]bool{}, func(x val) { servers = append(servers, x.v) })
 	}
 	var out []entry
-	emit := func(handlers []*ssa.Function, name string, named bool) {
-		for _, h := range handlers {
+	emit := func(handlers []wrappedHandler, name string, named bool) {
+		for _, wh := range handlers {
+			h := wh.fn
 			e := entry{name: name, nameFrom: "constant", framework: reg.Framework, handler: h, registration: pos,
-				regCall: site, servers: servers}
+				regCall: site, servers: servers, wrappers: wh.wrappers}
 			if at != ssa.Instruction(site) {
 				e.regOuter = at
 			}
@@ -154,14 +159,14 @@ func (r *resolver) extract(site ssa.CallInstruction, reg rules.Register, fr *fra
 					pinned.fn, pinned.args, pinned.parent = fr.fn, fr.args, fr.parent
 				}
 				name, ok := nameOf(pinned)
-				emit(r.funcs(hv, pinned), name, ok)
+				emit(r.handlers(hv, pinned), name, ok)
 			})
 			if n > 0 {
 				return out
 			}
 		}
 		name, ok := nameOf(fr)
-		emit(r.funcs(hv, fr), name, ok)
+		emit(r.handlers(hv, fr), name, ok)
 	}
 	if reg.ToolsArg >= 0 {
 		r.flow(arg(reg.ToolsArg), fr, 0, map[val]bool{}, func(x val) {
@@ -175,11 +180,11 @@ func (r *resolver) extract(site ssa.CallInstruction, reg rules.Register, fr *fra
 					continue
 				}
 				b := val{row, x.fr}
-				var handlers []*ssa.Function
+				var handlers []wrappedHandler
 				names := map[string]bool{}
 				named := true
 				r.fieldOfBase(b, ts.HandlerField, 0, map[val]bool{}, func(h val) {
-					handlers = append(handlers, r.funcs(h.v, h.fr)...)
+					handlers = append(handlers, r.handlers(h.v, h.fr)...)
 				})
 				r.fieldOfBase(b, ts.ToolField, 0, map[val]bool{}, func(t val) {
 					if n, ok := r.toolName(t.v, t.fr); ok {

@@ -27,6 +27,8 @@ func TestFixtures(t *testing.T) {
 		// Guards (issue #5), and the README's example in two versions.
 		"guards-mcp",
 		"guards-library",
+		// Handlers wrapped in the user's own middleware functions.
+		"wrapped-handlers",
 		// Cloud and platform SDKs catalogued by pattern: client-go,
 		// go-github, the AWS SDK v2.
 		"cloud-sdks",

@@ -490,6 +490,11 @@ func (c *checker) guardsOf(g *guardFinder, e entry, res *reached, h hit, f *flow
 			add(gd)
 		}
 	}
+	for _, w := range e.wrappers {
+		for _, gd := range g.wrapperGuards(w) {
+			add(gd)
+		}
+	}
 	args := callArgs(h.site.Common())
 	switch h.capability {
 	case "payment":
@@ -558,6 +563,47 @@ func dedupGuards(gs []report.Guard) []report.Guard {
 			continue
 		}
 		out = append(out, g)
+	}
+	return out
+}
+
+// wrapperGuards returns the guards of a wrapper around a tool's handler
+// (see resolver.handlers): its calls before the call of the wrapped
+// handler dominate every sink of the tool; those after it, or on a branch
+// that can skip them, are listed as not counted.
+func (g *guardFinder) wrapperGuards(w *ssa.Function) []report.Guard {
+	i := calledFreeVar(w)
+	if i < 0 {
+		return nil
+	}
+	var next ssa.CallInstruction
+	for _, site := range callSitesOf(w) {
+		if calledVar(site) == w.FreeVars[i] {
+			next = site
+			break
+		}
+	}
+	if next == nil {
+		return nil
+	}
+	var out []report.Guard
+	for _, site := range callSitesOf(w) {
+		if site == next {
+			continue
+		}
+		for _, k := range sortedKinds(g.kindsAt(site, nil)) {
+			gd := report.Guard{Kind: k, Symbol: guardSymbol(g.rc, site), Position: g.pos.of(site.Pos()),
+				Note: "in a wrapper around the handler"}
+			switch {
+			case dominatesInstr(site, next):
+				gd.Dominates = true
+			case dominatesInstr(next, site):
+				gd.Note = "in a wrapper around the handler, after it"
+			default:
+				gd.Note = "in a wrapper around the handler, in a branch that can be skipped"
+			}
+			out = append(out, gd)
+		}
 	}
 	return out
 }

@@ -310,7 +310,34 @@ func (r *resolver) fieldOfValue(s val, name string, depth int, seen map[val]bool
 
 // funcs returns the functions that the handler value v can be, sorted.
 func (r *resolver) funcs(v ssa.Value, fr *frame) []*ssa.Function {
+	var out []*ssa.Function
+	for _, h := range r.resolveFuncs(v, fr, false) {
+		out = append(out, h.fn)
+	}
+	return out
+}
+
+// wrappedHandler is a registered handler and the wrappers around it,
+// outermost first.
+type wrappedHandler struct {
+	fn       *ssa.Function
+	wrappers []*ssa.Function
+}
+
+// handlers is funcs for a registered handler, seeing through wrappers. A
+// closure that calls a function it captured, of its own type
+// (withLogging(name, next) returning func(ctx, req) { log...; return
+// next(ctx, req) }), is not the handler: the captured function is, and the
+// closure is a wrapper whose guards count for that handler. Taken as the
+// handler, the one closure would stand for every tool registered through
+// the same wrapper, and each tool would reach every other tool's sinks.
+func (r *resolver) handlers(v ssa.Value, fr *frame) []wrappedHandler {
+	return r.resolveFuncs(v, fr, true)
+}
+
+func (r *resolver) resolveFuncs(v ssa.Value, fr *frame, through bool) []wrappedHandler {
 	set := map[*ssa.Function]bool{}
+	wrappers := map[*ssa.Function][]*ssa.Function{}
 	var add func(val)
 	seen := map[val]bool{}
 	add = func(x val) {
@@ -318,7 +345,17 @@ func (r *resolver) funcs(v ssa.Value, fr *frame) []*ssa.Function {
 		case *ssa.Function:
 			set[unwrapWrapper(y)] = true
 		case *ssa.MakeClosure:
-			set[unwrapWrapper(y.Fn.(*ssa.Function))] = true
+			fn := unwrapWrapper(y.Fn.(*ssa.Function))
+			if i := calledFreeVar(fn); through && i >= 0 && i < len(y.Bindings) {
+				if inner := r.capturedFuncs(y.Bindings[i], x.fr); len(inner) > 0 {
+					for _, h := range inner {
+						set[h.fn] = true
+						wrappers[h.fn] = append([]*ssa.Function{fn}, h.wrappers...)
+					}
+					return
+				}
+			}
+			set[fn] = true
 		case *ssa.Call:
 			// A catalogued adapter (mcp.NewTypedToolHandler) wraps the
 			// user's function: that function is the handler.
@@ -333,11 +370,73 @@ func (r *resolver) funcs(v ssa.Value, fr *frame) []*ssa.Function {
 		}
 	}
 	r.flow(v, fr, 0, seen, add)
-	out := make([]*ssa.Function, 0, len(set))
+	out := make([]wrappedHandler, 0, len(set))
 	for f := range set {
-		out = append(out, f)
+		out = append(out, wrappedHandler{f, wrappers[f]})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
+	sort.Slice(out, func(i, j int) bool { return out[i].fn.String() < out[j].fn.String() })
+	return out
+}
+
+// calledFreeVar returns the index of the one free variable of fn that fn
+// calls and that has fn's own signature (the handler a wrapper wraps), or
+// -1.
+func calledFreeVar(fn *ssa.Function) int {
+	found := -1
+	for _, site := range callSitesOf(fn) {
+		fv := calledVar(site)
+		if fv == nil || !types.Identical(funcTypeOf(fv.Type()), fn.Signature) {
+			continue
+		}
+		for i, x := range fn.FreeVars {
+			if x == fv {
+				if found >= 0 && found != i {
+					return -1
+				}
+				found = i
+			}
+		}
+	}
+	return found
+}
+
+// calledVar returns the free variable that a call calls: f(...) of a
+// captured function value, or (*p)(...) of a captured variable (SSA
+// captures a parameter by spilling it to memory).
+func calledVar(site ssa.CallInstruction) *ssa.FreeVar {
+	c := site.Common()
+	if c.IsInvoke() {
+		return nil
+	}
+	v := c.Value
+	if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
+		v = ld.X
+	}
+	fv, _ := v.(*ssa.FreeVar)
+	return fv
+}
+
+// funcTypeOf is t's underlying type, looking through one pointer.
+func funcTypeOf(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return t.Underlying()
+}
+
+// capturedFuncs resolves what a closure captured: the value itself, or
+// what is stored into the captured variable.
+func (r *resolver) capturedFuncs(b ssa.Value, fr *frame) []wrappedHandler {
+	alloc, ok := b.(*ssa.Alloc)
+	if !ok {
+		return r.resolveFuncs(b, fr, true)
+	}
+	var out []wrappedHandler
+	for _, ref := range *alloc.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == alloc {
+			out = append(out, r.resolveFuncs(st.Val, fr, true)...)
+		}
+	}
 	return out
 }
 

@@ -1,0 +1,109 @@
+// Command wrapped-handlers is an MCP server whose handlers are wrapped in
+// the team's own middleware functions before registration, the usual shape
+// of a real server: withLogging(name, handler), withTiming(handler),
+// withLimit(handler). Each tool must keep its own handler and sinks (the
+// wrapper closure is shared by every tool it wraps), and a wrapper's guards
+// count for the tools it wraps when they run before the handler.
+package main
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+	"golang.org/x/time/rate"
+)
+
+const notesDir = "/srv/notes"
+
+// withLogging logs each call with its arguments, then runs the tool.
+func withLogging(name string, next server.ToolHandlerFunc) server.ToolHandlerFunc {
+	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		log.Printf("tool %s called with %v", name, req.GetArguments()) // want `list_notes: guard audit-log log\.Printf$` `purge_notes: guard audit-log log\.Printf$` `read_note: guard audit-log log\.Printf$` `run_command: guard audit-log log\.Printf$`
+		return next(ctx, req)
+	}
+}
+
+// withTiming logs how long the tool took: after it ran, too late to be an
+// audit record of what it was asked to do.
+func withTiming(next server.ToolHandlerFunc) server.ToolHandlerFunc {
+	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		start := time.Now()
+		res, err := next(ctx, req)
+		log.Printf("%v took %s", req.GetArguments(), time.Since(start)) // want `delete_note: guard audit-log log\.Printf \(not counted`
+		return res, err
+	}
+}
+
+// destructive allows one destructive action a second.
+var destructive = rate.NewLimiter(1, 1)
+
+// withLimit waits for the limiter before it runs the tool.
+func withLimit(next server.ToolHandlerFunc) server.ToolHandlerFunc {
+	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		if err := destructive.Wait(ctx); err != nil { // want `purge_notes: guard ratelimit \(\*golang\.org/x/time/rate\.Limiter\)\.Wait$`
+			return mcp.NewToolResultErrorFromErr("rate limited", err), nil
+		}
+		return next(ctx, req)
+	}
+}
+
+func runCommand(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_command mcp-go constant` `BR304: tool run_command can run processes with no rate limit`
+	out, err := exec.CommandContext(ctx, "sh", "-c", req.GetString("command", "")).CombinedOutput() // want `run_command: exec os/exec\.CommandContext` `BR101: tool run_command: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool run_command can run processes through os/exec\.CommandContext with no confirmation before it` `BR303: tool run_command: a model-chosen command reaches os/exec\.CommandContext with no sandbox or allowlist`
+	if err != nil {
+		return mcp.NewToolResultErrorFromErr(string(out), err), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
+// readNote only reads: it must not inherit run_command's exec through
+// the wrapper they share.
+func readNote(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_note mcp-go constant`
+	b, err := os.ReadFile(filepath.Join(notesDir, filepath.Base(req.GetString("name", "")))) // want `read_note: fs-read os\.ReadFile` `BR202: tool read_note returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultErrorFromErr("reading note", err), nil
+	}
+	return mcp.NewToolResultText(string(b)), nil
+}
+
+func deleteNote(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool delete_note mcp-go constant` `BR304: tool delete_note can write files with no rate limit` `BR305: tool delete_note is not logged with its arguments`
+	if err := os.Remove(filepath.Join(notesDir, filepath.Base(req.GetString("name", "")))); err != nil { // want `delete_note: fs-write os\.Remove` `BR301: tool delete_note can write files through os\.Remove with no confirmation before it`
+		return mcp.NewToolResultErrorFromErr("deleting note", err), nil
+	}
+	return mcp.NewToolResultText("deleted"), nil
+}
+
+func purgeNotes(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool purge_notes mcp-go constant`
+	if err := os.RemoveAll(notesDir); err != nil { // want `purge_notes: fs-write os\.RemoveAll` `BR301: tool purge_notes can write files through os\.RemoveAll with no confirmation before it`
+		return mcp.NewToolResultErrorFromErr("purging notes", err), nil
+	}
+	return mcp.NewToolResultText("purged"), nil
+}
+
+func listNotes(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool list_notes mcp-go constant`
+	entries, err := os.ReadDir(notesDir) // want `list_notes: fs-read os\.ReadDir`
+	if err != nil {
+		return mcp.NewToolResultErrorFromErr("listing notes", err), nil
+	}
+	return mcp.NewToolResultText(fmt.Sprint(len(entries))), nil
+}
+
+func main() {
+	s := server.NewMCPServer("notes", "1.0.0")
+	s.AddTool(mcp.NewTool("run_command", mcp.WithString("command")), withLogging("run_command", runCommand))
+	s.AddTool(mcp.NewTool("read_note", mcp.WithString("name")), withLogging("read_note", readNote))
+	s.AddTool(mcp.NewTool("delete_note", mcp.WithString("name")), withTiming(deleteNote))
+	// Wrappers nest: the limiter, then the log, then the tool.
+	s.AddTool(mcp.NewTool("purge_notes"), withLimit(withLogging("purge_notes", purgeNotes)))
+	// A table of server.ServerTool rows, wrapped the same way.
+	s.AddTools(server.ServerTool{Tool: mcp.NewTool("list_notes"), Handler: withLogging("list_notes", listNotes)})
+	if err := server.ServeStdio(s); err != nil {
+		log.Fatal(err)
+	}
+}
