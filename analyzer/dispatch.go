@@ -42,7 +42,7 @@ func (r *resolver) dispatchEntries(scope []*ssa.Function) []entry {
 					for _, me := range r.mapEntries(in.X, nil) {
 						for _, h := range me.handlers {
 							out = append(out, entry{name: me.key, nameFrom: "constant", framework: d.Framework,
-								handler: h, registration: me.at.Pos(), inputs: nil})
+								handler: h.fn, registration: me.at.Pos(), wrappers: h.wrappers})
 						}
 					}
 				}

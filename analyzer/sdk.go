@@ -147,7 +147,7 @@ func namedOf(t types.Type) *types.Named {
 // mapEntry is one constant key of a map of handlers.
 type mapEntry struct {
 	key      string
-	handlers []*ssa.Function
+	handlers []wrappedHandler
 	at       ssa.Instruction
 }
 
@@ -164,13 +164,13 @@ func (r *resolver) mapEntries(m ssa.Value, fr *frame) []mapEntry {
 				for _, site := range r.callSites[fn] {
 					inner := &frame{fn: fn, args: callArgs(site.Common())}
 					if k, ok := r.toolName(u.Key, inner); ok {
-						out = append(out, mapEntry{k, r.funcs(u.Value, inner), site})
+						out = append(out, mapEntry{k, r.handlers(u.Value, inner), site})
 					}
 				}
 				continue
 			}
 			if k, ok := r.toolName(u.Key, leaf.fr); ok {
-				out = append(out, mapEntry{k, r.funcs(u.Value, leaf.fr), u})
+				out = append(out, mapEntry{k, r.handlers(u.Value, leaf.fr), u})
 			}
 		}
 	})
@@ -222,7 +222,7 @@ func (r *resolver) handlerMapEntries(scope []*ssa.Function) []entry {
 		for _, me := range r.mapEntries(st.Val, nil) {
 			for _, h := range me.handlers {
 				out = append(out, entry{name: me.key, nameFrom: "constant", framework: hm.Framework,
-					handler: h, registration: me.at.Pos()})
+					handler: h.fn, registration: me.at.Pos(), wrappers: h.wrappers})
 			}
 		}
 	})

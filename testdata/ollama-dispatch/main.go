@@ -88,6 +88,8 @@ func declarations() api.Tools {
 		{Type: "function", Function: api.ToolFunction{Name: "http_get", Description: "Fetch a URL", Parameters: params("url")}},
 		{Type: "function", Function: api.ToolFunction{Name: "get_time", Description: "Tell the time"}},
 		{Type: "function", Function: api.ToolFunction{Name: "motd", Description: "Read the message of the day"}},
+		{Type: "function", Function: api.ToolFunction{Name: "uptime", Description: "Tell the host's uptime"}},
+		{Type: "function", Function: api.ToolFunction{Name: "hostname", Description: "Tell the host's name"}},
 		// Declared to the model, but no code handles it.
 		{Type: "function", Function: api.ToolFunction{Name: "reboot", Description: "Reboot the host"}}, // want `declared reboot ollama, never dispatched`
 	}

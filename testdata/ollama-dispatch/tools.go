@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"io/fs"
+	"log"
 	"net/http"
 	"os"
 	"os/exec"
@@ -46,7 +47,28 @@ func newAgent(root string) *agent {
 	a.handlers["get_time"] = func(ctx context.Context, args api.ToolCallFunctionArguments) (string, error) { // want `tool get_time ollama constant`
 		return time.Now().Format(time.RFC3339), nil
 	}
+	// Entries wrapped in the agent's own logging wrapper: each keeps its
+	// own handler, and hostname does not inherit uptime's file read.
+	a.handlers["uptime"] = logged("uptime", uptime)
+	a.handlers["hostname"] = logged("hostname", hostname)
 	return a
+}
+
+// logged logs a tool call with its arguments, then runs the tool.
+func logged(name string, next toolFunc) toolFunc {
+	return func(ctx context.Context, args api.ToolCallFunctionArguments) (string, error) {
+		log.Printf("%s %v", name, args) // want `uptime: guard audit-log log\.Printf$`
+		return next(ctx, args)
+	}
+}
+
+func uptime(ctx context.Context, args api.ToolCallFunctionArguments) (string, error) { // want `tool uptime ollama constant`
+	b, err := os.ReadFile("/proc/uptime") // want `uptime: fs-read os\.ReadFile` `BR202: tool uptime returns the contents of a file read by os\.ReadFile to the model`
+	return string(b), err
+}
+
+func hostname(ctx context.Context, args api.ToolCallFunctionArguments) (string, error) { // want `tool hostname ollama constant`
+	return "ollama-agent", nil
 }
 
 // shell builds the command of run_command. It is called only from that case
