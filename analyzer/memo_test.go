@@ -153,3 +153,32 @@ func TestParseModes(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlyEnteredPackagesHaveBodies checks that a dependency the module
+// imports itself is built with bodies, and one it reaches only through an
+// opaque SDK is not: guards-library imports example.com/throttle, and
+// github.com/google/uuid only through mcp-go.
+func TestOnlyEnteredPackagesHaveBodies(t *testing.T) {
+	l, cat := loadFixture(t, "guards-library")
+	prog, _ := buildProgram(l, cat)
+	if prog.ImportedPackage("github.com/google/uuid") == nil {
+		t.Fatal("github.com/google/uuid is not loaded: the fixture no longer tests this")
+	}
+	bodies := map[string]bool{}
+	for _, p := range prog.AllPackages() {
+		for _, m := range p.Members {
+			if fn, ok := m.(*ssa.Function); ok && fn.Blocks != nil {
+				bodies[p.Pkg.Path()] = true
+			}
+		}
+	}
+	for path, want := range map[string]bool{
+		"example.com/guards-library": true,
+		"example.com/throttle":       true,
+		"github.com/google/uuid":     false,
+	} {
+		if bodies[path] != want {
+			t.Errorf("%s built with bodies: %v, want %v", path, bodies[path], want)
+		}
+	}
+}
