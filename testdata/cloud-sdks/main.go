@@ -1,12 +1,17 @@
 // Command cloud-sdks is an MCP server for a platform team: tools over a
-// Kubernetes cluster (client-go and controller-runtime), GitHub (go-github) and S3 (the AWS SDK
-// for Go v2). The three SDKs are catalogued as opaque with their calls as
-// sinks (rules/catalog/cloud.cat), most of them by pattern: each tool
-// states the capability its call gives, and the precision traps state that
-// they give none.
+// Kubernetes cluster (client-go and controller-runtime), GitHub
+// (go-github), S3 (the AWS SDK for Go v2), Google Cloud Storage and Azure
+// Blob Storage. The SDKs are catalogued as opaque with their calls as sinks
+// (rules/catalog/cloud.cat), most of them by pattern: each tool states the
+// capability its call gives, and the precision traps state that they give
+// none.
 package main
 
 import (
+	"context"
+
+	"cloud.google.com/go/storage"
+	"github.com/Azure/azure-sdk-for-go/sdk/storage/azblob"
 	"log"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -46,8 +51,16 @@ func main() {
 	(&hub{gh: gh}).register(s)
 	bucket := s3.New(s3.Options{Region: "eu-west-1", Credentials: aws.AnonymousCredentials{}})
 	(&buckets{s3: bucket, presign: s3.NewPresignClient(bucket)}).register(s)
+	gcs, err := storage.NewClient(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	az, err := azblob.NewClientWithNoCredential("https://acme.blob.core.windows.net/", nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	(&archive{gcs: gcs, azure: az}).register(s)
 	if err := server.ServeStdio(s); err != nil {
 		log.Fatal(err)
 	}
 }
-
