@@ -203,6 +203,11 @@ notsink (*github.com/aws/aws-sdk-go-v2/service/bedrockruntime.Client).*
 			t.Errorf("Sink(%q) = %q, %v; want %q", sym, sk.Capability, ok, want)
 		}
 	}
+	for _, bad := range []string{"notsink", "notsink a b", "notsink (example.com/x.[).Get"} {
+		if err := New().Parse("bad.cat", strings.NewReader(bad+"\n")); err == nil || !strings.HasPrefix(err.Error(), "bad.cat:1: ") {
+			t.Errorf("%q: error %v, want bad.cat:1: ...", bad, err)
+		}
+	}
 }
 
 func TestMessageFields(t *testing.T) {
