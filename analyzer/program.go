@@ -34,7 +34,7 @@ func buildProgram(l *loaded, cat *rules.Catalog) (*ssa.Program, map[*packages.Pa
 		}
 		var files []*ast.File
 		var info *types.Info
-		if len(p.Errors) == 0 && !cat.IsOpaque(p.PkgPath) && entered[p] {
+		if len(p.Errors) == 0 && entered[p] { // entered packages are never opaque
 			files, info = p.Syntax, p.TypesInfo
 		}
 		created[p] = prog.CreatePackage(p.Types, files, info, true)

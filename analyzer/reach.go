@@ -53,6 +53,7 @@ type reacher struct {
 	indexed     map[*ssa.Function]bool
 	siteCallees map[ssa.CallInstruction][]*ssa.Function
 	siteSyms    map[ssa.CallInstruction][]string
+	siteSinks   map[ssa.CallInstruction][]hit
 }
 
 func newReacher(cat *rules.Catalog, cg *callgraph.Graph) *reacher {
@@ -62,6 +63,7 @@ func newReacher(cat *rules.Catalog, cg *callgraph.Graph) *reacher {
 		indexed:     map[*ssa.Function]bool{},
 		siteCallees: map[ssa.CallInstruction][]*ssa.Function{},
 		siteSyms:    map[ssa.CallInstruction][]string{},
+		siteSinks:   map[ssa.CallInstruction][]hit{},
 	}
 }
 
@@ -260,8 +262,19 @@ func funcValue(v ssa.Value) *ssa.Function {
 
 // sinksAt returns the catalogued sinks a call site calls: its static callee,
 // the interface method it invokes, or a catalogued function its call-graph
-// callees include.
+// callees include. Memoised per site (every tool's search, and the checks
+// after it, ask again, and a look-up may try every sink pattern); callers
+// must not modify the result.
 func (rc *reacher) sinksAt(site ssa.CallInstruction) []hit {
+	if out, ok := rc.siteSinks[site]; ok {
+		return out
+	}
+	out := rc.findSinks(site)
+	rc.siteSinks[site] = out
+	return out
+}
+
+func (rc *reacher) findSinks(site ssa.CallInstruction) []hit {
 	c := site.Common()
 	var syms []string
 	if callee := c.StaticCallee(); callee != nil {
