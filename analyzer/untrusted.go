@@ -501,16 +501,19 @@ func lineages(f *flow, v ssa.Value) []lineage {
 	if o := f.taint(v); o != nil && o.mask != 0 {
 		out = append(out, chain(o))
 	}
-	base := baseOf(v)
 	var fields []string
-	for k := range f.cells {
-		if k.base == base && k.field != "*" {
-			fields = append(fields, k.field)
+	cells := map[string]*origin{}
+	if base := baseOf(v); base != nil {
+		cells = f.cells[f.find(base)]
+	}
+	for k := range cells {
+		if k != "*" {
+			fields = append(fields, k)
 		}
 	}
 	sort.Strings(fields)
 	for _, fl := range fields {
-		out = append(out, chain(f.cells[cell{base, fl}]))
+		out = append(out, chain(cells[fl]))
 	}
 	if len(out) == 0 {
 		out = append(out, ancestry(f, v))
@@ -520,7 +523,7 @@ func lineages(f *flow, v ssa.Value) []lineage {
 
 func ancestry(f *flow, v ssa.Value) lineage {
 	l := lineage{root: v, set: map[ssa.Value]bool{v: true}}
-	for _, o := range []*origin{f.taint(v), f.objects[baseOf(v)]} {
+	for _, o := range []*origin{f.taint(v), f.object(baseOf(v))} {
 		for n := 0; o != nil && n < 64; o, n = o.prev, n+1 {
 			if o.at != nil {
 				l.set[o.at] = true
