@@ -111,7 +111,7 @@ func (rc *reacher) graphCallees(site ssa.CallInstruction) []*ssa.Function {
 // dispatch); the functions it calls are searched whole.
 func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool) *reached {
 	best := map[*ssa.Function]bool{}
-	out := &reached{steps: map[*ssa.Function]*step{}, handler: handler, region: region}
+	out := &reached{steps: map[*ssa.Function]*step{}, handler: handler, region: region, entry: regionEntry(region)}
 	var hits []hit
 	found := map[[2]string]bool{}
 	seq := 0
@@ -162,6 +162,8 @@ type reached struct {
 	order   []*ssa.Function
 	handler *ssa.Function
 	region  map[*ssa.BasicBlock]bool
+	// entry is the region's first block, which dominates the rest.
+	entry *ssa.BasicBlock
 }
 
 // hitPos is the call position of the hit for (sink, capability).
@@ -181,6 +183,35 @@ func (r *reached) inScope(site ssa.CallInstruction) bool {
 		return false
 	}
 	return site.Parent() != r.handler || r.region == nil || r.region[site.Block()]
+}
+
+// feeds reports whether data flows through a call site into the tool: a
+// site the tool owns, or in a dispatching handler a site that runs on the
+// way into the tool's case (a block that dominates the case: the decoding
+// of the call's arguments before the switch). The other cases belong to
+// other tools, and what runs after the switch (or in a later iteration of
+// the loop around it) does not run before this tool's code: a shared
+// helper called from one case must not carry that case's input into
+// another's flow.
+func (r *reached) feeds(site ssa.CallInstruction) bool {
+	if r.inScope(site) {
+		return true
+	}
+	if site.Parent() != r.handler || r.region == nil {
+		return false
+	}
+	return r.entry != nil && site.Block().Dominates(r.entry)
+}
+
+// regionEntry is the block of a region that dominates all the others (a
+// case's body is the blocks its branch dominates), or nil.
+func regionEntry(region map[*ssa.BasicBlock]bool) *ssa.BasicBlock {
+	for b := range region {
+		if idom := b.Idom(); idom == nil || !region[idom] {
+			return b
+		}
+	}
+	return nil
 }
 
 // frames is the witness call path from the handler to fn, with each frame

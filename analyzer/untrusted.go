@@ -64,7 +64,7 @@ type checker struct {
 // model-controlled data.
 func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Finding, map[ssa.CallInstruction][]int, *flow) {
 	funcs := c.funcSet(res)
-	f := newFlow(c.cat, c.rc, funcs, nil)
+	f := newFlow(c.cat, c.rc, funcs, res.feeds)
 	f.sanitize = true
 	f.numbers = kindMask([]string{"payment"})
 	f.stopAtReads = true
@@ -732,7 +732,7 @@ func (c *checker) outsideFlows(e entry, t report.Tool, res *reached) []report.Fi
 			continue
 		}
 		funcs := c.funcSet(res)
-		f := newFlow(c.cat, c.rc, funcs, nil)
+		f := newFlow(c.cat, c.rc, funcs, res.feeds)
 		for _, r := range mine {
 			seedRead(f, r, label)
 		}

@@ -81,9 +81,11 @@ func (a *agent) runTools(ctx context.Context, content []anthropic.ContentBlockUn
 	return results
 }
 
-// readFile is shared by read_file and tail_log, so both reach its sink.
+// readFile is shared by read_file and tail_log, so both reach its sink. Only
+// read_file passes it a path the model chooses: tail_log's goes through
+// filepath.Base, and read_file's case must not lend it its own input.
 func readFile(path string) (string, error) {
-	b, err := os.ReadFile(path) // want `read_file: fs-read os\.ReadFile` `tail_log: fs-read os\.ReadFile` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile` `BR104: tool tail_log\b.*os\.ReadFile` `BR202: tool tail_log\b.*os\.ReadFile`
+	b, err := os.ReadFile(path) // want `read_file: fs-read os\.ReadFile` `tail_log: fs-read os\.ReadFile` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile` `BR202: tool tail_log\b.*os\.ReadFile`
 	return string(b), err
 }
 
