@@ -437,7 +437,7 @@ func dominatesInstr(a, b ssa.Instruction) bool {
 func (c *checker) guardsOf(g *guardFinder, e entry, res *reached, h hit, f *flow, taintedArgs []int) ([]report.Guard, []string) {
 	// Only the sensitive arguments decide whether the model chooses the
 	// action: a model-written file body does not call for a sandbox.
-	_, _, sens := c.sensitiveAt(h.site)
+	sens := c.sensitiveOf(h.sink, h.capability)
 	var tainted []int
 	for _, i := range taintedArgs {
 		for _, s := range sens {

@@ -68,6 +68,9 @@ func main() {
 	// An mcp.Tool literal.
 	s.AddTool(mcp.Tool{Name: "delete_note", Description: "Delete a note file"}, tools.DeleteNote)
 
+	// A handler whose one sink call is a function value.
+	s.AddTool(mcp.NewTool("tidy", mcp.WithString("path"), mcp.WithBoolean("recursive")), tools.Tidy)
+
 	// A name that is not a constant: the tool is named after its handler.
 	s.AddTool(mcp.NewTool(prefix+"whoami"), tools.Whoami)
 

@@ -115,3 +115,17 @@ func ServerConfig(ctx context.Context, req mcp.CallToolRequest, args ConfigArgs)
 	})
 	return ConfigResult{Key: "region", Value: region}, nil
 }
+
+// Tidy is the tidy handler. Its one call of a function value can reach two
+// sinks, os.Remove and os.RemoveAll: each is a capability of the tool, with
+// its own findings, whichever order the call graph lists them in.
+func Tidy(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool tidy mcp-go constant` `BR304: tool tidy\b` `BR305: tool tidy\b`
+	remove := os.Remove
+	if req.GetBool("recursive", false) {
+		remove = os.RemoveAll
+	}
+	if err := remove(req.GetString("path", "")); err != nil { // want `tidy: fs-write os\.Remove$` `tidy: fs-write os\.RemoveAll$` `BR104: tool tidy\b.*os\.Remove$` `BR104: tool tidy\b.*os\.RemoveAll$` `BR301: tool tidy\b.*os\.Remove\b`
+		return nil, err
+	}
+	return mcp.NewToolResultText("tidied"), nil
+}
