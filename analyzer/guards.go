@@ -439,17 +439,9 @@ func dominatesInstr(a, b ssa.Instruction) bool {
 // guardsOf evaluates the guards of one capability.
 func (c *checker) guardsOf(g *guardFinder, e entry, res *reached, h hit, f *flow, taintedArgs []int) ([]report.Guard, []string) {
 	// Only the sensitive arguments decide whether the model chooses the
-	// action: a model-written file body does not call for a sandbox.
-	sens := c.sensitiveOf(h.sink, h.capability)
-	var tainted []int
-	for _, i := range taintedArgs {
-		for _, s := range sens {
-			if i == s.Arg || (s.Rest && i > s.Arg) {
-				tainted = append(tainted, i)
-				break
-			}
-		}
-	}
+	// action: a model-written file body, or a file name that went through
+	// filepath.Base, does not call for a sandbox.
+	tainted := c.chosenArgs(h, f, taintedArgs)
 	var guards []report.Guard
 	have := map[string]bool{}
 	add := func(gd report.Guard) {

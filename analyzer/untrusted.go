@@ -1115,19 +1115,33 @@ func labelNoun(label string) string {
 
 // chooses reports whether the model chooses what a sink call does: its
 // input reaches a sensitive argument (the command, the query text, the
-// URL, the path), or any argument of a sink with none declared. A
-// model-chosen bind parameter does not count.
-func (c *checker) chooses(h hit, taintedArgs []int) bool {
-	sens := c.sensitiveOf(h.sink, h.capability)
-	if len(sens) == 0 {
+// URL, the path) with that argument's kind, or any argument of a sink with
+// none declared. A model-chosen bind parameter does not count, nor does a
+// path that went through a sanitizer of paths (filepath.Base).
+func (c *checker) chooses(h hit, f *flow, taintedArgs []int) bool {
+	if len(c.sensitiveOf(h.sink, h.capability)) == 0 {
 		return len(taintedArgs) > 0
 	}
+	return len(c.chosenArgs(h, f, taintedArgs)) > 0
+}
+
+// chosenArgs lists the sensitive arguments of a sink call that carry the
+// model's input of their own kind, in increasing order.
+func (c *checker) chosenArgs(h hit, f *flow, taintedArgs []int) []int {
+	sens := c.sensitiveOf(h.sink, h.capability)
+	args := callArgs(h.site.Common())
+	var out []int
 	for _, i := range taintedArgs {
+		if i >= len(args) {
+			continue
+		}
+		o := f.deep(args[i])
 		for _, s := range sens {
-			if i == s.Arg || (s.Rest && i > s.Arg) {
-				return true
+			if (i == s.Arg || (s.Rest && i > s.Arg)) && o != nil && o.mask&kindMask([]string{s.Kind}) != 0 {
+				out = append(out, i)
+				break
 			}
 		}
 	}
-	return false
+	return out
 }

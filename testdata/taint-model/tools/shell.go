@@ -18,7 +18,7 @@ func runShell(ctx context.Context, cmdline string) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	var out bytes.Buffer
-	cmd := exec.CommandContext(ctx, "/bin/sh", "-c", cmdline) // want `ping_host: exec os/exec\.CommandContext` `tail_service_log: exec os/exec\.CommandContext` `BR101: tool ping_host\b.*os/exec\.CommandContext` `BR301: tool ping_host\b.*os/exec\.CommandContext` `BR303: tool ping_host\b.*os/exec\.CommandContext` `BR301: tool tail_service_log\b.*os/exec\.CommandContext` `BR303: tool tail_service_log\b.*os/exec\.CommandContext`
+	cmd := exec.CommandContext(ctx, "/bin/sh", "-c", cmdline) // want `ping_host: exec os/exec\.CommandContext` `tail_service_log: exec os/exec\.CommandContext` `BR101: tool ping_host\b.*os/exec\.CommandContext` `BR301: tool ping_host\b.*os/exec\.CommandContext` `BR303: tool ping_host\b.*os/exec\.CommandContext` `BR301: tool tail_service_log\b.*os/exec\.CommandContext`
 	cmd.Stdout = &out
 	cmd.Stderr = &out
 	err := cmd.Run()
