@@ -114,7 +114,9 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 
 // seedInputs marks a tool's model-controlled input: the handler's
 // parameters but the receiver and context-like ones, or for a dispatched
-// tool the arguments field of the tool call.
+// tool the arguments field of the tool call, wherever the dispatching
+// function or a closure in it reads it (arg := func(k string) string {
+// return fc.Args[k].(string) }).
 func (c *checker) seedInputs(f *flow, e entry) {
 	h := e.handler
 	if e.region == nil {
@@ -129,25 +131,32 @@ func (c *checker) seedInputs(f *flow, e entry) {
 		}
 		return
 	}
-	for _, b := range h.Blocks {
-		for _, instr := range b.Instrs {
-			var x ssa.Value
-			var field int
-			switch in := instr.(type) {
-			case *ssa.FieldAddr:
-				x, field = in.X, in.Field
-			case *ssa.Field:
-				x, field = in.X, in.Field
-			default:
-				continue
-			}
-			d, ok := c.cat.Dispatch[rules.Normalize(typeSymbol(x.Type()))]
-			if ok && d.ArgsField != "" && fieldName(x.Type(), field) == d.ArgsField {
-				v := instr.(ssa.Value)
-				f.seed(v, allKinds, "model input: the tool call's "+d.ArgsField)
+	var visit func(fn *ssa.Function)
+	visit = func(fn *ssa.Function) {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				var x ssa.Value
+				var field int
+				switch in := instr.(type) {
+				case *ssa.FieldAddr:
+					x, field = in.X, in.Field
+				case *ssa.Field:
+					x, field = in.X, in.Field
+				default:
+					continue
+				}
+				d, ok := c.cat.Dispatch[rules.Normalize(typeSymbol(x.Type()))]
+				if ok && d.ArgsField != "" && fieldName(x.Type(), field) == d.ArgsField {
+					v := instr.(ssa.Value)
+					f.seed(v, allKinds, "model input: the tool call's "+d.ArgsField)
+				}
 			}
 		}
+		for _, anon := range fn.AnonFuncs {
+			visit(anon)
+		}
 	}
+	visit(h)
 }
 
 // sensitiveCall is a symbol that a call site can call and whose arguments
