@@ -37,7 +37,7 @@ func main() {
 
 	// A closure that captures notesDir.
 	readNote := mcp.NewTool("read_note", mcp.WithString("name", mcp.Required()))
-	s.AddTool(readNote, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_note mcp-go constant` `BR305: tool read_note\b`
+	s.AddTool(readNote, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_note mcp-go constant` `BR305: tool read_note\b.*`
 		text, err := tools.ReadNote(notesDir, req.GetString("name", ""))
 		if err != nil {
 			return nil, err

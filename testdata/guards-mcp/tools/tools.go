@@ -118,7 +118,7 @@ func (t *Tools) Register(s *server.MCPServer, cfg Config) {
 		mcp.WithDescription("Run a command under its own hostname."),
 		mcp.WithString("command", mcp.Required()),
 	), t.runHostnameNS)
-	if cfg.EnableShell { // want `run_shell: gated by if cfg\.EnableShell \{`
+	if cfg.EnableShell { // want `run_shell: gated by if cfg\.EnableShell \{.*`
 		s.AddTool(mcp.NewTool("run_shell",
 			mcp.WithDescription("Run a shell command on the platform host."),
 			mcp.WithString("command", mcp.Required()),
