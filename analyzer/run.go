@@ -140,7 +140,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 				Sink:          h.sink,
 				Position:      pos.of(h.site.Pos()),
 				Path:          witness(h, pos),
-				Tainted:       chk.chooses(h.site, args),
+				Tainted:       chk.chooses(h, flow, args),
 				TaintedArgs:   args,
 				Guards:        guards,
 				MissingGuards: missing,

@@ -66,8 +66,9 @@ type flow struct {
 	// funcs are the functions the run covers; calls into other functions
 	// follow the opaque summary.
 	funcs map[*ssa.Function]bool
-	// inScope tells whether a call site belongs to the run (a dispatch
-	// tool's handler only owns its case's blocks).
+	// inScope tells whether data flows through a call site in this run:
+	// in a dispatching handler, only the tool's own case and the code on
+	// the way into it (see reached.feeds); nil for every site.
 	inScope func(ssa.CallInstruction) bool
 	// sanitize applies the catalog's sanitizers (model → action runs).
 	sanitize bool
