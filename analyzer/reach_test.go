@@ -14,8 +14,8 @@ import (
 // os.RemoveAll, and both must be reported.
 func TestSinksIndependentOfEdgeOrder(t *testing.T) {
 	l, cat := loadFixture(t, "mcp-go-tools")
-	prog, created := buildProgram(l, cat)
-	_, scopeSSA := analysedPackages(l, created)
+	prog, created, _ := buildProgram(l)
+	_, scopeSSA := analysedPackages(l, created, l.Broken)
 	scope := scopeFunctions(prog, scopeSSA)
 	cg, err := buildCallGraph(context.Background(), prog, scope, cat)
 	if err != nil {

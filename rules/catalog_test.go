@@ -48,15 +48,23 @@ func TestIsOpaque(t *testing.T) {
 	if err := c.Parse("t.cat", strings.NewReader("opaque github.com/jackc/pgx/v5\n")); err != nil {
 		t.Fatal(err)
 	}
-	for path, want := range map[string]bool{
-		"net/http":                        true,
-		"github.com/jackc/pgx/v5":         true,
-		"github.com/jackc/pgx/v4/pgxpool": true,
-		"github.com/jackc/pgxlisten":      false,
-		"example.com/app/tools":           false,
+	// The standard library is the loaded program's to say: a module may
+	// be called groundhog, and net/http is only known as standard once
+	// the catalog is told.
+	std := c.WithStandardLibrary(map[string]bool{"net/http": true})
+	for path, want := range map[string][2]bool{
+		"net/http":                        {false, true},
+		"groundhog/tools":                 {false, false},
+		"github.com/jackc/pgx/v5":         {true, true},
+		"github.com/jackc/pgx/v4/pgxpool": {true, true},
+		"github.com/jackc/pgxlisten":      {false, false},
+		"example.com/app/tools":           {false, false},
 	} {
-		if got := c.IsOpaque(path); got != want {
-			t.Errorf("IsOpaque(%q) = %v, want %v", path, got, want)
+		if got := c.IsOpaque(path); got != want[0] {
+			t.Errorf("IsOpaque(%q) = %v, want %v", path, got, want[0])
+		}
+		if got := std.IsOpaque(path); got != want[1] {
+			t.Errorf("with the standard library, IsOpaque(%q) = %v, want %v", path, got, want[1])
 		}
 	}
 }
