@@ -5,7 +5,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.7.0
 # purpose, and .ci/node holds the npm packages that .ci/setup.sh installs.
 GOFILES = $(shell find . -name '*.go' -not -path '*/testdata/*' -not -path './.git/*' -not -path './.ci/*')
 
-.PHONY: build test lint golden bench check
+.PHONY: build test lint golden bench bench-corpus check
 
 build:
 	go build ./...
@@ -24,5 +24,10 @@ golden:
 
 bench:
 	bash .ci/bench.sh
+
+# The real-world corpus next to go vet and govulncheck (docs/performance.md):
+#   make bench-corpus EVAL_ROOT=../realworld
+bench-corpus:
+	bash .ci/bench-corpus.sh $(EVAL_ROOT) $(ONLY)
 
 check: lint test

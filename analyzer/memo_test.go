@@ -153,3 +153,18 @@ func TestOnlyEnteredPackagesHaveBodies(t *testing.T) {
 		}
 	}
 }
+
+// TestRelFile checks how positions are written: relative to the module,
+// and for a dependency module@version/path wherever GOMODCACHE is.
+func TestRelFile(t *testing.T) {
+	for _, c := range []struct{ file, want string }{
+		{"/src/app/tools/read.go", "tools/read.go"},
+		{"/opt/gomods/github.com/jackc/pgx/v5@v5.12.0/conn.go", "github.com/jackc/pgx/v5@v5.12.0/conn.go"},
+		{"/src/application/x.go", "/src/application/x.go"},
+		{"/usr/local/go/src/os/file.go", "/usr/local/go/src/os/file.go"},
+	} {
+		if got := relFile("/src/app", "/opt/gomods", c.file); got != c.want {
+			t.Errorf("relFile(%s) = %s, want %s", c.file, got, c.want)
+		}
+	}
+}

@@ -187,6 +187,13 @@ func (c *checker) typeCheck(p *packages.Package, deps []*packages.Package) {
 			}
 			if ok {
 				p.TypeErrors = append(p.TypeErrors, te)
+				if fakeC {
+					// With C faked, type errors around C.* are
+					// expected (a conversion to a C type): what
+					// they touch is left out by stripIllTyped,
+					// and the rest of the package is analysed.
+					return
+				}
 			}
 			appendError(p, err)
 		},
@@ -195,7 +202,7 @@ func (c *checker) typeCheck(p *packages.Package, deps []*packages.Package) {
 		tc.GoVersion = "go" + p.Module.GoVersion
 	}
 	err := types.NewChecker(tc, c.fset, p.Types, info).Files(p.Syntax)
-	if err != nil && len(p.Errors) == 0 && !pruned {
+	if err != nil && len(p.Errors) == 0 && !pruned && !fakeC {
 		appendError(p, err)
 	}
 	p.IllTyped = len(p.Errors) > 0 || fakeC
@@ -293,11 +300,13 @@ func importsC(f *ast.File) bool {
 	return false
 }
 
-// withoutCgoErrors drops the go command's errors about cgo processing.
+// withoutCgoErrors drops the go command's errors about cgo processing:
+// those that say so, and the output of a failed build step ("# pkg" and
+// what the compiler or pkg-config printed), the only one go list runs.
 func withoutCgoErrors(errs []packages.Error) []packages.Error {
 	var out []packages.Error
 	for _, e := range errs {
-		if e.Kind == packages.ListError && (strings.Contains(e.Msg, "cgo") || strings.Contains(e.Msg, "C compiler")) {
+		if e.Kind == packages.ListError && (strings.HasPrefix(e.Msg, "# ") || strings.Contains(e.Msg, "cgo") || strings.Contains(e.Msg, "C compiler")) {
 			continue
 		}
 		out = append(out, e)
