@@ -11,7 +11,7 @@ import (
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/blastradius/blastradius/rules"
+	"github.com/blastradius/blastradius/analyzer/discovery"
 )
 
 // entry is one tool: a handler function the model can trigger.
@@ -31,10 +31,9 @@ type entry struct {
 	// inputs, when set, names the model-controlled data instead of the
 	// handler's parameters (the arguments field of a dispatched call).
 	inputs []string
-	// regCall is the registration call, when there is one, and regOuter
-	// the call of the registration helper it was unwound from, for
-	// finding the condition they depend on.
-	regCall, regOuter ssa.Instruction
+	// gates are the instructions whose conditions decide whether the
+	// tool is registered, most direct first (see discovery.Tool.Gates).
+	gates []ssa.Instruction
 	// servers are the values the registration's receiver can be (the
 	// server constructor calls), to match middleware to its tools.
 	servers []ssa.Value
@@ -42,6 +41,9 @@ type entry struct {
 	// (withLogging(name, handler)), outermost first: their guards count
 	// for this tool.
 	wrappers []*ssa.Function
+	// layers are the wrappers with the calls in each that run the next
+	// layer for this tool: their own code is the tool's too.
+	layers []discovery.Layer
 }
 
 // directivePrefix marks a custom entry point: //blastradius:tool NAME in a
@@ -56,30 +58,11 @@ const maxHelperDepth = 3
 // catalogued registration functions, and functions carrying a directive.
 func findEntries(prog *ssa.Program, r *resolver, scope []*ssa.Function, pkgs []*packages.Package) ([]entry, []string) {
 	var entries []entry
-	var warnings []string
-	for _, fn := range scope {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				site, ok := instr.(ssa.CallInstruction)
-				if !ok {
-					continue
-				}
-				callee := site.Common().StaticCallee()
-				if callee == nil {
-					continue
-				}
-				reg, ok := r.cat.Registers[rules.Normalize(symbolOf(callee))]
-				if !ok {
-					continue
-				}
-				found := r.extract(site, reg, nil, site, 0)
-				if len(found) == 0 {
-					warnings = append(warnings, fmt.Sprintf("%s: cannot tell which handler %s registers; its tools are not analysed",
-						prog.Fset.Position(site.Pos()), shortSymbol(callee)))
-				}
-				entries = append(entries, found...)
-			}
-		}
+	res := discovery.Discover(discovery.Input{Prog: prog, Scope: scope, Packages: pkgs, Catalog: r.cat,
+		Opaque: func(fn *ssa.Function) bool { return isOpaque(r.cat, fn) }})
+	warnings := res.Warnings
+	for _, t := range res.Tools {
+		entries = append(entries, entryOf(t))
 	}
 	d, w := directiveEntries(prog, pkgs)
 	entries = append(entries, d...)
@@ -90,118 +73,15 @@ func findEntries(prog *ssa.Program, r *resolver, scope []*ssa.Function, pkgs []*
 	return dedupEntries(prog, entries), warnings
 }
 
-// extract resolves one registration call into tools. When the handler or
-// the tool comes in through a parameter of the enclosing function (a
-// registration helper), the helper is unwound call site by call site, so
-// each call of the helper is its own tool with its own name.
-func (r *resolver) extract(site ssa.CallInstruction, reg rules.Register, fr *frame, at ssa.Instruction, depth int) []entry {
-	pos := at.Pos()
-	args := callArgs(site.Common())
-	arg := func(i int) ssa.Value {
-		if i >= 0 && i < len(args) {
-			return args[i]
-		}
-		return nil
+// entryOf is the analyzer's view of a discovered tool.
+func entryOf(t discovery.Tool) entry {
+	e := entry{name: t.Name, nameFrom: t.NameFrom, framework: t.Framework, handler: t.Handler,
+		registration: t.Registration, region: t.Region, position: t.Position, inputs: t.Inputs,
+		gates: t.Gates, servers: t.Servers, layers: t.Layers}
+	for _, l := range t.Layers {
+		e.wrappers = append(e.wrappers, l.Fn)
 	}
-	enclosing := site.Parent()
-	if fr == nil && depth < maxHelperDepth && len(r.callSites[enclosing]) > 0 &&
-		(usesParam(arg(reg.HandlerArg), enclosing, 4) || usesParam(arg(reg.ToolArg), enclosing, 4) ||
-			usesParam(arg(reg.ToolsArg), enclosing, 4) || usesParam(arg(reg.NameArg), enclosing, 4)) {
-		var out []entry
-		for _, caller := range r.callSites[enclosing] {
-			inner := &frame{fn: enclosing, args: callArgs(caller.Common())}
-			out = append(out, r.extract(site, reg, inner, caller, depth+1)...)
-		}
-		return out
-	}
-
-	var servers []ssa.Value
-	if len(args) > 0 {
-		r.flow(args[0], fr, 0, map[val]bool{}, func(x val) { servers = append(servers, x.v) })
-	}
-	var out []entry
-	emit := func(handlers []wrappedHandler, name string, named bool) {
-		for _, wh := range handlers {
-			h := wh.fn
-			e := entry{name: name, nameFrom: "constant", framework: reg.Framework, handler: h, registration: pos,
-				regCall: site, servers: servers, wrappers: wh.wrappers}
-			if at != ssa.Instruction(site) {
-				e.regOuter = at
-			}
-			if !named {
-				e.name, e.nameFrom = h.Name(), "handler"
-			}
-			out = append(out, e)
-		}
-	}
-	if reg.HandlerArg >= 0 {
-		hv := arg(reg.HandlerArg)
-		nameOf := func(fr *frame) (string, bool) {
-			if reg.NameArg >= 0 {
-				return r.toolName(arg(reg.NameArg), fr)
-			}
-			if reg.ToolArg >= 0 {
-				return r.toolName(arg(reg.ToolArg), fr)
-			}
-			return "", false
-		}
-		// A loop over a table of (tool, handler) rows: resolve row by row.
-		tv := arg(reg.ToolArg)
-		if tv == nil {
-			tv = arg(reg.NameArg)
-		}
-		if row := r.rowOf(hv, 6); row != nil && row == r.rowOf(tv, 6) {
-			n := 0
-			r.bases(row, fr, 0, map[val]bool{}, func(b val) {
-				n++
-				pinned := &frame{pins: map[ssa.Value]ssa.Value{row: b.v}}
-				if fr != nil {
-					pinned.fn, pinned.args, pinned.parent = fr.fn, fr.args, fr.parent
-				}
-				name, ok := nameOf(pinned)
-				emit(r.handlers(hv, pinned), name, ok)
-			})
-			if n > 0 {
-				return out
-			}
-		}
-		name, ok := nameOf(fr)
-		emit(r.handlers(hv, fr), name, ok)
-	}
-	if reg.ToolsArg >= 0 {
-		r.flow(arg(reg.ToolsArg), fr, 0, map[val]bool{}, func(x val) {
-			alloc, ok := x.v.(*ssa.Alloc)
-			if !ok {
-				return
-			}
-			for _, row := range r.indexAddrs[alloc] {
-				ts, ok := r.cat.ToolStructs[rules.Normalize(typeSymbol(row.Type()))]
-				if !ok {
-					continue
-				}
-				b := val{row, x.fr}
-				var handlers []wrappedHandler
-				names := map[string]bool{}
-				named := true
-				r.fieldOfBase(b, ts.HandlerField, 0, map[val]bool{}, func(h val) {
-					handlers = append(handlers, r.handlers(h.v, h.fr)...)
-				})
-				r.fieldOfBase(b, ts.ToolField, 0, map[val]bool{}, func(t val) {
-					if n, ok := r.toolName(t.v, t.fr); ok {
-						names[n] = true
-					} else {
-						named = false
-					}
-				})
-				name := ""
-				for n := range names {
-					name = n
-				}
-				emit(handlers, name, named && len(names) == 1)
-			}
-		})
-	}
-	return out
+	return e
 }
 
 // usesParam reports whether v is computed, within fn, from one of fn's

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/blastradius/blastradius/analyzer/discovery"
 	"github.com/blastradius/blastradius/report"
 	"github.com/blastradius/blastradius/rules"
 )
@@ -490,9 +491,17 @@ func (c *checker) guardsOf(g *guardFinder, e entry, res *reached, h hit, f *flow
 			add(gd)
 		}
 	}
-	for _, w := range e.wrappers {
-		for _, gd := range g.wrapperGuards(w) {
-			add(gd)
+	if len(e.layers) > 0 {
+		for _, l := range e.layers {
+			for _, gd := range g.layerGuards(l) {
+				add(gd)
+			}
+		}
+	} else {
+		for _, w := range e.wrappers {
+			for _, gd := range g.wrapperGuards(w) {
+				add(gd)
+			}
 		}
 	}
 	args := callArgs(h.site.Common())
@@ -586,18 +595,48 @@ func (g *guardFinder) wrapperGuards(w *ssa.Function) []report.Guard {
 	if next == nil {
 		return nil
 	}
+	return g.guardsAround(w, []ssa.CallInstruction{next})
+}
+
+// layerGuards is wrapperGuards for a wrapper whose calls of the next layer
+// discovery found.
+func (g *guardFinder) layerGuards(l discovery.Layer) []report.Guard {
+	var next []ssa.CallInstruction
+	for site := range l.Next {
+		next = append(next, site)
+	}
+	sort.Slice(next, func(i, j int) bool { return next[i].Pos() < next[j].Pos() })
+	return g.guardsAround(l.Fn, next)
+}
+
+// guardsAround returns the guards of wrapper w relative to its calls of
+// the wrapped function: those before every such call dominate the tool's
+// sinks.
+func (g *guardFinder) guardsAround(w *ssa.Function, nexts []ssa.CallInstruction) []report.Guard {
+	if len(nexts) == 0 {
+		return nil
+	}
+	isNext := map[ssa.CallInstruction]bool{}
+	for _, n := range nexts {
+		isNext[n] = true
+	}
 	var out []report.Guard
 	for _, site := range callSitesOf(w) {
-		if site == next {
+		if isNext[site] {
 			continue
 		}
 		for _, k := range sortedKinds(g.kindsAt(site, nil)) {
 			gd := report.Guard{Kind: k, Symbol: guardSymbol(g.rc, site), Position: g.pos.of(site.Pos()),
 				Note: "in a wrapper around the handler"}
+			before, after := true, false
+			for _, next := range nexts {
+				before = before && dominatesInstr(site, next)
+				after = after || dominatesInstr(next, site)
+			}
 			switch {
-			case dominatesInstr(site, next):
+			case before:
 				gd.Dominates = true
-			case dominatesInstr(next, site):
+			case after:
 				gd.Note = "in a wrapper around the handler, after it"
 			default:
 				gd.Note = "in a wrapper around the handler, in a branch that can be skipped"

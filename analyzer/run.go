@@ -124,13 +124,13 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		if e.inputs != nil {
 			t.Inputs = e.inputs
 		}
-		for _, call := range []ssa.Instruction{e.regCall, e.regOuter} {
+		for _, call := range e.gates {
 			if cond, at := gate(prog.Fset, call); cond != "" {
 				t.GatedBy = &report.Gate{Condition: cond, Position: pos.of(at)}
 				break
 			}
 		}
-		res := rc.reach(e.handler, e.region)
+		res := rc.reach(e.handler, e.region, e.layers)
 		findings, tainted, flow := chk.modelFlows(e, t, res)
 		for _, h := range res.hits {
 			args := append([]int{}, tainted[h.site]...)
@@ -266,6 +266,9 @@ func seeds(entries []entry, scope []*ssa.Function, r *resolver) []*ssa.Function 
 	set := map[*ssa.Function]bool{}
 	for _, e := range entries {
 		set[e.handler] = true
+		for _, l := range e.layers {
+			set[l.Fn] = true
+		}
 	}
 	hasMain := false
 	for _, fn := range scope {
