@@ -29,6 +29,13 @@ func TestFixtures(t *testing.T) {
 		"guards-library",
 		// Handlers wrapped in the user's own middleware functions.
 		"wrapped-handlers",
+		// Tools behind the application's own registration layers (issue
+		// #13): descriptor toolsets converted by one wrapper and
+		// registered through a generic helper given a method value.
+		"mcp-sdk-toolsets",
+		// A chain of generic constructors, a closure factory stored in
+		// each entry, and an availability wrapper added at registration.
+		"mcp-sdk-constructors",
 		// Cloud and platform SDKs catalogued by pattern: client-go,
 		// go-github, the AWS SDK v2.
 		"cloud-sdks",

@@ -271,7 +271,8 @@ func sortedNames(m map[string]bool) []string {
 // gates lists the instructions whose conditions can keep a tool from being
 // registered: the registration call, the call of the helper it was made
 // in, then the helper calls and table rows the tool's handler came
-// through last.
+// through last, nearest to where the tool was made first (a flag around
+// one tool's row says more than a filter every tool passes).
 func (g *graph) gates(r registration, places map[meetKey]bool) []ssa.Instruction {
 	out := []ssa.Instruction{r.site}
 	if r.c != nil && r.c.site != nil {
@@ -285,7 +286,7 @@ func (g *graph) gates(r registration, places map[meetKey]bool) []ssa.Instruction
 	}
 	sort.Slice(keys, func(i, j int) bool {
 		if keys[i].fan != keys[j].fan {
-			return keys[i].fan < keys[j].fan
+			return keys[i].fan > keys[j].fan
 		}
 		return keys[i].alt < keys[j].alt
 	})
