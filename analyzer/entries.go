@@ -56,7 +56,7 @@ const maxHelperDepth = 3
 
 // findEntries finds every tool registered in the analysed code: calls to
 // catalogued registration functions, and functions carrying a directive.
-func findEntries(prog *ssa.Program, r *resolver, scope []*ssa.Function, pkgs []*packages.Package) ([]entry, []string) {
+func findEntries(prog *ssa.Program, r *resolver, scope []*ssa.Function, pkgs []*packages.Package) ([]entry, []declaration, []string) {
 	var entries []entry
 	res := discovery.Discover(discovery.Input{Prog: prog, Scope: scope, Packages: pkgs, Catalog: r.cat,
 		Opaque: func(fn *ssa.Function) bool { return isOpaque(r.cat, fn) }})
@@ -69,8 +69,11 @@ func findEntries(prog *ssa.Program, r *resolver, scope []*ssa.Function, pkgs []*
 	warnings = append(warnings, w...)
 	entries = append(entries, r.implementsEntries(prog, scope)...)
 	entries = append(entries, r.handlerMapEntries(scope)...)
-	entries = append(entries, r.dispatchEntries(scope)...)
-	return dedupEntries(prog, entries), warnings
+	var decls []declaration
+	for _, d := range res.Declarations {
+		decls = append(decls, declaration{d.Name, d.Framework, d.Pos})
+	}
+	return dedupEntries(prog, entries), decls, warnings
 }
 
 // entryOf is the analyzer's view of a discovered tool.

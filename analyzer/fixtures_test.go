@@ -69,6 +69,9 @@ func TestSDKFixtures(t *testing.T) {
 		"openai-go-agents",
 		"openai-go-v1",
 		"go-openai-chat",
+		// The application's own tool interface in a registry run by the
+		// name in the model's tool call (issue #13).
+		"go-openai-registry",
 		"anthropic-dispatch",
 		"anthropic-toolrunner",
 		"genai-dispatch",

@@ -62,7 +62,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 
 	start = time.Now()
 	r := newResolver(cat, scope)
-	entries, w := findEntries(prog, r, scope, scopePkgs)
+	entries, decls, w := findEntries(prog, r, scope, scopePkgs)
 	for _, x := range w {
 		warn(x)
 	}
@@ -90,7 +90,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	phase("callgraph", start, fmt.Sprintf("%d nodes", len(cg.Nodes)))
 
 	pos := positioner{fset: prog.Fset, root: l.moduleDir}
-	doc.Mismatches = append(doc.Mismatches, mismatches(r.declarations(scope), entries, dispatchFrameworks(cat), pos)...)
+	doc.Mismatches = append(doc.Mismatches, mismatches(decls, entries, dispatchFrameworks(cat), pos)...)
 
 	start = time.Now()
 	rc := newReacher(cat, cg)

@@ -2,6 +2,7 @@ package discovery
 
 import (
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
@@ -74,6 +75,9 @@ type Layer struct {
 // Result is what discovery finds.
 type Result struct {
 	Tools []Tool
+	// Declarations are the tools declared to the model by name, for
+	// comparing with the dispatched ones.
+	Declarations []Declaration
 	// Warnings are one-line messages about registrations whose tools
 	// could not be told.
 	Warnings []string
@@ -90,5 +94,17 @@ func Discover(in Input) Result {
 		}
 		res.Tools = append(res.Tools, tools...)
 	}
+	owned := map[*types.Package]bool{}
+	for _, fn := range in.Scope {
+		if fn.Pkg != nil {
+			owned[fn.Pkg.Pkg] = true
+		}
+	}
+	names := e.newModelNames(in.Scope, func(t types.Type) bool {
+		n := namedOf(t)
+		return n != nil && owned[n.Obj().Pkg()]
+	})
+	res.Tools = append(res.Tools, e.dispatches(in.Scope, names)...)
+	res.Declarations = e.declarations(in.Scope)
 	return res
 }

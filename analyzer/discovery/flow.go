@@ -542,7 +542,7 @@ func (g *graph) call(id int32, n node, v ssa.Value, cc *ssa.CallCommon) {
 		return
 	}
 	if callee := cc.StaticCallee(); callee != nil {
-		if g.e.catalogued(callee) || g.e.opaque(callee) || len(callee.Blocks) == 0 {
+		if g.e.catalogued(callee) || g.e.skip(callee) || len(callee.Blocks) == 0 {
 			g.opaqueCall(id, n, v, cc)
 			return
 		}
@@ -588,7 +588,7 @@ func (g *graph) invoke(id int32, n node, v ssa.Value, cc *ssa.CallCommon) {
 			continue
 		}
 		m := methodFunc(g.e.prog, t, cc.Method.Name())
-		if m == nil || g.e.opaque(m) || len(m.Blocks) == 0 {
+		if m == nil || g.e.skip(m) || len(m.Blocks) == 0 {
 			continue
 		}
 		if n.c != nil && n.c.depth >= maxDepth {
@@ -642,14 +642,14 @@ func (e *engine) calleeCtx(ln node, site ssa.CallInstruction, c *ctx) *ctx {
 	}
 	switch f := ln.v.(type) {
 	case *ssa.Function:
-		if e.opaque(f) || len(f.Blocks) == 0 {
+		if e.skip(f) || len(f.Blocks) == 0 {
 			return nil
 		}
 		e.ix.ensure(f)
 		return e.intern(ctxKey{fn: f, site: site, caller: c})
 	case *ssa.MakeClosure:
 		fn := f.Fn.(*ssa.Function)
-		if e.opaque(unwrapWrapper(fn)) || len(fn.Blocks) == 0 {
+		if e.skip(fn) || len(fn.Blocks) == 0 {
 			return nil
 		}
 		e.ix.ensure(fn)
@@ -970,7 +970,7 @@ func (e *engine) constValue(v ssa.Value, depth int) (constant.Value, bool) {
 		return x.Value, true
 	case *ssa.Call:
 		callee := x.Call.StaticCallee()
-		if callee == nil || depth > 3 || e.opaque(callee) || len(callee.Blocks) == 0 {
+		if callee == nil || depth > 3 || e.skip(callee) || len(callee.Blocks) == 0 {
 			return nil, false
 		}
 		dead := e.deadBlocks(callee)
@@ -991,4 +991,15 @@ func (e *engine) constValue(v ssa.Value, depth int) (constant.Value, bool) {
 		return val, val != nil
 	}
 	return nil, false
+}
+
+// skip reports whether the flow stays out of fn's body: an opaque
+// function, or a synthetic wrapper of one.
+func (e *engine) skip(fn *ssa.Function) bool {
+	if isWrapper(fn) {
+		if m := unwrapWrapper(fn); m != fn {
+			return e.opaque(m)
+		}
+	}
+	return e.opaque(fn)
 }

@@ -41,7 +41,7 @@ func (g *graph) wraps(id int32) bool {
 	}
 	g.wrapped[id] = false
 	fn, c := g.e.handlerFunc(g.nodes[id])
-	if fn == nil || len(fn.Blocks) == 0 || g.e.opaque(fn) {
+	if fn == nil || len(fn.Blocks) == 0 || g.e.skip(fn) {
 		return false
 	}
 	g.e.ix.ensure(fn)

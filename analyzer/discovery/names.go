@@ -8,11 +8,13 @@ import (
 
 // This file reads tool names: the constant strings that flow into a tool
 // description, through the catalogued tool types' name fields and tool-name
-// builders (see leafExpansions), and through concatenations of constants.
+// builders (see leafExpansions), through concatenations of constants, and
+// through the name method of a tool value.
 
 // nameLeaves returns the nodes that give a name to the values flowing into
 // from: string constants and concatenations (named), and string values the
-// flow cannot see through (unknown).
+// flow cannot see through (unknown). A memory location nothing is stored
+// into gives no name.
 func (g *graph) nameLeaves(from int32) (named, unknown []int32) {
 	seen := map[int32]bool{from: true}
 	stack := []int32{from}
@@ -41,12 +43,15 @@ func (g *graph) nameLeaves(from int32) (named, unknown []int32) {
 			named = append(named, id)
 			continue
 		}
-		if plain == 0 && n.kind == kValue {
-			if t := projType(n); t != nil && isString(t) {
-				if _, ok := n.v.(*ssa.Const); !ok {
-					unknown = append(unknown, id)
-				}
-			}
+		if plain > 0 || n.kind != kValue || (n.path != "" && isObject(n.v)) {
+			continue
+		}
+		switch n.v.(type) {
+		case *ssa.Const, *ssa.MakeSlice, *ssa.MakeMap:
+			continue
+		}
+		if t := projType(n); t != nil && isString(t) {
+			unknown = append(unknown, id)
 		}
 	}
 	sortIDs(named)
@@ -70,29 +75,78 @@ func (g *graph) nameOf(id int32, depth int) (string, bool) {
 		if e.kind != eOperand {
 			continue
 		}
-		named, unknown := g.nameLeaves(e.to)
-		if len(unknown) > 0 {
+		s, ok := g.onlyName(e.to, depth+1)
+		if !ok {
 			return "", false
 		}
-		vals := map[string]bool{}
-		for _, x := range named {
-			s, ok := g.nameOf(x, depth+1)
-			if !ok {
-				return "", false
-			}
-			vals[s] = true
-		}
-		if len(vals) != 1 {
-			return "", false
-		}
-		for s := range vals {
-			parts = append(parts, s)
-		}
+		parts = append(parts, s)
 	}
 	if len(parts) != 2 {
 		return "", false
 	}
 	return parts[0] + parts[1], true
+}
+
+// onlyName is the one name that flows into a node, if there is exactly
+// one and nothing unknown.
+func (g *graph) onlyName(id int32, depth int) (string, bool) {
+	named, unknown := g.nameLeaves(id)
+	if len(unknown) > 0 {
+		return "", false
+	}
+	vals := map[string]bool{}
+	for _, x := range named {
+		s, ok := g.nameOf(x, depth)
+		if !ok {
+			return "", false
+		}
+		vals[s] = true
+	}
+	if len(vals) != 1 {
+		return "", false
+	}
+	for s := range vals {
+		return s, true
+	}
+	return "", false
+}
+
+// methodName evaluates the name a tool value gives through one of its
+// methods (Name(), Info(), Declaration()): the method is entered with its
+// receiver bound to that value, so a name set per value (an embedded base
+// built with newBase("x")) is found.
+func (g *graph) methodName(recv int32, method string) (string, bool) {
+	rn := g.nodes[recv]
+	t := projType(rn)
+	if t == nil {
+		return "", false
+	}
+	fn := methodFunc(g.e.prog, t, method)
+	if fn == nil || g.e.skip(fn) || len(fn.Blocks) == 0 {
+		return "", false
+	}
+	g.e.ix.ensure(fn)
+	c := g.e.intern(ctxKey{fn: fn, recv: rn, hasRecv: true, entry: true})
+	vals := map[string]bool{}
+	dead := g.e.deadBlocks(fn)
+	for _, ret := range g.e.ix.returnsOf(fn) {
+		if len(ret.Results) == 0 || dead[ret.Block()] {
+			continue
+		}
+		r := g.root(node{v: ret.Results[0], c: c})
+		s, ok := g.onlyName(r, 0)
+		if !ok {
+			return "", false
+		}
+		vals[s] = true
+	}
+	if len(vals) != 1 {
+		return "", false
+	}
+	for s := range vals {
+		return s, true
+	}
+	return "", false
 }
 
 // sliceRoot is the path that reads the elements of a value when it is a

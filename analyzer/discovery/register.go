@@ -154,6 +154,11 @@ func (e *engine) registered(r registration) []Tool {
 			servers = append(servers, g.nodes[l].v)
 		}
 	}
+	base := Tool{Framework: r.reg.Framework, Registration: r.site.Pos()}
+	first := []ssa.Instruction{r.site}
+	if r.c != nil && r.c.site != nil {
+		first = append(first, r.c.site)
+	}
 	var out []Tool
 	if hv := arg(r.reg.HandlerArg); hv != nil {
 		tv := arg(r.reg.NameArg)
@@ -165,7 +170,7 @@ func (e *engine) registered(r registration) []Tool {
 		if tv != nil {
 			t = g.root(node{v: tv, c: r.c, path: sliceRoot(tv.Type())})
 		}
-		out = append(out, g.assemble(r, h, t)...)
+		out = append(out, g.assemble(base, first, h, t)...)
 	}
 	if tv := arg(r.reg.ToolsArg); tv != nil {
 		if s, ok := tv.Type().Underlying().(*types.Slice); ok {
@@ -177,7 +182,7 @@ func (e *engine) registered(r registration) []Tool {
 			if ts, ok := e.cat.ToolStructs[rules.Normalize(typeSymbol(el))]; ok {
 				h := g.root(node{v: tv, c: r.c, path: join(prefix, ts.HandlerField)})
 				t := g.root(node{v: tv, c: r.c, path: join(prefix, ts.ToolField)})
-				out = append(out, g.assemble(r, h, t)...)
+				out = append(out, g.assemble(base, first, h, t)...)
 			}
 		}
 	}
@@ -190,7 +195,10 @@ func (e *engine) registered(r registration) []Tool {
 // assemble pairs the handlers flowing into h with the names flowing into t
 // (t < 0: no name) and builds one tool per handler, or one per name when a
 // handler was made into several tools (two rows of a table sharing it).
-func (g *graph) assemble(r registration, h, t int32) []Tool {
+//
+// base holds what every tool of the registration shares; first are the
+// instructions whose conditions gate all of them.
+func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t int32) []Tool {
 	handlers, wrappers := g.handlerLeaves(h)
 	if len(handlers) == 0 {
 		return nil
@@ -224,8 +232,9 @@ func (g *graph) assemble(r registration, h, t int32) []Tool {
 	for _, hid := range handlers {
 		hp := places[at[hid]]
 		fn, _ := g.e.handlerFunc(g.nodes[hid])
-		base := Tool{Framework: r.reg.Framework, Handler: fn, Registration: r.site.Pos()}
-		base.Gates = g.gates(r, hp)
+		base := base
+		base.Handler = fn
+		base.Gates = g.gates(first, hp)
 		base.Layers = g.layers(hid, wrappers, wrapReach, handlerSet)
 		names := map[string]bool{}
 		ambiguous := false
@@ -269,15 +278,12 @@ func sortedNames(m map[string]bool) []string {
 }
 
 // gates lists the instructions whose conditions can keep a tool from being
-// registered: the registration call, the call of the helper it was made
-// in, then the helper calls and table rows the tool's handler came
+// registered: first (the registration call, the call of the helper it was
+// made in), then the helper calls and table rows the tool's handler came
 // through last, nearest to where the tool was made first (a flag around
 // one tool's row says more than a filter every tool passes).
-func (g *graph) gates(r registration, places map[meetKey]bool) []ssa.Instruction {
-	out := []ssa.Instruction{r.site}
-	if r.c != nil && r.c.site != nil {
-		out = append(out, r.c.site)
-	}
+func (g *graph) gates(first []ssa.Instruction, places map[meetKey]bool) []ssa.Instruction {
+	out := append([]ssa.Instruction(nil), first...)
 	var keys []meetKey
 	for k := range places {
 		if k.fan >= 0 {

@@ -74,10 +74,17 @@ func isBound(fn *ssa.Function) bool {
 	return strings.HasPrefix(fn.Synthetic, "bound method wrapper")
 }
 
-// unwrapWrapper maps a synthetic bound-method wrapper or thunk (a method
-// value s.run, a method expression (*S).run) to the method it calls.
+// isWrapper reports whether fn is a synthetic wrapper of one method: a
+// method value (s.run), a method expression ((*S).run), or a promoted or
+// pointer-receiver method of an embedding type.
+func isWrapper(fn *ssa.Function) bool {
+	return isBound(fn) || strings.HasPrefix(fn.Synthetic, "thunk") || strings.HasPrefix(fn.Synthetic, "wrapper for")
+}
+
+// unwrapWrapper maps a synthetic wrapper (see isWrapper) to the method it
+// calls.
 func unwrapWrapper(fn *ssa.Function) *ssa.Function {
-	if !isBound(fn) && !strings.HasPrefix(fn.Synthetic, "thunk") {
+	if !isWrapper(fn) {
 		return fn
 	}
 	for _, b := range fn.Blocks {
