@@ -44,6 +44,9 @@ type entry struct {
 	// layers are the wrappers with the calls in each that run the next
 	// layer for this tool: their own code is the tool's too.
 	layers []discovery.Layer
+	// libCaps are the catalogued capabilities of a library tool, whose
+	// handler runs in a dependency the scan does not enter.
+	libCaps []string
 }
 
 // directivePrefix marks a custom entry point: //blastradius:tool NAME in a
@@ -67,7 +70,6 @@ func findEntries(prog *ssa.Program, r *resolver, scope []*ssa.Function, pkgs []*
 	d, w := directiveEntries(prog, pkgs)
 	entries = append(entries, d...)
 	warnings = append(warnings, w...)
-	entries = append(entries, r.implementsEntries(prog, scope)...)
 	entries = append(entries, r.handlerMapEntries(scope)...)
 	var decls []declaration
 	for _, d := range res.Declarations {
@@ -80,7 +82,7 @@ func findEntries(prog *ssa.Program, r *resolver, scope []*ssa.Function, pkgs []*
 func entryOf(t discovery.Tool) entry {
 	e := entry{name: t.Name, nameFrom: t.NameFrom, framework: t.Framework, handler: t.Handler,
 		registration: t.Registration, region: t.Region, position: t.Position, inputs: t.Inputs,
-		gates: t.Gates, servers: t.Servers, layers: t.Layers}
+		gates: t.Gates, servers: t.Servers, layers: t.Layers, libCaps: t.Capabilities}
 	for _, l := range t.Layers {
 		e.wrappers = append(e.wrappers, l.Fn)
 	}

@@ -59,6 +59,9 @@ func TestSDKFixtures(t *testing.T) {
 	for _, name := range []string{
 		"langchaingo-tools",
 		"langchaingo-dispatch",
+		// Tools langchaingo implements itself, named by the catalog, next
+		// to the program's own, named per value (issue #13).
+		"langchaingo-library",
 		"genkit-tools",
 		"eino-tools",
 		"adk-tools",

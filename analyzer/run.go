@@ -146,6 +146,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 				MissingGuards: missing,
 			})
 		}
+		t.Capabilities = append(t.Capabilities, libraryCapabilities(e, pos)...)
 		doc.Findings = append(doc.Findings, findings...)
 		doc.Findings = append(doc.Findings, chk.outsideFlows(e, t, res)...)
 		sort.SliceStable(t.Capabilities, func(i, j int) bool {
@@ -169,6 +170,26 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	}
 	phase("reachability", start, fmt.Sprintf("%d capabilities, %d findings", ncap, len(doc.Findings)))
 	return doc, nil
+}
+
+// libraryCapabilities are the catalogued capabilities of a library tool:
+// its handler runs in a dependency that the scan does not enter, so the
+// witness is the handler itself, at the place the application hands the
+// tool over.
+func libraryCapabilities(e entry, pos positioner) []report.Capability {
+	var out []report.Capability
+	for _, c := range e.libCaps {
+		out = append(out, report.Capability{
+			Capability:    c,
+			Sink:          e.handler.String(),
+			Position:      pos.of(e.registration),
+			Path:          []report.Frame{{Function: e.handler.String(), Position: pos.of(e.registration)}},
+			TaintedArgs:   []int{},
+			Guards:        []report.Guard{},
+			MissingGuards: []string{},
+		})
+	}
+	return out
 }
 
 // toolPos is where a tool is shown: its dispatch case, or its handler.

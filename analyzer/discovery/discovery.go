@@ -57,6 +57,10 @@ type Tool struct {
 	// Layers are the wrappers around Handler, outermost first: their code
 	// runs for this tool, and their guards count for it.
 	Layers []Layer
+	// Capabilities, for a tool whose handler runs in a dependency the scan
+	// does not enter (a catalogued library tool), are what the catalog
+	// says it can reach.
+	Capabilities []string
 }
 
 // Layer is one wrapper around a tool's handler.
@@ -105,6 +109,7 @@ func Discover(in Input) Result {
 		return n != nil && owned[n.Obj().Pkg()]
 	})
 	res.Tools = append(res.Tools, e.dispatches(in.Scope, names)...)
+	res.Tools = append(res.Tools, e.interfaceTools(in.Scope, owned)...)
 	res.Declarations = e.declarations(in.Scope)
 	return res
 }
