@@ -850,7 +850,7 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		c.Rules[r.ID] = r
 		return "rule " + r.ID, nil
 	}
-	return "", fmt.Errorf("unknown keyword %q (want sink, opaque, register, adapter, toolname, tooltype, toolstruct, implements, dispatch, declare, handlermap, sensitive, sanitizer, check, source, sourcefield, toolresult, prompt, rule, guard or middleware)", kw)
+	return "", fmt.Errorf("unknown keyword %q (want sink, opaque, register, adapter, toolname, tooltype, toolstruct, implements, librarytool, dispatch, declare, handlermap, sensitive, sanitizer, check, source, sourcefield, toolresult, prompt, rule, guard or middleware)", kw)
 }
 
 func oneOf(s string, list []string) bool {
