@@ -83,98 +83,23 @@ type guardFinder struct {
 	pos      positioner
 }
 
-func newGuardFinder(prog *ssa.Program, r *resolver, rc *reacher, scope []*ssa.Function, pkgs []*packages.Package, pos positioner) *guardFinder {
-	g := &guardFinder{cat: r.cat, rc: rc, declared: declaredGuards(prog, pkgs),
+func newGuardFinder(prog *ssa.Program, cat *rules.Catalog, rc *reacher, mws []discovery.Middleware, pkgs []*packages.Package, pos positioner) *guardFinder {
+	g := &guardFinder{cat: cat, rc: rc, declared: declaredGuards(prog, pkgs),
 		middleware: map[ssa.Value][]report.Guard{}, summaries: map[*ssa.Function]map[string]bool{},
 		flowFree: map[depthKey]map[string]bool{}, pos: pos}
-	for _, fn := range scope {
-		for _, site := range callSitesOf(fn) {
-			callee := site.Common().StaticCallee()
-			if callee == nil {
-				continue
-			}
-			mw, ok := r.cat.Middlewares[rules.Normalize(symbolOf(callee))]
-			if !ok {
-				continue
-			}
-			args := callArgs(site.Common())
-			if mw.Arg >= len(args) {
-				continue
-			}
-			servers := r.middlewareServers(site, callee)
-			for _, h := range r.middlewareFuncs(args[mw.Arg]) {
-				for _, kind := range sortedKinds(g.bodyKinds(h, nil, 0)) {
-					for _, srv := range servers {
-						g.middleware[srv] = append(g.middleware[srv], report.Guard{
-							Kind: kind, Symbol: h.String(), Position: pos.of(site.Pos()), Dominates: true,
-							Note: "in middleware that wraps every tool",
-						})
-					}
+	for _, m := range mws {
+		for _, h := range m.Funcs {
+			for _, kind := range sortedKinds(g.bodyKinds(h, nil, 0)) {
+				for _, srv := range m.Servers {
+					g.middleware[srv] = append(g.middleware[srv], report.Guard{
+						Kind: kind, Symbol: h.String(), Position: pos.of(m.Site.Pos()), Dominates: true,
+						Note: "in middleware that wraps every tool",
+					})
 				}
 			}
 		}
 	}
 	return g
-}
-
-// middlewareServers returns the servers a middleware call applies to: the
-// receiver of (*MCPServer).Use, or the constructor call that an option
-// such as server.WithToolHandlerMiddleware is passed to.
-func (r *resolver) middlewareServers(site ssa.CallInstruction, callee *ssa.Function) []ssa.Value {
-	var out []ssa.Value
-	if callee.Signature.Recv() != nil {
-		r.flow(callArgs(site.Common())[0], nil, 0, map[val]bool{}, func(x val) { out = append(out, x.v) })
-		return out
-	}
-	v := callValue(site)
-	if v == nil {
-		return nil
-	}
-	return append(out, consumers(v, 4)...)
-}
-
-// consumers returns the calls that take v as an argument, directly or in a
-// variadic list.
-func consumers(v ssa.Value, depth int) []ssa.Value {
-	if depth == 0 || v.Referrers() == nil {
-		return nil
-	}
-	var out []ssa.Value
-	for _, ref := range *v.Referrers() {
-		switch x := ref.(type) {
-		case *ssa.Call:
-			out = append(out, x)
-		case *ssa.Store:
-			if ia, ok := x.Addr.(*ssa.IndexAddr); ok {
-				if arr, ok := ia.X.(*ssa.Alloc); ok {
-					for _, r2 := range *arr.Referrers() {
-						if sl, ok := r2.(*ssa.Slice); ok {
-							out = append(out, consumers(sl, depth-1)...)
-						}
-					}
-				}
-			}
-		case *ssa.ChangeType, *ssa.MakeInterface:
-			out = append(out, consumers(x.(ssa.Value), depth-1)...)
-		}
-	}
-	return out
-}
-
-// middlewareFuncs resolves a middleware argument, which may be a variadic
-// list of functions.
-func (r *resolver) middlewareFuncs(v ssa.Value) []*ssa.Function {
-	out := r.funcs(v, nil)
-	r.flow(v, nil, 0, map[val]bool{}, func(x val) {
-		if a, ok := x.v.(*ssa.Alloc); ok {
-			for _, row := range r.indexAddrs[a] {
-				for _, s := range r.stores[row] {
-					out = append(out, r.funcs(s, x.fr)...)
-				}
-			}
-		}
-	})
-	return out
 }
 
 // declaredGuards finds functions whose doc comment says
@@ -491,17 +416,9 @@ func (c *checker) guardsOf(g *guardFinder, e entry, res *reached, h hit, f *flow
 			add(gd)
 		}
 	}
-	if len(e.layers) > 0 {
-		for _, l := range e.layers {
-			for _, gd := range g.layerGuards(l) {
-				add(gd)
-			}
-		}
-	} else {
-		for _, w := range e.wrappers {
-			for _, gd := range g.wrapperGuards(w) {
-				add(gd)
-			}
+	for _, l := range e.layers {
+		for _, gd := range g.layerGuards(l) {
+			add(gd)
 		}
 	}
 	args := callArgs(h.site.Common())
@@ -576,30 +493,10 @@ func dedupGuards(gs []report.Guard) []report.Guard {
 	return out
 }
 
-// wrapperGuards returns the guards of a wrapper around a tool's handler
-// (see resolver.handlers): its calls before the call of the wrapped
-// handler dominate every sink of the tool; those after it, or on a branch
-// that can skip them, are listed as not counted.
-func (g *guardFinder) wrapperGuards(w *ssa.Function) []report.Guard {
-	i := calledFreeVar(w)
-	if i < 0 {
-		return nil
-	}
-	var next ssa.CallInstruction
-	for _, site := range callSitesOf(w) {
-		if calledVar(site) == w.FreeVars[i] {
-			next = site
-			break
-		}
-	}
-	if next == nil {
-		return nil
-	}
-	return g.guardsAround(w, []ssa.CallInstruction{next})
-}
-
-// layerGuards is wrapperGuards for a wrapper whose calls of the next layer
-// discovery found.
+// layerGuards returns the guards of a wrapper around a tool's handler (see
+// discovery.Layer): its calls before the calls of the next layer dominate
+// every sink of the tool; those after them, or on a branch that can skip
+// them, are listed as not counted.
 func (g *guardFinder) layerGuards(l discovery.Layer) []report.Guard {
 	var next []ssa.CallInstruction
 	for site := range l.Next {

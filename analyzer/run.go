@@ -61,8 +61,8 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	}
 
 	start = time.Now()
-	r := newResolver(cat, scope)
-	entries, decls, w := findEntries(prog, r, scope, scopePkgs)
+	found := findEntries(prog, cat, scope, scopePkgs)
+	entries, w := found.entries, found.warnings
 	for _, x := range w {
 		warn(x)
 	}
@@ -83,14 +83,14 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		doc.Warnings = []string{}
 	}
 	start = time.Now()
-	cg, err := buildCallGraph(ctx, prog, seeds(entries, scope, r), cat)
+	cg, err := buildCallGraph(ctx, prog, seeds(entries, scope), cat)
 	if err != nil {
 		return nil, err
 	}
 	phase("callgraph", start, fmt.Sprintf("%d nodes", len(cg.Nodes)))
 
 	pos := positioner{fset: prog.Fset, root: l.moduleDir}
-	doc.Mismatches = append(doc.Mismatches, mismatches(decls, entries, dispatchFrameworks(cat), pos)...)
+	doc.Mismatches = append(doc.Mismatches, mismatches(found.decls, entries, dispatchFrameworks(cat), pos)...)
 
 	start = time.Now()
 	rc := newReacher(cat, cg)
@@ -99,7 +99,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		module[fn] = true
 	}
 	chk := &checker{cat: cat, rc: rc, pos: pos, module: module}
-	gf := newGuardFinder(prog, r, rc, scope, scopePkgs, pos)
+	gf := newGuardFinder(prog, cat, rc, found.middlewares, scopePkgs, pos)
 	for _, w := range guardDirectiveWarnings(prog, scopePkgs) {
 		warn(w)
 	}
@@ -279,16 +279,21 @@ func scopeFunctions(prog *ssa.Program, pkgs map[*ssa.Package]bool) []*ssa.Functi
 	return out
 }
 
-// seeds are where the call graph starts: every handler, the program's main
-// and init functions, and the functions that register tools, so that VTA
-// sees where the values a handler uses are constructed. A module without a
-// main package (a library of tools) also seeds its exported functions.
-func seeds(entries []entry, scope []*ssa.Function, r *resolver) []*ssa.Function {
+// seeds are where the call graph starts: every handler and wrapper, the
+// program's main and init functions, and the functions that register tools
+// (the registration call, the helpers and tables a tool came through), so
+// that VTA sees where the values a handler uses are constructed. A module
+// without a main package (a library of tools) also seeds its exported
+// functions.
+func seeds(entries []entry, scope []*ssa.Function) []*ssa.Function {
 	set := map[*ssa.Function]bool{}
 	for _, e := range entries {
 		set[e.handler] = true
 		for _, l := range e.layers {
 			set[l.Fn] = true
+		}
+		for _, g := range e.gates {
+			set[g.Parent()] = true
 		}
 	}
 	hasMain := false
@@ -303,13 +308,6 @@ func seeds(entries []entry, scope []*ssa.Function, r *resolver) []*ssa.Function 
 		exported := !hasMain && fn.Parent() == nil && fn.Object() != nil && fn.Object().Exported()
 		if isInit || isMain || exported {
 			set[fn] = true
-		}
-	}
-	for callee, sites := range r.callSites {
-		if _, ok := r.cat.Registers[rules.Normalize(symbolOf(callee))]; ok {
-			for _, s := range sites {
-				set[s.Parent()] = true
-			}
 		}
 	}
 	out := make([]*ssa.Function, 0, len(set))

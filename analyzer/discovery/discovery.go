@@ -82,6 +82,9 @@ type Result struct {
 	// Declarations are the tools declared to the model by name, for
 	// comparing with the dispatched ones.
 	Declarations []Declaration
+	// Middlewares are the catalogued middleware calls, whose guards count
+	// for the tools of the servers they apply to.
+	Middlewares []Middleware
 	// Warnings are one-line messages about registrations whose tools
 	// could not be told.
 	Warnings []string
@@ -110,6 +113,11 @@ func Discover(in Input) Result {
 	})
 	res.Tools = append(res.Tools, e.dispatches(in.Scope, names)...)
 	res.Tools = append(res.Tools, e.interfaceTools(in.Scope, owned)...)
+	res.Tools = append(res.Tools, e.handlerMapTools(in.Scope)...)
+	d, w := directiveTools(in.Prog, in.Packages)
+	res.Tools = dedup(in.Prog, append(res.Tools, d...))
+	res.Warnings = append(res.Warnings, w...)
 	res.Declarations = e.declarations(in.Scope)
+	res.Middlewares = e.middlewares(in.Scope)
 	return res
 }

@@ -391,17 +391,7 @@ func (e *engine) looked(l *ssa.Lookup, d rules.Dispatch) []Tool {
 		f := "#" + strconv.Itoa(int(e.fan(fanKey{kind: fanMap, x: l})))
 		h := g.root(node{v: l.X, path: "{}" + f})
 		t := g.root(node{v: l.X, path: "{k}" + f})
-		out := g.assemble(Tool{Framework: d.Framework, Registration: l.Pos()}, nil, h, t)
-		for i := range out {
-			// The tool is registered where its entry is stored.
-			for _, gt := range out[i].Gates {
-				if u, ok := gt.(*ssa.MapUpdate); ok {
-					out[i].Registration = u.Pos()
-					break
-				}
-			}
-		}
-		return out
+		return registeredAtEntry(g.assemble(Tool{Framework: d.Framework, Registration: l.Pos()}, nil, h, t))
 	}
 	if !types.IsInterface(mt.Elem()) {
 		return nil
