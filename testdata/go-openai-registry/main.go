@@ -103,7 +103,10 @@ func main() {
 			log.Fatal(err)
 		}
 		c := <-ch
-		out, err := reg.execute(ctx, c.name, json.RawMessage(c.args))
+		out, err := runQuick(ctx, quickTools(), c)
+		if err != nil {
+			out, err = reg.execute(ctx, c.name, json.RawMessage(c.args))
+		}
 		fmt.Println(out, err)
 		return
 	}
