@@ -70,9 +70,12 @@ func (e *engine) newModelNames(scope []*ssa.Function, owned func(types.Type) boo
 			if d, ok := m.field(st.Val, 0); ok {
 				done[st] = true
 				m.copiers[st.Parent()] = append(m.copiers[st.Parent()], k)
-				if _, ok := m.copied[k]; !ok {
+				// A field filled from several SDKs' calls (an adapter per
+				// provider) is named after the first framework in
+				// alphabetical order, whatever the order of the stores.
+				if old, ok := m.copied[k]; !ok || d.Framework < old.Framework {
 					m.copied[k] = d
-					grew = true
+					grew = grew || !ok
 				}
 			}
 		})
