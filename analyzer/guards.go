@@ -581,7 +581,7 @@ func gate(fset *token.FileSet, site ssa.Instruction) (string, token.Pos) {
 	block := site.Block()
 	for d := block.Idom(); d != nil; d = d.Idom() {
 		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
-		if !ok {
+		if !ok || isErrorCheck(iff.Cond) {
 			continue
 		}
 		for _, succ := range d.Succs {
@@ -595,6 +595,23 @@ func gate(fset *token.FileSet, site ssa.Instruction) (string, token.Pos) {
 		}
 	}
 	return "", token.NoPos
+}
+
+// isErrorCheck reports whether a condition compares an error with nil: the
+// code after `if err != nil { return err }` runs whenever the code before it
+// works, so the check does not gate a registration.
+func isErrorCheck(cond ssa.Value) bool {
+	b, ok := cond.(*ssa.BinOp)
+	if !ok || (b.Op != token.EQL && b.Op != token.NEQ) {
+		return false
+	}
+	errType := types.Universe.Lookup("error").Type()
+	for _, p := range [][2]ssa.Value{{b.X, b.Y}, {b.Y, b.X}} {
+		if k, ok := p[1].(*ssa.Const); ok && k.IsNil() && types.Identical(p[0].Type(), errType) {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceLine returns the trimmed source line at pos.

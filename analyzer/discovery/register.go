@@ -2,6 +2,7 @@ package discovery
 
 import (
 	"fmt"
+	"go/token"
 	"go/types"
 	"sort"
 	"strings"
@@ -237,6 +238,7 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t int32) []Tool 
 		base.Gates = g.gates(first, hp)
 		base.Layers = g.layers(hid, wrappers, wrapReach, handlerSet)
 		names := map[string]bool{}
+		made := map[string]token.Pos{}
 		ambiguous := false
 		for _, nid := range named {
 			if !meet(hp, places[at[nid]]) {
@@ -244,6 +246,9 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t int32) []Tool 
 			}
 			if s, ok := g.nameOf(nid, 0); ok {
 				names[s] = true
+				if p := g.madeAt(hp, places[at[nid]], g.nodes[hid]); p.IsValid() && (!made[s].IsValid() || p < made[s]) {
+					made[s] = p
+				}
 			} else {
 				ambiguous = true
 			}
@@ -262,10 +267,55 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t int32) []Tool 
 		for _, s := range sortedNames(names) {
 			tl := base
 			tl.Name, tl.NameFrom = s, "constant"
+			if p := made[s]; p.IsValid() {
+				tl.Registration = p
+			}
 			out = append(out, tl)
 		}
 	}
 	return out
+}
+
+// madeAt is where a tool was made: a descriptor literal or a constructor
+// call where its handler and its name meet, preferring the function that
+// made the handler value, then a function of the application's own rather
+// than a generic helper's instance. NoPos when they meet at no such value
+// (a name and a handler passed straight to the registration).
+func (g *graph) madeAt(hp, np map[meetKey]bool, handler node) token.Pos {
+	var maker *ssa.Function
+	if mc, ok := handler.v.(*ssa.MakeClosure); ok {
+		maker = mc.Parent()
+	}
+	best, bestRank := token.NoPos, 3
+	for k := range hp {
+		if k.fan != -1 || !np[k] {
+			continue
+		}
+		v, ok := k.v.(ssa.Value)
+		if !ok || !v.Pos().IsValid() {
+			continue
+		}
+		instr, ok := v.(ssa.Instruction)
+		if !ok {
+			continue
+		}
+		switch v.(type) {
+		case *ssa.Alloc, *ssa.Call:
+		default:
+			continue
+		}
+		rank := 2
+		switch fn := instr.Parent(); {
+		case fn == maker:
+			rank = 0
+		case fn.Origin() == nil && !isWrapper(fn):
+			rank = 1
+		}
+		if rank < bestRank || (rank == bestRank && v.Pos() < best) {
+			best, bestRank = v.Pos(), rank
+		}
+	}
+	return best
 }
 
 func sortedNames(m map[string]bool) []string {
