@@ -2,13 +2,12 @@ package analyzer
 
 import (
 	"go/token"
-	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/blastradius/blastradius/analyzer/discovery"
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/rules"
 )
 
@@ -74,27 +73,5 @@ func entryOf(t discovery.Tool) entry {
 	return e
 }
 
-// shortSymbol spells a function as a reader does, with its package name
-// instead of its path: strings.TrimSpace, (*sql.DB).QueryContext,
-// stripe.String (not v82.String).
-func shortSymbol(fn *ssa.Function) string {
-	if o := fn.Origin(); o != nil {
-		fn = o
-	}
-	obj := fn.Object()
-	if obj == nil || obj.Pkg() == nil {
-		return fn.Name()
-	}
-	if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() != nil {
-		recv := types.TypeString(sig.Recv().Type(), func(p *types.Package) string { return p.Name() })
-		if i := strings.Index(recv, "["); i >= 0 {
-			recv = recv[:i]
-		}
-		return "(" + recv + ")." + obj.Name()
-	}
-	name := fn.Name()
-	if i := strings.Index(name, "["); i >= 0 {
-		name = name[:i]
-	}
-	return obj.Pkg().Name() + "." + name
-}
+// shortSymbol spells a function as a reader does (see package symbol).
+func shortSymbol(fn *ssa.Function) string { return symbol.Short(fn) }

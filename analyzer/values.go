@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/symbol"
 )
 
 // This file holds the small questions about SSA values that several stages
@@ -92,11 +94,4 @@ func isArrayPtr(t types.Type) bool {
 }
 
 // shortType is the last element of a "pkgpath.Name" type symbol.
-func shortType(sym string) string {
-	for i := len(sym) - 1; i >= 0; i-- {
-		if sym[i] == '/' {
-			return sym[i+1:]
-		}
-	}
-	return sym
-}
+func shortType(sym string) string { return symbol.ShortType(sym) }

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/rules"
 )
 
@@ -350,22 +351,12 @@ func (e *engine) caseTools(fn *ssa.Function, cmp *ssa.BinOp, m *modelNames) []To
 		}
 		var inputs []string
 		if d.ArgsField != "" {
-			inputs = []string{shortType(d.Type) + "." + d.ArgsField}
+			inputs = []string{symbol.ShortType(d.Type) + "." + d.ArgsField}
 		}
 		out = append(out, Tool{Name: name, NameFrom: "constant", Framework: d.Framework, Handler: fn,
 			Registration: cmp.Pos(), Position: cmp.Pos(), Region: region, Inputs: inputs})
 	}
 	return out
-}
-
-// shortType is the last element of a "pkgpath.Name" type symbol.
-func shortType(sym string) string {
-	for i := len(sym) - 1; i >= 0; i-- {
-		if sym[i] == '/' {
-			return sym[i+1:]
-		}
-	}
-	return sym
 }
 
 // nameMethodCall returns the operand of a comparison that calls a name

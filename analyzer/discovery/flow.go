@@ -22,6 +22,12 @@ import (
 // that two searches that reach a function the same way meet at the same
 // nodes.
 type ctx struct {
+	ctxKey
+	depth int
+}
+
+// ctxKey is what a context binds.
+type ctxKey struct {
 	fn *ssa.Function
 	// site is the call that entered fn, evaluated in caller; nil when fn
 	// was not entered from a known call.
@@ -39,18 +45,6 @@ type ctx struct {
 	// entry marks a function entered as a handler: its parameters come
 	// from the SDK at run time and have no source in the program.
 	entry bool
-	depth int
-}
-
-type ctxKey struct {
-	fn      *ssa.Function
-	site    ssa.CallInstruction
-	caller  *ctx
-	recv    node
-	hasRecv bool
-	clo     *ssa.MakeClosure
-	cloCtx  *ctx
-	entry   bool
 }
 
 // A node is a value in a context, projected by a path: "the Name field of
@@ -164,8 +158,7 @@ func (e *engine) intern(k ctxKey) *ctx {
 	if c, ok := e.ctxs[k]; ok {
 		return c
 	}
-	c := &ctx{fn: k.fn, site: k.site, caller: k.caller, recv: k.recv, hasRecv: k.hasRecv,
-		clo: k.clo, cloCtx: k.cloCtx, entry: k.entry}
+	c := &ctx{ctxKey: k}
 	for _, p := range []*ctx{k.caller, k.cloCtx, k.recv.c} {
 		if p != nil && p.depth+1 > c.depth {
 			c.depth = p.depth + 1

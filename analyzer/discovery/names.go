@@ -90,18 +90,33 @@ func (g *graph) nameOf(id int32, depth int) (string, bool) {
 // onlyName is the one name that flows into a node, if there is exactly
 // one and nothing unknown.
 func (g *graph) onlyName(id int32, depth int) (string, bool) {
+	vals, ok := g.names(id, depth)
+	if !ok {
+		return "", false
+	}
+	return single(vals)
+}
+
+// names evaluates every name that flows into a node; false when something
+// unknown does too.
+func (g *graph) names(id int32, depth int) (map[string]bool, bool) {
 	named, unknown := g.nameLeaves(id)
 	if len(unknown) > 0 {
-		return "", false
+		return nil, false
 	}
 	vals := map[string]bool{}
 	for _, x := range named {
 		s, ok := g.nameOf(x, depth)
 		if !ok {
-			return "", false
+			return nil, false
 		}
 		vals[s] = true
 	}
+	return vals, true
+}
+
+// single returns the one element of a set.
+func single(vals map[string]bool) (string, bool) {
 	if len(vals) != 1 {
 		return "", false
 	}
@@ -133,20 +148,15 @@ func (g *graph) methodName(recv int32, method string) (string, bool) {
 		if len(ret.Results) == 0 || dead[ret.Block()] {
 			continue
 		}
-		r := g.root(node{v: ret.Results[0], c: c})
-		s, ok := g.onlyName(r, 0)
+		vs, ok := g.names(g.root(node{v: ret.Results[0], c: c}), 0)
 		if !ok {
 			return "", false
 		}
-		vals[s] = true
+		for s := range vs {
+			vals[s] = true
+		}
 	}
-	if len(vals) != 1 {
-		return "", false
-	}
-	for s := range vals {
-		return s, true
-	}
-	return "", false
+	return single(vals)
 }
 
 // sliceRoot is the path that reads the elements of a value when it is a

@@ -5,10 +5,10 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/rules"
 )
 
@@ -429,29 +429,5 @@ func (g *graph) nextLayers(from int32, inChain map[int32]bool) []int32 {
 // cannotTell is the warning for a registration whose handler is unknown.
 func (e *engine) cannotTell(r registration) string {
 	pos := e.prog.Fset.Position(r.site.Pos())
-	return fmt.Sprintf("%s: cannot tell which handler %s registers; its tools are not analysed", pos, shortSymbol(r.callee))
-}
-
-// shortSymbol spells a function as a reader does, with its package name
-// instead of its path: (*server.MCPServer).AddTool, mcp.AddTool.
-func shortSymbol(fn *ssa.Function) string {
-	if o := fn.Origin(); o != nil {
-		fn = o
-	}
-	obj := fn.Object()
-	if obj == nil || obj.Pkg() == nil {
-		return fn.Name()
-	}
-	if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() != nil {
-		recv := types.TypeString(sig.Recv().Type(), func(p *types.Package) string { return p.Name() })
-		if i := strings.Index(recv, "["); i >= 0 {
-			recv = recv[:i]
-		}
-		return "(" + recv + ")." + obj.Name()
-	}
-	name := fn.Name()
-	if i := strings.Index(name, "["); i >= 0 {
-		name = name[:i]
-	}
-	return obj.Pkg().Name() + "." + name
+	return fmt.Sprintf("%s: cannot tell which handler %s registers; its tools are not analysed", pos, symbol.Short(r.callee))
 }

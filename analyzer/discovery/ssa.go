@@ -6,34 +6,17 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/symbol"
 )
 
 // This file holds the small questions about SSA values that every other
 // file asks: how the catalog spells a function or a type, and what a call
 // passes.
 
-// symbolOf spells a function as the catalog does: (*ssa.Function).String()
-// of its generic origin.
-func symbolOf(fn *ssa.Function) string {
-	if o := fn.Origin(); o != nil {
-		fn = o
-	}
-	return fn.String()
-}
+func symbolOf(fn *ssa.Function) string { return symbol.Of(fn) }
 
-// typeSymbol spells a named type as "pkgpath.Name", looking through pointers
-// and aliases; "" for an unnamed type.
-func typeSymbol(t types.Type) string {
-	n := namedOf(t)
-	if n == nil {
-		return ""
-	}
-	obj := n.Origin().Obj()
-	if obj.Pkg() == nil {
-		return obj.Name()
-	}
-	return obj.Pkg().Path() + "." + obj.Name()
-}
+func typeSymbol(t types.Type) string { return symbol.Type(t) }
 
 // namedOf is the named type of t or of *t.
 func namedOf(t types.Type) *types.Named {
