@@ -76,3 +76,18 @@ if ! e2e_installed; then
 fi
 e2e_installed || { echo ".ci/setup.sh: $e2e lacks playwright-core $playwright_version or mermaid $mermaid_version" >&2; exit 1; }
 echo "playwright-core $playwright_version, mermaid $mermaid_version"
+
+# The cgo tests (analyzer/load_test.go TestCgo) scan a module that uses cgo
+# with a C compiler, as go build would, and without one. Debian's Go image
+# has gcc; a machine without it gets Debian's.
+if ! command -v gcc >/dev/null; then
+	sudo=
+	[ "$(id -u)" = 0 ] || sudo=sudo
+	if ! command -v apt-get >/dev/null; then
+		echo ".ci/setup.sh: gcc is missing: install a C compiler" >&2
+		exit 1
+	fi
+	$sudo apt-get update
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y gcc libc6-dev
+fi
+gcc --version | head -n 1

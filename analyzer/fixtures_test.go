@@ -45,6 +45,8 @@ func TestFixtures(t *testing.T) {
 		// repository with two modules and no go.work.
 		"workspace",
 		"multimodule",
+		// Real modules (issue #12): a module path without a dot.
+		"oneword-module",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

@@ -3,9 +3,11 @@ package analyzer
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -35,8 +37,9 @@ import (
 //   - ratelimit: a limiter or circuit breaker (x/time/rate, gobreaker), on
 //     the path or in middleware around every tool;
 //   - sandbox: for exec, a check of the command against constants or an
-//     allowlist, or a SysProcAttr set on the command; for files, os.Root or
-//     a checked prefix;
+//     allowlist, or a SysProcAttr on the command that confines the process
+//     (a chroot, a user other than root, new user, pid or network
+//     namespaces); for files, os.Root or a checked prefix;
 //   - audit-log: a log call whose arguments carry the tool's input, or a
 //     log call in middleware around every tool.
 
@@ -362,17 +365,9 @@ func dominatesInstr(a, b ssa.Instruction) bool {
 // guardsOf evaluates the guards of one capability.
 func (c *checker) guardsOf(g *guardFinder, e entry, res *reached, h hit, f *flow, taintedArgs []int) ([]report.Guard, []string) {
 	// Only the sensitive arguments decide whether the model chooses the
-	// action: a model-written file body does not call for a sandbox.
-	_, _, sens := c.sensitiveAt(h.site)
-	var tainted []int
-	for _, i := range taintedArgs {
-		for _, s := range sens {
-			if i == s.Arg || (s.Rest && i > s.Arg) {
-				tainted = append(tainted, i)
-				break
-			}
-		}
-	}
+	// action: a model-written file body, or a file name that went through
+	// filepath.Base, does not call for a sandbox.
+	tainted := c.chosenArgs(h, f, taintedArgs)
 	var guards []report.Guard
 	have := map[string]bool{}
 	add := func(gd report.Guard) {
@@ -439,9 +434,9 @@ func (c *checker) guardsOf(g *guardFinder, e entry, res *reached, h hit, f *flow
 				break
 			}
 		}
-		if at := sysProcAttrSet(h.site); at.IsValid() {
+		if at, what := sysProcConfinement(h.site); at.IsValid() {
 			add(report.Guard{Kind: "sandbox", Symbol: "SysProcAttr", Position: c.pos.of(at), Dominates: true,
-				Note: "the process runs with changed credentials or namespaces"})
+				Note: "the process runs " + what})
 		}
 	case "fs-read", "fs-write":
 		if strings.HasPrefix(h.sink, "(*os.Root)") {
@@ -551,12 +546,39 @@ func guardSymbol(rc *reacher, site ssa.CallInstruction) string {
 	return ""
 }
 
-// sysProcAttrSet finds `cmd.SysProcAttr = ...` on the command a sink call
-// created.
-func sysProcAttrSet(site ssa.CallInstruction) token.Pos {
+// confiningNamespaces are the Linux namespaces that take something away
+// from the process started in them, with the clone flag of each (values of
+// the Linux ABI: the syscall package defines them only when built for
+// Linux). The UTS, IPC, cgroup and time namespaces, and a mount namespace
+// alone (the process still sees the same files), take nothing that matters
+// away from a model-chosen command.
+var confiningNamespaces = []struct {
+	flag uint64
+	name string
+}{
+	{0x10000000, "user"},    // CLONE_NEWUSER: no privileges on the host
+	{0x20000000, "pid"},     // CLONE_NEWPID: no sight of other processes
+	{0x40000000, "network"}, // CLONE_NEWNET: no access to the host's network
+}
+
+// maxAttrDepth bounds how far a SysProcAttr or Credential value is traced
+// back through the functions that build it.
+const maxAttrDepth = 3
+
+// sysProcConfinement finds, on the command a sink call created, the
+// settings of cmd.SysProcAttr that confine the process it starts, and says
+// what they are: a chroot, credentials other than root's, or new user, pid
+// or network namespaces. The value may be a literal assigned to the field
+// (cmd.SysProcAttr = &syscall.SysProcAttr{...}, or the result of a function
+// of the module that builds one), or a field set afterwards
+// (cmd.SysProcAttr.Chroot = dir). Setpgid, Setsid, Pdeathsig, Noctty,
+// Foreground and the like only manage the process's lifetime and terminal:
+// they are not counted, nor are values the code does not show (clone flags
+// that are not constants, a SysProcAttr from elsewhere).
+func sysProcConfinement(site ssa.CallInstruction) (token.Pos, string) {
 	v := callValue(site)
 	if v == nil {
-		return token.NoPos
+		return token.NoPos, ""
 	}
 	for _, ref := range *v.Referrers() {
 		fa, ok := ref.(*ssa.FieldAddr)
@@ -564,12 +586,186 @@ func sysProcAttrSet(site ssa.CallInstruction) token.Pos {
 			continue
 		}
 		for _, r2 := range *fa.Referrers() {
-			if st, ok := r2.(*ssa.Store); ok && st.Addr == fa {
-				return st.Pos()
+			switch x := r2.(type) {
+			case *ssa.Store:
+				if x.Addr != fa {
+					continue
+				}
+				var what []string
+				for _, obj := range allocsOf(x.Val, 0) {
+					what = append(what, confiningFields(obj)...)
+				}
+				if len(what) > 0 {
+					return x.Pos(), strings.Join(sortedUnique(what), ", ")
+				}
+			case *ssa.UnOp:
+				// cmd.SysProcAttr.Chroot = dir: a field stored through a
+				// load of cmd.SysProcAttr.
+				if x.Op != token.MUL {
+					continue
+				}
+				for _, r3 := range *x.Referrers() {
+					fa2, ok := r3.(*ssa.FieldAddr)
+					if !ok {
+						continue
+					}
+					for _, st := range storesTo(fa2) {
+						if what := confiningField(fieldName(fa2.X.Type(), fa2.Field), st.Val); what != "" {
+							return st.Pos(), what
+						}
+					}
+				}
 			}
 		}
 	}
-	return token.NoPos
+	return token.NoPos, ""
+}
+
+// confiningFields lists what the stores into the fields of a SysProcAttr
+// allocation confine.
+func confiningFields(obj *ssa.Alloc) []string {
+	var out []string
+	for _, ref := range *obj.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		for _, st := range storesTo(fa) {
+			if what := confiningField(fieldName(fa.X.Type(), fa.Field), st.Val); what != "" {
+				out = append(out, what)
+			}
+		}
+	}
+	return out
+}
+
+// confiningField says what storing v into the SysProcAttr field named
+// field confines, or "".
+func confiningField(field string, v ssa.Value) string {
+	switch field {
+	case "Chroot":
+		if s, ok := constString(v); ok && s == "" {
+			return ""
+		}
+		return "in a chroot"
+	case "Credential":
+		// Credentials drop privileges when the user is neither root (an
+		// unset Uid is 0) nor the server's own.
+		for _, cred := range allocsOf(v, 0) {
+			for _, ref := range *cred.Referrers() {
+				fa, ok := ref.(*ssa.FieldAddr)
+				if !ok || fieldName(fa.X.Type(), fa.Field) != "Uid" {
+					continue
+				}
+				for _, st := range storesTo(fa) {
+					if n, ok := constUint(st.Val); (!ok || n != 0) && !isOwnUID(st.Val) {
+						return "as a user other than root"
+					}
+				}
+			}
+		}
+	case "Cloneflags", "Unshareflags":
+		n, ok := constUint(v)
+		if !ok {
+			return ""
+		}
+		var names []string
+		for _, ns := range confiningNamespaces {
+			if n&ns.flag != 0 {
+				names = append(names, ns.name)
+			}
+		}
+		switch len(names) {
+		case 0:
+		case 1:
+			return "in a new " + names[0] + " namespace"
+		default:
+			return "in new " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " namespaces"
+		}
+	}
+	return ""
+}
+
+// isOwnUID reports whether v is the server's own user ID
+// (uint32(os.Getuid())): credentials that change nothing.
+func isOwnUID(v ssa.Value) bool {
+	for {
+		conv, ok := v.(*ssa.Convert)
+		if !ok {
+			break
+		}
+		v = conv.X
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	callee := call.Call.StaticCallee()
+	if callee == nil || callee.Pkg == nil {
+		return false
+	}
+	switch callee.Pkg.Pkg.Path() + "." + callee.Name() {
+	case "os.Getuid", "os.Geteuid", "syscall.Getuid", "syscall.Geteuid":
+		return true
+	}
+	return false
+}
+
+// allocsOf traces a pointer to the allocations it can be: a composite
+// literal, or what the module's functions that build it return.
+func allocsOf(v ssa.Value, depth int) []*ssa.Alloc {
+	if depth > maxAttrDepth {
+		return nil
+	}
+	switch x := v.(type) {
+	case *ssa.Alloc:
+		return []*ssa.Alloc{x}
+	case *ssa.Phi:
+		var out []*ssa.Alloc
+		for _, e := range x.Edges {
+			out = append(out, allocsOf(e, depth+1)...)
+		}
+		return out
+	case *ssa.Call:
+		callee := x.Call.StaticCallee()
+		if callee == nil || callee.Blocks == nil {
+			return nil
+		}
+		var out []*ssa.Alloc
+		for _, ret := range returnsOf(callee) {
+			if len(ret.Results) > 0 {
+				out = append(out, allocsOf(ret.Results[0], depth+1)...)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// storesTo lists the stores into an address.
+func storesTo(addr ssa.Value) []*ssa.Store {
+	var out []*ssa.Store
+	for _, ref := range *addr.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == addr {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// constUint is the value of an integer constant.
+func constUint(v ssa.Value) (uint64, bool) {
+	k, ok := v.(*ssa.Const)
+	if !ok || k.Value == nil {
+		return 0, false
+	}
+	n, ok := constant.Uint64Val(constant.ToInt(k.Value))
+	return n, ok
+}
+
+func sortedUnique(ss []string) []string {
+	sort.Strings(ss)
+	return slices.Compact(ss)
 }
 
 // gate returns the condition a registration depends on, if the call is

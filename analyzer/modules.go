@@ -3,6 +3,7 @@ package analyzer
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -10,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/blastradius/blastradius/analyzer/load"
 	"github.com/blastradius/blastradius/report"
 )
 
@@ -24,7 +26,7 @@ import (
 // the go command can load dir as it is.
 func moduleDirs(ctx context.Context, dir string, env []string) []string {
 	cmd := exec.CommandContext(ctx, "go", "env", "-json", "GOMOD", "GOWORK")
-	cmd.Dir, cmd.Env = dir, safeEnv(env)
+	cmd.Dir, cmd.Env = dir, load.Env(env)
 	out, err := cmd.Output()
 	if err != nil {
 		return nil
@@ -83,7 +85,7 @@ func ignoredBelow(root, dir string) bool {
 // ./... across the workspace's modules from its root.
 func workspacePatterns(ctx context.Context, dir string, env []string) []string {
 	cmd := exec.CommandContext(ctx, "go", "env", "GOWORK")
-	cmd.Dir, cmd.Env = dir, safeEnv(env)
+	cmd.Dir, cmd.Env = dir, load.Env(env)
 	out, err := cmd.Output()
 	if err != nil {
 		return nil
@@ -93,7 +95,7 @@ func workspacePatterns(ctx context.Context, dir string, env []string) []string {
 		return nil
 	}
 	cmd = exec.CommandContext(ctx, "go", "work", "edit", "-json", work)
-	cmd.Dir, cmd.Env = dir, safeEnv(env)
+	cmd.Dir, cmd.Env = dir, load.Env(env)
 	out, err = cmd.Output()
 	if err != nil {
 		return nil
@@ -117,13 +119,24 @@ func workspacePatterns(ctx context.Context, dir string, env []string) []string {
 // runModules scans each module and merges the documents.
 func runModules(ctx context.Context, cfg Config, root string, dirs []string) (*report.Document, error) {
 	var merged *report.Document
+	var failed []string
+	var notLoaded []report.NotAnalysed
 	for _, d := range dirs {
 		sub := cfg
 		sub.Dir = d
 		doc, err := run(ctx, sub)
 		if err != nil {
-			if IsInputError(err) && cfg.Warn != nil {
-				cfg.Warn(err.Error())
+			if IsInputError(err) {
+				// The report says so too, not only stderr: a module
+				// that no longer loads must not pass for one
+				// without tools.
+				rel, _ := filepath.Rel(root, d)
+				msg := fmt.Sprintf("module %s does not load, skipping it: %s", filepath.ToSlash(rel), err)
+				if cfg.Warn != nil {
+					cfg.Warn(msg)
+				}
+				failed = append(failed, msg)
+				notLoaded = append(notLoaded, report.NotAnalysed{Package: filepath.ToSlash(rel), Error: firstLine(err.Error()), Module: true})
 				continue
 			}
 			return nil, err
@@ -140,10 +153,13 @@ func runModules(ctx context.Context, cfg Config, root string, dirs []string) (*r
 		merged.Findings = append(merged.Findings, doc.Findings...)
 		merged.Mismatches = append(merged.Mismatches, doc.Mismatches...)
 		merged.Warnings = append(merged.Warnings, doc.Warnings...)
+		merged.NotAnalysed = append(merged.NotAnalysed, doc.NotAnalysed...)
 	}
 	if merged == nil {
 		return nil, &InputError{errNoModule(root)}
 	}
+	merged.Warnings = append(merged.Warnings, failed...)
+	merged.NotAnalysed = append(merged.NotAnalysed, notLoaded...)
 	merged.Summary = summarize(merged.Tools)
 	report.Sort(merged)
 	return merged, nil

@@ -47,7 +47,7 @@ func BenchmarkPhasesSynthetic(b *testing.B) {
 
 // benchPhases scans dir b.N times and reports the mean time of each phase
 // in milliseconds, and the number of tools found.
-func benchPhases(b *testing.B, dir string) {
+func benchPhases(b *testing.B, dir string, env ...string) {
 	if _, err := os.Stat(dir); err != nil {
 		b.Skip(err)
 	}
@@ -56,6 +56,7 @@ func benchPhases(b *testing.B, dir string) {
 	cfg := analyzer.Config{
 		Dir:   dir,
 		Phase: func(name string, d time.Duration, _ string) { phases[name] += d },
+		Env:   env,
 	}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -69,4 +70,21 @@ func benchPhases(b *testing.B, dir string) {
 		b.ReportMetric(float64(d.Milliseconds())/float64(b.N), name+"-ms/op")
 	}
 	b.ReportMetric(float64(tools), "tools")
+}
+
+// BenchmarkPhasesDir scans the module in $BENCH_DIR (skipped when unset),
+// to profile a scan of real code; $BENCH_GOWORK is the GOWORK of the scan
+// (not of the test binary's build):
+//
+//	BENCH_DIR=/path/to/module go test -run '^$' -bench PhasesDir -benchtime 1x -cpuprofile cpu.out ./analyzer
+func BenchmarkPhasesDir(b *testing.B) {
+	dir := os.Getenv("BENCH_DIR")
+	if dir == "" {
+		b.Skip("BENCH_DIR is not set")
+	}
+	var env []string
+	if w, ok := os.LookupEnv("BENCH_GOWORK"); ok {
+		env = append(os.Environ(), "GOWORK="+w)
+	}
+	benchPhases(b, dir, env...)
 }

@@ -1,40 +1,37 @@
 package analyzer
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
+	"runtime"
+	"sync"
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
-
-	"github.com/blastradius/blastradius/rules"
 )
 
 // buildProgram creates SSA for every loaded package, with generic functions
 // instantiated so that calls such as mcp.AddTool[In, Out] have bodies and
-// callers. A package that did not type-check is created from its types alone,
-// without bodies: its dependents still build, and its own code is skipped
-// (the load stage has warned about it).
+// callers.
 //
-// Opaque packages are created from their types alone as well: their bodies
-// are never entered (their syntax was parsed without bodies anyway). So are
-// the packages that the module imports only through opaque ones (the
-// protobuf, gRPC and OpenTelemetry code under a cloud SDK): the analysis
-// never enters opaque code, so their bodies could only be reached by
-// calling back into the SDK's plumbing, and building them cost more than
-// the rest of a scan (cloud-sdks with the Google and Azure storage SDKs:
-// SSA 3.7 s and the call graph 10 s).
-func buildProgram(l *loaded, cat *rules.Catalog) (*ssa.Program, map[*packages.Package]*ssa.Package) {
-	prog := ssa.NewProgram(l.roots[0].Fset, ssa.InstantiateGenerics)
+// Only the packages whose bodies the loader kept (the module's, and the
+// dependencies it enters without passing through an opaque package) are
+// created with their syntax. The others (opaque packages, the packages
+// reached only through them, and packages that did not type-check) are
+// created from their types alone: their functions have no bodies.
+//
+// It returns the packages whose SSA could not be built: see [buildAll].
+func buildProgram(l *loaded) (*ssa.Program, map[*packages.Package]*ssa.Package, map[*ssa.Package]string) {
+	prog := ssa.NewProgram(l.Fset, ssa.InstantiateGenerics)
 	created := map[*packages.Package]*ssa.Package{}
-	entered := enteredPackages(l, cat)
-	packages.Visit(l.roots, nil, func(p *packages.Package) {
+	packages.Visit(l.Roots, nil, func(p *packages.Package) {
 		if p.Types == nil {
 			return
 		}
 		var files []*ast.File
 		var info *types.Info
-		if len(p.Errors) == 0 && entered[p] { // entered packages are never opaque
+		if len(p.Errors) == 0 && l.Bodies[p] {
 			files, info = p.Syntax, p.TypesInfo
 		}
 		created[p] = prog.CreatePackage(p.Types, files, info, true)
@@ -48,29 +45,48 @@ func buildProgram(l *loaded, cat *rules.Catalog) (*ssa.Program, map[*packages.Pa
 			p.Syntax, p.TypesInfo = nil, nil
 		}
 	})
-	prog.Build()
-	return prog, created
-}
-
-// enteredPackages returns the packages that the module's code can enter:
-// its own, and those it imports, directly or through other such packages,
-// without passing through an opaque package.
-func enteredPackages(l *loaded, cat *rules.Catalog) map[*packages.Package]bool {
-	entered := map[*packages.Package]bool{}
-	var visit func(p *packages.Package)
-	visit = func(p *packages.Package) {
-		if entered[p] || cat.IsOpaque(p.PkgPath) {
-			return
-		}
-		entered[p] = true
-		for _, q := range p.Imports {
-			visit(q)
+	// A cgo package type-checked with `import "C"` faked imports a "C"
+	// package that go list knows nothing of: SSA wants it created too.
+	for _, p := range prog.AllPackages() {
+		for _, imp := range p.Pkg.Imports() {
+			if prog.Package(imp) == nil && imp.Path() == "C" {
+				prog.CreatePackage(imp, nil, nil, true)
+			}
 		}
 	}
-	packages.Visit(l.roots, nil, func(p *packages.Package) {
-		if l.inModule(p) {
-			visit(p)
-		}
-	})
-	return entered
+	failed := buildAll(prog)
+	return prog, created, failed
+}
+
+// buildAll builds every package's functions, as ssa.Program.Build does, but
+// each in a goroutine that recovers: the builder panics on syntax that did
+// not type-check, and a panic in a goroutine of x/tools' own would take the
+// process down. The loader keeps such syntax away from SSA (see
+// load/illtyped.go); this is the last line of defence. It returns a
+// one-line message for each package whose build failed.
+func buildAll(prog *ssa.Program) map[*ssa.Package]string {
+	var (
+		mu     sync.Mutex
+		failed = map[*ssa.Package]string{}
+		wg     sync.WaitGroup
+	)
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for _, p := range prog.AllPackages() {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			defer func() {
+				if r := recover(); r != nil {
+					mu.Lock()
+					failed[p] = fmt.Sprintf("package %s could not be analysed, skipping its code: building SSA failed: %s", p.Pkg.Path(), firstLine(fmt.Sprint(r)))
+					mu.Unlock()
+				}
+			}()
+			p.Build()
+		}()
+	}
+	wg.Wait()
+	return failed
 }

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"os"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/callgraph"
@@ -88,16 +89,32 @@ func (rc *reacher) name(fn *ssa.Function) string {
 	return s
 }
 
-// graphCallees returns the call graph's callees of a call site, in the
-// graph's edge order. The first question about a function indexes all of
-// its sites at once, rather than scanning its edges for every site.
+// graphCallees returns the call graph's callees of a call site, sorted by
+// name: the graph's edge order is not the same from one run to the next,
+// and whatever is derived from the first callee (a sink, a symbol, a
+// recorded flow) must be. The first question about a function indexes all
+// of its sites at once, rather than scanning its edges for every site.
 func (rc *reacher) graphCallees(site ssa.CallInstruction) []*ssa.Function {
 	fn := site.Parent()
 	if !rc.indexed[fn] {
 		rc.indexed[fn] = true
 		if node := rc.cg.Nodes[fn]; node != nil {
+			var sites []ssa.CallInstruction
 			for _, e := range node.Out {
+				if rc.siteCallees[e.Site] == nil {
+					sites = append(sites, e.Site)
+				}
 				rc.siteCallees[e.Site] = append(rc.siteCallees[e.Site], e.Callee.Func)
+			}
+			for _, s := range sites {
+				callees := rc.siteCallees[s]
+				sort.Slice(callees, func(i, j int) bool {
+					if a, b := rc.name(callees[i]), rc.name(callees[j]); a != b {
+						return a < b
+					}
+					return callees[i].Pos() < callees[j].Pos()
+				})
+				rc.siteCallees[s] = slices.Compact(callees)
 			}
 		}
 	}
@@ -118,7 +135,7 @@ func (rc *reacher) graphCallees(site ssa.CallInstruction) []*ssa.Function {
 // searched as a root of its own.
 func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool, layers []discovery.Layer) *reached {
 	best := map[*ssa.Function]bool{}
-	out := &reached{steps: map[*ssa.Function]*step{}, handler: handler, region: region}
+	out := &reached{steps: map[*ssa.Function]*step{}, handler: handler, region: region, entry: regionEntry(region)}
 	var hits []hit
 	found := map[[2]string]bool{}
 	seq := 0
@@ -183,6 +200,8 @@ type reached struct {
 	order   []*ssa.Function
 	handler *ssa.Function
 	region  map[*ssa.BasicBlock]bool
+	// entry is the region's first block, which dominates the rest.
+	entry *ssa.BasicBlock
 }
 
 // hitPos is the call position of the hit for (sink, capability).
@@ -202,6 +221,35 @@ func (r *reached) inScope(site ssa.CallInstruction) bool {
 		return false
 	}
 	return site.Parent() != r.handler || r.region == nil || r.region[site.Block()]
+}
+
+// feeds reports whether data flows through a call site into the tool: a
+// site the tool owns, or in a dispatching handler a site that runs on the
+// way into the tool's case (a block that dominates the case: the decoding
+// of the call's arguments before the switch). The other cases belong to
+// other tools, and what runs after the switch (or in a later iteration of
+// the loop around it) does not run before this tool's code: a shared
+// helper called from one case must not carry that case's input into
+// another's flow.
+func (r *reached) feeds(site ssa.CallInstruction) bool {
+	if r.inScope(site) {
+		return true
+	}
+	if site.Parent() != r.handler || r.region == nil {
+		return false
+	}
+	return r.entry != nil && site.Block().Dominates(r.entry)
+}
+
+// regionEntry is the block of a region that dominates all the others (a
+// case's body is the blocks its branch dominates), or nil.
+func regionEntry(region map[*ssa.BasicBlock]bool) *ssa.BasicBlock {
+	for b := range region {
+		if idom := b.Idom(); idom == nil || !region[idom] {
+			return b
+		}
+	}
+	return nil
 }
 
 // frames is the witness call path from the handler to fn, with each frame
@@ -240,8 +288,7 @@ func (rc *reacher) callees(fn *ssa.Function, site ssa.CallInstruction, sink bool
 		targets = []*ssa.Function{callee}
 	} else if rc.cg.Nodes[fn] != nil {
 		dynamic = true
-		targets = append(targets, rc.graphCallees(site)...)
-		sort.Slice(targets, func(i, j int) bool { return rc.name(targets[i]) < rc.name(targets[j]) })
+		targets = rc.graphCallees(site)
 	}
 	opaqueCall := sink
 	for _, t := range targets {
@@ -282,10 +329,11 @@ func funcValue(v ssa.Value) *ssa.Function {
 }
 
 // sinksAt returns the catalogued sinks a call site calls: its static callee,
-// the interface method it invokes, or a catalogued function its call-graph
-// callees include. Memoised per site (every tool's search, and the checks
-// after it, ask again, and a look-up may try every sink pattern); callers
-// must not modify the result.
+// the interface method it invokes, or else each catalogued function among
+// its call-graph callees (a function value that is os.Remove or
+// os.RemoveAll is both), sorted by sink and capability. Memoised per site
+// (every tool's search, and the checks after it, ask again, and a look-up
+// may try every sink pattern); callers must not modify the result.
 func (rc *reacher) sinksAt(site ssa.CallInstruction) []hit {
 	if out, ok := rc.siteSinks[site]; ok {
 		return out
@@ -301,11 +349,17 @@ func (rc *reacher) findSinks(site ssa.CallInstruction) []hit {
 	if callee := c.StaticCallee(); callee != nil {
 		syms = append(syms, rc.symbol(callee))
 	} else {
-		if c.IsInvoke() {
-			syms = append(syms, invokeSymbol(c))
+		// The interface method, when catalogued, names the call; its
+		// implementations are the same action seen from inside.
+		if sym := invokeSymbol(c); sym != "" {
+			if _, ok := rc.cat.Sink(sym); ok {
+				syms = append(syms, sym)
+			}
 		}
-		for _, g := range rc.graphCallees(site) {
-			syms = append(syms, rc.symbol(g))
+		if len(syms) == 0 {
+			for _, g := range rc.graphCallees(site) {
+				syms = append(syms, rc.symbol(g))
+			}
 		}
 	}
 	var out []hit
@@ -317,9 +371,14 @@ func (rc *reacher) findSinks(site ssa.CallInstruction) []hit {
 		for _, capability := range sinkCapabilities(sk, c) {
 			out = append(out, hit{capability: capability, sink: sym})
 		}
-		break
 	}
-	return out
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].sink != out[j].sink {
+			return out[i].sink < out[j].sink
+		}
+		return out[i].capability < out[j].capability
+	})
+	return slices.CompactFunc(out, func(a, b hit) bool { return a.sink == b.sink && a.capability == b.capability })
 }
 
 // openWriteFlags are the os.OpenFile flags that make a call a write.

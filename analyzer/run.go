@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"maps"
 	"path/filepath"
 	"runtime/debug"
 	"sort"
@@ -46,14 +47,28 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	for _, w := range warnings {
 		warn(w)
 	}
-	phase("load", start, fmt.Sprintf("%d packages", l.count))
+	phase("load", start, fmt.Sprintf("%d packages, %d entered (%d of their functions kept, %d unreachable)",
+		l.Count, len(l.Bodies), l.KeptFuncs, l.DroppedFuncs))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	// The standard library is what the go command says it is, not every
+	// path without a dot: a module may be called `groundhog`.
+	cat = cat.WithStandardLibrary(l.Std)
 
 	start = time.Now()
-	prog, created := buildProgram(l, cat)
-	scopePkgs, scopeSSA := analysedPackages(l, created)
+	prog, created, failed := buildProgram(l)
+	notLoaded := l.Broken
+	if len(failed) > 0 {
+		notLoaded = maps.Clone(l.Broken)
+		for p, msg := range failed {
+			notLoaded[p.Pkg.Path()] = msg
+			warn(msg)
+			warnings = append(warnings, msg)
+		}
+		sort.Strings(warnings)
+	}
+	scopePkgs, scopeSSA := analysedPackages(l, created, notLoaded)
 	scope := scopeFunctions(prog, scopeSSA)
 	phase("ssa", start, fmt.Sprintf("%d functions in the module", len(scope)))
 	if err := ctx.Err(); err != nil {
@@ -69,15 +84,17 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	warnings = append(warnings, w...)
 	phase("entries", start, fmt.Sprintf("%d tools", len(entries)))
 
+	unanalysed := newUnanalysed(l, cat, notLoaded)
 	doc := &report.Document{
 		SchemaVersion: report.SchemaVersion,
 		Scanner:       report.Scanner{Name: "blastradius", Version: version()},
-		Root:          l.modulePath,
-		Dir:           l.moduleDir,
+		Root:          l.ModulePath,
+		Dir:           l.ModuleDir,
 		Tools:         []report.Tool{},
 		Findings:      []report.Finding{},
 		Mismatches:    []report.Mismatch{},
 		Warnings:      warnings,
+		NotAnalysed:   unanalysed.packages(),
 	}
 	if doc.Warnings == nil {
 		doc.Warnings = []string{}
@@ -89,7 +106,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	}
 	phase("callgraph", start, fmt.Sprintf("%d nodes", len(cg.Nodes)))
 
-	pos := positioner{fset: prog.Fset, root: l.moduleDir}
+	pos := positioner{fset: prog.Fset, root: l.ModuleDir, modcache: l.ModCache}
 	doc.Mismatches = append(doc.Mismatches, mismatches(found.decls, entries, dispatchFrameworks(cat), pos)...)
 
 	start = time.Now()
@@ -131,6 +148,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 			}
 		}
 		res := rc.reach(e.handler, e.region, e.layers)
+		t.Incomplete = unanalysed.on(res)
 		findings, tainted, flow := chk.modelFlows(e, t, res)
 		for _, h := range res.hits {
 			args := append([]int{}, tainted[h.site]...)
@@ -140,7 +158,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 				Sink:          h.sink,
 				Position:      pos.of(h.site.Pos()),
 				Path:          witness(h, pos),
-				Tainted:       chk.chooses(h.site, args),
+				Tainted:       chk.chooses(h, flow, args),
 				TaintedArgs:   args,
 				Guards:        guards,
 				MissingGuards: missing,
@@ -162,10 +180,18 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		doc.Tools = append(doc.Tools, t)
 	}
 	doc.Findings = append(doc.Findings, chk.promptFlows(scope)...)
+	for _, t := range doc.Tools {
+		if len(t.Incomplete) > 0 {
+			w := fmt.Sprintf("tool %s may be incomplete: it reaches code that did not load or type-check: %s", t.Name, strings.Join(t.Incomplete, ", "))
+			warn(w)
+			doc.Warnings = append(doc.Warnings, w)
+		}
+	}
+	sort.Strings(doc.Warnings)
 	doc.Summary = summarize(doc.Tools)
 	// Malformed suppressions go to stderr only: the report's warnings
 	// mean "some packages did not load".
-	for _, w := range applySuppressions(doc, l.moduleDir) {
+	for _, w := range applySuppressions(doc, l.ModuleDir) {
 		warn(w)
 	}
 	phase("reachability", start, fmt.Sprintf("%d capabilities, %d findings", ncap, len(doc.Findings)))
@@ -227,31 +253,17 @@ func witness(h hit, pos positioner) []report.Frame {
 // analysedPackages returns the packages whose code is the application's:
 // those of the main module (or the loaded roots outside a module) that
 // type-checked.
-func analysedPackages(l *loaded, created map[*packages.Package]*ssa.Package) ([]*packages.Package, map[*ssa.Package]bool) {
+func analysedPackages(l *loaded, created map[*packages.Package]*ssa.Package, notLoaded map[string]string) ([]*packages.Package, map[*ssa.Package]bool) {
 	var pkgs []*packages.Package
 	ssaPkgs := map[*ssa.Package]bool{}
-	packages.Visit(l.roots, nil, func(p *packages.Package) {
-		if !l.inModule(p) || l.broken[p.PkgPath] || created[p] == nil {
+	packages.Visit(l.Roots, nil, func(p *packages.Package) {
+		if _, broken := notLoaded[p.PkgPath]; !l.inModule(p) || broken || created[p] == nil {
 			return
 		}
 		pkgs = append(pkgs, p)
 		ssaPkgs[created[p]] = true
 	})
 	return pkgs, ssaPkgs
-}
-
-// inModule reports whether p belongs to a main module: the scanned one, or
-// any module of a go.work workspace.
-func (l *loaded) inModule(p *packages.Package) bool {
-	if p.Module != nil {
-		return p.Module.Main || p.Module.Path == l.modulePath
-	}
-	for _, r := range l.roots {
-		if r == p {
-			return true
-		}
-	}
-	return false
 }
 
 // scopeFunctions lists the functions of the analysed packages, anonymous
@@ -339,8 +351,9 @@ func modelInputs(fn *ssa.Function) []string {
 
 // positioner turns token positions into module-relative report positions.
 type positioner struct {
-	fset *token.FileSet
-	root string
+	fset     *token.FileSet
+	root     string
+	modcache string // GOMODCACHE
 }
 
 func (p positioner) of(pos token.Pos) report.Position {
@@ -348,17 +361,20 @@ func (p positioner) of(pos token.Pos) report.Position {
 		return report.Position{}
 	}
 	q := p.fset.Position(pos)
-	return report.Position{File: relFile(p.root, q.Filename), Line: q.Line, Column: q.Column}
+	return report.Position{File: relFile(p.root, p.modcache, q.Filename), Line: q.Line, Column: q.Column}
 }
 
 // relFile makes a file name relative to the module root with '/'. A file in
-// the module cache is written module@version/path.
-func relFile(root, file string) string {
-	if rel, err := filepath.Rel(root, file); err == nil && !strings.HasPrefix(rel, "..") {
+// the module cache (wherever GOMODCACHE is) is written module@version/path,
+// and any other file outside the module keeps its absolute name.
+func relFile(root, modcache, file string) string {
+	if rel, err := filepath.Rel(root, file); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return filepath.ToSlash(rel)
 	}
-	if i := strings.Index(filepath.ToSlash(file), "/pkg/mod/"); i >= 0 {
-		return filepath.ToSlash(file)[i+len("/pkg/mod/"):]
+	if modcache != "" {
+		if rel, err := filepath.Rel(modcache, file); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return filepath.ToSlash(rel)
+		}
 	}
 	return filepath.ToSlash(file)
 }
@@ -369,4 +385,66 @@ func version() string {
 		return bi.Main.Version
 	}
 	return "devel"
+}
+
+// unanalysed knows the code that was not analysed: packages that did not
+// load or whose SSA failed, and functions whose bodies the loader dropped
+// because they use declarations that did not type-check.
+type unanalysed struct {
+	cat       *rules.Catalog
+	notLoaded map[string]string
+	module    map[string]bool
+	stripped  map[token.Pos]bool
+}
+
+func newUnanalysed(l *loaded, cat *rules.Catalog, notLoaded map[string]string) *unanalysed {
+	u := &unanalysed{cat: cat, notLoaded: notLoaded, module: map[string]bool{}, stripped: map[token.Pos]bool{}}
+	packages.Visit(l.Roots, nil, func(p *packages.Package) {
+		if l.inModule(p) {
+			u.module[p.PkgPath] = true
+		}
+	})
+	for _, ps := range l.Stripped {
+		for _, p := range ps {
+			u.stripped[p] = true
+		}
+	}
+	return u
+}
+
+// packages lists the packages not analysed, for the report.
+func (u *unanalysed) packages() []report.NotAnalysed {
+	out := []report.NotAnalysed{}
+	for p, msg := range u.notLoaded {
+		out = append(out, report.NotAnalysed{Package: p, Error: msg, Module: u.module[p]})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Package < out[j].Package })
+	return out
+}
+
+// on returns the unanalysed code that a tool's search reached, sorted: the
+// packages that did not load, and the functions that lost their bodies to
+// declarations that did not type-check.
+func (u *unanalysed) on(res *reached) []string {
+	set := map[string]bool{}
+	for _, fn := range res.order {
+		if len(fn.Blocks) > 0 || isOpaque(u.cat, fn) {
+			continue
+		}
+		p := pkgPathOf(fn)
+		if _, broken := u.notLoaded[p]; broken {
+			set[p] = true
+		} else if u.stripped[fn.Pos()] {
+			set[fn.String()] = true
+		}
+	}
+	if len(set) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(set))
+	for p := range set {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
 }

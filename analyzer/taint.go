@@ -66,8 +66,9 @@ type flow struct {
 	// funcs are the functions the run covers; calls into other functions
 	// follow the opaque summary.
 	funcs map[*ssa.Function]bool
-	// inScope tells whether a call site belongs to the run (a dispatch
-	// tool's handler only owns its case's blocks).
+	// inScope tells whether data flows through a call site in this run:
+	// in a dispatching handler, only the tool's own case and the code on
+	// the way into it (see reached.feeds); nil for every site.
 	inScope func(ssa.CallInstruction) bool
 	// sanitize applies the catalog's sanitizers (model → action runs).
 	sanitize bool
@@ -81,15 +82,22 @@ type flow struct {
 	// not the model's (BR103/BR104 report the choice itself).
 	stopAtReads bool
 
-	vals  map[ssa.Value]*origin
-	cells map[cell]*origin
-	// objects maps a base to the union of all its cells.
+	vals map[ssa.Value]*origin
+	// cells maps an object (its representative, see find) to its cells
+	// by field.
+	cells map[ssa.Value]map[string]*origin
+	// objects maps an object (its representative) to the union of all
+	// its cells.
 	objects map[ssa.Value]*origin
 	rets    map[*ssa.Function]*origin
-	// links pairs the objects that calls make one: a pointer argument and
-	// its parameter, a captured variable and its binding, a returned pointer
-	// and the call's result.
-	links   map[ssa.Value]map[ssa.Value]bool
+	// parent links the objects that calls make one (a pointer argument and
+	// its parameter, a captured variable and its binding, a returned
+	// pointer and the call's result) into sets, union-find style: what is
+	// stored through one is seen through all, so a set shares one
+	// representative's cells. A base that is its own representative has
+	// no entry.
+	parent  map[ssa.Value]ssa.Value
+	size    map[ssa.Value]int
 	changed bool
 }
 
@@ -97,10 +105,11 @@ func newFlow(cat *rules.Catalog, rc *reacher, funcs map[*ssa.Function]bool, inSc
 	return &flow{
 		cat: cat, rc: rc, funcs: funcs, inScope: inScope,
 		vals:    map[ssa.Value]*origin{},
-		cells:   map[cell]*origin{},
+		cells:   map[ssa.Value]map[string]*origin{},
 		objects: map[ssa.Value]*origin{},
 		rets:    map[*ssa.Function]*origin{},
-		links:   map[ssa.Value]map[ssa.Value]bool{},
+		parent:  map[ssa.Value]ssa.Value{},
+		size:    map[ssa.Value]int{},
 	}
 }
 
@@ -148,7 +157,41 @@ func (f *flow) taint(v ssa.Value) *origin {
 // deep returns the taint of v and of everything stored in the object it
 // points to: what a callee receiving v can read.
 func (f *flow) deep(v ssa.Value) *origin {
-	return join(f.taint(v), f.objects[baseOf(v)])
+	return join(f.taint(v), f.object(baseOf(v)))
+}
+
+// find returns the representative of the set of objects base belongs to.
+func (f *flow) find(base ssa.Value) ssa.Value {
+	root := base
+	for {
+		p, ok := f.parent[root]
+		if !ok {
+			break
+		}
+		root = p
+	}
+	for base != root { // path compression
+		next := f.parent[base]
+		f.parent[base] = root
+		base = next
+	}
+	return root
+}
+
+// cellTaint is what is stored in one cell.
+func (f *flow) cellTaint(c cell) *origin {
+	if c.base == nil {
+		return nil
+	}
+	return f.cells[f.find(c.base)][c.field]
+}
+
+// object is the union of what is stored anywhere in base's object.
+func (f *flow) object(base ssa.Value) *origin {
+	if base == nil {
+		return nil
+	}
+	return f.objects[f.find(base)]
 }
 
 // join merges two origins: the union of their bits, keeping the first as
@@ -210,83 +253,61 @@ func (f *flow) flowInto(dst ssa.Value, srcs ...*origin) {
 	f.setVal(dst, o)
 }
 
-// setCell taints one cell of an object, the object as a whole, and the
-// objects linked to it.
+// setCell taints one cell of an object and the object as a whole (and so
+// the objects linked to it, which share its cells).
 func (f *flow) setCell(c cell, o *origin) {
 	if o == nil || o.mask == 0 || c.base == nil {
 		return
 	}
-	seen := map[ssa.Value]bool{}
-	var visit func(base ssa.Value)
-	visit = func(base ssa.Value) {
-		if seen[base] {
-			return
-		}
-		seen[base] = true
-		k := cell{base, c.field}
-		if old := f.cells[k]; old == nil || o.mask&^old.mask != 0 {
-			f.cells[k] = join(old, o)
-			f.changed = true
-		}
-		if old := f.objects[base]; old == nil || o.mask&^old.mask != 0 {
-			f.objects[base] = join(old, o)
-			f.changed = true
-		}
-		for other := range f.links[base] {
-			visit(other)
-		}
+	f.addCell(f.find(c.base), c.field, o)
+}
+
+// addCell adds o to a representative's cell and to its object.
+func (f *flow) addCell(rep ssa.Value, field string, o *origin) {
+	cells := f.cells[rep]
+	if cells == nil {
+		cells = map[string]*origin{}
+		f.cells[rep] = cells
 	}
-	visit(c.base)
+	if old := cells[field]; old == nil || o.mask&^old.mask != 0 {
+		cells[field] = join(old, o)
+		f.changed = true
+	}
+	if old := f.objects[rep]; old == nil || o.mask&^old.mask != 0 {
+		f.objects[rep] = join(old, o)
+		f.changed = true
+	}
 }
 
 // link makes two objects one: what is stored through either is seen
-// through both.
+// through both. The smaller set's cells move into the larger's, field by
+// field in order, so that the recorded origins do not depend on map order.
 func (f *flow) link(a, b ssa.Value) {
 	a, b = baseOf(a), baseOf(b)
-	if a == nil || b == nil || a == b {
+	if a == nil || b == nil {
 		return
 	}
-	if f.links[a] == nil {
-		f.links[a] = map[ssa.Value]bool{}
-	}
-	if f.links[b] == nil {
-		f.links[b] = map[ssa.Value]bool{}
-	}
-	if f.links[a][b] {
+	ra, rb := f.find(a), f.find(b)
+	if ra == rb {
 		return
 	}
-	f.links[a][b], f.links[b][a] = true, true
+	if f.size[ra] < f.size[rb] {
+		ra, rb = rb, ra
+	}
+	f.parent[rb] = ra
+	f.size[ra] += f.size[rb] + 1
+	delete(f.size, rb)
 	f.changed = true
-	// From now on setCell follows the link; copy what is already there.
-	var copies []struct {
-		c cell
-		o *origin
+	moved := f.cells[rb]
+	delete(f.cells, rb)
+	delete(f.objects, rb)
+	fields := make([]string, 0, len(moved))
+	for k := range moved {
+		fields = append(fields, k)
 	}
-	for k, o := range f.cells {
-		if k.base == a {
-			copies = append(copies, struct {
-				c cell
-				o *origin
-			}{cell{b, k.field}, o})
-		} else if k.base == b {
-			copies = append(copies, struct {
-				c cell
-				o *origin
-			}{cell{a, k.field}, o})
-		}
-	}
-	sort.Slice(copies, func(i, j int) bool {
-		x, y := copies[i], copies[j]
-		if x.c.field != y.c.field {
-			return x.c.field < y.c.field
-		}
-		if x.o.pos != y.o.pos {
-			return x.o.pos < y.o.pos
-		}
-		return x.o.mask < y.o.mask
-	})
-	for _, cp := range copies {
-		f.setCell(cp.c, cp.o)
+	sort.Strings(fields)
+	for _, k := range fields {
+		f.addCell(ra, k, moved[k])
 	}
 }
 
@@ -338,12 +359,12 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 		switch in.Op {
 		case token.MUL:
 			c := cellOf(in.X)
-			f.flowInto(in, f.taint(in.X), f.cells[c], f.cells[cell{c.base, "*"}])
+			f.flowInto(in, f.taint(in.X), f.cellTaint(c), f.cellTaint(cell{c.base, "*"}))
 			if isAggregate(in.Type()) {
-				f.flowInto(in, f.objects[c.base])
+				f.flowInto(in, f.object(c.base))
 			}
 		case token.ARROW:
-			f.flowInto(in, f.taint(in.X), f.cells[cell{baseOf(in.X), "[]"}])
+			f.flowInto(in, f.taint(in.X), f.cellTaint(cell{baseOf(in.X), "[]"}))
 		case token.NOT:
 			return
 		default:
@@ -381,7 +402,7 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 		// The looked-up value comes from the map, not from the key: a
 		// model-chosen key selects among the map's own values (an
 		// allowlist), so the key's taint does not pass.
-		f.flowInto(in, f.taint(in.X), f.cells[cell{baseOf(in.X), "[]"}])
+		f.flowInto(in, f.taint(in.X), f.cellTaint(cell{baseOf(in.X), "[]"}))
 	case *ssa.Range:
 		f.flowInto(in, f.deep(in.X))
 	case *ssa.Next:
@@ -394,7 +415,7 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 		f.setCell(cellOf(in.Addr), f.taint(in.Val))
 		if !isBasic(in.Val.Type()) {
 			// Storing a pointer: its object becomes reachable from here.
-			f.setCell(cellOf(in.Addr), f.objects[baseOf(in.Val)])
+			f.setCell(cellOf(in.Addr), f.object(baseOf(in.Val)))
 		}
 	case *ssa.MapUpdate:
 		f.setCell(cell{baseOf(in.Map), "[]"}, join(f.taint(in.Key), f.deep(in.Value)))

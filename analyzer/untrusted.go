@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -64,7 +65,7 @@ type checker struct {
 // model-controlled data.
 func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Finding, map[ssa.CallInstruction][]int, *flow) {
 	funcs := c.funcSet(res)
-	f := newFlow(c.cat, c.rc, funcs, nil)
+	f := newFlow(c.cat, c.rc, funcs, res.feeds)
 	f.sanitize = true
 	f.numbers = kindMask([]string{"payment"})
 	f.stopAtReads = true
@@ -84,26 +85,27 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 		if len(tainted[site]) == 0 {
 			return
 		}
-		sym, capability, sens := c.sensitiveAt(site)
-		for _, s := range sens {
-			for i := s.Arg; i < len(args) && (i == s.Arg || s.Rest); i++ {
-				o := f.deep(args[i])
-				if o == nil || o.mask&kindMask([]string{s.Kind}) == 0 {
-					continue
+		for _, sc := range c.sensitivesAt(site) {
+			for _, s := range sc.args {
+				for i := s.Arg; i < len(args) && (i == s.Arg || s.Rest); i++ {
+					o := f.deep(args[i])
+					if o == nil || o.mask&kindMask([]string{s.Kind}) == 0 {
+						continue
+					}
+					if c.guarded(f, res, site, args[i], s.Kind) {
+						continue
+					}
+					id := ruleForKind[s.Kind]
+					if seen[id+sc.sym] {
+						continue
+					}
+					seen[id+sc.sym] = true
+					steps := c.steps(o)
+					steps = append(steps, report.Step{Position: c.pos.of(site.Pos()), What: "passed to " + sc.sym})
+					findings = append(findings, c.finding(id, t, sc.capability, sc.sym, site.Pos(),
+						fmt.Sprintf("tool %s: model-controlled input reaches %s %s", t.Name, whatForKind[s.Kind], sc.sym),
+						res.frames(site.Parent(), site, c.pos), steps))
 				}
-				if c.guarded(f, res, site, args[i], s.Kind) {
-					continue
-				}
-				id := ruleForKind[s.Kind]
-				if seen[id+sym] {
-					continue
-				}
-				seen[id+sym] = true
-				steps := c.steps(o)
-				steps = append(steps, report.Step{Position: c.pos.of(site.Pos()), What: "passed to " + sym})
-				findings = append(findings, c.finding(id, t, capability, sym, site.Pos(),
-					fmt.Sprintf("tool %s: model-controlled input reaches %s %s", t.Name, whatForKind[s.Kind], sym),
-					res.frames(site.Parent(), site, c.pos), steps))
 			}
 		}
 	})
@@ -112,7 +114,9 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 
 // seedInputs marks a tool's model-controlled input: the handler's
 // parameters but the receiver and context-like ones, or for a dispatched
-// tool the arguments field of the tool call.
+// tool the arguments field of the tool call, wherever the dispatching
+// function or a closure in it reads it (arg := func(k string) string {
+// return fc.Args[k].(string) }).
 func (c *checker) seedInputs(f *flow, e entry) {
 	h := e.handler
 	if e.region == nil {
@@ -127,53 +131,81 @@ func (c *checker) seedInputs(f *flow, e entry) {
 		}
 		return
 	}
-	for _, b := range h.Blocks {
-		for _, instr := range b.Instrs {
-			var x ssa.Value
-			var field int
-			switch in := instr.(type) {
-			case *ssa.FieldAddr:
-				x, field = in.X, in.Field
-			case *ssa.Field:
-				x, field = in.X, in.Field
-			default:
-				continue
-			}
-			d, ok := c.cat.Dispatch[rules.Normalize(typeSymbol(x.Type()))]
-			if ok && d.ArgsField != "" && fieldName(x.Type(), field) == d.ArgsField {
-				v := instr.(ssa.Value)
-				f.seed(v, allKinds, "model input: the tool call's "+d.ArgsField)
-			}
-		}
-	}
-}
-
-// sensitiveAt returns the symbol a call site calls, the capability of that
-// symbol if it is a sink, and its sensitive arguments.
-func (c *checker) sensitiveAt(site ssa.CallInstruction) (string, string, []rules.Sensitive) {
-	capability := ""
-	if hits := c.rc.sinksAt(site); len(hits) > 0 {
-		capability = hits[0].capability
-	}
-	for _, sym := range siteSymbols(c.rc, site) {
-		if sens, ok := c.cat.Sensitive[rules.Normalize(sym)]; ok {
-			if sk, ok := c.cat.Sink(sym); ok && capability == "" {
-				capability = sk.Capability
-			}
-			return sym, capability, sens
-		}
-	}
-	if capability != "" {
-		if sens, ok := c.cat.Sensitive["@"+capability]; ok {
-			syms := siteSymbols(c.rc, site)
-			for _, sym := range syms {
-				if _, ok := c.cat.Sink(sym); ok {
-					return sym, capability, sens
+	var visit func(fn *ssa.Function)
+	visit = func(fn *ssa.Function) {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				var x ssa.Value
+				var field int
+				switch in := instr.(type) {
+				case *ssa.FieldAddr:
+					x, field = in.X, in.Field
+				case *ssa.Field:
+					x, field = in.X, in.Field
+				default:
+					continue
+				}
+				d, ok := c.cat.Dispatch[rules.Normalize(typeSymbol(x.Type()))]
+				if ok && d.ArgsField != "" && fieldName(x.Type(), field) == d.ArgsField {
+					v := instr.(ssa.Value)
+					f.seed(v, allKinds, "model input: the tool call's "+d.ArgsField)
 				}
 			}
 		}
+		for _, anon := range fn.AnonFuncs {
+			visit(anon)
+		}
 	}
-	return "", capability, nil
+	visit(h)
+}
+
+// sensitiveCall is a symbol that a call site can call and whose arguments
+// the model must not choose, with its capability when it is a sink.
+type sensitiveCall struct {
+	sym        string
+	capability string
+	args       []rules.Sensitive
+}
+
+// sensitivesAt lists the symbols a call site can call that have sensitive
+// arguments, each once, in siteSymbols order: a dynamic call can reach two
+// (a function value that is os.Remove or os.RemoveAll). A catalogued
+// interface method, as with sinks, stands for its implementations.
+func (c *checker) sensitivesAt(site ssa.CallInstruction) []sensitiveCall {
+	hits := c.rc.sinksAt(site)
+	capabilityOf := func(sym string) string {
+		for _, h := range hits {
+			if h.sink == sym {
+				return h.capability
+			}
+		}
+		return ""
+	}
+	var out []sensitiveCall
+	for i, sym := range siteSymbols(c.rc, site) {
+		capability := capabilityOf(sym)
+		sens := c.sensitiveOf(sym, capability)
+		if sens == nil {
+			continue
+		}
+		out = append(out, sensitiveCall{sym: sym, capability: capability, args: sens})
+		if i == 0 && site.Common().IsInvoke() {
+			break
+		}
+	}
+	return out
+}
+
+// sensitiveOf returns the sensitive arguments of a symbol: its own, or
+// those of every sink of its capability ("@payment").
+func (c *checker) sensitiveOf(sym, capability string) []rules.Sensitive {
+	if sens, ok := c.cat.Sensitive[rules.Normalize(sym)]; ok {
+		return sens
+	}
+	if capability != "" {
+		return c.cat.Sensitive["@"+capability]
+	}
+	return nil
 }
 
 // siteSymbols lists what a call site can call, as catalog symbols: the
@@ -188,13 +220,16 @@ func siteSymbols(rc *reacher, site ssa.CallInstruction) []string {
 	if callee := c.StaticCallee(); callee != nil {
 		out = []string{rc.symbol(callee)}
 	} else {
+		var callees []string
+		for _, g := range rc.graphCallees(site) {
+			callees = append(callees, rc.symbol(g))
+		}
+		sort.Strings(callees)
+		callees = slices.Compact(callees)
 		if c.IsInvoke() {
 			out = append(out, invokeSymbol(c))
 		}
-		for _, g := range rc.graphCallees(site) {
-			out = append(out, rc.symbol(g))
-		}
-		sort.Strings(out[min(1, len(out)):])
+		out = append(out, callees...)
 	}
 	rc.siteSyms[site] = out
 	return out
@@ -501,16 +536,19 @@ func lineages(f *flow, v ssa.Value) []lineage {
 	if o := f.taint(v); o != nil && o.mask != 0 {
 		out = append(out, chain(o))
 	}
-	base := baseOf(v)
 	var fields []string
-	for k := range f.cells {
-		if k.base == base && k.field != "*" {
-			fields = append(fields, k.field)
+	cells := map[string]*origin{}
+	if base := baseOf(v); base != nil {
+		cells = f.cells[f.find(base)]
+	}
+	for k := range cells {
+		if k != "*" {
+			fields = append(fields, k)
 		}
 	}
 	sort.Strings(fields)
 	for _, fl := range fields {
-		out = append(out, chain(f.cells[cell{base, fl}]))
+		out = append(out, chain(cells[fl]))
 	}
 	if len(out) == 0 {
 		out = append(out, ancestry(f, v))
@@ -520,7 +558,7 @@ func lineages(f *flow, v ssa.Value) []lineage {
 
 func ancestry(f *flow, v ssa.Value) lineage {
 	l := lineage{root: v, set: map[ssa.Value]bool{v: true}}
-	for _, o := range []*origin{f.taint(v), f.objects[baseOf(v)]} {
+	for _, o := range []*origin{f.taint(v), f.object(baseOf(v))} {
 		for n := 0; o != nil && n < 64; o, n = o.prev, n+1 {
 			if o.at != nil {
 				l.set[o.at] = true
@@ -716,8 +754,10 @@ var outsideRules = map[string]string{"secret": "BR201", "file": "BR202", "db": "
 func (c *checker) outsideFlows(e entry, t report.Tool, res *reached) []report.Finding {
 	var reads []read
 	c.eachSite(res, func(site ssa.CallInstruction) {
-		if r, ok := c.readAt(site); ok && outsideRules[r.label] != "" {
-			reads = append(reads, r)
+		for _, r := range c.readsAt(site) {
+			if outsideRules[r.label] != "" {
+				reads = append(reads, r)
+			}
 		}
 	})
 	var findings []report.Finding
@@ -732,7 +772,7 @@ func (c *checker) outsideFlows(e entry, t report.Tool, res *reached) []report.Fi
 			continue
 		}
 		funcs := c.funcSet(res)
-		f := newFlow(c.cat, c.rc, funcs, nil)
+		f := newFlow(c.cat, c.rc, funcs, res.feeds)
 		for _, r := range mine {
 			seedRead(f, r, label)
 		}
@@ -786,13 +826,14 @@ func outsideMessage(tool, label, sym string) string {
 	return fmt.Sprintf("tool %s returns web content fetched by %s to the model, where it can carry instructions", tool, sym)
 }
 
-// readAt classifies a call whose result is outside data. Environment values
+// readsAt classifies a call whose result is outside data: one read for a
+// catalogued source, or one per sink the call can reach. Environment values
 // and constant credential files are secrets; file contents are files;
 // whole rows (SELECT * or an ORM loading records) are db; responses are
 // web; the catalog's sources carry their own label.
-func (c *checker) readAt(site ssa.CallInstruction) (read, bool) {
+func (c *checker) readsAt(site ssa.CallInstruction) []read {
 	if callValue(site) == nil {
-		return read{}, false
+		return nil
 	}
 	hits := c.rc.sinksAt(site)
 	for _, sym := range siteSymbols(c.rc, site) {
@@ -801,13 +842,18 @@ func (c *checker) readAt(site ssa.CallInstruction) (read, bool) {
 			if len(hits) > 0 {
 				r.capability = hits[0].capability
 			}
-			return r, true
+			return []read{r}
 		}
 	}
-	if len(hits) == 0 {
-		return read{}, false
+	out := make([]read, 0, len(hits))
+	for _, h := range hits {
+		out = append(out, c.readOf(site, h))
 	}
-	h := hits[0]
+	return out
+}
+
+// readOf classifies the read of one sink a call reaches.
+func (c *checker) readOf(site ssa.CallInstruction, h hit) read {
 	r := read{site: site, sym: h.sink, capability: h.capability}
 	args := callArgs(site.Common())
 	switch h.capability {
@@ -816,7 +862,7 @@ func (c *checker) readAt(site ssa.CallInstruction) (read, bool) {
 	case "fs-read":
 		// File contents, not directory listings (os.ReadDir, filepath.Glob).
 		if !strings.Contains(h.sink, "ReadFile") && !strings.Contains(h.sink, "Open") {
-			return r, true
+			return r
 		}
 		r.label = "file"
 		for _, a := range args {
@@ -827,8 +873,7 @@ func (c *checker) readAt(site ssa.CallInstruction) (read, bool) {
 	case "db-read":
 		// Whole rows: a constant SELECT *. (ORM and document-store
 		// loads of whole records are catalogued as db sources.)
-		_, _, sens := c.sensitiveAt(site)
-		for _, s := range sens {
+		for _, s := range c.sensitiveOf(h.sink, h.capability) {
 			if s.Kind == "sql" && s.Arg < len(args) {
 				if q, ok := constString(args[s.Arg]); ok && selectStar.MatchString(q) {
 					r.label = "db"
@@ -838,7 +883,7 @@ func (c *checker) readAt(site ssa.CallInstruction) (read, bool) {
 	case "network":
 		r.label = "web"
 	}
-	return r, true
+	return r
 }
 
 // resultTaint returns the taint that reaches what the tool sends back to
@@ -950,9 +995,7 @@ func (c *checker) promptFlows(scope []*ssa.Function) []report.Finding {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				if site, ok := instr.(ssa.CallInstruction); ok {
-					if r, ok := c.readAt(site); ok {
-						reads = append(reads, r)
-					}
+					reads = append(reads, c.readsAt(site)...)
 					continue
 				}
 				var x ssa.Value
@@ -1084,19 +1127,33 @@ func labelNoun(label string) string {
 
 // chooses reports whether the model chooses what a sink call does: its
 // input reaches a sensitive argument (the command, the query text, the
-// URL, the path), or any argument of a sink with none declared. A
-// model-chosen bind parameter does not count.
-func (c *checker) chooses(site ssa.CallInstruction, taintedArgs []int) bool {
-	_, _, sens := c.sensitiveAt(site)
-	if len(sens) == 0 {
+// URL, the path) with that argument's kind, or any argument of a sink with
+// none declared. A model-chosen bind parameter does not count, nor does a
+// path that went through a sanitizer of paths (filepath.Base).
+func (c *checker) chooses(h hit, f *flow, taintedArgs []int) bool {
+	if len(c.sensitiveOf(h.sink, h.capability)) == 0 {
 		return len(taintedArgs) > 0
 	}
+	return len(c.chosenArgs(h, f, taintedArgs)) > 0
+}
+
+// chosenArgs lists the sensitive arguments of a sink call that carry the
+// model's input of their own kind, in increasing order.
+func (c *checker) chosenArgs(h hit, f *flow, taintedArgs []int) []int {
+	sens := c.sensitiveOf(h.sink, h.capability)
+	args := callArgs(h.site.Common())
+	var out []int
 	for _, i := range taintedArgs {
+		if i >= len(args) {
+			continue
+		}
+		o := f.deep(args[i])
 		for _, s := range sens {
-			if i == s.Arg || (s.Rest && i > s.Arg) {
-				return true
+			if (i == s.Arg || (s.Rest && i > s.Arg)) && o != nil && o.mask&kindMask([]string{s.Kind}) != 0 {
+				out = append(out, i)
+				break
 			}
 		}
 	}
-	return false
+	return out
 }

@@ -25,7 +25,8 @@ var severityColors = map[string]string{
 
 // colorize colours a table that [TableHandler] rendered: headers and the
 // summary line bold, each finding's severity in its colour, "(tainted)"
-// red and the warnings line yellow. It works on the rendered text, after
+// red, the line of packages not analysed red and the warnings line
+// yellow. It works on the rendered text, after
 // the columns are aligned, so escape sequences never count as width.
 func colorize(text []byte) []byte {
 	var out bytes.Buffer
@@ -47,6 +48,8 @@ func colorize(text []byte) []byte {
 			}
 		case s[0] >= '0' && s[0] <= '9' && strings.Contains(s, " warning"):
 			s = ansiYellow + s + ansiReset
+		case strings.HasPrefix(s, "not analysed: "):
+			s = ansiRed + s + ansiReset
 		case s[0] >= '0' && s[0] <= '9' && strings.Contains(s, " tool"):
 			s = ansiBold + s + ansiReset
 		default:

@@ -280,7 +280,8 @@ func TestTableColor(t *testing.T) {
 			"\x1b[33mmedium\x1b[0m ",
 			"exec \x1b[31m(tainted)\x1b[0m",
 			"\x1b[1m3 tools, 4 capabilities (2 high-impact, 0 unguarded, 2 tainted), ",
-			"\x1b[33m1 warning: ",
+			"\x1b[31mnot analysed: 1 package did not load: ",
+			"\x1b[33m2 warnings: ",
 		} {
 			if !strings.Contains(colored, want) {
 				t.Errorf("coloured table (paths %v) lacks %q:\n%s", opts.Paths, want, colored)

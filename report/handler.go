@@ -124,6 +124,7 @@ func canonical(doc *Document) *Document {
 	}
 	out.Mismatches = cloneSlice(doc.Mismatches)
 	out.Warnings = cloneSlice(doc.Warnings)
+	out.NotAnalysed = cloneSlice(doc.NotAnalysed)
 	Sort(&out)
 	return &out
 }

@@ -85,6 +85,26 @@ func (h *MarkdownHandler) Write(doc *Document) error {
 		markdownFindings(&b, suppressed, true)
 		b.WriteString("\n</details>\n")
 	}
+	if n := len(doc.NotAnalysed); n > 0 {
+		whose := "their"
+		if n == 1 {
+			whose = "its"
+		}
+		fmt.Fprintf(&b, "\n**Not analysed:** %s did not load or type-check, and %s code is missing from this report.\n\n",
+			plural(n, "package"), whose)
+		for _, p := range doc.NotAnalysed {
+			fmt.Fprintf(&b, "- %s: %s\n", code(p.Package), cell(p.Error))
+		}
+		var incomplete []string
+		for _, t := range doc.Tools {
+			if len(t.Incomplete) > 0 {
+				incomplete = append(incomplete, code(t.Name))
+			}
+		}
+		if len(incomplete) > 0 {
+			fmt.Fprintf(&b, "\nTools that may be incomplete, as they reach code that did not load or type-check: %s.\n", strings.Join(incomplete, ", "))
+		}
+	}
 	if n := len(doc.Warnings); n > 0 {
 		fmt.Fprintf(&b, "\n%s: some packages did not load; the result may be incomplete.\n", plural(n, "warning"))
 	}
@@ -128,13 +148,17 @@ func capabilitySummary(t Tool) string {
 		}
 		tainted[c.Capability] = tainted[c.Capability] || c.Tainted
 	}
-	if len(names) == 0 {
-		return "none"
-	}
 	for i, n := range names {
 		if tainted[n] {
 			names[i] = n + " (tainted)"
 		}
+	}
+	if len(t.Incomplete) > 0 {
+		// Never "none" for a tool whose code did not all load.
+		names = append(names, "incomplete: code did not load")
+	}
+	if len(names) == 0 {
+		return "none"
 	}
 	return strings.Join(names, ", ")
 }

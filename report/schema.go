@@ -28,8 +28,24 @@ type Document struct {
 	// Sorted by framework, name, kind.
 	Mismatches []Mismatch `json:"mismatches"`
 	// Warnings are one-line messages about packages that did not load,
-	// sorted.
+	// and tools that may be incomplete because of them, sorted.
 	Warnings []string `json:"warnings"`
+	// NotAnalysed lists the packages that did not load or type-check, and
+	// whose code was therefore not analysed, sorted by package. A build
+	// that is broken this way fails --fail-on (see docs/ci.md).
+	NotAnalysed []NotAnalysed `json:"not_analysed"`
+}
+
+// NotAnalysed is a package whose code was not analysed.
+type NotAnalysed struct {
+	// Package is the import path; for a module of a multi-module scan that
+	// did not load at all, its directory relative to Root.
+	Package string `json:"package"`
+	// Error is the first error, one line, positions relative to Root.
+	Error string `json:"error"`
+	// Module says whether the package is the scanned module's own (or a
+	// workspace module's), rather than a dependency.
+	Module bool `json:"module"`
 }
 
 // Summary is the module's blast radius: the sum of its tools' scores.
@@ -92,6 +108,12 @@ type Tool struct {
 	// GatedBy, when set, is the condition under which the tool is
 	// registered at all (a feature flag, a read-only mode).
 	GatedBy *Gate `json:"gated_by,omitempty"`
+	// Incomplete lists the code on the tool's call paths that could not be
+	// analysed: the packages of NotAnalysed it calls into, and the
+	// functions (spelled as Handler is) whose bodies use declarations that
+	// did not type-check. What lies beyond is unknown, so the tool may
+	// reach more than Capabilities says. Sorted; omitted when empty.
+	Incomplete []string `json:"incomplete,omitempty"`
 }
 
 // Capability is one sink that a tool can reach.

@@ -29,6 +29,10 @@ func Sort(doc *Document) {
 	slices.SortStableFunc(doc.Findings, compareFinding)
 	slices.SortStableFunc(doc.Mismatches, compareMismatch)
 	slices.Sort(doc.Warnings)
+	slices.SortStableFunc(doc.NotAnalysed, func(a, b NotAnalysed) int { return cmp.Compare(a.Package, b.Package) })
+	for i := range doc.Tools {
+		slices.Sort(doc.Tools[i].Incomplete)
+	}
 }
 
 func compareTool(a, b Tool) int {

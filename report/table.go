@@ -99,6 +99,13 @@ func (h *TableHandler) Write(doc *Document) error {
 	}
 	// Warnings go to stderr as they happen; this line keeps a saved
 	// report from looking complete when it is not.
+	if n := len(doc.NotAnalysed); n > 0 {
+		var names []string
+		for _, p := range doc.NotAnalysed {
+			names = append(names, p.Package)
+		}
+		fmt.Fprintf(&out, "not analysed: %s did not load: %s\n", plural(n, "package"), strings.Join(names, ", "))
+	}
 	if n := len(doc.Warnings); n > 0 {
 		fmt.Fprintf(&out, "%s: some packages did not load; the result may be incomplete\n", plural(n, "warning"))
 	}
@@ -118,7 +125,7 @@ func (h *TableHandler) tools(w *bytes.Buffer, tools []Tool) error {
 	t := newTable(w)
 	t.Header("TOOL", "FRAMEWORK", "CAPABILITY", "FUNCTION", "POSITION", "GUARDS")
 	for _, tool := range worstFirst(tools) {
-		if err := t.Append(tool.label(), tool.Framework, "handler", tool.Handler, tool.Position.short(), tool.Score.label()); err != nil {
+		if err := t.Append(tool.label(), tool.Framework, "handler", tool.Handler, tool.Position.short(), tool.scoreLabel()); err != nil {
 			return fmt.Errorf("writing table: %w", err)
 		}
 		if tool.GatedBy != nil {
@@ -127,7 +134,16 @@ func (h *TableHandler) tools(w *bytes.Buffer, tools []Tool) error {
 			}
 		}
 		if len(tool.Capabilities) == 0 {
-			if err := t.Append("", "", "-", "no capability found", "", ""); err != nil {
+			what := "no capability found"
+			if len(tool.Incomplete) > 0 {
+				what += " in the code that loaded"
+			}
+			if err := t.Append("", "", "-", what, "", ""); err != nil {
+				return fmt.Errorf("writing table: %w", err)
+			}
+		}
+		for _, code := range tool.Incomplete {
+			if err := t.Append("", "", "not analysed", code, "", "did not load or type-check"); err != nil {
 				return fmt.Errorf("writing table: %w", err)
 			}
 		}
@@ -163,6 +179,15 @@ func worstFirst(tools []Tool) []Tool {
 		)
 	})
 	return out
+}
+
+// scoreLabel is the tool's score, where a tool with no blast radius found
+// is "harmless" only if all of its code was analysed.
+func (t Tool) scoreLabel() string {
+	if t.Score.BlastRadius == 0 && len(t.Incomplete) > 0 {
+		return "incomplete"
+	}
+	return t.Score.label()
 }
 
 // label is a tool's score as the table shows it: "radius 16, 25% contained".

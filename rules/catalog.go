@@ -29,7 +29,7 @@ type Catalog struct {
 	NotSinks []Sink
 	// Opaque lists normalized package-path prefixes whose function bodies are
 	// never entered: catalogued drivers and SDKs. The standard library is
-	// always opaque.
+	// opaque too (see [Catalog.WithStandardLibrary]).
 	Opaque []string
 	// Registers maps a normalized symbol to a call that registers tools.
 	Registers map[string]Register
@@ -103,6 +103,20 @@ type Catalog struct {
 	// sensitiveFile remembers which file set each symbol's sensitive
 	// arguments, so that a later file replaces them whole.
 	sensitiveFile map[string]string
+	// std holds the standard library's package paths, as the loaded
+	// program's go command reports them; see [Catalog.WithStandardLibrary].
+	std map[string]bool
+}
+
+// WithStandardLibrary returns a copy of the catalog that also treats the
+// given packages, the standard library of the program being analysed, as
+// opaque. Which packages those are is the go command's to say (a module
+// may be called `agent`), so the catalog does not guess from the shape of
+// a path.
+func (c *Catalog) WithStandardLibrary(std map[string]bool) *Catalog {
+	cp := *c
+	cp.std = std
+	return &cp
 }
 
 // GuardKinds are the mitigations the guard analysis looks for. limit is
@@ -393,11 +407,11 @@ func New() *Catalog {
 	}
 }
 
-// IsOpaque reports whether the package path is never entered: the standard
-// library (no dot in its first element) or a catalogued opaque prefix.
+// IsOpaque reports whether the package path is never entered: a package of
+// the standard library (once the catalog knows it, see
+// [Catalog.WithStandardLibrary]) or under a catalogued opaque prefix.
 func (c *Catalog) IsOpaque(pkgPath string) bool {
-	first, _, _ := strings.Cut(pkgPath, "/")
-	if !strings.Contains(first, ".") {
+	if c.std[pkgPath] {
 		return true
 	}
 	p := Normalize(pkgPath)

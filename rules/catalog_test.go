@@ -1,6 +1,10 @@
 package rules
 
 import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -44,15 +48,23 @@ func TestIsOpaque(t *testing.T) {
 	if err := c.Parse("t.cat", strings.NewReader("opaque github.com/jackc/pgx/v5\n")); err != nil {
 		t.Fatal(err)
 	}
-	for path, want := range map[string]bool{
-		"net/http":                        true,
-		"github.com/jackc/pgx/v5":         true,
-		"github.com/jackc/pgx/v4/pgxpool": true,
-		"github.com/jackc/pgxlisten":      false,
-		"example.com/app/tools":           false,
+	// The standard library is the loaded program's to say: a module may
+	// be called groundhog, and net/http is only known as standard once
+	// the catalog is told.
+	std := c.WithStandardLibrary(map[string]bool{"net/http": true})
+	for path, want := range map[string][2]bool{
+		"net/http":                        {false, true},
+		"groundhog/tools":                 {false, false},
+		"github.com/jackc/pgx/v5":         {true, true},
+		"github.com/jackc/pgx/v4/pgxpool": {true, true},
+		"github.com/jackc/pgxlisten":      {false, false},
+		"example.com/app/tools":           {false, false},
 	} {
-		if got := c.IsOpaque(path); got != want {
-			t.Errorf("IsOpaque(%q) = %v, want %v", path, got, want)
+		if got := c.IsOpaque(path); got != want[0] {
+			t.Errorf("IsOpaque(%q) = %v, want %v", path, got, want[0])
+		}
+		if got := std.IsOpaque(path); got != want[1] {
+			t.Errorf("with the standard library, IsOpaque(%q) = %v, want %v", path, got, want[1])
 		}
 	}
 }
@@ -257,6 +269,55 @@ promptfield system github.com/ollama/ollama/api.GenerateRequest System
 	} {
 		if err := New().Parse("bad.cat", strings.NewReader(bad+"\n")); err == nil || !strings.HasPrefix(err.Error(), "bad.cat:1: ") {
 			t.Errorf("%q: error %v, want bad.cat:1: ...", bad, err)
+		}
+	}
+}
+
+// TestCatalogReferences checks that the files the embedded catalog's
+// comments point at (docs/frameworks.md, testdata/…, analyzer/guards.go)
+// are in the repository, named from its root: not a path outside it (../…)
+// nor an absolute path of someone's machine. A bare name is another catalog
+// file (stdlib.cat). A path with a placeholder in capitals
+// (rules/docs/ID.md) stands for several files and is not looked up.
+func TestCatalogReferences(t *testing.T) {
+	names, err := fs.Glob(catalogFS, "catalog/*.cat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := regexp.MustCompile(`^(\.\./|/)?[\w.-]+(/[\w.-]+)*\.(md|go|cat|json|yaml|tsv|txt)$`)
+	placeholder := regexp.MustCompile(`(^|/)[A-Z]+(\.|/|$)`)
+	for _, name := range names {
+		data, err := fs.ReadFile(catalogFS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			_, comment, ok := strings.Cut(line, "#")
+			if !ok {
+				continue
+			}
+			for _, tok := range strings.Fields(comment) {
+				tok = strings.TrimRight(strings.TrimLeft(tok, "(`'\""), ").,;:`'\"")
+				if !file.MatchString(tok) && !strings.HasPrefix(tok, "docs/") && !strings.HasPrefix(tok, "testdata/") {
+					continue
+				}
+				at := fmt.Sprintf("rules/%s:%d", name, i+1)
+				switch {
+				case strings.HasPrefix(tok, "../") || strings.HasPrefix(tok, "/"):
+					t.Errorf("%s: %s is not a path in the repository", at, tok)
+				case placeholder.MatchString(tok):
+				case !strings.Contains(tok, "/") && !strings.HasSuffix(tok, ".cat"):
+					t.Errorf("%s: %s: name the file by its path from the repository's root", at, tok)
+				case !strings.Contains(tok, "/"):
+					if _, err := fs.Stat(catalogFS, "catalog/"+tok); err != nil {
+						t.Errorf("%s: %s: %v", at, tok, err)
+					}
+				default:
+					if _, err := os.Stat(filepath.Join("..", filepath.FromSlash(tok))); err != nil {
+						t.Errorf("%s: %s: %v", at, tok, err)
+					}
+				}
+			}
 		}
 	}
 }

@@ -4,21 +4,23 @@
 // A fixture is a Go module under testdata/. The scan's results become
 // messages at file:line positions:
 //   - at each tool's handler: "tool NAME FRAMEWORK NAMEFROM";
-//   - at each sink call a tool reaches: "TOOL: CAPABILITY SINK";
+//   - at each sink call a tool reaches: "TOOL: CAPABILITY SINK", followed
+//     by " (tainted)" when the model chooses its sensitive argument;
 //   - at each finding's position: "RULEID: MESSAGE";
-//   - at each guard on a capability's path: "TOOL: guard KIND SYMBOL", with
+//   - at each guard on a capability's path, once per capability it is
+//     found for: "TOOL: guard KIND SYMBOL for CAPABILITY SINK", with
 //     " (not counted: NOTE)" when it does not protect the sink (it can be
-//     skipped, or comes after); one message per line however many
-//     capabilities share it;
+//     skipped, or comes after);
 //   - at the condition a registration depends on: "TOOL: gated by CODE";
 //   - at a tool declared to the model but never dispatched: "declared NAME
 //     FRAMEWORK, never dispatched", and at a dispatch of a name never
 //     declared: "dispatched NAME FRAMEWORK, never declared".
 //
 // A comment `// want "re" ...` states the messages expected on its line
-// (`// want +1 "re"` on the next line). Each regexp must match exactly one
-// message there, and every message must be matched: a missing or extra
-// message fails the test.
+// (`// want +1 "re"` on the next line). Each regexp must match a whole
+// message, and each message is matched by one regexp: a missing, extra or
+// duplicated message (a finding reported twice) fails the test, and so
+// does a tainted flag the comment does not state.
 package analyzertest
 
 import (
@@ -55,9 +57,21 @@ func Run(t *testing.T, dir string, cfg analyzer.Config) *report.Document {
 // Check compares the messages of doc with the want comments under dir.
 func Check(t *testing.T, dir string, doc *report.Document) {
 	t.Helper()
-	wants, err := parseWants(dir)
+	problems, err := compare(dir, doc)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Error(p)
+	}
+}
+
+// compare lists, by position, the wants no message matches and the
+// messages no want matches.
+func compare(dir string, doc *report.Document) ([]string, error) {
+	wants, err := parseWants(dir)
+	if err != nil {
+		return nil, err
 	}
 	got := Messages(doc)
 	keys := map[string]bool{}
@@ -72,38 +86,62 @@ func Check(t *testing.T, dir string, doc *report.Document) {
 		sorted = append(sorted, k)
 	}
 	sort.Strings(sorted)
+	var problems []string
 	for _, at := range sorted {
-		msgs := append([]string(nil), got[at]...)
-		for _, w := range wants[at] {
-			matched := -1
-			for i, m := range msgs {
-				if w.MatchString(m) {
-					matched = i
-					break
-				}
+		ws, msgs := wants[at], got[at]
+		byWant, byMsg := match(ws, msgs)
+		for i, w := range ws {
+			if byWant[i] < 0 {
+				problems = append(problems, fmt.Sprintf("%s: missing: no message matches %q (got %q)", at, w.text, msgs))
 			}
-			if matched < 0 {
-				t.Errorf("%s: missing: no message matches %q (got %q)", at, w, got[at])
-				continue
-			}
-			msgs = append(msgs[:matched], msgs[matched+1:]...)
 		}
-		for _, m := range msgs {
-			t.Errorf("%s: unexpected: %s", at, m)
+		for j, m := range msgs {
+			if byMsg[j] < 0 {
+				problems = append(problems, fmt.Sprintf("%s: unexpected: %s", at, m))
+			}
 		}
 	}
+	return problems, nil
+}
+
+// match pairs wants with the messages they match, one message each, as
+// many as can be (a maximum bipartite matching, so that the order of the
+// comments does not matter). It returns the message of each want and the
+// want of each message, -1 for none.
+func match(wants []want, msgs []string) ([]int, []int) {
+	byWant := make([]int, len(wants))
+	byMsg := make([]int, len(msgs))
+	for i := range byWant {
+		byWant[i] = -1
+	}
+	for j := range byMsg {
+		byMsg[j] = -1
+	}
+	var augment func(i int, seen []bool) bool
+	augment = func(i int, seen []bool) bool {
+		for j, m := range msgs {
+			if seen[j] || !wants[i].re.MatchString(m) {
+				continue
+			}
+			seen[j] = true
+			if byMsg[j] < 0 || augment(byMsg[j], seen) {
+				byWant[i], byMsg[j] = j, i
+				return true
+			}
+		}
+		return false
+	}
+	for i := range wants {
+		augment(i, make([]bool, len(msgs)))
+	}
+	return byWant, byMsg
 }
 
 // Messages turns a document into messages keyed by "file:line".
 func Messages(doc *report.Document) map[string][]string {
 	out := map[string][]string{}
-	seen := map[string]bool{}
 	add := func(p report.Position, msg string) {
 		k := fmt.Sprintf("%s:%d", p.File, p.Line)
-		if seen[k+"\x00"+msg] {
-			return // a guard shared by several capabilities is one message
-		}
-		seen[k+"\x00"+msg] = true
 		out[k] = append(out[k], msg)
 	}
 	for _, tool := range doc.Tools {
@@ -112,9 +150,13 @@ func Messages(doc *report.Document) map[string][]string {
 			add(tool.GatedBy.Position, fmt.Sprintf("%s: gated by %s", tool.Name, tool.GatedBy.Condition))
 		}
 		for _, c := range tool.Capabilities {
-			add(c.Position, fmt.Sprintf("%s: %s %s", tool.Name, c.Capability, c.Sink))
+			msg := fmt.Sprintf("%s: %s %s", tool.Name, c.Capability, c.Sink)
+			if c.Tainted {
+				msg += " (tainted)"
+			}
+			add(c.Position, msg)
 			for _, g := range c.Guards {
-				msg := fmt.Sprintf("%s: guard %s %s", tool.Name, g.Kind, g.Symbol)
+				msg := fmt.Sprintf("%s: guard %s %s for %s %s", tool.Name, g.Kind, g.Symbol, c.Capability, c.Sink)
 				if !g.Dominates {
 					msg += " (not counted: " + g.Note + ")"
 				}
@@ -138,9 +180,16 @@ func Messages(doc *report.Document) map[string][]string {
 
 var wantRE = regexp.MustCompile(`//\s*want\s+(.*)$`)
 
+// want is one expectation: the regexp as written, and compiled to match a
+// whole message.
+type want struct {
+	text string
+	re   *regexp.Regexp
+}
+
 // parseWants reads the want comments of every .go file under dir.
-func parseWants(dir string) (map[string][]*regexp.Regexp, error) {
-	out := map[string][]*regexp.Regexp{}
+func parseWants(dir string) (map[string][]want, error) {
+	out := map[string][]want{}
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -175,13 +224,13 @@ func parseWants(dir string) (map[string][]*regexp.Regexp, error) {
 }
 
 // parseWant parses `[+N] "re" "re" ...`.
-func parseWant(text string) (int, []*regexp.Regexp, error) {
+func parseWant(text string) (int, []want, error) {
 	var s scanner.Scanner
 	fset := token.NewFileSet()
 	file := fset.AddFile("want", -1, len(text))
 	s.Init(file, []byte(text), nil, 0)
 	offset := 0
-	var res []*regexp.Regexp
+	var res []want
 	for {
 		_, tok, lit := s.Scan()
 		switch tok {
@@ -201,11 +250,11 @@ func parseWant(text string) (int, []*regexp.Regexp, error) {
 			if err != nil {
 				return 0, nil, err
 			}
-			re, err := regexp.Compile(str)
+			re, err := regexp.Compile("^(?:" + str + ")$")
 			if err != nil {
 				return 0, nil, err
 			}
-			res = append(res, re)
+			res = append(res, want{str, re})
 		default:
 			return 0, nil, fmt.Errorf("unexpected %s", tok)
 		}

@@ -17,7 +17,8 @@ const (
 	exitOK = 0
 	// exitFindings: --fail-on was given (or fail_on configured) and a
 	// finding at or above that severity was reported that is neither
-	// suppressed nor in the baseline. The report is written all the same.
+	// suppressed nor in the baseline, or a package did not load (its code
+	// could not be analysed). The report is written all the same.
 	exitFindings = 1
 	// exitUsage: a bad command line (unknown command, flag, format or
 	// severity, a missing directory, a file where a directory was

@@ -79,7 +79,7 @@ paths, changes rule severities and sets the --fail-on default.
 
 Exit status: 0 when the scan ran, whatever it found; 1 when --fail-on is
 given and a finding at or above that severity is reported that is neither
-suppressed nor in the --baseline; 2 for a usage or load error (bad flag,
+suppressed nor in the --baseline, or a package did not load; 2 for a usage or load error (bad flag,
 missing directory, no Go packages, malformed configuration, catalog or
 baseline); 3 for an internal error.`,
 		Example: `  blastradius scan ./testdata/ops-assistant
@@ -160,7 +160,29 @@ func (o *scanOptions) run(ctx context.Context, e *env, args []string, failOnSet 
 	if !failOnSet && s.config != nil {
 		failOn = s.config.failOn
 	}
+	if err := failOnNotAnalysed(s.doc.NotAnalysed, failOn); err != nil {
+		return err
+	}
 	return failOnFindings(s.doc.Findings, failOn, base != nil)
+}
+
+// failOnNotAnalysed fails a gate (any --fail-on threshold but none) whose
+// scan could not analyse some packages: a change that breaks the build of
+// the tools' package would otherwise turn a red gate green, its tools
+// silently gone from the report.
+func failOnNotAnalysed(na []report.NotAnalysed, threshold string) error {
+	if slices.Index(rules.Severities, threshold) < 0 || len(na) == 0 {
+		return nil
+	}
+	var names []string
+	for _, p := range na {
+		names = append(names, p.Package)
+	}
+	if len(names) > 3 {
+		names = append(names[:3], fmt.Sprintf("and %d more", len(na)-3))
+	}
+	return &exitError{code: exitFindings, err: fmt.Errorf("%s did not load and could not be analysed: %s (--fail-on %s)",
+		plural(len(na), "package"), strings.Join(names, ", "), threshold)}
 }
 
 // writeOutput writes data to the file out, or to standard output when out

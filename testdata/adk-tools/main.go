@@ -58,8 +58,8 @@ func main() {
 		Name:                "write_file",
 		Description:         "Writes a file of the workspace.",
 		RequireConfirmation: true,
-	}, func(ctx agent.ToolContext, args WriteArgs) (WriteResult, error) { // want `tool write_file adk constant` `BR304: tool write_file\b` `BR305: tool write_file\b`
-		err := os.WriteFile(filepath.Join(root, args.Path), []byte(args.Text), 0o644) // want `write_file: fs-write os\.WriteFile` `BR104: tool write_file\b.*os\.WriteFile` `BR301: tool write_file\b.*os\.WriteFile`
+	}, func(ctx agent.ToolContext, args WriteArgs) (WriteResult, error) { // want `tool write_file adk constant` `BR304: tool write_file\b.*` `BR305: tool write_file\b.*`
+		err := os.WriteFile(filepath.Join(root, args.Path), []byte(args.Text), 0o644) // want `write_file: fs-write os\.WriteFile \(tainted\)` `BR104: tool write_file\b.*os\.WriteFile` `BR301: tool write_file\b.*os\.WriteFile.*`
 		return WriteResult{Written: len(args.Text)}, err
 	})
 	if err != nil {

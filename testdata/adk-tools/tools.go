@@ -24,8 +24,8 @@ type CommandResult struct {
 }
 
 // runCommand is the run_command handler, a top-level function.
-func runCommand(ctx agent.ToolContext, args CommandArgs) (CommandResult, error) { // want `tool run_command adk constant` `BR304: tool run_command\b` `BR305: tool run_command\b`
-	out, err := exec.CommandContext(ctx, args.Command, args.Args...).CombinedOutput() // want `run_command: exec os/exec\.CommandContext` `BR101: tool run_command\b.*os/exec\.CommandContext` `BR301: tool run_command\b.*os/exec\.CommandContext` `BR303: tool run_command\b.*os/exec\.CommandContext`
+func runCommand(ctx agent.ToolContext, args CommandArgs) (CommandResult, error) { // want `tool run_command adk constant` `BR304: tool run_command\b.*` `BR305: tool run_command\b.*`
+	out, err := exec.CommandContext(ctx, args.Command, args.Args...).CombinedOutput() // want `run_command: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_command\b.*os/exec\.CommandContext` `BR301: tool run_command\b.*os/exec\.CommandContext.*` `BR303: tool run_command\b.*os/exec\.CommandContext.*`
 	return CommandResult{Output: string(out)}, err
 }
 
@@ -45,7 +45,7 @@ type User struct {
 	Name string `json:"name"`
 }
 
-func (s *userStore) lookup(ctx agent.ToolContext, args EmailArgs) (User, error) { // want `tool lookup_user adk constant` `BR305: tool lookup_user\b`
+func (s *userStore) lookup(ctx agent.ToolContext, args EmailArgs) (User, error) { // want `tool lookup_user adk constant` `BR305: tool lookup_user\b.*`
 	var u User
 	err := s.db.QueryRowContext(ctx, "SELECT name FROM users WHERE email = $1", args.Email).Scan(&u.Name) // want `lookup_user: db-read \(\*database/sql\.DB\)\.QueryRowContext`
 	return u, err
@@ -66,8 +66,8 @@ func newReadFileTool(root string) (tool.Tool, error) {
 	return functiontool.New(functiontool.Config{
 		Name:        "read_file",
 		Description: "Reads a file of the workspace.",
-	}, func(ctx agent.ToolContext, args PathArgs) (FileResult, error) { // want `tool read_file adk constant` `BR305: tool read_file\b`
-		data, err := os.ReadFile(filepath.Join(root, args.Path)) // want `read_file: fs-read os\.ReadFile` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile`
+	}, func(ctx agent.ToolContext, args PathArgs) (FileResult, error) { // want `tool read_file adk constant` `BR305: tool read_file\b.*`
+		data, err := os.ReadFile(filepath.Join(root, args.Path)) // want `read_file: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile.*`
 		return FileResult{Content: string(data)}, err
 	})
 }

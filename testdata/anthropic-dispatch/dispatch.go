@@ -50,21 +50,21 @@ func (a *agent) runTools(ctx context.Context, content []anthropic.ContentBlockUn
 			var out string
 			var err error
 			switch block.Name {
-			case "run_command": // want `tool run_command anthropic constant` `BR304: tool run_command\b` `BR305: tool run_command\b`
+			case "run_command": // want `tool run_command anthropic constant` `BR304: tool run_command\b.*` `BR305: tool run_command\b.*`
 				var b []byte
-				b, err = exec.CommandContext(ctx, "sh", "-c", in.Cmd).CombinedOutput() // want `run_command: exec os/exec\.CommandContext` `BR101: tool run_command\b.*os/exec\.CommandContext` `BR301: tool run_command\b.*os/exec\.CommandContext` `BR303: tool run_command\b.*os/exec\.CommandContext`
+				b, err = exec.CommandContext(ctx, "sh", "-c", in.Cmd).CombinedOutput() // want `run_command: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_command\b.*os/exec\.CommandContext` `BR301: tool run_command\b.*os/exec\.CommandContext.*` `BR303: tool run_command\b.*os/exec\.CommandContext.*`
 				out = string(b)
-			case "read_file": // want `tool read_file anthropic constant` `BR305: tool read_file\b`
+			case "read_file": // want `tool read_file anthropic constant` `BR305: tool read_file\b.*`
 				out, err = readFile(in.Path)
-			case "tail_log": // want `tool tail_log anthropic constant` `BR305: tool tail_log\b`
+			case "tail_log": // want `tool tail_log anthropic constant` `BR305: tool tail_log\b.*`
 				out, err = readFile(filepath.Join(a.logDir, filepath.Base(in.Path)))
-			case "lookup_order": // want `tool lookup_order anthropic constant` `BR305: tool lookup_order\b`
+			case "lookup_order": // want `tool lookup_order anthropic constant` `BR305: tool lookup_order\b.*`
 				out, err = a.lookupOrder(ctx, in.OrderID)
 			case "get_time": // want `tool get_time anthropic constant`
 				// The harmless tool: it reaches no sink.
 				out = time.Now().Format(time.RFC3339)
-			case "delete_file": // want `tool delete_file anthropic constant` `dispatched delete_file anthropic, never declared` `BR304: tool delete_file\b` `BR305: tool delete_file\b`
-				err = os.Remove(in.Path) // want `delete_file: fs-write os\.Remove` `BR104: tool delete_file\b.*os\.Remove` `BR301: tool delete_file\b.*os\.Remove`
+			case "delete_file": // want `tool delete_file anthropic constant` `dispatched delete_file anthropic, never declared` `BR304: tool delete_file\b.*` `BR305: tool delete_file\b.*`
+				err = os.Remove(in.Path) // want `delete_file: fs-write os\.Remove \(tainted\)` `BR104: tool delete_file\b.*os\.Remove` `BR301: tool delete_file\b.*os\.Remove.*`
 			default:
 				out, err = "unknown tool "+block.Name, nil
 			}
@@ -81,9 +81,11 @@ func (a *agent) runTools(ctx context.Context, content []anthropic.ContentBlockUn
 	return results
 }
 
-// readFile is shared by read_file and tail_log, so both reach its sink.
+// readFile is shared by read_file and tail_log, so both reach its sink. Only
+// read_file passes it a path the model chooses: tail_log's goes through
+// filepath.Base, and read_file's case must not lend it its own input.
 func readFile(path string) (string, error) {
-	b, err := os.ReadFile(path) // want `read_file: fs-read os\.ReadFile` `tail_log: fs-read os\.ReadFile` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile` `BR104: tool tail_log\b.*os\.ReadFile` `BR202: tool tail_log\b.*os\.ReadFile`
+	b, err := os.ReadFile(path) // want `read_file: fs-read os\.ReadFile \(tainted\)` `tail_log: fs-read os\.ReadFile` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile.*` `BR202: tool tail_log\b.*os\.ReadFile.*`
 	return string(b), err
 }
 

@@ -19,14 +19,14 @@ func (envTool) InputSchema() anthropic.BetaToolInputSchemaParam {
 	return anthropic.BetaToolInputSchemaParam{Properties: map[string]any{"name": map[string]string{"type": "string"}}}
 }
 
-func (envTool) Execute(ctx context.Context, input json.RawMessage) ([]anthropic.BetaToolResultBlockParamContentUnion, error) { // want `tool read_env anthropic constant` `BR305: tool read_env\b`
+func (envTool) Execute(ctx context.Context, input json.RawMessage) ([]anthropic.BetaToolResultBlockParamContentUnion, error) { // want `tool read_env anthropic constant` `BR305: tool read_env\b.*`
 	var in struct {
 		Name string `json:"name"`
 	}
 	if err := json.Unmarshal(input, &in); err != nil {
 		return nil, err
 	}
-	return []anthropic.BetaToolResultBlockParamContentUnion{text(os.Getenv(in.Name))}, nil // want `read_env: env os\.Getenv` `BR201: tool read_env\b.*os\.Getenv`
+	return []anthropic.BetaToolResultBlockParamContentUnion{text(os.Getenv(in.Name))}, nil // want `read_env: env os\.Getenv \(tainted\)` `BR201: tool read_env\b.*os\.Getenv.*`
 }
 
 // shellTool implements anthropic.BetaTool too, but the program never

@@ -30,8 +30,8 @@ func main() {
 
 	// A closure that captures root.
 	readTool := toolrunner.NewBetaTool("read_file", "Read a file under the agent root", pathSchema,
-		func(ctx context.Context, in pathInput) (anthropic.BetaToolResultBlockParamContentUnion, error) { // want `tool read_file anthropic constant` `BR305: tool read_file\b`
-			b, err := os.ReadFile(filepath.Join(root, in.Path)) // want `read_file: fs-read os\.ReadFile` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile`
+		func(ctx context.Context, in pathInput) (anthropic.BetaToolResultBlockParamContentUnion, error) { // want `tool read_file anthropic constant` `BR305: tool read_file\b.*`
+			b, err := os.ReadFile(filepath.Join(root, in.Path)) // want `read_file: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile.*`
 			return text(string(b)), err
 		})
 

@@ -29,8 +29,8 @@ type commandInput struct {
 }
 
 // runCommand is the run_command handler: a top-level function.
-func runCommand(ctx context.Context, in commandInput) (anthropic.BetaToolResultBlockParamContentUnion, error) { // want `tool run_command anthropic constant` `BR304: tool run_command\b` `BR305: tool run_command\b`
-	out, err := exec.CommandContext(ctx, "sh", "-c", in.Cmd).CombinedOutput() // want `run_command: exec os/exec\.CommandContext` `BR101: tool run_command\b.*os/exec\.CommandContext` `BR301: tool run_command\b.*os/exec\.CommandContext` `BR303: tool run_command\b.*os/exec\.CommandContext`
+func runCommand(ctx context.Context, in commandInput) (anthropic.BetaToolResultBlockParamContentUnion, error) { // want `tool run_command anthropic constant` `BR304: tool run_command\b.*` `BR305: tool run_command\b.*`
+	out, err := exec.CommandContext(ctx, "sh", "-c", in.Cmd).CombinedOutput() // want `run_command: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_command\b.*os/exec\.CommandContext` `BR301: tool run_command\b.*os/exec\.CommandContext.*` `BR303: tool run_command\b.*os/exec\.CommandContext.*`
 	return text(string(out)), err
 }
 
@@ -43,7 +43,7 @@ type orderInput struct {
 }
 
 // lookup is the lookup_order handler: a method value, orders.lookup.
-func (s *orderStore) lookup(ctx context.Context, in orderInput) (anthropic.BetaToolResultBlockParamContentUnion, error) { // want `tool lookup_order anthropic constant` `BR305: tool lookup_order\b`
+func (s *orderStore) lookup(ctx context.Context, in orderInput) (anthropic.BetaToolResultBlockParamContentUnion, error) { // want `tool lookup_order anthropic constant` `BR305: tool lookup_order\b.*`
 	var status string
 	err := s.db.QueryRowContext(ctx, "SELECT status FROM orders WHERE id = $1", in.ID).Scan(&status) // want `lookup_order: db-read \(\*database/sql\.DB\)\.QueryRowContext`
 	return text(status), err
@@ -57,8 +57,8 @@ type urlInput struct {
 // a closure over c, not newFetchTool.
 func newFetchTool(c *http.Client) anthropic.BetaTool {
 	return toolrunner.NewBetaTool("fetch_url", "Fetch a URL", anthropic.BetaToolInputSchemaParam{},
-		func(ctx context.Context, in urlInput) (anthropic.BetaToolResultBlockParamContentUnion, error) { // want `tool fetch_url anthropic constant` `BR305: tool fetch_url\b`
-			resp, err := c.Get(in.URL) // want `fetch_url: network \(\*net/http\.Client\)\.Get` `BR103: tool fetch_url\b.*\(\*net/http\.Client\)\.Get` `BR203: tool fetch_url\b.*\(\*net/http\.Client\)\.Get`
+		func(ctx context.Context, in urlInput) (anthropic.BetaToolResultBlockParamContentUnion, error) { // want `tool fetch_url anthropic constant` `BR305: tool fetch_url\b.*`
+			resp, err := c.Get(in.URL) // want `fetch_url: network \(\*net/http\.Client\)\.Get \(tainted\)` `BR103: tool fetch_url\b.*\(\*net/http\.Client\)\.Get` `BR203: tool fetch_url\b.*\(\*net/http\.Client\)\.Get.*`
 			if err != nil {
 				return text(""), err
 			}
@@ -83,8 +83,8 @@ func fileTools() []anthropic.BetaTool {
 	return tools
 }
 
-func listDir(ctx context.Context, in pathInput) (anthropic.BetaToolResultBlockParamContentUnion, error) { // want `tool list_dir anthropic constant` `BR305: tool list_dir\b`
-	entries, err := os.ReadDir(in.Path) // want `list_dir: fs-read os\.ReadDir` `BR104: tool list_dir\b.*os\.ReadDir`
+func listDir(ctx context.Context, in pathInput) (anthropic.BetaToolResultBlockParamContentUnion, error) { // want `tool list_dir anthropic constant` `BR305: tool list_dir\b.*`
+	entries, err := os.ReadDir(in.Path) // want `list_dir: fs-read os\.ReadDir \(tainted\)` `BR104: tool list_dir\b.*os\.ReadDir`
 	var names []string
 	for _, e := range entries {
 		names = append(names, e.Name())
@@ -92,6 +92,6 @@ func listDir(ctx context.Context, in pathInput) (anthropic.BetaToolResultBlockPa
 	return text(strings.Join(names, "\n")), err
 }
 
-func removeFile(ctx context.Context, in pathInput) (anthropic.BetaToolResultBlockParamContentUnion, error) { // want `tool remove_file anthropic constant` `BR304: tool remove_file\b` `BR305: tool remove_file\b`
-	return text("removed"), os.Remove(in.Path) // want `remove_file: fs-write os\.Remove` `BR104: tool remove_file\b.*os\.Remove` `BR301: tool remove_file\b.*os\.Remove`
+func removeFile(ctx context.Context, in pathInput) (anthropic.BetaToolResultBlockParamContentUnion, error) { // want `tool remove_file anthropic constant` `BR304: tool remove_file\b.*` `BR305: tool remove_file\b.*`
+	return text("removed"), os.Remove(in.Path) // want `remove_file: fs-write os\.Remove \(tainted\)` `BR104: tool remove_file\b.*os\.Remove` `BR301: tool remove_file\b.*os\.Remove.*`
 }

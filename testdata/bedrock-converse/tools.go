@@ -61,32 +61,35 @@ func (b *bot) runTool(ctx context.Context, tu *types.ContentBlockMemberToolUse) 
 		return "", err
 	}
 	switch aws.ToString(tu.Value.Name) {
-	case "run_command": // want `tool run_command bedrock constant` `BR304: tool run_command\b` `BR305: tool run_command\b`
-		cmd := exec.CommandContext(ctx, "sh", "-c", in.Cmd) // want `run_command: exec os/exec\.CommandContext` `BR101: tool run_command\b.*os/exec\.CommandContext` `BR301: tool run_command\b.*os/exec\.CommandContext` `BR303: tool run_command\b.*os/exec\.CommandContext`
+	case "run_command": // want `tool run_command bedrock constant` `BR304: tool run_command\b.*` `BR305: tool run_command\b.*`
+		cmd := exec.CommandContext(ctx, "sh", "-c", in.Cmd) // want `run_command: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_command\b.*os/exec\.CommandContext` `BR301: tool run_command\b.*os/exec\.CommandContext.*` `BR303: tool run_command\b.*os/exec\.CommandContext.*`
 		cmd.Dir = b.workDir
 		out, err := cmd.CombinedOutput()
 		return string(out), err
-	case "read_file": // want `tool read_file bedrock constant` `BR305: tool read_file\b`
-		data, err := os.ReadFile(b.path(in.Path)) // want `read_file: fs-read os\.ReadFile` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file returns the contents of a file read by os\.ReadFile to the model`
+	case "read_file": // want `tool read_file bedrock constant` `BR305: tool read_file\b.*`
+		data, err := os.ReadFile(b.path(in.Path)) // want `read_file: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file returns the contents of a file read by os\.ReadFile to the model`
 		return string(data), err
-	case "write_file": // want `tool write_file bedrock constant` `BR304: tool write_file\b` `BR305: tool write_file\b`
-		return "written", os.WriteFile(b.path(in.Path), []byte(in.Text), 0o644) // want `write_file: fs-write os\.WriteFile` `BR104: tool write_file\b.*os\.WriteFile` `BR301: tool write_file\b.*os\.WriteFile`
-	case "query_metrics": // want `tool query_metrics bedrock constant` `BR305: tool query_metrics\b`
+	case "write_file": // want `tool write_file bedrock constant` `BR304: tool write_file\b.*` `BR305: tool write_file\b.*`
+		return "written", os.WriteFile(b.path(in.Path), []byte(in.Text), 0o644) // want `write_file: fs-write os\.WriteFile \(tainted\)` `BR104: tool write_file\b.*os\.WriteFile` `BR301: tool write_file\b.*os\.WriteFile.*`
+	case "query_metrics": // want `tool query_metrics bedrock constant` `BR305: tool query_metrics\b.*`
 		return b.queryMetrics(in.Query)
 	case "get_time": // want `tool get_time bedrock constant`
 		// The harmless tool: it reaches no sink.
 		return time.Now().UTC().Format(time.RFC3339), nil
 	}
 	// The same name, copied to a variable first, in an if-chain.
-	if name := aws.ToString(tu.Value.Name); name == "lookup_env" { // want `tool lookup_env bedrock constant` `BR305: tool lookup_env\b`
-		v, _ := os.LookupEnv(in.Name) // want `lookup_env: env os\.LookupEnv` `BR201: tool lookup_env returns a secret read by os\.LookupEnv to the model`
+	if name := aws.ToString(tu.Value.Name); name == "lookup_env" { // want `tool lookup_env bedrock constant` `BR305: tool lookup_env\b.*`
+		v, _ := os.LookupEnv(in.Name) // want `lookup_env: env os\.LookupEnv \(tainted\)` `BR201: tool lookup_env returns a secret read by os\.LookupEnv to the model`
 		return v, nil
 	}
 	return "", os.ErrNotExist
 }
 
 // path keeps a model-supplied path inside the work directory; it reaches no
-// sink.
+// sink. Cleaning the path rooted at "/" removes every "..", so the joined
+// path cannot leave workDir: the BR104 findings of read_file and write_file
+// above are false alarms that the scan still raises.
+// TODO(#14): drop them once checks and cleaning in helpers are inferred.
 func (b *bot) path(p string) string {
 	return filepath.Join(b.workDir, filepath.Clean("/"+p))
 }

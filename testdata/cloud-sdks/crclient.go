@@ -26,7 +26,7 @@ func (o *operator) register(s *server.MCPServer) {
 // a read, then a write, through the client's Reader and Writer.
 func (o *operator) pauseDeployment(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool pause_deployment mcp-go constant` `BR304: tool pause_deployment can change cloud resources with no rate limit` `BR305: tool pause_deployment is not logged with its arguments`
 	var d appsv1.Deployment
-	if err := o.c.Get(ctx, client.ObjectKey{Namespace: "default", Name: req.GetString("name", "")}, &d); err != nil { // want `pause_deployment: cloud-read \(sigs\.k8s\.io/controller-runtime/pkg/client\.Reader\)\.Get`
+	if err := o.c.Get(ctx, client.ObjectKey{Namespace: "default", Name: req.GetString("name", "")}, &d); err != nil { // want `pause_deployment: cloud-read \(sigs\.k8s\.io/controller-runtime/pkg/client\.Reader\)\.Get \(tainted\)`
 		return nil, err
 	}
 	zero := int32(0)

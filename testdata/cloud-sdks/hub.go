@@ -26,7 +26,7 @@ func (h *hub) register(s *server.MCPServer) {
 
 // createIssue opens an issue with the model's title.
 func (h *hub) createIssue(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool create_issue mcp-go constant` `BR304: tool create_issue can change cloud resources with no rate limit` `BR305: tool create_issue is not logged with its arguments`
-	is, _, err := h.gh.Issues.Create(ctx, org, req.GetString("repo", ""), github.CreateIssueRequest{Title: req.GetString("title", "")}) // want `create_issue: cloud-write \(\*github\.com/google/go-github/v93/github\.IssuesService\)\.Create` `BR301: tool create_issue can change cloud resources through \(\*github\.com/google/go-github/v93/github\.IssuesService\)\.Create with no confirmation before it`
+	is, _, err := h.gh.Issues.Create(ctx, org, req.GetString("repo", ""), github.CreateIssueRequest{Title: req.GetString("title", "")}) // want `create_issue: cloud-write \(\*github\.com/google/go-github/v93/github\.IssuesService\)\.Create \(tainted\)` `BR301: tool create_issue can change cloud resources through \(\*github\.com/google/go-github/v93/github\.IssuesService\)\.Create with no confirmation before it`
 	if err != nil {
 		return nil, err
 	}
@@ -35,7 +35,7 @@ func (h *hub) createIssue(ctx context.Context, req mcp.CallToolRequest) (*mcp.Ca
 
 // listIssues hands issue bodies, which anyone can write, to the model.
 func (h *hub) listIssues(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool list_issues mcp-go constant` `BR305: tool list_issues is not logged with its arguments`
-	issues, _, err := h.gh.Issues.ListByRepo(ctx, org, req.GetString("repo", ""), nil) // want `list_issues: cloud-read \(\*github\.com/google/go-github/v93/github\.IssuesService\)\.ListByRepo` `BR203: tool list_issues returns web content fetched by \(\*github\.com/google/go-github/v93/github\.IssuesService\)\.ListByRepo to the model, where it can carry instructions`
+	issues, _, err := h.gh.Issues.ListByRepo(ctx, org, req.GetString("repo", ""), nil) // want `list_issues: cloud-read \(\*github\.com/google/go-github/v93/github\.IssuesService\)\.ListByRepo \(tainted\)` `BR203: tool list_issues returns web content fetched by \(\*github\.com/google/go-github/v93/github\.IssuesService\)\.ListByRepo to the model, where it can carry instructions`
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +48,7 @@ func (h *hub) listIssues(ctx context.Context, req mcp.CallToolRequest) (*mcp.Cal
 
 // deleteBranch deletes the branch the model names.
 func (h *hub) deleteBranch(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool delete_branch mcp-go constant` `BR304: tool delete_branch can change cloud resources with no rate limit` `BR305: tool delete_branch is not logged with its arguments`
-	if _, err := h.gh.Git.DeleteRef(ctx, org, req.GetString("repo", ""), "heads/"+req.GetString("branch", "")); err != nil { // want `delete_branch: cloud-write \(\*github\.com/google/go-github/v93/github\.GitService\)\.DeleteRef` `BR301: tool delete_branch can change cloud resources through \(\*github\.com/google/go-github/v93/github\.GitService\)\.DeleteRef with no confirmation before it`
+	if _, err := h.gh.Git.DeleteRef(ctx, org, req.GetString("repo", ""), "heads/"+req.GetString("branch", "")); err != nil { // want `delete_branch: cloud-write \(\*github\.com/google/go-github/v93/github\.GitService\)\.DeleteRef \(tainted\)` `BR301: tool delete_branch can change cloud resources through \(\*github\.com/google/go-github/v93/github\.GitService\)\.DeleteRef with no confirmation before it`
 		return nil, err
 	}
 	return mcp.NewToolResultText("deleted"), nil
@@ -57,7 +57,7 @@ func (h *hub) deleteBranch(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 // repoStars reads a repository's star count: a read, but not of content
 // that others write (not a source of outside content).
 func (h *hub) repoStars(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool repo_stars mcp-go constant` `BR305: tool repo_stars is not logged with its arguments`
-	repo, _, err := h.gh.Repositories.Get(ctx, org, req.GetString("repo", "")) // want `repo_stars: cloud-read \(\*github\.com/google/go-github/v93/github\.RepositoriesService\)\.Get`
+	repo, _, err := h.gh.Repositories.Get(ctx, org, req.GetString("repo", "")) // want `repo_stars: cloud-read \(\*github\.com/google/go-github/v93/github\.RepositoriesService\)\.Get \(tainted\)`
 	if err != nil {
 		return nil, err
 	}

@@ -40,7 +40,7 @@ func (c *cluster) register(s *server.MCPServer) {
 // listPods reads pod names: a read through a typed client.
 func (c *cluster) listPods(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool list_pods mcp-go constant` `BR305: tool list_pods is not logged with its arguments`
 	ns := req.GetString("namespace", "default")
-	pods, err := c.cs.CoreV1().Pods(ns).List(ctx, metav1.ListOptions{}) // want `list_pods: cloud-read \(k8s\.io/client-go/kubernetes/typed/core/v1\.PodInterface\)\.List`
+	pods, err := c.cs.CoreV1().Pods(ns).List(ctx, metav1.ListOptions{}) // want `list_pods: cloud-read \(k8s\.io/client-go/kubernetes/typed/core/v1\.PodInterface\)\.List \(tainted\)`
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +55,7 @@ func (c *cluster) listPods(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 // PodInterface.
 func (c *cluster) podLogs(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool pod_logs mcp-go constant` `BR305: tool pod_logs is not logged with its arguments`
 	pod := req.GetString("pod", "")
-	rc, err := c.cs.CoreV1().Pods("default").GetLogs(pod, &corev1.PodLogOptions{}).Stream(ctx) // want `pod_logs: cloud-read \(k8s\.io/client-go/kubernetes/typed/core/v1\.PodExpansion\)\.GetLogs`
+	rc, err := c.cs.CoreV1().Pods("default").GetLogs(pod, &corev1.PodLogOptions{}).Stream(ctx) // want `pod_logs: cloud-read \(k8s\.io/client-go/kubernetes/typed/core/v1\.PodExpansion\)\.GetLogs \(tainted\)`
 	if err != nil {
 		return nil, err
 	}
@@ -70,7 +70,7 @@ func (c *cluster) podLogs(ctx context.Context, req mcp.CallToolRequest) (*mcp.Ca
 // deleteDeployment deletes the deployment the model names.
 func (c *cluster) deleteDeployment(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool delete_deployment mcp-go constant` `BR304: tool delete_deployment can change cloud resources with no rate limit` `BR305: tool delete_deployment is not logged with its arguments`
 	name := req.GetString("name", "")
-	if err := c.cs.AppsV1().Deployments("default").Delete(ctx, name, metav1.DeleteOptions{}); err != nil { // want `delete_deployment: cloud-write \(k8s\.io/client-go/kubernetes/typed/apps/v1\.DeploymentInterface\)\.Delete` `BR301: tool delete_deployment can change cloud resources through \(k8s\.io/client-go/kubernetes/typed/apps/v1\.DeploymentInterface\)\.Delete with no confirmation before it`
+	if err := c.cs.AppsV1().Deployments("default").Delete(ctx, name, metav1.DeleteOptions{}); err != nil { // want `delete_deployment: cloud-write \(k8s\.io/client-go/kubernetes/typed/apps/v1\.DeploymentInterface\)\.Delete \(tainted\)` `BR301: tool delete_deployment can change cloud resources through \(k8s\.io/client-go/kubernetes/typed/apps/v1\.DeploymentInterface\)\.Delete with no confirmation before it`
 		return nil, err
 	}
 	return mcp.NewToolResultText("deleted " + name), nil
@@ -78,7 +78,7 @@ func (c *cluster) deleteDeployment(ctx context.Context, req mcp.CallToolRequest)
 
 // readSecret hands a Secret's data to the model.
 func (c *cluster) readSecret(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_secret mcp-go constant` `BR305: tool read_secret is not logged with its arguments`
-	sec, err := c.cs.CoreV1().Secrets("default").Get(ctx, req.GetString("name", ""), metav1.GetOptions{}) // want `read_secret: cloud-read \(k8s\.io/client-go/kubernetes/typed/core/v1\.SecretInterface\)\.Get` `BR201: tool read_secret returns a secret read by \(k8s\.io/client-go/kubernetes/typed/core/v1\.SecretInterface\)\.Get to the model`
+	sec, err := c.cs.CoreV1().Secrets("default").Get(ctx, req.GetString("name", ""), metav1.GetOptions{}) // want `read_secret: cloud-read \(k8s\.io/client-go/kubernetes/typed/core/v1\.SecretInterface\)\.Get \(tainted\)` `BR201: tool read_secret returns a secret read by \(k8s\.io/client-go/kubernetes/typed/core/v1\.SecretInterface\)\.Get to the model`
 	if err != nil {
 		return nil, err
 	}
@@ -94,7 +94,7 @@ func (c *cluster) applyManifest(ctx context.Context, req mcp.CallToolRequest) (*
 	}
 	gvk := obj.GroupVersionKind()
 	gvr := schema.GroupVersionResource{Group: gvk.Group, Version: gvk.Version, Resource: strings.ToLower(gvk.Kind) + "s"}
-	out, err := c.dyn.Resource(gvr).Namespace(obj.GetNamespace()).Apply(ctx, obj.GetName(), obj, metav1.ApplyOptions{FieldManager: "agent"}) // want `apply_manifest: cloud-write \(k8s\.io/client-go/dynamic\.ResourceInterface\)\.Apply` `BR301: tool apply_manifest can change cloud resources through \(k8s\.io/client-go/dynamic\.ResourceInterface\)\.Apply with no confirmation before it`
+	out, err := c.dyn.Resource(gvr).Namespace(obj.GetNamespace()).Apply(ctx, obj.GetName(), obj, metav1.ApplyOptions{FieldManager: "agent"}) // want `apply_manifest: cloud-write \(k8s\.io/client-go/dynamic\.ResourceInterface\)\.Apply \(tainted\)` `BR301: tool apply_manifest can change cloud resources through \(k8s\.io/client-go/dynamic\.ResourceInterface\)\.Apply with no confirmation before it`
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +111,7 @@ func (c *cluster) execInPod(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 		return nil, err
 	}
 	var out bytes.Buffer
-	if err := ex.StreamWithContext(ctx, remotecommand.StreamOptions{Stdout: &out}); err != nil { // want `exec_in_pod: exec \(k8s\.io/client-go/tools/remotecommand\.Executor\)\.StreamWithContext` `BR301: tool exec_in_pod can run processes through \(k8s\.io/client-go/tools/remotecommand\.Executor\)\.StreamWithContext with no confirmation before it`
+	if err := ex.StreamWithContext(ctx, remotecommand.StreamOptions{Stdout: &out}); err != nil { // want `exec_in_pod: exec \(k8s\.io/client-go/tools/remotecommand\.Executor\)\.StreamWithContext \(tainted\)` `BR301: tool exec_in_pod can run processes through \(k8s\.io/client-go/tools/remotecommand\.Executor\)\.StreamWithContext with no confirmation before it`
 		return nil, err
 	}
 	return mcp.NewToolResultText(out.String()), nil

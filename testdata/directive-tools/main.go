@@ -28,8 +28,8 @@ var handlers = map[string]handler{
 // os.OpenFile fs-read.
 //
 //blastradius:tool tail_file
-func tailFile(args map[string]string) (string, error) { // want `tool tail_file directive directive` `BR305: tool tail_file\b`
-	f, err := os.OpenFile(args["path"], os.O_RDONLY, 0) // want `tail_file: fs-read os\.OpenFile` `BR104: tool tail_file\b.*os\.OpenFile` `BR202: tool tail_file\b.*os\.OpenFile`
+func tailFile(args map[string]string) (string, error) { // want `tool tail_file directive directive` `BR305: tool tail_file\b.*`
+	f, err := os.OpenFile(args["path"], os.O_RDONLY, 0) // want `tail_file: fs-read os\.OpenFile \(tainted\)` `BR104: tool tail_file\b.*os\.OpenFile` `BR202: tool tail_file\b.*os\.OpenFile.*`
 	if err != nil {
 		return "", err
 	}
@@ -45,8 +45,8 @@ func tailFile(args map[string]string) (string, error) { // want `tool tail_file 
 // os.OpenFile fs-write.
 //
 //blastradius:tool append_journal
-func appendJournal(args map[string]string) (string, error) { // want `tool append_journal directive directive` `BR304: tool append_journal\b` `BR305: tool append_journal\b`
-	f, err := os.OpenFile("journal.log", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644) // want `append_journal: fs-write os\.OpenFile` `BR301: tool append_journal\b.*os\.OpenFile`
+func appendJournal(args map[string]string) (string, error) { // want `tool append_journal directive directive` `BR304: tool append_journal\b.*` `BR305: tool append_journal\b.*`
+	f, err := os.OpenFile("journal.log", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644) // want `append_journal: fs-write os\.OpenFile` `BR301: tool append_journal\b.*os\.OpenFile.*`
 	if err != nil {
 		return "", err
 	}
@@ -59,12 +59,12 @@ func appendJournal(args map[string]string) (string, error) { // want `tool appen
 // makes os.OpenFile both fs-read and fs-write.
 //
 //blastradius:tool open_file
-func openFile(args map[string]string) (string, error) { // want `tool open_file directive directive` `BR304: tool open_file\b` `BR305: tool open_file\b`
+func openFile(args map[string]string) (string, error) { // want `tool open_file directive directive` `BR304: tool open_file\b.*` `BR305: tool open_file\b.*`
 	flag, err := strconv.Atoi(args["flag"])
 	if err != nil {
 		return "", err
 	}
-	f, err := os.OpenFile(args["path"], flag, 0o644) // want `open_file: fs-read os\.OpenFile` `open_file: fs-write os\.OpenFile` `BR104: tool open_file\b.*os\.OpenFile` `BR202: tool open_file\b.*os\.OpenFile` `BR301: tool open_file\b.*os\.OpenFile`
+	f, err := os.OpenFile(args["path"], flag, 0o644) // want `open_file: fs-read os\.OpenFile \(tainted\)` `open_file: fs-write os\.OpenFile \(tainted\)` `BR104: tool open_file\b.*os\.OpenFile` `BR202: tool open_file\b.*os\.OpenFile.*` `BR301: tool open_file\b.*os\.OpenFile.*`
 	if err != nil {
 		return "", err
 	}
@@ -74,7 +74,7 @@ func openFile(args map[string]string) (string, error) { // want `tool open_file 
 // sendNotification reaches its sinks through the notify.Notifier interface.
 //
 //blastradius:tool notify
-func sendNotification(args map[string]string) (string, error) { // want `tool notify directive directive` `BR304: tool notify\b` `BR305: tool notify\b`
+func sendNotification(args map[string]string) (string, error) { // want `tool notify directive directive` `BR304: tool notify\b.*` `BR305: tool notify\b.*`
 	n := notify.New(args["via"])
 	return "sent", n.Notify(args["to"], args["message"])
 }

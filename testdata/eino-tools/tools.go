@@ -20,8 +20,8 @@ type CommandInput struct {
 }
 
 // runCommand is the run_command handler, passed to utils.InferTool.
-func runCommand(ctx context.Context, in CommandInput) (string, error) { // want `tool run_command eino constant` `BR304: tool run_command\b` `BR305: tool run_command\b`
-	out, err := exec.CommandContext(ctx, in.Command, in.Args...).CombinedOutput() // want `run_command: exec os/exec\.CommandContext` `BR101: tool run_command\b.*os/exec\.CommandContext` `BR301: tool run_command\b.*os/exec\.CommandContext` `BR303: tool run_command\b.*os/exec\.CommandContext`
+func runCommand(ctx context.Context, in CommandInput) (string, error) { // want `tool run_command eino constant` `BR304: tool run_command\b.*` `BR305: tool run_command\b.*`
+	out, err := exec.CommandContext(ctx, in.Command, in.Args...).CombinedOutput() // want `run_command: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_command\b.*os/exec\.CommandContext` `BR301: tool run_command\b.*os/exec\.CommandContext.*` `BR303: tool run_command\b.*os/exec\.CommandContext.*`
 	return string(out), err
 }
 
@@ -36,8 +36,8 @@ type PathInput struct {
 	Path string `json:"path"`
 }
 
-func (w *workspace) readFile(ctx context.Context, in PathInput) (string, error) { // want `tool read_file eino constant` `BR305: tool read_file\b`
-	data, err := os.ReadFile(filepath.Join(w.root, in.Path)) // want `read_file: fs-read os\.ReadFile` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile`
+func (w *workspace) readFile(ctx context.Context, in PathInput) (string, error) { // want `tool read_file eino constant` `BR305: tool read_file\b.*`
+	data, err := os.ReadFile(filepath.Join(w.root, in.Path)) // want `read_file: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile.*`
 	return string(data), err
 }
 
@@ -51,7 +51,7 @@ func (f *fetcher) Info(ctx context.Context) (*schema.ToolInfo, error) {
 	return &schema.ToolInfo{Name: "fetch_url", Desc: "Fetches a URL."}, nil
 }
 
-func (f *fetcher) InvokableRun(ctx context.Context, argumentsInJSON string, opts ...tool.Option) (string, error) { // want `tool fetch_url eino constant` `BR305: tool fetch_url\b`
+func (f *fetcher) InvokableRun(ctx context.Context, argumentsInJSON string, opts ...tool.Option) (string, error) { // want `tool fetch_url eino constant` `BR305: tool fetch_url\b.*`
 	var in struct {
 		URL string `json:"url"`
 	}
@@ -62,7 +62,7 @@ func (f *fetcher) InvokableRun(ctx context.Context, argumentsInJSON string, opts
 	if err != nil {
 		return "", err
 	}
-	resp, err := f.client.Do(req) // want `fetch_url: network \(\*net/http\.Client\)\.Do` `BR203: tool fetch_url\b.*\(\*net/http\.Client\)\.Do`
+	resp, err := f.client.Do(req) // want `fetch_url: network \(\*net/http\.Client\)\.Do \(tainted\)` `BR203: tool fetch_url\b.*\(\*net/http\.Client\)\.Do.*`
 	if err != nil {
 		return "", err
 	}

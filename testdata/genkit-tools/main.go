@@ -35,8 +35,8 @@ func main() {
 
 	// A closure.
 	runCommand := genkit.DefineTool(g, "run_command", "Runs a command and returns its output.",
-		func(ctx *ai.ToolContext, in CommandInput) (string, error) { // want `tool run_command genkit constant` `BR304: tool run_command\b` `BR305: tool run_command\b`
-			out, err := exec.CommandContext(ctx, in.Command, in.Args...).CombinedOutput() // want `run_command: exec os/exec\.CommandContext` `BR101: tool run_command\b.*os/exec\.CommandContext` `BR301: tool run_command\b.*os/exec\.CommandContext` `BR303: tool run_command\b.*os/exec\.CommandContext`
+		func(ctx *ai.ToolContext, in CommandInput) (string, error) { // want `tool run_command genkit constant` `BR304: tool run_command\b.*` `BR305: tool run_command\b.*`
+			out, err := exec.CommandContext(ctx, in.Command, in.Args...).CombinedOutput() // want `run_command: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_command\b.*os/exec\.CommandContext` `BR301: tool run_command\b.*os/exec\.CommandContext.*` `BR303: tool run_command\b.*os/exec\.CommandContext.*`
 			return string(out), err
 		})
 

@@ -16,8 +16,8 @@ type PathInput struct {
 }
 
 // readFile is the read_file handler, a top-level function.
-func readFile(ctx *ai.ToolContext, in PathInput) (string, error) { // want `tool read_file genkit constant` `BR305: tool read_file\b`
-	data, err := os.ReadFile(in.Path) // want `read_file: fs-read os\.ReadFile` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile`
+func readFile(ctx *ai.ToolContext, in PathInput) (string, error) { // want `tool read_file genkit constant` `BR305: tool read_file\b.*`
+	data, err := os.ReadFile(in.Path) // want `read_file: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile.*`
 	return string(data), err
 }
 
@@ -38,7 +38,7 @@ type User struct {
 	Team string `json:"team"`
 }
 
-func (s *userStore) lookup(ctx *ai.ToolContext, in EmailInput) (User, error) { // want `tool lookup_user genkit constant` `BR305: tool lookup_user\b`
+func (s *userStore) lookup(ctx *ai.ToolContext, in EmailInput) (User, error) { // want `tool lookup_user genkit constant` `BR305: tool lookup_user\b.*`
 	var u User
 	err := s.db.QueryRowContext(ctx, "SELECT name, team FROM users WHERE email = $1", in.Email).Scan(&u.Name, &u.Team) // want `lookup_user: db-read \(\*database/sql\.DB\)\.QueryRowContext`
 	return u, err
@@ -55,8 +55,8 @@ type URLInput struct {
 }
 
 // fetchURL is the fetch_url handler, built with ai.NewTool.
-func fetchURL(ctx *ai.ToolContext, in URLInput) (string, error) { // want `tool fetch_url genkit constant` `BR305: tool fetch_url\b`
-	resp, err := http.Get(in.URL) // want `fetch_url: network net/http\.Get` `BR103: tool fetch_url\b.*net/http\.Get` `BR203: tool fetch_url\b.*net/http\.Get`
+func fetchURL(ctx *ai.ToolContext, in URLInput) (string, error) { // want `tool fetch_url genkit constant` `BR305: tool fetch_url\b.*`
+	resp, err := http.Get(in.URL) // want `fetch_url: network net/http\.Get \(tainted\)` `BR103: tool fetch_url\b.*net/http\.Get` `BR203: tool fetch_url\b.*net/http\.Get.*`
 	if err != nil {
 		return "", err
 	}

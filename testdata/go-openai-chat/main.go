@@ -93,14 +93,14 @@ func main() {
 			var out string
 			var err error
 			switch tc.Function.Name {
-			case "tail_log": // want `tool tail_log go-openai constant` `BR305: tool tail_log\b`
+			case "tail_log": // want `tool tail_log go-openai constant` `BR305: tool tail_log\b.*`
 				out, err = a.readFile(a.logDir, args["service"]+".log")
-			case "read_config": // want `tool read_config go-openai constant` `BR305: tool read_config\b`
+			case "read_config": // want `tool read_config go-openai constant` `BR305: tool read_config\b.*`
 				out, err = a.readFile(a.confDir, args["file"])
-			case "disable_user": // want `tool disable_user go-openai constant` `BR304: tool disable_user\b` `BR305: tool disable_user\b`
+			case "disable_user": // want `tool disable_user go-openai constant` `BR304: tool disable_user\b.*` `BR305: tool disable_user\b.*`
 				out, err = a.disableUser(ctx, args["email"])
-			case "email_report": // want `tool email_report go-openai constant` `BR304: tool email_report\b` `BR305: tool email_report\b`
-				err = smtp.SendMail("localhost:25", nil, "assistant@example.com", []string{args["to"]}, []byte(msg.Content)) // want `email_report: email net/smtp\.SendMail` `BR106: tool email_report\b.*net/smtp\.SendMail` `BR301: tool email_report\b.*net/smtp\.SendMail`
+			case "email_report": // want `tool email_report go-openai constant` `BR304: tool email_report\b.*` `BR305: tool email_report\b.*`
+				err = smtp.SendMail("localhost:25", nil, "assistant@example.com", []string{args["to"]}, []byte(msg.Content)) // want `email_report: email net/smtp\.SendMail \(tainted\)` `BR106: tool email_report\b.*net/smtp\.SendMail` `BR301: tool email_report\b.*net/smtp\.SendMail.*`
 			case "word_count": // want `tool word_count go-openai constant`
 				// The harmless tool: no sink.
 				out = fmt.Sprint(len(msg.Content))
@@ -126,7 +126,7 @@ func (a *assistant) readFile(dir, name string) (string, error) {
 }
 
 func (a *assistant) disableUser(ctx context.Context, email string) (string, error) {
-	res, err := a.db.ExecContext(ctx, "UPDATE users SET disabled = true WHERE email = $1", email) // want `disable_user: db-write \(\*database/sql\.DB\)\.ExecContext` `BR301: tool disable_user\b.*\(\*database/sql\.DB\)\.ExecContext`
+	res, err := a.db.ExecContext(ctx, "UPDATE users SET disabled = true WHERE email = $1", email) // want `disable_user: db-write \(\*database/sql\.DB\)\.ExecContext` `BR301: tool disable_user\b.*\(\*database/sql\.DB\)\.ExecContext.*`
 	if err != nil {
 		return "", err
 	}

@@ -94,7 +94,7 @@ func main() {
 	reg.register(newNotesTool("/srv/notes.txt"))
 	reg.register(newWeatherTool())
 	reg.register(&thinkTool{baseTool: newBaseTool("think", "Think step by step")})
-	if os.Getenv("ALLOW_SHELL") == "1" { // want `run_command: gated by if os\.Getenv\("ALLOW_SHELL"\) == "1" \{`
+	if os.Getenv("ALLOW_SHELL") == "1" { // want `run_command: gated by if os\.Getenv\("ALLOW_SHELL"\) == "1" \{.*`
 		reg.register(newShellTool("/tmp"))
 	}
 	if len(os.Args) > 2 && os.Args[1] == "-stream" {

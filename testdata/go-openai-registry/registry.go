@@ -39,7 +39,7 @@ func (r *registry) execute(ctx context.Context, name string, args json.RawMessag
 	if err != nil {
 		return "", err
 	}
-	log.Printf("tool %s called with %s", name, args) // want `get_weather: guard audit-log log\.Printf$` `read_notes: guard audit-log log\.Printf$` `run_command: guard audit-log log\.Printf$`
+	log.Printf("tool %s called with %s", name, args) // want `get_weather: guard audit-log log\.Printf for network \(\*net/http\.Client\)\.Get` `read_notes: guard audit-log log\.Printf for fs-read os\.ReadFile` `run_command: guard audit-log log\.Printf for exec os/exec\.CommandContext`
 	return t.Execute(ctx, args)
 }
 

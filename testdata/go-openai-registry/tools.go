@@ -40,14 +40,14 @@ func newShellTool(dir string) *shellTool {
 	return &shellTool{baseTool: newBaseTool("run_command", "Run a shell command"), dir: dir}
 }
 
-func (t *shellTool) Execute(ctx context.Context, args json.RawMessage) (string, error) { // want `tool run_command go-openai constant` `BR304: tool run_command\b`
+func (t *shellTool) Execute(ctx context.Context, args json.RawMessage) (string, error) { // want `BR304: tool run_command can run processes with no rate limit` `tool run_command go-openai constant`
 	var in struct {
 		Command string `json:"command"`
 	}
 	if err := json.Unmarshal(args, &in); err != nil {
 		return "", err
 	}
-	cmd := exec.CommandContext(ctx, "sh", "-c", in.Command) // want `run_command: exec os/exec\.CommandContext` `BR101: tool run_command\b` `BR301: tool run_command\b` `BR303: tool run_command\b`
+	cmd := exec.CommandContext(ctx, "sh", "-c", in.Command) // want `BR101: tool run_command: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool run_command can run processes through os/exec\.CommandContext with no confirmation before it` `BR303: tool run_command: a model-chosen command reaches os/exec\.CommandContext with no sandbox or allowlist` `run_command: exec os/exec\.CommandContext \(tainted\)`
 	cmd.Dir = t.dir
 	out, err := cmd.CombinedOutput()
 	return string(out), err
@@ -64,7 +64,7 @@ type notesTool struct {
 func newNotesTool(path string) *notesTool { return &notesTool{baseTool: notesDef, path: path} }
 
 func (t *notesTool) Execute(ctx context.Context, args json.RawMessage) (string, error) { // want `tool read_notes go-openai constant`
-	b, err := os.ReadFile(t.path) // want `read_notes: fs-read os\.ReadFile` `BR202: tool read_notes\b`
+	b, err := os.ReadFile(t.path) // want `BR202: tool read_notes returns the contents of a file read by os\.ReadFile to the model` `read_notes: fs-read os\.ReadFile`
 	return string(b), err
 }
 
@@ -84,7 +84,7 @@ func (t *weatherTool) Execute(ctx context.Context, args json.RawMessage) (string
 	if err := json.Unmarshal(args, &in); err != nil {
 		return "", err
 	}
-	resp, err := t.client.Get("https://weather.example/v1?city=" + url.QueryEscape(in.City)) // want `get_weather: network \(\*net/http\.Client\)\.Get` `BR203: tool get_weather\b`
+	resp, err := t.client.Get("https://weather.example/v1?city=" + url.QueryEscape(in.City)) // want `BR203: tool get_weather returns web content fetched by \(\*net/http\.Client\)\.Get to the model, where it can carry instructions` `get_weather: network \(\*net/http\.Client\)\.Get`
 	if err != nil {
 		return "", err
 	}

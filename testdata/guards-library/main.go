@@ -22,7 +22,7 @@ const exportDir = "/srv/exports"
 // deleteExport removes one export, after the shared limiter allows it.
 func deleteExport(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool delete_export mcp-go constant` `BR305: tool delete_export is not logged with its arguments`
 	name := req.GetString("name", "")
-	if err := throttle.Wait(ctx); err != nil { // want `delete_export: guard ratelimit example\.com/throttle\.Wait$`
+	if err := throttle.Wait(ctx); err != nil { // want `delete_export: guard ratelimit example\.com/throttle\.Wait for fs-write os\.Remove`
 		return mcp.NewToolResultErrorFromErr("rate limited", err), nil
 	}
 	if err := os.Remove(filepath.Join(exportDir, filepath.Base(name))); err != nil { // want `delete_export: fs-write os\.Remove` `BR301: tool delete_export can write files through os\.Remove with no confirmation before it`
@@ -33,7 +33,7 @@ func deleteExport(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolRe
 
 // purgeExports removes every export, after the same limiter allows it.
 func purgeExports(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool purge_exports mcp-go constant` `BR305: tool purge_exports is not logged with its arguments`
-	if err := throttle.Wait(ctx); err != nil { // want `purge_exports: guard ratelimit example\.com/throttle\.Wait$`
+	if err := throttle.Wait(ctx); err != nil { // want `purge_exports: guard ratelimit example\.com/throttle\.Wait for fs-write os\.RemoveAll`
 		return mcp.NewToolResultErrorFromErr("rate limited", err), nil
 	}
 	if err := os.RemoveAll(exportDir); err != nil { // want `purge_exports: fs-write os\.RemoveAll` `BR301: tool purge_exports can write files through os\.RemoveAll with no confirmation before it`

@@ -81,16 +81,16 @@ func runTool(ctx context.Context, tc llms.ToolCall) (string, error) {
 		return "", err
 	}
 	switch tc.FunctionCall.Name {
-	case "run_shell": // want `tool run_shell langchaingo constant` `BR304: tool run_shell\b` `BR305: tool run_shell\b`
-		out, err := exec.CommandContext(ctx, "sh", "-c", args.Command).CombinedOutput() // want `run_shell: exec os/exec\.CommandContext` `BR101: tool run_shell\b.*os/exec\.CommandContext` `BR301: tool run_shell\b.*os/exec\.CommandContext` `BR303: tool run_shell\b.*os/exec\.CommandContext`
+	case "run_shell": // want `tool run_shell langchaingo constant` `BR304: tool run_shell\b.*` `BR305: tool run_shell\b.*`
+		out, err := exec.CommandContext(ctx, "sh", "-c", args.Command).CombinedOutput() // want `run_shell: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_shell\b.*os/exec\.CommandContext` `BR301: tool run_shell\b.*os/exec\.CommandContext.*` `BR303: tool run_shell\b.*os/exec\.CommandContext.*`
 		return string(out), err
-	case "write_file": // want `tool write_file langchaingo constant` `BR304: tool write_file\b` `BR305: tool write_file\b`
+	case "write_file": // want `tool write_file langchaingo constant` `BR304: tool write_file\b.*` `BR305: tool write_file\b.*`
 		if err := writeFile(args.Path, args.Text); err != nil {
 			return "", err
 		}
 		return "written", nil
-	case "lookup_order": // want `tool lookup_order langchaingo constant` `dispatched lookup_order langchaingo, never declared` `BR305: tool lookup_order\b`
-		resp, err := http.Get("https://orders.example.com/v1/orders/" + args.OrderID) // want `lookup_order: network net/http\.Get` `BR103: tool lookup_order\b.*net/http\.Get`
+	case "lookup_order": // want `tool lookup_order langchaingo constant` `dispatched lookup_order langchaingo, never declared` `BR305: tool lookup_order\b.*`
+		resp, err := http.Get("https://orders.example.com/v1/orders/" + args.OrderID) // want `lookup_order: network net/http\.Get \(tainted\)` `BR103: tool lookup_order\b.*net/http\.Get`
 		if err != nil {
 			return "", err
 		}
@@ -101,17 +101,17 @@ func runTool(ctx context.Context, tc llms.ToolCall) (string, error) {
 }
 
 // readFile is the read_file handler, called through the readOnly table.
-func readFile(ctx context.Context, args string) (string, error) { // want `tool read_file langchaingo constant` `BR305: tool read_file\b`
+func readFile(ctx context.Context, args string) (string, error) { // want `tool read_file langchaingo constant` `BR305: tool read_file\b.*`
 	var a callArgs
 	if err := json.Unmarshal([]byte(args), &a); err != nil {
 		return "", err
 	}
-	data, err := os.ReadFile(a.Path) // want `read_file: fs-read os\.ReadFile` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile`
+	data, err := os.ReadFile(a.Path) // want `read_file: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile.*`
 	return string(data), err
 }
 
 // writeFile is called from the write_file case, so its sink belongs to
 // write_file.
 func writeFile(path, text string) error {
-	return os.WriteFile(path, []byte(text), 0o644) // want `write_file: fs-write os\.WriteFile` `BR104: tool write_file\b.*os\.WriteFile` `BR301: tool write_file\b.*os\.WriteFile`
+	return os.WriteFile(path, []byte(text), 0o644) // want `write_file: fs-write os\.WriteFile \(tainted\)` `BR104: tool write_file\b.*os\.WriteFile` `BR301: tool write_file\b.*os\.WriteFile.*`
 }

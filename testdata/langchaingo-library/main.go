@@ -34,16 +34,16 @@ type notes struct {
 	path string
 }
 
-func (t notes) Call(ctx context.Context, input string) (string, error) { // want `tool notes langchaingo constant` `BR305: tool notes\b`
-	b, err := os.ReadFile(t.path) // want `notes: fs-read os\.ReadFile` `BR202: tool notes\b`
+func (t notes) Call(ctx context.Context, input string) (string, error) { // want `BR305: tool notes is not logged with its arguments` `tool notes langchaingo constant`
+	b, err := os.ReadFile(t.path) // want `BR202: tool notes returns the contents of a file read by os\.ReadFile to the model` `notes: fs-read os\.ReadFile`
 	return string(b), err
 }
 
 // uptime runs uptime(1).
 type uptime struct{ named }
 
-func (uptime) Call(ctx context.Context, input string) (string, error) { // want `tool uptime langchaingo constant` `BR304: tool uptime\b` `BR305: tool uptime\b`
-	out, err := exec.CommandContext(ctx, "uptime").Output() // want `uptime: exec os/exec\.CommandContext` `BR301: tool uptime\b`
+func (uptime) Call(ctx context.Context, input string) (string, error) { // want `BR304: tool uptime can run processes with no rate limit` `BR305: tool uptime is not logged with its arguments` `tool uptime langchaingo constant`
+	out, err := exec.CommandContext(ctx, "uptime").Output() // want `BR301: tool uptime can run processes through os/exec\.CommandContext with no confirmation before it` `uptime: exec os/exec\.CommandContext`
 	return string(out), err
 }
 
@@ -54,7 +54,7 @@ func main() {
 	}
 	toolset := []tools.Tool{
 		tools.Calculator{},               // want `tool calculator langchaingo constant`
-		wikipedia.New("notes-agent/1.0"), // want `tool Wikipedia langchaingo constant` `Wikipedia: network \(github\.com/tmc/langchaingo/tools/wikipedia\.Tool\)\.Call` `BR305: tool Wikipedia\b`
+		wikipedia.New("notes-agent/1.0"), // want `BR305: tool Wikipedia is not logged with its arguments` `Wikipedia: network \(github\.com/tmc/langchaingo/tools/wikipedia\.Tool\)\.Call` `tool Wikipedia langchaingo constant`
 		notes{named: named{name: "notes", description: "Read my notes"}, path: "/srv/notes.txt"},
 		uptime{named{name: "uptime", description: "How long the host has been up"}},
 	}

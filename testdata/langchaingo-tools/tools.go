@@ -20,8 +20,8 @@ func (Shell) Name() string { return "shell" }
 
 func (Shell) Description() string { return "Runs a shell command and returns its output." }
 
-func (Shell) Call(ctx context.Context, input string) (string, error) { // want `tool shell langchaingo constant` `BR304: tool shell\b` `BR305: tool shell\b`
-	out, err := exec.CommandContext(ctx, "sh", "-c", input).CombinedOutput() // want `shell: exec os/exec\.CommandContext` `BR101: tool shell\b.*os/exec\.CommandContext` `BR301: tool shell\b.*os/exec\.CommandContext` `BR303: tool shell\b.*os/exec\.CommandContext`
+func (Shell) Call(ctx context.Context, input string) (string, error) { // want `tool shell langchaingo constant` `BR304: tool shell\b.*` `BR305: tool shell\b.*`
+	out, err := exec.CommandContext(ctx, "sh", "-c", input).CombinedOutput() // want `shell: exec os/exec\.CommandContext \(tainted\)` `BR101: tool shell\b.*os/exec\.CommandContext` `BR301: tool shell\b.*os/exec\.CommandContext.*` `BR303: tool shell\b.*os/exec\.CommandContext.*`
 	return string(out), err
 }
 
@@ -34,8 +34,8 @@ func (*FileReader) Name() string { return "read_file" }
 
 func (*FileReader) Description() string { return "Reads a file of the workspace." }
 
-func (r *FileReader) Call(ctx context.Context, input string) (string, error) { // want `tool read_file langchaingo constant` `BR305: tool read_file\b`
-	data, err := os.ReadFile(filepath.Join(r.Root, strings.TrimSpace(input))) // want `read_file: fs-read os\.ReadFile` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile`
+func (r *FileReader) Call(ctx context.Context, input string) (string, error) { // want `tool read_file langchaingo constant` `BR305: tool read_file\b.*`
+	data, err := os.ReadFile(filepath.Join(r.Root, strings.TrimSpace(input))) // want `read_file: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile.*`
 	return string(data), err
 }
 
@@ -54,12 +54,12 @@ func (f *fetcher) Name() string { return "fetch_url" }
 
 func (f *fetcher) Description() string { return "Fetches a URL and returns the body." }
 
-func (f *fetcher) Call(ctx context.Context, input string) (string, error) { // want `tool fetch_url langchaingo constant` `BR305: tool fetch_url\b`
+func (f *fetcher) Call(ctx context.Context, input string) (string, error) { // want `tool fetch_url langchaingo constant` `BR305: tool fetch_url\b.*`
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimSpace(input), nil) // want `BR103: tool fetch_url\b.*net/http\.NewRequestWithContext`
 	if err != nil {
 		return "", err
 	}
-	resp, err := f.client.Do(req) // want `fetch_url: network \(\*net/http\.Client\)\.Do` `BR203: tool fetch_url\b.*\(\*net/http\.Client\)\.Do`
+	resp, err := f.client.Do(req) // want `fetch_url: network \(\*net/http\.Client\)\.Do \(tainted\)` `BR203: tool fetch_url\b.*\(\*net/http\.Client\)\.Do.*`
 	if err != nil {
 		return "", err
 	}

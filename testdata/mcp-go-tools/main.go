@@ -37,7 +37,7 @@ func main() {
 
 	// A closure that captures notesDir.
 	readNote := mcp.NewTool("read_note", mcp.WithString("name", mcp.Required()))
-	s.AddTool(readNote, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_note mcp-go constant` `BR305: tool read_note\b`
+	s.AddTool(readNote, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_note mcp-go constant` `BR305: tool read_note\b.*`
 		text, err := tools.ReadNote(notesDir, req.GetString("name", ""))
 		if err != nil {
 			return nil, err
@@ -67,6 +67,9 @@ func main() {
 
 	// An mcp.Tool literal.
 	s.AddTool(mcp.Tool{Name: "delete_note", Description: "Delete a note file"}, tools.DeleteNote)
+
+	// A handler whose one sink call is a function value.
+	s.AddTool(mcp.NewTool("tidy", mcp.WithString("path"), mcp.WithBoolean("recursive")), tools.Tidy)
 
 	// A name that is not a constant: the tool is named after its handler.
 	s.AddTool(mcp.NewTool(prefix+"whoami"), tools.Whoami)

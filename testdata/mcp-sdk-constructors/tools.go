@@ -42,16 +42,16 @@ type urlArgs struct {
 
 func readNote() inventory.Entry {
 	return newTool(mcp.Tool{Name: "read_note", Description: "Read a note"},
-		func(ctx context.Context, d deps, in pathArgs) (*mcp.CallToolResult, error) { // want `tool read_note mcp-go-sdk constant` `BR305: tool read_note\b`
-			b, err := os.ReadFile(filepath.Join("/srv/notes", filepath.Base(in.Path))) // want `read_note: fs-read os\.ReadFile` `BR202: tool read_note\b.*os\.ReadFile`
+		func(ctx context.Context, d deps, in pathArgs) (*mcp.CallToolResult, error) { // want `BR305: tool read_note is not logged with its arguments` `tool read_note mcp-go-sdk constant`
+			b, err := os.ReadFile(filepath.Join("/srv/notes", filepath.Base(in.Path))) // want `BR202: tool read_note returns the contents of a file read by os\.ReadFile to the model` `read_note: fs-read os\.ReadFile`
 			return text(string(b)), err
 		})
 }
 
 func fetch() inventory.Entry {
 	return newTool(mcp.Tool{Name: "fetch", Description: "Fetch a page"},
-		func(ctx context.Context, d deps, in urlArgs) (*mcp.CallToolResult, error) { // want `tool fetch mcp-go-sdk constant` `BR305: tool fetch\b`
-			resp, err := d.http.Get(in.URL) // want `fetch: network \(\*net/http\.Client\)\.Get` `BR103: tool fetch\b` `BR203: tool fetch\b`
+		func(ctx context.Context, d deps, in urlArgs) (*mcp.CallToolResult, error) { // want `BR305: tool fetch is not logged with its arguments` `tool fetch mcp-go-sdk constant`
+			resp, err := d.http.Get(in.URL) // want `BR103: tool fetch: model-controlled input reaches the URL or address of \(\*net/http\.Client\)\.Get` `BR203: tool fetch returns web content fetched by \(\*net/http\.Client\)\.Get to the model, where it can carry instructions` `fetch: network \(\*net/http\.Client\)\.Get \(tainted\)`
 			if err != nil {
 				return nil, err
 			}
@@ -64,8 +64,8 @@ func fetch() inventory.Entry {
 // deleteNote needs a recent client: its entry gets the availability check.
 func deleteNote() inventory.Entry {
 	e := newTool(mcp.Tool{Name: "delete_note", Description: "Delete a note"},
-		func(ctx context.Context, d deps, in pathArgs) (*mcp.CallToolResult, error) { // want `tool delete_note mcp-go-sdk constant` `BR304: tool delete_note\b` `BR305: tool delete_note\b`
-			return text("deleted"), os.Remove(filepath.Join("/srv/notes", filepath.Base(in.Path))) // want `delete_note: fs-write os\.Remove` `BR301: tool delete_note\b.*os\.Remove`
+		func(ctx context.Context, d deps, in pathArgs) (*mcp.CallToolResult, error) { // want `BR304: tool delete_note can write files with no rate limit` `BR305: tool delete_note is not logged with its arguments` `tool delete_note mcp-go-sdk constant`
+			return text("deleted"), os.Remove(filepath.Join("/srv/notes", filepath.Base(in.Path))) // want `BR301: tool delete_note can write files through os\.Remove with no confirmation before it` `delete_note: fs-write os\.Remove`
 		})
 	e.Since = "2025-06-18"
 	return e

@@ -31,21 +31,21 @@ type RunOutput struct {
 }
 
 // runCommand is a typed handler registered with the generic mcp.AddTool.
-func runCommand(ctx context.Context, req *mcp.CallToolRequest, in RunInput) (*mcp.CallToolResult, RunOutput, error) { // want `tool run_command mcp-go-sdk constant` `BR304: tool run_command\b` `BR305: tool run_command\b`
-	out, err := exec.Command(in.Command, in.Args...).CombinedOutput() // want `run_command: exec os/exec\.Command` `BR101: tool run_command\b.*os/exec\.Command` `BR301: tool run_command\b.*os/exec\.Command` `BR303: tool run_command\b.*os/exec\.Command`
+func runCommand(ctx context.Context, req *mcp.CallToolRequest, in RunInput) (*mcp.CallToolResult, RunOutput, error) { // want `tool run_command mcp-go-sdk constant` `BR304: tool run_command\b.*` `BR305: tool run_command\b.*`
+	out, err := exec.Command(in.Command, in.Args...).CombinedOutput() // want `run_command: exec os/exec\.Command \(tainted\)` `BR101: tool run_command\b.*os/exec\.Command` `BR301: tool run_command\b.*os/exec\.Command.*` `BR303: tool run_command\b.*os/exec\.Command.*`
 	return nil, RunOutput{Output: string(out)}, err
 }
 
 // readFile is a raw handler registered with (*mcp.Server).AddTool: it
 // decodes the arguments itself.
-func readFile(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_file mcp-go-sdk constant` `BR305: tool read_file\b`
+func readFile(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_file mcp-go-sdk constant` `BR305: tool read_file\b.*`
 	var args struct {
 		Path string `json:"path"`
 	}
 	if err := json.Unmarshal(req.Params.Arguments, &args); err != nil {
 		return nil, err
 	}
-	data, err := os.ReadFile(args.Path) // want `read_file: fs-read os\.ReadFile` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile`
+	data, err := os.ReadFile(args.Path) // want `read_file: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile.*`
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +63,7 @@ type LookupInput struct {
 	Email string `json:"email"`
 }
 
-func (a *app) lookupUser(ctx context.Context, req *mcp.CallToolRequest, in LookupInput) (*mcp.CallToolResult, map[string]string, error) { // want `tool lookup_user mcp-go-sdk constant` `BR305: tool lookup_user\b`
+func (a *app) lookupUser(ctx context.Context, req *mcp.CallToolRequest, in LookupInput) (*mcp.CallToolResult, map[string]string, error) { // want `tool lookup_user mcp-go-sdk constant` `BR305: tool lookup_user\b.*`
 	var name string
 	err := a.db.QueryRowContext(ctx, "SELECT name FROM users WHERE email = $1", in.Email).Scan(&name) // want `lookup_user: db-read \(\*database/sql\.DB\)\.QueryRowContext`
 	return nil, map[string]string{"name": name}, err
@@ -106,13 +106,13 @@ func main() {
 	mcp.AddTool(server, &mcp.Tool{Name: "lookup_user"}, a.lookupUser)
 
 	// A typed closure that captures root.
-	mcp.AddTool(server, &mcp.Tool{Name: "write_file"}, func(ctx context.Context, req *mcp.CallToolRequest, in WriteInput) (*mcp.CallToolResult, any, error) { // want `tool write_file mcp-go-sdk constant` `BR304: tool write_file\b` `BR305: tool write_file\b`
-		err := os.WriteFile(filepath.Join(root, in.Name), []byte(in.Text), 0o644) // want `write_file: fs-write os\.WriteFile` `BR104: tool write_file\b.*os\.WriteFile` `BR301: tool write_file\b.*os\.WriteFile`
+	mcp.AddTool(server, &mcp.Tool{Name: "write_file"}, func(ctx context.Context, req *mcp.CallToolRequest, in WriteInput) (*mcp.CallToolResult, any, error) { // want `tool write_file mcp-go-sdk constant` `BR304: tool write_file\b.*` `BR305: tool write_file\b.*`
+		err := os.WriteFile(filepath.Join(root, in.Name), []byte(in.Text), 0o644) // want `write_file: fs-write os\.WriteFile \(tainted\)` `BR104: tool write_file\b.*os\.WriteFile` `BR301: tool write_file\b.*os\.WriteFile.*`
 		return nil, nil, err
 	})
 
 	// A raw closure that captures client.
-	server.AddTool(&mcp.Tool{Name: "fetch_url", InputSchema: objectSchema}, func(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool fetch_url mcp-go-sdk constant` `BR305: tool fetch_url\b`
+	server.AddTool(&mcp.Tool{Name: "fetch_url", InputSchema: objectSchema}, func(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool fetch_url mcp-go-sdk constant` `BR305: tool fetch_url\b.*`
 		var args struct {
 			URL string `json:"url"`
 		}
@@ -123,7 +123,7 @@ func main() {
 		if err != nil {
 			return nil, err
 		}
-		resp, err := client.Do(httpReq) // want `fetch_url: network \(\*net/http\.Client\)\.Do` `BR203: tool fetch_url\b.*\(\*net/http\.Client\)\.Do`
+		resp, err := client.Do(httpReq) // want `fetch_url: network \(\*net/http\.Client\)\.Do \(tainted\)` `BR203: tool fetch_url\b.*\(\*net/http\.Client\)\.Do.*`
 		if err != nil {
 			return nil, err
 		}

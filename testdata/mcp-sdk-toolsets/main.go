@@ -34,7 +34,7 @@ func (sv *server) convert(t tool.Tool) (*mcp.Tool, mcp.ToolHandler) {
 		if err := json.Unmarshal(req.Params.Arguments, &args); err != nil {
 			return nil, err
 		}
-		log.Printf("tool %s called with %v", t.Def.Name, args) // want `list_dir: guard audit-log log\.Printf$` `read_file: guard audit-log log\.Printf$` `run_command: guard audit-log log\.Printf$` `write_file: guard audit-log log\.Printf$`
+		log.Printf("tool %s called with %v", t.Def.Name, args) // want `list_dir: guard audit-log log\.Printf for fs-read os\.ReadDir` `read_file: guard audit-log log\.Printf for fs-read os\.ReadFile` `run_command: guard audit-log log\.Printf for exec os/exec\.CommandContext` `write_file: guard audit-log log\.Printf for fs-write os\.WriteFile`
 		out, err := t.Run(tool.Params{Ctx: ctx, Args: args})
 		if err != nil {
 			return nil, err

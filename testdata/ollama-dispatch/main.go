@@ -43,11 +43,11 @@ func main() {
 				// that name: only the case body, and what it calls, belongs
 				// to the tool.
 				switch tc.Function.Name {
-				case "run_command": // want `tool run_command ollama constant` `BR304: tool run_command\b` `BR305: tool run_command\b`
+				case "run_command": // want `tool run_command ollama constant` `BR304: tool run_command\b.*` `BR305: tool run_command\b.*`
 					var b []byte
 					b, err = a.shell(ctx, str(tc.Function.Arguments, "cmd")).CombinedOutput()
 					out = string(b)
-				case "motd": // want `tool motd ollama constant` `BR305: tool motd\b`
+				case "motd": // want `tool motd ollama constant` `BR305: tool motd\b.*`
 					// The file's text goes back to the model in the
 					// api.Message{Role: "tool"} below.
 					var b []byte

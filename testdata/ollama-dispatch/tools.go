@@ -33,8 +33,8 @@ func newAgent(root string) *agent {
 		// A top-level function.
 		"disk_usage": diskUsage,
 		// A func literal.
-		"http_get": func(ctx context.Context, args api.ToolCallFunctionArguments) (string, error) { // want `tool http_get ollama constant` `BR305: tool http_get\b`
-			resp, err := http.Get(str(args, "url")) // want `http_get: network net/http\.Get` `BR103: tool http_get\b.*net/http\.Get` `BR203: tool http_get\b.*net/http\.Get`
+		"http_get": func(ctx context.Context, args api.ToolCallFunctionArguments) (string, error) { // want `tool http_get ollama constant` `BR305: tool http_get\b.*`
+			resp, err := http.Get(str(args, "url")) // want `http_get: network net/http\.Get \(tainted\)` `BR103: tool http_get\b.*net/http\.Get` `BR203: tool http_get\b.*net/http\.Get.*`
 			if err != nil {
 				return "", err
 			}
@@ -57,7 +57,7 @@ func newAgent(root string) *agent {
 // logged logs a tool call with its arguments, then runs the tool.
 func logged(name string, next toolFunc) toolFunc {
 	return func(ctx context.Context, args api.ToolCallFunctionArguments) (string, error) {
-		log.Printf("%s %v", name, args) // want `uptime: guard audit-log log\.Printf$`
+		log.Printf("%s %v", name, args) // want `uptime: guard audit-log log\.Printf for fs-read os\.ReadFile`
 		return next(ctx, args)
 	}
 }
@@ -74,19 +74,19 @@ func hostname(ctx context.Context, args api.ToolCallFunctionArguments) (string, 
 // shell builds the command of run_command. It is called only from that case
 // of the switch, so its sink belongs to run_command.
 func (a *agent) shell(ctx context.Context, cmd string) *exec.Cmd {
-	c := exec.CommandContext(ctx, "sh", "-c", cmd) // want `run_command: exec os/exec\.CommandContext` `BR101: tool run_command\b.*os/exec\.CommandContext` `BR301: tool run_command\b.*os/exec\.CommandContext` `BR303: tool run_command\b.*os/exec\.CommandContext`
+	c := exec.CommandContext(ctx, "sh", "-c", cmd) // want `run_command: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_command\b.*os/exec\.CommandContext` `BR301: tool run_command\b.*os/exec\.CommandContext.*` `BR303: tool run_command\b.*os/exec\.CommandContext.*`
 	c.Dir = a.root
 	return c
 }
 
-func (a *agent) readFile(ctx context.Context, args api.ToolCallFunctionArguments) (string, error) { // want `tool read_file ollama constant` `BR305: tool read_file\b`
-	b, err := os.ReadFile(filepath.Join(a.root, str(args, "path"))) // want `read_file: fs-read os\.ReadFile` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile`
+func (a *agent) readFile(ctx context.Context, args api.ToolCallFunctionArguments) (string, error) { // want `tool read_file ollama constant` `BR305: tool read_file\b.*`
+	b, err := os.ReadFile(filepath.Join(a.root, str(args, "path"))) // want `read_file: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile.*`
 	return string(b), err
 }
 
-func diskUsage(ctx context.Context, args api.ToolCallFunctionArguments) (string, error) { // want `tool disk_usage ollama constant` `BR305: tool disk_usage\b`
+func diskUsage(ctx context.Context, args api.ToolCallFunctionArguments) (string, error) { // want `tool disk_usage ollama constant` `BR305: tool disk_usage\b.*`
 	var total int64
-	err := filepath.WalkDir(str(args, "path"), func(path string, d fs.DirEntry, err error) error { // want `disk_usage: fs-read path/filepath\.WalkDir` `BR104: tool disk_usage\b.*path/filepath\.WalkDir`
+	err := filepath.WalkDir(str(args, "path"), func(path string, d fs.DirEntry, err error) error { // want `disk_usage: fs-read path/filepath\.WalkDir \(tainted\)` `BR104: tool disk_usage\b.*path/filepath\.WalkDir`
 		if err != nil || d.IsDir() {
 			return err
 		}

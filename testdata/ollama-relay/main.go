@@ -37,8 +37,8 @@ var handlers = map[string]handler{
 	"think": func(ctx context.Context, args map[string]any) (string, error) { // want `tool think ollama constant`
 		return "ok", nil
 	},
-	"list_files": func(ctx context.Context, args map[string]any) (string, error) { // want `tool list_files ollama constant` `BR304: tool list_files\b` `BR305: tool list_files\b`
-		out, err := exec.CommandContext(ctx, "ls", "/srv/share").Output() // want `list_files: exec os/exec\.CommandContext` `BR301: tool list_files\b`
+	"list_files": func(ctx context.Context, args map[string]any) (string, error) { // want `BR304: tool list_files can run processes with no rate limit` `BR305: tool list_files is not logged with its arguments` `tool list_files ollama constant`
+		out, err := exec.CommandContext(ctx, "ls", "/srv/share").Output() // want `BR301: tool list_files can run processes through os/exec\.CommandContext with no confirmation before it` `list_files: exec os/exec\.CommandContext`
 		return string(out), err
 	},
 }

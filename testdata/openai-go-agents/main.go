@@ -21,7 +21,7 @@ import (
 type shop struct{ db *sql.DB }
 
 // orders is the list_orders handler, registered as a method value.
-func (s *shop) orders(ctx context.Context, args map[string]any) (any, error) { // want `tool list_orders openai-go constant` `BR305: tool list_orders\b`
+func (s *shop) orders(ctx context.Context, args map[string]any) (any, error) { // want `tool list_orders openai-go constant` `BR305: tool list_orders\b.*`
 	rows, err := s.db.QueryContext(ctx, "SELECT id, status FROM orders WHERE customer = $1", args["customer"]) // want `list_orders: db-read \(\*database/sql\.DB\)\.QueryContext`
 	if err != nil {
 		return nil, err
@@ -39,9 +39,9 @@ func (s *shop) orders(ctx context.Context, args map[string]any) (any, error) { /
 }
 
 // runScript is the run_script handler, a top-level function.
-func runScript(ctx context.Context, args map[string]any) (any, error) { // want `tool run_script openai-go constant` `BR304: tool run_script\b` `BR305: tool run_script\b`
+func runScript(ctx context.Context, args map[string]any) (any, error) { // want `tool run_script openai-go constant` `BR304: tool run_script\b.*` `BR305: tool run_script\b.*`
 	name, _ := args["script"].(string)
-	out, err := exec.CommandContext(ctx, filepath.Join("/opt/scripts", name)).Output() // want `run_script: exec os/exec\.CommandContext` `BR101: tool run_script\b.*os/exec\.CommandContext` `BR301: tool run_script\b.*os/exec\.CommandContext` `BR303: tool run_script\b.*os/exec\.CommandContext`
+	out, err := exec.CommandContext(ctx, filepath.Join("/opt/scripts", name)).Output() // want `run_script: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_script\b.*os/exec\.CommandContext` `BR301: tool run_script\b.*os/exec\.CommandContext.*` `BR303: tool run_script\b.*os/exec\.CommandContext.*`
 	return string(out), err
 }
 
@@ -49,9 +49,9 @@ func runScript(ctx context.Context, args map[string]any) (any, error) { // want 
 // returns the map.
 func ticketHandlers(dir string) map[string]openai.AgentToolHandler {
 	return map[string]openai.AgentToolHandler{
-		"read_ticket": func(ctx context.Context, args map[string]any) (any, error) { // want `tool read_ticket openai-go constant` `BR305: tool read_ticket\b`
+		"read_ticket": func(ctx context.Context, args map[string]any) (any, error) { // want `tool read_ticket openai-go constant` `BR305: tool read_ticket\b.*`
 			id, _ := args["id"].(string)
-			data, err := os.ReadFile(filepath.Join(dir, filepath.Base(id)+".md")) // want `read_ticket: fs-read os\.ReadFile` `BR202: tool read_ticket\b.*os\.ReadFile`
+			data, err := os.ReadFile(filepath.Join(dir, filepath.Base(id)+".md")) // want `read_ticket: fs-read os\.ReadFile` `BR202: tool read_ticket\b.*os\.ReadFile.*`
 			return string(data), err
 		},
 		"ping": func(ctx context.Context, args map[string]any) (any, error) { // want `tool ping openai-go constant`
@@ -87,9 +87,9 @@ func main() {
 		ToolHandlers: map[string]openai.AgentToolHandler{
 			"list_orders": s.orders,
 			"run_script":  runScript,
-			"save_report": func(ctx context.Context, args map[string]any) (any, error) { // want `tool save_report openai-go constant` `BR304: tool save_report\b` `BR305: tool save_report\b`
+			"save_report": func(ctx context.Context, args map[string]any) (any, error) { // want `tool save_report openai-go constant` `BR304: tool save_report\b.*` `BR305: tool save_report\b.*`
 				text, _ := args["text"].(string)
-				return "saved", os.WriteFile("report.md", []byte(text), 0o644) // want `save_report: fs-write os\.WriteFile` `BR301: tool save_report\b.*os\.WriteFile`
+				return "saved", os.WriteFile("report.md", []byte(text), 0o644) // want `save_report: fs-write os\.WriteFile` `BR301: tool save_report\b.*os\.WriteFile.*`
 			},
 		},
 	})

@@ -89,18 +89,18 @@ func main() {
 			var out string
 			var err error
 			switch tc.Function.Name {
-			case "run_command": // want `tool run_command openai-go constant` `BR304: tool run_command\b` `BR305: tool run_command\b`
+			case "run_command": // want `tool run_command openai-go constant` `BR304: tool run_command\b.*` `BR305: tool run_command\b.*`
 				out, err = runCommand(ctx, tc.Function.Arguments)
-			case "read_file": // want `tool read_file openai-go constant` `BR305: tool read_file\b`
+			case "read_file": // want `tool read_file openai-go constant` `BR305: tool read_file\b.*`
 				out, err = readFile(tc.Function.Arguments)
-			case "count_jobs": // want `tool count_jobs openai-go constant` `BR305: tool count_jobs\b`
+			case "count_jobs": // want `tool count_jobs openai-go constant` `BR305: tool count_jobs\b.*`
 				out, err = countJobs(ctx, db, tc.Function.Arguments)
-			case "fetch_status": // want `tool fetch_status openai-go constant` `BR305: tool fetch_status\b`
+			case "fetch_status": // want `tool fetch_status openai-go constant` `BR305: tool fetch_status\b.*`
 				out, err = fetchStatus(ctx, tc.Function.Arguments)
 			case "current_time": // want `tool current_time openai-go constant`
 				// The harmless tool: no sink.
 				out = time.Now().UTC().Format(time.RFC3339)
-			case "delete_file": // want `tool delete_file openai-go constant` `dispatched delete_file openai-go, never declared` `BR304: tool delete_file\b` `BR305: tool delete_file\b`
+			case "delete_file": // want `tool delete_file openai-go constant` `dispatched delete_file openai-go, never declared` `BR304: tool delete_file\b.*` `BR305: tool delete_file\b.*`
 				// Handled, but never declared to the model.
 				out, err = deleteFile(tc.Function.Arguments)
 			default:
@@ -137,7 +137,7 @@ func runCommand(ctx context.Context, arguments string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	out, err := exec.CommandContext(ctx, "sh", "-c", cmd).CombinedOutput() // want `run_command: exec os/exec\.CommandContext` `BR101: tool run_command\b.*os/exec\.CommandContext` `BR301: tool run_command\b.*os/exec\.CommandContext` `BR303: tool run_command\b.*os/exec\.CommandContext`
+	out, err := exec.CommandContext(ctx, "sh", "-c", cmd).CombinedOutput() // want `run_command: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_command\b.*os/exec\.CommandContext` `BR301: tool run_command\b.*os/exec\.CommandContext.*` `BR303: tool run_command\b.*os/exec\.CommandContext.*`
 	return string(out), err
 }
 
@@ -146,7 +146,7 @@ func readFile(arguments string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	data, err := os.ReadFile(path) // want `read_file: fs-read os\.ReadFile` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile`
+	data, err := os.ReadFile(path) // want `read_file: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile.*`
 	return string(data), err
 }
 
@@ -169,7 +169,7 @@ func fetchStatus(ctx context.Context, arguments string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	resp, err := http.DefaultClient.Do(req) // want `fetch_status: network \(\*net/http\.Client\)\.Do` `BR203: tool fetch_status\b.*\(\*net/http\.Client\)\.Do`
+	resp, err := http.DefaultClient.Do(req) // want `fetch_status: network \(\*net/http\.Client\)\.Do \(tainted\)` `BR203: tool fetch_status\b.*\(\*net/http\.Client\)\.Do.*`
 	if err != nil {
 		return "", err
 	}
@@ -183,7 +183,7 @@ func deleteFile(arguments string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := os.Remove(path); err != nil { // want `delete_file: fs-write os\.Remove` `BR104: tool delete_file\b.*os\.Remove` `BR301: tool delete_file\b.*os\.Remove`
+	if err := os.Remove(path); err != nil { // want `delete_file: fs-write os\.Remove \(tainted\)` `BR104: tool delete_file\b.*os\.Remove` `BR301: tool delete_file\b.*os\.Remove.*`
 		return "", err
 	}
 	return "deleted " + path, nil

@@ -35,7 +35,7 @@ const (
 // the lookup key (see callTool).
 var builtins = map[string]func(ctx context.Context, args string) (string, error){
 	toolListDir: listDir,
-	toolWhois: func(ctx context.Context, args string) (string, error) { // want `tool whois openai-go constant` `BR305: tool whois\b`
+	toolWhois: func(ctx context.Context, args string) (string, error) { // want `tool whois openai-go constant` `BR305: tool whois\b.*`
 		var d net.Dialer
 		conn, err := d.DialContext(ctx, "tcp", "whois.iana.org:43") // want `whois: network \(\*net\.Dialer\)\.DialContext`
 		if err != nil {
@@ -50,12 +50,12 @@ var builtins = map[string]func(ctx context.Context, args string) (string, error)
 
 var started = time.Now()
 
-func listDir(ctx context.Context, args string) (string, error) { // want `tool list_dir openai-go constant` `BR305: tool list_dir\b`
+func listDir(ctx context.Context, args string) (string, error) { // want `tool list_dir openai-go constant` `BR305: tool list_dir\b.*`
 	var p struct{ Path string }
 	if err := json.Unmarshal([]byte(args), &p); err != nil {
 		return "", err
 	}
-	matches, err := filepath.Glob(filepath.Join(p.Path, "*")) // want `list_dir: fs-read path/filepath\.Glob` `BR104: tool list_dir\b.*path/filepath\.Glob`
+	matches, err := filepath.Glob(filepath.Join(p.Path, "*")) // want `list_dir: fs-read path/filepath\.Glob \(tainted\)` `BR104: tool list_dir\b.*path/filepath\.Glob`
 	return strings.Join(matches, "\n"), err
 }
 
@@ -93,22 +93,22 @@ func (r *registry) dispatch(ctx context.Context, tc openai.ChatCompletionMessage
 // notes is a plugin whose tools are method values.
 type notes struct{ dir string }
 
-func (n *notes) write(ctx context.Context, args string) (string, error) { // want `tool write_note openai-go constant` `BR304: tool write_note\b` `BR305: tool write_note\b`
+func (n *notes) write(ctx context.Context, args string) (string, error) { // want `tool write_note openai-go constant` `BR304: tool write_note\b.*` `BR305: tool write_note\b.*`
 	path := filepath.Join(n.dir, time.Now().Format("20060102-150405")+".txt")
-	return path, os.WriteFile(path, []byte(args), 0o600) // want `write_note: fs-write os\.WriteFile` `BR301: tool write_note\b.*os\.WriteFile`
+	return path, os.WriteFile(path, []byte(args), 0o600) // want `write_note: fs-write os\.WriteFile` `BR301: tool write_note\b.*os\.WriteFile.*`
 }
 
 // orderLookup returns the lookup_order handler, a closure over db.
 func orderLookup(db *sql.DB) toolFunc {
-	return func(ctx context.Context, args string) (string, error) { // want `tool lookup_order openai-go constant` `BR305: tool lookup_order\b`
+	return func(ctx context.Context, args string) (string, error) { // want `tool lookup_order openai-go constant` `BR305: tool lookup_order\b.*`
 		var status string
 		err := db.QueryRowContext(ctx, "SELECT status FROM orders WHERE id = $1", args).Scan(&status) // want `lookup_order: db-read \(\*database/sql\.DB\)\.QueryRowContext`
 		return status, err
 	}
 }
 
-func showEnv(ctx context.Context, args string) (string, error) { // want `tool show_env openai-go constant` `BR305: tool show_env\b`
-	return os.Getenv(args), nil // want `show_env: env os\.Getenv` `BR201: tool show_env\b.*os\.Getenv`
+func showEnv(ctx context.Context, args string) (string, error) { // want `tool show_env openai-go constant` `BR305: tool show_env\b.*`
+	return os.Getenv(args), nil // want `show_env: env os\.Getenv \(tainted\)` `BR201: tool show_env\b.*os\.Getenv.*`
 }
 
 // formatters are keyed by constants too, but looked up with a command-line

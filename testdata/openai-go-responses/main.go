@@ -86,12 +86,12 @@ func (a *app) call(ctx context.Context, call responses.ResponseFunctionToolCall)
 	if err := json.Unmarshal([]byte(call.Arguments), &args); err != nil {
 		return "", err
 	}
-	if call.Name == "grep_logs" { // want `tool grep_logs openai-go constant` `BR304: tool grep_logs\b` `BR305: tool grep_logs\b`
-		out, err := exec.CommandContext(ctx, "grep", "-r", args["pattern"], "/var/log/app").Output() // want `grep_logs: exec os/exec\.CommandContext` `BR101: tool grep_logs\b.*os/exec\.CommandContext` `BR301: tool grep_logs\b.*os/exec\.CommandContext` `BR303: tool grep_logs\b.*os/exec\.CommandContext`
+	if call.Name == "grep_logs" { // want `tool grep_logs openai-go constant` `BR304: tool grep_logs\b.*` `BR305: tool grep_logs\b.*`
+		out, err := exec.CommandContext(ctx, "grep", "-r", args["pattern"], "/var/log/app").Output() // want `grep_logs: exec os/exec\.CommandContext \(tainted\)` `BR101: tool grep_logs\b.*os/exec\.CommandContext` `BR301: tool grep_logs\b.*os/exec\.CommandContext.*` `BR303: tool grep_logs\b.*os/exec\.CommandContext.*`
 		return string(out), err
-	} else if call.Name == "close_ticket" { // want `tool close_ticket openai-go constant` `BR304: tool close_ticket\b` `BR305: tool close_ticket\b`
+	} else if call.Name == "close_ticket" { // want `tool close_ticket openai-go constant` `BR304: tool close_ticket\b.*` `BR305: tool close_ticket\b.*`
 		return a.closeTicket(ctx, args["id"])
-	} else if call.Name == "notify_webhook" { // want `tool notify_webhook openai-go constant` `BR305: tool notify_webhook\b`
+	} else if call.Name == "notify_webhook" { // want `tool notify_webhook openai-go constant` `BR305: tool notify_webhook\b.*`
 		return a.notify(args["url"])
 	} else if call.Name == "echo" { // want `tool echo openai-go constant`
 		// The harmless tool: no sink.
@@ -101,13 +101,13 @@ func (a *app) call(ctx context.Context, call responses.ResponseFunctionToolCall)
 }
 
 func (a *app) closeTicket(ctx context.Context, id string) (string, error) {
-	_, err := a.db.ExecContext(ctx, "UPDATE tickets SET status = 'closed' WHERE id = $1", id) // want `close_ticket: db-write \(\*database/sql\.DB\)\.ExecContext` `BR301: tool close_ticket\b.*\(\*database/sql\.DB\)\.ExecContext`
+	_, err := a.db.ExecContext(ctx, "UPDATE tickets SET status = 'closed' WHERE id = $1", id) // want `close_ticket: db-write \(\*database/sql\.DB\)\.ExecContext` `BR301: tool close_ticket\b.*\(\*database/sql\.DB\)\.ExecContext.*`
 	return "closed", err
 }
 
 func (a *app) notify(url string) (string, error) {
 	token := os.Getenv("WEBHOOK_TOKEN")                                // want `notify_webhook: env os\.Getenv`
-	resp, err := a.client.Post(url+"?token="+token, "text/plain", nil) // want `notify_webhook: network \(\*net/http\.Client\)\.Post` `BR103: tool notify_webhook\b.*\(\*net/http\.Client\)\.Post`
+	resp, err := a.client.Post(url+"?token="+token, "text/plain", nil) // want `notify_webhook: network \(\*net/http\.Client\)\.Post \(tainted\)` `BR103: tool notify_webhook\b.*\(\*net/http\.Client\)\.Post`
 	if err != nil {
 		return "", err
 	}

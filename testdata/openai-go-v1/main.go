@@ -56,11 +56,11 @@ func main() {
 			}
 			var out string
 			switch tc.Function.Name {
-			case "kubectl": // want `tool kubectl openai-go constant` `BR304: tool kubectl\b` `BR305: tool kubectl\b`
+			case "kubectl": // want `tool kubectl openai-go constant` `BR304: tool kubectl\b.*` `BR305: tool kubectl\b.*`
 				out = kubectl(ctx, args["args"])
-			case "http_get": // want `tool http_get openai-go constant` `BR305: tool http_get\b`
+			case "http_get": // want `tool http_get openai-go constant` `BR305: tool http_get\b.*`
 				out = httpGet(args["url"])
-			case "get_setting": // want `tool get_setting openai-go constant` `BR305: tool get_setting\b`
+			case "get_setting": // want `tool get_setting openai-go constant` `BR305: tool get_setting\b.*`
 				out = setting(args["key"])
 			case "add": // want `tool add openai-go constant`
 				// The harmless tool: no sink.
@@ -74,7 +74,7 @@ func main() {
 }
 
 func kubectl(ctx context.Context, args string) string {
-	out, err := exec.CommandContext(ctx, "kubectl", args).CombinedOutput() // want `kubectl: exec os/exec\.CommandContext` `BR101: tool kubectl\b.*os/exec\.CommandContext` `BR301: tool kubectl\b.*os/exec\.CommandContext` `BR303: tool kubectl\b.*os/exec\.CommandContext`
+	out, err := exec.CommandContext(ctx, "kubectl", args).CombinedOutput() // want `kubectl: exec os/exec\.CommandContext \(tainted\)` `BR101: tool kubectl\b.*os/exec\.CommandContext` `BR301: tool kubectl\b.*os/exec\.CommandContext.*` `BR303: tool kubectl\b.*os/exec\.CommandContext.*`
 	if err != nil {
 		return err.Error()
 	}
@@ -82,7 +82,7 @@ func kubectl(ctx context.Context, args string) string {
 }
 
 func httpGet(url string) string {
-	resp, err := http.Get(url) // want `http_get: network net/http\.Get` `BR103: tool http_get\b.*net/http\.Get` `BR203: tool http_get\b.*net/http\.Get`
+	resp, err := http.Get(url) // want `http_get: network net/http\.Get \(tainted\)` `BR103: tool http_get\b.*net/http\.Get` `BR203: tool http_get\b.*net/http\.Get.*`
 	if err != nil {
 		return err.Error()
 	}

@@ -17,9 +17,9 @@ type Order struct {
 // Scan run it.
 //
 //blastradius:tool gorm_orders
-func gormOrders(ctx context.Context, status string) (string, error) { // want `tool gorm_orders directive directive` `BR305: tool gorm_orders\b`
+func gormOrders(ctx context.Context, status string) (string, error) { // want `tool gorm_orders directive directive` `BR305: tool gorm_orders\b.*`
 	var list []Order
-	if err := gdb.WithContext(ctx).Where("status = ?", status).Find(&list).Error; err != nil { // want `gorm_orders: db-read \(\*gorm\.io/gorm\.DB\)\.Find`
+	if err := gdb.WithContext(ctx).Where("status = ?", status).Find(&list).Error; err != nil { // want `gorm_orders: db-read \(\*gorm\.io/gorm\.DB\)\.Find \(tainted\)`
 		return "", err
 	}
 	var first Order
@@ -37,12 +37,12 @@ func gormOrders(ctx context.Context, status string) (string, error) { // want `t
 // passed to the SDK counts as called where it is passed.
 //
 //blastradius:tool gorm_cleanup
-func gormCleanup(ctx context.Context, status string) (string, error) { // want `tool gorm_cleanup directive directive` `BR304: tool gorm_cleanup\b` `BR305: tool gorm_cleanup\b`
+func gormCleanup(ctx context.Context, status string) (string, error) { // want `tool gorm_cleanup directive directive` `BR304: tool gorm_cleanup\b.*` `BR305: tool gorm_cleanup\b.*`
 	err := gdb.Transaction(func(tx *gorm.DB) error {
-		if err := tx.Create(&Order{Status: "archived"}).Error; err != nil { // want `gorm_cleanup: db-write \(\*gorm\.io/gorm\.DB\)\.Create` `BR301: tool gorm_cleanup\b.*\(\*gorm\.io/gorm\.DB\)\.Create`
+		if err := tx.Create(&Order{Status: "archived"}).Error; err != nil { // want `gorm_cleanup: db-write \(\*gorm\.io/gorm\.DB\)\.Create` `BR301: tool gorm_cleanup\b.*\(\*gorm\.io/gorm\.DB\)\.Create.*`
 			return err
 		}
-		return tx.Where("status = ?", status).Delete(&Order{}).Error // want `gorm_cleanup: db-write \(\*gorm\.io/gorm\.DB\)\.Delete`
+		return tx.Where("status = ?", status).Delete(&Order{}).Error // want `gorm_cleanup: db-write \(\*gorm\.io/gorm\.DB\)\.Delete \(tainted\)`
 	})
 	if err != nil {
 		return "", err

@@ -10,7 +10,7 @@ import (
 // pgFindUser reads through a *pgx.Conn.
 //
 //blastradius:tool pg_find_user
-func pgFindUser(ctx context.Context, email string) (string, error) { // want `tool pg_find_user directive directive` `BR305: tool pg_find_user\b`
+func pgFindUser(ctx context.Context, email string) (string, error) { // want `tool pg_find_user directive directive` `BR305: tool pg_find_user\b.*`
 	rows, err := pgConn.Query(ctx, "SELECT name FROM users WHERE email = $1", email) // want `pg_find_user: db-read \(\*github\.com/jackc/pgx/v5\.Conn\)\.Query`
 	if err != nil {
 		return "", err
@@ -22,15 +22,15 @@ func pgFindUser(ctx context.Context, email string) (string, error) { // want `to
 // pgDeleteUser writes through a *pgx.Conn.
 //
 //blastradius:tool pg_delete_user
-func pgDeleteUser(ctx context.Context, id string) (string, error) { // want `tool pg_delete_user directive directive` `BR304: tool pg_delete_user\b` `BR305: tool pg_delete_user\b`
-	tag, err := pgConn.Exec(ctx, "DELETE FROM users WHERE id = $1", id) // want `pg_delete_user: db-write \(\*github\.com/jackc/pgx/v5\.Conn\)\.Exec` `BR301: tool pg_delete_user\b.*\(\*github\.com/jackc/pgx/v5\.Conn\)\.Exec`
+func pgDeleteUser(ctx context.Context, id string) (string, error) { // want `tool pg_delete_user directive directive` `BR304: tool pg_delete_user\b.*` `BR305: tool pg_delete_user\b.*`
+	tag, err := pgConn.Exec(ctx, "DELETE FROM users WHERE id = $1", id) // want `pg_delete_user: db-write \(\*github\.com/jackc/pgx/v5\.Conn\)\.Exec` `BR301: tool pg_delete_user\b.*\(\*github\.com/jackc/pgx/v5\.Conn\)\.Exec.*`
 	return tag.String(), err
 }
 
 // poolBalance reads through a *pgxpool.Pool.
 //
 //blastradius:tool pool_balance
-func poolBalance(ctx context.Context, account string) (string, error) { // want `tool pool_balance directive directive` `BR305: tool pool_balance\b`
+func poolBalance(ctx context.Context, account string) (string, error) { // want `tool pool_balance directive directive` `BR305: tool pool_balance\b.*`
 	var cents int64
 	err := pool.QueryRow(ctx, "SELECT balance FROM accounts WHERE id = $1", account).Scan(&cents) // want `pool_balance: db-read \(\*github\.com/jackc/pgx/v5/pgxpool\.Pool\)\.QueryRow`
 	return fmt.Sprint(cents), err
@@ -40,13 +40,13 @@ func poolBalance(ctx context.Context, account string) (string, error) { // want 
 // sink is the interface method. Begin and Commit are not sinks.
 //
 //blastradius:tool pool_transfer
-func poolTransfer(ctx context.Context, account string) (string, error) { // want `tool pool_transfer directive directive` `BR304: tool pool_transfer\b` `BR305: tool pool_transfer\b`
+func poolTransfer(ctx context.Context, account string) (string, error) { // want `tool pool_transfer directive directive` `BR304: tool pool_transfer\b.*` `BR305: tool pool_transfer\b.*`
 	tx, err := pool.Begin(ctx)
 	if err != nil {
 		return "", err
 	}
 	defer tx.Rollback(ctx)
-	if _, err := tx.Exec(ctx, "UPDATE accounts SET balance = 0 WHERE id = $1", account); err != nil { // want `pool_transfer: db-write \(github\.com/jackc/pgx/v5\.Tx\)\.Exec` `BR301: tool pool_transfer\b.*\(github\.com/jackc/pgx/v5\.Tx\)\.Exec`
+	if _, err := tx.Exec(ctx, "UPDATE accounts SET balance = 0 WHERE id = $1", account); err != nil { // want `pool_transfer: db-write \(github\.com/jackc/pgx/v5\.Tx\)\.Exec` `BR301: tool pool_transfer\b.*\(github\.com/jackc/pgx/v5\.Tx\)\.Exec.*`
 		return "", err
 	}
 	return "done", tx.Commit(ctx)

@@ -149,7 +149,7 @@ func (a *agent) reply(ctx context.Context, customerID, message string) (string, 
 		}
 		params.Messages = append(params.Messages, msg.ToParam())
 		for _, tc := range msg.ToolCalls {
-			a.audit.InfoContext(ctx, "tool call", "customer", customerID, "tool", tc.Function.Name, "arguments", tc.Function.Arguments) // want `lookup_order: guard audit-log \(\*log/slog\.Logger\)\.InfoContext$` `issue_refund: guard audit-log \(\*log/slog\.Logger\)\.InfoContext$` `escalate_ticket: guard audit-log \(\*log/slog\.Logger\)\.InfoContext$`
+			a.audit.InfoContext(ctx, "tool call", "customer", customerID, "tool", tc.Function.Name, "arguments", tc.Function.Arguments) // want `lookup_order: guard audit-log \(\*log/slog\.Logger\)\.InfoContext for db-read \(\*database/sql\.DB\)\.QueryRowContext` `issue_refund: guard audit-log \(\*log/slog\.Logger\)\.InfoContext for db-read \(\*database/sql\.DB\)\.QueryRowContext` `issue_refund: guard audit-log \(\*log/slog\.Logger\)\.InfoContext for network \(\*net/http\.Client\)\.Do` `issue_refund: guard audit-log \(\*log/slog\.Logger\)\.InfoContext for payment github\.com/stripe/stripe-go/v82/refund\.New` `escalate_ticket: guard audit-log \(\*log/slog\.Logger\)\.InfoContext for network \(\*net/http\.Client\)\.Do`
 			var out string
 			var err error
 			switch tc.Function.Name {
@@ -214,20 +214,20 @@ func (a *agent) issueRefund(ctx context.Context, customerID, arguments string) (
 	if err != nil {
 		return "", fmt.Errorf("looking up order: %w", err)
 	}
-	if amount > total { // want `issue_refund: guard limit comparison$`
+	if amount > total { // want `issue_refund: guard limit comparison for payment github\.com/stripe/stripe-go/v82/refund\.New`
 		return "the refund is larger than the order", nil
 	}
-	if err := a.actions.Wait(ctx); err != nil { // want `issue_refund: guard ratelimit \(\*golang\.org/x/time/rate\.Limiter\)\.Wait$` `issue_refund: guard ratelimit \(\*golang\.org/x/time/rate\.Limiter\)\.Wait \(not counted: after the sink\b`
+	if err := a.actions.Wait(ctx); err != nil { // want `issue_refund: guard ratelimit \(\*golang\.org/x/time/rate\.Limiter\)\.Wait for network \(\*net/http\.Client\)\.Do` `issue_refund: guard ratelimit \(\*golang\.org/x/time/rate\.Limiter\)\.Wait for payment github\.com/stripe/stripe-go/v82/refund\.New` `issue_refund: guard ratelimit \(\*golang\.org/x/time/rate\.Limiter\)\.Wait for db-read \(\*database/sql\.DB\)\.QueryRowContext \(not counted: after the sink\)`
 		return "", err
 	}
-	approved, err := a.approveRefund(ctx, customerID, args.OrderID, amount) // want `issue_refund: guard confirmation \(\*example\.com/support-contained\.agent\)\.approveRefund$` `issue_refund: guard confirmation \(\*example\.com/support-contained\.agent\)\.approveRefund \(not counted: after the sink\b`
+	approved, err := a.approveRefund(ctx, customerID, args.OrderID, amount) // want `issue_refund: guard confirmation \(\*example\.com/support-contained\.agent\)\.approveRefund for network \(\*net/http\.Client\)\.Do` `issue_refund: guard confirmation \(\*example\.com/support-contained\.agent\)\.approveRefund for payment github\.com/stripe/stripe-go/v82/refund\.New` `issue_refund: guard confirmation \(\*example\.com/support-contained\.agent\)\.approveRefund for db-read \(\*database/sql\.DB\)\.QueryRowContext \(not counted: after the sink\)`
 	if err != nil {
 		return "", err
 	}
 	if !approved {
 		return "a support lead declined the refund", nil
 	}
-	r, err := refund.New(&stripe.RefundParams{ // want `issue_refund: payment github\.com/stripe/stripe-go/v82/refund\.New`
+	r, err := refund.New(&stripe.RefundParams{ // want `issue_refund: payment github\.com/stripe/stripe-go/v82/refund\.New \(tainted\)`
 		Charge: stripe.String(chargeID),
 		Amount: stripe.Int64(amount),
 		Reason: stripe.String(string(stripe.RefundReasonRequestedByCustomer)),
@@ -268,7 +268,7 @@ func (a *agent) escalate(ctx context.Context, customerID, arguments string) (str
 	if err := json.Unmarshal([]byte(arguments), &args); err != nil {
 		return "", err
 	}
-	if err := a.actions.Wait(ctx); err != nil { // want `escalate_ticket: guard ratelimit \(\*golang\.org/x/time/rate\.Limiter\)\.Wait$`
+	if err := a.actions.Wait(ctx); err != nil { // want `escalate_ticket: guard ratelimit \(\*golang\.org/x/time/rate\.Limiter\)\.Wait for network \(\*net/http\.Client\)\.Do`
 		return "", err
 	}
 	resp, err := a.post(ctx, "/tickets", map[string]any{
@@ -292,7 +292,7 @@ func (a *agent) post(ctx context.Context, path string, v any) (*http.Response, e
 		return nil, err
 	}
 	req.Header.Set("Content-Type", "application/json")
-	resp, err := a.http.Do(req) // want `escalate_ticket: network \(\*net/http\.Client\)\.Do` `issue_refund: network \(\*net/http\.Client\)\.Do`
+	resp, err := a.http.Do(req) // want `escalate_ticket: network \(\*net/http\.Client\)\.Do \(tainted\)` `issue_refund: network \(\*net/http\.Client\)\.Do \(tainted\)`
 	if err != nil {
 		return nil, err
 	}

@@ -196,7 +196,7 @@ func (a *agent) issueRefund(ctx context.Context, customerID, arguments string) (
 	if err != nil {
 		return "", fmt.Errorf("looking up order: %w", err)
 	}
-	r, err := refund.New(&stripe.RefundParams{ // want `issue_refund: payment github\.com/stripe/stripe-go/v82/refund\.New` `BR105: tool issue_refund: model-controlled input reaches the parameters of the payment github\.com/stripe/stripe-go/v82/refund\.New` `BR301: tool issue_refund can move money through github\.com/stripe/stripe-go/v82/refund\.New with no confirmation before it` `BR302: tool issue_refund: a model-chosen value reaches github\.com/stripe/stripe-go/v82/refund\.New with no limit on it`
+	r, err := refund.New(&stripe.RefundParams{ // want `issue_refund: payment github\.com/stripe/stripe-go/v82/refund\.New \(tainted\)` `BR105: tool issue_refund: model-controlled input reaches the parameters of the payment github\.com/stripe/stripe-go/v82/refund\.New` `BR301: tool issue_refund can move money through github\.com/stripe/stripe-go/v82/refund\.New with no confirmation before it` `BR302: tool issue_refund: a model-chosen value reaches github\.com/stripe/stripe-go/v82/refund\.New with no limit on it`
 		Charge: stripe.String(chargeID),
 		Amount: stripe.Int64(amount),
 		Reason: stripe.String(string(stripe.RefundReasonRequestedByCustomer)),
@@ -236,7 +236,7 @@ func (a *agent) post(ctx context.Context, path string, v any) (*http.Response, e
 		return nil, err
 	}
 	req.Header.Set("Content-Type", "application/json")
-	resp, err := a.http.Do(req) // want `escalate_ticket: network \(\*net/http\.Client\)\.Do`
+	resp, err := a.http.Do(req) // want `escalate_ticket: network \(\*net/http\.Client\)\.Do \(tainted\)`
 	if err != nil {
 		return nil, err
 	}

@@ -20,7 +20,7 @@ func (d *desk) handleAsk(w http.ResponseWriter, r *http.Request) {
 		tone = "friendly"
 	}
 	text, err := d.complete(r.Context(),
-		openai.SystemMessage(fmt.Sprintf(askPrompt, tone)), // want `BR205: the HTTP request reaches a system prompt through github\.com/openai/openai-go/v3\.SystemMessage`
+		openai.SystemMessage(fmt.Sprintf(askPrompt, tone)), // want `BR205: the HTTP request reaches a system prompt through github\.com/openai/openai-go/v3\.SystemMessage.*`
 		// Trap: the user's own question in a user message is what a user message is for.
 		openai.UserMessage(question),
 	)

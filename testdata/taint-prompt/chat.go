@@ -34,7 +34,7 @@ var lookupOrderTool = openai.ChatCompletionFunctionTool(shared.FunctionDefinitio
 })
 
 // handleChat runs one chat turn, with a tool the model may call.
-func (d *desk) handleChat(w http.ResponseWriter, r *http.Request) { // want
+func (d *desk) handleChat(w http.ResponseWriter, r *http.Request) {
 	var in chatRequest
 	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10)).Decode(&in); err != nil {
 		http.Error(w, "bad request", http.StatusBadRequest)
@@ -54,7 +54,7 @@ func (d *desk) handleChat(w http.ResponseWriter, r *http.Request) { // want
 	params := openai.ChatCompletionNewParams{
 		Model: d.model,
 		Messages: []openai.ChatCompletionMessageParamUnion{
-			openai.SystemMessage(system), // want `BR205: the HTTP request reaches a system prompt through github\.com/openai/openai-go/v3\.SystemMessage`
+			openai.SystemMessage(system), // want `BR205: the HTTP request reaches a system prompt through github\.com/openai/openai-go/v3\.SystemMessage.*`
 			// Trap: the customer's own message in a user message.
 			openai.UserMessage(in.Message),
 		},
@@ -75,7 +75,7 @@ func (d *desk) handleChat(w http.ResponseWriter, r *http.Request) { // want
 		for _, tc := range msg.ToolCalls {
 			var out string
 			switch tc.Function.Name {
-			case "lookup_order": // want `tool lookup_order openai-go constant` `BR305: tool lookup_order\b`
+			case "lookup_order": // want `tool lookup_order openai-go constant` `BR305: tool lookup_order\b.*`
 				out, err = d.lookupOrder(ctx, customer, tc.Function.Arguments)
 			default:
 				err = fmt.Errorf("unknown tool %q", tc.Function.Name)

@@ -55,7 +55,7 @@ func (d *desk) handleSummarize(w http.ResponseWriter, r *http.Request) {
 	text, err := d.complete(r.Context(),
 		// Trap: a constant system prompt.
 		openai.SystemMessage(summarizePrompt),
-		openai.UserMessage("Summarise this page:\n\n"+page), // want `BR204: web content reaches an LLM message through github\.com/openai/openai-go/v3\.UserMessage`
+		openai.UserMessage("Summarise this page:\n\n"+page), // want `BR204: web content reaches an LLM message through github\.com/openai/openai-go/v3\.UserMessage.*`
 	)
 	reply(w, text, err)
 }

@@ -38,7 +38,7 @@ func (d *desk) handleTriage(w http.ResponseWriter, r *http.Request) {
 	text, err := d.complete(r.Context(),
 		// Trap: a constant system prompt.
 		openai.SystemMessage(triagePrompt),
-		openai.UserMessage(b.String()), // want `BR204: file content reaches an LLM message through github\.com/openai/openai-go/v3\.UserMessage`
+		openai.UserMessage(b.String()), // want `BR204: file content reaches an LLM message through github\.com/openai/openai-go/v3\.UserMessage.*`
 	)
 	reply(w, text, err)
 }

@@ -39,8 +39,8 @@ func main() {
 
 	// A closure that captures root.
 	writeFileTool := function.NewFunctionTool(
-		func(ctx context.Context, in WriteInput) (string, error) { // want `tool write_file trpc-agent-go constant` `BR304: tool write_file\b` `BR305: tool write_file\b`
-			err := os.WriteFile(filepath.Join(root, in.Path), []byte(in.Text), 0o644) // want `write_file: fs-write os\.WriteFile` `BR104: tool write_file\b.*os\.WriteFile` `BR301: tool write_file\b.*os\.WriteFile`
+		func(ctx context.Context, in WriteInput) (string, error) { // want `tool write_file trpc-agent-go constant` `BR304: tool write_file\b.*` `BR305: tool write_file\b.*`
+			err := os.WriteFile(filepath.Join(root, in.Path), []byte(in.Text), 0o644) // want `write_file: fs-write os\.WriteFile \(tainted\)` `BR104: tool write_file\b.*os\.WriteFile` `BR301: tool write_file\b.*os\.WriteFile.*`
 			return "written", err
 		},
 		function.WithName("write_file"),

@@ -19,8 +19,8 @@ type CommandInput struct {
 }
 
 // runCommand is the run_command handler, a top-level function.
-func runCommand(ctx context.Context, in CommandInput) (string, error) { // want `tool run_command trpc-agent-go constant` `BR304: tool run_command\b` `BR305: tool run_command\b`
-	out, err := exec.CommandContext(ctx, in.Command, in.Args...).CombinedOutput() // want `run_command: exec os/exec\.CommandContext` `BR101: tool run_command\b.*os/exec\.CommandContext` `BR301: tool run_command\b.*os/exec\.CommandContext` `BR303: tool run_command\b.*os/exec\.CommandContext`
+func runCommand(ctx context.Context, in CommandInput) (string, error) { // want `tool run_command trpc-agent-go constant` `BR304: tool run_command\b.*` `BR305: tool run_command\b.*`
+	out, err := exec.CommandContext(ctx, in.Command, in.Args...).CombinedOutput() // want `run_command: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_command\b.*os/exec\.CommandContext` `BR301: tool run_command\b.*os/exec\.CommandContext.*` `BR303: tool run_command\b.*os/exec\.CommandContext.*`
 	return string(out), err
 }
 
@@ -34,7 +34,7 @@ type CustomerInput struct {
 	Customer string `json:"customer"`
 }
 
-func (s *orderStore) list(ctx context.Context, in CustomerInput) ([]string, error) { // want `tool list_orders trpc-agent-go constant` `BR305: tool list_orders\b`
+func (s *orderStore) list(ctx context.Context, in CustomerInput) ([]string, error) { // want `tool list_orders trpc-agent-go constant` `BR305: tool list_orders\b.*`
 	rows, err := s.db.QueryContext(ctx, "SELECT id FROM orders WHERE customer = $1", in.Customer) // want `list_orders: db-read \(\*database/sql\.DB\)\.QueryContext`
 	if err != nil {
 		return nil, err
@@ -74,14 +74,14 @@ func (r *fileReader) Declaration() *tool.Declaration {
 	}
 }
 
-func (r *fileReader) Call(ctx context.Context, jsonArgs []byte) (any, error) { // want `tool read_file trpc-agent-go constant` `BR305: tool read_file\b`
+func (r *fileReader) Call(ctx context.Context, jsonArgs []byte) (any, error) { // want `tool read_file trpc-agent-go constant` `BR305: tool read_file\b.*`
 	var in struct {
 		Path string `json:"path"`
 	}
 	if err := json.Unmarshal(jsonArgs, &in); err != nil {
 		return nil, err
 	}
-	data, err := os.ReadFile(filepath.Join(r.root, in.Path)) // want `read_file: fs-read os\.ReadFile` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile`
+	data, err := os.ReadFile(filepath.Join(r.root, in.Path)) // want `read_file: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_file\b.*os\.ReadFile` `BR202: tool read_file\b.*os\.ReadFile.*`
 	return string(data), err
 }
 

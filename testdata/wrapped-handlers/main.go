@@ -26,7 +26,7 @@ const notesDir = "/srv/notes"
 // withLogging logs each call with its arguments, then runs the tool.
 func withLogging(name string, next server.ToolHandlerFunc) server.ToolHandlerFunc {
 	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-		log.Printf("tool %s called with %v", name, req.GetArguments()) // want `list_notes: guard audit-log log\.Printf$` `purge_notes: guard audit-log log\.Printf$` `read_note: guard audit-log log\.Printf$` `run_command: guard audit-log log\.Printf$`
+		log.Printf("tool %s called with %v", name, req.GetArguments()) // want `list_notes: guard audit-log log\.Printf for fs-read os\.ReadDir` `purge_notes: guard audit-log log\.Printf for fs-write os\.RemoveAll` `read_note: guard audit-log log\.Printf for fs-read os\.ReadFile` `run_command: guard audit-log log\.Printf for exec os/exec\.CommandContext`
 		return next(ctx, req)
 	}
 }
@@ -37,7 +37,7 @@ func withTiming(next server.ToolHandlerFunc) server.ToolHandlerFunc {
 	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		start := time.Now()
 		res, err := next(ctx, req)
-		log.Printf("%v took %s", req.GetArguments(), time.Since(start)) // want `delete_note: guard audit-log log\.Printf \(not counted`
+		log.Printf("%v took %s", req.GetArguments(), time.Since(start)) // want `delete_note: guard audit-log log\.Printf for fs-write os\.Remove \(not counted: in a wrapper around the handler, after it\)`
 		return res, err
 	}
 }
@@ -48,7 +48,7 @@ var destructive = rate.NewLimiter(1, 1)
 // withLimit waits for the limiter before it runs the tool.
 func withLimit(next server.ToolHandlerFunc) server.ToolHandlerFunc {
 	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-		if err := destructive.Wait(ctx); err != nil { // want `purge_notes: guard ratelimit \(\*golang\.org/x/time/rate\.Limiter\)\.Wait$`
+		if err := destructive.Wait(ctx); err != nil { // want `purge_notes: guard ratelimit \(\*golang\.org/x/time/rate\.Limiter\)\.Wait for fs-write os\.RemoveAll`
 			return mcp.NewToolResultErrorFromErr("rate limited", err), nil
 		}
 		return next(ctx, req)
@@ -56,7 +56,7 @@ func withLimit(next server.ToolHandlerFunc) server.ToolHandlerFunc {
 }
 
 func runCommand(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_command mcp-go constant` `BR304: tool run_command can run processes with no rate limit`
-	out, err := exec.CommandContext(ctx, "sh", "-c", req.GetString("command", "")).CombinedOutput() // want `run_command: exec os/exec\.CommandContext` `BR101: tool run_command: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool run_command can run processes through os/exec\.CommandContext with no confirmation before it` `BR303: tool run_command: a model-chosen command reaches os/exec\.CommandContext with no sandbox or allowlist`
+	out, err := exec.CommandContext(ctx, "sh", "-c", req.GetString("command", "")).CombinedOutput() // want `run_command: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_command: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool run_command can run processes through os/exec\.CommandContext with no confirmation before it` `BR303: tool run_command: a model-chosen command reaches os/exec\.CommandContext with no sandbox or allowlist`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr(string(out), err), nil
 	}
@@ -103,20 +103,20 @@ type audited struct {
 }
 
 func (a *audited) handle(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-	log.Printf("tool %s called with %v", a.name, req.GetArguments()) // want `disk_usage: guard audit-log log\.Printf$` `rotate_logs: guard audit-log log\.Printf$`
+	log.Printf("tool %s called with %v", a.name, req.GetArguments()) // want `disk_usage: guard audit-log log\.Printf for exec os/exec\.CommandContext` `rotate_logs: guard audit-log log\.Printf for fs-write os\.Rename`
 	return a.next(ctx, req)
 }
 
-func diskUsage(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool disk_usage mcp-go constant` `BR304: tool disk_usage\b`
-	out, err := exec.CommandContext(ctx, "du", "-sh", notesDir).Output() // want `disk_usage: exec os/exec\.CommandContext` `BR301: tool disk_usage\b`
+func diskUsage(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `BR304: tool disk_usage can run processes with no rate limit` `tool disk_usage mcp-go constant`
+	out, err := exec.CommandContext(ctx, "du", "-sh", notesDir).Output() // want `BR301: tool disk_usage can run processes through os/exec\.CommandContext with no confirmation before it` `disk_usage: exec os/exec\.CommandContext`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("du", err), nil
 	}
 	return mcp.NewToolResultText(string(out)), nil
 }
 
-func rotateLogs(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool rotate_logs mcp-go constant` `BR304: tool rotate_logs\b`
-	if err := os.Rename("/var/log/notes.log", "/var/log/notes.log.1"); err != nil { // want `rotate_logs: fs-write os\.Rename` `BR301: tool rotate_logs\b`
+func rotateLogs(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `BR304: tool rotate_logs can write files with no rate limit` `tool rotate_logs mcp-go constant`
+	if err := os.Rename("/var/log/notes.log", "/var/log/notes.log.1"); err != nil { // want `BR301: tool rotate_logs can write files through os\.Rename with no confirmation before it` `rotate_logs: fs-write os\.Rename`
 		return mcp.NewToolResultErrorFromErr("rotating", err), nil
 	}
 	return mcp.NewToolResultText("rotated"), nil

@@ -24,13 +24,13 @@ func New(via string) Notifier {
 type mailer struct{ addr string }
 
 func (m mailer) Notify(to, msg string) error {
-	return smtp.SendMail(m.addr, nil, "bot@example.com", []string{to}, []byte(msg)) // want `notify: email net/smtp\.SendMail` `BR106: tool notify\b.*net/smtp\.SendMail` `BR301: tool notify\b.*net/smtp\.SendMail`
+	return smtp.SendMail(m.addr, nil, "bot@example.com", []string{to}, []byte(msg)) // want `notify: email net/smtp\.SendMail \(tainted\)` `BR106: tool notify\b.*net/smtp\.SendMail` `BR301: tool notify\b.*net/smtp\.SendMail.*`
 }
 
 type webhook struct{ url string }
 
 func (w webhook) Notify(to, msg string) error {
-	resp, err := http.Post(w.url+"?to="+to, "text/plain", strings.NewReader(msg)) // want `notify: network net/http\.Post` `BR103: tool notify\b.*net/http\.Post`
+	resp, err := http.Post(w.url+"?to="+to, "text/plain", strings.NewReader(msg)) // want `notify: network net/http\.Post \(tainted\)` `BR103: tool notify\b.*net/http\.Post`
 	if err != nil {
 		return err
 	}

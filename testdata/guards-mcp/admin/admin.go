@@ -18,7 +18,7 @@ import (
 func NewServer(db *sql.DB, logger *slog.Logger) *server.MCPServer {
 	s := server.NewMCPServer("platform-admin", "2.3.0",
 		server.WithToolCapabilities(false),
-		server.WithToolHandlerMiddleware(auditLog(logger)), // want `list_users: guard audit-log example\.com/guards-mcp/admin\.auditLog` `disable_user: guard audit-log example\.com/guards-mcp/admin\.auditLog`
+		server.WithToolHandlerMiddleware(auditLog(logger)), // want `list_users: guard audit-log example\.com/guards-mcp/admin\.auditLog\$1 for db-read \(\*database/sql\.DB\)\.QueryContext` `disable_user: guard audit-log example\.com/guards-mcp/admin\.auditLog\$1 for db-write \(\*database/sql\.DB\)\.ExecContext`
 	)
 	a := &admin{db: db}
 	s.AddTool(mcp.NewTool("list_users",

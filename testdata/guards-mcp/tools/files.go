@@ -15,7 +15,7 @@ import (
 func (t *Tools) saveNote(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool save_note mcp-go constant` `BR304: tool save_note can write files with no rate limit`
 	name := req.GetString("name", "")
 	text := req.GetString("text", "")
-	slog.Info("tool call", "tool", "save_note", "arguments", req.GetArguments()) // want `save_note: guard audit-log log/slog\.Info$`
+	slog.Info("tool call", "tool", "save_note", "arguments", req.GetArguments()) // want `save_note: guard audit-log log/slog\.Info for fs-write os\.WriteFile`
 	path := filepath.Join(t.notesDir, filepath.Base(name)+".md")
 	if err := os.WriteFile(path, []byte(text), 0o600); err != nil { // want `save_note: fs-write os\.WriteFile` `BR301: tool save_note can write files through os\.WriteFile with no confirmation before it`
 		return mcp.NewToolResultErrorFromErr("saving note", err), nil
@@ -31,7 +31,7 @@ func (t *Tools) writeReport(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 		return mcp.NewToolResultError(err.Error()), nil
 	}
 	body := req.GetString("markdown", "")
-	if err := t.reports.WriteFile(name+".md", []byte(body), 0o644); err != nil { // want `write_report: fs-write \(\*os\.Root\)\.WriteFile` `write_report: guard sandbox os\.Root$` `BR301: tool write_report can write files through \(\*os\.Root\)\.WriteFile with no confirmation before it`
+	if err := t.reports.WriteFile(name+".md", []byte(body), 0o644); err != nil { // want `write_report: fs-write \(\*os\.Root\)\.WriteFile \(tainted\)` `write_report: guard sandbox os\.Root for fs-write \(\*os\.Root\)\.WriteFile` `BR301: tool write_report can write files through \(\*os\.Root\)\.WriteFile with no confirmation before it`
 		return mcp.NewToolResultErrorFromErr("writing report", err), nil
 	}
 	return mcp.NewToolResultText("wrote " + name + ".md"), nil
@@ -49,6 +49,6 @@ func (t *Tools) notifyOncall(ctx context.Context, req mcp.CallToolRequest) (*mcp
 	if err := smtp.SendMail(t.mailRelay, nil, "platform-bot@platform.example.com", []string{oncallAddress}, []byte(msg)); err != nil { // want `notify_oncall: email net/smtp\.SendMail` `BR301: tool notify_oncall can send e-mail through net/smtp\.SendMail with no confirmation before it`
 		return mcp.NewToolResultErrorFromErr("sending mail", err), nil
 	}
-	slog.Info("paged on-call", "subject", subject) // want `notify_oncall: guard audit-log log/slog\.Info \(not counted: after the sink\b`
+	slog.Info("paged on-call", "subject", subject) // want `notify_oncall: guard audit-log log/slog\.Info for email net/smtp\.SendMail \(not counted: after the sink\)`
 	return mcp.NewToolResultText("on-call paged"), nil
 }

@@ -25,11 +25,11 @@ func (t *Tools) payVendor(ctx context.Context, req mcp.CallToolRequest) (*mcp.Ca
 		return mcp.NewToolResultError(err.Error()), nil
 	}
 	amount := int64(req.GetFloat("amount_cents", 0))
-	if amount > maxPayoutCents { // want `pay_vendor: guard limit comparison$`
+	if amount > maxPayoutCents { // want `pay_vendor: guard limit comparison for payment github\.com/stripe/stripe-go/v82/transfer\.New`
 		return mcp.NewToolResultError("payments above $5,000 need the finance team"), nil
 	}
-	res, err := t.payouts.Execute(func() (any, error) { // want `pay_vendor: guard ratelimit \(\*github\.com/sony/gobreaker\.CircuitBreaker\)\.Execute$`
-		return transfer.New(&stripe.TransferParams{ // want `pay_vendor: payment github\.com/stripe/stripe-go/v82/transfer\.New` `BR105: tool pay_vendor: model-controlled input reaches the parameters of the payment github\.com/stripe/stripe-go/v82/transfer\.New` `BR301: tool pay_vendor can move money through github\.com/stripe/stripe-go/v82/transfer\.New with no confirmation before it`
+	res, err := t.payouts.Execute(func() (any, error) { // want `pay_vendor: guard ratelimit \(\*github\.com/sony/gobreaker\.CircuitBreaker\)\.Execute for payment github\.com/stripe/stripe-go/v82/transfer\.New`
+		return transfer.New(&stripe.TransferParams{ // want `pay_vendor: payment github\.com/stripe/stripe-go/v82/transfer\.New \(tainted\)` `BR105: tool pay_vendor: model-controlled input reaches the parameters of the payment github\.com/stripe/stripe-go/v82/transfer\.New` `BR301: tool pay_vendor can move money through github\.com/stripe/stripe-go/v82/transfer\.New with no confirmation before it`
 			Amount:      stripe.Int64(amount),
 			Currency:    stripe.String(string(stripe.CurrencyUSD)),
 			Destination: stripe.String(account),
@@ -48,7 +48,7 @@ func (t *Tools) payoutBalance(ctx context.Context, req mcp.CallToolRequest) (*mc
 	if amount <= 0 {
 		return mcp.NewToolResultError("the amount must be positive"), nil
 	}
-	p, err := payout.New(&stripe.PayoutParams{ // want `payout_balance: payment github\.com/stripe/stripe-go/v82/payout\.New` `BR105: tool payout_balance: model-controlled input reaches the parameters of the payment github\.com/stripe/stripe-go/v82/payout\.New` `BR301: tool payout_balance can move money through github\.com/stripe/stripe-go/v82/payout\.New with no confirmation before it` `BR302: tool payout_balance: a model-chosen value reaches github\.com/stripe/stripe-go/v82/payout\.New with no limit on it`
+	p, err := payout.New(&stripe.PayoutParams{ // want `payout_balance: payment github\.com/stripe/stripe-go/v82/payout\.New \(tainted\)` `BR105: tool payout_balance: model-controlled input reaches the parameters of the payment github\.com/stripe/stripe-go/v82/payout\.New` `BR301: tool payout_balance can move money through github\.com/stripe/stripe-go/v82/payout\.New with no confirmation before it` `BR302: tool payout_balance: a model-chosen value reaches github\.com/stripe/stripe-go/v82/payout\.New with no limit on it`
 		Amount:   stripe.Int64(amount),
 		Currency: stripe.String(string(stripe.CurrencyUSD)),
 	})
@@ -71,10 +71,10 @@ func (t *Tools) refundOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 		return mcp.NewToolResultError(err.Error()), nil
 	}
 	amount := int64(req.GetFloat("amount_cents", 0))
-	if amount > maxRefundCents { // want `refund_order: guard limit comparison$`
+	if amount > maxRefundCents { // want `refund_order: guard limit comparison for payment github\.com/stripe/stripe-go/v82/refund\.New`
 		return mcp.NewToolResultError(fmt.Sprintf("refunds above %d cents need a human", maxRefundCents)), nil
 	}
-	r, err := refund.New(&stripe.RefundParams{ // want `refund_order: payment github\.com/stripe/stripe-go/v82/refund\.New` `BR105: tool refund_order: model-controlled input reaches the parameters of the payment github\.com/stripe/stripe-go/v82/refund\.New` `BR301: tool refund_order can move money through github\.com/stripe/stripe-go/v82/refund\.New with no confirmation before it`
+	r, err := refund.New(&stripe.RefundParams{ // want `refund_order: payment github\.com/stripe/stripe-go/v82/refund\.New \(tainted\)` `BR105: tool refund_order: model-controlled input reaches the parameters of the payment github\.com/stripe/stripe-go/v82/refund\.New` `BR301: tool refund_order can move money through github\.com/stripe/stripe-go/v82/refund\.New with no confirmation before it`
 		Charge: stripe.String(charge),
 		Amount: stripe.Int64(amount),
 	})

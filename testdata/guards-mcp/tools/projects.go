@@ -27,7 +27,7 @@ func (t *Tools) deleteProject(ctx context.Context, req mcp.CallToolRequest) (*mc
 		return mcp.NewToolResultError(err.Error()), nil
 	}
 	slog.Info("delete_project called")
-	res, err := t.srv.RequestElicitation(ctx, ask("Delete project "+id+" and all its data?")) // want `delete_project: guard confirmation \(\*github\.com/mark3labs/mcp-go/server\.MCPServer\)\.RequestElicitation$`
+	res, err := t.srv.RequestElicitation(ctx, ask("Delete project "+id+" and all its data?")) // want `delete_project: guard confirmation \(\*github\.com/mark3labs/mcp-go/server\.MCPServer\)\.RequestElicitation for db-write \(\*database/sql\.DB\)\.ExecContext`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("could not ask for confirmation", err), nil
 	}
@@ -51,7 +51,7 @@ func (t *Tools) deleteRecords(ctx context.Context, req mcp.CallToolRequest) (*mc
 		return mcp.NewToolResultError(err.Error()), nil
 	}
 	if len(ids) > bulkThreshold {
-		res, err := t.srv.RequestElicitation(ctx, ask(fmt.Sprintf("Delete %d records?", len(ids)))) // want `delete_records: guard confirmation \(\*github\.com/mark3labs/mcp-go/server\.MCPServer\)\.RequestElicitation \(not counted: in a branch that can be skipped\b`
+		res, err := t.srv.RequestElicitation(ctx, ask(fmt.Sprintf("Delete %d records?", len(ids)))) // want `delete_records: guard confirmation \(\*github\.com/mark3labs/mcp-go/server\.MCPServer\)\.RequestElicitation for db-write \(\*database/sql\.DB\)\.ExecContext \(not counted: in a branch that can be skipped\)`
 		if err != nil || res.Action != mcp.ElicitationResponseActionAccept {
 			return mcp.NewToolResultText("not deleted"), nil
 		}
@@ -84,7 +84,7 @@ func (t *Tools) archiveProject(ctx context.Context, req mcp.CallToolRequest) (*m
 // sandbox project.
 func (t *Tools) archive(ctx context.Context, id string) error {
 	if !strings.HasPrefix(id, "sbx-") {
-		res, err := t.srv.RequestElicitation(ctx, ask("Archive project "+id+"?")) // want `archive_project: guard confirmation \(\*github\.com/mark3labs/mcp-go/server\.MCPServer\)\.RequestElicitation \(not counted: in a branch that can be skipped\b`
+		res, err := t.srv.RequestElicitation(ctx, ask("Archive project "+id+"?")) // want `archive_project: guard confirmation \(\*github\.com/mark3labs/mcp-go/server\.MCPServer\)\.RequestElicitation for db-write \(\*database/sql\.DB\)\.ExecContext \(not counted: in a branch that can be skipped\)`
 		if err != nil {
 			return err
 		}
@@ -104,7 +104,7 @@ func (t *Tools) revokeToken(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
 	}
-	if err := t.approvals.Require(ctx, "revoke API token "+id); err != nil { // want `revoke_token: guard confirmation \(\*example\.com/guards-mcp/tools\.Approvals\)\.Require$`
+	if err := t.approvals.Require(ctx, "revoke API token "+id); err != nil { // want `revoke_token: guard confirmation \(\*example\.com/guards-mcp/tools\.Approvals\)\.Require for db-write \(\*database/sql\.DB\)\.ExecContext`
 		return mcp.NewToolResultErrorFromErr("not revoked", err), nil
 	}
 	if _, err := t.db.ExecContext(ctx, "UPDATE api_tokens SET revoked_at = now() WHERE id = $1", id); err != nil { // want `revoke_token: db-write \(\*database/sql\.DB\)\.ExecContext`
@@ -135,7 +135,7 @@ func (t *Tools) purgeQueue(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 // would take a data-flow check from the result to a branch that returns
 // before the sink (a possible refinement; this tool is its test case).
 func (t *Tools) clearCache(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool clear_cache mcp-go constant` `BR304: tool clear_cache can write files with no rate limit` `BR305: tool clear_cache is not logged with its arguments`
-	_, _ = t.srv.RequestElicitation(ctx, ask("Clear the platform cache?")) // want `clear_cache: guard confirmation \(\*github\.com/mark3labs/mcp-go/server\.MCPServer\)\.RequestElicitation$`
+	_, _ = t.srv.RequestElicitation(ctx, ask("Clear the platform cache?")) // want `clear_cache: guard confirmation \(\*github\.com/mark3labs/mcp-go/server\.MCPServer\)\.RequestElicitation for fs-write os\.RemoveAll`
 	if err := os.RemoveAll(t.cacheDir); err != nil {                       // want `clear_cache: fs-write os\.RemoveAll`
 		return mcp.NewToolResultErrorFromErr("clearing cache", err), nil
 	}

@@ -28,6 +28,7 @@ type Tools struct {
 	notesDir  string
 	cacheDir  string
 	workspace string
+	jail      string
 	mailRelay string
 	approvals *Approvals
 
@@ -49,6 +50,7 @@ func New(srv *server.MCPServer, db *sql.DB, reports *os.Root) *Tools {
 		notesDir:     "/srv/notes",
 		cacheDir:     "/var/cache/platform",
 		workspace:    "/srv/build",
+		jail:         "/srv/jail",
 		mailRelay:    "mail.internal:25",
 		approvals:    NewApprovals(),
 		pingLimiter:  rate.NewLimiter(rate.Every(time.Second), 3),
@@ -100,7 +102,23 @@ func (t *Tools) Register(s *server.MCPServer, cfg Config) {
 		mcp.WithDescription("Run a make target in the build workspace."),
 		mcp.WithString("target", mcp.DefaultString("all")),
 	), t.buildTarget)
-	if cfg.EnableShell { // want `run_shell: gated by if cfg\.EnableShell \{`
+	s.AddTool(mcp.NewTool("run_job",
+		mcp.WithDescription("Run a maintenance job in its own process group."),
+		mcp.WithString("job", mcp.Required()),
+	), t.runJob)
+	s.AddTool(mcp.NewTool("run_isolated",
+		mcp.WithDescription("Run a command with no network, as nobody."),
+		mcp.WithString("command", mcp.Required()),
+	), t.runIsolated)
+	s.AddTool(mcp.NewTool("run_in_jail",
+		mcp.WithDescription("Run a command inside the jail directory."),
+		mcp.WithString("command", mcp.Required()),
+	), t.runInJail)
+	s.AddTool(mcp.NewTool("run_hostname_ns",
+		mcp.WithDescription("Run a command under its own hostname."),
+		mcp.WithString("command", mcp.Required()),
+	), t.runHostnameNS)
+	if cfg.EnableShell { // want `run_shell: gated by if cfg\.EnableShell \{.*`
 		s.AddTool(mcp.NewTool("run_shell",
 			mcp.WithDescription("Run a shell command on the platform host."),
 			mcp.WithString("command", mcp.Required()),

@@ -20,7 +20,7 @@ type Notes struct {
 
 // Save is the save_note handler: a method value, n.Save. It reaches the sinks
 // of store.FileStore through the Store interface.
-func (n *Notes) Save(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool save_note mcp-go constant` `BR304: tool save_note\b` `BR305: tool save_note\b`
+func (n *Notes) Save(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool save_note mcp-go constant` `BR304: tool save_note\b.*` `BR305: tool save_note\b.*`
 	name, err := req.RequireString("name")
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("bad arguments", err), nil
@@ -51,9 +51,9 @@ type SearchArgs struct {
 
 // SearchNotes is the search_notes handler, wrapped by mcp.NewTypedToolHandler.
 // It reaches loadNote only through the filepath.WalkDir callback.
-func SearchNotes(ctx context.Context, req mcp.CallToolRequest, args SearchArgs) (*mcp.CallToolResult, error) { // want `tool search_notes mcp-go constant` `BR305: tool search_notes\b`
+func SearchNotes(ctx context.Context, req mcp.CallToolRequest, args SearchArgs) (*mcp.CallToolResult, error) { // want `tool search_notes mcp-go constant` `BR305: tool search_notes\b.*`
 	var hits []string
-	err := filepath.WalkDir(args.Dir, func(path string, d fs.DirEntry, err error) error { // want `search_notes: fs-read path/filepath\.WalkDir` `BR104: tool search_notes\b.*path/filepath\.WalkDir`
+	err := filepath.WalkDir(args.Dir, func(path string, d fs.DirEntry, err error) error { // want `search_notes: fs-read path/filepath\.WalkDir \(tainted\)` `BR104: tool search_notes\b.*path/filepath\.WalkDir`
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -71,5 +71,5 @@ func SearchNotes(ctx context.Context, req mcp.CallToolRequest, args SearchArgs) 
 
 // loadNote is shared by read_note and search_notes, so both reach its sink.
 func loadNote(path string) ([]byte, error) {
-	return os.ReadFile(path) // want `read_note: fs-read os\.ReadFile` `search_notes: fs-read os\.ReadFile` `BR104: tool read_note\b.*os\.ReadFile` `BR202: tool read_note\b.*os\.ReadFile`
+	return os.ReadFile(path) // want `read_note: fs-read os\.ReadFile \(tainted\)` `search_notes: fs-read os\.ReadFile` `BR104: tool read_note\b.*os\.ReadFile` `BR202: tool read_note\b.*os\.ReadFile.*`
 }

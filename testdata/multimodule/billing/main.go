@@ -20,9 +20,9 @@ func main() {
 	}
 }
 
-func exportInvoice(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool export_invoice mcp-go constant` `BR304: tool export_invoice\b` `BR305: tool export_invoice\b`
+func exportInvoice(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool export_invoice mcp-go constant` `BR304: tool export_invoice\b.*` `BR305: tool export_invoice\b.*`
 	path := filepath.Join("invoices", req.GetString("file", "out.txt"))
-	if err := os.WriteFile(path, []byte(req.GetString("body", "")), 0o600); err != nil { // want `export_invoice: fs-write os\.WriteFile` `BR104: tool export_invoice\b.*os\.WriteFile` `BR301: tool export_invoice\b.*os\.WriteFile`
+	if err := os.WriteFile(path, []byte(req.GetString("body", "")), 0o600); err != nil { // want `export_invoice: fs-write os\.WriteFile \(tainted\)` `BR104: tool export_invoice\b.*os\.WriteFile` `BR301: tool export_invoice\b.*os\.WriteFile.*`
 		return nil, err
 	}
 	return mcp.NewToolResultText("written"), nil

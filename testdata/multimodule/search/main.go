@@ -19,12 +19,12 @@ func main() {
 	}
 }
 
-func fetchPage(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool fetch_page mcp-go constant` `BR305: tool fetch_page\b`
+func fetchPage(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool fetch_page mcp-go constant` `BR305: tool fetch_page\b.*`
 	r, err := http.NewRequestWithContext(ctx, http.MethodGet, req.GetString("url", ""), nil) // want `BR103: tool fetch_page\b.*net/http\.NewRequestWithContext`
 	if err != nil {
 		return nil, err
 	}
-	resp, err := http.DefaultClient.Do(r) // want `fetch_page: network \(\*net/http\.Client\)\.Do` `BR203: tool fetch_page\b.*\(\*net/http\.Client\)\.Do`
+	resp, err := http.DefaultClient.Do(r) // want `fetch_page: network \(\*net/http\.Client\)\.Do \(tainted\)` `BR203: tool fetch_page\b.*\(\*net/http\.Client\)\.Do.*`
 	if err != nil {
 		return nil, err
 	}

@@ -12,12 +12,12 @@ import (
 
 // queryDB runs the model's SQL as is. "Read-only" is only a word in the
 // tool's description.
-func (o *Ops) queryDB(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool query_db mcp-go constant` `BR305: tool query_db\b`
+func (o *Ops) queryDB(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool query_db mcp-go constant` `BR305: tool query_db\b.*`
 	query, err := req.RequireString("sql")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
 	}
-	rows, err := o.db.QueryContext(ctx, query) // want `query_db: db-read \(\*database/sql\.DB\)\.QueryContext` `BR102: tool query_db\b.*\(\*database/sql\.DB\)\.QueryContext`
+	rows, err := o.db.QueryContext(ctx, query) // want `query_db: db-read \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR102: tool query_db\b.*\(\*database/sql\.DB\)\.QueryContext`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("query failed", err), nil
 	}
@@ -48,12 +48,12 @@ func (o *Ops) queryDB(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallTo
 	return mcp.NewToolResultText(b.String()), rows.Err()
 }
 
-func (o *Ops) deleteUser(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool delete_user mcp-go constant` `BR304: tool delete_user\b` `BR305: tool delete_user\b`
+func (o *Ops) deleteUser(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool delete_user mcp-go constant` `BR304: tool delete_user\b.*` `BR305: tool delete_user\b.*`
 	id, err := req.RequireString("user_id")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
 	}
-	res, err := o.db.ExecContext(ctx, "DELETE FROM users WHERE id = $1", id) // want `delete_user: db-write \(\*database/sql\.DB\)\.ExecContext` `BR301: tool delete_user\b.*\(\*database/sql\.DB\)\.ExecContext`
+	res, err := o.db.ExecContext(ctx, "DELETE FROM users WHERE id = $1", id) // want `delete_user: db-write \(\*database/sql\.DB\)\.ExecContext` `BR301: tool delete_user\b.*\(\*database/sql\.DB\)\.ExecContext.*`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("delete failed", err), nil
 	}
@@ -62,7 +62,7 @@ func (o *Ops) deleteUser(ctx context.Context, req mcp.CallToolRequest) (*mcp.Cal
 }
 
 // httpFetch fetches any URL the model names, from inside the network.
-func (o *Ops) httpFetch(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool http_fetch mcp-go constant` `BR305: tool http_fetch\b`
+func (o *Ops) httpFetch(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool http_fetch mcp-go constant` `BR305: tool http_fetch\b.*`
 	url, err := req.RequireString("url")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
@@ -71,7 +71,7 @@ func (o *Ops) httpFetch(ctx context.Context, req mcp.CallToolRequest) (*mcp.Call
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
 	}
-	resp, err := o.client.Do(httpReq) // want `http_fetch: network \(\*net/http\.Client\)\.Do` `BR203: tool http_fetch\b.*\(\*net/http\.Client\)\.Do`
+	resp, err := o.client.Do(httpReq) // want `http_fetch: network \(\*net/http\.Client\)\.Do \(tainted\)` `BR203: tool http_fetch\b.*\(\*net/http\.Client\)\.Do.*`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("fetch failed", err), nil
 	}

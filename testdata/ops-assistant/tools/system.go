@@ -16,7 +16,7 @@ import (
 
 // runShell runs whatever command the model asks for.
 // TODO: restrict to an allowlist of diagnostic commands.
-func (o *Ops) runShell(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_shell mcp-go constant` `BR304: tool run_shell\b` `BR305: tool run_shell\b`
+func (o *Ops) runShell(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_shell mcp-go constant` `BR304: tool run_shell\b.*` `BR305: tool run_shell\b.*`
 	command, err := req.RequireString("command")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
@@ -28,17 +28,17 @@ func (o *Ops) runShell(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallT
 	return mcp.NewToolResultText(out), nil
 }
 
-func (o *Ops) getEnv(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool get_env mcp-go constant` `BR305: tool get_env\b`
+func (o *Ops) getEnv(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool get_env mcp-go constant` `BR305: tool get_env\b.*`
 	name, err := req.RequireString("name")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
 	}
-	return mcp.NewToolResultText(os.Getenv(name)), nil // want `get_env: env os\.Getenv` `BR201: tool get_env\b.*os\.Getenv`
+	return mcp.NewToolResultText(os.Getenv(name)), nil // want `get_env: env os\.Getenv \(tainted\)` `BR201: tool get_env\b.*os\.Getenv.*`
 }
 
-func (o *Ops) showConfig(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool show_config mcp-go constant` `BR305: tool show_config\b`
+func (o *Ops) showConfig(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool show_config mcp-go constant` `BR305: tool show_config\b.*`
 	var lines []string
-	for _, kv := range os.Environ() { // want `show_config: env os\.Environ` `BR201: tool show_config\b.*os\.Environ`
+	for _, kv := range os.Environ() { // want `show_config: env os\.Environ` `BR201: tool show_config\b.*os\.Environ.*`
 		if strings.HasPrefix(kv, "OPS_") {
 			lines = append(lines, kv)
 		}

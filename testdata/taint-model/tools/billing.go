@@ -17,7 +17,7 @@ type RefundRequest struct {
 }
 
 // refundOrder refunds any charge, for any amount, that the model names.
-func (s *Server) refundOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool refund_order mcp-go constant` `BR304: tool refund_order\b` `BR305: tool refund_order\b`
+func (s *Server) refundOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool refund_order mcp-go constant` `BR304: tool refund_order\b.*` `BR305: tool refund_order\b.*`
 	var in RefundRequest
 	if err := req.BindArguments(&in); err != nil {
 		return mcp.NewToolResultErrorFromErr("bad arguments", err), nil
@@ -30,7 +30,7 @@ func (s *Server) refundOrder(ctx context.Context, req mcp.CallToolRequest) (*mcp
 		params.Reason = stripe.String(in.Reason)
 	}
 	params.Context = ctx
-	r, err := refund.New(params) // want `refund_order: payment github\.com/stripe/stripe-go/v82/refund\.New` `BR105: tool refund_order\b.*github\.com/stripe/stripe-go/v82/refund\.New` `BR301: tool refund_order\b.*github\.com/stripe/stripe-go/v82/refund\.New` `BR302: tool refund_order\b.*github\.com/stripe/stripe-go/v82/refund\.New`
+	r, err := refund.New(params) // want `refund_order: payment github\.com/stripe/stripe-go/v82/refund\.New \(tainted\)` `BR105: tool refund_order\b.*github\.com/stripe/stripe-go/v82/refund\.New` `BR301: tool refund_order\b.*github\.com/stripe/stripe-go/v82/refund\.New.*` `BR302: tool refund_order\b.*github\.com/stripe/stripe-go/v82/refund\.New.*`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("refund failed", err), nil
 	}
@@ -50,7 +50,7 @@ func ContextWithCharge(ctx context.Context, chargeID string) context.Context {
 
 // goodwillCredit refunds a small amount the model chooses on the
 // conversation's own order.
-func (s *Server) goodwillCredit(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool goodwill_credit mcp-go constant` `BR304: tool goodwill_credit\b` `BR305: tool goodwill_credit\b`
+func (s *Server) goodwillCredit(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool goodwill_credit mcp-go constant` `BR304: tool goodwill_credit\b.*` `BR305: tool goodwill_credit\b.*`
 	chargeID, ok := ctx.Value(chargeKey{}).(string)
 	if !ok || chargeID == "" {
 		return mcp.NewToolResultError("this conversation is not about an order"), nil
@@ -60,10 +60,10 @@ func (s *Server) goodwillCredit(ctx context.Context, req mcp.CallToolRequest) (*
 		return mcp.NewToolResultError(err.Error()), nil
 	}
 	// Trap: the amount is bounded by a constant limit before it reaches Stripe.
-	if amount <= 0 || amount > maxGoodwillCents { // want `goodwill_credit: guard limit comparison`
+	if amount <= 0 || amount > maxGoodwillCents { // want `goodwill_credit: guard limit comparison for payment github\.com/stripe/stripe-go/v82/refund\.New`
 		return mcp.NewToolResultErrorf("goodwill credit must be between 1 and %d cents", maxGoodwillCents), nil
 	}
-	r, err := refund.New(&stripe.RefundParams{ // want `goodwill_credit: payment github\.com/stripe/stripe-go/v82/refund\.New` `BR301: tool goodwill_credit\b.*github\.com/stripe/stripe-go/v82/refund\.New`
+	r, err := refund.New(&stripe.RefundParams{ // want `goodwill_credit: payment github\.com/stripe/stripe-go/v82/refund\.New \(tainted\)` `BR301: tool goodwill_credit\b.*github\.com/stripe/stripe-go/v82/refund\.New.*`
 		Params: stripe.Params{Context: ctx},
 		Charge: stripe.String(chargeID),
 		Amount: stripe.Int64(int64(amount)),

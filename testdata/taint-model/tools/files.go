@@ -15,7 +15,7 @@ import (
 // knowledge-base root. The article path is joined to the root as given, so
 // "../../../etc/passwd" leaves it.
 func readDocHandler(root string) server.ToolHandlerFunc {
-	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_doc mcp-go constant` `BR305: tool read_doc\b`
+	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_doc mcp-go constant` `BR305: tool read_doc\b.*`
 		name, err := req.RequireString("path")
 		if err != nil {
 			return mcp.NewToolResultError(err.Error()), nil
@@ -24,7 +24,7 @@ func readDocHandler(root string) server.ToolHandlerFunc {
 			name += ".md"
 		}
 		load := func() ([]byte, error) {
-			return os.ReadFile(filepath.Join(root, name)) // want `read_doc: fs-read os\.ReadFile` `BR104: tool read_doc\b.*os\.ReadFile` `BR202: tool read_doc\b.*os\.ReadFile`
+			return os.ReadFile(filepath.Join(root, name)) // want `read_doc: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_doc\b.*os\.ReadFile` `BR202: tool read_doc\b.*os\.ReadFile.*`
 		}
 		data, err := load()
 		if errors.Is(err, os.ErrNotExist) {
@@ -38,7 +38,7 @@ func readDocHandler(root string) server.ToolHandlerFunc {
 }
 
 // archiveReport moves a report from the reports directory to the archive.
-func (s *Server) archiveReport(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool archive_report mcp-go constant` `BR304: tool archive_report\b` `BR305: tool archive_report\b`
+func (s *Server) archiveReport(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool archive_report mcp-go constant` `BR304: tool archive_report\b.*` `BR305: tool archive_report\b.*`
 	name, err := req.RequireString("name")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
@@ -50,7 +50,7 @@ func (s *Server) archiveReport(ctx context.Context, req mcp.CallToolRequest) (*m
 	}
 	from := filepath.Join(s.cfg.ReportsDir, name)
 	to := filepath.Join(s.cfg.ArchiveDir, name)
-	if err := os.Rename(from, to); err != nil { // want `archive_report: fs-write os\.Rename` `BR301: tool archive_report\b.*os\.Rename`
+	if err := os.Rename(from, to); err != nil { // want `archive_report: fs-write os\.Rename` `BR301: tool archive_report\b.*os\.Rename.*`
 		return mcp.NewToolResultErrorFromErr("archiving failed", err), nil
 	}
 	return mcp.NewToolResultText("archived " + name), nil

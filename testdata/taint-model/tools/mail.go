@@ -37,7 +37,7 @@ func (m *Mailer) Send(to []string, subject, body string) error {
 	fmt.Fprintf(&b, "Subject: %s\r\n", subject)
 	b.WriteString("Content-Type: text/plain; charset=utf-8\r\n\r\n")
 	b.WriteString(body)
-	return smtp.SendMail(m.addr, m.auth, m.from, to, []byte(b.String())) // want `send_summary: email net/smtp\.SendMail` `escalate_to_support: email net/smtp\.SendMail` `BR106: tool send_summary\b.*net/smtp\.SendMail` `BR301: tool escalate_to_support\b.*net/smtp\.SendMail` `BR301: tool send_summary\b.*net/smtp\.SendMail`
+	return smtp.SendMail(m.addr, m.auth, m.from, to, []byte(b.String())) // want `send_summary: email net/smtp\.SendMail \(tainted\)` `escalate_to_support: email net/smtp\.SendMail` `BR106: tool send_summary\b.*net/smtp\.SendMail` `BR301: tool escalate_to_support\b.*net/smtp\.SendMail.*` `BR301: tool send_summary\b.*net/smtp\.SendMail.*`
 }
 
 // summaryArgs is the argument object of send_summary.
@@ -49,7 +49,7 @@ type summaryArgs struct {
 
 // sendSummary decodes the raw arguments itself and mails whoever the model
 // lists: a prompt injection can send the conversation anywhere.
-func (s *Server) sendSummary(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool send_summary mcp-go constant` `BR304: tool send_summary\b` `BR305: tool send_summary\b`
+func (s *Server) sendSummary(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool send_summary mcp-go constant` `BR304: tool send_summary\b.*` `BR305: tool send_summary\b.*`
 	raw, ok := req.GetRawArguments().(json.RawMessage)
 	if !ok {
 		b, err := json.Marshal(req.GetArguments())
@@ -72,7 +72,7 @@ func (s *Server) sendSummary(ctx context.Context, req mcp.CallToolRequest) (*mcp
 }
 
 // escalateToSupport mails the model's summary to the support team.
-func (s *Server) escalateToSupport(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool escalate_to_support mcp-go constant` `BR304: tool escalate_to_support\b` `BR305: tool escalate_to_support\b`
+func (s *Server) escalateToSupport(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool escalate_to_support mcp-go constant` `BR304: tool escalate_to_support\b.*` `BR305: tool escalate_to_support\b.*`
 	summary, err := req.RequireString("summary")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil

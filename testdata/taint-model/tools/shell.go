@@ -18,7 +18,7 @@ func runShell(ctx context.Context, cmdline string) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	var out bytes.Buffer
-	cmd := exec.CommandContext(ctx, "/bin/sh", "-c", cmdline) // want `ping_host: exec os/exec\.CommandContext` `tail_service_log: exec os/exec\.CommandContext` `BR101: tool ping_host\b.*os/exec\.CommandContext` `BR301: tool ping_host\b.*os/exec\.CommandContext` `BR303: tool ping_host\b.*os/exec\.CommandContext` `BR301: tool tail_service_log\b.*os/exec\.CommandContext` `BR303: tool tail_service_log\b.*os/exec\.CommandContext`
+	cmd := exec.CommandContext(ctx, "/bin/sh", "-c", cmdline) // want `ping_host: exec os/exec\.CommandContext \(tainted\)` `tail_service_log: exec os/exec\.CommandContext` `BR101: tool ping_host\b.*os/exec\.CommandContext` `BR301: tool ping_host\b.*os/exec\.CommandContext.*` `BR303: tool ping_host\b.*os/exec\.CommandContext.*` `BR301: tool tail_service_log\b.*os/exec\.CommandContext.*`
 	cmd.Stdout = &out
 	cmd.Stderr = &out
 	err := cmd.Run()
@@ -27,7 +27,7 @@ func runShell(ctx context.Context, cmdline string) (string, error) {
 
 // pingHost reaches the shell through a helper, with the host glued into the
 // command line: "example.com; cat /etc/shadow" runs both.
-func (s *Server) pingHost(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool ping_host mcp-go constant` `BR304: tool ping_host\b` `BR305: tool ping_host\b`
+func (s *Server) pingHost(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool ping_host mcp-go constant` `BR304: tool ping_host\b.*` `BR305: tool ping_host\b.*`
 	host, err := req.RequireString("host")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
@@ -41,7 +41,7 @@ func (s *Server) pingHost(ctx context.Context, req mcp.CallToolRequest) (*mcp.Ca
 
 // kubectlLogs builds an argv as a slice and joins it into a shell line, so
 // that it can pipe into tail.
-func (s *Server) kubectlLogs(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool kubectl_logs mcp-go constant` `BR304: tool kubectl_logs\b` `BR305: tool kubectl_logs\b`
+func (s *Server) kubectlLogs(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool kubectl_logs mcp-go constant` `BR304: tool kubectl_logs\b.*` `BR305: tool kubectl_logs\b.*`
 	ns, err := req.RequireString("namespace")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
@@ -55,7 +55,7 @@ func (s *Server) kubectlLogs(ctx context.Context, req mcp.CallToolRequest) (*mcp
 		args = append(args, "--container", c)
 	}
 	line := strings.Join(args, " ") + " | tail -n " + req.GetString("tail", "100")
-	out, err := exec.Command("sh", "-c", line).CombinedOutput() // want `kubectl_logs: exec os/exec\.Command` `BR101: tool kubectl_logs\b.*os/exec\.Command` `BR301: tool kubectl_logs\b.*os/exec\.Command` `BR303: tool kubectl_logs\b.*os/exec\.Command`
+	out, err := exec.Command("sh", "-c", line).CombinedOutput() // want `kubectl_logs: exec os/exec\.Command \(tainted\)` `BR101: tool kubectl_logs\b.*os/exec\.Command` `BR301: tool kubectl_logs\b.*os/exec\.Command.*` `BR303: tool kubectl_logs\b.*os/exec\.Command.*`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr(string(out), err), nil
 	}
@@ -64,7 +64,7 @@ func (s *Server) kubectlLogs(ctx context.Context, req mcp.CallToolRequest) (*mcp
 
 // tailServiceLog goes through the same helper, but the only model value in
 // the command line is a number.
-func (s *Server) tailServiceLog(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool tail_service_log mcp-go constant` `BR304: tool tail_service_log\b` `BR305: tool tail_service_log\b`
+func (s *Server) tailServiceLog(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool tail_service_log mcp-go constant` `BR304: tool tail_service_log\b.*` `BR305: tool tail_service_log\b.*`
 	// Trap: strconv.Atoi turns the model's string into a number, which cannot carry shell syntax.
 	n, err := strconv.Atoi(req.GetString("lines", "200"))
 	if err != nil || n <= 0 || n > 5000 {
@@ -86,16 +86,16 @@ var healthChecks = map[string]bool{
 }
 
 // runCheck runs a command the model names, once it is on the allowlist.
-func (s *Server) runCheck(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_check mcp-go constant` `BR304: tool run_check\b` `BR305: tool run_check\b`
+func (s *Server) runCheck(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_check mcp-go constant` `BR304: tool run_check\b.*` `BR305: tool run_check\b.*`
 	name, err := req.RequireString("name")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
 	}
 	// Trap: the allowlist lookup confines name to four fixed programs.
-	if !healthChecks[name] { // want `run_check: guard sandbox allowlist`
+	if !healthChecks[name] { // want `run_check: guard sandbox allowlist for exec os/exec\.CommandContext`
 		return mcp.NewToolResultErrorf("unknown check %q", name), nil
 	}
-	out, err := exec.CommandContext(ctx, name).Output() // want `run_check: exec os/exec\.CommandContext` `BR301: tool run_check\b.*os/exec\.CommandContext`
+	out, err := exec.CommandContext(ctx, name).Output() // want `run_check: exec os/exec\.CommandContext \(tainted\)` `BR301: tool run_check\b.*os/exec\.CommandContext.*`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("check failed", err), nil
 	}

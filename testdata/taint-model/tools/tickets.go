@@ -21,7 +21,7 @@ type SearchTicketsArgs struct {
 // searchTickets formats the model's status and sort column into the SQL
 // text: a status of "x' OR '1'='1" lists every ticket, and sort_by is an
 // expression.
-func (s *Server) searchTickets(ctx context.Context, req mcp.CallToolRequest, args SearchTicketsArgs) (*mcp.CallToolResult, error) { // want `tool search_tickets mcp-go constant` `BR305: tool search_tickets\b`
+func (s *Server) searchTickets(ctx context.Context, req mcp.CallToolRequest, args SearchTicketsArgs) (*mcp.CallToolResult, error) { // want `tool search_tickets mcp-go constant` `BR305: tool search_tickets\b.*`
 	sortBy := args.SortBy
 	if sortBy == "" {
 		sortBy = "updated_at DESC"
@@ -32,7 +32,7 @@ func (s *Server) searchTickets(ctx context.Context, req mcp.CallToolRequest, arg
 	}
 	query := fmt.Sprintf("SELECT id, subject, status, updated_at FROM tickets WHERE status = '%s' ORDER BY %s LIMIT %d",
 		args.Status, sortBy, limit)
-	rows, err := s.db.QueryContext(ctx, query) // want `search_tickets: db-read \(\*database/sql\.DB\)\.QueryContext` `BR102: tool search_tickets\b.*\(\*database/sql\.DB\)\.QueryContext`
+	rows, err := s.db.QueryContext(ctx, query) // want `search_tickets: db-read \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR102: tool search_tickets\b.*\(\*database/sql\.DB\)\.QueryContext`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("search failed", err), nil
 	}
@@ -45,7 +45,7 @@ func (s *Server) searchTickets(ctx context.Context, req mcp.CallToolRequest, arg
 
 // ticketReport collects the optional filters in a map and writes the
 // WHERE clause with a strings.Builder, quoting each value by hand.
-func (s *Server) ticketReport(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool ticket_report mcp-go constant` `BR305: tool ticket_report\b`
+func (s *Server) ticketReport(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool ticket_report mcp-go constant` `BR305: tool ticket_report\b.*`
 	filters := map[string]string{}
 	for _, key := range []string{"assignee", "priority", "team"} {
 		if v := req.GetString(key, ""); v != "" {
@@ -69,7 +69,7 @@ func (s *Server) ticketReport(ctx context.Context, req mcp.CallToolRequest) (*mc
 	}
 	b.WriteString(" GROUP BY team ORDER BY team")
 
-	rows, err := s.db.QueryContext(ctx, b.String()) // want `ticket_report: db-read \(\*database/sql\.DB\)\.QueryContext` `BR102: tool ticket_report\b.*\(\*database/sql\.DB\)\.QueryContext`
+	rows, err := s.db.QueryContext(ctx, b.String()) // want `ticket_report: db-read \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR102: tool ticket_report\b.*\(\*database/sql\.DB\)\.QueryContext`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("report failed", err), nil
 	}
@@ -87,7 +87,7 @@ func (s *Server) ticketReport(ctx context.Context, req mcp.CallToolRequest) (*mc
 }
 
 // customerTickets lists the tickets of the customer the model names.
-func (s *Server) customerTickets(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool customer_tickets mcp-go constant` `BR305: tool customer_tickets\b`
+func (s *Server) customerTickets(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool customer_tickets mcp-go constant` `BR305: tool customer_tickets\b.*`
 	email, err := req.RequireString("email")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil

@@ -22,7 +22,7 @@ type fetchJob struct {
 // run downloads the page. Nothing checks where URL points: the model can
 // reach the cloud metadata service or any internal host.
 func (j fetchJob) run() (string, error) {
-	resp, err := http.Get(j.URL) // want `fetch_url: network net/http\.Get` `BR103: tool fetch_url\b.*net/http\.Get` `BR203: tool fetch_url\b.*net/http\.Get`
+	resp, err := http.Get(j.URL) // want `fetch_url: network net/http\.Get \(tainted\)` `BR103: tool fetch_url\b.*net/http\.Get` `BR203: tool fetch_url\b.*net/http\.Get.*`
 	if err != nil {
 		return "", err
 	}
@@ -35,7 +35,7 @@ func (j fetchJob) run() (string, error) {
 }
 
 // fetchURL passes the model's URL through a job struct and its method.
-func (s *Server) fetchURL(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool fetch_url mcp-go constant` `BR305: tool fetch_url\b`
+func (s *Server) fetchURL(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool fetch_url mcp-go constant` `BR305: tool fetch_url\b.*`
 	raw, err := req.RequireString("url")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
@@ -49,14 +49,14 @@ func (s *Server) fetchURL(ctx context.Context, req mcp.CallToolRequest) (*mcp.Ca
 }
 
 // checkLinks sends a HEAD request to every URL of the model's list.
-func (s *Server) checkLinks(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool check_links mcp-go constant` `BR305: tool check_links\b`
+func (s *Server) checkLinks(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool check_links mcp-go constant` `BR305: tool check_links\b.*`
 	urls, err := req.RequireStringSlice("urls")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
 	}
 	var lines []string
 	for _, u := range urls {
-		resp, err := s.client.Head(u) // want `check_links: network \(\*net/http\.Client\)\.Head` `BR103: tool check_links\b.*\(\*net/http\.Client\)\.Head`
+		resp, err := s.client.Head(u) // want `check_links: network \(\*net/http\.Client\)\.Head \(tainted\)` `BR103: tool check_links\b.*\(\*net/http\.Client\)\.Head`
 		if err != nil {
 			lines = append(lines, u+": unreachable")
 			continue
@@ -72,7 +72,7 @@ func (s *Server) checkLinks(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 const oncallWebhook = "https://hooks.pager.example.com/v1/services/helpdesk/events"
 
 // notifyOncall posts the model's message to the pager.
-func (s *Server) notifyOncall(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool notify_oncall mcp-go constant` `BR305: tool notify_oncall\b`
+func (s *Server) notifyOncall(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool notify_oncall mcp-go constant` `BR305: tool notify_oncall\b.*`
 	msg, err := req.RequireString("message")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
@@ -98,7 +98,7 @@ const statusHost = "status.internal.example.com"
 
 // serviceHealth requests a health endpoint the model names, on the status
 // host only.
-func (s *Server) serviceHealth(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool service_health mcp-go constant` `BR305: tool service_health\b`
+func (s *Server) serviceHealth(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool service_health mcp-go constant` `BR305: tool service_health\b.*`
 	raw, err := req.RequireString("url")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
@@ -111,7 +111,7 @@ func (s *Server) serviceHealth(ctx context.Context, req mcp.CallToolRequest) (*m
 	if u.Scheme != "https" || u.Host != statusHost {
 		return mcp.NewToolResultErrorf("only https://%s/ may be checked", statusHost), nil
 	}
-	resp, err := s.client.Get(u.String()) // want `service_health: network \(\*net/http\.Client\)\.Get`
+	resp, err := s.client.Get(u.String()) // want `service_health: network \(\*net/http\.Client\)\.Get \(tainted\)`
 	if err != nil {
 		return mcp.NewToolResultText(u.Path + " is down"), nil
 	}

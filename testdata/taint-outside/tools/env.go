@@ -14,21 +14,21 @@ import (
 var deployVars = []string{"APP_ENV", "DATABASE_URL", "REDIS_URL", "STRIPE_SECRET_KEY", "SENTRY_DSN"}
 
 // deployEnv prints each deployment variable, secrets included.
-func (s *Server) deployEnv(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool deploy_env mcp-go constant` `BR305: tool deploy_env\b`
+func (s *Server) deployEnv(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool deploy_env mcp-go constant` `BR305: tool deploy_env\b.*`
 	var b strings.Builder
 	for _, k := range deployVars {
-		fmt.Fprintf(&b, "%s=%s\n", k, os.Getenv(k)) // want `deploy_env: env os\.Getenv` `BR201: tool deploy_env\b.*os\.Getenv`
+		fmt.Fprintf(&b, "%s=%s\n", k, os.Getenv(k)) // want `deploy_env: env os\.Getenv` `BR201: tool deploy_env\b.*os\.Getenv.*`
 	}
 	return mcp.NewToolResultText(b.String()), nil
 }
 
 // getEnvVar returns whichever variable the model names.
-func (s *Server) getEnvVar(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool get_env_var mcp-go constant` `BR305: tool get_env_var\b`
+func (s *Server) getEnvVar(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool get_env_var mcp-go constant` `BR305: tool get_env_var\b.*`
 	name, err := req.RequireString("name")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
 	}
-	v, ok := os.LookupEnv(name) // want `get_env_var: env os\.LookupEnv` `BR201: tool get_env_var\b.*os\.LookupEnv`
+	v, ok := os.LookupEnv(name) // want `get_env_var: env os\.LookupEnv \(tainted\)` `BR201: tool get_env_var\b.*os\.LookupEnv.*`
 	if !ok {
 		return mcp.NewToolResultText(name + " is not set"), nil
 	}
@@ -37,12 +37,12 @@ func (s *Server) getEnvVar(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 
 // awsCredentials returns a profile of ~/.aws/credentials: its access key
 // and secret key.
-func (s *Server) awsCredentials(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool aws_credentials mcp-go constant` `BR305: tool aws_credentials\b`
+func (s *Server) awsCredentials(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool aws_credentials mcp-go constant` `BR305: tool aws_credentials\b.*`
 	home, err := os.UserHomeDir()
 	if err != nil {
 		return nil, err
 	}
-	data, err := os.ReadFile(filepath.Join(home, ".aws", "credentials")) // want `aws_credentials: fs-read os\.ReadFile` `BR201: tool aws_credentials\b.*os\.ReadFile`
+	data, err := os.ReadFile(filepath.Join(home, ".aws", "credentials")) // want `aws_credentials: fs-read os\.ReadFile` `BR201: tool aws_credentials\b.*os\.ReadFile.*`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("no AWS credentials", err), nil
 	}
@@ -76,8 +76,8 @@ func iniSection(text, name string) (string, bool) {
 const saToken = "/var/run/secrets/kubernetes.io/serviceaccount/token"
 
 // kubeToken hands the pod's API credential to the model.
-func (s *Server) kubeToken(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool kube_token mcp-go constant` `BR305: tool kube_token\b`
-	tok, err := os.ReadFile(saToken) // want `kube_token: fs-read os\.ReadFile` `BR201: tool kube_token\b.*os\.ReadFile`
+func (s *Server) kubeToken(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool kube_token mcp-go constant` `BR305: tool kube_token\b.*`
+	tok, err := os.ReadFile(saToken) // want `kube_token: fs-read os\.ReadFile` `BR201: tool kube_token\b.*os\.ReadFile.*`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("not running in a pod", err), nil
 	}

@@ -19,9 +19,9 @@ const appLog = "/var/log/platform/app.log"
 
 // readAppLog returns the last lines of the application log, whatever they
 // contain: request bodies, tokens, customer data.
-func (s *Server) readAppLog(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_app_log mcp-go constant` `BR305: tool read_app_log\b`
+func (s *Server) readAppLog(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_app_log mcp-go constant` `BR305: tool read_app_log\b.*`
 	n := req.GetInt("lines", 200)
-	f, err := os.Open(appLog) // want `read_app_log: fs-read os\.Open` `BR202: tool read_app_log\b.*os\.Open`
+	f, err := os.Open(appLog) // want `read_app_log: fs-read os\.Open` `BR202: tool read_app_log\b.*os\.Open.*`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("opening the log", err), nil
 	}
@@ -39,12 +39,12 @@ func (s *Server) readAppLog(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 
 // readReport returns a whole report. filepath.Base keeps the model inside
 // the reports directory; the contents still go back to the model.
-func (s *Server) readReport(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_report mcp-go constant` `BR305: tool read_report\b`
+func (s *Server) readReport(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_report mcp-go constant` `BR305: tool read_report\b.*`
 	name, err := req.RequireString("name")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
 	}
-	data, err := os.ReadFile(filepath.Join(s.cfg.ReportsDir, filepath.Base(name))) // want `read_report: fs-read os\.ReadFile` `BR202: tool read_report\b.*os\.ReadFile`
+	data, err := os.ReadFile(filepath.Join(s.cfg.ReportsDir, filepath.Base(name))) // want `read_report: fs-read os\.ReadFile` `BR202: tool read_report\b.*os\.ReadFile.*`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("no such report", err), nil
 	}
@@ -52,7 +52,7 @@ func (s *Server) readReport(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 }
 
 // countErrors reads the whole log but returns a number.
-func (s *Server) countErrors(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool count_errors mcp-go constant` `BR305: tool count_errors\b`
+func (s *Server) countErrors(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool count_errors mcp-go constant` `BR305: tool count_errors\b.*`
 	data, err := os.ReadFile(appLog) // want `count_errors: fs-read os\.ReadFile`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("reading the log", err), nil
@@ -69,7 +69,7 @@ type Settings struct {
 }
 
 // reloadConfig rereads the settings file and keeps it for the other tools.
-func (s *Server) reloadConfig(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool reload_config mcp-go constant` `BR305: tool reload_config\b`
+func (s *Server) reloadConfig(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool reload_config mcp-go constant` `BR305: tool reload_config\b.*`
 	data, err := os.ReadFile(s.cfg.ConfigPath) // want `reload_config: fs-read os\.ReadFile`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("reading settings", err), nil

@@ -22,8 +22,8 @@ type user struct {
 
 // listUsers dumps the latest sign-ups, every column, password hashes
 // included.
-func (s *Server) listUsers(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool list_users mcp-go constant` `BR305: tool list_users\b`
-	rows, err := s.db.QueryContext(ctx, "SELECT * FROM users ORDER BY created_at DESC LIMIT 100") // want `list_users: db-read \(\*database/sql\.DB\)\.QueryContext` `BR202: tool list_users\b.*\(\*database/sql\.DB\)\.QueryContext`
+func (s *Server) listUsers(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool list_users mcp-go constant` `BR305: tool list_users\b.*`
+	rows, err := s.db.QueryContext(ctx, "SELECT * FROM users ORDER BY created_at DESC LIMIT 100") // want `list_users: db-read \(\*database/sql\.DB\)\.QueryContext` `BR202: tool list_users\b.*\(\*database/sql\.DB\)\.QueryContext.*`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("query failed", err), nil
 	}
@@ -47,7 +47,7 @@ func (s *Server) listUsers(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 }
 
 // countUsers returns how many users are active.
-func (s *Server) countUsers(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool count_users mcp-go constant` `BR305: tool count_users\b`
+func (s *Server) countUsers(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool count_users mcp-go constant` `BR305: tool count_users\b.*`
 	var n int64
 	// Trap: an aggregate, not whole rows, goes back to the model.
 	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM users WHERE deleted_at IS NULL").Scan(&n) // want `count_users: db-read \(\*database/sql\.DB\)\.QueryRowContext`

@@ -18,12 +18,12 @@ const searchEndpoint = "https://api.search.example.com/v1/web?q="
 
 // searchWeb returns the titles and snippets of pages anyone on the web
 // wrote: text that can carry instructions to the model.
-func (s *Server) searchWeb(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool search_web mcp-go constant` `BR305: tool search_web\b`
+func (s *Server) searchWeb(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool search_web mcp-go constant` `BR305: tool search_web\b.*`
 	q, err := req.RequireString("query")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
 	}
-	resp, err := http.Get(searchEndpoint + url.QueryEscape(q)) // want `search_web: network net/http\.Get` `BR203: tool search_web\b.*net/http\.Get`
+	resp, err := http.Get(searchEndpoint + url.QueryEscape(q)) // want `search_web: network net/http\.Get` `BR203: tool search_web\b.*net/http\.Get.*`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("search failed", err), nil
 	}
@@ -70,7 +70,7 @@ func (c *githubClient) issue(ctx context.Context, repo string, number int) (*iss
 	}
 	req.Header.Set("Authorization", "Bearer "+c.token)
 	req.Header.Set("Accept", "application/vnd.github+json")
-	resp, err := c.http.Do(req) // want `get_issue: network \(\*net/http\.Client\)\.Do` `BR203: tool get_issue\b.*\(\*net/http\.Client\)\.Do`
+	resp, err := c.http.Do(req) // want `get_issue: network \(\*net/http\.Client\)\.Do \(tainted\)` `BR203: tool get_issue\b.*\(\*net/http\.Client\)\.Do.*`
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +87,7 @@ func (c *githubClient) issue(ctx context.Context, repo string, number int) (*iss
 
 // getIssue returns an issue's text, which anyone who can open an issue
 // wrote.
-func (s *Server) getIssue(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool get_issue mcp-go constant` `BR305: tool get_issue\b`
+func (s *Server) getIssue(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool get_issue mcp-go constant` `BR305: tool get_issue\b.*`
 	number, err := req.RequireInt("number")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
@@ -105,7 +105,7 @@ func (s *Server) getIssue(ctx context.Context, req mcp.CallToolRequest) (*mcp.Ca
 const slackPostMessage = "https://slack.com/api/chat.postMessage"
 
 // postStatus posts the model's text to the status channel.
-func (s *Server) postStatus(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool post_status mcp-go constant` `BR305: tool post_status\b`
+func (s *Server) postStatus(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool post_status mcp-go constant` `BR305: tool post_status\b.*`
 	text, err := req.RequireString("text")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
@@ -121,7 +121,7 @@ func (s *Server) postStatus(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 	// Trap: the bot token only authenticates the request; the tool returns a fixed text.
 	hreq.Header.Set("Authorization", "Bearer "+os.Getenv("SLACK_BOT_TOKEN")) // want `post_status: env os\.Getenv`
 	hreq.Header.Set("Content-Type", "application/json; charset=utf-8")
-	resp, err := s.client.Do(hreq) // want `post_status: network \(\*net/http\.Client\)\.Do`
+	resp, err := s.client.Do(hreq) // want `post_status: network \(\*net/http\.Client\)\.Do \(tainted\)`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("posting failed", err), nil
 	}

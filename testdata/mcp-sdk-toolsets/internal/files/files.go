@@ -41,7 +41,7 @@ func writeTools() []tool.Tool {
 }
 
 func readFile(p tool.Params) (string, error) { // want `tool read_file mcp-go-sdk constant`
-	b, err := os.ReadFile(filepath.Join(dir, filepath.Base(p.String("path")))) // want `read_file: fs-read os\.ReadFile` `BR202: tool read_file returns the contents of a file read by os\.ReadFile`
+	b, err := os.ReadFile(filepath.Join(dir, filepath.Base(p.String("path")))) // want `BR202: tool read_file returns the contents of a file read by os\.ReadFile to the model` `read_file: fs-read os\.ReadFile`
 	return string(b), err
 }
 
@@ -54,8 +54,8 @@ func listDir(p tool.Params) (string, error) { // want `tool list_dir mcp-go-sdk 
 	return strings.Join(names, "\n"), err
 }
 
-func writeFile(p tool.Params) (string, error) { // want `tool write_file mcp-go-sdk constant` `BR304: tool write_file\b`
-	return "ok", os.WriteFile(filepath.Join(dir, filepath.Base(p.String("path"))), []byte(p.String("text")), 0o600) // want `write_file: fs-write os\.WriteFile` `BR301: tool write_file\b.*os\.WriteFile`
+func writeFile(p tool.Params) (string, error) { // want `BR304: tool write_file can write files with no rate limit` `tool write_file mcp-go-sdk constant`
+	return "ok", os.WriteFile(filepath.Join(dir, filepath.Base(p.String("path"))), []byte(p.String("text")), 0o600) // want `BR301: tool write_file can write files through os\.WriteFile with no confirmation before it` `write_file: fs-write os\.WriteFile`
 }
 
 // purge is built like the others but never handed to the server: it is

@@ -14,7 +14,7 @@ func Run(ctx context.Context, command string, timeout time.Duration) (string, er
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	var out bytes.Buffer
-	cmd := exec.CommandContext(ctx, "/bin/sh", "-c", command) // want `run_shell: exec os/exec\.CommandContext` `BR101: tool run_shell\b.*os/exec\.CommandContext` `BR301: tool run_shell\b.*os/exec\.CommandContext` `BR303: tool run_shell\b.*os/exec\.CommandContext`
+	cmd := exec.CommandContext(ctx, "/bin/sh", "-c", command) // want `run_shell: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_shell\b.*os/exec\.CommandContext` `BR301: tool run_shell\b.*os/exec\.CommandContext.*` `BR303: tool run_shell\b.*os/exec\.CommandContext.*`
 	cmd.Stdout = &out
 	cmd.Stderr = &out
 	err := cmd.Run()

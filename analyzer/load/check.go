@@ -1,0 +1,389 @@
+package load
+
+import (
+	"context"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// checker parses and type-checks the packages go list described, each once
+// its imports are done, as many at a time as there are CPUs.
+//
+// What is parsed of a package depends on what the analysis can use of it:
+//   - the main module's packages in full, with comments (directives live
+//     there);
+//   - the dependencies the module's code can enter in full, without
+//     comments;
+//   - opaque packages (the standard library, catalogued SDKs) and the
+//     packages the module reaches only through them, declarations only:
+//     their bodies are never analysed, and type-checking them dominated the
+//     cost of a scan. Their syntax is let go of once they are checked.
+type checker struct {
+	fset   *token.FileSet
+	opaque func(pkgPath string) bool
+	cgo    cgoMode
+
+	// bodies holds the packages whose function bodies are analysed.
+	bodies map[*packages.Package]bool
+
+	mu sync.Mutex
+	// fakeC holds the packages type-checked without cgo's output.
+	fakeC map[*packages.Package]bool
+	// pruned holds the packages some of whose bodies were dropped as
+	// uncalled.
+	pruned map[*packages.Package]bool
+	// order lists the packages, each after its imports.
+	order []*packages.Package
+	// kept and dropped count the dependency functions whose bodies were
+	// kept and dropped.
+	kept, dropped int
+}
+
+// check parses and type-checks every package reachable from roots, filling
+// in Types, TypesInfo, Syntax, Fset, Errors and IllTyped as go/packages
+// would. Parsing comes first, for all packages at once, so that the bodies
+// no analysed code can call are dropped before type-checking (see
+// prune.go).
+func (c *checker) check(ctx context.Context, roots []*packages.Package) error {
+	c.bodies = enteredPackages(roots, c.opaque)
+	c.fakeC = map[*packages.Package]bool{}
+	order, deps := topological(roots)
+	c.order = order
+	parallel(order, func(p *packages.Package) {
+		if ctx.Err() == nil {
+			c.parsePackage(p)
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if pruning {
+		c.pruned, c.kept, c.dropped = pruneUncalled(order, c.bodies, roots)
+	}
+
+	done := make(map[*packages.Package]chan struct{}, len(order))
+	for _, p := range order {
+		done[p] = make(chan struct{})
+	}
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for _, p := range order {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer close(done[p])
+			for _, q := range deps[p] {
+				<-done[q]
+			}
+			if ctx.Err() != nil {
+				p.Types = types.NewPackage(p.PkgPath, p.Name)
+				return
+			}
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			c.typeCheck(p, deps[p])
+		}()
+	}
+	wg.Wait()
+	return ctx.Err()
+}
+
+// parallel calls f on each package, as many at a time as there are CPUs.
+func parallel(pkgs []*packages.Package, f func(*packages.Package)) {
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for _, p := range pkgs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			f(p)
+		}()
+	}
+	wg.Wait()
+}
+
+// parsePackage parses one package's files.
+func (c *checker) parsePackage(p *packages.Package) {
+	p.Fset = c.fset
+	if p.PkgPath == "unsafe" {
+		return
+	}
+	files := p.CompiledGoFiles
+	if len(files) == 0 {
+		// Without -compiled (cgo unavailable) go list gives GoFiles only.
+		files = p.GoFiles
+	}
+	bodies := c.bodies[p]
+	mode := parser.AllErrors | parser.SkipObjectResolution
+	if p.Module == nil && !c.opaque(p.PkgPath) || p.Module != nil && p.Module.Main {
+		mode = parser.AllErrors | parser.ParseComments
+	}
+	if !bodies {
+		mode = parser.SkipObjectResolution
+	}
+	fakeC := false
+	for _, name := range files {
+		f, err := c.parse(name, mode, !bodies)
+		if err != nil {
+			appendError(p, err)
+		}
+		if f == nil {
+			continue
+		}
+		p.Syntax = append(p.Syntax, f)
+		fakeC = fakeC || importsC(f)
+	}
+	if fakeC {
+		// cgo did not run on this package (no C compiler, or it failed):
+		// type-check the Go side with C.* left untyped, and drop the go
+		// command's complaint about cgo, which the warning replaces.
+		c.mu.Lock()
+		c.fakeC[p] = true
+		c.mu.Unlock()
+		p.Errors = withoutCgoErrors(p.Errors)
+	}
+}
+
+// typeCheck type-checks one parsed package whose imports are done.
+func (c *checker) typeCheck(p *packages.Package, deps []*packages.Package) {
+	if p.PkgPath == "unsafe" {
+		p.Types = types.Unsafe
+		p.Syntax = []*ast.File{}
+		p.TypesInfo = newInfo()
+		return
+	}
+	p.Types = types.NewPackage(p.PkgPath, p.Name)
+	bodies := c.bodies[p]
+	fakeC := c.fakeC[p]
+	pruned := c.pruned[p]
+	var info *types.Info
+	if bodies {
+		info = newInfo()
+	}
+	p.TypesInfo = info
+	tc := &types.Config{
+		Importer:         importer(p),
+		Sizes:            p.TypesSizes,
+		FakeImportC:      fakeC,
+		IgnoreFuncBodies: !bodies,
+		Error: func(err error) {
+			te, ok := err.(types.Error)
+			if ok && pruned && te.Soft && unusedImport(te.Msg) {
+				// The bodies that used the import were dropped.
+				return
+			}
+			if ok {
+				p.TypeErrors = append(p.TypeErrors, te)
+			}
+			appendError(p, err)
+		},
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		tc.GoVersion = "go" + p.Module.GoVersion
+	}
+	err := types.NewChecker(tc, c.fset, p.Types, info).Files(p.Syntax)
+	if err != nil && len(p.Errors) == 0 && !pruned {
+		appendError(p, err)
+	}
+	p.IllTyped = len(p.Errors) > 0 || fakeC
+	for _, q := range deps {
+		p.IllTyped = p.IllTyped || q.IllTyped
+	}
+	if !bodies {
+		// Opaque and unentered packages are created in SSA from their
+		// types alone: nothing reads their syntax again.
+		p.Syntax = nil
+	}
+}
+
+// unusedImport reports whether a type error says an import is unused.
+func unusedImport(msg string) bool {
+	return strings.Contains(msg, "imported and not used") || strings.Contains(msg, "imported as ") && strings.HasSuffix(msg, "and not used")
+}
+
+// parse reads and parses one file. Without bodies, function bodies are
+// emptied: declarations keep every type and signature exact, and as the
+// checker then ignores bodies, it does not complain of missing returns or
+// of imports only the bodies used.
+func (c *checker) parse(name string, mode parser.Mode, dropBodies bool) (*ast.File, error) {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	f, err := parser.ParseFile(c.fset, name, src, mode)
+	if f != nil && dropBodies {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				fd.Body = &ast.BlockStmt{Lbrace: fd.Body.Lbrace, Rbrace: fd.Body.Rbrace}
+			}
+		}
+	}
+	return f, err
+}
+
+// importer resolves p's imports to the packages go list matched them to.
+func importer(p *packages.Package) types.Importer {
+	return importerFunc(func(path string) (*types.Package, error) {
+		if path == "unsafe" {
+			return types.Unsafe, nil
+		}
+		q := p.Imports[path]
+		if q == nil || q.Types == nil {
+			return nil, fmt.Errorf("no metadata for %s", path)
+		}
+		return q.Types, nil
+	})
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+func newInfo() *types.Info {
+	return &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Scopes:       map[ast.Node]*types.Scope{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		FileVersions: map[*ast.File]string{},
+	}
+}
+
+// appendError records a parse, type or read error on p, as go/packages
+// would.
+func appendError(p *packages.Package, err error) {
+	switch err := err.(type) {
+	case scanner.ErrorList:
+		for _, e := range err {
+			p.Errors = append(p.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
+		}
+	case types.Error:
+		p.Errors = append(p.Errors, packages.Error{Pos: err.Fset.Position(err.Pos).String(), Msg: err.Msg, Kind: packages.TypeError})
+	case *os.PathError:
+		p.Errors = append(p.Errors, packages.Error{Pos: err.Path + ":1", Msg: err.Err.Error(), Kind: packages.ParseError})
+	default:
+		p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
+	}
+}
+
+// importsC reports whether f imports "C": a cgo file that cgo did not
+// process.
+func importsC(f *ast.File) bool {
+	for _, imp := range f.Imports {
+		if imp.Path.Value == `"C"` {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutCgoErrors drops the go command's errors about cgo processing.
+func withoutCgoErrors(errs []packages.Error) []packages.Error {
+	var out []packages.Error
+	for _, e := range errs {
+		if e.Kind == packages.ListError && (strings.Contains(e.Msg, "cgo") || strings.Contains(e.Msg, "C compiler")) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// topological returns the packages reachable from roots, each after its
+// imports, and each package's imports. An import cycle (which go list
+// reports as an error) is broken where it is found, so that no package
+// waits for itself.
+func topological(roots []*packages.Package) ([]*packages.Package, map[*packages.Package][]*packages.Package) {
+	const (
+		visiting = 1
+		finished = 2
+	)
+	state := map[*packages.Package]int{}
+	deps := map[*packages.Package][]*packages.Package{}
+	var order []*packages.Package
+	var visit func(p *packages.Package)
+	visit = func(p *packages.Package) {
+		state[p] = visiting
+		for _, path := range sortedKeys(p.Imports) {
+			q := p.Imports[path]
+			switch state[q] {
+			case visiting:
+				continue // a cycle
+			case 0:
+				visit(q)
+			}
+			deps[p] = append(deps[p], q)
+		}
+		state[p] = finished
+		order = append(order, p)
+	}
+	for _, r := range roots {
+		if state[r] == 0 {
+			visit(r)
+		}
+	}
+	return order, deps
+}
+
+// enteredPackages returns the packages whose bodies the analysis can enter:
+// the main module's own, and those it imports, directly or through other
+// such packages, without passing through an opaque package.
+func enteredPackages(roots []*packages.Package, opaque func(string) bool) map[*packages.Package]bool {
+	entered := map[*packages.Package]bool{}
+	var visit func(p *packages.Package)
+	visit = func(p *packages.Package) {
+		if entered[p] || opaque(p.PkgPath) {
+			return
+		}
+		entered[p] = true
+		for _, q := range p.Imports {
+			visit(q)
+		}
+	}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if isMain(p, roots) {
+			visit(p)
+		}
+	})
+	return entered
+}
+
+// isMain reports whether p is the scanned code: a package of a main module
+// (the module, or any module of a go.work workspace), or a root outside any
+// module.
+func isMain(p *packages.Package, roots []*packages.Package) bool {
+	if p.Module != nil {
+		return p.Module.Main
+	}
+	for _, r := range roots {
+		if r == p {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys(m map[string]*packages.Package) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,112 @@
+package load_test
+
+import (
+	"context"
+	"encoding/json"
+	"go/ast"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/blastradius/blastradius/analyzer"
+	"github.com/blastradius/blastradius/analyzer/load"
+	"github.com/blastradius/blastradius/rules"
+)
+
+func fixture(name string) string { return filepath.Join("..", "..", "testdata", name) }
+
+// TestPruningChangesNothing scans fixtures with and without dropping the
+// dependency bodies that no analysed code can reach, and wants the same
+// report: the pruning saves time and memory only.
+func TestPruningChangesNothing(t *testing.T) {
+	for _, name := range []string{"ops-assistant", "sinks-thirdparty", "guards-library", "wrapped-handlers", "cloud-sdks", "taint-model", "langchaingo-tools", "eino-tools"} {
+		t.Run(name, func(t *testing.T) {
+			scan := func() string {
+				doc, err := analyzer.Run(context.Background(), analyzer.Config{Dir: fixture(name)})
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, err := json.MarshalIndent(doc, "", " ")
+				if err != nil {
+					t.Fatal(err)
+				}
+				return string(b)
+			}
+			pruned := scan()
+			restore := load.SetPruning(false)
+			defer restore()
+			if diff := cmp.Diff(scan(), pruned); diff != "" {
+				t.Errorf("the report changes with pruning (-without +with):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestWhatIsParsed checks what the loader keeps of each package: the
+// module's code in full with comments (directives live there), an entered
+// dependency's bodies without comments, and of opaque packages (the
+// standard library, a catalogued SDK) and of the packages reached only
+// through them, types alone. guards-library imports example.com/throttle
+// itself, and github.com/google/uuid only through mcp-go.
+func TestWhatIsParsed(t *testing.T) {
+	cat, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := load.Load(context.Background(), load.Config{Dir: fixture("guards-library"), Opaque: cat.IsOpaque})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type kept struct{ Syntax, Comments, Bodies bool }
+	got := map[string]kept{}
+	packages.Visit(p.Roots, nil, func(q *packages.Package) {
+		k := kept{Syntax: len(q.Syntax) > 0}
+		for _, f := range q.Syntax {
+			k.Comments = k.Comments || len(f.Comments) > 0
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && len(fd.Body.List) > 0 {
+					k.Bodies = true
+				}
+			}
+		}
+		got[q.PkgPath] = k
+	})
+	want := map[string]kept{
+		"example.com/guards-library":         {true, true, true},
+		"example.com/throttle":               {true, false, true},
+		"github.com/mark3labs/mcp-go/server": {false, false, false},
+		"github.com/google/uuid":             {false, false, false},
+		"net/http":                           {false, false, false},
+	}
+	for path, w := range want {
+		if got[path] != w {
+			t.Errorf("%s: kept %+v, want %+v", path, got[path], w)
+		}
+	}
+}
+
+// TestStandardLibrary checks that the standard library is what the go
+// command says: a module whose path has no dot is not part of it.
+func TestStandardLibrary(t *testing.T) {
+	p, err := load.Load(context.Background(), load.Config{Dir: fixture("oneword-module")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]bool{
+		"opsbot":                             false,
+		"opsbot/tools":                       false,
+		"os/exec":                            true,
+		"net/http":                           true,
+		"unsafe":                             true,
+		"github.com/mark3labs/mcp-go/server": false,
+	} {
+		if p.Std[path] != want {
+			t.Errorf("standard library %s: %v, want %v", path, p.Std[path], want)
+		}
+	}
+	if p.ModulePath != "opsbot" {
+		t.Errorf("module path %q, want opsbot", p.ModulePath)
+	}
+}

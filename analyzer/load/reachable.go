@@ -1,0 +1,265 @@
+package load
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// The names that prune.go goes by are coarse: one call of a method Build
+// keeps the Build method of every type in sight, and the generated
+// Elasticsearch client has 6,681 of them. Once the packages are typed, the
+// same question has a precise answer, found as rapid type analysis (RTA)
+// does, over the typed syntax:
+//
+//   - every function of the module is reachable, and so is every
+//     dependency function that reachable code names: info.Uses and
+//     info.Selections give the exact object, so x.Build() keeps one method;
+//   - a call through an interface reaches the methods of that name of the
+//     types whose values can exist: the types that reachable code names
+//     (in a literal, a conversion, a declaration or a signature), those
+//     within them (fields, elements, interface methods' results), and
+//     those that an opaque package's declarations name, since its
+//     functions can hand such values over.
+//
+// A dependency function found unreachable loses its body before SSA is
+// built: it becomes a function without one, like an opaque package's. A
+// scan enters a dependency only through calls from the module, so this
+// changes no result; TestPruningChangesNothing checks it on the fixtures.
+
+// pruneUnreachable drops the bodies of the dependency functions that the
+// module's code cannot reach, and returns how many it kept and dropped.
+func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]bool, roots []*packages.Package) (kept, dropped int) {
+	ra := &rta{
+		decl:      map[*types.Func]*ast.FuncDecl{},
+		info:      map[*types.Func]*types.Info{},
+		reached:   map[*types.Func]bool{},
+		live:      map[*types.TypeName]bool{},
+		seenType:  map[types.Type]bool{},
+		viaIface:  map[string]bool{},
+		methodsOf: map[*types.TypeName][]*types.Func{},
+		named:     map[string][]*types.Func{},
+	}
+	// Index the dependency functions that have bodies.
+	for _, p := range pkgs {
+		if !bodies[p] || isMain(p, roots) || p.TypesInfo == nil {
+			continue
+		}
+		for _, f := range p.Syntax {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Body == nil {
+					continue
+				}
+				fn, ok := p.TypesInfo.Defs[fd.Name].(*types.Func)
+				if !ok {
+					continue
+				}
+				ra.decl[fn], ra.info[fn] = fd, p.TypesInfo
+				if recv := fn.Signature().Recv(); recv != nil {
+					if tn := receiverTypeName(recv.Type()); tn != nil {
+						ra.methodsOf[tn] = append(ra.methodsOf[tn], fn)
+						ra.named[fn.Name()] = append(ra.named[fn.Name()], fn)
+					}
+				}
+			}
+		}
+	}
+	// Values of these types can come from code that is never analysed.
+	for _, p := range pkgs {
+		if !bodies[p] && p.Types != nil {
+			scope := p.Types.Scope()
+			for _, name := range scope.Names() {
+				if obj := scope.Lookup(name); obj.Exported() {
+					ra.markType(obj.Type())
+				}
+			}
+		}
+	}
+	// The roots: the module's code, and the dependencies' package-level
+	// initializers (the module's init runs theirs).
+	for _, p := range pkgs {
+		if !bodies[p] || p.TypesInfo == nil {
+			continue
+		}
+		if isMain(p, roots) {
+			for _, f := range p.Syntax {
+				ra.walk(f, p.TypesInfo)
+			}
+			continue
+		}
+		for _, init := range p.TypesInfo.InitOrder {
+			ra.walk(init.Rhs, p.TypesInfo)
+		}
+	}
+	for len(ra.queue) > 0 {
+		fn := ra.queue[len(ra.queue)-1]
+		ra.queue = ra.queue[:len(ra.queue)-1]
+		if fd := ra.decl[fn]; fd != nil {
+			ra.markType(fn.Type())
+			ra.walk(fd, ra.info[fn])
+		}
+	}
+	for fn, fd := range ra.decl {
+		if ra.reached[fn] || generic(fd) {
+			// A generic function keeps its body: SSA builds only the
+			// instances that reachable code makes.
+			kept++
+			continue
+		}
+		if fn.Signature().Recv() == nil && fn.Name() == "init" {
+			// Never reached by a call, but init must keep a body to
+			// stay valid: an empty one.
+			fd.Body = &ast.BlockStmt{Lbrace: fd.Body.Lbrace, Rbrace: fd.Body.Rbrace}
+		} else {
+			fd.Body = nil
+		}
+		dropped++
+	}
+	return kept, dropped
+}
+
+// rta is the state of the reachability fixpoint.
+type rta struct {
+	decl map[*types.Func]*ast.FuncDecl
+	info map[*types.Func]*types.Info
+	// reached holds the functions found reachable; queue those whose
+	// bodies are still to be walked.
+	reached map[*types.Func]bool
+	queue   []*types.Func
+	// live holds the named types whose values can exist; seenType the
+	// types already walked for them.
+	live     map[*types.TypeName]bool
+	seenType map[types.Type]bool
+	// viaIface holds the method names called through an interface.
+	viaIface map[string]bool
+	// methodsOf lists the dependency methods by receiver type, named by
+	// method name.
+	methodsOf map[*types.TypeName][]*types.Func
+	named     map[string][]*types.Func
+}
+
+// walk visits the syntax of reachable code.
+func (ra *rta) walk(n ast.Node, info *types.Info) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch e := n.(type) {
+		case *ast.Ident:
+			switch obj := info.Uses[e].(type) {
+			case *types.Func:
+				ra.use(obj)
+			case *types.TypeName:
+				ra.markType(obj.Type())
+			case *types.Var, *types.Const:
+				ra.markType(obj.Type())
+			}
+		case *ast.SelectorExpr:
+			if sel := info.Selections[e]; sel != nil {
+				if fn, ok := sel.Obj().(*types.Func); ok {
+					ra.use(fn)
+				} else {
+					ra.markType(sel.Type())
+				}
+			}
+		case ast.Expr:
+			if tv, ok := info.Types[e]; ok && tv.Type != nil {
+				ra.markType(tv.Type)
+			}
+		}
+		return true
+	})
+}
+
+// use records a use of fn: a call or a function value.
+func (ra *rta) use(fn *types.Func) {
+	fn = fn.Origin()
+	sig := fn.Signature()
+	if recv := sig.Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		// An abstract method: it reaches every method of that name of
+		// the live types.
+		if !ra.viaIface[fn.Name()] {
+			ra.viaIface[fn.Name()] = true
+			for _, m := range ra.named[fn.Name()] {
+				if ra.live[receiverTypeName(m.Signature().Recv().Type())] {
+					ra.reach(m)
+				}
+			}
+		}
+		ra.markType(sig)
+		return
+	}
+	ra.reach(fn)
+}
+
+func (ra *rta) reach(fn *types.Func) {
+	if !ra.reached[fn] {
+		ra.reached[fn] = true
+		ra.queue = append(ra.queue, fn)
+	}
+}
+
+// markType records that values of t, and of the types within it, can
+// exist.
+func (ra *rta) markType(t types.Type) {
+	if t == nil || ra.seenType[t] {
+		return
+	}
+	ra.seenType[t] = true
+	switch t := t.(type) {
+	case *types.Alias:
+		ra.markType(types.Unalias(t))
+	case *types.Named:
+		tn := t.Origin().Obj()
+		if !ra.live[tn] {
+			ra.live[tn] = true
+			for _, m := range ra.methodsOf[tn] {
+				if ra.viaIface[m.Name()] {
+					ra.reach(m)
+				}
+			}
+		}
+		if args := t.TypeArgs(); args != nil {
+			for i := 0; i < args.Len(); i++ {
+				ra.markType(args.At(i))
+			}
+		}
+		ra.markType(t.Underlying())
+	case *types.Pointer:
+		ra.markType(t.Elem())
+	case *types.Slice:
+		ra.markType(t.Elem())
+	case *types.Array:
+		ra.markType(t.Elem())
+	case *types.Chan:
+		ra.markType(t.Elem())
+	case *types.Map:
+		ra.markType(t.Key())
+		ra.markType(t.Elem())
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			ra.markType(t.Field(i).Type())
+		}
+	case *types.Tuple:
+		for i := 0; i < t.Len(); i++ {
+			ra.markType(t.At(i).Type())
+		}
+	case *types.Signature:
+		ra.markType(t.Params())
+		ra.markType(t.Results())
+	case *types.Interface:
+		for i := 0; i < t.NumMethods(); i++ {
+			ra.markType(t.Method(i).Type())
+		}
+	}
+}
+
+// receiverTypeName is the declared type of a method's receiver.
+func receiverTypeName(t types.Type) *types.TypeName {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Origin().Obj()
+	}
+	return nil
+}

@@ -1,0 +1,60 @@
+package analyzer
+
+import (
+	"context"
+	"slices"
+	"testing"
+)
+
+// TestSinksIndependentOfEdgeOrder checks that what a call site calls (its
+// sinks and symbols) does not depend on the order of the call graph's
+// edges, which changes from one run to the next: it asks a reacher over
+// the graph and another over the same graph with every node's edges
+// reversed. mcp-go-tools' tidy calls a function value that is os.Remove or
+// os.RemoveAll, and both must be reported.
+func TestSinksIndependentOfEdgeOrder(t *testing.T) {
+	l, cat := loadFixture(t, "mcp-go-tools")
+	prog, created, _ := buildProgram(l)
+	_, scopeSSA := analysedPackages(l, created, l.Broken)
+	scope := scopeFunctions(prog, scopeSSA)
+	cg, err := buildCallGraph(context.Background(), prog, scope, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forward := newReacher(cat, cg)
+	type answer struct {
+		sinks []hit
+		syms  []string
+	}
+	ask := func(rc *reacher) map[string]answer {
+		out := map[string]answer{}
+		for _, fn := range scope {
+			for _, site := range callSitesOf(fn) {
+				at := prog.Fset.Position(site.Pos()).String()
+				a := out[at]
+				a.sinks = append(a.sinks, rc.sinksAt(site)...)
+				a.syms = append(a.syms, siteSymbols(rc, site)...)
+				out[at] = a
+			}
+		}
+		return out
+	}
+	want := ask(forward)
+	for _, node := range cg.Nodes {
+		slices.Reverse(node.Out)
+	}
+	got := ask(newReacher(cat, cg))
+	two := false
+	for at, w := range want {
+		g := got[at]
+		if !slices.Equal(w.sinks, g.sinks) || !slices.Equal(w.syms, g.syms) {
+			t.Errorf("%s: sinks %v and symbols %v, with the edges reversed %v and %v", at, w.sinks, w.syms, g.sinks, g.syms)
+		}
+		if len(w.sinks) == 2 && w.sinks[0].sink == "os.Remove" && w.sinks[1].sink == "os.RemoveAll" {
+			two = true
+		}
+	}
+	if !two {
+		t.Error("no call site reaches both os.Remove and os.RemoveAll: the fixture no longer tests this")
+	}
+}
