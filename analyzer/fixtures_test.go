@@ -36,6 +36,10 @@ func TestFixtures(t *testing.T) {
 		// A chain of generic constructors, a closure factory stored in
 		// each entry, and an availability wrapper added at registration.
 		"mcp-sdk-constructors",
+		// Services built by reflection, as a dependency-injection
+		// container does: their interface calls reach the application's
+		// implementations.
+		"mcp-go-injected",
 		// Cloud and platform SDKs catalogued by pattern: client-go,
 		// go-github, the AWS SDK v2.
 		"cloud-sdks",

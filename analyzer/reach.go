@@ -49,6 +49,9 @@ type hit struct {
 type reacher struct {
 	cat *rules.Catalog
 	cg  *callgraph.Graph
+	// impls, when set, gives the callees of an interface call of the
+	// application's own that the call graph leaves with none.
+	impls *implementers
 
 	symbols     map[*ssa.Function]string
 	names       map[*ssa.Function]string
@@ -289,6 +292,10 @@ func (rc *reacher) callees(fn *ssa.Function, site ssa.CallInstruction, sink bool
 	} else if rc.cg.Nodes[fn] != nil {
 		dynamic = true
 		targets = rc.graphCallees(site)
+	}
+	if len(targets) == 0 && c.IsInvoke() {
+		dynamic = true
+		targets = rc.impls.of(c.Method)
 	}
 	opaqueCall := sink
 	for _, t := range targets {

@@ -111,6 +111,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 
 	start = time.Now()
 	rc := newReacher(cat, cg)
+	rc.impls = newImplementers(prog, scopeSSA)
 	module := make(map[*ssa.Function]bool, len(scope))
 	for _, fn := range scope {
 		module[fn] = true
