@@ -7,8 +7,9 @@
 //   - load.go: go/packages, without running the scanned code or fetching a
 //     toolchain;
 //   - program.go: SSA with generics instantiated;
-//   - entries.go: tool registrations, driven by the catalog, and
-//     //blastradius:tool directives;
+//   - entries.go: the tools, from package discovery: registrations and
+//     model-selected dispatch followed through the application's own tool
+//     layers (docs/discovery.md), interface tools and directives;
 //   - callgraph.go: CHA, a forward slice from the entry points, then VTA
 //     over the slice, as govulncheck does;
 //   - sinks.go and witness.go: per tool, the catalogued sinks it reaches and

@@ -29,6 +29,17 @@ func TestFixtures(t *testing.T) {
 		"guards-library",
 		// Handlers wrapped in the user's own middleware functions.
 		"wrapped-handlers",
+		// Tools behind the application's own registration layers (issue
+		// #13): descriptor toolsets converted by one wrapper and
+		// registered through a generic helper given a method value.
+		"mcp-sdk-toolsets",
+		// A chain of generic constructors, a closure factory stored in
+		// each entry, and an availability wrapper added at registration.
+		"mcp-sdk-constructors",
+		// Services built by reflection, as a dependency-injection
+		// container does: their interface calls reach the application's
+		// implementations.
+		"mcp-go-injected",
 		// Cloud and platform SDKs catalogued by pattern: client-go,
 		// go-github, the AWS SDK v2.
 		"cloud-sdks",
@@ -54,6 +65,9 @@ func TestSDKFixtures(t *testing.T) {
 	for _, name := range []string{
 		"langchaingo-tools",
 		"langchaingo-dispatch",
+		// Tools langchaingo implements itself, named by the catalog, next
+		// to the program's own, named per value (issue #13).
+		"langchaingo-library",
 		"genkit-tools",
 		"eino-tools",
 		"adk-tools",
@@ -64,11 +78,17 @@ func TestSDKFixtures(t *testing.T) {
 		"openai-go-agents",
 		"openai-go-v1",
 		"go-openai-chat",
+		// The application's own tool interface in a registry run by the
+		// name in the model's tool call (issue #13).
+		"go-openai-registry",
 		"anthropic-dispatch",
 		"anthropic-toolrunner",
 		"genai-dispatch",
 		"generative-ai-go",
 		"ollama-dispatch",
+		// A streaming callback that relays the calls to the program's own
+		// dispatcher: what it compares on the way is no tool (issue #13).
+		"ollama-relay",
 		"bedrock-converse",
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/blastradius/blastradius/analyzer/discovery"
 	"github.com/blastradius/blastradius/report"
 	"github.com/blastradius/blastradius/rules"
 )
@@ -85,98 +86,23 @@ type guardFinder struct {
 	pos      positioner
 }
 
-func newGuardFinder(prog *ssa.Program, r *resolver, rc *reacher, scope []*ssa.Function, pkgs []*packages.Package, pos positioner) *guardFinder {
-	g := &guardFinder{cat: r.cat, rc: rc, declared: declaredGuards(prog, pkgs),
+func newGuardFinder(prog *ssa.Program, cat *rules.Catalog, rc *reacher, mws []discovery.Middleware, pkgs []*packages.Package, pos positioner) *guardFinder {
+	g := &guardFinder{cat: cat, rc: rc, declared: declaredGuards(prog, pkgs),
 		middleware: map[ssa.Value][]report.Guard{}, summaries: map[*ssa.Function]map[string]bool{},
 		flowFree: map[depthKey]map[string]bool{}, pos: pos}
-	for _, fn := range scope {
-		for _, site := range callSitesOf(fn) {
-			callee := site.Common().StaticCallee()
-			if callee == nil {
-				continue
-			}
-			mw, ok := r.cat.Middlewares[rules.Normalize(symbolOf(callee))]
-			if !ok {
-				continue
-			}
-			args := callArgs(site.Common())
-			if mw.Arg >= len(args) {
-				continue
-			}
-			servers := r.middlewareServers(site, callee)
-			for _, h := range r.middlewareFuncs(args[mw.Arg]) {
-				for _, kind := range sortedKinds(g.bodyKinds(h, nil, 0)) {
-					for _, srv := range servers {
-						g.middleware[srv] = append(g.middleware[srv], report.Guard{
-							Kind: kind, Symbol: h.String(), Position: pos.of(site.Pos()), Dominates: true,
-							Note: "in middleware that wraps every tool",
-						})
-					}
+	for _, m := range mws {
+		for _, h := range m.Funcs {
+			for _, kind := range sortedKinds(g.bodyKinds(h, nil, 0)) {
+				for _, srv := range m.Servers {
+					g.middleware[srv] = append(g.middleware[srv], report.Guard{
+						Kind: kind, Symbol: h.String(), Position: pos.of(m.Site.Pos()), Dominates: true,
+						Note: "in middleware that wraps every tool",
+					})
 				}
 			}
 		}
 	}
 	return g
-}
-
-// middlewareServers returns the servers a middleware call applies to: the
-// receiver of (*MCPServer).Use, or the constructor call that an option
-// such as server.WithToolHandlerMiddleware is passed to.
-func (r *resolver) middlewareServers(site ssa.CallInstruction, callee *ssa.Function) []ssa.Value {
-	var out []ssa.Value
-	if callee.Signature.Recv() != nil {
-		r.flow(callArgs(site.Common())[0], nil, 0, map[val]bool{}, func(x val) { out = append(out, x.v) })
-		return out
-	}
-	v := callValue(site)
-	if v == nil {
-		return nil
-	}
-	return append(out, consumers(v, 4)...)
-}
-
-// consumers returns the calls that take v as an argument, directly or in a
-// variadic list.
-func consumers(v ssa.Value, depth int) []ssa.Value {
-	if depth == 0 || v.Referrers() == nil {
-		return nil
-	}
-	var out []ssa.Value
-	for _, ref := range *v.Referrers() {
-		switch x := ref.(type) {
-		case *ssa.Call:
-			out = append(out, x)
-		case *ssa.Store:
-			if ia, ok := x.Addr.(*ssa.IndexAddr); ok {
-				if arr, ok := ia.X.(*ssa.Alloc); ok {
-					for _, r2 := range *arr.Referrers() {
-						if sl, ok := r2.(*ssa.Slice); ok {
-							out = append(out, consumers(sl, depth-1)...)
-						}
-					}
-				}
-			}
-		case *ssa.ChangeType, *ssa.MakeInterface:
-			out = append(out, consumers(x.(ssa.Value), depth-1)...)
-		}
-	}
-	return out
-}
-
-// middlewareFuncs resolves a middleware argument, which may be a variadic
-// list of functions.
-func (r *resolver) middlewareFuncs(v ssa.Value) []*ssa.Function {
-	out := r.funcs(v, nil)
-	r.flow(v, nil, 0, map[val]bool{}, func(x val) {
-		if a, ok := x.v.(*ssa.Alloc); ok {
-			for _, row := range r.indexAddrs[a] {
-				for _, s := range r.stores[row] {
-					out = append(out, r.funcs(s, x.fr)...)
-				}
-			}
-		}
-	})
-	return out
 }
 
 // declaredGuards finds functions whose doc comment says
@@ -485,8 +411,8 @@ func (c *checker) guardsOf(g *guardFinder, e entry, res *reached, h hit, f *flow
 			add(gd)
 		}
 	}
-	for _, w := range e.wrappers {
-		for _, gd := range g.wrapperGuards(w) {
+	for _, l := range e.layers {
+		for _, gd := range g.layerGuards(l) {
 			add(gd)
 		}
 	}
@@ -562,37 +488,47 @@ func dedupGuards(gs []report.Guard) []report.Guard {
 	return out
 }
 
-// wrapperGuards returns the guards of a wrapper around a tool's handler
-// (see resolver.handlers): its calls before the call of the wrapped
-// handler dominate every sink of the tool; those after it, or on a branch
-// that can skip them, are listed as not counted.
-func (g *guardFinder) wrapperGuards(w *ssa.Function) []report.Guard {
-	i := calledFreeVar(w)
-	if i < 0 {
+// layerGuards returns the guards of a wrapper around a tool's handler (see
+// discovery.Layer): its calls before the calls of the next layer dominate
+// every sink of the tool; those after them, or on a branch that can skip
+// them, are listed as not counted.
+func (g *guardFinder) layerGuards(l discovery.Layer) []report.Guard {
+	var next []ssa.CallInstruction
+	for site := range l.Next {
+		next = append(next, site)
+	}
+	sort.Slice(next, func(i, j int) bool { return next[i].Pos() < next[j].Pos() })
+	return g.guardsAround(l.Fn, next)
+}
+
+// guardsAround returns the guards of wrapper w relative to its calls of
+// the wrapped function: those before every such call dominate the tool's
+// sinks.
+func (g *guardFinder) guardsAround(w *ssa.Function, nexts []ssa.CallInstruction) []report.Guard {
+	if len(nexts) == 0 {
 		return nil
 	}
-	var next ssa.CallInstruction
-	for _, site := range callSitesOf(w) {
-		if calledVar(site) == w.FreeVars[i] {
-			next = site
-			break
-		}
-	}
-	if next == nil {
-		return nil
+	isNext := map[ssa.CallInstruction]bool{}
+	for _, n := range nexts {
+		isNext[n] = true
 	}
 	var out []report.Guard
 	for _, site := range callSitesOf(w) {
-		if site == next {
+		if isNext[site] {
 			continue
 		}
 		for _, k := range sortedKinds(g.kindsAt(site, nil)) {
 			gd := report.Guard{Kind: k, Symbol: guardSymbol(g.rc, site), Position: g.pos.of(site.Pos()),
 				Note: "in a wrapper around the handler"}
+			before, after := true, false
+			for _, next := range nexts {
+				before = before && dominatesInstr(site, next)
+				after = after || dominatesInstr(next, site)
+			}
 			switch {
-			case dominatesInstr(site, next):
+			case before:
 				gd.Dominates = true
-			case dominatesInstr(next, site):
+			case after:
 				gd.Note = "in a wrapper around the handler, after it"
 			default:
 				gd.Note = "in a wrapper around the handler, in a branch that can be skipped"
@@ -841,7 +777,7 @@ func gate(fset *token.FileSet, site ssa.Instruction) (string, token.Pos) {
 	block := site.Block()
 	for d := block.Idom(); d != nil; d = d.Idom() {
 		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
-		if !ok {
+		if !ok || isErrorCheck(iff.Cond) {
 			continue
 		}
 		for _, succ := range d.Succs {
@@ -855,6 +791,23 @@ func gate(fset *token.FileSet, site ssa.Instruction) (string, token.Pos) {
 		}
 	}
 	return "", token.NoPos
+}
+
+// isErrorCheck reports whether a condition compares an error with nil: the
+// code after `if err != nil { return err }` runs whenever the code before it
+// works, so the check does not gate a registration.
+func isErrorCheck(cond ssa.Value) bool {
+	b, ok := cond.(*ssa.BinOp)
+	if !ok || (b.Op != token.EQL && b.Op != token.NEQ) {
+		return false
+	}
+	errType := types.Universe.Lookup("error").Type()
+	for _, p := range [][2]ssa.Value{{b.X, b.Y}, {b.Y, b.X}} {
+		if k, ok := p[1].(*ssa.Const); ok && k.IsNil() && types.Identical(p[0].Type(), errType) {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceLine returns the trimmed source line at pos.

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/callgraph"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/blastradius/blastradius/analyzer/discovery"
 	"github.com/blastradius/blastradius/report"
 	"github.com/blastradius/blastradius/rules"
 )
@@ -48,6 +49,9 @@ type hit struct {
 type reacher struct {
 	cat *rules.Catalog
 	cg  *callgraph.Graph
+	// impls, when set, gives the callees of an interface call of the
+	// application's own that the call graph leaves with none.
+	impls *implementers
 
 	symbols     map[*ssa.Function]string
 	names       map[*ssa.Function]string
@@ -126,7 +130,13 @@ func (rc *reacher) graphCallees(site ssa.CallInstruction) []*ssa.Function {
 //
 // A region limits the handler itself to those blocks (one case of a
 // dispatch); the functions it calls are searched whole.
-func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool) *reached {
+//
+// The wrappers around the handler that wrap only this tool (layers not
+// shared) are searched too, each from itself: their code runs for this
+// tool. Their calls of the next layer are not followed, since the call
+// graph sends them to every handler the wrapper wraps: the handler is
+// searched as a root of its own.
+func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool, layers []discovery.Layer) *reached {
 	best := map[*ssa.Function]bool{}
 	out := &reached{steps: map[*ssa.Function]*step{}, handler: handler, region: region, entry: regionEntry(region)}
 	var hits []hit
@@ -134,6 +144,17 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool)
 	seq := 0
 	q := &stepQueue{}
 	heap.Push(q, &step{fn: handler})
+	blocked := map[ssa.CallInstruction]bool{}
+	for _, l := range layers {
+		for site := range l.Next {
+			blocked[site] = true
+		}
+		if l.Shared {
+			continue // the server's, not this tool's (see discovery.Layer)
+		}
+		seq++
+		heap.Push(q, &step{fn: l.Fn, seq: seq})
+	}
 	for q.Len() > 0 {
 		s := heap.Pop(q).(*step)
 		if best[s.fn] {
@@ -143,7 +164,10 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool)
 		out.steps[s.fn] = s
 		out.order = append(out.order, s.fn)
 		for _, site := range callSitesOf(s.fn) {
-			if s.prev == nil && region != nil && !region[site.Block()] {
+			if s.prev == nil && s.fn == handler && region != nil && !region[site.Block()] {
+				continue
+			}
+			if blocked[site] {
 				continue
 			}
 			sinks := rc.sinksAt(site)
@@ -268,6 +292,10 @@ func (rc *reacher) callees(fn *ssa.Function, site ssa.CallInstruction, sink bool
 	} else if rc.cg.Nodes[fn] != nil {
 		dynamic = true
 		targets = rc.graphCallees(site)
+	}
+	if len(targets) == 0 && c.IsInvoke() {
+		dynamic = true
+		targets = rc.impls.of(c.Method)
 	}
 	opaqueCall := sink
 	for _, t := range targets {

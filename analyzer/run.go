@@ -76,8 +76,8 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	}
 
 	start = time.Now()
-	r := newResolver(cat, scope)
-	entries, w := findEntries(prog, r, scope, scopePkgs)
+	found := findEntries(prog, cat, scope, scopePkgs)
+	entries, w := found.entries, found.warnings
 	for _, x := range w {
 		warn(x)
 	}
@@ -100,23 +100,24 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		doc.Warnings = []string{}
 	}
 	start = time.Now()
-	cg, err := buildCallGraph(ctx, prog, seeds(entries, scope, r), cat)
+	cg, err := buildCallGraph(ctx, prog, seeds(entries, scope), cat)
 	if err != nil {
 		return nil, err
 	}
 	phase("callgraph", start, fmt.Sprintf("%d nodes", len(cg.Nodes)))
 
 	pos := positioner{fset: prog.Fset, root: l.ModuleDir, modcache: l.ModCache}
-	doc.Mismatches = append(doc.Mismatches, mismatches(r.declarations(scope), entries, dispatchFrameworks(cat), pos)...)
+	doc.Mismatches = append(doc.Mismatches, mismatches(found.decls, entries, dispatchFrameworks(cat), pos)...)
 
 	start = time.Now()
 	rc := newReacher(cat, cg)
+	rc.impls = newImplementers(prog, scopeSSA)
 	module := make(map[*ssa.Function]bool, len(scope))
 	for _, fn := range scope {
 		module[fn] = true
 	}
 	chk := &checker{cat: cat, rc: rc, pos: pos, module: module}
-	gf := newGuardFinder(prog, r, rc, scope, scopePkgs, pos)
+	gf := newGuardFinder(prog, cat, rc, found.middlewares, scopePkgs, pos)
 	for _, w := range guardDirectiveWarnings(prog, scopePkgs) {
 		warn(w)
 	}
@@ -141,13 +142,13 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		if e.inputs != nil {
 			t.Inputs = e.inputs
 		}
-		for _, call := range []ssa.Instruction{e.regCall, e.regOuter} {
+		for _, call := range e.gates {
 			if cond, at := gate(prog.Fset, call); cond != "" {
 				t.GatedBy = &report.Gate{Condition: cond, Position: pos.of(at)}
 				break
 			}
 		}
-		res := rc.reach(e.handler, e.region)
+		res := rc.reach(e.handler, e.region, e.layers)
 		t.Incomplete = unanalysed.on(res)
 		findings, tainted, flow := chk.modelFlows(e, t, res)
 		for _, h := range res.hits {
@@ -164,6 +165,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 				MissingGuards: missing,
 			})
 		}
+		t.Capabilities = append(t.Capabilities, libraryCapabilities(e, pos)...)
 		doc.Findings = append(doc.Findings, findings...)
 		doc.Findings = append(doc.Findings, chk.outsideFlows(e, t, res)...)
 		sort.SliceStable(t.Capabilities, func(i, j int) bool {
@@ -195,6 +197,26 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	}
 	phase("reachability", start, fmt.Sprintf("%d capabilities, %d findings", ncap, len(doc.Findings)))
 	return doc, nil
+}
+
+// libraryCapabilities are the catalogued capabilities of a library tool:
+// its handler runs in a dependency that the scan does not enter, so the
+// witness is the handler itself, at the place the application hands the
+// tool over.
+func libraryCapabilities(e entry, pos positioner) []report.Capability {
+	var out []report.Capability
+	for _, c := range e.libCaps {
+		out = append(out, report.Capability{
+			Capability:    c,
+			Sink:          e.handler.String(),
+			Position:      pos.of(e.registration),
+			Path:          []report.Frame{{Function: e.handler.String(), Position: pos.of(e.registration)}},
+			TaintedArgs:   []int{},
+			Guards:        []report.Guard{},
+			MissingGuards: []string{},
+		})
+	}
+	return out
 }
 
 // toolPos is where a tool is shown: its dispatch case, or its handler.
@@ -270,14 +292,22 @@ func scopeFunctions(prog *ssa.Program, pkgs map[*ssa.Package]bool) []*ssa.Functi
 	return out
 }
 
-// seeds are where the call graph starts: every handler, the program's main
-// and init functions, and the functions that register tools, so that VTA
-// sees where the values a handler uses are constructed. A module without a
-// main package (a library of tools) also seeds its exported functions.
-func seeds(entries []entry, scope []*ssa.Function, r *resolver) []*ssa.Function {
+// seeds are where the call graph starts: every handler and wrapper, the
+// program's main and init functions, and the functions that register tools
+// (the registration call, the helpers and tables a tool came through), so
+// that VTA sees where the values a handler uses are constructed. A module
+// without a main package (a library of tools) also seeds its exported
+// functions.
+func seeds(entries []entry, scope []*ssa.Function) []*ssa.Function {
 	set := map[*ssa.Function]bool{}
 	for _, e := range entries {
 		set[e.handler] = true
+		for _, l := range e.layers {
+			set[l.Fn] = true
+		}
+		for _, g := range e.gates {
+			set[g.Parent()] = true
+		}
 	}
 	hasMain := false
 	for _, fn := range scope {
@@ -291,13 +321,6 @@ func seeds(entries []entry, scope []*ssa.Function, r *resolver) []*ssa.Function 
 		exported := !hasMain && fn.Parent() == nil && fn.Object() != nil && fn.Object().Exported()
 		if isInit || isMain || exported {
 			set[fn] = true
-		}
-	}
-	for callee, sites := range r.callSites {
-		if _, ok := r.cat.Registers[rules.Normalize(symbolOf(callee))]; ok {
-			for _, s := range sites {
-				set[s.Parent()] = true
-			}
 		}
 	}
 	out := make([]*ssa.Function, 0, len(set))

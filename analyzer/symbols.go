@@ -6,45 +6,18 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/rules"
 )
 
-// symbolOf spells a function as the catalog does: (*ssa.Function).String()
-// of its generic origin, so that mcp.AddTool[In, Out] matches
-// "github.com/modelcontextprotocol/go-sdk/mcp.AddTool".
-func symbolOf(fn *ssa.Function) string {
-	if o := fn.Origin(); o != nil {
-		fn = o
-	}
-	return fn.String()
-}
+// symbolOf spells a function as the catalog does (see package symbol).
+func symbolOf(fn *ssa.Function) string { return symbol.Of(fn) }
 
-// invokeSymbol spells an interface method call as types.Func.FullName does:
-// "(net/http.RoundTripper).RoundTrip".
-func invokeSymbol(c *ssa.CallCommon) string {
-	if c.Method == nil {
-		return ""
-	}
-	return c.Method.FullName()
-}
+// invokeSymbol spells an interface method call as the catalog does.
+func invokeSymbol(c *ssa.CallCommon) string { return symbol.Invoke(c) }
 
-// typeSymbol spells a named type as "pkgpath.Name", looking through pointers
-// and aliases.
-func typeSymbol(t types.Type) string {
-	t = types.Unalias(t)
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	n, ok := t.(*types.Named)
-	if !ok {
-		return ""
-	}
-	obj := n.Origin().Obj()
-	if obj.Pkg() == nil {
-		return obj.Name()
-	}
-	return obj.Pkg().Path() + "." + obj.Name()
-}
+// typeSymbol spells a named type as "pkgpath.Name".
+func typeSymbol(t types.Type) string { return symbol.Type(t) }
 
 // pkgPathOf returns the import path of the package that declares fn, looking
 // through instantiations and synthetic wrappers; "" if there is none.

@@ -46,6 +46,11 @@ type Catalog struct {
 	ToolStructs map[string]ToolStruct
 	// Implements lists interfaces whose implementations are tools.
 	Implements map[string]Implements
+	// LibraryTools maps a normalized type (pkgpath.Name) of a dependency
+	// to the tool it implements: a value of it that the application
+	// converts to a catalogued tool interface is a tool whose handler runs
+	// in the dependency.
+	LibraryTools map[string]LibraryTool
 	// Dispatch maps a normalized struct type to the field holding the tool
 	// name of a model's tool call: code comparing it with a constant
 	// dispatches that tool.
@@ -213,6 +218,19 @@ type Implements struct {
 	Where      Where
 }
 
+// LibraryTool is a tool type implemented by a dependency (langchaingo's
+// tools.Calculator). The scan does not enter the dependency's code, so
+// the catalog says what the tool is called and what it can reach.
+type LibraryTool struct {
+	Framework string
+	Type      string
+	Name      string
+	// Capabilities are what its handler can reach; empty for a tool that
+	// only computes.
+	Capabilities []string
+	Where        Where
+}
+
 // Dispatch is the tool-call struct of a manual-dispatch SDK: its NameField
 // is compared with constant tool names; ArgsField, if set, carries the
 // model's arguments.
@@ -359,20 +377,21 @@ func Normalize(symbol string) string {
 // New returns an empty catalog.
 func New() *Catalog {
 	return &Catalog{
-		Sinks:       map[string]Sink{},
-		Registers:   map[string]Register{},
-		Adapters:    map[string]Adapter{},
-		ToolNames:   map[string]ToolName{},
-		ToolTypes:   map[string]ToolType{},
-		ToolStructs: map[string]ToolStruct{},
-		Implements:  map[string]Implements{},
-		Dispatch:    map[string]Dispatch{},
-		Declares:    map[string]Declare{},
-		HandlerMaps: map[string]HandlerMap{},
-		Sensitive:   map[string][]Sensitive{},
-		Sanitizers:  map[string]Sanitizer{},
-		Checks:      map[string]Sanitizer{},
-		Sources:     map[string]Source{},
+		Sinks:        map[string]Sink{},
+		Registers:    map[string]Register{},
+		Adapters:     map[string]Adapter{},
+		ToolNames:    map[string]ToolName{},
+		ToolTypes:    map[string]ToolType{},
+		ToolStructs:  map[string]ToolStruct{},
+		Implements:   map[string]Implements{},
+		LibraryTools: map[string]LibraryTool{},
+		Dispatch:     map[string]Dispatch{},
+		Declares:     map[string]Declare{},
+		HandlerMaps:  map[string]HandlerMap{},
+		Sensitive:    map[string][]Sensitive{},
+		Sanitizers:   map[string]Sanitizer{},
+		Checks:       map[string]Sanitizer{},
+		Sources:      map[string]Source{},
 
 		SourceFields: map[string]map[string]Source{},
 		ToolResults:  map[string]ArgRef{},
@@ -473,11 +492,14 @@ func (c *Catalog) Parse(file string, r io.Reader) error {
 	for sc.Scan() {
 		line++
 		text, _, _ := strings.Cut(sc.Text(), "#")
-		fields := strings.Fields(text)
+		w := Where{file, line}
+		fields, err := splitFields(text)
+		if err != nil {
+			return fmt.Errorf("%s: %w", w, err)
+		}
 		if len(fields) == 0 {
 			continue
 		}
-		w := Where{file, line}
 		key, err := c.parseLine(w, fields)
 		if err != nil {
 			return fmt.Errorf("%s: %w", w, err)
@@ -616,6 +638,24 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		key := Normalize(args[1]) + "." + args[2]
 		c.Implements[key] = im
 		return "implements " + key, nil
+	case "librarytool":
+		// librarytool FRAMEWORK TYPE NAME CAPABILITY...
+		if len(args) < 4 {
+			return "", fmt.Errorf("librarytool wants FRAMEWORK TYPE NAME CAPABILITY... (none for a tool that reaches nothing)")
+		}
+		lt := LibraryTool{Framework: args[0], Type: args[1], Name: args[2], Where: w}
+		for _, c := range args[3:] {
+			if c == "none" && len(args) == 4 {
+				break
+			}
+			if !validCapability(c) {
+				return "", fmt.Errorf("unknown capability %q (want none or one of %s)", c, strings.Join(Capabilities, ", "))
+			}
+			lt.Capabilities = append(lt.Capabilities, c)
+		}
+		typ := Normalize(args[1])
+		c.LibraryTools[typ] = lt
+		return "librarytool " + typ, nil
 	case "dispatch":
 		// dispatch FRAMEWORK TYPE NAMEFIELD [args=FIELD]
 		if len(args) < 3 || len(args) > 4 {
@@ -824,7 +864,7 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		c.Rules[r.ID] = r
 		return "rule " + r.ID, nil
 	}
-	return "", fmt.Errorf("unknown keyword %q (want sink, opaque, register, adapter, toolname, tooltype, toolstruct, implements, dispatch, declare, handlermap, sensitive, sanitizer, check, source, sourcefield, toolresult, prompt, rule, guard or middleware)", kw)
+	return "", fmt.Errorf("unknown keyword %q (want sink, opaque, register, adapter, toolname, tooltype, toolstruct, implements, librarytool, dispatch, declare, handlermap, sensitive, sanitizer, check, source, sourcefield, toolresult, prompt, rule, guard or middleware)", kw)
 }
 
 func oneOf(s string, list []string) bool {
@@ -848,6 +888,34 @@ func validCapability(c string) bool {
 // options parses key=N options, allowing only the given keys. Absent keys
 // are -1.
 // fieldOption parses the option KEY=FIELD.
+// splitFields splits a catalog line at white space, keeping a Go-quoted
+// string ("Web Scraper") as one field, unquoted.
+func splitFields(text string) ([]string, error) {
+	var out []string
+	for {
+		text = strings.TrimLeft(text, " \t")
+		if text == "" {
+			return out, nil
+		}
+		if text[0] != '"' {
+			i := strings.IndexAny(text, " \t")
+			if i < 0 {
+				i = len(text)
+			}
+			out = append(out, text[:i])
+			text = text[i:]
+			continue
+		}
+		q, err := strconv.QuotedPrefix(text)
+		if err != nil {
+			return nil, fmt.Errorf("bad quoted string in %q", text)
+		}
+		s, _ := strconv.Unquote(q)
+		out = append(out, s)
+		text = text[len(q):]
+	}
+}
+
 func fieldOption(arg, key string) (string, error) {
 	v, ok := strings.CutPrefix(arg, key+"=")
 	if !ok || v == "" {

@@ -81,12 +81,28 @@ func TestParseErrors(t *testing.T) {
 		{"adapter a.B\n", "t.cat:1: adapter wants SYMBOL handler=N"},
 		{"toolstruct a.B tool=T\n", "t.cat:1: toolstruct wants TYPE tool=FIELD handler=FIELD"},
 		{"implements x a.I\n", "t.cat:1: implements wants FRAMEWORK INTERFACE METHOD"},
+		{"librarytool x a.T calc\n", "t.cat:1: librarytool wants FRAMEWORK TYPE NAME CAPABILITY..."},
+		{"librarytool x a.T calc teleport\n", `t.cat:1: unknown capability "teleport"`},
+		{"librarytool x a.T calc none network\n", `t.cat:1: unknown capability "none"`},
+		{"librarytool x a.T \"Web Scraper network\n", `t.cat:1: bad quoted string`},
 		{"dispatch x a.T Name extra=1\n", `t.cat:1: unknown option "extra=1"`},
 	} {
 		err := New().Parse("t.cat", strings.NewReader(tc.in))
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("Parse(%q) = %v, want an error starting %q", tc.in, err, tc.want)
 		}
+	}
+}
+
+// TestLibraryTool parses a library tool whose name has a space.
+func TestLibraryTool(t *testing.T) {
+	c := New()
+	if err := c.Parse("t.cat", strings.NewReader("librarytool lc example.com/tools/scraper.Scraper \"Web Scraper\" network fs-read\n")); err != nil {
+		t.Fatal(err)
+	}
+	got := c.LibraryTools["example.com/tools/scraper.Scraper"]
+	if got.Name != "Web Scraper" || strings.Join(got.Capabilities, ",") != "network,fs-read" {
+		t.Errorf("got %+v, want Web Scraper with network,fs-read", got)
 	}
 }
 

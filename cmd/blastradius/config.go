@@ -59,7 +59,7 @@ var catalogSections = []struct {
 }{
 	{key: "catalog"},
 	{key: "sinks", keyword: "sink"},
-	{key: "entry_points", allowed: []string{"register", "adapter", "toolname", "tooltype", "toolstruct", "implements", "dispatch", "declare", "handlermap"}},
+	{key: "entry_points", allowed: []string{"register", "adapter", "toolname", "tooltype", "toolstruct", "implements", "librarytool", "dispatch", "declare", "handlermap"}},
 	{key: "guards", keyword: "guard"},
 	{key: "sanitizers", keyword: "sanitizer"},
 	{key: "checks", keyword: "check"},

@@ -1,7 +1,8 @@
 // Command wrapped-handlers is an MCP server whose handlers are wrapped in
 // the team's own middleware functions before registration, the usual shape
 // of a real server: withLogging(name, handler), withTiming(handler),
-// withLimit(handler). Each tool must keep its own handler and sinks (the
+// withLimit(handler), and a struct holding the handler in a field whose
+// method is registered. Each tool must keep its own handler and sinks (the
 // wrapper closure is shared by every tool it wraps), and a wrapper's guards
 // count for the tools it wraps when they run before the handler.
 package main
@@ -94,6 +95,33 @@ func listNotes(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResul
 	return mcp.NewToolResultText(fmt.Sprint(len(entries))), nil
 }
 
+// audited holds the handler it wraps in a field: its method value is
+// registered, and each tool keeps its own handler.
+type audited struct {
+	name string
+	next server.ToolHandlerFunc
+}
+
+func (a *audited) handle(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	log.Printf("tool %s called with %v", a.name, req.GetArguments()) // want `disk_usage: guard audit-log log\.Printf for exec os/exec\.CommandContext` `rotate_logs: guard audit-log log\.Printf for fs-write os\.Rename`
+	return a.next(ctx, req)
+}
+
+func diskUsage(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `BR304: tool disk_usage can run processes with no rate limit` `tool disk_usage mcp-go constant`
+	out, err := exec.CommandContext(ctx, "du", "-sh", notesDir).Output() // want `BR301: tool disk_usage can run processes through os/exec\.CommandContext with no confirmation before it` `disk_usage: exec os/exec\.CommandContext`
+	if err != nil {
+		return mcp.NewToolResultErrorFromErr("du", err), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
+func rotateLogs(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `BR304: tool rotate_logs can write files with no rate limit` `tool rotate_logs mcp-go constant`
+	if err := os.Rename("/var/log/notes.log", "/var/log/notes.log.1"); err != nil { // want `BR301: tool rotate_logs can write files through os\.Rename with no confirmation before it` `rotate_logs: fs-write os\.Rename`
+		return mcp.NewToolResultErrorFromErr("rotating", err), nil
+	}
+	return mcp.NewToolResultText("rotated"), nil
+}
+
 func main() {
 	s := server.NewMCPServer("notes", "1.0.0")
 	s.AddTool(mcp.NewTool("run_command", mcp.WithString("command")), withLogging("run_command", runCommand))
@@ -103,6 +131,9 @@ func main() {
 	s.AddTool(mcp.NewTool("purge_notes"), withLimit(withLogging("purge_notes", purgeNotes)))
 	// A table of server.ServerTool rows, wrapped the same way.
 	s.AddTools(server.ServerTool{Tool: mcp.NewTool("list_notes"), Handler: withLogging("list_notes", listNotes)})
+	// Wrappers that hold the handler in a struct field.
+	s.AddTool(mcp.NewTool("disk_usage"), (&audited{name: "disk_usage", next: diskUsage}).handle)
+	s.AddTool(mcp.NewTool("rotate_logs"), (&audited{name: "rotate_logs", next: rotateLogs}).handle)
 	if err := server.ServeStdio(s); err != nil {
 		log.Fatal(err)
 	}

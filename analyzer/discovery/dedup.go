@@ -1,0 +1,41 @@
+package discovery
+
+import (
+	"fmt"
+	"sort"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// dedup drops repeats (the same registration found twice through several
+// callers or contexts) and sorts the rest: by name, framework, handler,
+// registration and position.
+func dedup(prog *ssa.Program, ts []Tool) []Tool {
+	seen := map[string]bool{}
+	var out []Tool
+	for _, e := range ts {
+		k := fmt.Sprintf("%s|%s|%s|%d|%d", e.Name, e.Framework, e.Handler, e.Registration, e.Position)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		if a.Framework != b.Framework {
+			return a.Framework < b.Framework
+		}
+		if a.Handler.String() != b.Handler.String() {
+			return a.Handler.String() < b.Handler.String()
+		}
+		if a.Registration != b.Registration {
+			return prog.Fset.Position(a.Registration).String() < prog.Fset.Position(b.Registration).String()
+		}
+		return a.Position < b.Position
+	})
+	return out
+}

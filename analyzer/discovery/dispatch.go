@@ -1,0 +1,617 @@
+package discovery
+
+import (
+	"go/token"
+	"go/types"
+	"sort"
+	"strconv"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/symbol"
+	"github.com/blastradius/blastradius/rules"
+)
+
+// This file finds model-selected dispatch: code that picks, by the name in
+// a model's tool call, which code runs.
+//   - a comparison of the name with a constant guarding a branch (a switch
+//     or an if-chain): each branch is a tool, scoped to the blocks it
+//     dominates;
+//   - a lookup of a map keyed by the name: each function value stored in the
+//     map is a tool named by its key, and each implementation of the
+//     application's own interface stored there (a registry) is a tool whose
+//     handler is the method the program calls on the value looked up;
+//   - a comparison of the name with a name method of interface values (a
+//     loop over tools comparing t.Name()): each value that reaches the
+//     comparison is a tool.
+//
+// The name of a tool call is a field of a catalogued tool-call struct, or a
+// field of the application's own type that the program copies it into
+// (names.go propagates them).
+
+// maxDispatchDepth bounds how far a compared value is traced back to a
+// tool call's name field.
+const maxDispatchDepth = 6
+
+// modelNames knows which struct fields hold the name of a model's tool
+// call: the catalog's, and those of the application's own types that the
+// program copies one into.
+type modelNames struct {
+	e *engine
+	// copied maps "pkgpath.Type.Field" of an application type to the
+	// dispatch it copies.
+	copied map[string]rules.Dispatch
+	// copiers maps a function to the copied fields it stores into.
+	copiers map[*ssa.Function][]string
+	// used are the copied fields some lookup or name comparison
+	// dispatches on.
+	used map[string]bool
+}
+
+// newModelNames finds the copied name fields: a store into a field of an
+// application type (owned says which types are) of a value that is a model's
+// tool-call name makes that field one, until nothing new is found.
+func (e *engine) newModelNames(scope []*ssa.Function, owned func(types.Type) bool) *modelNames {
+	m := &modelNames{e: e, copied: map[string]rules.Dispatch{}, copiers: map[*ssa.Function][]string{}, used: map[string]bool{}}
+	if len(e.cat.Dispatch) == 0 {
+		return m
+	}
+	done := map[*ssa.Store]bool{}
+	for round := 0; round < 4; round++ {
+		grew := false
+		eachFieldStore(scope, func(st *ssa.Store, fa *ssa.FieldAddr) {
+			t := fa.X.Type()
+			if !owned(t) {
+				return
+			}
+			k := typeSymbol(t) + "." + fieldName(t, fa.Field)
+			if done[st] {
+				return
+			}
+			if d, ok := m.field(st.Val, 0); ok {
+				done[st] = true
+				m.copiers[st.Parent()] = append(m.copiers[st.Parent()], k)
+				// A field filled from several SDKs' calls (an adapter per
+				// provider) is named after the first framework in
+				// alphabetical order, whatever the order of the stores.
+				if old, ok := m.copied[k]; !ok || d.Framework < old.Framework {
+					m.copied[k] = d
+					grew = grew || !ok
+				}
+			}
+		})
+		if !grew {
+			break
+		}
+	}
+	return m
+}
+
+// eachFieldStore calls visit for every store into a struct field.
+func eachFieldStore(scope []*ssa.Function, visit func(st *ssa.Store, fa *ssa.FieldAddr)) {
+	for _, fn := range scope {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if st, ok := instr.(*ssa.Store); ok {
+					if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
+						visit(st, fa)
+					}
+				}
+			}
+		}
+	}
+}
+
+// field reports whether v is (derived from) a model's tool-call name, and
+// which dispatch (catalogued or copied) it comes from.
+func (m *modelNames) field(v ssa.Value, depth int) (rules.Dispatch, bool) {
+	d, _, ok := m.fieldOf(v, depth)
+	return d, ok
+}
+
+// fieldOf is field, also telling whether the name comes from a catalogued
+// field directly.
+func (m *modelNames) fieldOf(v ssa.Value, depth int) (rules.Dispatch, bool, bool) {
+	if depth > maxDispatchDepth || v == nil {
+		return rules.Dispatch{}, false, false
+	}
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok {
+			if d, cat, ok := m.of(fa.X.Type(), fa.Field); ok {
+				return d, cat, true
+			}
+		}
+		return m.fieldOf(x.X, depth+1)
+	case *ssa.FieldAddr:
+		return m.of(x.X.Type(), x.Field)
+	case *ssa.Field:
+		return m.of(x.X.Type(), x.Field)
+	case *ssa.ChangeType:
+		return m.fieldOf(x.X, depth+1)
+	case *ssa.Convert:
+		return m.fieldOf(x.X, depth+1)
+	case *ssa.MakeInterface:
+		return m.fieldOf(x.X, depth+1)
+	case *ssa.TypeAssert:
+		return m.fieldOf(x.X, depth+1)
+	case *ssa.BinOp:
+		// A name assembled from streamed pieces: cur.name + delta.name.
+		if x.Op == token.ADD && isString(x.Type()) {
+			if d, cat, ok := m.fieldOf(x.Y, depth+1); ok {
+				return d, cat, true
+			}
+			return m.fieldOf(x.X, depth+1)
+		}
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			if d, cat, ok := m.fieldOf(e, depth+1); ok {
+				return d, cat, true
+			}
+		}
+	case *ssa.Call:
+		return m.throughCall(&x.Call, depth)
+	case *ssa.Extract:
+		if c, ok := x.Tuple.(*ssa.Call); ok {
+			return m.throughCall(&c.Call, depth)
+		}
+	case *ssa.Parameter:
+		i := paramIndex(x)
+		for _, site := range m.e.ix.callSites[x.Parent()] {
+			if args := callArgs(site.Common()); i >= 0 && i < len(args) {
+				if d, cat, ok := m.fieldOf(args[i], depth+1); ok {
+					return d, cat, true
+				}
+			}
+		}
+	}
+	return rules.Dispatch{}, false, false
+}
+
+// throughCall follows a name through an opaque helper such as
+// aws.ToString(tu.Name) or strings.ToLower(name).
+func (m *modelNames) throughCall(c *ssa.CallCommon, depth int) (rules.Dispatch, bool, bool) {
+	callee := c.StaticCallee()
+	if callee == nil || !m.e.skip(callee) {
+		return rules.Dispatch{}, false, false
+	}
+	for _, a := range c.Args {
+		if d, cat, ok := m.fieldOf(a, depth+1); ok {
+			return d, cat, true
+		}
+	}
+	return rules.Dispatch{}, false, false
+}
+
+// of returns the dispatch whose name field is field of structType.
+func (m *modelNames) of(structType types.Type, field int) (rules.Dispatch, bool, bool) {
+	name := fieldName(structType, field)
+	if d, ok := m.e.cat.Dispatch[rules.Normalize(typeSymbol(structType))]; ok && d.NameField == name {
+		return d, true, true
+	}
+	k := typeSymbol(structType) + "." + name
+	if d, ok := m.copied[k]; ok {
+		return d, false, true
+	}
+	return rules.Dispatch{}, false, false
+}
+
+// copiedKey returns the copied field key v is read from, or "".
+func (m *modelNames) copiedKey(v ssa.Value, depth int) string {
+	if depth > maxDispatchDepth || v == nil {
+		return ""
+	}
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok {
+			if k := typeSymbol(fa.X.Type()) + "." + fieldName(fa.X.Type(), fa.Field); m.copied[k].NameField != "" {
+				return k
+			}
+		}
+		return m.copiedKey(x.X, depth+1)
+	case *ssa.Field:
+		if k := typeSymbol(x.X.Type()) + "." + fieldName(x.X.Type(), x.Field); m.copied[k].NameField != "" {
+			return k
+		}
+	case *ssa.ChangeType:
+		return m.copiedKey(x.X, depth+1)
+	case *ssa.Convert:
+		return m.copiedKey(x.X, depth+1)
+	case *ssa.Parameter:
+		i := paramIndex(x)
+		for _, site := range m.e.ix.callSites[x.Parent()] {
+			if args := callArgs(site.Common()); i >= 0 && i < len(args) {
+				if k := m.copiedKey(args[i], depth+1); k != "" {
+					return k
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// relays returns the functions that hand tool calls on rather than run
+// them: those that copy a model's tool-call name into a field of the
+// application's own type that some code dispatches on, and those that call
+// such a function directly. A comparison of the name in a relay (a
+// streaming adapter showing progress, logging what the model asked for)
+// selects no tool: the code that dispatches the copy does.
+func (m *modelNames) relays(scope []*ssa.Function) map[*ssa.Function]bool {
+	direct := map[*ssa.Function]bool{}
+	for fn, keys := range m.copiers {
+		for _, k := range keys {
+			if m.used[k] {
+				direct[fn] = true
+			}
+		}
+	}
+	out := map[*ssa.Function]bool{}
+	for fn := range direct {
+		out[fn] = true
+	}
+	for _, fn := range scope {
+		for _, site := range callSitesOf(fn) {
+			if callee := site.Common().StaticCallee(); callee != nil && direct[callee] {
+				out[fn] = true
+			}
+		}
+	}
+	return out
+}
+
+// dispatches finds the tools of model-selected dispatch in scope.
+func (e *engine) dispatches(scope []*ssa.Function, m *modelNames) []Tool {
+	if len(e.cat.Dispatch) == 0 {
+		return nil
+	}
+	type cmp struct {
+		fn *ssa.Function
+		op *ssa.BinOp
+	}
+	var cases []cmp
+	var out []Tool
+	for _, fn := range scope {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch in := instr.(type) {
+				case *ssa.BinOp:
+					if in.Op != token.EQL && in.Op != token.NEQ {
+						continue
+					}
+					if inv, other := nameMethodCall(in); inv != nil {
+						if d, ok := m.field(other, 0); ok {
+							m.markUsed(other)
+							out = append(out, e.nameCompared(in, inv, d)...)
+							continue
+						}
+					}
+					cases = append(cases, cmp{fn, in})
+				case *ssa.Lookup:
+					d, ok := m.field(in.Index, 0)
+					if !ok {
+						continue
+					}
+					m.markUsed(in.Index)
+					out = append(out, e.looked(in, d)...)
+				}
+			}
+		}
+	}
+	relays := m.relays(scope)
+	for _, c := range cases {
+		if relays[c.fn] {
+			continue
+		}
+		out = append(out, e.caseTools(c.fn, c.op, m)...)
+	}
+	return out
+}
+
+// markUsed records that the copied field a dispatched name is read from is
+// dispatched on.
+func (m *modelNames) markUsed(v ssa.Value) {
+	if k := m.copiedKey(v, 0); k != "" {
+		m.used[k] = true
+	}
+}
+
+// caseTools turns `name == "x"` (or `name != "x"`) guarding an if into the
+// tool "x", scoped to the blocks the taken branch dominates. Only a
+// catalogued tool-call field counts: the application's copies of the name
+// are compared for other reasons too (a label to show, a hint to log).
+func (e *engine) caseTools(fn *ssa.Function, cmp *ssa.BinOp, m *modelNames) []Tool {
+	name, ok := constString(cmp.Y)
+	other := cmp.X
+	if !ok {
+		name, ok = constString(cmp.X)
+		other = cmp.Y
+	}
+	if !ok || name == "" {
+		return nil
+	}
+	d, cat, ok := m.fieldOf(other, 0)
+	if !ok || !cat {
+		return nil
+	}
+	var out []Tool
+	for _, ref := range *cmp.Referrers() {
+		iff, ok := ref.(*ssa.If)
+		if !ok || iff.Cond != cmp {
+			continue
+		}
+		taken := iff.Block().Succs[0]
+		if cmp.Op == token.NEQ {
+			taken = iff.Block().Succs[1]
+		}
+		region := map[*ssa.BasicBlock]bool{}
+		for _, b := range fn.Blocks {
+			if taken.Dominates(b) {
+				region[b] = true
+			}
+		}
+		var inputs []string
+		if d.ArgsField != "" {
+			inputs = []string{symbol.ShortType(d.Type) + "." + d.ArgsField}
+		}
+		out = append(out, Tool{Name: name, NameFrom: "constant", Framework: d.Framework, Handler: fn,
+			Registration: cmp.Pos(), Position: cmp.Pos(), Region: region, Inputs: inputs})
+	}
+	return out
+}
+
+// nameMethodCall returns the operand of a comparison that calls a name
+// method on an interface value (t.Name(): an invoke with no arguments and
+// a string result), and the other operand.
+func nameMethodCall(b *ssa.BinOp) (*ssa.Call, ssa.Value) {
+	for _, p := range [][2]ssa.Value{{b.X, b.Y}, {b.Y, b.X}} {
+		c, ok := p[0].(*ssa.Call)
+		if ok && c.Call.IsInvoke() && len(c.Call.Args) == 0 && isString(c.Type()) {
+			return c, p[1]
+		}
+	}
+	return nil, nil
+}
+
+// looked turns a lookup of a map keyed by a model's tool-call name into
+// tools: the map's function values (named by their keys), or the
+// implementations stored in it (a registry).
+func (e *engine) looked(l *ssa.Lookup, d rules.Dispatch) []Tool {
+	mt, ok := l.X.Type().Underlying().(*types.Map)
+	if !ok {
+		return nil
+	}
+	if _, ok := mt.Elem().Underlying().(*types.Signature); ok {
+		g := e.newGraph()
+		f := "#" + strconv.Itoa(int(e.fan(fanKey{kind: fanMap, x: l})))
+		h := g.root(node{v: l.X, path: "{}" + f})
+		t := g.root(node{v: l.X, path: "{k}" + f})
+		return registeredAtEntry(g.assemble(Tool{Framework: d.Framework, Registration: l.Pos()}, nil, h, t))
+	}
+	if !types.IsInterface(mt.Elem()) {
+		return nil
+	}
+	var val ssa.Value = l
+	if l.CommaOk {
+		val = extractOf(l, 0)
+	}
+	if val == nil {
+		return nil
+	}
+	return e.registry(l, val, d)
+}
+
+// extractOf returns the extract of result i of a tuple-valued instruction.
+func extractOf(v ssa.Value, i int) ssa.Value {
+	for _, ref := range *v.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == i {
+			return ex
+		}
+	}
+	return nil
+}
+
+// invocation is an interface method call made on a looked-up tool value.
+type invocation struct {
+	method string
+	site   ssa.CallInstruction
+	params int // parameters beyond context-like ones
+}
+
+// invokedOn follows a value forward (through copies, phis, locals and the
+// returns of its function into their callers) and returns the interface
+// method calls made on it.
+func (e *engine) invokedOn(v ssa.Value) []invocation {
+	var out []invocation
+	seen := map[ssa.Value]bool{}
+	stack := []ssa.Value{v}
+	for len(stack) > 0 && len(seen) < maxOperands {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[x] || x.Referrers() == nil {
+			continue
+		}
+		seen[x] = true
+		for _, ref := range *x.Referrers() {
+			switch r := ref.(type) {
+			case *ssa.ChangeInterface:
+				stack = append(stack, r)
+			case *ssa.ChangeType:
+				stack = append(stack, r)
+			case *ssa.Phi:
+				stack = append(stack, r)
+			case *ssa.Store:
+				if a, ok := r.Addr.(*ssa.Alloc); ok && r.Val == x && a.Referrers() != nil {
+					for _, ld := range *a.Referrers() {
+						if u, ok := ld.(*ssa.UnOp); ok && u.Op == token.MUL {
+							stack = append(stack, u)
+						}
+					}
+				}
+			case *ssa.Return:
+				for i, res := range r.Results {
+					if res != x {
+						continue
+					}
+					for _, site := range e.ix.callSites[r.Parent()] {
+						cv, ok := site.(*ssa.Call)
+						if !ok {
+							continue
+						}
+						if len(r.Results) == 1 {
+							stack = append(stack, cv)
+						} else if ex := extractOf(cv, i); ex != nil {
+							stack = append(stack, ex)
+						}
+					}
+				}
+			case ssa.CallInstruction:
+				c := r.Common()
+				if c.IsInvoke() && c.Value == x {
+					n := 0
+					for _, a := range c.Args {
+						if !isContextLike(a.Type()) {
+							n++
+						}
+					}
+					out = append(out, invocation{method: c.Method.Name(), site: r, params: n})
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].site.Pos() < out[j].site.Pos() })
+	return out
+}
+
+// handlerMethod picks, among the methods called on a tool value, the one
+// that runs the tool: the one passed the most non-context arguments (the
+// model's arguments), not a Name() or a Schema().
+func handlerMethod(invs []invocation) (string, []ssa.CallInstruction) {
+	best, n := "", 0
+	for _, in := range invs {
+		if in.params > n || (in.params == n && n > 0 && in.method < best) {
+			best, n = in.method, in.params
+		}
+	}
+	if best == "" {
+		return "", nil
+	}
+	var sites []ssa.CallInstruction
+	for _, in := range invs {
+		if in.method == best {
+			sites = append(sites, in.site)
+		}
+	}
+	return best, sites
+}
+
+// registry turns a lookup of tool values by the model's name into one tool
+// per value stored in the map: its handler is the method the program calls
+// on the value it looked up, its name what the value's name method returns
+// (or the map key, when constant).
+func (e *engine) registry(l *ssa.Lookup, val ssa.Value, d rules.Dispatch) []Tool {
+	method, sites := handlerMethod(e.invokedOn(val))
+	if method == "" {
+		return nil
+	}
+	g := e.newGraph()
+	var out []Tool
+	for _, ml := range g.leaves(g.root(node{v: l.X})) {
+		mm, ok := g.nodes[ml].v.(*ssa.MakeMap)
+		if !ok || g.nodes[ml].path != "" {
+			continue
+		}
+		for _, u := range e.mapUpdates(mm) {
+			c := g.nodes[ml].c
+			if u.Parent() != mm.Parent() {
+				c = nil
+			}
+			keyName, keyOK := "", false
+			if _, ok := constString(u.Key); ok {
+				keyName, keyOK = g.onlyName(g.root(node{v: u.Key, c: c}), 0)
+			}
+			var nameMethod string
+			if kc, ok := u.Key.(*ssa.Call); ok && kc.Call.IsInvoke() && len(kc.Call.Args) == 0 {
+				nameMethod = kc.Call.Method.Name()
+			}
+			root := g.root(node{v: u.Value, c: c})
+			out = append(out, g.instances(root, method, nameMethod, keyName, keyOK, d, u, sites)...)
+		}
+	}
+	return out
+}
+
+// instances makes one tool per concrete value flowing into root.
+func (g *graph) instances(root int32, method, nameMethod, keyName string, keyOK bool, d rules.Dispatch, at ssa.Instruction, sites []ssa.CallInstruction) []Tool {
+	var out []Tool
+	var leaves []int32
+	for _, x := range g.leaves(root) {
+		if t := projType(g.nodes[x]); t != nil && !types.IsInterface(t) && methodFunc(g.e.prog, t, method) != nil {
+			leaves = append(leaves, x)
+		}
+	}
+	places := g.meetings(leaves, []int32{root})
+	for i, x := range leaves {
+		t := projType(g.nodes[x])
+		fn := unwrapWrapper(methodFunc(g.e.prog, t, method))
+		tl := Tool{Framework: d.Framework, Handler: fn, Registration: at.Pos()}
+		switch {
+		case keyOK:
+			tl.Name, tl.NameFrom = keyName, "constant"
+		case nameMethod != "":
+			if s, ok := g.methodName(x, nameMethod); ok {
+				tl.Name, tl.NameFrom = s, "constant"
+			}
+		}
+		if tl.Name == "" {
+			tl.Name, tl.NameFrom = fn.Name(), "handler"
+		}
+		tl.Gates = g.gates([]ssa.Instruction{at}, places[i])
+		if len(sites) > 0 {
+			next := map[ssa.CallInstruction][]*ssa.Function{}
+			for _, s := range sites {
+				next[s] = []*ssa.Function{fn}
+			}
+			tl.Layers = []Layer{{Fn: sites[0].Parent(), Shared: true, Next: next}}
+			for _, s := range sites[1:] {
+				if s.Parent() != sites[0].Parent() {
+					tl.Layers = append(tl.Layers, Layer{Fn: s.Parent(), Shared: true,
+						Next: map[ssa.CallInstruction][]*ssa.Function{s: {fn}}})
+				}
+			}
+		}
+		out = append(out, tl)
+	}
+	return out
+}
+
+// nameCompared turns `t.Name() == call.Name` over interface values t into
+// one tool per value that reaches t: its handler is the method the taken
+// branch calls on t.
+func (e *engine) nameCompared(cmp *ssa.BinOp, inv *ssa.Call, d rules.Dispatch) []Tool {
+	x := inv.Call.Value
+	var taken *ssa.BasicBlock
+	for _, ref := range *cmp.Referrers() {
+		if iff, ok := ref.(*ssa.If); ok && iff.Cond == cmp {
+			taken = iff.Block().Succs[0]
+			if cmp.Op == token.NEQ {
+				taken = iff.Block().Succs[1]
+			}
+		}
+	}
+	if taken == nil {
+		return nil
+	}
+	var invs []invocation
+	for _, in := range e.invokedOn(x) {
+		if in.site.Parent() == cmp.Parent() && taken.Dominates(in.site.Block()) {
+			invs = append(invs, in)
+		}
+	}
+	method, sites := handlerMethod(invs)
+	if method == "" {
+		return nil
+	}
+	g := e.newGraph()
+	root := g.root(node{v: x})
+	return g.instances(root, method, inv.Call.Method.Name(), "", false, d, cmp, sites)
+}

@@ -1,0 +1,256 @@
+package discovery
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file finds the handlers a registered value stands for, seeing
+// through the application's wrappers: a function value that calls, with
+// the request it receives, a function value it holds (in a closure, a
+// struct field, a receiver) wraps that function value; the wrapped one, not
+// the wrapper, is the tool's handler, and the wrapper is a layer of the
+// tool.
+
+// handlerFunc is the function a function value runs, and the context it
+// runs in as a handler: its parameters come from the SDK, its free
+// variables and receiver from the value.
+func (e *engine) handlerFunc(n node) (*ssa.Function, *ctx) {
+	switch f := n.v.(type) {
+	case *ssa.Function:
+		fn := unwrapWrapper(f)
+		return fn, e.intern(ctxKey{fn: fn, entry: true})
+	case *ssa.MakeClosure:
+		fn := f.Fn.(*ssa.Function)
+		if isBound(fn) && len(f.Bindings) > 0 {
+			if m := unwrapWrapper(fn); m != fn {
+				return m, e.intern(ctxKey{fn: m, entry: true, recv: node{v: f.Bindings[0], c: n.c}, hasRecv: true})
+			}
+		}
+		return fn, e.intern(ctxKey{fn: fn, entry: true, clo: f, cloCtx: n.c})
+	}
+	return nil, nil
+}
+
+// wraps reports whether the function value at id wraps other function
+// values, and adds an eWrap edge to each call of one.
+func (g *graph) wraps(id int32) bool {
+	if w, ok := g.wrapped[id]; ok {
+		return w
+	}
+	g.wrapped[id] = false
+	fn, c := g.e.handlerFunc(g.nodes[id])
+	if fn == nil || len(fn.Blocks) == 0 || g.e.skip(fn) {
+		return false
+	}
+	g.e.ix.ensure(fn)
+	found := false
+	for _, site := range callSitesOf(fn) {
+		cc := site.Common()
+		if cc.IsInvoke() || cc.StaticCallee() != nil {
+			continue
+		}
+		if _, ok := cc.Value.(*ssa.Builtin); ok {
+			continue
+		}
+		if !captured(cc.Value, fn, c.hasRecv, 0) || !handsOver(fn, site, c.hasRecv) {
+			continue
+		}
+		to := g.add(id, node{v: cc.Value, c: c}, eWrap, -1, -1)
+		if to < 0 {
+			continue
+		}
+		g.wrapSite[[2]int32{id, to}] = site
+		g.visit(to)
+		if len(g.funcLeaves(to)) > 0 {
+			found = true
+		}
+	}
+	g.wrapped[id] = found
+	return found
+}
+
+// captured reports whether v, in fn, is a value fn holds rather than one it
+// is called with: a free variable, the receiver of a method value, or
+// something read from them.
+func captured(v ssa.Value, fn *ssa.Function, recv bool, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.FreeVar:
+		return true
+	case *ssa.Parameter:
+		return recv && len(fn.Params) > 0 && x == fn.Params[0]
+	case *ssa.UnOp:
+		return x.Op == token.MUL && captured(x.X, fn, recv, depth+1)
+	case *ssa.FieldAddr:
+		return captured(x.X, fn, recv, depth+1)
+	case *ssa.Field:
+		return captured(x.X, fn, recv, depth+1)
+	case *ssa.IndexAddr:
+		return captured(x.X, fn, recv, depth+1)
+	case *ssa.Index:
+		return captured(x.X, fn, recv, depth+1)
+	case *ssa.Lookup:
+		return captured(x.X, fn, recv, depth+1)
+	case *ssa.ChangeType:
+		return captured(x.X, fn, recv, depth+1)
+	case *ssa.MakeInterface:
+		return captured(x.X, fn, recv, depth+1)
+	case *ssa.TypeAssert:
+		return captured(x.X, fn, recv, depth+1)
+	case *ssa.Extract:
+		switch t := x.Tuple.(type) {
+		case *ssa.TypeAssert:
+			return captured(t.X, fn, recv, depth+1)
+		case *ssa.Lookup:
+			return captured(t.X, fn, recv, depth+1)
+		}
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			if captured(e, fn, recv, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// handsOver reports whether fn hands the request it is called with to the
+// call at site, or hands back what that call returns: what a wrapper does,
+// and what a handler calling a captured helper (a logger) does not.
+func handsOver(fn *ssa.Function, site ssa.CallInstruction, recv bool) bool {
+	params := fn.Params
+	if recv && len(params) > 0 {
+		params = params[1:]
+	}
+	isParam := func(x ssa.Value) bool {
+		p, ok := x.(*ssa.Parameter)
+		if !ok {
+			return false
+		}
+		for _, q := range params {
+			if q == p {
+				return !isContextLike(p.Type())
+			}
+		}
+		return false
+	}
+	for _, a := range site.Common().Args {
+		if !isContextLike(a.Type()) && derives(a, fn, isParam) {
+			return true
+		}
+	}
+	call, ok := site.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	isCall := func(x ssa.Value) bool { return x == call }
+	for _, ret := range returnsIn(fn) {
+		for _, r := range ret.Results {
+			if derives(r, fn, isCall) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func returnsIn(fn *ssa.Function) []*ssa.Return {
+	var out []*ssa.Return
+	for _, b := range fn.Blocks {
+		if len(b.Instrs) > 0 {
+			if r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// derives reports whether v, within fn, is computed from a value that
+// satisfies pred: through operands, and through what is stored into a local
+// allocation or its fields.
+func derives(v ssa.Value, fn *ssa.Function, pred func(ssa.Value) bool) bool {
+	seen := map[ssa.Value]bool{}
+	stack := []ssa.Value{v}
+	for len(stack) > 0 && len(seen) < maxOperands {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x == nil || seen[x] {
+			continue
+		}
+		seen[x] = true
+		if pred(x) {
+			return true
+		}
+		instr, ok := x.(ssa.Instruction)
+		if !ok || instr.Parent() != fn {
+			continue
+		}
+		for _, op := range instr.Operands(nil) {
+			if *op != nil {
+				stack = append(stack, *op)
+			}
+		}
+		if a, ok := x.(*ssa.Alloc); ok {
+			stack = append(stack, storedInto(a)...)
+		}
+	}
+	return false
+}
+
+// storedInto lists the values stored into a local allocation, whole or
+// field by field.
+func storedInto(a *ssa.Alloc) []ssa.Value {
+	var out []ssa.Value
+	var walk func(addr ssa.Value, depth int)
+	walk = func(addr ssa.Value, depth int) {
+		if depth > 3 || addr.Referrers() == nil {
+			return
+		}
+		for _, ref := range *addr.Referrers() {
+			switch r := ref.(type) {
+			case *ssa.Store:
+				if r.Addr == addr {
+					out = append(out, r.Val)
+				}
+			case *ssa.FieldAddr:
+				walk(r, depth+1)
+			case *ssa.IndexAddr:
+				walk(r, depth+1)
+			}
+		}
+	}
+	walk(a, 0)
+	return out
+}
+
+// handlerLeaves returns the handlers that flow into a node: function values
+// reached through value edges and through wrappers, the wrappers excluded.
+// wrappers collects the wrapper nodes met on the way.
+func (g *graph) handlerLeaves(from int32) (handlers, wrappers []int32) {
+	seen := map[int32]bool{from: true}
+	queue := []int32{from}
+	for len(queue) > 0 {
+		id := queue[0]
+		queue = queue[1:]
+		if isFuncValue(g.nodes[id]) {
+			if !g.wraps(id) {
+				handlers = append(handlers, id)
+				continue
+			}
+			wrappers = append(wrappers, id)
+		}
+		for _, e := range g.out[id] {
+			if (e.kind == ePlain || e.kind == eWrap) && !seen[e.to] {
+				seen[e.to] = true
+				queue = append(queue, e.to)
+			}
+		}
+	}
+	sortIDs(handlers)
+	return handlers, wrappers
+}

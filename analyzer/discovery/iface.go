@@ -1,0 +1,134 @@
+package discovery
+
+import (
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/rules"
+)
+
+// This file finds the tools of the SDKs whose tools are values of an
+// interface (langchaingo's tools.Tool, eino's tool.InvokableTool): a value
+// that the program converts to a catalogued tool interface is a tool. A
+// type is never converted only if it is never handed to an agent.
+//   - A type of the analysed code: its method is the handler, and its name
+//     method names the tool, evaluated on the converted value (an embedded
+//     base set per value gives each value its own name).
+//   - A type of a dependency that the catalog knows as a library tool
+//     (langchaingo's tools.Calculator): the catalog names it and says what
+//     its handler, which the scan does not enter, can reach.
+
+type ifaceSpec struct {
+	spec rules.Implements
+	typ  *types.Interface
+}
+
+// interfaceTools finds interface-based tools in scope.
+func (e *engine) interfaceTools(scope []*ssa.Function, owned map[*types.Package]bool) []Tool {
+	var ifaces []ifaceSpec
+	for _, spec := range e.cat.Implements {
+		if t := lookupInterface(e.prog, spec.Interface); t != nil {
+			ifaces = append(ifaces, ifaceSpec{spec, t})
+		}
+	}
+	if len(ifaces) == 0 {
+		return nil
+	}
+	sort.Slice(ifaces, func(i, j int) bool { return ifaces[i].spec.Interface < ifaces[j].spec.Interface })
+	var out []Tool
+	done := map[string]bool{}
+	g := e.newGraph()
+	for _, fn := range scope {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				mi, ok := instr.(*ssa.MakeInterface)
+				if !ok {
+					continue
+				}
+				t := mi.X.Type()
+				named := namedOf(t)
+				if named == nil || named.Obj().Pkg() == nil {
+					continue
+				}
+				lib, isLib := e.cat.LibraryTools[rules.Normalize(typeSymbol(t))]
+				if !owned[named.Obj().Pkg()] && !isLib {
+					continue
+				}
+				for _, ifc := range ifaces {
+					if (isLib && ifc.spec.Framework != lib.Framework) || !types.Implements(t, ifc.typ) {
+						continue
+					}
+					handler := methodFunc(e.prog, t, ifc.spec.Method)
+					if handler == nil {
+						continue
+					}
+					handler = unwrapWrapper(handler)
+					tl := Tool{Framework: ifc.spec.Framework, Handler: handler, Registration: mi.Pos()}
+					switch {
+					case isLib:
+						tl.Name, tl.NameFrom, tl.Capabilities = lib.Name, "constant", lib.Capabilities
+						// The handler is the dependency's: show the tool
+						// where the application hands it over.
+						tl.Registration = handedOver(mi)
+						tl.Position = tl.Registration
+					case ifc.spec.NameMethod != "":
+						if s, ok := g.methodName(g.root(node{v: mi.X}), ifc.spec.NameMethod); ok {
+							tl.Name, tl.NameFrom = s, "constant"
+						}
+					}
+					if tl.Name == "" {
+						tl.Name, tl.NameFrom = handler.Name(), "handler"
+					}
+					key := types.TypeString(t, nil) + "|" + ifc.spec.Interface + "." + ifc.spec.Method + "|" + tl.Name
+					if done[key] {
+						continue
+					}
+					done[key] = true
+					out = append(out, tl)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// lookupInterface finds the interface type named "pkgpath.Name" among the
+// loaded packages (any major version, as the catalog normalizes them).
+func lookupInterface(prog *ssa.Program, sym string) *types.Interface {
+	want := rules.Normalize(sym)
+	for _, p := range prog.AllPackages() {
+		path := rules.Normalize(p.Pkg.Path())
+		if len(want) <= len(path) || want[:len(path)] != path || want[len(path)] != '.' {
+			continue
+		}
+		obj := p.Pkg.Scope().Lookup(want[len(path)+1:])
+		if obj == nil {
+			continue
+		}
+		if it, ok := obj.Type().Underlying().(*types.Interface); ok {
+			return it
+		}
+	}
+	return nil
+}
+
+// handedOver is where the program converts a value to a tool interface: the
+// conversion, or the expression it converts, or the element of the list
+// literal it fills.
+func handedOver(mi *ssa.MakeInterface) token.Pos {
+	if mi.Pos().IsValid() {
+		return mi.Pos()
+	}
+	if mi.X.Pos().IsValid() {
+		return mi.X.Pos()
+	}
+	for _, ref := range *mi.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Pos().IsValid() {
+			return st.Pos()
+		}
+	}
+	return mi.Parent().Pos()
+}

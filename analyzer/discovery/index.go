@@ -1,0 +1,160 @@
+package discovery
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// index maps values to the instructions that use them in the ways the flow
+// follows backwards: stores by address, field and element addresses by
+// base, map updates by map, calls by callee, closures by function. The
+// analysed code is indexed up front; a dependency's function the flow
+// enters is indexed when it is first entered.
+type index struct {
+	done       map[*ssa.Function]bool
+	stores     map[ssa.Value][]*ssa.Store
+	fieldAddrs map[ssa.Value][]*ssa.FieldAddr
+	indexAddrs map[ssa.Value][]*ssa.IndexAddr
+	updates    map[ssa.Value][]*ssa.MapUpdate
+	callSites  map[*ssa.Function][]ssa.CallInstruction
+	closures   map[*ssa.Function][]*ssa.MakeClosure
+	returns    map[*ssa.Function][]*ssa.Return
+	// fieldStores are the stores into a field, by struct type and field
+	// name, for stores made through a pointer of another function.
+	fieldStores map[string][]*ssa.Store
+	allUpdates  []*ssa.MapUpdate
+}
+
+func newIndex(scope []*ssa.Function) *index {
+	ix := &index{
+		done:        map[*ssa.Function]bool{},
+		stores:      map[ssa.Value][]*ssa.Store{},
+		fieldAddrs:  map[ssa.Value][]*ssa.FieldAddr{},
+		indexAddrs:  map[ssa.Value][]*ssa.IndexAddr{},
+		updates:     map[ssa.Value][]*ssa.MapUpdate{},
+		callSites:   map[*ssa.Function][]ssa.CallInstruction{},
+		closures:    map[*ssa.Function][]*ssa.MakeClosure{},
+		returns:     map[*ssa.Function][]*ssa.Return{},
+		fieldStores: map[string][]*ssa.Store{},
+	}
+	for _, fn := range scope {
+		ix.ensure(fn)
+	}
+	return ix
+}
+
+// ensure indexes fn's instructions once.
+func (ix *index) ensure(fn *ssa.Function) {
+	if ix.done[fn] {
+		return
+	}
+	ix.done[fn] = true
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch in := instr.(type) {
+			case *ssa.Store:
+				ix.stores[in.Addr] = append(ix.stores[in.Addr], in)
+				if fa, ok := in.Addr.(*ssa.FieldAddr); ok {
+					k := fieldKey(fa.X.Type(), fieldName(fa.X.Type(), fa.Field))
+					ix.fieldStores[k] = append(ix.fieldStores[k], in)
+				}
+			case *ssa.FieldAddr:
+				ix.fieldAddrs[in.X] = append(ix.fieldAddrs[in.X], in)
+			case *ssa.IndexAddr:
+				ix.indexAddrs[in.X] = append(ix.indexAddrs[in.X], in)
+			case *ssa.MapUpdate:
+				ix.updates[in.Map] = append(ix.updates[in.Map], in)
+				ix.allUpdates = append(ix.allUpdates, in)
+			case *ssa.MakeClosure:
+				if f, ok := in.Fn.(*ssa.Function); ok {
+					ix.closures[f] = append(ix.closures[f], in)
+				}
+			case *ssa.Return:
+				ix.returns[fn] = append(ix.returns[fn], in)
+			}
+			if c, ok := instr.(ssa.CallInstruction); ok {
+				if callee := c.Common().StaticCallee(); callee != nil {
+					ix.callSites[callee] = append(ix.callSites[callee], c)
+				}
+			}
+		}
+	}
+}
+
+func (ix *index) storesTo(addr ssa.Value) []*ssa.Store { return ix.stores[addr] }
+
+func (ix *index) returnsOf(fn *ssa.Function) []*ssa.Return {
+	ix.ensure(fn)
+	return ix.returns[fn]
+}
+
+// fieldKey names a field by the struct type a pointer points to.
+func fieldKey(ptr types.Type, field string) string {
+	t := types.Unalias(ptr)
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return types.TypeString(t, nil) + "#" + field
+}
+
+// aliasFieldStores returns the stores into field of the object base that
+// other functions make through a pointer to it (a registry method filling
+// r.tools): each store whose address's base can be base.
+func (e *engine) aliasFieldStores(base ssa.Value, field string) []*ssa.Store {
+	k := fieldKey(base.Type(), field)
+	if e.aliases == nil {
+		e.aliases = map[string]map[ssa.Value][]*ssa.Store{}
+	}
+	byBase, ok := e.aliases[k]
+	if !ok {
+		byBase = map[ssa.Value][]*ssa.Store{}
+		e.aliases[k] = byBase
+		g := e.newGraph()
+		for _, st := range e.ix.fieldStores[k] {
+			fa := st.Addr.(*ssa.FieldAddr)
+			if isObject(fa.X) {
+				continue // found from the object itself
+			}
+			r := g.root(node{v: fa.X})
+			for _, l := range g.leaves(r) {
+				if x := g.nodes[l]; x.path == "" && isObject(x.v) {
+					byBase[x.v] = append(byBase[x.v], st)
+				}
+			}
+		}
+	}
+	return byBase[base]
+}
+
+// mapUpdates returns the updates of the map made by m: its own, and those
+// made through another variable or field holding it.
+func (e *engine) mapUpdates(m *ssa.MakeMap) []*ssa.MapUpdate {
+	if e.updatesOf == nil {
+		e.updatesOf = map[ssa.Value][]*ssa.MapUpdate{}
+		g := e.newGraph()
+		for _, u := range e.ix.allUpdates {
+			if _, ok := u.Map.(*ssa.MakeMap); ok {
+				e.updatesOf[u.Map] = append(e.updatesOf[u.Map], u)
+				continue
+			}
+			r := g.root(node{v: u.Map})
+			for _, l := range g.leaves(r) {
+				if mm, ok := g.nodes[l].v.(*ssa.MakeMap); ok && g.nodes[l].path == "" {
+					e.updatesOf[mm] = append(e.updatesOf[mm], u)
+				}
+			}
+		}
+	}
+	return e.updatesOf[m]
+}
+
+// isObject reports whether v is the address of memory the flow reads
+// fields of directly.
+func isObject(v ssa.Value) bool {
+	switch v.(type) {
+	case *ssa.Alloc, *ssa.Global, *ssa.FieldAddr, *ssa.IndexAddr:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,169 @@
+package discovery
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file reads tool names: the constant strings that flow into a tool
+// description, through the catalogued tool types' name fields and tool-name
+// builders (see leafExpansions), through concatenations of constants, and
+// through the name method of a tool value.
+
+// nameLeaves returns the nodes that give a name to the values flowing into
+// from: string constants and concatenations (named), and string values the
+// flow cannot see through (unknown). A memory location nothing is stored
+// into gives no name.
+func (g *graph) nameLeaves(from int32) (named, unknown []int32) {
+	seen := map[int32]bool{from: true}
+	stack := []int32{from}
+	for len(stack) > 0 {
+		id := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := g.nodes[id]
+		if _, ok := constString(n.v); ok && n.path == "" {
+			named = append(named, id)
+			continue
+		}
+		plain := 0
+		for _, e := range g.out[id] {
+			switch e.kind {
+			case ePlain:
+				plain++
+				if !seen[e.to] {
+					seen[e.to] = true
+					stack = append(stack, e.to)
+				}
+			case eOperand:
+				plain++
+			}
+		}
+		if _, ok := n.v.(*ssa.BinOp); ok && plain > 0 && n.path == "" {
+			named = append(named, id)
+			continue
+		}
+		if plain > 0 || n.kind != kValue || (n.path != "" && isObject(n.v)) {
+			continue
+		}
+		switch n.v.(type) {
+		case *ssa.Const, *ssa.MakeSlice, *ssa.MakeMap:
+			continue
+		}
+		if t := projType(n); t != nil && isString(t) {
+			unknown = append(unknown, id)
+		}
+	}
+	sortIDs(named)
+	sortIDs(unknown)
+	return named, unknown
+}
+
+// nameOf evaluates a named node: a constant, or a concatenation whose
+// operands each evaluate to one string.
+func (g *graph) nameOf(id int32, depth int) (string, bool) {
+	n := g.nodes[id]
+	if s, ok := constString(n.v); ok {
+		return s, true
+	}
+	b, ok := n.v.(*ssa.BinOp)
+	if !ok || depth > 4 || !isString(b.Type()) {
+		return "", false
+	}
+	var parts []string
+	for _, e := range g.out[id] {
+		if e.kind != eOperand {
+			continue
+		}
+		s, ok := g.onlyName(e.to, depth+1)
+		if !ok {
+			return "", false
+		}
+		parts = append(parts, s)
+	}
+	if len(parts) != 2 {
+		return "", false
+	}
+	return parts[0] + parts[1], true
+}
+
+// onlyName is the one name that flows into a node, if there is exactly
+// one and nothing unknown.
+func (g *graph) onlyName(id int32, depth int) (string, bool) {
+	vals, ok := g.names(id, depth)
+	if !ok {
+		return "", false
+	}
+	return single(vals)
+}
+
+// names evaluates every name that flows into a node; false when something
+// unknown does too.
+func (g *graph) names(id int32, depth int) (map[string]bool, bool) {
+	named, unknown := g.nameLeaves(id)
+	if len(unknown) > 0 {
+		return nil, false
+	}
+	vals := map[string]bool{}
+	for _, x := range named {
+		s, ok := g.nameOf(x, depth)
+		if !ok {
+			return nil, false
+		}
+		vals[s] = true
+	}
+	return vals, true
+}
+
+// single returns the one element of a set.
+func single(vals map[string]bool) (string, bool) {
+	if len(vals) != 1 {
+		return "", false
+	}
+	for s := range vals {
+		return s, true
+	}
+	return "", false
+}
+
+// methodName evaluates the name a tool value gives through one of its
+// methods (Name(), Info(), Declaration()): the method is entered with its
+// receiver bound to that value, so a name set per value (an embedded base
+// built with newBase("x")) is found.
+func (g *graph) methodName(recv int32, method string) (string, bool) {
+	rn := g.nodes[recv]
+	t := projType(rn)
+	if t == nil {
+		return "", false
+	}
+	fn := methodFunc(g.e.prog, t, method)
+	if fn == nil || g.e.skip(fn) || len(fn.Blocks) == 0 {
+		return "", false
+	}
+	g.e.ix.ensure(fn)
+	c := g.e.intern(ctxKey{fn: fn, recv: rn, hasRecv: true, entry: true})
+	vals := map[string]bool{}
+	dead := g.e.deadBlocks(fn)
+	for _, ret := range g.e.ix.returnsOf(fn) {
+		if len(ret.Results) == 0 || dead[ret.Block()] {
+			continue
+		}
+		vs, ok := g.names(g.root(node{v: ret.Results[0], c: c}), 0)
+		if !ok {
+			return "", false
+		}
+		for s := range vs {
+			vals[s] = true
+		}
+	}
+	return single(vals)
+}
+
+// sliceRoot is the path that reads the elements of a value when it is a
+// list (a variadic list of options): "[*]"; "" otherwise.
+func sliceRoot(t types.Type) string {
+	if _, ok := t.Underlying().(*types.Slice); ok {
+		return "[*]"
+	}
+	return ""
+}

@@ -1,0 +1,433 @@
+package discovery
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/symbol"
+	"github.com/blastradius/blastradius/rules"
+)
+
+// This file finds the calls that register tools with an SDK, and turns
+// each into tools: the handler argument followed back to every handler it
+// can be, the tool argument to every name, paired by the alternatives they
+// came through (pair.go).
+
+// registration is one call of a catalogued registration function.
+type registration struct {
+	site ssa.CallInstruction
+	// c is the context the call is evaluated in: nil, or one caller of the
+	// helper that received the registration function as a value.
+	c   *ctx
+	reg rules.Register
+	// callee is the catalogued function.
+	callee *ssa.Function
+	// shift maps a catalog argument index to the call's: -1 when the
+	// function is called as a method value (the receiver is bound).
+	shift int
+	// recv is the receiver, for matching middleware.
+	recv node
+}
+
+// maxCallbackNodes bounds the search for the function a callback-style call
+// calls.
+const maxCallbackNodes = 20_000
+
+// registrations finds the registration calls in the analysed code: calls of
+// a catalogued function, and calls of a function value that is one (a
+// helper that receives s.server.AddTool as a parameter).
+func (e *engine) registrations(scope []*ssa.Function) []registration {
+	var out []registration
+	for _, fn := range scope {
+		for _, site := range callSitesOf(fn) {
+			cc := site.Common()
+			if callee := cc.StaticCallee(); callee != nil {
+				if reg, ok := e.cat.Registers[rules.Normalize(symbolOf(callee))]; ok {
+					r := registration{site: site, reg: reg, callee: callee}
+					if args := callArgs(cc); len(args) > 0 {
+						r.recv = node{v: args[0]}
+					}
+					out = append(out, r)
+				}
+				continue
+			}
+			if cc.IsInvoke() || !isCallback(cc.Value) {
+				continue
+			}
+			out = append(out, e.callbackRegistrations(fn, site)...)
+		}
+	}
+	return out
+}
+
+// isCallback reports whether a called value is one that a registration
+// function could be passed as: a parameter, a captured variable, a method
+// value.
+func isCallback(v ssa.Value) bool {
+	for {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.Parameter, *ssa.FreeVar:
+			return true
+		case *ssa.MakeClosure:
+			return isBound(x.Fn.(*ssa.Function))
+		case *ssa.UnOp:
+			_, ok := x.X.(*ssa.FreeVar)
+			return ok
+		}
+		return false
+	}
+}
+
+// callbackRegistrations resolves the function a callback-style call calls,
+// per caller of the enclosing function when the value is one of its
+// parameters, and keeps the catalogued registration functions.
+func (e *engine) callbackRegistrations(fn *ssa.Function, site ssa.CallInstruction) []registration {
+	cc := site.Common()
+	ctxs := []*ctx{nil}
+	if p, ok := stripChange(cc.Value).(*ssa.Parameter); ok && p.Parent() == fn {
+		ctxs = nil
+		for _, caller := range e.ix.callSites[fn] {
+			ctxs = append(ctxs, e.intern(ctxKey{fn: fn, site: caller}))
+		}
+	}
+	var out []registration
+	for _, c := range ctxs {
+		g := e.newGraph()
+		g.limit = maxCallbackNodes
+		r := g.root(node{v: cc.Value, c: c})
+		for _, l := range g.funcLeaves(r) {
+			ln := g.nodes[l]
+			var target *ssa.Function
+			shift := 0
+			var recv node
+			switch f := ln.v.(type) {
+			case *ssa.Function:
+				target = unwrapWrapper(f)
+			case *ssa.MakeClosure:
+				fv := f.Fn.(*ssa.Function)
+				if !isBound(fv) || len(f.Bindings) == 0 {
+					continue
+				}
+				target, shift, recv = unwrapWrapper(fv), -1, node{v: f.Bindings[0], c: ln.c}
+			}
+			if target == nil {
+				continue
+			}
+			if reg, ok := e.cat.Registers[rules.Normalize(symbolOf(target))]; ok {
+				out = append(out, registration{site: site, c: c, reg: reg, callee: target, shift: shift, recv: recv})
+			}
+		}
+	}
+	return out
+}
+
+func stripChange(v ssa.Value) ssa.Value {
+	for {
+		ct, ok := v.(*ssa.ChangeType)
+		if !ok {
+			return v
+		}
+		v = ct.X
+	}
+}
+
+// registered turns one registration into its tools.
+func (e *engine) registered(r registration) []Tool {
+	g := e.newGraph()
+	args := callArgs(r.site.Common())
+	arg := func(i int) ssa.Value {
+		j := i + r.shift
+		if i < 0 || j < 0 || j >= len(args) {
+			return nil
+		}
+		return args[j]
+	}
+	var servers []ssa.Value
+	if r.recv.v != nil {
+		for _, l := range g.leaves(g.root(r.recv)) {
+			servers = append(servers, g.nodes[l].v)
+		}
+	}
+	base := Tool{Framework: r.reg.Framework, Registration: r.site.Pos()}
+	first := []ssa.Instruction{r.site}
+	if r.c != nil && r.c.site != nil {
+		first = append(first, r.c.site)
+	}
+	var out []Tool
+	if hv := arg(r.reg.HandlerArg); hv != nil {
+		tv := arg(r.reg.NameArg)
+		if tv == nil {
+			tv = arg(r.reg.ToolArg)
+		}
+		h := g.root(node{v: hv, c: r.c})
+		t := int32(-1)
+		if tv != nil {
+			t = g.root(node{v: tv, c: r.c, path: sliceRoot(tv.Type())})
+		}
+		out = append(out, g.assemble(base, first, h, t)...)
+	}
+	if tv := arg(r.reg.ToolsArg); tv != nil {
+		if s, ok := tv.Type().Underlying().(*types.Slice); ok {
+			el := s.Elem()
+			prefix := "[]#" + fmt.Sprint(e.fan(fanKey{kind: fanRows, x: tv, c: r.c}))
+			if p, ok := el.Underlying().(*types.Pointer); ok {
+				el, prefix = p.Elem(), join(prefix, "*")
+			}
+			if ts, ok := e.cat.ToolStructs[rules.Normalize(typeSymbol(el))]; ok {
+				h := g.root(node{v: tv, c: r.c, path: join(prefix, ts.HandlerField)})
+				t := g.root(node{v: tv, c: r.c, path: join(prefix, ts.ToolField)})
+				out = append(out, g.assemble(base, first, h, t)...)
+			}
+		}
+	}
+	for i := range out {
+		out[i].Servers = servers
+	}
+	return out
+}
+
+// assemble pairs the handlers flowing into h with the names flowing into t
+// (t < 0: no name) and builds one tool per handler, or one per name when a
+// handler was made into several tools (two rows of a table sharing it).
+//
+// base holds what every tool of the registration shares; first are the
+// instructions whose conditions gate all of them.
+func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t int32) []Tool {
+	handlers, wrappers := g.handlerLeaves(h)
+	if len(handlers) == 0 {
+		return nil
+	}
+	var named, unknown []int32
+	if t >= 0 {
+		named, unknown = g.nameLeaves(t)
+	}
+	var ids []int32
+	ids = append(ids, handlers...)
+	ids = append(ids, named...)
+	ids = append(ids, unknown...)
+	roots := []int32{h}
+	if t >= 0 {
+		roots = append(roots, t)
+	}
+	places := g.meetings(ids, roots)
+	at := map[int32]int{}
+	for i, x := range ids {
+		at[x] = i
+	}
+	handlerSet := map[int32]bool{}
+	for _, x := range handlers {
+		handlerSet[x] = true
+	}
+	wrapReach := map[int32]map[int32]bool{}
+	for _, w := range wrappers {
+		wrapReach[w] = g.reaches(w)
+	}
+	var out []Tool
+	for _, hid := range handlers {
+		hp := places[at[hid]]
+		fn, _ := g.e.handlerFunc(g.nodes[hid])
+		base := base
+		base.Handler = fn
+		base.Gates = g.gates(first, hp)
+		base.Layers = g.layers(hid, wrappers, wrapReach, handlerSet)
+		names := map[string]bool{}
+		made := map[string]token.Pos{}
+		ambiguous := false
+		for _, nid := range named {
+			if !meet(hp, places[at[nid]]) {
+				continue
+			}
+			if s, ok := g.nameOf(nid, 0); ok {
+				names[s] = true
+				if p := g.madeAt(hp, places[at[nid]], g.nodes[hid]); p.IsValid() && (!made[s].IsValid() || p < made[s]) {
+					made[s] = p
+				}
+			} else {
+				ambiguous = true
+			}
+		}
+		for _, u := range unknown {
+			if meet(hp, places[at[u]]) {
+				ambiguous = true
+			}
+		}
+		if ambiguous || len(names) == 0 {
+			tl := base
+			tl.Name, tl.NameFrom = fn.Name(), "handler"
+			out = append(out, tl)
+			continue
+		}
+		for _, s := range sortedNames(names) {
+			tl := base
+			tl.Name, tl.NameFrom = s, "constant"
+			if p := made[s]; p.IsValid() {
+				tl.Registration = p
+			}
+			out = append(out, tl)
+		}
+	}
+	return out
+}
+
+// madeAt is where a tool was made: a descriptor literal or a constructor
+// call where its handler and its name meet, preferring the function that
+// made the handler value, then a function of the application's own rather
+// than a generic helper's instance. NoPos when they meet at no such value
+// (a name and a handler passed straight to the registration).
+func (g *graph) madeAt(hp, np map[meetKey]bool, handler node) token.Pos {
+	var maker *ssa.Function
+	if mc, ok := handler.v.(*ssa.MakeClosure); ok {
+		maker = mc.Parent()
+	}
+	best, bestRank := token.NoPos, 3
+	for k := range hp {
+		if k.fan != -1 || !np[k] {
+			continue
+		}
+		v, ok := k.v.(ssa.Value)
+		if !ok || !v.Pos().IsValid() {
+			continue
+		}
+		instr, ok := v.(ssa.Instruction)
+		if !ok {
+			continue
+		}
+		switch v.(type) {
+		case *ssa.Alloc, *ssa.Call:
+		default:
+			continue
+		}
+		rank := 2
+		switch fn := instr.Parent(); {
+		case fn == maker:
+			rank = 0
+		case fn.Origin() == nil && !isWrapper(fn):
+			rank = 1
+		}
+		if rank < bestRank || (rank == bestRank && v.Pos() < best) {
+			best, bestRank = v.Pos(), rank
+		}
+	}
+	return best
+}
+
+func sortedNames(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// gates lists the instructions whose conditions can keep a tool from being
+// registered: first (the registration call, the call of the helper it was
+// made in), then the helper calls and table rows the tool's handler came
+// through last, nearest to where the tool was made first (a flag around
+// one tool's row says more than a filter every tool passes).
+func (g *graph) gates(first []ssa.Instruction, places map[meetKey]bool) []ssa.Instruction {
+	out := append([]ssa.Instruction(nil), first...)
+	var keys []meetKey
+	for k := range places {
+		if k.fan >= 0 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].fan != keys[j].fan {
+			return keys[i].fan > keys[j].fan
+		}
+		return keys[i].alt < keys[j].alt
+	})
+	for _, k := range keys {
+		switch x := g.e.altOf[k.alt].x.(type) {
+		case ssa.CallInstruction:
+			if g.e.fanOf[k.fan].kind == fanCallers {
+				out = append(out, x)
+			}
+		case *ssa.IndexAddr:
+			out = append(out, x)
+		case *ssa.MapUpdate:
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// layers returns the wrappers around one handler, outermost first, each
+// with the calls that run the next layer for this handler.
+func (g *graph) layers(hid int32, wrappers []int32, reach map[int32]map[int32]bool, handlerSet map[int32]bool) []Layer {
+	var chain []int32
+	inChain := map[int32]bool{hid: true}
+	for _, w := range wrappers {
+		if reach[w][hid] {
+			chain = append(chain, w)
+			inChain[w] = true
+		}
+	}
+	var out []Layer
+	for _, w := range chain {
+		fn, _ := g.e.handlerFunc(g.nodes[w])
+		l := Layer{Fn: fn, Next: map[ssa.CallInstruction][]*ssa.Function{}}
+		for x := range reach[w] {
+			if x != hid && handlerSet[x] {
+				l.Shared = true
+				break
+			}
+		}
+		for _, e := range g.out[w] {
+			if e.kind != eWrap || !g.reaches(e.to)[hid] {
+				continue
+			}
+			site := g.wrapSite[[2]int32{w, e.to}]
+			seen := map[*ssa.Function]bool{}
+			for _, x := range g.nextLayers(e.to, inChain) {
+				if f, _ := g.e.handlerFunc(g.nodes[x]); f != nil && !seen[f] {
+					seen[f] = true
+					l.Next[site] = append(l.Next[site], f)
+				}
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// nextLayers returns the function values of a chain first reached from a
+// wrapper's call.
+func (g *graph) nextLayers(from int32, inChain map[int32]bool) []int32 {
+	var out []int32
+	seen := map[int32]bool{from: true}
+	stack := []int32{from}
+	for len(stack) > 0 {
+		id := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if isFuncValue(g.nodes[id]) {
+			if inChain[id] {
+				out = append(out, id)
+			}
+			continue
+		}
+		for _, e := range g.out[id] {
+			if e.kind == ePlain && !seen[e.to] {
+				seen[e.to] = true
+				stack = append(stack, e.to)
+			}
+		}
+	}
+	sortIDs(out)
+	return out
+}
+
+// cannotTell is the warning for a registration whose handler is unknown.
+func (e *engine) cannotTell(r registration) string {
+	pos := e.prog.Fset.Position(r.site.Pos())
+	return fmt.Sprintf("%s: cannot tell which handler %s registers; its tools are not analysed", pos, symbol.Short(r.callee))
+}

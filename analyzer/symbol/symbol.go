@@ -1,0 +1,86 @@
+// Package symbol spells SSA functions and types as the catalog does, and
+// as reports show them.
+//
+// The catalog's spelling is (*ssa.Function).String() of a function's
+// generic origin, with the receiver in parentheses: "(*database/sql.DB).Query",
+// "github.com/modelcontextprotocol/go-sdk/mcp.AddTool"; a type is
+// "pkgpath.Name". Reports also use a short form with package names instead
+// of paths: "(*sql.DB).Query", "mcp.AddTool".
+package symbol
+
+import (
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Of spells a function as the catalog does: (*ssa.Function).String() of its
+// generic origin, so that mcp.AddTool[In, Out] matches
+// "github.com/modelcontextprotocol/go-sdk/mcp.AddTool".
+func Of(fn *ssa.Function) string {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	return fn.String()
+}
+
+// Invoke spells an interface method call as types.Func.FullName does:
+// "(net/http.RoundTripper).RoundTrip".
+func Invoke(c *ssa.CallCommon) string {
+	if c.Method == nil {
+		return ""
+	}
+	return c.Method.FullName()
+}
+
+// Type spells a named type as "pkgpath.Name", looking through pointers and
+// aliases; "" for an unnamed type.
+func Type(t types.Type) string {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok {
+		return ""
+	}
+	obj := n.Origin().Obj()
+	if obj.Pkg() == nil {
+		return obj.Name()
+	}
+	return obj.Pkg().Path() + "." + obj.Name()
+}
+
+// Short spells a function as a reader does, with its package name instead
+// of its path: strings.TrimSpace, (*sql.DB).QueryContext, stripe.String
+// (not v82.String).
+func Short(fn *ssa.Function) string {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	obj := fn.Object()
+	if obj == nil || obj.Pkg() == nil {
+		return fn.Name()
+	}
+	if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() != nil {
+		recv := types.TypeString(sig.Recv().Type(), func(p *types.Package) string { return p.Name() })
+		if i := strings.Index(recv, "["); i >= 0 {
+			recv = recv[:i]
+		}
+		return "(" + recv + ")." + obj.Name()
+	}
+	name := fn.Name()
+	if i := strings.Index(name, "["); i >= 0 {
+		name = name[:i]
+	}
+	return obj.Pkg().Name() + "." + name
+}
+
+// ShortType is the last element of a "pkgpath.Name" type symbol.
+func ShortType(sym string) string {
+	if i := strings.LastIndexByte(sym, '/'); i >= 0 {
+		return sym[i+1:]
+	}
+	return sym
+}
