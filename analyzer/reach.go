@@ -394,7 +394,19 @@ const openWriteFlags = os.O_WRONLY | os.O_RDWR | os.O_CREATE | os.O_APPEND | os.
 // sinkCapabilities classifies one call of a sink. A sink with a flag
 // argument (os.OpenFile) reads or writes by its constant flags; when the
 // flags are not constant, it may do both.
+//
+// A sink with a name argument (os.Getenv) called with a constant name reads
+// a setting its author chose (os.Getenv("LOG_LEVEL")): configuration, not
+// something the model can read, so no capability. Where such a value does
+// reach the model, the flow is a finding of its own (BR201).
 func sinkCapabilities(sk rules.Sink, c *ssa.CallCommon) []string {
+	if sk.NameArg >= 0 {
+		if args := callArgs(c); sk.NameArg < len(args) {
+			if k, ok := args[sk.NameArg].(*ssa.Const); ok && k.Value != nil {
+				return nil
+			}
+		}
+	}
 	if sk.FlagArg < 0 {
 		return []string{sk.Capability}
 	}

@@ -275,6 +275,11 @@ type Sink struct {
 	// a constant read-only flag makes the call fs-read, any write bit
 	// fs-write, and a non-constant flag both.
 	FlagArg int
+	// NameArg, when >= 0, is the argument naming what the call reads (an
+	// environment variable's name): a constant name makes the call a
+	// lookup of the server's own configuration, chosen by its author, not
+	// a capability the model gets (see sinkCapabilities).
+	NameArg int
 	Where   Where
 	// match is the normalized pattern of a wildcard sink, and prefix its
 	// literal beginning (a cheap first test).
@@ -521,17 +526,17 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 	switch kw {
 	case "sink":
 		if len(args) < 2 {
-			return "", fmt.Errorf("sink wants CAPABILITY SYMBOL [flagarg=N]")
+			return "", fmt.Errorf("sink wants CAPABILITY SYMBOL [flagarg=N] [namearg=N]")
 		}
 		if !validCapability(args[0]) {
 			return "", fmt.Errorf("unknown capability %q (want one of %s)", args[0], strings.Join(Capabilities, ", "))
 		}
-		opts, err := options(args[2:], "flagarg")
+		opts, err := options(args[2:], "flagarg", "namearg")
 		if err != nil {
 			return "", err
 		}
 		sym := Normalize(args[1])
-		sk := Sink{Symbol: args[1], Capability: args[0], FlagArg: opts["flagarg"], Where: w}
+		sk := Sink{Symbol: args[1], Capability: args[0], FlagArg: opts["flagarg"], NameArg: opts["namearg"], Where: w}
 		if prefix, ok := wildcardPrefix(sym); ok {
 			if _, err := path.Match(sym, ""); err != nil {
 				return "", fmt.Errorf("bad sink pattern %q: %v", args[1], err)

@@ -22,6 +22,7 @@ var handlers = map[string]handler{
 	"open_file":      openFile,
 	"notify":         sendNotification,
 	"help":           help,
+	"env_var":        envVar,
 }
 
 // tailFile returns the last bytes of a file. A constant read-only flag makes
@@ -83,7 +84,20 @@ func sendNotification(args map[string]string) (string, error) { // want `tool no
 //
 //blastradius:tool help
 func help(args map[string]string) (string, error) { // want `tool help directive directive`
-	return "tools: tail_file, append_journal, open_file, notify, help", nil
+	// A variable read by a constant name is the program's own setting, not
+	// an env capability: help stays harmless.
+	if os.Getenv("DIRECTIVE_TOOLS_BRIEF") != "" {
+		return "tail_file append_journal open_file notify help env_var", nil
+	}
+	return "tools: tail_file, append_journal, open_file, notify, help, env_var", nil
+}
+
+// envVar reads the variable the model names: env, and a secret handed back.
+//
+//blastradius:tool env_var
+func envVar(args map[string]string) (string, error) { // want `tool env_var directive directive` `BR305: tool env_var\b.*`
+	v, _ := os.LookupEnv(args["name"]) // want `env_var: env os\.LookupEnv \(tainted\)` `BR201: tool env_var returns a secret read by os\.LookupEnv to the model`
+	return v, nil
 }
 
 type call struct {
