@@ -8,11 +8,14 @@ import (
 	"github.com/google/go-github/v93/github"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+	"github.com/shurcooL/githubv4"
 )
 
 // hub holds a GitHub client for one organisation's repositories.
 type hub struct {
 	gh *github.Client
+	// v4 is GitHub's GraphQL API, for what the REST API lacks.
+	v4 *githubv4.Client
 }
 
 const org = "acme"
@@ -22,6 +25,8 @@ func (h *hub) register(s *server.MCPServer) {
 	s.AddTool(mcp.NewTool("list_issues", mcp.WithString("repo")), h.listIssues)
 	s.AddTool(mcp.NewTool("delete_branch", mcp.WithString("repo"), mcp.WithString("branch")), h.deleteBranch)
 	s.AddTool(mcp.NewTool("repo_stars", mcp.WithString("repo")), h.repoStars)
+	s.AddTool(mcp.NewTool("star_repo", mcp.WithString("repo")), h.starRepo)
+	s.AddTool(mcp.NewTool("close_discussion", mcp.WithString("repo"), mcp.WithNumber("number")), h.closeDiscussion)
 }
 
 // createIssue opens an issue with the model's title.
@@ -62,4 +67,44 @@ func (h *hub) repoStars(ctx context.Context, req mcp.CallToolRequest) (*mcp.Call
 		return nil, err
 	}
 	return mcp.NewToolResultText(fmt.Sprint(repo.GetStargazersCount())), nil
+}
+
+// starRepo stars a repository: a write whose verb is neither Create nor
+// Update.
+func (h *hub) starRepo(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool star_repo mcp-go constant` `BR304: tool star_repo can change cloud resources with no rate limit` `BR305: tool star_repo is not logged with its arguments`
+	if _, err := h.gh.Activity.Star(ctx, org, req.GetString("repo", "")); err != nil { // want `star_repo: cloud-write \(\*github\.com/google/go-github/v93/github\.ActivityService\)\.Star \(tainted\)` `BR301: tool star_repo can change cloud resources through \(\*github\.com/google/go-github/v93/github\.ActivityService\)\.Star with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText("starred"), nil
+}
+
+// closeDiscussion finds a discussion with a GraphQL query and closes it
+// with a mutation: a read and a write of GitHub, not bare HTTP.
+func (h *hub) closeDiscussion(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool close_discussion mcp-go constant` `BR304: tool close_discussion can change cloud resources with no rate limit` `BR305: tool close_discussion is not logged with its arguments`
+	var q struct {
+		Repository struct {
+			Discussion struct {
+				ID githubv4.ID
+			} `graphql:"discussion(number: $number)"`
+		} `graphql:"repository(owner: $owner, name: $repo)"`
+	}
+	vars := map[string]any{
+		"owner":  githubv4.String(org),
+		"repo":   githubv4.String(req.GetString("repo", "")),
+		"number": githubv4.Int(req.GetInt("number", 0)),
+	}
+	if err := h.v4.Query(ctx, &q, vars); err != nil { // want `close_discussion: cloud-read \(\*github\.com/shurcooL/githubv4\.Client\)\.Query \(tainted\)`
+		return nil, err
+	}
+	var m struct {
+		CloseDiscussion struct {
+			ClientMutationID string
+		} `graphql:"closeDiscussion(input: $input)"`
+	}
+	// The ID comes from GitHub's answer, not from the model.
+	input := githubv4.CloseDiscussionInput{DiscussionID: q.Repository.Discussion.ID}
+	if err := h.v4.Mutate(ctx, &m, input, nil); err != nil { // want `close_discussion: cloud-write \(\*github\.com/shurcooL/githubv4\.Client\)\.Mutate` `BR301: tool close_discussion can change cloud resources through \(\*github\.com/shurcooL/githubv4\.Client\)\.Mutate with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText("closed"), nil
 }

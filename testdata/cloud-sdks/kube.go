@@ -9,6 +9,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+	authorizationv1 "k8s.io/api/authorization/v1"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
@@ -40,6 +41,15 @@ func (c *cluster) register(s *server.MCPServer) {
 // listPods reads pod names: a read through a typed client.
 func (c *cluster) listPods(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool list_pods mcp-go constant` `BR305: tool list_pods is not logged with its arguments`
 	ns := req.GetString("namespace", "default")
+	// Asking the API server whether we may list is a Create of a review
+	// that the server answers and never stores: a read, not a write.
+	review := &authorizationv1.SelfSubjectAccessReview{Spec: authorizationv1.SelfSubjectAccessReviewSpec{
+		ResourceAttributes: &authorizationv1.ResourceAttributes{Namespace: ns, Verb: "list", Resource: "pods"},
+	}}
+	allowed, err := c.cs.AuthorizationV1().SelfSubjectAccessReviews().Create(ctx, review, metav1.CreateOptions{}) // want `list_pods: cloud-read \(k8s\.io/client-go/kubernetes/typed/authorization/v1\.SelfSubjectAccessReviewInterface\)\.Create \(tainted\)`
+	if err != nil || !allowed.Status.Allowed {
+		return mcp.NewToolResultError("not allowed to list pods"), nil
+	}
 	pods, err := c.cs.CoreV1().Pods(ns).List(ctx, metav1.ListOptions{}) // want `list_pods: cloud-read \(k8s\.io/client-go/kubernetes/typed/core/v1\.PodInterface\)\.List \(tainted\)`
 	if err != nil {
 		return nil, err

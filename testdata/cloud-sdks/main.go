@@ -18,6 +18,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/google/go-github/v93/github"
 	"github.com/mark3labs/mcp-go/server"
+	"github.com/shurcooL/githubv4"
 	"k8s.io/client-go/dynamic"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/rest"
@@ -48,7 +49,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	(&hub{gh: gh}).register(s)
+	(&hub{gh: gh, v4: githubv4.NewClient(nil)}).register(s)
 	bucket := s3.New(s3.Options{Region: "eu-west-1", Credentials: aws.AnonymousCredentials{}})
 	(&buckets{s3: bucket, presign: s3.NewPresignClient(bucket)}).register(s)
 	gcs, err := storage.NewClient(context.Background())
