@@ -1,29 +1,41 @@
 package main
 
 import (
-	"math"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
 // A scan holds every loaded package's syntax and types at once, and with
 // the Go runtime's default (GOGC=100) the heap grows to twice the live heap
-// before the next collection: on testdata/bench-heavy, about 1 GiB live
-// after loading made a 2.1 GiB peak. A soft memory limit makes the
-// collector run earlier instead (1.77 GiB, in the same time): see
-// docs/performance.md.
+// before the next collection: on kubernetes-mcp-server a live heap of
+// 0.63 GiB made a 1.27 GiB peak. A soft memory limit makes the collector
+// run earlier instead.
 //
-// defaultMemoryLimit is that limit, used unless GOMEMLIMIT is set.
-const defaultMemoryLimit = 1792 << 20
+// defaultMemoryLimit is that limit while the live heap is small, used
+// unless GOMEMLIMIT is set.
+const defaultMemoryLimit = 900 << 20
+
+// maxHeadroom caps how far above the live heap the limit goes. Half the
+// live heap is enough headroom for the collector to run a few times per
+// phase rather than all the time; on a large module (weknora's 2.2 GiB live
+// heap) half would add 1.1 GiB, so the headroom stops growing here.
+const maxHeadroom = 640 << 20
 
 // memoryBudget keeps the soft limit sensible as a scan goes: a limit close
-// to the live heap would make the collector run all the time (on a module
-// bigger than our corpus), so after each phase the limit is raised to
-// headroom times the live heap when that is higher.
+// to the live heap makes the collector run all the time (on a module
+// bigger than our corpus, a limit below the live heap would make it run
+// without end), so after every collection the limit is raised to the live
+// heap plus headroom when that is higher. It is never lowered: a scan's
+// live heap falls between phases only to rise again.
 type memoryBudget struct {
-	limit    int64
-	headroom float64
+	mu    sync.Mutex
+	limit int64
+	// following makes a budget watched twice follow the collector once.
+	following sync.Once
 	// live reads the live heap; tests replace it.
 	live   func() int64
 	setter func(int64) int64
@@ -35,17 +47,21 @@ func newMemoryBudget(getenv func(string) string) *memoryBudget {
 	if getenv("GOMEMLIMIT") != "" {
 		return nil
 	}
-	b := &memoryBudget{limit: defaultMemoryLimit, headroom: 1.5, live: liveHeap, setter: debug.SetMemoryLimit}
+	b := &memoryBudget{limit: defaultMemoryLimit, live: liveHeap, setter: debug.SetMemoryLimit}
 	b.setter(b.limit)
 	return b
 }
 
-// watch returns phase, followed by an adjustment of the limit. A nil budget
-// returns phase unchanged.
+// watch returns phase, after starting to follow the collector: the limit
+// is adjusted after every collection for as long as the process runs (the
+// live heap passes the default in the middle of loading a large module,
+// not between phases), and again after each phase. A nil budget returns
+// phase unchanged.
 func (b *memoryBudget) watch(phase func(string, time.Duration, string)) func(string, time.Duration, string) {
 	if b == nil {
 		return phase
 	}
+	b.following.Do(func() { b.follow() })
 	return func(name string, d time.Duration, detail string) {
 		if phase != nil {
 			phase(name, d, detail)
@@ -54,11 +70,38 @@ func (b *memoryBudget) watch(phase func(string, time.Duration, string)) func(str
 	}
 }
 
-// adjust raises the limit to headroom times the live heap, if that is more.
+// follow calls adjust after every garbage collection, with the runtime's
+// only notice of one: the finalizer of an unreachable object runs after
+// the collection that found it, and re-arms itself. It stops when stop is
+// set.
+func (b *memoryBudget) follow() (stop *atomic.Bool) {
+	stop = new(atomic.Bool)
+	var arm func()
+	arm = func() {
+		// Larger than 16 bytes: the tiny allocator batches smaller
+		// pointer-free objects, and their finalizers may never run.
+		sentinel := new([32]byte)
+		runtime.SetFinalizer(sentinel, func(*[32]byte) {
+			if stop.Load() {
+				return
+			}
+			b.adjust()
+			arm()
+		})
+	}
+	arm()
+	return stop
+}
+
+// adjust raises the limit to the live heap plus headroom (half the live
+// heap, at most maxHeadroom), if that is more.
 func (b *memoryBudget) adjust() {
-	want := float64(b.live()) * b.headroom
-	if want > float64(b.limit) && want < math.MaxInt64 {
-		b.limit = int64(want)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	live := b.live()
+	want := live + min(live/2, maxHeadroom)
+	if want > b.limit {
+		b.limit = want
 		b.setter(b.limit)
 	}
 }

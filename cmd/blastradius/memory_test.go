@@ -1,6 +1,9 @@
 package main
 
 import (
+	"runtime"
+	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -21,25 +24,65 @@ func TestMemoryBudgetRespectsGOMEMLIMIT(t *testing.T) {
 func TestMemoryBudgetRaisesLimitAboveLiveHeap(t *testing.T) {
 	var set []int64
 	live := int64(0)
-	b := &memoryBudget{limit: defaultMemoryLimit, headroom: 1.5,
+	b := &memoryBudget{limit: defaultMemoryLimit,
 		live:   func() int64 { return live },
 		setter: func(n int64) int64 { set = append(set, n); return 0 }}
-	phases := 0
-	watch := b.watch(func(string, time.Duration, string) { phases++ })
 
-	live = 1 << 30 // 1.5 GiB with headroom: below the default, unchanged
-	watch("load", time.Second, "")
+	live = 500 << 20 // 750 MiB with headroom: below the default, unchanged
+	b.adjust()
 	if len(set) != 0 {
-		t.Fatalf("limit set to %v for a 1 GiB live heap; want the default kept", set)
+		t.Fatalf("limit set to %v for a 500 MiB live heap; want the default kept", set)
 	}
-	live = 2 << 30 // 3 GiB with headroom: raised
-	watch("ssa", time.Second, "")
+	live = 800 << 20 // half the live heap on top
+	b.adjust()
+	live = 2 << 30 // a large heap: the headroom stops at maxHeadroom
+	b.adjust()
 	live = 1 << 30 // the limit never comes down
-	watch("callgraph", time.Second, "")
-	if want := []int64{3 << 30}; len(set) != 1 || set[0] != want[0] {
+	b.adjust()
+	if want := []int64{1200 << 20, 2<<30 + maxHeadroom}; !slices.Equal(set, want) {
 		t.Fatalf("limits set = %v, want %v", set, want)
 	}
-	if phases != 3 {
-		t.Errorf("phase callback called %d times, want 3", phases)
+}
+
+// The limit follows the live heap during a phase, not only between phases:
+// each collection adjusts it.
+func TestMemoryBudgetFollowsCollections(t *testing.T) {
+	adjusted := make(chan struct{}, 1)
+	b := &memoryBudget{limit: defaultMemoryLimit,
+		live: func() int64 {
+			select {
+			case adjusted <- struct{}{}:
+			default:
+			}
+			return 0
+		},
+		setter: func(n int64) int64 { return 0 }}
+	stop := b.follow()
+	defer stop.Store(true)
+	for range 100 {
+		runtime.GC()
+		select {
+		case <-adjusted:
+			return
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	t.Fatal("no adjustment after 100 collections")
+}
+
+func TestMemoryBudgetWatchAdjustsAfterPhases(t *testing.T) {
+	var calls atomic.Int32
+	b := &memoryBudget{limit: defaultMemoryLimit,
+		live:   func() int64 { calls.Add(1); return 0 },
+		setter: func(n int64) int64 { return 0 }}
+	phases := 0
+	watch := b.watch(func(string, time.Duration, string) { phases++ })
+	watch("load", time.Second, "")
+	watch("ssa", time.Second, "")
+	if phases != 2 {
+		t.Errorf("phase callback called %d times, want 2", phases)
+	}
+	if n := calls.Load(); n < 2 {
+		t.Errorf("live heap read %d times after 2 phases, want at least 2", n)
 	}
 }
