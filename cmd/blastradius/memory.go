@@ -21,9 +21,11 @@ const defaultMemoryLimit = 900 << 20
 
 // maxHeadroom caps how far above the live heap the limit goes. Half the
 // live heap is enough headroom for the collector to run a few times per
-// phase rather than all the time; on a large module (weknora's 2.2 GiB live
-// heap) half would add 1.1 GiB, so the headroom stops growing here.
-const maxHeadroom = 640 << 20
+// phase rather than all the time; on a large module (weknora's live heap
+// reaches 2.6 GiB) half would add 1.3 GiB, so the headroom stops growing
+// here: the collector then runs more often on such a module, which costs
+// time (docs/performance.md) but keeps its peak near 3 GiB.
+const maxHeadroom = 384 << 20
 
 // memoryBudget keeps the soft limit sensible as a scan goes: a limit close
 // to the live heap makes the collector run all the time (on a module
