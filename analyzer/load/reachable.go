@@ -145,7 +145,6 @@ func forget(info *types.Info, spans []span) {
 	info.Uses = keep(info.Uses, func(id *ast.Ident) bool { return !within(id.Pos()) })
 	info.Implicits = keep(info.Implicits, func(n ast.Node) bool { return !within(n.Pos()) })
 	info.Instances = keep(info.Instances, func(id *ast.Ident) bool { return !within(id.Pos()) })
-	info.Scopes = keep(info.Scopes, func(n ast.Node) bool { return !within(n.Pos()) })
 	info.Selections = keep(info.Selections, func(e *ast.SelectorExpr) bool { return !within(e.Pos()) })
 }
 
