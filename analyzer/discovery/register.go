@@ -29,7 +29,8 @@ type registration struct {
 	// shift maps a catalog argument index to the call's: -1 when the
 	// function is called as a method value (the receiver is bound).
 	shift int
-	// recv is the receiver, for matching middleware.
+	// recv is the receiver a registration method value was bound to
+	// (a helper given s.server.AddTool), for shift -1.
 	recv node
 }
 
@@ -47,11 +48,7 @@ func (e *engine) registrations(scope []*ssa.Function) []registration {
 			cc := site.Common()
 			if callee := cc.StaticCallee(); callee != nil {
 				if reg, ok := e.cat.Registers[rules.Normalize(symbolOf(callee))]; ok {
-					r := registration{site: site, reg: reg, callee: callee}
-					if args := callArgs(cc); len(args) > 0 {
-						r.recv = node{v: args[0]}
-					}
-					out = append(out, r)
+					out = append(out, registration{site: site, reg: reg, callee: callee})
 				}
 				continue
 			}
@@ -138,6 +135,44 @@ func stripChange(v ssa.Value) ssa.Value {
 	}
 }
 
+// server is the value of the registration's server argument (the receiver
+// a method value was bound to, for a registration function passed as a
+// value); none when the catalog names no server argument.
+func (r registration) server(arg func(int) ssa.Value) node {
+	switch {
+	case r.reg.ServerArg < 0:
+		return node{}
+	case r.reg.ServerArg == 0 && r.shift == -1:
+		return r.recv
+	}
+	return node{v: arg(r.reg.ServerArg), c: r.c}
+}
+
+// serverValues returns the values a server argument can be: the calls and
+// allocations that make a server. A nil constant is no server; a
+// parameter whose callers are unknown stands for one only when nothing
+// better is found.
+func (g *graph) serverValues(root int32) []ssa.Value {
+	var made, other []ssa.Value
+	for _, l := range g.leaves(root) {
+		n := g.nodes[l]
+		if n.path != "" {
+			continue
+		}
+		switch n.v.(type) {
+		case *ssa.Const:
+		case *ssa.Call, *ssa.Alloc:
+			made = append(made, n.v)
+		default:
+			other = append(other, n.v)
+		}
+	}
+	if len(made) > 0 {
+		return made
+	}
+	return other
+}
+
 // registered turns one registration into its tools.
 func (e *engine) registered(r registration) []Tool {
 	g := e.newGraph()
@@ -150,12 +185,10 @@ func (e *engine) registered(r registration) []Tool {
 		return args[j]
 	}
 	var servers []ssa.Value
-	if r.recv.v != nil {
-		for _, l := range g.leaves(g.root(r.recv)) {
-			servers = append(servers, g.nodes[l].v)
-		}
+	if sv := r.server(arg); sv.v != nil {
+		servers = g.serverValues(g.root(sv))
 	}
-	base := Tool{Framework: r.reg.Framework, Registration: r.site.Pos()}
+	base := Tool{Framework: r.reg.Framework, Registration: r.site.Pos(), made: []ssa.CallInstruction{r.site}}
 	first := []ssa.Instruction{r.site}
 	if r.c != nil && r.c.site != nil {
 		first = append(first, r.c.site)
@@ -229,6 +262,19 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t int32) []Tool 
 	for _, w := range wrappers {
 		wrapReach[w] = g.reaches(w)
 	}
+	// The hints are read last: reading them adds edges (hints.go) that the
+	// handlers' places above must not see.
+	var hints []hintValue
+	var hintPlaces []map[meetKey]bool
+	if t >= 0 {
+		var hintRoots []int32
+		hints, hintRoots = g.hintValues(t)
+		ids := make([]int32, len(hints))
+		for i, v := range hints {
+			ids[i] = v.id
+		}
+		hintPlaces = g.meetings(ids, append(roots, hintRoots...))
+	}
 	var out []Tool
 	for _, hid := range handlers {
 		hp := places[at[hid]]
@@ -237,6 +283,7 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t int32) []Tool 
 		base.Handler = fn
 		base.Gates = g.gates(first, hp)
 		base.Layers = g.layers(hid, wrappers, wrapReach, handlerSet)
+		base.Hints, base.HintsAt = pairHints(hints, hintPlaces, hp)
 		names := map[string]bool{}
 		made := map[string]token.Pos{}
 		ambiguous := false
