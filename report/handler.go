@@ -112,7 +112,29 @@ func canonical(doc *Document) *Document {
 			caps[j] = c
 		}
 		t.Capabilities = caps
+		if t.Hints != nil {
+			h := *t.Hints
+			t.Hints = &h
+		}
 		out.Tools[i] = t
+	}
+	out.Agents = make([]Agent, len(doc.Agents))
+	for i, a := range doc.Agents {
+		a.Tools = cloneSlice(a.Tools)
+		a.AlsoAt = cloneSlice(a.AlsoAt)
+		gates := make([]AgentGate, len(a.Gates))
+		for j, g := range a.Gates {
+			g.Tools = cloneSlice(g.Tools)
+			gates[j] = g
+		}
+		a.Gates = gates
+		mw := make([]Reach, len(a.Middleware))
+		for j, r := range a.Middleware {
+			r.Path = cloneSlice(r.Path)
+			mw[j] = r
+		}
+		a.Middleware = mw
+		out.Agents[i] = a
 	}
 	out.Findings = make([]Finding, len(doc.Findings))
 	for i, f := range doc.Findings {
@@ -120,6 +142,16 @@ func canonical(doc *Document) *Document {
 		f.Steps = cloneSlice(f.Steps)
 		f.CWE = cloneSlice(f.CWE)
 		f.OWASP = cloneSlice(f.OWASP)
+		if f.Legs != nil {
+			legs := make([]Leg, len(f.Legs))
+			for j, l := range f.Legs {
+				l.Also = cloneSlice(l.Also)
+				l.Path = cloneSlice(l.Path)
+				l.Steps = cloneSlice(l.Steps)
+				legs[j] = l
+			}
+			f.Legs = legs
+		}
 		out.Findings[i] = f
 	}
 	out.Mismatches = cloneSlice(doc.Mismatches)
