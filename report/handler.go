@@ -20,6 +20,10 @@ type Handler interface {
 type Options struct {
 	// Paths prints each capability's witness path in the table.
 	Paths bool
+	// Summary makes the table and the Markdown one line per tool (its
+	// worst finding and counts) and one per agent; Paths overrides it in
+	// the table.
+	Summary bool
 	// Rules describes every rule of the catalog, for SARIF's
 	// tool.driver.rules. A finding whose rule is missing gets a descriptor
 	// made from the finding.
@@ -73,7 +77,7 @@ func New(format string, w io.Writer, opts Options) (Handler, error) {
 	case "sarif":
 		return NewSARIFHandler(w, opts), nil
 	case "markdown":
-		return NewMarkdownHandler(w), nil
+		return NewMarkdownHandler(w, opts), nil
 	case "html":
 		return NewHTMLHandler(w, opts), nil
 	case "dot":
