@@ -281,7 +281,10 @@ func (h *TableHandler) findings(w *bytes.Buffer, fs []Finding, reasons bool) err
 	t.Header("SEVERITY", "RULE", "TOOL", "POSITION", last)
 	for _, f := range fs {
 		tool := f.Tool
-		if tool == "" {
+		switch {
+		case tool == "" && f.Agent != "":
+			tool = "agent " + f.Agent
+		case tool == "":
 			tool = "-"
 		}
 		text := f.Message
