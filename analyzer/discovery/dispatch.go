@@ -385,7 +385,7 @@ func (e *engine) looked(l *ssa.Lookup, d rules.Dispatch) []Tool {
 		f := "#" + strconv.Itoa(int(e.fan(fanKey{kind: fanMap, x: l})))
 		h := g.root(node{v: l.X, path: "{}" + f})
 		t := g.root(node{v: l.X, path: "{k}" + f})
-		return registeredAtEntry(g.assemble(Tool{Framework: d.Framework, Registration: l.Pos(), holder: l.Parent()}, nil, h, t))
+		return registeredAtEntry(g.assemble(Tool{Framework: d.Framework, Registration: l.Pos(), holder: l.Parent()}, nil, h, t, -1))
 	}
 	if !types.IsInterface(mt.Elem()) {
 		return nil

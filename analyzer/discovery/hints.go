@@ -130,7 +130,7 @@ func (g *graph) hintWalk(from int32, kind string, at token.Pos, depth int, out *
 		stack = stack[:len(stack)-1]
 		n := g.nodes[it.id]
 		at := it.at
-		if n.v.Pos().IsValid() {
+		if n.v.Pos().IsValid() && (!at.IsValid() || g.declares(n)) {
 			at = n.v.Pos()
 		}
 		if k, ok := n.v.(*ssa.Const); ok && n.path == "" {
@@ -185,6 +185,27 @@ func (g *graph) hintWalk(from int32, kind string, at token.Pos, depth int, out *
 	}
 }
 
+// declares reports whether a node is where hints are declared: an
+// annotations value, or a call of a hint option. The walk keeps the first
+// position it finds and moves it only to such a node, so that a helper's
+// body (a function that returns a pointer to false) is not where a tool's
+// hint is said to be declared.
+func (g *graph) declares(n node) bool {
+	if c := callOf(n.v); c != nil {
+		if callee := c.Common().StaticCallee(); callee != nil {
+			if _, ok := g.e.cat.HintOptions[rules.Normalize(symbolOf(callee))]; ok {
+				return true
+			}
+		}
+	}
+	t := n.v.Type()
+	if p, ok := types.Unalias(t).Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	_, ok := g.e.cat.Hints[rules.Normalize(typeSymbol(t))]
+	return ok
+}
+
 // hintCalls returns the values that a call node's hint comes from, when the
 // call's body is not followed: the options of a catalogued tool builder
 // that set the hint (mcp.NewTool("x", mcp.WithReadOnlyHintAnnotation(true))),
@@ -232,15 +253,18 @@ func (g *graph) hintCalls(id int32, kind string) (values, defaults []node, expla
 	if t == nil {
 		return nil, nil, false
 	}
-	switch n.path {
-	case "*":
+	// Only the shapes of pointer helpers: ptr.To(v) and ptr.Deref(p, def).
+	// flag.Bool(name, def, usage) returns a pointer too, but what it points
+	// to is whatever the command line says.
+	switch {
+	case n.path == "*" && len(args) == 1:
 		// ptr.To(v): what the result points to is v.
 		for _, a := range args {
 			if types.Identical(a.Type(), t) {
 				values = append(values, node{v: a, c: n.c})
 			}
 		}
-	case "":
+	case n.path == "" && len(args) == 2:
 		if !isBool(t) {
 			return nil, nil, false
 		}

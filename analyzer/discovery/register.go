@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/ssa"
@@ -48,7 +49,9 @@ func (e *engine) registrations(scope []*ssa.Function) []registration {
 			cc := site.Common()
 			if callee := cc.StaticCallee(); callee != nil {
 				if reg, ok := e.cat.Registers[rules.Normalize(symbolOf(callee))]; ok {
-					out = append(out, registration{site: site, reg: reg, callee: callee})
+					for _, c := range e.serverContexts(fn, cc, reg) {
+						out = append(out, registration{site: site, c: c, reg: reg, callee: callee})
+					}
 				}
 				continue
 			}
@@ -57,6 +60,32 @@ func (e *engine) registrations(scope []*ssa.Function) []registration {
 			}
 			out = append(out, e.callbackRegistrations(fn, site)...)
 		}
+	}
+	return out
+}
+
+// maxServerContexts bounds the callers a registration helper is analysed
+// in, one by one.
+const maxServerContexts = 16
+
+// serverContexts returns the contexts to analyse a registration in: one
+// per caller of fn when the server it registers on is fn's parameter (a
+// helper that registers a table on the server it is given, called for
+// several servers), so that each caller's tools join that caller's server;
+// otherwise the unknown context alone.
+func (e *engine) serverContexts(fn *ssa.Function, cc *ssa.CallCommon, reg rules.Register) []*ctx {
+	args := callArgs(cc)
+	if reg.ServerArg < 0 || reg.ServerArg >= len(args) {
+		return []*ctx{nil}
+	}
+	p, ok := stripChange(args[reg.ServerArg]).(*ssa.Parameter)
+	sites := e.ix.callSites[fn]
+	if !ok || p.Parent() != fn || len(sites) < 2 || len(sites) > maxServerContexts {
+		return []*ctx{nil}
+	}
+	out := make([]*ctx, 0, len(sites))
+	for _, caller := range sites {
+		out = append(out, e.intern(ctxKey{fn: fn, site: caller}))
 	}
 	return out
 }
@@ -153,7 +182,16 @@ func (r registration) server(arg func(int) ssa.Value) node {
 // parameter whose callers are unknown stands for one only when nothing
 // better is found.
 func (g *graph) serverValues(root int32) []ssa.Value {
-	var made, other []ssa.Value
+	var out []ssa.Value
+	for _, l := range g.serverLeaves(root) {
+		out = append(out, g.nodes[l].v)
+	}
+	return out
+}
+
+// serverLeaves are the nodes of serverValues.
+func (g *graph) serverLeaves(root int32) []int32 {
+	var made, other []int32
 	for _, l := range g.leaves(root) {
 		n := g.nodes[l]
 		if n.path != "" {
@@ -162,9 +200,9 @@ func (g *graph) serverValues(root int32) []ssa.Value {
 		switch n.v.(type) {
 		case *ssa.Const:
 		case *ssa.Call, *ssa.Alloc:
-			made = append(made, n.v)
+			made = append(made, l)
 		default:
-			other = append(other, n.v)
+			other = append(other, l)
 		}
 	}
 	if len(made) > 0 {
@@ -184,9 +222,9 @@ func (e *engine) registered(r registration) []Tool {
 		}
 		return args[j]
 	}
-	var servers []ssa.Value
+	srv := int32(-1)
 	if sv := r.server(arg); sv.v != nil {
-		servers = g.serverValues(g.root(sv))
+		srv = g.root(sv)
 	}
 	base := Tool{Framework: r.reg.Framework, Registration: r.site.Pos(), made: []ssa.CallInstruction{r.site}}
 	first := []ssa.Instruction{r.site}
@@ -204,7 +242,7 @@ func (e *engine) registered(r registration) []Tool {
 		if tv != nil {
 			t = g.root(node{v: tv, c: r.c, path: sliceRoot(tv.Type())})
 		}
-		out = append(out, g.assemble(base, first, h, t)...)
+		out = append(out, g.assemble(base, first, h, t, srv)...)
 	}
 	if tv := arg(r.reg.ToolsArg); tv != nil {
 		if s, ok := tv.Type().Underlying().(*types.Slice); ok {
@@ -216,12 +254,9 @@ func (e *engine) registered(r registration) []Tool {
 			if ts, ok := e.cat.ToolStructs[rules.Normalize(typeSymbol(el))]; ok {
 				h := g.root(node{v: tv, c: r.c, path: join(prefix, ts.HandlerField)})
 				t := g.root(node{v: tv, c: r.c, path: join(prefix, ts.ToolField)})
-				out = append(out, g.assemble(base, first, h, t)...)
+				out = append(out, g.assemble(base, first, h, t, srv)...)
 			}
 		}
-	}
-	for i := range out {
-		out[i].Servers = servers
 	}
 	return out
 }
@@ -231,8 +266,12 @@ func (e *engine) registered(r registration) []Tool {
 // handler was made into several tools (two rows of a table sharing it).
 //
 // base holds what every tool of the registration shares; first are the
-// instructions whose conditions gate all of them.
-func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t int32) []Tool {
+// instructions whose conditions gate all of them. srv (< 0: none) is the
+// registration's server argument: each tool gets the servers that meet its
+// handler, as a name does (a helper that registers a table on the server
+// it is given registers each caller's rows on that caller's server), or
+// all of them when none does.
+func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []Tool {
 	handlers, wrappers := g.handlerLeaves(h)
 	if len(handlers) == 0 {
 		return nil
@@ -275,16 +314,24 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t int32) []Tool 
 		}
 		hintPlaces = g.meetings(ids, append(roots, hintRoots...))
 	}
+	var servers []int32
+	var serverPlaces []map[meetKey]bool
+	if srv >= 0 {
+		servers = g.serverLeaves(srv)
+		serverPlaces = g.meetings(servers, append(slices.Clone(roots), srv))
+	}
 	var out []Tool
 	for _, hid := range handlers {
 		hp := places[at[hid]]
 		fn, _ := g.e.handlerFunc(g.nodes[hid])
 		base := base
 		base.Handler = fn
+		base.Servers = pickServers(g, servers, serverPlaces, hp)
 		base.Gates = g.gates(first, hp)
 		base.Layers = g.layers(hid, wrappers, wrapReach, handlerSet)
 		base.Hints, base.HintsAt = pairHints(hints, hintPlaces, hp)
 		names := map[string]bool{}
+		nameAt := map[string]map[meetKey]bool{}
 		made := map[string]token.Pos{}
 		ambiguous := false
 		for _, nid := range named {
@@ -293,6 +340,12 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t int32) []Tool 
 			}
 			if s, ok := g.nameOf(nid, 0); ok {
 				names[s] = true
+				if nameAt[s] == nil {
+					nameAt[s] = map[meetKey]bool{}
+				}
+				for k := range places[at[nid]] {
+					nameAt[s][k] = true
+				}
 				if p := g.madeAt(hp, places[at[nid]], g.nodes[hid]); p.IsValid() && (!made[s].IsValid() || p < made[s]) {
 					made[s] = p
 				}
@@ -314,10 +367,45 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t int32) []Tool 
 		for _, s := range sortedNames(names) {
 			tl := base
 			tl.Name, tl.NameFrom = s, "constant"
+			// A handler shared by several tools (one function in the tables
+			// of two servers) meets every server and every helper call; the
+			// ones this name also meets are this tool's.
+			if both := within(hp, nameAt[s]); len(both) > 0 {
+				tl.Gates = g.gates(first, both)
+				tl.Servers = pickServers(g, servers, serverPlaces, both)
+			}
 			if p := made[s]; p.IsValid() {
 				tl.Registration = p
 			}
 			out = append(out, tl)
+		}
+	}
+	return out
+}
+
+// pickServers returns the server values whose places meet places, or all
+// of them when none does.
+func pickServers(g *graph, servers []int32, serverPlaces []map[meetKey]bool, places map[meetKey]bool) []ssa.Value {
+	var out []ssa.Value
+	for i, x := range servers {
+		if meet(places, serverPlaces[i]) {
+			out = append(out, g.nodes[x].v)
+		}
+	}
+	if len(out) == 0 {
+		for _, x := range servers {
+			out = append(out, g.nodes[x].v)
+		}
+	}
+	return out
+}
+
+// within returns the places of a that b has too.
+func within(a, b map[meetKey]bool) map[meetKey]bool {
+	out := map[meetKey]bool{}
+	for k := range a {
+		if b[k] {
+			out[k] = true
 		}
 	}
 	return out
