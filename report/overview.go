@@ -160,8 +160,8 @@ func compactCounts(fs []Finding) string {
 	return strings.Join(parts, " ")
 }
 
-// cellsLabel lists a tool's capability classes at a glance: "exec*,
-// network*, fs-read", where * marks a class that model-controlled data
+// cellsLabel lists a tool's capability classes at a glance:
+// "exec*,network*,fs-read", where * marks a class that model-controlled data
 // reaches and ! one missing a guard its class needs.
 func cellsLabel(cells []capabilityCell) string {
 	if len(cells) == 0 {
@@ -177,7 +177,7 @@ func cellsLabel(cells []capabilityCell) string {
 			parts[i] += "!"
 		}
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, ",")
 }
 
 // worstLabel is "BR101 critical", or "-" for a tool with no finding.

@@ -14,13 +14,13 @@ func (h *TableHandler) overview(w *bytes.Buffer, doc *Document) error {
 		w.WriteString(NoTools + "\n")
 	} else {
 		t := newTable(w)
-		t.Header("TOOL", "FRAMEWORK", "WORST", "FINDINGS", "CAPABILITIES", "SCORE")
+		t.Header("TOOL", "FRAMEWORK", "WORST", "FINDINGS", "CAPABILITIES", "RADIUS")
 		for _, o := range overviews(doc) {
 			caps := cellsLabel(o.Cells)
 			if len(o.Tool.Incomplete) > 0 {
 				caps += " (incomplete)"
 			}
-			if err := t.Append(o.Tool.label(), o.Tool.Framework, o.worstLabel(), compactCounts(o.Findings), caps, o.Tool.scoreLabel()); err != nil {
+			if err := t.Append(o.Tool.label(), o.Tool.Framework, o.worstLabel(), compactCounts(o.Findings), caps, o.Tool.radiusLabel()); err != nil {
 				return fmt.Errorf("writing table: %w", err)
 			}
 		}
@@ -54,6 +54,14 @@ func (h *TableHandler) overview(w *bytes.Buffer, doc *Document) error {
 	}
 	w.WriteString("\n* tainted, ! missing a guard; findings C critical, H high, M medium, L low, I info; --paths for every capability, finding and witness.\n")
 	return nil
+}
+
+// radiusLabel is the tool's score, short: "16, 25% contained".
+func (t Tool) radiusLabel() string {
+	if t.Score.BlastRadius == 0 {
+		return t.scoreLabel()
+	}
+	return fmt.Sprintf("%d, %d%% contained", t.Score.BlastRadius, t.Score.Percent)
 }
 
 // agentsTable writes one row per agent: its name, kind, framework, where it

@@ -151,9 +151,14 @@ func (in Input) combinations(a report.Agent, members []int, legs [][]leg) []repo
 			byRole[l.Role] = append(byRole[l.Role], l)
 		}
 	}
+	// The plainest witness of each role first: by rule, then the tool
+	// that does least besides (a reader before a tool that reads to
+	// write), then by name.
+	radius := func(l leg) int { return in.Tools[l.tool].Score.BlastRadius }
 	for _, r := range []string{report.RolePrivateData, report.RoleUntrustedContent, report.RoleExit} {
 		slices.SortStableFunc(byRole[r], func(x, y leg) int {
-			return cmp.Or(cmp.Compare(legRank(x), legRank(y)), cmp.Compare(x.Tool, y.Tool), cmp.Compare(x.tool, y.tool))
+			return cmp.Or(cmp.Compare(legRank(x), legRank(y)), cmp.Compare(radius(x), radius(y)),
+				cmp.Compare(x.Tool, y.Tool), cmp.Compare(x.tool, y.tool))
 		})
 	}
 	P, U, X := byRole[report.RolePrivateData], byRole[report.RoleUntrustedContent], byRole[report.RoleExit]
@@ -161,14 +166,22 @@ func (in Input) combinations(a report.Agent, members []int, legs [][]leg) []repo
 		return nil
 	}
 	apart := func(x, y leg) bool { return in.Apart != nil && x.tool != y.tool && in.Apart(x.tool, y.tool) }
-	for _, x := range X {
-		for _, p := range P {
-			if apart(p, x) {
-				continue
-			}
-			for _, u := range U {
-				if !apart(u, x) && !apart(p, u) {
-					return []report.Finding{in.combination("BR401", a, byRole, p, u, x)}
+	// Two different tools for the data and the content, when the agent
+	// has them (a repository's file is private and can carry an
+	// instruction, but an issue is the plainer witness of the second).
+	for _, distinct := range []bool{true, false} {
+		for _, x := range X {
+			for _, p := range P {
+				if apart(p, x) {
+					continue
+				}
+				for _, u := range U {
+					if distinct && u.tool == p.tool {
+						continue
+					}
+					if !apart(u, x) && !apart(p, u) {
+						return []report.Finding{in.combination("BR401", a, byRole, p, u, x)}
+					}
 				}
 			}
 		}
