@@ -42,7 +42,7 @@ func TestCombinationWitnesses(t *testing.T) {
 	}
 	tools := []report.Tool{
 		tool("get_file", 2),     // cloud data: private and written by others
-		tool("edit_file", 8),  // reads the file to write it
+		tool("edit_file", 8),    // reads the file to write it
 		tool("list_issues", 4),  // written by others
 		tool("post_webhook", 6), // an exit
 	}
