@@ -40,6 +40,10 @@ type entry struct {
 	// libCaps are the catalogued capabilities of a library tool, whose
 	// handler runs in a dependency the scan does not enter.
 	libCaps []string
+	// hints are the behaviour hints the tool declares, by kind, and
+	// hintsAt where (see discovery.Tool.Hints).
+	hints   map[string]string
+	hintsAt token.Pos
 }
 
 // discovered is what the discovery stage finds (see package discovery).
@@ -47,7 +51,9 @@ type discovered struct {
 	entries     []entry
 	decls       []declaration
 	middlewares []discovery.Middleware
-	warnings    []string
+	// agents group the entries (by index) that one model holds.
+	agents   []discovery.Agent
+	warnings []string
 }
 
 // findEntries finds every tool of the analysed code (package discovery).
@@ -62,6 +68,7 @@ func findEntries(prog *ssa.Program, cat *rules.Catalog, scope []*ssa.Function, p
 		out.decls = append(out.decls, declaration{d.Name, d.Framework, d.Pos})
 	}
 	out.middlewares = res.Middlewares
+	out.agents = res.Agents
 	return out
 }
 
@@ -69,7 +76,8 @@ func findEntries(prog *ssa.Program, cat *rules.Catalog, scope []*ssa.Function, p
 func entryOf(t discovery.Tool) entry {
 	e := entry{name: t.Name, nameFrom: t.NameFrom, framework: t.Framework, handler: t.Handler,
 		registration: t.Registration, region: t.Region, position: t.Position, inputs: t.Inputs,
-		gates: t.Gates, servers: t.Servers, layers: t.Layers, libCaps: t.Capabilities}
+		gates: t.Gates, servers: t.Servers, layers: t.Layers, libCaps: t.Capabilities,
+		hints: t.Hints, hintsAt: t.HintsAt}
 	return e
 }
 

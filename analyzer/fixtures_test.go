@@ -51,6 +51,12 @@ func TestFixtures(t *testing.T) {
 		"multimodule",
 		// Real modules (issue #12): a module path without a dot.
 		"oneword-module",
+		// What the tools of one agent do together (issue #15): all three
+		// legs on one server, exits behind a confirmation or an
+		// allowlist, legs on two servers, legs kept apart by a gate.
+		"mcp-go-toxic",
+		// Tools whose hints say less than they do (BR501).
+		"mcp-sdk-hints",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

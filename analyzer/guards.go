@@ -777,7 +777,7 @@ func gate(fset *token.FileSet, site ssa.Instruction) (string, token.Pos) {
 	block := site.Block()
 	for d := block.Idom(); d != nil; d = d.Idom() {
 		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
-		if !ok || isErrorCheck(iff.Cond) {
+		if !ok || isErrorCheck(iff.Cond) || isLoopHeader(d) {
 			continue
 		}
 		for _, succ := range d.Succs {
@@ -791,6 +791,18 @@ func gate(fset *token.FileSet, site ssa.Instruction) (string, token.Pos) {
 		}
 	}
 	return "", token.NoPos
+}
+
+// isLoopHeader reports whether b tests a loop's condition: a block it
+// dominates jumps back to it. A registration in a loop's body (one per row
+// of a table) is not gated by the loop running.
+func isLoopHeader(b *ssa.BasicBlock) bool {
+	for _, p := range b.Preds {
+		if b.Dominates(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // isErrorCheck reports whether a condition compares an error with nil: the

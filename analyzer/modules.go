@@ -150,6 +150,8 @@ func runModules(ctx context.Context, cfg Config, root string, dirs []string) (*r
 			continue
 		}
 		merged.Tools = append(merged.Tools, doc.Tools...)
+		uniqueAgents(merged.Agents, doc)
+		merged.Agents = append(merged.Agents, doc.Agents...)
 		merged.Findings = append(merged.Findings, doc.Findings...)
 		merged.Mismatches = append(merged.Mismatches, doc.Mismatches...)
 		merged.Warnings = append(merged.Warnings, doc.Warnings...)
@@ -205,5 +207,63 @@ func prefix(doc *report.Document, dir string) {
 	}
 	for i := range doc.Mismatches {
 		fix(&doc.Mismatches[i].Position)
+	}
+	for i := range doc.Tools {
+		if h := doc.Tools[i].Hints; h != nil {
+			fix(&h.Position)
+		}
+	}
+	for i := range doc.Agents {
+		a := &doc.Agents[i]
+		fix(&a.Position)
+		for k := range a.AlsoAt {
+			fix(&a.AlsoAt[k])
+		}
+		for k := range a.Gates {
+			fix(&a.Gates[k].Position)
+		}
+		for k := range a.Middleware {
+			fix(&a.Middleware[k].Position)
+			for j := range a.Middleware[k].Path {
+				fix(&a.Middleware[k].Path[j].Position)
+			}
+		}
+	}
+	for i := range doc.Findings {
+		for k := range doc.Findings[i].Legs {
+			l := &doc.Findings[i].Legs[k]
+			fix(&l.Position)
+			for j := range l.Path {
+				fix(&l.Path[j].Position)
+			}
+			for j := range l.Steps {
+				fix(&l.Steps[j].Position)
+			}
+		}
+	}
+}
+
+// uniqueAgents renames the agents of doc whose names an earlier module's
+// agents already have, as one module does (the later one says where it
+// is), and the findings about them.
+func uniqueAgents(have []report.Agent, doc *report.Document) {
+	taken := map[string]bool{}
+	for _, a := range have {
+		taken[a.Name] = true
+	}
+	for i := range doc.Agents {
+		a := &doc.Agents[i]
+		if !taken[a.Name] {
+			continue
+		}
+		old := a.Name
+		a.Name += fmt.Sprintf(" (%s:%d)", a.Position.File, a.Position.Line)
+		for j := range doc.Findings {
+			f := &doc.Findings[j]
+			if f.Agent == old {
+				f.Agent = a.Name
+				f.Message = strings.Replace(f.Message, "agent "+old+":", "agent "+a.Name+":", 1)
+			}
+		}
 	}
 }

@@ -91,6 +91,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		Root:          l.ModulePath,
 		Dir:           l.ModuleDir,
 		Tools:         []report.Tool{},
+		Agents:        []report.Agent{},
 		Findings:      []report.Finding{},
 		Mismatches:    []report.Mismatch{},
 		Warnings:      warnings,
@@ -142,6 +143,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		if e.inputs != nil {
 			t.Inputs = e.inputs
 		}
+		t.Hints = hintsOf(e, pos)
 		for _, call := range e.gates {
 			if cond, at := gate(prog.Fset, call); cond != "" {
 				t.GatedBy = &report.Gate{Condition: cond, Position: pos.of(at)}
@@ -195,6 +197,13 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	for _, w := range applySuppressions(doc, l.ModuleDir) {
 		warn(w)
 	}
+	// The agents are judged on the tools' findings as suppressed, so that
+	// a suppressed leg plays no part; then their own findings are.
+	ag := agents{found: found, entries: entries, rc: rc, pos: pos, cat: cat}
+	var members [][]int
+	doc.Agents, members = ag.reportAgents(doc.Tools)
+	doc.Findings = append(doc.Findings, ag.findings(doc, members)...)
+	applySuppressions(doc, l.ModuleDir)
 	phase("reachability", start, fmt.Sprintf("%d capabilities, %d findings", ncap, len(doc.Findings)))
 	return doc, nil
 }

@@ -73,7 +73,8 @@ const (
 var columnTitles = [numCols]string{"Untrusted input", "Tools", "Capabilities", "Sinks"}
 
 // graph is the picture that the dot, mermaid and html formats draw: the
-// untrusted inputs (the model's tool calls, one node per framework), the
+// untrusted inputs (the model's tool calls: one node per agent that holds
+// tools, one per framework for the tools in no agent), the
 // tools, each tool's capability classes and the concrete sink calls, with
 // an edge wherever one reaches the next.
 type graph struct {
@@ -161,17 +162,44 @@ func newGraph(doc *Document) *graph {
 		pos  Position
 	}
 	sinks := map[sinkKey]*node{}
-	for ti, t := range doc.Tools {
-		in := inputs[t.Framework]
-		if in == nil {
-			in = add(colInput, "in")
-			in.Label = "LLM tool calls"
-			in.Detail = t.Framework
-			in.Title = "Model-controlled input: the arguments of " + t.Framework + " tool calls"
-			inputs[t.Framework] = in
+	// The model behind each agent is one input: the tools it holds are
+	// called by the same model. A tool in no agent hangs from its
+	// framework's.
+	held := map[string][]Agent{}
+	for _, a := range doc.Agents {
+		for _, name := range a.Tools {
+			held[name] = append(held[name], a)
 		}
-		in.Weight += t.Score.BlastRadius
-		in.Tools = append(in.Tools, ti)
+	}
+	for ti, t := range doc.Tools {
+		var ins []*node
+		for _, a := range held[t.Name] {
+			in := inputs["agent\x00"+a.Name]
+			if in == nil {
+				in = add(colInput, "in")
+				in.Label = "LLM tool calls"
+				in.Detail = "agent " + a.Name
+				in.Title = fmt.Sprintf("Model-controlled input: the tool calls of agent %s (%s, %s), which holds %s",
+					a.Name, a.Kind, a.Framework, plural(len(a.Tools), "tool"))
+				inputs["agent\x00"+a.Name] = in
+			}
+			ins = append(ins, in)
+		}
+		if len(ins) == 0 {
+			in := inputs[t.Framework]
+			if in == nil {
+				in = add(colInput, "in")
+				in.Label = "LLM tool calls"
+				in.Detail = t.Framework
+				in.Title = "Model-controlled input: the arguments of " + t.Framework + " tool calls"
+				inputs[t.Framework] = in
+			}
+			ins = append(ins, in)
+		}
+		for _, in := range ins {
+			in.Weight += t.Score.BlastRadius
+			in.Tools = append(in.Tools, ti)
+		}
 
 		tn := add(colTool, "t")
 		tn.Label = t.label()
@@ -182,8 +210,11 @@ func newGraph(doc *Document) *graph {
 		if len(t.Inputs) > 0 {
 			tn.Title += "; model input in " + strings.Join(t.Inputs, ", ")
 		}
-		inEdge := &edge{From: in, To: tn, Tool: ti, Tainted: len(t.Inputs) > 0}
-		g.Edges = append(g.Edges, inEdge)
+		var inEdges []*edge
+		for _, in := range ins {
+			inEdges = append(inEdges, &edge{From: in, To: tn, Tool: ti, Tainted: len(t.Inputs) > 0})
+		}
+		g.Edges = append(g.Edges, inEdges...)
 
 		// Capabilities are sorted by class, so each class is one run.
 		for caps := range runsBy(t.Capabilities, func(c Capability) string { return c.Capability }) {
@@ -200,7 +231,9 @@ func newGraph(doc *Document) *graph {
 				open := len(c.MissingGuards) > 0
 				capEdge.Tainted = capEdge.Tainted || c.Tainted
 				capEdge.Open = capEdge.Open || open
-				inEdge.Open = inEdge.Open || open
+				for _, e := range inEdges {
+					e.Open = e.Open || open
+				}
 				for _, m := range c.MissingGuards {
 					if !slices.Contains(missing, m) {
 						missing = append(missing, m)

@@ -91,6 +91,10 @@ func TestGraphGolden(t *testing.T) {
 		{"mermaid-hostile.golden", "mermaid", hostileDocument},
 		{"html.golden", "html", guardedDocument},
 		{"html-empty.golden", "html", emptyDocument},
+		// One input per agent: the model that holds the agent's tools.
+		{"dot-agents.golden", "dot", agentsDocument},
+		{"mermaid-agents.golden", "mermaid", agentsDocument},
+		{"html-agents.golden", "html", agentsDocument},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
 			checkGolden(t, tc.golden, render(t, tc.format, Options{Rules: testRules}, tc.doc(t)))

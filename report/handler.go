@@ -20,6 +20,10 @@ type Handler interface {
 type Options struct {
 	// Paths prints each capability's witness path in the table.
 	Paths bool
+	// Summary makes the table and the Markdown one line per tool (its
+	// worst finding and counts) and one per agent; Paths overrides it in
+	// the table.
+	Summary bool
 	// Rules describes every rule of the catalog, for SARIF's
 	// tool.driver.rules. A finding whose rule is missing gets a descriptor
 	// made from the finding.
@@ -73,7 +77,7 @@ func New(format string, w io.Writer, opts Options) (Handler, error) {
 	case "sarif":
 		return NewSARIFHandler(w, opts), nil
 	case "markdown":
-		return NewMarkdownHandler(w), nil
+		return NewMarkdownHandler(w, opts), nil
 	case "html":
 		return NewHTMLHandler(w, opts), nil
 	case "dot":
@@ -112,7 +116,29 @@ func canonical(doc *Document) *Document {
 			caps[j] = c
 		}
 		t.Capabilities = caps
+		if t.Hints != nil {
+			h := *t.Hints
+			t.Hints = &h
+		}
 		out.Tools[i] = t
+	}
+	out.Agents = make([]Agent, len(doc.Agents))
+	for i, a := range doc.Agents {
+		a.Tools = cloneSlice(a.Tools)
+		a.AlsoAt = cloneSlice(a.AlsoAt)
+		gates := make([]AgentGate, len(a.Gates))
+		for j, g := range a.Gates {
+			g.Tools = cloneSlice(g.Tools)
+			gates[j] = g
+		}
+		a.Gates = gates
+		mw := make([]Reach, len(a.Middleware))
+		for j, r := range a.Middleware {
+			r.Path = cloneSlice(r.Path)
+			mw[j] = r
+		}
+		a.Middleware = mw
+		out.Agents[i] = a
 	}
 	out.Findings = make([]Finding, len(doc.Findings))
 	for i, f := range doc.Findings {
@@ -120,6 +146,16 @@ func canonical(doc *Document) *Document {
 		f.Steps = cloneSlice(f.Steps)
 		f.CWE = cloneSlice(f.CWE)
 		f.OWASP = cloneSlice(f.OWASP)
+		if f.Legs != nil {
+			legs := make([]Leg, len(f.Legs))
+			for j, l := range f.Legs {
+				l.Also = cloneSlice(l.Also)
+				l.Path = cloneSlice(l.Path)
+				l.Steps = cloneSlice(l.Steps)
+				legs[j] = l
+			}
+			f.Legs = legs
+		}
 		out.Findings[i] = f
 	}
 	out.Mismatches = cloneSlice(doc.Mismatches)

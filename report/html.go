@@ -13,7 +13,9 @@ import (
 	"unicode/utf8"
 )
 
-// HTMLHandler writes a [Document] as one self-contained HTML page: the
+// HTMLHandler writes a [Document] as one self-contained HTML page: a
+// matrix of the tools (one row per tool, grouped by agent, worst first) by
+// capability class with the agents' toxic combinations above it, the
 // graph of [DOTHandler] drawn as inline SVG, a panel per tool (its
 // capabilities, their guards present and missing, witness paths and
 // findings) that clicking the tool in the graph opens, and the findings in
@@ -76,6 +78,12 @@ type htmlPage struct {
 	Legend           []string
 	Tools            []htmlTool
 	Findings         []htmlFinding
+	// Matrix is the table of tools by capability the page opens on;
+	// MatrixWidth its number of columns.
+	Matrix      htmlMatrix
+	MatrixWidth int
+	// Incomplete are the tools that reach code that did not load.
+	Incomplete []htmlTool
 	// Severities, Rules and ToolNames are the filters' choices, in table
 	// order; NoTool is true when a finding belongs to no tool.
 	Severities []string
@@ -133,6 +141,8 @@ func (h *HTMLHandler) page(doc *Document) *htmlPage {
 		JS:               template.JS(htmlJS),
 	}
 	p.Graph = layoutGraph(newGraph(doc))
+	p.Matrix = matrix(doc)
+	p.MatrixWidth = 3 + len(p.Matrix.Columns)
 
 	fs := slices.Clone(doc.Findings)
 	slices.SortStableFunc(fs, compareFindingForTable)
@@ -183,6 +193,9 @@ func (h *HTMLHandler) page(doc *Document) *htmlPage {
 			ht.Caps = append(ht.Caps, hc)
 		}
 		p.Tools = append(p.Tools, ht)
+		if len(t.Incomplete) > 0 {
+			p.Incomplete = append(p.Incomplete, ht)
+		}
 		if !slices.Contains(p.ToolNames, t.Name) {
 			p.ToolNames = append(p.ToolNames, t.Name)
 		}

@@ -11,9 +11,13 @@ import (
 
 // Limits that keep a Markdown report within a pull request comment
 // (GitHub takes 65,536 characters); the rest is counted, not listed.
+// markdownBudget is in bytes, which are never fewer than characters, and
+// leaves room for the lines that say what was cut.
 const (
 	markdownMaxTools    = 50
 	markdownMaxFindings = 100
+	markdownLimit       = 65536
+	markdownBudget      = markdownLimit - 1024
 )
 
 // MarkdownHandler writes a [Document] as a pull request comment: a summary,
@@ -21,13 +25,20 @@ const (
 // contained), then the findings most severe first. When the findings were
 // compared with a baseline, the new ones are listed and those in the
 // baseline are folded away; suppressed findings are folded away too.
+//
+// With opts.Summary, the tools table is one row per tool (its worst finding,
+// its findings counted by severity, its capability classes), the agents and
+// their toxic combinations follow, and the findings are folded away. Either
+// way the comment stays under GitHub's limit: rows that would pass it are
+// counted in an "and N more" line.
 type MarkdownHandler struct {
-	w io.Writer
+	w       io.Writer
+	summary bool
 }
 
 // NewMarkdownHandler returns a handler that writes Markdown to w.
-func NewMarkdownHandler(w io.Writer) *MarkdownHandler {
-	return &MarkdownHandler{w: w}
+func NewMarkdownHandler(w io.Writer, opts Options) *MarkdownHandler {
+	return &MarkdownHandler{w: w, summary: opts.Summary}
 }
 
 // Write writes doc as Markdown.
@@ -61,39 +72,67 @@ func (h *MarkdownHandler) Write(doc *Document) error {
 	}
 	b.WriteString(".\n")
 
+	// What did not load is said whatever the size: it is written first
+	// and placed last.
+	var tail bytes.Buffer
+	markdownTail(&tail, doc)
+	// Each section may fill what the ones before it left of budget.
+	budget := markdownBudget - tail.Len()
+
 	if len(doc.Tools) > 0 {
 		b.WriteString("\n### Tools, worst first\n\n")
-		markdownTools(&b, doc.Tools)
+		if h.summary {
+			markdownOverview(&b, doc, budget-b.Len())
+		} else {
+			markdownTools(&b, doc.Tools, budget-b.Len())
+		}
+	}
+	if len(doc.Agents) > 0 {
+		b.WriteString("\n### Agents\n\n")
+		markdownAgents(&b, doc, budget-b.Len())
 	}
 	title := "Findings"
 	if baseline {
 		title = "New findings"
 	}
-	if len(active) > 0 {
+	if len(active) > 0 && h.summary {
+		fmt.Fprintf(&b, "\n<details><summary>%s</summary>\n\n", findingCounts(active))
+		markdownFindings(&b, active, false, budget-b.Len())
+		b.WriteString("\n</details>\n")
+	} else if len(active) > 0 {
 		fmt.Fprintf(&b, "\n### %s\n\n", title)
-		markdownFindings(&b, active, false)
+		markdownFindings(&b, active, false, budget-b.Len())
 	} else if baseline {
 		b.WriteString("\nNo new findings since the baseline.\n")
 	}
 	if len(unchanged) > 0 {
 		fmt.Fprintf(&b, "\n<details><summary>%s in the baseline</summary>\n\n", plural(len(unchanged), "finding"))
-		markdownFindings(&b, unchanged, false)
+		markdownFindings(&b, unchanged, false, budget-b.Len())
 		b.WriteString("\n</details>\n")
 	}
 	if len(suppressed) > 0 {
 		fmt.Fprintf(&b, "\n<details><summary>%s suppressed</summary>\n\n", plural(len(suppressed), "finding"))
-		markdownFindings(&b, suppressed, true)
+		markdownFindings(&b, suppressed, true, budget-b.Len())
 		b.WriteString("\n</details>\n")
 	}
+	b.Write(tail.Bytes())
+	if _, err := h.w.Write(b.Bytes()); err != nil {
+		return fmt.Errorf("writing Markdown: %w", err)
+	}
+	return nil
+}
+
+// markdownTail writes what did not load and the warnings.
+func markdownTail(b *bytes.Buffer, doc *Document) {
 	if n := len(doc.NotAnalysed); n > 0 {
 		whose := "their"
 		if n == 1 {
 			whose = "its"
 		}
-		fmt.Fprintf(&b, "\n**Not analysed:** %s did not load or type-check, and %s code is missing from this report.\n\n",
+		fmt.Fprintf(b, "\n**Not analysed:** %s did not load or type-check, and %s code is missing from this report.\n\n",
 			plural(n, "package"), whose)
 		for _, p := range doc.NotAnalysed {
-			fmt.Fprintf(&b, "- %s: %s\n", code(p.Package), cell(p.Error))
+			fmt.Fprintf(b, "- %s: %s\n", code(p.Package), cell(p.Error))
 		}
 		var incomplete []string
 		for _, t := range doc.Tools {
@@ -102,21 +141,49 @@ func (h *MarkdownHandler) Write(doc *Document) error {
 			}
 		}
 		if len(incomplete) > 0 {
-			fmt.Fprintf(&b, "\nTools that may be incomplete, as they reach code that did not load or type-check: %s.\n", strings.Join(incomplete, ", "))
+			fmt.Fprintf(b, "\nTools that may be incomplete, as they reach code that did not load or type-check: %s.\n", strings.Join(incomplete, ", "))
 		}
 	}
 	if n := len(doc.Warnings); n > 0 {
-		fmt.Fprintf(&b, "\n%s: some packages did not load; the result may be incomplete.\n", plural(n, "warning"))
+		fmt.Fprintf(b, "\n%s: some packages did not load; the result may be incomplete.\n", plural(n, "warning"))
 	}
-	if _, err := h.w.Write(b.Bytes()); err != nil {
-		return fmt.Errorf("writing Markdown: %w", err)
+}
+
+// rowWriter writes a table's rows while they fit in budget bytes, and then
+// says how many it left out.
+type rowWriter struct {
+	b      *bytes.Buffer
+	budget int
+	max    int
+	start  int
+	n, cut int
+}
+
+func newRowWriter(b *bytes.Buffer, budget, max int) *rowWriter {
+	return &rowWriter{b: b, budget: budget, max: max, start: b.Len()}
+}
+
+// row writes one row, unless an earlier row was cut or this one would pass
+// the budget or the row limit.
+func (r *rowWriter) row(line string) {
+	if r.cut > 0 || r.n == r.max || r.b.Len()-r.start+len(line) > r.budget {
+		r.cut++
+		return
 	}
-	return nil
+	r.b.WriteString(line)
+	r.n++
+}
+
+// close says how many rows were left out.
+func (r *rowWriter) close() {
+	if r.cut > 0 {
+		fmt.Fprintf(r.b, "\nand %d more.\n", r.cut)
+	}
 }
 
 // markdownTools writes the tools table, the largest uncontained blast
 // radius first.
-func markdownTools(b *bytes.Buffer, tools []Tool) {
+func markdownTools(b *bytes.Buffer, tools []Tool, budget int) {
 	tools = slices.Clone(tools)
 	slices.SortStableFunc(tools, func(a, b Tool) int {
 		return cmp.Or(
@@ -127,14 +194,47 @@ func markdownTools(b *bytes.Buffer, tools []Tool) {
 	})
 	b.WriteString("| Tool | Framework | Uncontained | Blast radius | Contained | Capabilities |\n")
 	b.WriteString("|---|---|---:|---:|---:|---|\n")
-	for i, t := range tools {
-		if i == markdownMaxTools {
-			fmt.Fprintf(b, "\nand %d more.\n", len(tools)-i)
-			break
-		}
-		fmt.Fprintf(b, "| %s | %s | %d | %d | %d%% | %s |\n", code(t.label()), cell(t.Framework),
-			t.Score.BlastRadius-t.Score.Contained, t.Score.BlastRadius, t.Score.Percent, cell(capabilitySummary(t)))
+	rw := newRowWriter(b, budget, markdownMaxTools)
+	for _, t := range tools {
+		rw.row(fmt.Sprintf("| %s | %s | %d | %d | %d%% | %s |\n", code(t.label()), cell(t.Framework),
+			t.Score.BlastRadius-t.Score.Contained, t.Score.BlastRadius, t.Score.Percent, cell(capabilitySummary(t))))
 	}
+	rw.close()
+}
+
+// markdownOverview writes one row per tool, worst first: its worst
+// finding, its findings by severity, its capability classes.
+func markdownOverview(b *bytes.Buffer, doc *Document, budget int) {
+	b.WriteString("| Tool | Worst finding | Findings | Capabilities | Uncontained |\n")
+	b.WriteString("|---|---|---|---|---:|\n")
+	rw := newRowWriter(b, budget, len(doc.Tools))
+	for _, o := range overviews(doc) {
+		caps := cellsLabel(o.Cells)
+		if len(o.Tool.Incomplete) > 0 {
+			caps += " (incomplete)"
+		}
+		rw.row(fmt.Sprintf("| %s | %s | %s | %s | %d |\n", code(o.Tool.label()), cell(o.worstLabel()),
+			compactCounts(o.Findings), cell(caps), o.Tool.Score.BlastRadius-o.Tool.Score.Contained))
+	}
+	rw.close()
+	b.WriteString("\n\\* tainted, ! missing a guard; findings C critical, H high, M medium, L low, I info.\n")
+}
+
+// markdownAgents writes one row per agent: its kind, its tools and its
+// toxic combination, with each leg's tool.
+func markdownAgents(b *bytes.Buffer, doc *Document, budget int) {
+	b.WriteString("| Agent | Kind | Tools | Toxic combination |\n")
+	b.WriteString("|---|---|---:|---|\n")
+	byAgent := agentFindings(doc)
+	rw := newRowWriter(b, budget, len(doc.Agents))
+	for _, a := range doc.Agents {
+		combo := "none"
+		if fs := byAgent[a.Name]; len(fs) > 0 {
+			combo = fs[0].RuleID + " " + fs[0].Severity + ": " + legsLabel(fs[0])
+		}
+		rw.row(fmt.Sprintf("| %s | %s | %d | %s |\n", code(a.Name), cell(a.Kind+" "+a.Framework), len(a.Tools), cell(combo)))
+	}
+	rw.close()
 }
 
 // capabilitySummary lists a tool's capability classes once each, marking
@@ -165,28 +265,28 @@ func capabilitySummary(t Tool) string {
 
 // markdownFindings writes a findings table; with reasons, the last column
 // is the suppression's reason rather than the message.
-func markdownFindings(b *bytes.Buffer, fs []Finding, reasons bool) {
+func markdownFindings(b *bytes.Buffer, fs []Finding, reasons bool, budget int) {
 	last := "Message"
 	if reasons {
 		last = "Reason"
 	}
 	fmt.Fprintf(b, "| Severity | Rule | Tool | Position | %s |\n", last)
 	b.WriteString("|---|---|---|---|---|\n")
-	for i, f := range fs {
-		if i == markdownMaxFindings {
-			fmt.Fprintf(b, "\nand %d more.\n", len(fs)-i)
-			break
-		}
+	rw := newRowWriter(b, budget, markdownMaxFindings)
+	defer rw.close()
+	for _, f := range fs {
 		tool := "-"
 		if f.Tool != "" {
 			tool = code(f.Tool)
+		} else if f.Agent != "" {
+			tool = "agent " + code(f.Agent)
 		}
 		text := f.Message
 		if reasons {
 			text = f.Suppression
 		}
-		fmt.Fprintf(b, "| %s | %s %s | %s | %s | %s |\n", cell(f.Severity), f.RuleID, code(f.Rule), tool,
-			code(f.Position.short()), cell(text))
+		rw.row(fmt.Sprintf("| %s | %s %s | %s | %s | %s |\n", cell(f.Severity), f.RuleID, code(f.Rule), tool,
+			code(f.Position.short()), cell(text)))
 	}
 }
 

@@ -3,8 +3,10 @@ package report
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -27,7 +29,19 @@ func TestMain(m *testing.M) {
 // readFindings replays testdata/findings.json.
 func readFindings(t *testing.T) *Document {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "findings.json"))
+	return readDocument(t, "findings.json")
+}
+
+// agentsDocument replays testdata/agents.json.
+func agentsDocument(t *testing.T) *Document {
+	t.Helper()
+	return readDocument(t, "agents.json")
+}
+
+// readDocument replays testdata/name.
+func readDocument(t *testing.T, name string) *Document {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,6 +95,14 @@ func TestGolden(t *testing.T) {
 		{"markdown-annotated.golden", "markdown", Options{}, annotatedDocument},
 		{"table-annotated.golden", "table", Options{}, annotatedDocument},
 		{"json-annotated.golden", "json", Options{}, annotatedDocument},
+		// Agents and a toxic combination (testdata/agents.json is the JSON
+		// report of testdata/mcp-go-toxic), in full and in summary.
+		{"table-agents.golden", "table", Options{}, agentsDocument},
+		{"table-summary.golden", "table", Options{Summary: true}, agentsDocument},
+		{"table-summary-findings.golden", "table", Options{Summary: true}, readFindings},
+		{"markdown-agents.golden", "markdown", Options{}, agentsDocument},
+		{"markdown-summary.golden", "markdown", Options{Summary: true}, agentsDocument},
+		{"sarif-agents.golden", "sarif", Options{Rules: testRules}, agentsDocument},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
 			checkGolden(t, tc.golden, render(t, tc.format, tc.opts, tc.doc(t)))
@@ -419,5 +441,63 @@ func TestTableFindingOrder(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), "medium    BR204 d  -  ") {
 		t.Errorf("a finding without a tool should show - in the TOOL column:\n%s", buf.String())
+	}
+}
+
+// manyTools is a document with n tools, each with a long handler, a few
+// capabilities and findings, as a large repository gives.
+func manyTools(n int) *Document {
+	doc := &Document{SchemaVersion: "1", Root: "example.com/many"}
+	for i := range n {
+		name := fmt.Sprintf("tool_%03d_with_a_rather_long_descriptive_name", i)
+		handler := "example.com/many/internal/tools/handlers.(*Registry)." + strings.Repeat("Handle", 4) + fmt.Sprint(i)
+		t := Tool{Name: name, NameFrom: "constant", Framework: "mcp-go", Handler: handler,
+			Position: Position{File: "internal/tools/handlers.go", Line: 10 + i}}
+		for _, c := range []string{"exec", "network", "fs-read"} {
+			t.Capabilities = append(t.Capabilities, Capability{Capability: c, Sink: "os/exec.CommandContext", Tainted: i%2 == 0,
+				MissingGuards: []string{"confirmation"}, Path: []Frame{{Function: handler}}})
+		}
+		t.Score = Score{BlastRadius: 10 + i%7}
+		doc.Tools = append(doc.Tools, t)
+		for _, rule := range []string{"BR101", "BR301", "BR305"} {
+			doc.Findings = append(doc.Findings, Finding{ID: fmt.Sprintf("%s-%d", rule, i), RuleID: rule, Rule: "some-rule-name",
+				Severity: "high", Tool: name, Sink: "os/exec.CommandContext", Position: Position{File: "internal/tools/handlers.go", Line: 20 + i},
+				Message: "tool " + name + ": model-controlled input reaches the command of os/exec.CommandContext with no confirmation before it",
+				Path:    []Frame{{Function: handler}}})
+		}
+	}
+	return doc
+}
+
+// TestMarkdownFitsComment checks that a report of many tools stays under
+// GitHub's comment limit, in full and in summary, and says what it cut.
+func TestMarkdownFitsComment(t *testing.T) {
+	for _, opts := range []Options{{}, {Summary: true}} {
+		out := render(t, "markdown", opts, manyTools(400))
+		if n := len([]rune(string(out))); n > markdownLimit {
+			t.Errorf("summary %v: %d characters, more than GitHub's %d", opts.Summary, n, markdownLimit)
+		}
+		if !regexp.MustCompile(`(?m)^and \d+ more\.$`).Match(out) {
+			t.Errorf("summary %v: no \"and N more\" line for what was cut", opts.Summary)
+		}
+	}
+	// A small report is not cut.
+	if out := render(t, "markdown", Options{Summary: true}, manyTools(5)); bytes.Contains(out, []byte("more.")) {
+		t.Errorf("a report of 5 tools was cut:\n%s", out)
+	}
+}
+
+// TestTableSummaryOneLinePerTool checks that the summary table has one line
+// per tool, whatever their details.
+func TestTableSummaryOneLinePerTool(t *testing.T) {
+	out := string(render(t, "table", Options{Summary: true}, manyTools(70)))
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if got, max := len(lines), 70+5; got > max {
+		t.Errorf("summary of 70 tools is %d lines, want at most %d", got, max)
+	}
+	for i := range 70 {
+		if n := strings.Count(out, fmt.Sprintf("tool_%03d_", i)); n != 1 {
+			t.Errorf("tool %d is on %d lines, want 1", i, n)
+		}
 	}
 }

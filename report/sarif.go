@@ -394,6 +394,7 @@ type (
 	sarifResultProperties struct {
 		Severity   string `json:"severity"`
 		Tool       string `json:"tool,omitempty"`
+		Agent      string `json:"agent,omitempty"`
 		Capability string `json:"capability,omitempty"`
 		Sink       string `json:"sink,omitempty"`
 	}

@@ -19,6 +19,11 @@ type Document struct {
 	Dir string `json:"-"`
 	// Tools is sorted by name, then framework, then handler.
 	Tools []Tool `json:"tools"`
+	// Agents are the groups of tools that one model holds at once: the
+	// tools registered on one MCP server value, passed to one agent, or
+	// run by one dispatcher. A tool may belong to several agents, or to
+	// none that the scan could tell. Sorted by name, then position.
+	Agents []Agent `json:"agents"`
 	// Findings is sorted by rule ID, then tool, then sink, then ID.
 	Findings []Finding `json:"findings"`
 	// Summary totals the tools' scores, for tracking over time.
@@ -56,6 +61,73 @@ type Summary struct {
 	Percent     int `json:"percent"`
 	// Worst names the tool with the largest uncontained blast radius.
 	Worst string `json:"worst,omitempty"`
+}
+
+// Agent is a group of tools that one model can hold at once, and so chain:
+// what one tool returns, the model can pass to another.
+type Agent struct {
+	// Name is the name given where the agent is made (a server's name,
+	// an agent's Name field), when it is a constant; otherwise the short
+	// name of the function that makes it, and NameFrom says so. Two
+	// agents never share a name: the later ones get their position.
+	Name string `json:"name"`
+	// NameFrom is "constant" or "construction".
+	NameFrom string `json:"name_from"`
+	// Kind is "server" (an MCP server value and the tools registered on
+	// it), "agent" (an agent or tool node made with a list of tools) or
+	// "dispatcher" (code that runs the tool a model's call names).
+	Kind      string `json:"kind"`
+	Framework string `json:"framework"`
+	// Position is where the agent is made: the server's constructor call,
+	// the agent's construction, or the dispatch.
+	Position Position `json:"position"`
+	// AlsoAt are the other places that make an agent of the same kind
+	// with the same tools (the branches of a switch that all build one),
+	// reported as this one; sorted.
+	AlsoAt []Position `json:"also_at"`
+	// Tools names the agent's tools, as Tool.Name, sorted, each once.
+	Tools []string `json:"tools"`
+	// Gates are the conditions that some of its tools are registered
+	// under, each with the tools it gates, sorted by position.
+	Gates []AgentGate `json:"gates"`
+	// Middleware is what code that runs around every tool of the agent
+	// (middleware, a server's wrapper around each handler) can reach by
+	// itself. It is not any one tool's capability, so it is listed here
+	// once. Sorted by capability, then sink, then position.
+	Middleware []Reach `json:"middleware"`
+}
+
+// AgentGate is a condition some of an agent's tools are registered under.
+type AgentGate struct {
+	Condition string   `json:"condition"`
+	Position  Position `json:"position"`
+	// Tools names the tools it gates, sorted.
+	Tools []string `json:"tools"`
+}
+
+// Reach is a sink that code shared by an agent's tools can reach.
+type Reach struct {
+	Capability string   `json:"capability"`
+	Sink       string   `json:"sink"`
+	Position   Position `json:"position"`
+	// Path runs from the shared code (Path[0]) to the function that
+	// calls the sink, as Capability.Path.
+	Path []Frame `json:"path"`
+}
+
+// Hints are the behaviour hints an MCP tool declares (ToolAnnotations).
+// Each is "true" or "false" when the declaration is a constant, "unknown"
+// when it is not (a flag, a configuration value), and empty when the tool
+// does not declare it (MCP then assumes readOnly false, destructive true,
+// idempotent false, openWorld true).
+type Hints struct {
+	ReadOnly    string `json:"read_only,omitempty"`
+	Destructive string `json:"destructive,omitempty"`
+	Idempotent  string `json:"idempotent,omitempty"`
+	OpenWorld   string `json:"open_world,omitempty"`
+	// Position is where they are declared: the annotations literal or
+	// the first hint option.
+	Position Position `json:"position"`
 }
 
 // Mismatch is a tool name that the declarations and the dispatch of one
@@ -114,6 +186,9 @@ type Tool struct {
 	// did not type-check. What lies beyond is unknown, so the tool may
 	// reach more than Capabilities says. Sorted; omitted when empty.
 	Incomplete []string `json:"incomplete,omitempty"`
+	// Hints are the MCP annotations the tool declares; nil when it
+	// declares none.
+	Hints *Hints `json:"hints,omitempty"`
 }
 
 // Capability is one sink that a tool can reach.
@@ -235,11 +310,53 @@ type Finding struct {
 	// finding stays in the document but never fails a scan.
 	Suppressed  bool   `json:"suppressed,omitempty"`
 	Suppression string `json:"suppression,omitempty"`
+	// Agent names the agent of a finding about the tools one model holds
+	// together (a toxic combination); empty otherwise.
+	Agent string `json:"agent,omitempty"`
+	// Legs are, for a toxic combination, the tool and witness of each of
+	// its legs: private data, untrusted content, exit, in that order.
+	Legs []Leg `json:"legs,omitempty"`
 	// Baseline is set only when the scan was compared with a baseline:
 	// [BaselineNew] for a finding whose ID the baseline lacks,
 	// [BaselineUnchanged] for one it has.
 	Baseline string `json:"baseline,omitempty"`
 }
+
+// Leg is one tool's part in a toxic combination, with its witness.
+type Leg struct {
+	// Role is [RolePrivateData], [RoleUntrustedContent] or [RoleExit].
+	Role string `json:"role"`
+	Tool string `json:"tool"`
+	// Also names the agent's other tools that could play this role,
+	// sorted.
+	Also []string `json:"also"`
+	// Rule is the finding that witnesses the leg (BR202 for a file read
+	// returned to the model, BR103 for a model-chosen URL...), when one
+	// does.
+	Rule       string `json:"rule"`
+	Capability string `json:"capability"`
+	// Sink is the read whose data reaches the model, or the call that
+	// sends data out.
+	Sink     string   `json:"sink"`
+	Position Position `json:"position"`
+	// Path and Steps are the witness: the call path from the tool's
+	// handler, and the data flow, as a finding's.
+	Path  []Frame `json:"path"`
+	Steps []Step  `json:"steps"`
+}
+
+// The roles of a [Leg].
+const (
+	// RolePrivateData: the tool returns secrets, files, rows or cloud
+	// data to the model.
+	RolePrivateData = "private-data"
+	// RoleUntrustedContent: the tool returns content written by others
+	// (web pages, issues, e-mail, retrieved documents) to the model.
+	RoleUntrustedContent = "untrusted-content"
+	// RoleExit: the tool sends model-controlled data to a model-chosen
+	// destination (a URL, a recipient, a repository, a command).
+	RoleExit = "exit"
+)
 
 // The values of [Finding.Baseline], as SARIF's baselineState spells them.
 const (

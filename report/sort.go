@@ -12,7 +12,10 @@ import (
 //     each capability's tainted arguments in increasing order;
 //   - findings by rule ID, then tool, then sink, then ID;
 //   - mismatches by framework, then name, then kind, then position;
-//   - warnings alphabetically.
+//   - warnings alphabetically;
+//   - agents by name, then position; each agent's tools by name, its
+//     gates by position, and what its middleware reaches as capabilities;
+//   - a leg's other tools by name.
 //
 // A tool's inputs keep parameter order, a path keeps call order, a
 // finding's steps keep the order of the flow and its CWE and OWASP tags the
@@ -26,6 +29,30 @@ func Sort(doc *Document) {
 		slices.SortStableFunc(doc.Tools[i].Capabilities, compareCapability)
 	}
 	slices.SortStableFunc(doc.Tools, compareTool)
+	for i := range doc.Agents {
+		a := &doc.Agents[i]
+		slices.Sort(a.Tools)
+		a.Tools = slices.Compact(a.Tools)
+		slices.SortStableFunc(a.AlsoAt, comparePosition)
+		for j := range a.Gates {
+			slices.Sort(a.Gates[j].Tools)
+		}
+		slices.SortStableFunc(a.Gates, func(x, y AgentGate) int {
+			return cmp.Or(comparePosition(x.Position, y.Position), cmp.Compare(x.Condition, y.Condition))
+		})
+		slices.SortStableFunc(a.Middleware, func(x, y Reach) int {
+			return cmp.Or(cmp.Compare(x.Capability, y.Capability), cmp.Compare(x.Sink, y.Sink),
+				comparePosition(x.Position, y.Position), slices.CompareFunc(x.Path, y.Path, compareFrame))
+		})
+	}
+	slices.SortStableFunc(doc.Agents, func(x, y Agent) int {
+		return cmp.Or(cmp.Compare(x.Name, y.Name), comparePosition(x.Position, y.Position), cmp.Compare(x.Kind, y.Kind))
+	})
+	for i := range doc.Findings {
+		for j := range doc.Findings[i].Legs {
+			slices.Sort(doc.Findings[i].Legs[j].Also)
+		}
+	}
 	slices.SortStableFunc(doc.Findings, compareFinding)
 	slices.SortStableFunc(doc.Mismatches, compareMismatch)
 	slices.Sort(doc.Warnings)
@@ -58,6 +85,7 @@ func compareCapability(a, b Capability) int {
 func compareFinding(a, b Finding) int {
 	return cmp.Or(
 		cmp.Compare(a.RuleID, b.RuleID),
+		cmp.Compare(a.Agent, b.Agent),
 		cmp.Compare(a.Tool, b.Tool),
 		cmp.Compare(a.Sink, b.Sink),
 		cmp.Compare(a.ID, b.ID),

@@ -27,10 +27,16 @@ const NoTools = "No tools found: the scanned packages have no LLM tool registrat
 // of their own), then a one-line summary (tools; capabilities, with how
 // many are high-impact, unguarded and tainted; findings by severity) and
 // the number of warnings, if any.
+//
+// With opts.Summary (and without opts.Paths), the tools and findings tables
+// give way to one line per tool (its worst finding, its findings counted by
+// severity, its capability classes and its score) and one line per agent
+// (its tools and its toxic combination), so that 70 tools fit a terminal.
 type TableHandler struct {
-	w     io.Writer
-	paths bool
-	color bool
+	w       io.Writer
+	paths   bool
+	color   bool
+	summary bool
 }
 
 // NewTableHandler returns a handler that writes a table to w. With
@@ -39,7 +45,7 @@ type TableHandler struct {
 // opts.Color, severities and tainted capabilities are coloured for a
 // terminal.
 func NewTableHandler(w io.Writer, opts Options) *TableHandler {
-	return &TableHandler{w: w, paths: opts.Paths, color: opts.Color}
+	return &TableHandler{w: w, paths: opts.Paths, color: opts.Color, summary: opts.Summary && !opts.Paths}
 }
 
 // Write writes doc as a table.
@@ -49,10 +55,22 @@ func (h *TableHandler) Write(doc *Document) error {
 	}
 	doc = canonical(doc)
 	var out bytes.Buffer
+	if h.summary {
+		if err := h.overview(&out, doc); err != nil {
+			return err
+		}
+		return h.finish(&out, doc)
+	}
 	if len(doc.Tools) == 0 {
 		out.WriteString(NoTools + "\n")
 	} else if err := h.tools(&out, doc.Tools); err != nil {
 		return err
+	}
+	if len(doc.Agents) > 0 {
+		out.WriteString("\nAgents, the tools one model holds:\n")
+		if err := agentsTable(&out, doc.Agents); err != nil {
+			return err
+		}
 	}
 	if len(doc.Mismatches) > 0 {
 		out.WriteString("\nTool names that the declarations and the dispatch disagree on:\n")
@@ -87,13 +105,21 @@ func (h *TableHandler) Write(doc *Document) error {
 		}
 		out.WriteString("\n")
 	}
+	return h.finish(&out, doc)
+}
+
+// finish writes the closing lines (totals, what did not load, warnings)
+// and the whole table to the writer.
+func (h *TableHandler) finish(out *bytes.Buffer, doc *Document) error {
+	_, unchanged, suppressed, baseline := splitFindings(doc.Findings)
+	active := len(doc.Findings) - len(unchanged) - len(suppressed)
 	if len(doc.Tools) > 0 || len(doc.Findings) > 0 {
-		fmt.Fprintf(&out, "%s, %s, %s", plural(len(doc.Tools), "tool"), capabilityCounts(doc.Tools), findingCounts(doc.Findings))
+		fmt.Fprintf(out, "%s, %s, %s", plural(len(doc.Tools), "tool"), capabilityCounts(doc.Tools), findingCounts(doc.Findings))
 		if baseline {
-			fmt.Fprintf(&out, "; %d new since the baseline", len(active))
+			fmt.Fprintf(out, "; %d new since the baseline", active)
 		}
 		if len(suppressed) > 0 {
-			fmt.Fprintf(&out, "; %d suppressed", len(suppressed))
+			fmt.Fprintf(out, "; %d suppressed", len(suppressed))
 		}
 		out.WriteString("\n")
 	}
@@ -104,10 +130,10 @@ func (h *TableHandler) Write(doc *Document) error {
 		for _, p := range doc.NotAnalysed {
 			names = append(names, p.Package)
 		}
-		fmt.Fprintf(&out, "not analysed: %s did not load: %s\n", plural(n, "package"), strings.Join(names, ", "))
+		fmt.Fprintf(out, "not analysed: %s did not load: %s\n", plural(n, "package"), strings.Join(names, ", "))
 	}
 	if n := len(doc.Warnings); n > 0 {
-		fmt.Fprintf(&out, "%s: some packages did not load; the result may be incomplete\n", plural(n, "warning"))
+		fmt.Fprintf(out, "%s: some packages did not load; the result may be incomplete\n", plural(n, "warning"))
 	}
 	text := out.Bytes()
 	if h.color {
@@ -255,7 +281,10 @@ func (h *TableHandler) findings(w *bytes.Buffer, fs []Finding, reasons bool) err
 	t.Header("SEVERITY", "RULE", "TOOL", "POSITION", last)
 	for _, f := range fs {
 		tool := f.Tool
-		if tool == "" {
+		switch {
+		case tool == "" && f.Agent != "":
+			tool = "agent " + f.Agent
+		case tool == "":
 			tool = "-"
 		}
 		text := f.Message

@@ -99,6 +99,26 @@ type Catalog struct {
 	// Middlewares maps a normalized symbol to a call that wraps every tool
 	// of a framework with the function at Arg.
 	Middlewares map[string]Middleware
+	// Agents maps a normalized function symbol or struct type to where it
+	// takes the list of tools that one agent holds (langchaingo's
+	// agents.NewOneShotAgent, eino's compose.ToolsNodeConfig.Tools).
+	Agents map[string]AgentHolder
+	// Destructive are the sinks that delete or destroy what they act on
+	// (os.RemoveAll, a Kubernetes Delete): what a tool declaring
+	// destructiveHint false must not reach.
+	Destructive SymbolSet
+	// Exits are the cloud calls that publish what they are given where
+	// their arguments say (a GitHub issue, an S3 object, a Kubernetes
+	// object): with model-controlled arguments, a way out for data.
+	Exits SymbolSet
+	// Annotations maps a normalized tool type to its field holding the
+	// tool's MCP annotations; Hints maps a normalized annotations type to
+	// its hint fields, each with its kind; HintOptions maps a normalized
+	// symbol to a tool option that sets a hint (or, for the kind
+	// "annotations", the whole annotations value).
+	Annotations map[string]string
+	Hints       map[string]map[string]string
+	HintOptions map[string]HintOption
 
 	// sensitiveFile remembers which file set each symbol's sensitive
 	// arguments, so that a later file replaces them whole.
@@ -135,6 +155,70 @@ type Middleware struct {
 	Framework string
 	Arg       int
 	Where     Where
+}
+
+// AgentHolder is where a framework takes the tools of one agent: argument
+// ToolsArg of the function Symbol, or, when ToolsArg is -1, the field
+// Field of the struct type Symbol. The argument or field is a list of
+// tools, or a variadic list.
+type AgentHolder struct {
+	Framework string
+	Symbol    string
+	ToolsArg  int
+	Field     string
+	Where     Where
+}
+
+// HintKinds are the MCP tool annotations that describe behaviour.
+var HintKinds = []string{"read-only", "destructive", "idempotent", "open-world"}
+
+// HintOption is a tool option that sets the hint Kind to its argument Arg,
+// or sets the whole annotations value when Kind is "annotations".
+type HintOption struct {
+	Kind  string
+	Arg   int
+	Where Where
+}
+
+// IsDestructive reports whether a sink symbol deletes or destroys what it
+// acts on.
+func (c *Catalog) IsDestructive(symbol string) bool { return c.Destructive.Has(symbol) }
+
+// IsExit reports whether a cloud call publishes what it is given where its
+// arguments say.
+func (c *Catalog) IsExit(symbol string) bool { return c.Exits.Has(symbol) }
+
+// SymbolSet is a set of symbols given exactly or by pattern, as sinks are.
+type SymbolSet struct {
+	exact    map[string]bool
+	patterns []Sink
+}
+
+// Has reports whether the set holds a symbol.
+func (s SymbolSet) Has(symbol string) bool {
+	n := Normalize(symbol)
+	if s.exact[n] {
+		return true
+	}
+	_, ok := matchPattern(s.patterns, n)
+	return ok
+}
+
+// add adds a symbol or pattern of a catalog line.
+func (s *SymbolSet) add(kw, symbol string, w Where) (string, error) {
+	sym := Normalize(symbol)
+	if prefix, ok := wildcardPrefix(sym); ok {
+		if _, err := path.Match(sym, ""); err != nil {
+			return "", fmt.Errorf("bad %s pattern %q: %v", kw, symbol, err)
+		}
+		s.patterns = append(s.patterns, Sink{Symbol: symbol, Where: w, match: sym, prefix: prefix})
+	} else {
+		if s.exact == nil {
+			s.exact = map[string]bool{}
+		}
+		s.exact[sym] = true
+	}
+	return kw + " " + sym, nil
 }
 
 // Taint kinds: what a model-controlled value must not choose at a sensitive
@@ -299,7 +383,11 @@ type Register struct {
 	ToolsArg int
 	// NameArg is the argument holding the tool's constant name, or -1.
 	NameArg int
-	Where   Where
+	// ServerArg is the argument holding the server the tool joins (an
+	// MCP server: every tool registered on one server value is offered to
+	// the same model), or -1 when the call only makes a tool.
+	ServerArg int
+	Where     Where
 }
 
 // Adapter is a function whose result wraps the handler passed at HandlerArg,
@@ -407,6 +495,10 @@ func New() *Catalog {
 		Rules:            map[string]Rule{},
 		Guards:           map[string]Guard{},
 		Middlewares:      map[string]Middleware{},
+		Agents:           map[string]AgentHolder{},
+		Annotations:      map[string]string{},
+		Hints:            map[string]map[string]string{},
+		HintOptions:      map[string]HintOption{},
 
 		sensitiveFile: map[string]string{},
 	}
@@ -573,7 +665,7 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		if len(args) < 3 {
 			return "", fmt.Errorf("register wants FRAMEWORK SYMBOL and tool=, handler=, tools= or name= options")
 		}
-		opts, err := options(args[2:], "tool", "handler", "tools", "name")
+		opts, err := options(args[2:], "tool", "handler", "tools", "name", "server")
 		if err != nil {
 			return "", err
 		}
@@ -582,7 +674,8 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		}
 		sym := Normalize(args[1])
 		c.Registers[sym] = Register{Symbol: args[1], Framework: args[0], ToolArg: opts["tool"],
-			HandlerArg: opts["handler"], ToolsArg: opts["tools"], NameArg: opts["name"], Where: w}
+			HandlerArg: opts["handler"], ToolsArg: opts["tools"], NameArg: opts["name"],
+			ServerArg: opts["server"], Where: w}
 		return "register " + sym, nil
 	case "adapter":
 		if len(args) != 2 {
@@ -850,6 +943,69 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		sym := Normalize(args[1])
 		c.Middlewares[sym] = Middleware{Framework: args[0], Arg: opts["arg"], Where: w}
 		return "middleware " + sym, nil
+	case "agent":
+		// agent FRAMEWORK SYMBOL tools=N, or agent FRAMEWORK TYPE field=NAME
+		if len(args) != 3 {
+			return "", fmt.Errorf("agent wants FRAMEWORK SYMBOL tools=N or FRAMEWORK TYPE field=NAME")
+		}
+		h := AgentHolder{Framework: args[0], Symbol: args[1], ToolsArg: -1, Where: w}
+		if f, ok := strings.CutPrefix(args[2], "field="); ok && f != "" {
+			h.Field = f
+		} else {
+			opts, err := options(args[2:], "tools")
+			if err != nil {
+				return "", fmt.Errorf("agent wants tools=N or field=NAME: %w", err)
+			}
+			h.ToolsArg = opts["tools"]
+		}
+		sym := Normalize(args[1])
+		c.Agents[sym] = h
+		return "agent " + sym, nil
+	case "destructive", "exit":
+		if len(args) != 1 {
+			return "", fmt.Errorf("%s wants one SYMBOL or pattern", kw)
+		}
+		if kw == "exit" {
+			return c.Exits.add(kw, args[0], w)
+		}
+		return c.Destructive.add(kw, args[0], w)
+	case "annotations":
+		if len(args) != 2 {
+			return "", fmt.Errorf("annotations wants TOOLTYPE FIELD")
+		}
+		typ := Normalize(args[0])
+		c.Annotations[typ] = args[1]
+		return "annotations " + typ, nil
+	case "hint":
+		if len(args) != 3 {
+			return "", fmt.Errorf("hint wants KIND TYPE FIELD")
+		}
+		if !oneOf(args[0], HintKinds) {
+			return "", fmt.Errorf("unknown hint %q (want one of %s)", args[0], strings.Join(HintKinds, ", "))
+		}
+		typ := Normalize(args[1])
+		if c.Hints[typ] == nil {
+			c.Hints[typ] = map[string]string{}
+		}
+		c.Hints[typ][args[2]] = args[0]
+		return "hint " + typ + "." + args[2], nil
+	case "hintoption":
+		if len(args) != 3 {
+			return "", fmt.Errorf("hintoption wants KIND SYMBOL arg=N")
+		}
+		if !oneOf(args[0], HintKinds) && args[0] != "annotations" {
+			return "", fmt.Errorf("unknown hint %q (want annotations or one of %s)", args[0], strings.Join(HintKinds, ", "))
+		}
+		opts, err := options(args[2:], "arg")
+		if err != nil {
+			return "", err
+		}
+		if opts["arg"] < 0 {
+			return "", fmt.Errorf("hintoption needs arg=N")
+		}
+		sym := Normalize(args[1])
+		c.HintOptions[sym] = HintOption{Kind: args[0], Arg: opts["arg"], Where: w}
+		return "hintoption " + sym, nil
 	case "rule":
 		// rule ID NAME SEVERITY cwe=CWE-78[,...] owasp=LLM05:2025[,...]
 		if len(args) != 5 || !strings.HasPrefix(args[3], "cwe=") || !strings.HasPrefix(args[4], "owasp=") {
@@ -869,7 +1025,7 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		c.Rules[r.ID] = r
 		return "rule " + r.ID, nil
 	}
-	return "", fmt.Errorf("unknown keyword %q (want sink, opaque, register, adapter, toolname, tooltype, toolstruct, implements, librarytool, dispatch, declare, handlermap, sensitive, sanitizer, check, source, sourcefield, toolresult, prompt, rule, guard or middleware)", kw)
+	return "", fmt.Errorf("unknown keyword %q (want sink, opaque, register, adapter, toolname, tooltype, toolstruct, implements, librarytool, dispatch, declare, handlermap, sensitive, sanitizer, check, source, sourcefield, toolresult, prompt, rule, guard, middleware, agent, destructive, exit, annotations, hint or hintoption)", kw)
 }
 
 func oneOf(s string, list []string) bool {

@@ -86,11 +86,66 @@ func TestParseErrors(t *testing.T) {
 		{"librarytool x a.T calc none network\n", `t.cat:1: unknown capability "none"`},
 		{"librarytool x a.T \"Web Scraper network\n", `t.cat:1: bad quoted string`},
 		{"dispatch x a.T Name extra=1\n", `t.cat:1: unknown option "extra=1"`},
+		{"agent x a.New\n", "t.cat:1: agent wants FRAMEWORK SYMBOL tools=N or FRAMEWORK TYPE field=NAME"},
+		{"agent x a.New list=1\n", `t.cat:1: agent wants tools=N or field=NAME: unknown option "list=1"`},
+		{"destructive a.B c.D\n", "t.cat:1: destructive wants one SYMBOL or pattern"},
+		{"destructive a.[B*\n", `t.cat:1: bad destructive pattern "a.[B*"`},
+		{"hint sneaky a.T Field\n", `t.cat:1: unknown hint "sneaky"`},
+		{"hintoption read-only a.B\n", "t.cat:1: hintoption wants KIND SYMBOL arg=N"},
+		{"hintoption loud a.B arg=0\n", `t.cat:1: unknown hint "loud" (want annotations or one of`},
+		{"annotations a.T\n", "t.cat:1: annotations wants TOOLTYPE FIELD"},
 	} {
 		err := New().Parse("t.cat", strings.NewReader(tc.in))
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("Parse(%q) = %v, want an error starting %q", tc.in, err, tc.want)
 		}
+	}
+}
+
+// TestAgentsAndHints parses the lines that describe agents, destructive
+// sinks and tool hints.
+func TestAgentsAndHints(t *testing.T) {
+	c := New()
+	in := "register mcp (*a.S).AddTool tool=1 handler=2 server=0\n" +
+		"agent lc a.NewAgent tools=1\n" +
+		"agent eino a.Config field=Tools\n" +
+		"destructive os.RemoveAll\n" +
+		"destructive (*a.Client).Delete*\n" +
+		"exit (*a.Client).Put*\n" +
+		"annotations a.Tool Annotations\n" +
+		"hint read-only a.Annotations ReadOnlyHint\n" +
+		"hintoption destructive a.WithDestructive arg=0\n"
+	if err := c.Parse("t.cat", strings.NewReader(in)); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Registers["(*a.S).AddTool"].ServerArg; got != 0 {
+		t.Errorf("server arg = %d, want 0", got)
+	}
+	if got := c.Agents["a.NewAgent"]; got.ToolsArg != 1 || got.Field != "" {
+		t.Errorf("a.NewAgent = %+v, want tools=1", got)
+	}
+	if got := c.Agents["a.Config"]; got.ToolsArg != -1 || got.Field != "Tools" {
+		t.Errorf("a.Config = %+v, want field Tools", got)
+	}
+	for sym, want := range map[string]bool{
+		"os.RemoveAll":               true,
+		"os.Remove":                  false,
+		"(*a.Client).DeleteObject":   true,
+		"(*a.Client).GetObject":      false,
+		"(*a.Client).Delete/Objects": false,
+	} {
+		if got := c.IsDestructive(sym); got != want {
+			t.Errorf("IsDestructive(%q) = %v, want %v", sym, got, want)
+		}
+	}
+	if !c.IsExit("(*a.Client).PutObject") || c.IsExit("(*a.Client).DeleteObject") {
+		t.Error("exit: want PutObject and not DeleteObject")
+	}
+	if c.Annotations["a.Tool"] != "Annotations" || c.Hints["a.Annotations"]["ReadOnlyHint"] != "read-only" {
+		t.Errorf("annotations %v, hints %v", c.Annotations, c.Hints)
+	}
+	if got := c.HintOptions["a.WithDestructive"]; got.Kind != "destructive" || got.Arg != 0 {
+		t.Errorf("hint option = %+v", got)
 	}
 }
 

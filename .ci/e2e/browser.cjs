@@ -6,7 +6,8 @@
 // Go tests (package report/browsertest) decide what is right. Installed by
 // .ci/setup.sh into .ci/node/e2e.
 //
-// Request: {"html": "report.html", "click": "tool name", "screenshot":
+// Request: {"html": "report.html", "click": "tool name", "click_row":
+// "tool name", "screenshot":
 // "out.png", "width": 1280, "height": 900, "full_page": false,
 // "color_scheme": "light", "mermaid": ["flowchart LR ..."]}
 //
@@ -109,6 +110,25 @@ async function report(page, req, out) {
       }).map((g) => g.querySelector(".label").textContent),
     };
   });
+  out.matrix = await page.evaluate(() => {
+    const table = document.getElementById("matrix");
+    if (!table) return null;
+    const graph = document.getElementById("graph-section");
+    const rows = Array.from(table.querySelectorAll("tr.matrix-row"));
+    return {
+      columns: Array.from(table.querySelectorAll("thead th.cap-col")).map((th) => th.textContent.trim()),
+      groups: Array.from(table.querySelectorAll("tbody.agent-group")).map((g) => g.getAttribute("data-agent")),
+      group_rows: Array.from(table.querySelectorAll("tbody.agent-group")).map((g) => g.querySelectorAll("tr.matrix-row").length),
+      rows: rows.map((r) => r.getAttribute("data-name")),
+      worst: rows.map((r) => r.cells[1].textContent.trim()),
+      cells: rows.map((r) => Array.from(r.querySelectorAll("td.cell")).map((c) => c.getAttribute("data-state"))),
+      toxic: Array.from(document.querySelectorAll("#toxic li.toxic")).map((li) =>
+        li.querySelector("strong").textContent + " " + li.getAttribute("data-agent")),
+      legs: Array.from(document.querySelectorAll("#toxic li.toxic")).map((li) =>
+        Array.from(li.querySelectorAll("li.leg")).map((l) => l.getAttribute("data-role") + " " + l.querySelector("a, .tool-ref").textContent)),
+      above_graph: !!graph && !!(table.compareDocumentPosition(graph) & Node.DOCUMENT_POSITION_FOLLOWING),
+    };
+  });
   out.tool_list = await page.$$eval(".tool-list a.tool-ref", (as) => as.map((a) => a.textContent));
   out.findings = await findingsState(page);
   out.panels_visible_before = await visiblePanels(page);
@@ -116,23 +136,13 @@ async function report(page, req, out) {
   if (req.click) {
     const node = page.locator("svg#graph .node.tool", { has: page.locator(".label", { hasText: req.click }) }).first();
     await node.click();
-    const panel = page.locator(".tool-panel.shown");
-    const shown = await panel.count();
-    out.click = { panels_visible: await visiblePanels(page) };
-    if (shown === 1) {
-      out.click.title = (await panel.locator("h3").textContent()).trim();
-      out.click.capabilities = await panel.locator("table.caps tbody tr td:first-child").allTextContents();
-      out.click.sinks = await panel.locator("table.caps tbody tr td:nth-child(2)").allTextContents();
-      out.click.missing_guards = await panel.locator("table.caps .badge.missing").allTextContents();
-      out.click.witness_frames = await panel.locator("ol.witnesses ol.path li").allTextContents();
-      out.click.findings = await panel.locator("table.tool-findings tbody tr").count();
-      out.click.in_viewport = await panel.evaluate((el) => {
-        const r = el.getBoundingClientRect();
-        return r.top < window.innerHeight && r.bottom > 0;
-      });
-    }
-    out.click.highlighted = await page.$$eval("svg#graph .node.hl", (ns) =>
-      ns.map((n) => n.querySelector(".label").textContent));
+    out.click = await clickState(page);
+  }
+  if (req.click_row) {
+    // A click on the row's last cell, away from the tool's link.
+    const row = page.locator("#matrix tr.matrix-row[data-name='" + req.click_row.replace(/'/g, "\\'") + "']").first();
+    await row.locator("td").last().click();
+    out.row_click = await clickState(page);
   }
   if (req.screenshot) {
     // The picture starts at the top: the graph, with the clicked tool
@@ -161,6 +171,30 @@ async function report(page, req, out) {
     await page.click("#findings th button[data-col='2']");
     out.sorted_by_tool_descending = await findingsState(page);
   }
+}
+
+// clickState is what the page shows after a tool was clicked: its panel,
+// the graph's highlighted nodes and the matrix's selected rows.
+async function clickState(page) {
+  const panel = page.locator(".tool-panel.shown");
+  const shown = await panel.count();
+  const out = { panels_visible: await visiblePanels(page) };
+  if (shown === 1) {
+    out.title = (await panel.locator("h3").textContent()).trim();
+    out.capabilities = await panel.locator("table.caps tbody tr td:first-child").allTextContents();
+    out.sinks = await panel.locator("table.caps tbody tr td:nth-child(2)").allTextContents();
+    out.missing_guards = await panel.locator("table.caps .badge.missing").allTextContents();
+    out.witness_frames = await panel.locator("ol.witnesses ol.path li").allTextContents();
+    out.findings = await panel.locator("table.tool-findings tbody tr").count();
+    out.in_viewport = await panel.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top < window.innerHeight && r.bottom > 0;
+    });
+  }
+  out.highlighted = await page.$$eval("svg#graph .node.hl", (ns) =>
+    ns.map((n) => n.querySelector(".label").textContent));
+  out.selected_rows = await page.$$eval("#matrix tr.matrix-row.selected", (rs) => rs.map((r) => r.getAttribute("data-name")));
+  return out;
 }
 
 // findingsState is what the findings table shows: its visible rows' tool

@@ -12,6 +12,12 @@
 //     " (not counted: NOTE)" when it does not protect the sink (it can be
 //     skipped, or comes after);
 //   - at the condition a registration depends on: "TOOL: gated by CODE";
+//   - at the hints a tool declares: "TOOL: hints KIND=VALUE ...", the
+//     kinds it declares in the order read-only, destructive, idempotent,
+//     open-world;
+//   - at each agent's construction: "agent NAME KIND FRAMEWORK: TOOL,
+//     TOOL..." (its tools sorted), and at each sink its middleware
+//     reaches: "agent NAME: middleware CAPABILITY SINK";
 //   - at a tool declared to the model but never dispatched: "declared NAME
 //     FRAMEWORK, never dispatched", and at a dispatch of a name never
 //     declared: "dispatched NAME FRAMEWORK, never declared".
@@ -149,6 +155,16 @@ func Messages(doc *report.Document) map[string][]string {
 		if tool.GatedBy != nil {
 			add(tool.GatedBy.Position, fmt.Sprintf("%s: gated by %s", tool.Name, tool.GatedBy.Condition))
 		}
+		if h := tool.Hints; h != nil {
+			var kinds []string
+			for _, kv := range [][2]string{{"read-only", h.ReadOnly}, {"destructive", h.Destructive},
+				{"idempotent", h.Idempotent}, {"open-world", h.OpenWorld}} {
+				if kv[1] != "" {
+					kinds = append(kinds, kv[0]+"="+kv[1])
+				}
+			}
+			add(h.Position, fmt.Sprintf("%s: hints %s", tool.Name, strings.Join(kinds, " ")))
+		}
 		for _, c := range tool.Capabilities {
 			msg := fmt.Sprintf("%s: %s %s", tool.Name, c.Capability, c.Sink)
 			if c.Tainted {
@@ -162,6 +178,12 @@ func Messages(doc *report.Document) map[string][]string {
 				}
 				add(g.Position, msg)
 			}
+		}
+	}
+	for _, a := range doc.Agents {
+		add(a.Position, fmt.Sprintf("agent %s %s %s: %s", a.Name, a.Kind, a.Framework, strings.Join(a.Tools, ", ")))
+		for _, r := range a.Middleware {
+			add(r.Position, fmt.Sprintf("agent %s: middleware %s %s", a.Name, r.Capability, r.Sink))
 		}
 	}
 	for _, f := range doc.Findings {

@@ -2,23 +2,35 @@ package discovery
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/ssa"
 )
 
 // dedup drops repeats (the same registration found twice through several
-// callers or contexts) and sorts the rest: by name, framework, handler,
-// registration and position.
+// callers or contexts), keeping the servers and the values of each, and
+// sorts the rest: by name, framework, handler, registration and position.
 func dedup(prog *ssa.Program, ts []Tool) []Tool {
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	var out []Tool
 	for _, e := range ts {
 		k := fmt.Sprintf("%s|%s|%s|%d|%d", e.Name, e.Framework, e.Handler, e.Registration, e.Position)
-		if seen[k] {
+		if i, ok := seen[k]; ok {
+			t := &out[i]
+			for _, s := range e.Servers {
+				if !slices.Contains(t.Servers, s) {
+					t.Servers = append(t.Servers, s)
+				}
+			}
+			for _, m := range e.made {
+				if !slices.Contains(t.made, m) {
+					t.made = append(t.made, m)
+				}
+			}
 			continue
 		}
-		seen[k] = true
+		seen[k] = len(out)
 		out = append(out, e)
 	}
 	sort.SliceStable(out, func(i, j int) bool {

@@ -51,8 +51,9 @@ type Tool struct {
 	// the tool is registered at all, most direct first: the registration
 	// call, then the helper calls and table rows the tool came through.
 	Gates []ssa.Instruction
-	// Servers are the values the registration's receiver can be, to match
-	// middleware to its tools.
+	// Servers are the values the registration's server argument can be
+	// (the server constructor calls), to match middleware to its tools
+	// and to group the tools each server offers.
 	Servers []ssa.Value
 	// Layers are the wrappers around Handler, outermost first: their code
 	// runs for this tool, and their guards count for it.
@@ -61,6 +62,19 @@ type Tool struct {
 	// does not enter (a catalogued library tool), are what the catalog
 	// says it can reach.
 	Capabilities []string
+	// Hints are the behaviour hints the tool declares (an MCP tool's
+	// annotations), by kind (rules.HintKinds): "true", "false", or
+	// "unknown" for a value that is not a constant. A kind the tool does
+	// not declare is absent. HintsAt is where they are declared.
+	Hints   map[string]string
+	HintsAt token.Pos
+
+	// made are the values the tool is made as (the call of a tool
+	// constructor such as eino's utils.NewTool), to find it in the lists
+	// of tools that agents hold; holder is the dispatch that runs a
+	// dispatched tool (agents.go).
+	made   []ssa.CallInstruction
+	holder any
 }
 
 // Layer is one wrapper around a tool's handler.
@@ -85,6 +99,8 @@ type Result struct {
 	// Middlewares are the catalogued middleware calls, whose guards count
 	// for the tools of the servers they apply to.
 	Middlewares []Middleware
+	// Agents are the groups of tools that one model holds at once.
+	Agents []Agent
 	// Warnings are one-line messages about registrations whose tools
 	// could not be told.
 	Warnings []string
@@ -116,6 +132,7 @@ func Discover(in Input) Result {
 	res.Tools = append(res.Tools, e.handlerMapTools(in.Scope)...)
 	d, w := directiveTools(in.Prog, in.Packages)
 	res.Tools = dedup(in.Prog, append(res.Tools, d...))
+	res.Agents = e.agents(in.Scope, res.Tools)
 	res.Warnings = append(res.Warnings, w...)
 	res.Declarations = e.declarations(in.Scope)
 	res.Middlewares = e.middlewares(in.Scope)

@@ -354,7 +354,7 @@ func (e *engine) caseTools(fn *ssa.Function, cmp *ssa.BinOp, m *modelNames) []To
 			inputs = []string{symbol.ShortType(d.Type) + "." + d.ArgsField}
 		}
 		out = append(out, Tool{Name: name, NameFrom: "constant", Framework: d.Framework, Handler: fn,
-			Registration: cmp.Pos(), Position: cmp.Pos(), Region: region, Inputs: inputs})
+			Registration: cmp.Pos(), Position: cmp.Pos(), Region: region, Inputs: inputs, holder: fn})
 	}
 	return out
 }
@@ -385,7 +385,7 @@ func (e *engine) looked(l *ssa.Lookup, d rules.Dispatch) []Tool {
 		f := "#" + strconv.Itoa(int(e.fan(fanKey{kind: fanMap, x: l})))
 		h := g.root(node{v: l.X, path: "{}" + f})
 		t := g.root(node{v: l.X, path: "{k}" + f})
-		return registeredAtEntry(g.assemble(Tool{Framework: d.Framework, Registration: l.Pos()}, nil, h, t))
+		return registeredAtEntry(g.assemble(Tool{Framework: d.Framework, Registration: l.Pos(), holder: l.Parent()}, nil, h, t, -1))
 	}
 	if !types.IsInterface(mt.Elem()) {
 		return nil
@@ -537,6 +537,11 @@ func (e *engine) registry(l *ssa.Lookup, val ssa.Value, d rules.Dispatch) []Tool
 			out = append(out, g.instances(root, method, nameMethod, keyName, keyOK, d, u, sites)...)
 		}
 	}
+	// The function that looks them up runs them all: they are one
+	// dispatcher's tools.
+	for i := range out {
+		out[i].holder = l.Parent()
+	}
 	return out
 }
 
@@ -553,7 +558,7 @@ func (g *graph) instances(root int32, method, nameMethod, keyName string, keyOK 
 	for i, x := range leaves {
 		t := projType(g.nodes[x])
 		fn := unwrapWrapper(methodFunc(g.e.prog, t, method))
-		tl := Tool{Framework: d.Framework, Handler: fn, Registration: at.Pos()}
+		tl := Tool{Framework: d.Framework, Handler: fn, Registration: at.Pos(), holder: at.Parent()}
 		switch {
 		case keyOK:
 			tl.Name, tl.NameFrom = keyName, "constant"

@@ -214,6 +214,9 @@ type graph struct {
 	// limit was hit.
 	limit int
 	full  bool
+	// hinted marks the call nodes whose hint sources were added
+	// (hints.go).
+	hinted map[hintKey]bool
 }
 
 func (e *engine) newGraph() *graph {

@@ -25,7 +25,7 @@ func (e *engine) handlerMapTools(scope []*ssa.Function) []Tool {
 		f := "#" + strconv.Itoa(int(e.fan(fanKey{kind: fanMap, x: st.Val})))
 		h := g.root(node{v: st.Val, path: "{}" + f})
 		t := g.root(node{v: st.Val, path: "{k}" + f})
-		out = append(out, registeredAtEntry(g.assemble(Tool{Framework: hm.Framework, Registration: st.Pos()}, nil, h, t))...)
+		out = append(out, registeredAtEntry(g.assemble(Tool{Framework: hm.Framework, Registration: st.Pos(), holder: st}, nil, h, t, -1))...)
 	})
 	return out
 }

@@ -41,9 +41,7 @@ func (e *engine) middlewares(scope []*ssa.Function) []Middleware {
 			g := e.newGraph()
 			m := Middleware{Site: site}
 			if callee.Signature.Recv() != nil {
-				for _, l := range g.leaves(g.root(node{v: args[0]})) {
-					m.Servers = append(m.Servers, g.nodes[l].v)
-				}
+				m.Servers = g.serverValues(g.root(node{v: args[0]}))
 			} else if c, ok := site.(*ssa.Call); ok {
 				m.Servers = consumers(c, 4)
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/ssa"
@@ -29,7 +30,8 @@ type registration struct {
 	// shift maps a catalog argument index to the call's: -1 when the
 	// function is called as a method value (the receiver is bound).
 	shift int
-	// recv is the receiver, for matching middleware.
+	// recv is the receiver a registration method value was bound to
+	// (a helper given s.server.AddTool), for shift -1.
 	recv node
 }
 
@@ -47,11 +49,9 @@ func (e *engine) registrations(scope []*ssa.Function) []registration {
 			cc := site.Common()
 			if callee := cc.StaticCallee(); callee != nil {
 				if reg, ok := e.cat.Registers[rules.Normalize(symbolOf(callee))]; ok {
-					r := registration{site: site, reg: reg, callee: callee}
-					if args := callArgs(cc); len(args) > 0 {
-						r.recv = node{v: args[0]}
+					for _, c := range e.serverContexts(fn, cc, reg) {
+						out = append(out, registration{site: site, c: c, reg: reg, callee: callee})
 					}
-					out = append(out, r)
 				}
 				continue
 			}
@@ -60,6 +60,32 @@ func (e *engine) registrations(scope []*ssa.Function) []registration {
 			}
 			out = append(out, e.callbackRegistrations(fn, site)...)
 		}
+	}
+	return out
+}
+
+// maxServerContexts bounds the callers a registration helper is analysed
+// in, one by one.
+const maxServerContexts = 16
+
+// serverContexts returns the contexts to analyse a registration in: one
+// per caller of fn when the server it registers on is fn's parameter (a
+// helper that registers a table on the server it is given, called for
+// several servers), so that each caller's tools join that caller's server;
+// otherwise the unknown context alone.
+func (e *engine) serverContexts(fn *ssa.Function, cc *ssa.CallCommon, reg rules.Register) []*ctx {
+	args := callArgs(cc)
+	if reg.ServerArg < 0 || reg.ServerArg >= len(args) {
+		return []*ctx{nil}
+	}
+	p, ok := stripChange(args[reg.ServerArg]).(*ssa.Parameter)
+	sites := e.ix.callSites[fn]
+	if !ok || p.Parent() != fn || len(sites) < 2 || len(sites) > maxServerContexts {
+		return []*ctx{nil}
+	}
+	out := make([]*ctx, 0, len(sites))
+	for _, caller := range sites {
+		out = append(out, e.intern(ctxKey{fn: fn, site: caller}))
 	}
 	return out
 }
@@ -138,6 +164,53 @@ func stripChange(v ssa.Value) ssa.Value {
 	}
 }
 
+// server is the value of the registration's server argument (the receiver
+// a method value was bound to, for a registration function passed as a
+// value); none when the catalog names no server argument.
+func (r registration) server(arg func(int) ssa.Value) node {
+	switch {
+	case r.reg.ServerArg < 0:
+		return node{}
+	case r.reg.ServerArg == 0 && r.shift == -1:
+		return r.recv
+	}
+	return node{v: arg(r.reg.ServerArg), c: r.c}
+}
+
+// serverValues returns the values a server argument can be: the calls and
+// allocations that make a server. A nil constant is no server; a
+// parameter whose callers are unknown stands for one only when nothing
+// better is found.
+func (g *graph) serverValues(root int32) []ssa.Value {
+	var out []ssa.Value
+	for _, l := range g.serverLeaves(root) {
+		out = append(out, g.nodes[l].v)
+	}
+	return out
+}
+
+// serverLeaves are the nodes of serverValues.
+func (g *graph) serverLeaves(root int32) []int32 {
+	var made, other []int32
+	for _, l := range g.leaves(root) {
+		n := g.nodes[l]
+		if n.path != "" {
+			continue
+		}
+		switch n.v.(type) {
+		case *ssa.Const:
+		case *ssa.Call, *ssa.Alloc:
+			made = append(made, l)
+		default:
+			other = append(other, l)
+		}
+	}
+	if len(made) > 0 {
+		return made
+	}
+	return other
+}
+
 // registered turns one registration into its tools.
 func (e *engine) registered(r registration) []Tool {
 	g := e.newGraph()
@@ -149,13 +222,11 @@ func (e *engine) registered(r registration) []Tool {
 		}
 		return args[j]
 	}
-	var servers []ssa.Value
-	if r.recv.v != nil {
-		for _, l := range g.leaves(g.root(r.recv)) {
-			servers = append(servers, g.nodes[l].v)
-		}
+	srv := int32(-1)
+	if sv := r.server(arg); sv.v != nil {
+		srv = g.root(sv)
 	}
-	base := Tool{Framework: r.reg.Framework, Registration: r.site.Pos()}
+	base := Tool{Framework: r.reg.Framework, Registration: r.site.Pos(), made: []ssa.CallInstruction{r.site}}
 	first := []ssa.Instruction{r.site}
 	if r.c != nil && r.c.site != nil {
 		first = append(first, r.c.site)
@@ -171,7 +242,7 @@ func (e *engine) registered(r registration) []Tool {
 		if tv != nil {
 			t = g.root(node{v: tv, c: r.c, path: sliceRoot(tv.Type())})
 		}
-		out = append(out, g.assemble(base, first, h, t)...)
+		out = append(out, g.assemble(base, first, h, t, srv)...)
 	}
 	if tv := arg(r.reg.ToolsArg); tv != nil {
 		if s, ok := tv.Type().Underlying().(*types.Slice); ok {
@@ -183,12 +254,9 @@ func (e *engine) registered(r registration) []Tool {
 			if ts, ok := e.cat.ToolStructs[rules.Normalize(typeSymbol(el))]; ok {
 				h := g.root(node{v: tv, c: r.c, path: join(prefix, ts.HandlerField)})
 				t := g.root(node{v: tv, c: r.c, path: join(prefix, ts.ToolField)})
-				out = append(out, g.assemble(base, first, h, t)...)
+				out = append(out, g.assemble(base, first, h, t, srv)...)
 			}
 		}
-	}
-	for i := range out {
-		out[i].Servers = servers
 	}
 	return out
 }
@@ -198,8 +266,12 @@ func (e *engine) registered(r registration) []Tool {
 // handler was made into several tools (two rows of a table sharing it).
 //
 // base holds what every tool of the registration shares; first are the
-// instructions whose conditions gate all of them.
-func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t int32) []Tool {
+// instructions whose conditions gate all of them. srv (< 0: none) is the
+// registration's server argument: each tool gets the servers that meet its
+// handler, as a name does (a helper that registers a table on the server
+// it is given registers each caller's rows on that caller's server), or
+// all of them when none does.
+func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []Tool {
 	handlers, wrappers := g.handlerLeaves(h)
 	if len(handlers) == 0 {
 		return nil
@@ -229,15 +301,37 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t int32) []Tool 
 	for _, w := range wrappers {
 		wrapReach[w] = g.reaches(w)
 	}
+	// The hints are read last: reading them adds edges (hints.go) that the
+	// handlers' places above must not see.
+	var hints []hintValue
+	var hintPlaces []map[meetKey]bool
+	if t >= 0 {
+		var hintRoots []int32
+		hints, hintRoots = g.hintValues(t)
+		ids := make([]int32, len(hints))
+		for i, v := range hints {
+			ids[i] = v.id
+		}
+		hintPlaces = g.meetings(ids, append(roots, hintRoots...))
+	}
+	var servers []int32
+	var serverPlaces []map[meetKey]bool
+	if srv >= 0 {
+		servers = g.serverLeaves(srv)
+		serverPlaces = g.meetings(servers, append(slices.Clone(roots), srv))
+	}
 	var out []Tool
 	for _, hid := range handlers {
 		hp := places[at[hid]]
 		fn, _ := g.e.handlerFunc(g.nodes[hid])
 		base := base
 		base.Handler = fn
+		base.Servers = pickServers(g, servers, serverPlaces, hp)
 		base.Gates = g.gates(first, hp)
 		base.Layers = g.layers(hid, wrappers, wrapReach, handlerSet)
+		base.Hints, base.HintsAt = pairHints(hints, hintPlaces, hp)
 		names := map[string]bool{}
+		nameAt := map[string]map[meetKey]bool{}
 		made := map[string]token.Pos{}
 		ambiguous := false
 		for _, nid := range named {
@@ -246,6 +340,12 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t int32) []Tool 
 			}
 			if s, ok := g.nameOf(nid, 0); ok {
 				names[s] = true
+				if nameAt[s] == nil {
+					nameAt[s] = map[meetKey]bool{}
+				}
+				for k := range places[at[nid]] {
+					nameAt[s][k] = true
+				}
 				if p := g.madeAt(hp, places[at[nid]], g.nodes[hid]); p.IsValid() && (!made[s].IsValid() || p < made[s]) {
 					made[s] = p
 				}
@@ -267,10 +367,45 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t int32) []Tool 
 		for _, s := range sortedNames(names) {
 			tl := base
 			tl.Name, tl.NameFrom = s, "constant"
+			// A handler shared by several tools (one function in the tables
+			// of two servers) meets every server and every helper call; the
+			// ones this name also meets are this tool's.
+			if both := within(hp, nameAt[s]); len(both) > 0 {
+				tl.Gates = g.gates(first, both)
+				tl.Servers = pickServers(g, servers, serverPlaces, both)
+			}
 			if p := made[s]; p.IsValid() {
 				tl.Registration = p
 			}
 			out = append(out, tl)
+		}
+	}
+	return out
+}
+
+// pickServers returns the server values whose places meet places, or all
+// of them when none does.
+func pickServers(g *graph, servers []int32, serverPlaces []map[meetKey]bool, places map[meetKey]bool) []ssa.Value {
+	var out []ssa.Value
+	for i, x := range servers {
+		if meet(places, serverPlaces[i]) {
+			out = append(out, g.nodes[x].v)
+		}
+	}
+	if len(out) == 0 {
+		for _, x := range servers {
+			out = append(out, g.nodes[x].v)
+		}
+	}
+	return out
+}
+
+// within returns the places of a that b has too.
+func within(a, b map[meetKey]bool) map[meetKey]bool {
+	out := map[meetKey]bool{}
+	for k := range a {
+		if b[k] {
+			out[k] = true
 		}
 	}
 	return out

@@ -203,6 +203,7 @@ func TestCLI(t *testing.T) {
 		{"rules", []string{"rules"}, exitOK},
 		{"rules-json", []string{"rules", "--format", "json"}, exitOK},
 		{"explain-BR101", []string{"explain", "BR101"}, exitOK},
+		{"explain-BR401", []string{"explain", "BR401"}, exitOK},
 		{"explain-BR999", []string{"explain", "BR999"}, exitUsage},
 		{"baseline-help", []string{"baseline", "--help"}, exitOK},
 		{"diff-help", []string{"diff", "--help"}, exitOK},
@@ -240,6 +241,8 @@ func TestScanFixtures(t *testing.T) {
 		{"broken-module-fail-on-markdown", []string{"scan", "--format", "markdown", "--fail-on", "high", "../../testdata/broken-module"}, exitFindings},
 		{"ops-assistant-sarif", []string{"scan", "--format", "sarif", ops}, exitOK},
 		{"ops-assistant-markdown", []string{"scan", "--format", "markdown", ops}, exitOK},
+		{"ops-assistant-summary", []string{"scan", "--summary", ops}, exitOK},
+		{"ops-assistant-markdown-summary", []string{"scan", "--format", "markdown", "--summary", ops}, exitOK},
 		{"ops-assistant-fail-on", []string{"scan", "--fail-on", "high", ops}, exitFindings},
 		{"no-tools-sarif", []string{"scan", "--format", "sarif", "--fail-on", "info", "../../testdata/no-tools"}, exitOK},
 		// A scan that runs out of time stops cleanly, in one line.

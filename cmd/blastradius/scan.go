@@ -49,6 +49,7 @@ type scanOptions struct {
 	format   string // a name in report.Formats
 	output   string // file to write the report to; "" is stdout
 	paths    bool   // witness paths in the table
+	summary  bool   // one line per tool in the table and the Markdown
 	failOn   string // a severity, "none" or "" (the configuration's, or none)
 	baseline string // baseline file; "" is none
 }
@@ -98,6 +99,7 @@ baseline); 3 for an internal error.`,
 	opts.addFlags(f)
 	f.BoolVarP(&opts.verbose, "verbose", "v", false, "print phase timings and counts on stderr; implies --paths")
 	f.BoolVar(&opts.paths, "paths", false, "print each capability's witness path and each finding's data flow in the table")
+	f.BoolVar(&opts.summary, "summary", false, "print one line per tool (its worst finding, findings by severity, capabilities) and one per agent in the table and the Markdown; --paths shows every detail")
 	f.StringVar(&opts.failOn, "fail-on", "", "exit with status 1 if a finding at or above `SEVERITY` ("+strings.Join(severitiesDesc(), ", ")+") is reported, not suppressed and not in the baseline; none never fails (default: the configuration's fail_on, else none)")
 	f.StringVar(&opts.baseline, "baseline", "", "mark the findings of the baseline `FILE` (written by blastradius baseline) as unchanged; only new ones fail")
 	return cmd
@@ -141,6 +143,7 @@ func (o *scanOptions) run(ctx context.Context, e *env, args []string, failOnSet 
 	var buf bytes.Buffer
 	h, err := report.New(o.format, &buf, report.Options{
 		Paths:        o.paths || o.verbose,
+		Summary:      o.summary,
 		Rules:        ruleInfos(s.catalog, s.severity()),
 		SourcePrefix: sourcePrefix(s.dir),
 		// Colours only for a person at a terminal, never in a file.

@@ -37,10 +37,30 @@
     document.querySelectorAll("a.tool-ref").forEach(function (a) {
       a.setAttribute("aria-current", shown && a.getAttribute("href") === "#" + id ? "true" : "false");
     });
+    document.querySelectorAll("#matrix .matrix-row").forEach(function (r) {
+      r.classList.toggle("selected", tool !== null && r.getAttribute("data-tool") === tool);
+    });
     if (shown && scroll) {
+      // The tool's part of the graph, then its panel.
+      var node = graph ? graph.querySelector(".node.tool[data-tools='" + tool + "']") : null;
+      if (node && node.scrollIntoView) {
+        node.scrollIntoView({ block: "nearest", inline: "nearest" });
+      }
       shown.scrollIntoView({ block: "nearest" });
     }
   }
+
+  // A click anywhere on a row of the matrix opens its tool.
+  document.addEventListener("click", function (ev) {
+    var row = ev.target.closest ? ev.target.closest("#matrix .matrix-row") : null;
+    if (!row || ev.target.closest("a")) {
+      return;
+    }
+    var a = row.querySelector("a.tool-ref");
+    if (a) {
+      a.click();
+    }
+  });
 
   document.addEventListener("click", function (ev) {
     var a = ev.target.closest ? ev.target.closest("a[href^='#tool-']") : null;

@@ -30,6 +30,9 @@ type Request struct {
 	HTML string `json:"html,omitempty"`
 	// Click is the name of the tool to click in the graph.
 	Click string `json:"click,omitempty"`
+	// ClickRow is the name of the tool whose row to click in the matrix
+	// (on its capability cells, not its link), after Click if both.
+	ClickRow string `json:"click_row,omitempty"`
 	// Screenshot is where to save a PNG of the page after the click;
 	// FullPage takes the whole page rather than the window.
 	Screenshot string `json:"screenshot,omitempty"`
@@ -67,7 +70,11 @@ type Result struct {
 	// PanelsVisibleBefore counts the tool panels shown before the click.
 	PanelsVisibleBefore int    `json:"panels_visible_before"`
 	Click               *Click `json:"click"`
-	Screenshot          string `json:"screenshot"`
+	// Matrix is nil when the page has no matrix; RowClick is what a click
+	// on ClickRow's row showed.
+	Matrix     *Matrix `json:"matrix"`
+	RowClick   *Click  `json:"row_click"`
+	Screenshot string  `json:"screenshot"`
 	// Mermaid has one result per chart of the request, in order.
 	Mermaid []Mermaid `json:"mermaid"`
 }
@@ -86,6 +93,30 @@ type Graph struct {
 	OpenEdges    int      `json:"open_edges"`
 	// Overflowing are the labels of nodes whose text leaves their box.
 	Overflowing []string `json:"overflowing"`
+}
+
+// Matrix is what the matrix of tools by capability shows.
+type Matrix struct {
+	// Columns are the capability columns' titles, left to right.
+	Columns []string `json:"columns"`
+	// Groups are the agents' group headers' agent names, top to bottom
+	// ("" for the tools in no agent), and GroupRows how many rows each has.
+	Groups    []string `json:"groups"`
+	GroupRows []int    `json:"group_rows"`
+	// Rows are the tools' names, top to bottom; Worst their worst finding
+	// cells; Cells each row's cells' data-state, left to right ("" for a
+	// class not reached, else "reached" or "tainted" and "guarded" or
+	// "open").
+	Rows  []string   `json:"rows"`
+	Worst []string   `json:"worst"`
+	Cells [][]string `json:"cells"`
+	// Toxic are the toxic combinations above the matrix, "RULE agent", and
+	// Legs each one's legs, "role tool".
+	Toxic []string   `json:"toxic"`
+	Legs  [][]string `json:"legs"`
+	// AboveGraph is true when the matrix comes before the graph on the
+	// page.
+	AboveGraph bool `json:"above_graph"`
 }
 
 // Findings is what the findings table shows: its visible rows' tools and
@@ -114,6 +145,8 @@ type Click struct {
 	InViewport bool `json:"in_viewport"`
 	// Highlighted are the labels of the graph's highlighted nodes.
 	Highlighted []string `json:"highlighted"`
+	// SelectedRows are the names of the matrix rows marked selected.
+	SelectedRows []string `json:"selected_rows"`
 }
 
 // Mermaid is one rendered chart: its error, or its nodes' text and its

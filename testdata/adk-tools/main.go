@@ -95,7 +95,7 @@ func main() {
 		Name:        "assistant",
 		Model:       model,
 		Instruction: "You help with the workspace.",
-		Tools:       []tool.Tool{runCommandTool, writeFileTool, lookupUserTool, readFileTool, clockTool},
+		Tools:       []tool.Tool{runCommandTool, writeFileTool, lookupUserTool, readFileTool, clockTool}, // want `agent assistant agent adk: current_time, lookup_user, read_file, run_command, write_file` `BR402: agent assistant: read_file returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\);.*`
 	})
 	if err != nil {
 		log.Fatal(err)

@@ -30,7 +30,7 @@ type input struct {
 // runTools answers every tool_use block of a reply. Each case of the switch
 // on the block's name is the tool of that name: only the case body, and what
 // it calls, belongs to the tool.
-func (a *agent) runTools(ctx context.Context, content []anthropic.ContentBlockUnion) []anthropic.ContentBlockParamUnion {
+func (a *agent) runTools(ctx context.Context, content []anthropic.ContentBlockUnion) []anthropic.ContentBlockParamUnion { // want `agent \(\*main\.agent\)\.runTools dispatcher anthropic: delete_file, get_time, lookup_order, read_file, run_command, tail_log` `BR402: agent \(\*main\.agent\)\.runTools: tail_log returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\);.*`
 	// Code before the switch belongs to no tool: this os.Getenv must NOT be
 	// reported.
 	verbose := os.Getenv("AGENT_VERBOSE") != ""

@@ -13,7 +13,7 @@ import (
 // webTool handles the web tools with an if-chain on the name that the
 // content block union exposes directly. It reports whether it handled the
 // block.
-func (a *agent) webTool(ctx context.Context, block anthropic.ContentBlockUnion) (string, bool) {
+func (a *agent) webTool(ctx context.Context, block anthropic.ContentBlockUnion) (string, bool) { // want `agent \(\*main\.agent\)\.webTool dispatcher anthropic: fetch_url, read_env` `BR401: agent \(\*main\.agent\)\.webTool: read_env returns private data \(os\.Getenv\), fetch_url returns untrusted content \(\(\*net/http\.Client\)\.Do\), fetch_url sends data where the model says \(net/http\.NewRequestWithContext\);.*`
 	var in input
 	_ = json.Unmarshal(block.Input, &in)
 	if block.Name == "fetch_url" { // want `tool fetch_url anthropic constant` `BR305: tool fetch_url\b.*`

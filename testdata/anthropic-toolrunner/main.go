@@ -64,7 +64,7 @@ func main() {
 	// A table of tools built in a loop.
 	tools = append(tools, fileTools()...)
 
-	runner := client().Beta.Messages.NewToolRunner(tools, anthropic.BetaToolRunnerParams{
+	runner := client().Beta.Messages.NewToolRunner(tools, anthropic.BetaToolRunnerParams{ // want `agent \(\*anthropic\.BetaMessageService\)\.NewToolRunner agent anthropic: fetch_url, get_time, list_dir, lookup_order, read_env, read_file, remove_file, run_command` `BR401: agent \(\*anthropic\.BetaMessageService\)\.NewToolRunner: read_env returns private data \(os\.Getenv\), fetch_url returns untrusted content \(\(\*net/http\.Client\)\.Get\), fetch_url sends data where the model says \(\(\*net/http\.Client\)\.Get\);.*`
 		BetaMessageNewParams: anthropic.BetaMessageNewParams{
 			Model:     anthropic.ModelClaudeSonnet4_5,
 			MaxTokens: 1024,

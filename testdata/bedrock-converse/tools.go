@@ -55,7 +55,7 @@ func (b *bot) runTools(ctx context.Context, content []types.ContentBlock) []type
 // runTool runs one tool. Each case of the switch on the block's name is the
 // tool of that name: only the case body, and what it calls, belongs to the
 // tool. The name is a *string: the switch is on aws.ToString of it.
-func (b *bot) runTool(ctx context.Context, tu *types.ContentBlockMemberToolUse) (string, error) {
+func (b *bot) runTool(ctx context.Context, tu *types.ContentBlockMemberToolUse) (string, error) { // want `agent \(\*main\.bot\)\.runTool dispatcher bedrock: get_time, lookup_env, query_metrics, read_file, run_command, write_file` `BR401: agent \(\*main\.bot\)\.runTool: lookup_env returns private data \(os\.LookupEnv\), query_metrics returns untrusted content \(net/http\.Post\), run_command sends data where the model says \(os/exec\.CommandContext\);.*`
 	var in input
 	if err := tu.Value.Input.UnmarshalSmithyDocument(&in); err != nil {
 		return "", err

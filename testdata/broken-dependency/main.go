@@ -20,7 +20,7 @@ import (
 
 func main() {
 	c := weather.New()
-	s := server.NewMCPServer("broken-dependency", "1.0.0")
+	s := server.NewMCPServer("broken-dependency", "1.0.0") // want `agent broken\-dependency server mcp\-go: cache_stats, forecast, read_config`
 	s.AddTool(mcp.NewTool("read_config"), readConfig)
 	s.AddTool(mcp.NewTool("forecast", mcp.WithString("city", mcp.Required())), forecast(c))
 	s.AddTool(mcp.NewTool("cache_stats"), cacheStats(c))

@@ -22,7 +22,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	s := server.NewMCPServer("cgo-tools", "1.0.0")
+	s := server.NewMCPServer("cgo-tools", "1.0.0") // want `agent cgo\-tools server mcp\-go: page_size, record_event, snapshot`
 	s.AddTool(mcp.NewTool("page_size"), pageSize)
 	s.AddTool(mcp.NewTool("snapshot", mcp.WithString("path", mcp.Required())), snapshot)
 	s.AddTool(mcp.NewTool("record_event", mcp.WithString("name", mcp.Required())), recorder(db))

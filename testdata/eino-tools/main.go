@@ -48,7 +48,7 @@ func main() {
 	}, files.readFile)
 
 	node, err := compose.NewToolNode(ctx, &compose.ToolsNodeConfig{
-		Tools: []tool.BaseTool{
+		Tools: []tool.BaseTool{ // want `agent compose\.ToolsNodeConfig agent eino: current_time, fetch_url, read_file, run_command` `BR401: agent compose\.ToolsNodeConfig: read_file returns private data \(os\.ReadFile\), fetch_url returns untrusted content \(\(\*net/http\.Client\)\.Do\), fetch_url sends data where the model says \(net/http\.NewRequestWithContext\);.*`
 			runCommandTool,
 			clockTool,
 			readFileTool,

@@ -19,7 +19,7 @@ type assistant struct {
 // call runs one function call and returns the response the model reads.
 // Each case of the switch on the call's name is the tool of that name: only
 // the case body, and what it calls, belongs to the tool.
-func (a *assistant) call(ctx context.Context, fc *genai.FunctionCall) map[string]any {
+func (a *assistant) call(ctx context.Context, fc *genai.FunctionCall) map[string]any { // want `agent \(\*main\.assistant\)\.call dispatcher genai: convert_units, list_files, read_file, run_query, update_record`
 	path, _ := fc.Args["path"].(string)
 	query, _ := fc.Args["sql"].(string)
 	var out any

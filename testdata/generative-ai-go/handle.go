@@ -21,7 +21,7 @@ type helper struct {
 // only the branch body, and what it calls, belongs to the tool. The
 // arguments are read through the closure arg: what it returns is the
 // model's.
-func (h *helper) handle(ctx context.Context, fc genai.FunctionCall) map[string]any {
+func (h *helper) handle(ctx context.Context, fc genai.FunctionCall) map[string]any { // want `agent \(\*main\.helper\)\.handle dispatcher generative\-ai\-go: check_url, read_note, save_note, shell, word_count`
 	arg := func(key string) string {
 		s, _ := fc.Args[key].(string)
 		return s

@@ -56,7 +56,7 @@ func main() {
 	resp, err := genkit.Generate(ctx, g,
 		ai.WithModelName("googleai/gemini-2.5-flash"),
 		ai.WithPrompt(strings.Join(os.Args[1:], " ")),
-		ai.WithTools(runCommand, readFileTool, lookupUser, clock, fetch),
+		ai.WithTools(runCommand, readFileTool, lookupUser, clock, fetch), // want `agent ai\.WithTools agent genkit: current_time, fetch_url, lookup_user, read_file, run_command` `BR401: agent ai\.WithTools: read_file returns private data \(os\.ReadFile\), fetch_url returns untrusted content \(net/http\.Get\), fetch_url sends data where the model says \(net/http\.Get\);.*`
 	)
 	if err != nil {
 		log.Fatal(err)

@@ -28,7 +28,7 @@ func stringArg(name string) json.RawMessage {
 	return json.RawMessage(fmt.Sprintf(`{"type":"object","properties":{%q:{"type":"string"}}}`, name))
 }
 
-func main() {
+func main() { // want `agent main\.main dispatcher go\-openai: disable_user, email_report, read_config, tail_log, word_count` `BR402: agent main\.main: read_config returns private data \(os\.ReadFile\), email_report sends data where the model says \(net/smtp\.SendMail\);.*`
 	ctx := context.Background()
 	db, err := sql.Open("postgres", "postgres://localhost/app")
 	if err != nil {

@@ -9,7 +9,7 @@ import (
 
 // runQuick runs a call with one of a few tools kept outside the registry,
 // found by comparing each tool's name with the call's.
-func runQuick(ctx context.Context, tools []Tool, c call) (string, error) {
+func runQuick(ctx context.Context, tools []Tool, c call) (string, error) { // want `agent main\.runQuick dispatcher go\-openai: get_time`
 	for _, t := range tools {
 		if t.Name() == c.name { // want `dispatched get_time go-openai, never declared`
 			return t.Execute(ctx, json.RawMessage(c.args))

@@ -25,7 +25,7 @@ func (r *registry) register(t Tool) {
 	r.tools[name] = t
 }
 
-func (r *registry) get(name string) (Tool, error) {
+func (r *registry) get(name string) (Tool, error) { // want `agent \(\*main\.registry\)\.get dispatcher go\-openai: get_weather, read_notes, run_command, think` `BR401: agent \(\*main\.registry\)\.get: read_notes returns private data \(os\.ReadFile\), get_weather returns untrusted content \(\(\*net/http\.Client\)\.Get\), run_command sends data where the model says \(os/exec\.CommandContext\);.*`
 	t, ok := r.tools[name]
 	if !ok {
 		return nil, fmt.Errorf("unknown tool %q", name)

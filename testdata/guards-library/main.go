@@ -43,7 +43,7 @@ func purgeExports(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolRe
 }
 
 func main() {
-	s := server.NewMCPServer("exports", "1.0.0")
+	s := server.NewMCPServer("exports", "1.0.0") // want `agent exports server mcp\-go: delete_export, purge_exports`
 	s.AddTool(mcp.NewTool("delete_export", mcp.WithString("name", mcp.Required())), deleteExport)
 	s.AddTool(mcp.NewTool("purge_exports"), purgeExports)
 	if err := server.ServeStdio(s); err != nil {

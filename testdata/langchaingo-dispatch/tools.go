@@ -72,7 +72,7 @@ type callArgs struct {
 
 // runTool dispatches one tool call: first through the readOnly table, then
 // through a switch on the name.
-func runTool(ctx context.Context, tc llms.ToolCall) (string, error) {
+func runTool(ctx context.Context, tc llms.ToolCall) (string, error) { // want `agent main\.runTool dispatcher langchaingo: get_time, lookup_order, read_file, run_shell, write_file` `BR402: agent main\.runTool: read_file returns private data \(os\.ReadFile\), lookup_order sends data where the model says \(net/http\.Get\);.*`
 	if h, ok := readOnly[tc.FunctionCall.Name]; ok {
 		return h(ctx, tc.FunctionCall.Arguments)
 	}

@@ -58,7 +58,7 @@ func main() {
 		notes{named: named{name: "notes", description: "Read my notes"}, path: "/srv/notes.txt"},
 		uptime{named{name: "uptime", description: "How long the host has been up"}},
 	}
-	agent := agents.NewOneShotAgent(llm, toolset)
+	agent := agents.NewOneShotAgent(llm, toolset) // want `agent agents\.NewOneShotAgent agent langchaingo: Wikipedia, calculator, notes, uptime`
 	answer, err := chains.Run(context.Background(), agents.NewExecutor(agent), os.Args[1])
 	if err != nil {
 		log.Fatal(err)

@@ -37,7 +37,7 @@ func main() {
 	// A harmless tool, appended later.
 	toolset = append(toolset, Clock{})
 
-	agent := agents.NewOneShotAgent(llm, toolset, agents.WithMaxIterations(5))
+	agent := agents.NewOneShotAgent(llm, toolset, agents.WithMaxIterations(5)) // want `agent agents\.NewOneShotAgent agent langchaingo: clock, fetch_url, read_file, shell` `BR401: agent agents\.NewOneShotAgent: read_file returns private data \(os\.ReadFile\), fetch_url returns untrusted content \(\(\*net/http\.Client\)\.Do\), fetch_url sends data where the model says \(net/http\.NewRequestWithContext\);.*`
 	executor := agents.NewExecutor(agent)
 	answer, err := chains.Run(context.Background(), executor, "Which files in the workspace mention TODO?")
 	if err != nil {

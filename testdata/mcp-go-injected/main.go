@@ -69,7 +69,7 @@ func main() {
 	c := &container{}
 	c.provide(NewFileNotes)
 	t := &tools{notes: c.resolve(reflect.TypeOf((*Notes)(nil)).Elem()).(Notes)}
-	s := server.NewMCPServer("notes", "1.0.0")
+	s := server.NewMCPServer("notes", "1.0.0") // want `agent notes server mcp\-go: delete_note, read_note`
 	s.AddTool(mcp.NewTool("read_note"), t.read)
 	s.AddTool(mcp.NewTool("delete_note"), t.remove)
 	if err := server.ServeStdio(s); err != nil {

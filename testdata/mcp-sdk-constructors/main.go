@@ -18,7 +18,7 @@ import (
 )
 
 func main() {
-	s := mcp.NewServer(&mcp.Implementation{Name: "notes"}, nil)
+	s := mcp.NewServer(&mcp.Implementation{Name: "notes"}, nil) // want `agent notes server mcp\-go\-sdk: delete_note, fetch, read_note` `BR401: agent notes: read_note returns private data \(os\.ReadFile\), fetch returns untrusted content \(\(\*net/http\.Client\)\.Get\), fetch sends data where the model says \(\(\*net/http\.Client\)\.Get\);.*`
 	inventory.Register(s, deps{http: http.DefaultClient}, allTools())
 	if err := s.Run(context.Background(), &mcp.StdioTransport{}); err != nil {
 		log.Fatal(err)

@@ -92,7 +92,7 @@ func main() {
 	}
 	client := &http.Client{Timeout: 10 * time.Second}
 
-	server := mcp.NewServer(&mcp.Implementation{Name: "workspace", Version: "v1.0.0"}, nil)
+	server := mcp.NewServer(&mcp.Implementation{Name: "workspace", Version: "v1.0.0"}, nil) // want `agent workspace server mcp\-go\-sdk: fetch_url, lookup_user, read_file, run_command, version, write_file` `BR401: agent workspace: read_file returns private data \(os\.ReadFile\), fetch_url returns untrusted content \(\(\*net/http\.Client\)\.Do\), fetch_url sends data where the model says \(net/http\.NewRequestWithContext\);.*`
 
 	// Generic mcp.AddTool with a top-level function.
 	mcp.AddTool(server, &mcp.Tool{Name: "run_command", Description: "Run a command"}, runCommand)

@@ -91,7 +91,7 @@ func (sv *server) prompt(name string) (*mcp.Prompt, mcp.PromptHandler) {
 }
 
 func main() {
-	sv := &server{s: mcp.NewServer(&mcp.Implementation{Name: "toolsets"}, nil), readOnly: os.Getenv("READ_ONLY") == "1"}
+	sv := &server{s: mcp.NewServer(&mcp.Implementation{Name: "toolsets"}, nil), readOnly: os.Getenv("READ_ONLY") == "1"} // want `agent toolsets server mcp\-go\-sdk: list_dir, read_file, run_command, write_file` `BR402: agent toolsets: read_file returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\);.*`
 	sv.apply()
 	if err := sv.s.Run(context.Background(), &mcp.StdioTransport{}); err != nil {
 		log.Fatal(err)

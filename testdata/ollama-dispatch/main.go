@@ -33,7 +33,7 @@ func main() {
 	}
 	for {
 		var calls []api.ToolCall
-		err := client.Chat(ctx, req, func(resp api.ChatResponse) error {
+		err := client.Chat(ctx, req, func(resp api.ChatResponse) error { // want `BR401: agent main\$1: motd returns private data \(os\.ReadFile\), http_get returns untrusted content \(net/http\.Get\), http_get sends data where the model says \(net/http\.Get\);.*` `agent main\$1 dispatcher ollama: disk_usage, get_time, hostname, http_get, motd, read_file, run_command, uptime`
 			req.Messages = append(req.Messages, resp.Message)
 			calls = resp.Message.ToolCalls
 			for _, tc := range resp.Message.ToolCalls {

@@ -43,7 +43,7 @@ var handlers = map[string]handler{
 	},
 }
 
-func main() {
+func main() { // want `agent main\.main dispatcher ollama: list_files, think`
 	ctx := context.Background()
 	client, err := api.ClientFromEnvironment()
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 )
 
 func main() {
-	s := server.NewMCPServer("opsbot", "1.0.0")
+	s := server.NewMCPServer("opsbot", "1.0.0") // want `agent opsbot server mcp\-go: disk_usage, read_runbook`
 	s.AddTool(mcp.NewTool("disk_usage"), tools.DiskUsage)
 	s.AddTool(mcp.NewTool("read_runbook", mcp.WithString("name", mcp.Required())), tools.ReadRunbook)
 	if err := server.ServeStdio(s); err != nil {

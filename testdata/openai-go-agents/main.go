@@ -84,7 +84,7 @@ func main() {
 		AgentID:     openai.String("agent_support"),
 		Environment: openai.EnvironmentParamUnion{OfParamNone: &openai.EnvironmentParamNone{}},
 		Input:       openai.BetaAgentSessionNewParamsInputUnion{OfString: openai.String("What did customer 42 order?")},
-		ToolHandlers: map[string]openai.AgentToolHandler{
+		ToolHandlers: map[string]openai.AgentToolHandler{ // want `agent v3\.BetaAgentSessionNewParams agent openai\-go: list_orders, run_script, save_report`
 			"list_orders": s.orders,
 			"run_script":  runScript,
 			"save_report": func(ctx context.Context, args map[string]any) (any, error) { // want `tool save_report openai-go constant` `BR304: tool save_report\b.*` `BR305: tool save_report\b.*`
@@ -103,7 +103,7 @@ func main() {
 
 	turn := client.Beta.Agents.Sessions.Stream(ctx, sessionID, openai.AgentSessionStreamParams{
 		Input:        "Summarise ticket T-7.",
-		ToolHandlers: ticketHandlers("tickets"),
+		ToolHandlers: ticketHandlers("tickets"), // want `agent v3\.AgentSessionStreamParams agent openai\-go: ping, read_ticket`
 		// OnToolError is an SDK callback, not a tool: its file write must not
 		// be reported.
 		OnToolError: func(ctx context.Context, e openai.BetaAgentToolError) {

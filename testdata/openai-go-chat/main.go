@@ -20,7 +20,7 @@ import (
 	"github.com/openai/openai-go/v3/shared"
 )
 
-func main() {
+func main() { // want `BR401: agent main\.main: read_file returns private data \(os\.ReadFile\), fetch_status returns untrusted content \(\(\*net/http\.Client\)\.Do\), fetch_status sends data where the model says \(net/http\.NewRequestWithContext\);.*` `agent main\.main dispatcher openai\-go: count_jobs, current_time, delete_file, fetch_status, read_file, run_command`
 	ctx := context.Background()
 	// Set-up in main belongs to no tool: this os.Getenv must not be reported.
 	dsn := os.Getenv("ASSISTANT_DSN")

@@ -82,7 +82,7 @@ func (r *registry) Register(name string, fn toolFunc) {
 }
 
 // dispatch runs the registered tool that the model called.
-func (r *registry) dispatch(ctx context.Context, tc openai.ChatCompletionMessageToolCallUnion) (string, error) {
+func (r *registry) dispatch(ctx context.Context, tc openai.ChatCompletionMessageToolCallUnion) (string, error) { // want `agent \(\*main\.registry\)\.dispatch dispatcher openai\-go: lookup_order, show_env, write_note`
 	fn, ok := r.handlers[tc.Function.Name]
 	if !ok {
 		return "", fmt.Errorf("unknown tool %q", tc.Function.Name)
@@ -119,7 +119,7 @@ var formatters = map[string]func(string) error{
 	"file":   func(s string) error { return os.WriteFile("answer.txt", []byte(s), 0o644) },
 }
 
-func callTool(ctx context.Context, reg *registry, tc openai.ChatCompletionMessageToolCallUnion) (string, error) {
+func callTool(ctx context.Context, reg *registry, tc openai.ChatCompletionMessageToolCallUnion) (string, error) { // want `agent main\.callTool dispatcher openai\-go: list_dir, uptime, whois`
 	if h, ok := builtins[tc.Function.Name]; ok {
 		return h(ctx, tc.Function.Arguments)
 	}

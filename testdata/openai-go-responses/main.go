@@ -81,7 +81,7 @@ func main() {
 }
 
 // call runs the function the model called.
-func (a *app) call(ctx context.Context, call responses.ResponseFunctionToolCall) (string, error) {
+func (a *app) call(ctx context.Context, call responses.ResponseFunctionToolCall) (string, error) { // want `agent \(\*main\.app\)\.call dispatcher openai\-go: close_ticket, echo, grep_logs, notify_webhook`
 	var args map[string]string
 	if err := json.Unmarshal([]byte(call.Arguments), &args); err != nil {
 		return "", err

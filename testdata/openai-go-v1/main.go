@@ -24,7 +24,7 @@ func params(name string) openai.FunctionParameters {
 	}
 }
 
-func main() {
+func main() { // want `BR403: agent main\.main: http_get returns untrusted content \(net/http\.Get\), http_get sends data where the model says \(net/http\.Get\);.*` `agent main\.main dispatcher openai\-go: add, get_setting, http_get, kubectl`
 	ctx := context.Background()
 	client := openai.NewClient()
 	req := openai.ChatCompletionNewParams{

@@ -36,7 +36,7 @@ func main() {
 	}
 	defer db.Close()
 
-	s := server.NewMCPServer("ops-assistant", "0.4.2",
+	s := server.NewMCPServer("ops-assistant", "0.4.2", // want `BR401: agent ops\-assistant: show_config returns private data \(os\.Environ\), http_fetch returns untrusted content \(\(\*net/http\.Client\)\.Do\), http_fetch sends data where the model says \(net/http\.NewRequestWithContext\);.*` `agent ops\-assistant server mcp\-go: delete_user, get_env, http_fetch, query_db, read_file, run_shell, service_status, show_config, tail_logs, write_file`
 		server.WithToolCapabilities(false),
 		server.WithRecovery(),
 		server.WithInstructions("You are the on-call assistant. Use the tools to investigate and fix incidents."),

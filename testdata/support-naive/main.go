@@ -116,7 +116,7 @@ var tools = []openai.ChatCompletionToolUnionParam{
 
 // reply runs the model on the customer's message, and the tools it calls,
 // until it answers.
-func (a *agent) reply(ctx context.Context, customerID, message string) (string, error) {
+func (a *agent) reply(ctx context.Context, customerID, message string) (string, error) { // want `agent \(\*main\.agent\)\.reply dispatcher openai\-go: escalate_ticket, issue_refund, lookup_order`
 	params := openai.ChatCompletionNewParams{
 		Model: openai.ChatModelGPT4o,
 		Messages: []openai.ChatCompletionMessageParamUnion{

@@ -34,7 +34,7 @@ var lookupOrderTool = openai.ChatCompletionFunctionTool(shared.FunctionDefinitio
 })
 
 // handleChat runs one chat turn, with a tool the model may call.
-func (d *desk) handleChat(w http.ResponseWriter, r *http.Request) {
+func (d *desk) handleChat(w http.ResponseWriter, r *http.Request) { // want `agent \(\*main\.desk\)\.handleChat dispatcher openai\-go: lookup_order`
 	var in chatRequest
 	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10)).Decode(&in); err != nil {
 		http.Error(w, "bad request", http.StatusBadRequest)

@@ -59,7 +59,7 @@ func main() {
 
 	assistant := llmagent.New("assistant",
 		llmagent.WithInstruction("You help with the workspace and the order database."),
-		llmagent.WithTools([]tool.Tool{
+		llmagent.WithTools([]tool.Tool{ // want `BR402: agent assistant: read_file returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\);.*` `agent assistant agent trpc: current_time, list_orders, read_file, run_command, write_file`
 			runCommandTool,
 			writeFileTool,
 			ordersTool,

@@ -123,7 +123,7 @@ func rotateLogs(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResu
 }
 
 func main() {
-	s := server.NewMCPServer("notes", "1.0.0")
+	s := server.NewMCPServer("notes", "1.0.0") // want `BR402: agent notes: read_note returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\);.*` `agent notes server mcp\-go: delete_note, disk_usage, list_notes, purge_notes, read_note, rotate_logs, run_command`
 	s.AddTool(mcp.NewTool("run_command", mcp.WithString("command")), withLogging("run_command", runCommand))
 	s.AddTool(mcp.NewTool("read_note", mcp.WithString("name")), withLogging("read_note", readNote))
 	s.AddTool(mcp.NewTool("delete_note", mcp.WithString("name")), withTiming(deleteNote))

@@ -16,7 +16,7 @@ import (
 
 // NewServer returns the admin server, its tools wrapped in auditLog.
 func NewServer(db *sql.DB, logger *slog.Logger) *server.MCPServer {
-	s := server.NewMCPServer("platform-admin", "2.3.0",
+	s := server.NewMCPServer("platform-admin", "2.3.0", // want `agent platform\-admin server mcp\-go: disable_user, list_users`
 		server.WithToolCapabilities(false),
 		server.WithToolHandlerMiddleware(auditLog(logger)), // want `list_users: guard audit-log example\.com/guards-mcp/admin\.auditLog\$1 for db-read \(\*database/sql\.DB\)\.QueryContext` `disable_user: guard audit-log example\.com/guards-mcp/admin\.auditLog\$1 for db-write \(\*database/sql\.DB\)\.ExecContext`
 	)

@@ -13,7 +13,7 @@ import (
 )
 
 func main() {
-	s := server.NewMCPServer("billing", "1.0.0")
+	s := server.NewMCPServer("billing", "1.0.0") // want `agent billing server mcp\-go: export_invoice`
 	s.AddTool(mcp.NewTool("export_invoice", mcp.WithString("file"), mcp.WithString("body")), exportInvoice)
 	if err := server.ServeStdio(s); err != nil {
 		log.Fatal(err)

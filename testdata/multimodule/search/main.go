@@ -12,7 +12,7 @@ import (
 )
 
 func main() {
-	s := server.NewMCPServer("search", "1.0.0")
+	s := server.NewMCPServer("search", "1.0.0") // want `BR403: agent search: fetch_page returns untrusted content \(\(\*net/http\.Client\)\.Do\), fetch_page sends data where the model says \(net/http\.NewRequestWithContext\);.*` `agent search server mcp\-go: fetch_page`
 	s.AddTool(mcp.NewTool("fetch_page", mcp.WithString("url")), fetchPage)
 	if err := server.ServeStdio(s); err != nil {
 		log.Fatal(err)

@@ -79,6 +79,6 @@ func (o *Ops) Register(s *server.MCPServer) {
 
 	s.AddTool(mcp.NewTool("service_status",
 		mcp.WithDescription("Report the assistant's version and uptime."),
-		mcp.WithReadOnlyHintAnnotation(true),
+		mcp.WithReadOnlyHintAnnotation(true), // want `service_status: hints read\-only=true`
 	), o.serviceStatus)
 }

@@ -15,7 +15,7 @@ import (
 )
 
 func main() {
-	s := server.NewMCPServer("agent", "1.0.0")
+	s := server.NewMCPServer("agent", "1.0.0") // want `BR402: agent agent: read_doc returns private data \(os\.ReadFile\), run_job sends data where the model says \(os/exec\.CommandContext\);.*` `agent agent server mcp\-go: read_doc, run_job`
 	s.AddTool(mcp.NewTool("run_job", mcp.WithString("job")), runJob)
 	toolkit.Register(s)
 	if err := server.ServeStdio(s); err != nil {

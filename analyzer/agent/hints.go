@@ -1,0 +1,139 @@
+package agent
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/blastradius/blastradius/report"
+)
+
+// hintCheck is one hint a tool can declare, the value that what the tool
+// does can contradict, and how.
+type hintCheck struct {
+	kind string
+	// value is the declared value that a capability contradicts.
+	value string
+	// spelled is the hint as the protocol spells it.
+	spelled string
+	// does says what the tool does instead, for the message.
+	does string
+	// witness returns what contradicts the hint in tool t, if anything.
+	witness func(in Input, t report.Tool) (contradiction, bool)
+}
+
+// contradiction is what a tool does against its hint: a capability, with
+// its witness path.
+type contradiction struct {
+	capability, sink string
+	path             []report.Frame
+}
+
+var hintChecks = []hintCheck{
+	{"read-only", "true", "readOnlyHint", "can change something",
+		func(in Input, t report.Tool) (contradiction, bool) {
+			return firstCapability(t, func(c report.Capability) bool { return report.HighImpact(c.Capability) })
+		}},
+	{"destructive", "false", "destructiveHint", "can delete",
+		func(in Input, t report.Tool) (contradiction, bool) {
+			return firstCapability(t, func(c report.Capability) bool { return in.destroys(t, c) })
+		}},
+	// A closed world (a cluster, a database) is no contradiction; a
+	// request or an e-mail whose destination the model chooses is.
+	{"open-world", "false", "openWorldHint", "can reach any destination the model names",
+		func(in Input, t report.Tool) (contradiction, bool) {
+			for _, f := range in.Findings {
+				if (f.RuleID == "BR103" || f.RuleID == "BR106") && !f.Suppressed && in.owns(t, f) {
+					return contradiction{f.Capability, f.Sink, f.Path}, true
+				}
+			}
+			return contradiction{}, false
+		}},
+}
+
+// firstCapability returns the tool's capability with the most impact that
+// ok accepts.
+func firstCapability(t report.Tool, ok func(report.Capability) bool) (contradiction, bool) {
+	caps := slices.Clone(t.Capabilities)
+	slices.SortStableFunc(caps, func(a, b report.Capability) int {
+		return cmp.Compare(report.Impact(b), report.Impact(a))
+	})
+	for _, c := range caps {
+		if ok(c) {
+			return contradiction{c.Capability, c.Sink, c.Path}, true
+		}
+	}
+	return contradiction{}, false
+}
+
+// destroys reports whether a capability can delete what it acts on: a
+// catalogued destructive call, a command the model chooses, or SQL text the
+// model writes on a database write.
+func (in Input) destroys(t report.Tool, c report.Capability) bool {
+	if in.Catalog.IsDestructive(c.Sink) {
+		return true
+	}
+	switch c.Capability {
+	case "exec":
+		return c.Tainted
+	case "db-write":
+		for _, f := range in.Findings {
+			if f.RuleID == "BR102" && f.Sink == c.Sink && in.owns(t, f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hints returns tool i's BR501 findings: one per hint that what the tool
+// does contradicts, at severity info when the hint is not a constant.
+func (in Input) hints(i int) []report.Finding {
+	t := in.Tools[i]
+	if t.Hints == nil {
+		return nil
+	}
+	declared := map[string]string{
+		"read-only":   t.Hints.ReadOnly,
+		"destructive": t.Hints.Destructive,
+		"open-world":  t.Hints.OpenWorld,
+	}
+	r := in.Catalog.Rules["BR501"]
+	var out []report.Finding
+	for _, h := range hintChecks {
+		v := declared[h.kind]
+		if v != h.value && v != "unknown" {
+			continue
+		}
+		c, ok := h.witness(in, t)
+		if !ok {
+			continue
+		}
+		f := report.Finding{
+			ID:         in.ID("BR501", t.Name, t.Handler, h.kind),
+			RuleID:     "BR501",
+			Rule:       r.Name,
+			Severity:   r.Severity,
+			Tool:       t.Name,
+			Capability: c.capability,
+			Sink:       c.sink,
+			Position:   t.Hints.Position,
+			CWE:        slices.Clone(r.CWE),
+			OWASP:      slices.Clone(r.OWASP),
+			Path:       c.path,
+			Steps:      []report.Step{},
+		}
+		if f.Position.File == "" {
+			f.Position = t.Registration
+		}
+		if v == "unknown" {
+			f.Severity = "info"
+			f.Message = fmt.Sprintf("tool %s: its %s is not a constant, and the tool %s (%s %s): check the values it takes",
+				t.Name, h.spelled, h.does, c.capability, c.sink)
+		} else {
+			f.Message = fmt.Sprintf("tool %s declares %s %s but %s: %s %s", t.Name, h.spelled, v, h.does, c.capability, c.sink)
+		}
+		out = append(out, f)
+	}
+	return out
+}

@@ -1,0 +1,107 @@
+// Command mcp-sdk-hints is an MCP server built with the official
+// modelcontextprotocol/go-sdk whose tools declare behaviour hints
+// (ToolAnnotations). Some hints tell the truth, some do not, and one is not
+// a constant (BR501).
+package main
+
+import (
+	"context"
+	"flag"
+	"io"
+	"log"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+
+	"github.com/modelcontextprotocol/go-sdk/mcp"
+)
+
+// cacheDir holds what the server caches.
+const cacheDir = "/var/cache/hints"
+
+// NameInput names a file under cacheDir.
+type NameInput struct {
+	Name string `json:"name"`
+}
+
+// URLInput is an address the model chooses.
+type URLInput struct {
+	URL string `json:"url"`
+}
+
+// Text is a tool's output.
+type Text struct {
+	Text string `json:"text"`
+}
+
+// listCache lists the cache and changes nothing: its read-only hint is true.
+func listCache(ctx context.Context, req *mcp.CallToolRequest, in NameInput) (*mcp.CallToolResult, Text, error) { // want `tool list_cache mcp\-go\-sdk constant` `BR305: tool list_cache is not logged with its arguments`
+	entries, err := os.ReadDir(cacheDir) // want `list_cache: fs\-read os\.ReadDir`
+	if err != nil {
+		return nil, Text{}, err
+	}
+	out := ""
+	for _, e := range entries {
+		out += e.Name() + "\n"
+	}
+	return nil, Text{Text: out}, nil
+}
+
+// clearCache says it is read-only, and deletes.
+func clearCache(ctx context.Context, req *mcp.CallToolRequest, in NameInput) (*mcp.CallToolResult, Text, error) { // want `tool clear_cache mcp\-go\-sdk constant` `BR304: tool clear_cache can write files with no rate limit` `BR305: tool clear_cache is not logged with its arguments`
+	if err := os.RemoveAll(filepath.Join(cacheDir, filepath.Base(in.Name))); err != nil { // want `clear_cache: fs\-write os\.RemoveAll` `BR301: tool clear_cache can write files through os\.RemoveAll with no confirmation before it`
+		return nil, Text{}, err
+	}
+	return nil, Text{Text: "cleared"}, nil
+}
+
+// rotateLogs says it destroys nothing, and deletes the old log.
+func rotateLogs(ctx context.Context, req *mcp.CallToolRequest, in NameInput) (*mcp.CallToolResult, Text, error) { // want `tool rotate_logs mcp\-go\-sdk constant` `BR304: tool rotate_logs can write files with no rate limit` `BR305: tool rotate_logs is not logged with its arguments`
+	if err := os.Remove("/var/log/hints/old.log"); err != nil { // want `rotate_logs: fs\-write os\.Remove` `BR301: tool rotate_logs can write files through os\.Remove with no confirmation before it`
+		return nil, Text{}, err
+	}
+	return nil, Text{Text: "rotated"}, nil
+}
+
+// checkLink says its world is closed, and requests the URL the model
+// gives.
+func checkLink(ctx context.Context, req *mcp.CallToolRequest, in URLInput) (*mcp.CallToolResult, Text, error) { // want `tool check_link mcp\-go\-sdk constant` `BR305: tool check_link is not logged with its arguments`
+	resp, err := http.Get(in.URL) // want `check_link: network net/http\.Get \(tainted\)` `BR103: tool check_link: model\-controlled input reaches the URL or address of net/http\.Get` `BR203: tool check_link returns web content fetched by net/http\.Get to the model, where it can carry instructions`
+	if err != nil {
+		return nil, Text{}, err
+	}
+	defer resp.Body.Close()
+	io.Copy(io.Discard, resp.Body)
+	return nil, Text{Text: resp.Status}, nil
+}
+
+// runReport runs a fixed report; whether it says it is read-only depends
+// on a flag.
+func runReport(ctx context.Context, req *mcp.CallToolRequest, in NameInput) (*mcp.CallToolResult, Text, error) { // want `tool run_report mcp\-go\-sdk constant` `BR304: tool run_report can run processes with no rate limit` `BR305: tool run_report is not logged with its arguments`
+	out, err := exec.CommandContext(ctx, "/usr/local/bin/report").Output() // want `run_report: exec os/exec\.CommandContext` `BR301: tool run_report can run processes through os/exec\.CommandContext with no confirmation before it`
+	if err != nil {
+		return nil, Text{}, err
+	}
+	return nil, Text{Text: string(out)}, nil
+}
+
+// no is a pointer to false, for the hints that are pointers.
+func no() *bool {
+	b := false
+	return &b
+}
+
+func main() {
+	safe := flag.Bool("report-read-only", true, "declare run_report read-only")
+	flag.Parse()
+	s := mcp.NewServer(&mcp.Implementation{Name: "hints", Version: "v1.0.0"}, nil)                                                       // want `agent hints server mcp\-go\-sdk: check_link, clear_cache, list_cache, rotate_logs, run_report` `BR403: agent hints: check_link returns untrusted content \(net/http\.Get\), check_link sends data where the model says \(net/http\.Get\);.*`
+	mcp.AddTool(s, &mcp.Tool{Name: "list_cache", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true}}, listCache)                      // want `list_cache: hints read\-only=true`
+	mcp.AddTool(s, &mcp.Tool{Name: "clear_cache", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true}}, clearCache)                    // want `clear_cache: hints read\-only=true` `BR501: tool clear_cache declares readOnlyHint true but can change something: fs\-write os\.RemoveAll`
+	mcp.AddTool(s, &mcp.Tool{Name: "rotate_logs", Annotations: &mcp.ToolAnnotations{DestructiveHint: no()}}, rotateLogs)                 // want `rotate_logs: hints destructive=false` `BR501: tool rotate_logs declares destructiveHint false but can delete: fs\-write os\.Remove`
+	mcp.AddTool(s, &mcp.Tool{Name: "check_link", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true, OpenWorldHint: no()}}, checkLink) // want `check_link: hints read\-only=true open\-world=false` `BR501: tool check_link declares openWorldHint false but can reach any destination the model names: network net/http\.Get`
+	mcp.AddTool(s, &mcp.Tool{Name: "run_report", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: *safe}}, runReport)                     // want `run_report: hints read\-only=unknown` `BR501: tool run_report: its readOnlyHint is not a constant, and the tool can change something \(exec os/exec\.CommandContext\): check the values it takes`
+	if err := s.Run(context.Background(), &mcp.StdioTransport{}); err != nil {
+		log.Fatal(err)
+	}
+}
