@@ -51,6 +51,10 @@ func TestFixtures(t *testing.T) {
 		"multimodule",
 		// Real modules (issue #12): a module path without a dot.
 		"oneword-module",
+		// Only the argument that matters (issue #14): a request's body,
+		// a file's content and a bind parameter are data; a request's
+		// URL, a file's path and a query's text choose the call.
+		"mcp-go-arguments",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

@@ -367,7 +367,7 @@ func (c *checker) guardsOf(g *guardFinder, e entry, res *reached, h hit, f *flow
 	// Only the sensitive arguments decide whether the model chooses the
 	// action: a model-written file body, or a file name that went through
 	// filepath.Base, does not call for a sandbox.
-	tainted := c.chosenArgs(h, f, taintedArgs)
+	tainted := c.chosenArgs(h, f, taintedArgs, c.sensitiveOf(h.sink, h.capability))
 	var guards []report.Guard
 	have := map[string]bool{}
 	add := func(gd report.Guard) {

@@ -34,10 +34,20 @@ import (
 //     in the catalog clear the kinds they make safe. Callbacks handed over
 //     receive the taint of the other arguments (filepath.WalkDir's path).
 //
-// Taint is a bit mask: for model → action flows, one bit per sensitive kind
-// (command, sql, url, path, payment, recipient), which sanitizers clear one
-// by one; for outside → model flows, one bit per source label (secret,
-// file, db, web, email, user).
+// Taint is a bit mask: for model → action flows, two bits per sensitive
+// kind (command, sql, url, path, payment, recipient), which sanitizers
+// clear one by one; for outside → model flows, one bit per source label
+// (secret, file, db, web, email, user).
+//
+// The two bits of a kind say where the value stands. The model's input is
+// raw: at a sensitive argument of that kind it is an injection, reported
+// there. An opaque call that declares sensitive arguments of a kind builds
+// a value of that kind (http.NewRequest builds a request's URL, gorm's
+// Where a statement's SQL): its result carries the kind as built, from
+// those arguments only. A request whose body is the model's text, sent to
+// a fixed URL, carries no url bit; one built with the model's URL carries
+// the built bit, so the (*http.Client).Do that sends it is chosen by the
+// model, while the injection stays reported once, at http.NewRequest.
 
 // mask is a set of taint bits.
 type mask uint16
@@ -497,15 +507,21 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 	if len(opaque) == 0 && len(analysed) > 0 {
 		return
 	}
+	var decl []rules.Sensitive
+	if f.sanitize {
+		for _, sym := range opaque {
+			decl = append(decl, sensitiveOf(f.cat, sym, capabilityAt(f.rc, site, sym))...)
+		}
+	}
 	var in *origin
-	for _, a := range args {
-		in = join(in, f.deep(a))
+	for i, a := range args {
+		in = join(in, builtAt(f.deep(a), i, decl))
 	}
 	if f.sanitize && in != nil {
 		for _, sym := range opaque {
 			if san, ok := f.cat.Sanitizers[rules.Normalize(sym)]; ok {
 				cleared := *in
-				cleared.mask &^= kindMask(san.Kinds)
+				cleared.mask &^= eitherMask(san.Kinds)
 				in = &cleared
 			}
 		}
@@ -534,6 +550,46 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 			}
 		}
 	}
+}
+
+// builtAt is what argument i, tainted by o, gives the result of an opaque
+// call that declares the sensitive arguments decl: for each kind declared,
+// the kind as built when i is one of its arguments, and nothing of it
+// otherwise (the body of http.NewRequest is no part of the request's URL,
+// the bind parameters of gorm's Where no part of the SQL). The other kinds
+// pass as they came.
+func builtAt(o *origin, i int, decl []rules.Sensitive) *origin {
+	if o == nil || len(decl) == 0 {
+		return o
+	}
+	m := o.mask
+	kinds := map[string]bool{}
+	at := map[string]bool{}
+	for _, s := range decl {
+		kinds[s.Kind] = true
+		if i == s.Arg || (s.Rest && i > s.Arg) {
+			at[s.Kind] = true
+		}
+	}
+	for k := range kinds {
+		bits := eitherMask([]string{k})
+		if m&bits == 0 {
+			continue
+		}
+		m &^= bits
+		if at[k] {
+			m |= builtMask(kindMask([]string{k}))
+		}
+	}
+	if m == o.mask {
+		return o
+	}
+	if m == 0 {
+		return nil
+	}
+	c := *o
+	c.mask = m
+	return &c
 }
 
 // readCapabilities are the sinks whose results are outside data.
@@ -700,8 +756,19 @@ func labelMask(label string) mask {
 	return 0
 }
 
-// allKinds is every model → action kind.
+// allKinds is every model → action kind, raw: the model's own input.
 var allKinds = mask(1)<<len(rules.TaintKinds) - 1
+
+// builtMask turns the raw bits of m into the bits of the same kinds built
+// (see the top of this file).
+func builtMask(m mask) mask { return (m & allKinds) << len(rules.TaintKinds) }
+
+// eitherMask is kinds raw or built: what a sanitizer clears, and what makes
+// a call chosen by the model.
+func eitherMask(kinds []string) mask {
+	m := kindMask(kinds)
+	return m | builtMask(m)
+}
 
 // valuePos is where a value is defined, when it has a position.
 func valuePos(v ssa.Value) token.Pos {

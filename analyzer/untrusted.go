@@ -67,7 +67,7 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 	funcs := c.funcSet(res)
 	f := newFlow(c.cat, c.rc, funcs, res.feeds)
 	f.sanitize = true
-	f.numbers = kindMask([]string{"payment"})
+	f.numbers = eitherMask([]string{"payment"})
 	f.stopAtReads = true
 	c.seedInputs(f, e)
 	f.run(moduleOrder(res, funcs))
@@ -88,6 +88,12 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 		for _, sc := range c.sensitivesAt(site) {
 			for _, s := range sc.args {
 				for i := s.Arg; i < len(args) && (i == s.Arg || s.Rest); i++ {
+					if i == 0 && hasReceiver(site.Common()) {
+						// A receiver holds what was built before
+						// (gorm's statement): the text it carries was
+						// reported where it went in.
+						continue
+					}
 					o := f.deep(args[i])
 					if o == nil || o.mask&kindMask([]string{s.Kind}) == 0 {
 						continue
@@ -159,6 +165,15 @@ func (c *checker) seedInputs(f *flow, e entry) {
 	visit(h)
 }
 
+// hasReceiver reports whether a call's argument 0 is a method's receiver.
+func hasReceiver(c *ssa.CallCommon) bool {
+	if c.IsInvoke() {
+		return true
+	}
+	callee := c.StaticCallee()
+	return callee != nil && callee.Signature.Recv() != nil
+}
+
 // sensitiveCall is a symbol that a call site can call and whose arguments
 // the model must not choose, with its capability when it is a sink.
 type sensitiveCall struct {
@@ -199,13 +214,31 @@ func (c *checker) sensitivesAt(site ssa.CallInstruction) []sensitiveCall {
 // sensitiveOf returns the sensitive arguments of a symbol: its own, or
 // those of every sink of its capability ("@payment").
 func (c *checker) sensitiveOf(sym, capability string) []rules.Sensitive {
-	if sens, ok := c.cat.Sensitive[rules.Normalize(sym)]; ok {
+	return sensitiveOf(c.cat, sym, capability)
+}
+
+// sensitiveOf returns the sensitive arguments of a symbol that a call
+// with the given capability ("" for none) calls: its own, or those of
+// every sink of its capability ("@payment").
+func sensitiveOf(cat *rules.Catalog, sym, capability string) []rules.Sensitive {
+	if sens, ok := cat.SensitiveArgs(sym); ok {
 		return sens
 	}
 	if capability != "" {
-		return c.cat.Sensitive["@"+capability]
+		return cat.Sensitive["@"+capability]
 	}
 	return nil
+}
+
+// capabilityAt is the capability of sym among the sinks a call site
+// reaches, or "".
+func capabilityAt(rc *reacher, site ssa.CallInstruction, sym string) string {
+	for _, h := range rc.sinksAt(site) {
+		if h.sink == sym {
+			return h.capability
+		}
+	}
+	return ""
 }
 
 // siteSymbols lists what a call site can call, as catalog symbols: the
@@ -1127,20 +1160,35 @@ func labelNoun(label string) string {
 
 // chooses reports whether the model chooses what a sink call does: its
 // input reaches a sensitive argument (the command, the query text, the
-// URL, the path) with that argument's kind, or any argument of a sink with
-// none declared. A model-chosen bind parameter does not count, nor does a
-// path that went through a sanitizer of paths (filepath.Base).
+// URL, the path) with that argument's kind, raw or built; for a sink with
+// none declared, any argument with its capability's kind (choose lines:
+// the URL of the request that (*http.Client).Do sends), or for a
+// capability without one (env, cloud), any argument. A model-chosen bind
+// parameter or request body does not count, nor does a path that went
+// through a sanitizer of paths (filepath.Base).
 func (c *checker) chooses(h hit, f *flow, taintedArgs []int) bool {
-	if len(c.sensitiveOf(h.sink, h.capability)) == 0 {
+	if c.choiceOf(h) == nil {
 		return len(taintedArgs) > 0
 	}
-	return len(c.chosenArgs(h, f, taintedArgs)) > 0
+	return len(c.chosenArgs(h, f, taintedArgs, c.choiceOf(h))) > 0
 }
 
-// chosenArgs lists the sensitive arguments of a sink call that carry the
-// model's input of their own kind, in increasing order.
-func (c *checker) chosenArgs(h hit, f *flow, taintedArgs []int) []int {
-	sens := c.sensitiveOf(h.sink, h.capability)
+// choiceOf is what decides whether the model chooses a sink's action: its
+// sensitive arguments, or every argument with its capability's kind; nil
+// for any argument.
+func (c *checker) choiceOf(h hit) []rules.Sensitive {
+	if sens := c.sensitiveOf(h.sink, h.capability); len(sens) > 0 {
+		return sens
+	}
+	if k, ok := c.cat.ChosenBy[h.capability]; ok {
+		return []rules.Sensitive{{Kind: k, Arg: 0, Rest: true}}
+	}
+	return nil
+}
+
+// chosenArgs lists the arguments of a sink call among sens that carry the
+// model's input of their kind, raw or built, in increasing order.
+func (c *checker) chosenArgs(h hit, f *flow, taintedArgs []int, sens []rules.Sensitive) []int {
 	args := callArgs(h.site.Common())
 	var out []int
 	for _, i := range taintedArgs {
@@ -1149,7 +1197,7 @@ func (c *checker) chosenArgs(h hit, f *flow, taintedArgs []int) []int {
 		}
 		o := f.deep(args[i])
 		for _, s := range sens {
-			if (i == s.Arg || (s.Rest && i > s.Arg)) && o != nil && o.mask&kindMask([]string{s.Kind}) != 0 {
+			if (i == s.Arg || (s.Rest && i > s.Arg)) && o != nil && o.mask&eitherMask([]string{s.Kind}) != 0 {
 				out = append(out, i)
 				break
 			}
