@@ -337,4 +337,3 @@ func ancestry(f *flow, v ssa.Value) lineage {
 	}
 	return l
 }
-
