@@ -1,7 +1,10 @@
 package analyzer
 
 import (
+	"fmt"
+	"go/constant"
 	"go/token"
+	"go/types"
 	"sort"
 	"strings"
 
@@ -16,40 +19,47 @@ import (
 // found in an allowlist, a cleaned path has a fixed prefix), or, for a
 // payment, is below a fixed bound.
 
-// guarded reports whether a check on the flowing value protects the call:
-// on the witness path, a branch that only continues towards the call when
-// the value equals a constant, is found in a map (an allowlist), passes a
-// catalogued check (strings.HasPrefix on a cleaned path), or, for a
-// payment, is bounded by a comparison.
-func (c *checker) guarded(f *flow, res *reached, site ssa.CallInstruction, arg ssa.Value, kind string) bool {
-	ok, _ := c.guardedAt(f, res, site, arg, kind)
-	return ok
+// check is a check that confines a value.
+type check struct {
+	pos token.Pos
+	// what names it: a catalogued check (strings.HasPrefix), "map
+	// lookup", "comparison", or the validator that makes it.
+	what string
+	// by is the validator of the module the check is made by (a
+	// function that returns an error unless its argument passed a
+	// check), or nil for a check written where the value is used.
+	by *ssa.Function
 }
 
-// guardedAt is guarded, with the position of the check. For a payment,
-// whose parameters are one struct, every model-chosen field must be
-// checked: a limit on the amount leaves a model-chosen charge ID free.
-func (c *checker) guardedAt(f *flow, res *reached, site ssa.CallInstruction, arg ssa.Value, kind string) (bool, token.Pos) {
+// confinedAt reports whether a check on the flowing value protects the
+// call, and which: on the witness path, a branch that only continues
+// towards the call when the value equals a constant, is found in a map (an
+// allowlist), passes a catalogued check (strings.HasPrefix on a cleaned
+// path), or a validator of the module (see validatorsOf), or, for a
+// payment, is bounded by a comparison. For a payment, whose parameters are
+// one struct, every model-chosen field must be checked: a limit on the
+// amount leaves a model-chosen charge ID free.
+func (c *checker) confinedAt(f *flow, res *reached, site ssa.CallInstruction, arg ssa.Value, kind string) (check, bool) {
 	if kind != "payment" {
 		return c.guardedLineage(f, res, site, ancestry(f, arg), kind)
 	}
-	var at token.Pos
+	var last check
 	for _, l := range lineages(f, arg) {
-		ok, p := c.guardedLineage(f, res, site, l, kind)
+		chk, ok := c.guardedLineage(f, res, site, l, kind)
 		if !ok {
-			return false, token.NoPos
+			return check{}, false
 		}
-		at = p
+		last = chk
 	}
-	return at.IsValid(), at
+	return last, last.pos.IsValid()
 }
 
 // limitAt reports whether some model-chosen part of a payment's parameters
 // is bounded by a comparison: the limit guard.
 func (c *checker) limitAt(f *flow, res *reached, site ssa.CallInstruction, arg ssa.Value) (bool, token.Pos) {
 	for _, l := range lineages(f, arg) {
-		if ok, p := c.guardedLineage(f, res, site, l, "payment"); ok {
-			return true, p
+		if chk, ok := c.guardedLineage(f, res, site, l, "payment"); ok {
+			return true, chk.pos
 		}
 	}
 	return false, token.NoPos
@@ -57,22 +67,22 @@ func (c *checker) limitAt(f *flow, res *reached, site ssa.CallInstruction, arg s
 
 // guardedLineage looks for a check of the flow described by anc on the
 // witness path.
-func (c *checker) guardedLineage(f *flow, res *reached, site ssa.CallInstruction, anc lineage, kind string) (bool, token.Pos) {
+func (c *checker) guardedLineage(f *flow, res *reached, site ssa.CallInstruction, anc lineage, kind string) (check, bool) {
 	block := site.Block()
 	for s := res.steps[site.Parent()]; s != nil; s = s.prev {
-		if ok, at := c.checkDominates(f, block, anc, kind); ok {
-			return true, at
+		if chk, ok := c.checkDominates(f, block, anc, kind); ok {
+			return chk, true
 		}
 		if s.site == nil {
 			break
 		}
 		block = s.site.Block()
 	}
-	return false, token.NoPos
+	return check{}, false
 }
 
 // checkDominates looks for a guarding branch among the dominators of block.
-func (c *checker) checkDominates(f *flow, block *ssa.BasicBlock, anc lineage, kind string) (bool, token.Pos) {
+func (c *checker) checkDominates(f *flow, block *ssa.BasicBlock, anc lineage, kind string) (check, bool) {
 	for d := block.Idom(); d != nil; d = d.Idom() {
 		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
 		if !ok {
@@ -84,26 +94,35 @@ func (c *checker) checkDominates(f *flow, block *ssa.BasicBlock, anc lineage, ki
 				pass = i
 			}
 		}
-		if pass >= 0 && c.isCheck(f, iff.Cond, pass == 0, anc, kind) {
-			at := iff.Cond.Pos()
-			if !at.IsValid() {
-				at = iff.Pos()
+		if pass < 0 {
+			continue
+		}
+		if chk, ok := c.isCheck(f, iff.Cond, pass == 0, anc, kind); ok {
+			chk.pos = iff.Cond.Pos()
+			if !chk.pos.IsValid() {
+				chk.pos = iff.Pos()
 			}
-			return true, at
+			return chk, true
 		}
 	}
-	return false, token.NoPos
+	return check{}, false
 }
 
 // isCheck reports whether cond, when it is `want`, confines a value related
-// to the flow.
+// to the flow, and what the check is.
 //
 // A value is related to the flow when the flowing value was computed from
-// it (allowed[cmd] before exec.Command(cmd)) or it was computed from the
-// flowing value (u.Host of url.Parse(raw) before http.Get(raw)).
-func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind string) bool {
+// it (allowed[cmd] before exec.Command(cmd)), it was computed from the
+// flowing value (u.Host of url.Parse(raw) before http.Get(raw)), it is the
+// same element of the same slice (fields[0] checked, fields[0] run), or,
+// for a path, it is the flowing path made absolute or clean
+// (filepath.Abs(p) checked, p opened).
+func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind string) (check, bool) {
 	related := func(v ssa.Value) bool {
-		if anc.set[v] || storedFrom(v, anc) {
+		if anc.set[v] || storedFrom(v, anc) || sameElement(v, anc) {
+			return true
+		}
+		if kind == "path" && relatedPath(v, anc, map[ssa.Value]bool{}) {
 			return true
 		}
 		if !isFieldRead(v) {
@@ -126,13 +145,18 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 	case *ssa.BinOp:
 		switch x.Op {
 		case token.EQL, token.NEQ:
-			if (x.Op == token.EQL) != want {
-				return false
+			if chk, ok := c.validatedErr(x, want, related, kind); ok {
+				return chk, true
 			}
-			return (fixed(f, x.Y) && related(x.X)) || (fixed(f, x.X) && related(x.Y))
+			if (x.Op == token.EQL) != want {
+				return check{}, false
+			}
+			if (fixed(f, x.Y) && related(x.X)) || (fixed(f, x.X) && related(x.Y)) {
+				return check{what: "comparison"}, true
+			}
 		case token.LSS, token.LEQ, token.GTR, token.GEQ:
 			if kind != "payment" {
-				return false
+				return check{}, false
 			}
 			// An upper bound: on the branch that goes on, the value is
 			// below a fixed bound (v > max → return; v <= max → pay).
@@ -142,36 +166,130 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 			case fixed(f, x.X) && related(x.Y):
 				op = flip(op)
 			default:
-				return false
+				return check{}, false
 			}
 			if !want {
 				op = negate(op)
 			}
-			return op == token.LSS || op == token.LEQ
+			if op == token.LSS || op == token.LEQ {
+				return check{what: "comparison"}, true
+			}
 		}
 	case *ssa.Extract:
-		if l, ok := x.Tuple.(*ssa.Lookup); ok && x.Index == 1 && want {
-			return related(l.Index)
+		if l, ok := x.Tuple.(*ssa.Lookup); ok && x.Index == 1 && want && related(l.Index) {
+			return check{what: "map lookup"}, true
 		}
 	case *ssa.Lookup:
-		return want && related(x.Index)
-	case *ssa.Call:
-		if !want {
-			return false
+		if want && related(x.Index) {
+			return check{what: "map lookup"}, true
 		}
-		for _, sym := range siteSymbols(c.rc, x) {
-			chk, ok := c.cat.Checks[rules.Normalize(sym)]
-			if !ok || kindMask(chk.Kinds)&kindMask([]string{kind}) == 0 {
+	case *ssa.Call:
+		return c.callCheck(f, x, want, related, kind)
+	}
+	return check{}, false
+}
+
+// callCheck reports whether a call, when its result is want, confines a
+// related value for kind: a catalogued check, a validator of the module
+// that returns a boolean, or filepath.Rel's result found not to climb out
+// of its base (strings.HasPrefix(rel, "..") false).
+func (c *checker) callCheck(f *flow, x *ssa.Call, want bool, related func(ssa.Value) bool, kind string) (check, bool) {
+	args := callArgs(x.Common())
+	if !want {
+		if kind == "path" && relInside(f, x, related) {
+			return check{what: "path/filepath.Rel"}, true
+		}
+		return check{}, false
+	}
+	for _, sym := range siteSymbols(c.rc, x) {
+		chk, ok := c.cat.Checks[rules.Normalize(sym)]
+		if !ok || kindMask(chk.Kinds)&kindMask([]string{kind}) == 0 {
+			continue
+		}
+		if kind == "path" && isPrefixCheck(sym) {
+			// A prefix confines a path only once the path is clean:
+			// "/srv/root/../../etc/passwd" has the prefix /srv/root.
+			if len(args) == 2 && isCleaned(args[0]) && related(args[0]) && fixed(f, args[1]) {
+				return check{what: sym}, true
+			}
+			continue
+		}
+		for i, a := range args {
+			if !related(a) {
 				continue
 			}
-			for _, a := range callArgs(x.Common()) {
-				if related(a) {
-					return true
+			// The other arguments are the allowlist: fixed, not the
+			// model's (slices.Contains(allowed, cmd)).
+			others := true
+			for j, b := range args {
+				if j != i && !fixed(f, b) {
+					others = false
 				}
+			}
+			if others {
+				return check{what: sym}, true
 			}
 		}
 	}
-	return false
+	if callee := x.Call.StaticCallee(); callee != nil {
+		for _, v := range c.validatorsOf(callee) {
+			if v.errIdx < 0 && v.covers(kind) && v.param < len(args) && related(args[v.param]) {
+				return check{what: c.rc.symbol(callee), by: callee}, true
+			}
+		}
+	}
+	return check{}, false
+}
+
+// validatedErr reports whether a comparison of a validator's error with
+// nil goes on, when it is want, only with the validator satisfied (err ==
+// nil), and the validator confines a related value for kind: the argument
+// it checked, or a value it returned with the error.
+func (c *checker) validatedErr(x *ssa.BinOp, want bool, related func(ssa.Value) bool, kind string) (check, bool) {
+	errV := x.X
+	if k, ok := x.Y.(*ssa.Const); !ok || !k.IsNil() {
+		errV = x.Y
+		if k, ok := x.X.(*ssa.Const); !ok || !k.IsNil() {
+			return check{}, false
+		}
+	}
+	if (x.Op == token.EQL) != want {
+		return check{}, false // the branch where the error is not nil
+	}
+	ex, ok := errV.(*ssa.Extract)
+	var call *ssa.Call
+	if ok {
+		call, _ = ex.Tuple.(*ssa.Call)
+	} else {
+		call, _ = errV.(*ssa.Call)
+	}
+	if call == nil {
+		return check{}, false
+	}
+	callee := call.Call.StaticCallee()
+	if callee == nil {
+		return check{}, false
+	}
+	idx := 0
+	if ok {
+		idx = ex.Index
+	}
+	args := callArgs(call.Common())
+	for _, v := range c.validatorsOf(callee) {
+		if v.errIdx != idx || !v.covers(kind) {
+			continue
+		}
+		hit := v.param < len(args) && related(args[v.param])
+		for _, ref := range *call.Referrers() {
+			if e, ok := ref.(*ssa.Extract); ok && e.Index != idx && related(e) {
+				hit = true
+			}
+		}
+		if hit {
+			return check{what: c.rc.symbol(callee), by: callee}, true
+		}
+	}
+	return check{}, false
 }
 
 // derivedWithin reports whether v was computed from root in at most n
@@ -336,4 +454,401 @@ func ancestry(f *flow, v ssa.Value) lineage {
 		}
 	}
 	return l
+}
+
+// uncleanedOf returns the path that v is a clean, absolute or parent form
+// of (p for filepath.Abs(p), filepath.Clean(p), filepath.EvalSymlinks(p),
+// filepath.Dir(p), p + "/"), or nil: checking that form checks p.
+func uncleanedOf(v ssa.Value) ssa.Value {
+	switch x := v.(type) {
+	case *ssa.Extract:
+		if call, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 {
+			switch staticName(call) {
+			case "path/filepath.Abs", "path/filepath.EvalSymlinks":
+				return call.Call.Args[0]
+			}
+		}
+	case *ssa.Call:
+		switch staticName(x) {
+		case "path/filepath.Clean", "path/filepath.Dir", "path.Clean", "path.Dir":
+			return x.Call.Args[0]
+		}
+	case *ssa.BinOp:
+		if x.Op == token.ADD && isSeparator(x.Y) {
+			return x.X
+		}
+	}
+	return nil
+}
+
+// relatedPath reports whether a checked path v is, or is a cleaned form of,
+// a value of the flow; through a phi, every incoming path must be.
+func relatedPath(v ssa.Value, anc lineage, seen map[ssa.Value]bool) bool {
+	for i := 0; v != nil && i < 8; i++ {
+		if anc.set[v] {
+			return true
+		}
+		if phi, ok := v.(*ssa.Phi); ok {
+			if seen[phi] {
+				return true // a loop back to a phi already being checked
+			}
+			seen[phi] = true
+			for _, e := range phi.Edges {
+				if !relatedPath(e, anc, seen) {
+					return false
+				}
+			}
+			return len(phi.Edges) > 0
+		}
+		v = uncleanedOf(v)
+	}
+	return false
+}
+
+// isCleaned reports whether a path has no "." or ".." left in it: the
+// result of filepath.Clean, Abs, EvalSymlinks, Join or Dir (which all
+// clean), possibly with a separator appended.
+func isCleaned(v ssa.Value) bool {
+	return cleaned(v, map[ssa.Value]bool{})
+}
+
+func cleaned(v ssa.Value, seen map[ssa.Value]bool) bool {
+	switch x := v.(type) {
+	case *ssa.Extract:
+		if call, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 {
+			switch staticName(call) {
+			case "path/filepath.Abs", "path/filepath.EvalSymlinks":
+				return true
+			}
+		}
+	case *ssa.Call:
+		switch staticName(x) {
+		case "path/filepath.Clean", "path/filepath.Dir", "path/filepath.Join", "path.Clean", "path.Dir", "path.Join":
+			return true
+		}
+	case *ssa.BinOp:
+		return x.Op == token.ADD && isSeparator(x.Y) && cleaned(x.X, seen)
+	case *ssa.Phi:
+		if seen[x] {
+			return true
+		}
+		seen[x] = true
+		for _, e := range x.Edges {
+			if !cleaned(e, seen) {
+				return false
+			}
+		}
+		return len(x.Edges) > 0
+	}
+	return false
+}
+
+// isSeparator reports whether v is the constant "/" (or a Windows "\").
+func isSeparator(v ssa.Value) bool {
+	s, ok := constString(v)
+	return ok && (s == "/" || s == `\`)
+}
+
+// staticName is the package-qualified name of a call's static callee
+// (path/filepath.Abs), or "".
+func staticName(call *ssa.Call) string {
+	callee := call.Call.StaticCallee()
+	if callee == nil || callee.Pkg == nil || callee.Signature.Recv() != nil {
+		return ""
+	}
+	return callee.Pkg.Pkg.Path() + "." + callee.Name()
+}
+
+// isPrefixCheck reports whether a catalogued check compares a prefix.
+func isPrefixCheck(sym string) bool {
+	return sym == "strings.HasPrefix"
+}
+
+// relInside reports whether x is strings.HasPrefix(rel, "..") on the
+// result of filepath.Rel(base, p), with base fixed and p related: when it
+// is false, p lies inside base.
+func relInside(f *flow, x *ssa.Call, related func(ssa.Value) bool) bool {
+	args := callArgs(x.Common())
+	if len(args) != 2 || staticName(x) != "strings.HasPrefix" {
+		return false
+	}
+	if !strings.HasPrefix(strings.Join(constParts(args[1], 0), ""), "..") {
+		return false
+	}
+	ex, ok := args[0].(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return false
+	}
+	rel, ok := ex.Tuple.(*ssa.Call)
+	if !ok || staticName(rel) != "path/filepath.Rel" {
+		return false
+	}
+	return fixed(f, rel.Call.Args[0]) && related(rel.Call.Args[1])
+}
+
+// sameElement reports whether v reads the same element of the same slice
+// or array as a value of the flow (fields[0] checked, fields[0] run): two
+// reads of one constant index.
+func sameElement(v ssa.Value, anc lineage) bool {
+	x, i, ok := elementRead(v)
+	if !ok {
+		return false
+	}
+	for w := range anc.set {
+		if y, j, ok := elementRead(w); ok && y == x && j == i {
+			return true
+		}
+	}
+	return false
+}
+
+// elementRead returns the slice or array and the constant index that v
+// reads (*&s[i], or s[i] of an array value).
+func elementRead(v ssa.Value) (ssa.Value, int64, bool) {
+	var x, idx ssa.Value
+	switch r := v.(type) {
+	case *ssa.UnOp:
+		ia, ok := r.X.(*ssa.IndexAddr)
+		if !ok || r.Op != token.MUL {
+			return nil, 0, false
+		}
+		x, idx = ia.X, ia.Index
+	case *ssa.Index:
+		x, idx = r.X, r.Index
+	default:
+		return nil, 0, false
+	}
+	k, ok := idx.(*ssa.Const)
+	if !ok || k.Value == nil {
+		return nil, 0, false
+	}
+	n, ok := constant.Int64Val(constant.ToInt(k.Value))
+	return x, n, ok
+}
+
+// validator is what a function of the module confines: a function that
+// returns an error (or false) unless one of its arguments passed a
+// confining check, on every path that returns a nil error (or true).
+// mcp-filesystem-server's validatePath is one: filepath.Abs, a prefix
+// check against the allowed directories (in a helper that returns a
+// boolean, itself a validator), filepath.EvalSymlinks and the check again.
+type validator struct {
+	// param is the argument the check confines, counting a method's
+	// receiver as 0.
+	param int
+	// errIdx is the result that is a nil error only when the argument
+	// passed; -1 for a function whose boolean result is true only then.
+	errIdx int
+	// kinds are the taint kinds the check confines.
+	kinds mask
+}
+
+func (v validator) covers(kind string) bool { return v.kinds&kindMask([]string{kind}) != 0 }
+
+// confinable are the kinds a check can confine: a payment's amount is
+// bounded (limit), not confined.
+var confinable = []string{"command", "sql", "url", "path", "recipient"}
+
+// maxValidatorBlocks bounds the functions summarised as validators: a
+// validator is a short function, and the summary runs the flow over it
+// once per parameter.
+const maxValidatorBlocks = 200
+
+// validatorsOf returns what fn confines, summarised once from its code:
+// for each string parameter, the kinds for which every return that says
+// "valid" (a nil error, true) is dominated by a check that confines the
+// parameter, or a value computed from it that the function returns. The
+// checks may be written inline or be calls of other validators.
+func (c *checker) validatorsOf(fn *ssa.Function) []validator {
+	if v, ok := c.validators[fn]; ok {
+		return v
+	}
+	c.validators[fn] = nil // a recursive call confines nothing
+	var out []validator
+	if c.module == nil || c.module[fn] {
+		out = c.summarize(fn)
+	}
+	c.validators[fn] = out
+	return out
+}
+
+func (c *checker) summarize(fn *ssa.Function) []validator {
+	if len(fn.Blocks) == 0 || len(fn.Blocks) > maxValidatorBlocks {
+		return nil
+	}
+	results := fn.Signature.Results()
+	errIdx := -1
+	for i := 0; i < results.Len(); i++ {
+		if isError(results.At(i).Type()) {
+			errIdx = i
+		}
+	}
+	boolResult := results.Len() == 1 && isBool(results.At(0).Type())
+	if errIdx < 0 && !boolResult {
+		return nil
+	}
+	rets := returnsOf(fn)
+	var out []validator
+	for pi, p := range fn.Params {
+		if !isStringLike(p.Type()) {
+			continue
+		}
+		f := newFlow(c.cat, c.rc, map[*ssa.Function]bool{fn: true}, nil)
+		f.seed(p, allKinds, "parameter "+p.Name())
+		f.run([]*ssa.Function{fn})
+		var kinds mask
+		for _, kind := range confinable {
+			if c.returnsConfined(f, rets, p, errIdx, kind) {
+				kinds |= kindMask([]string{kind})
+			}
+		}
+		if kinds != 0 {
+			out = append(out, validator{param: pi, errIdx: errIdx, kinds: kinds})
+		}
+	}
+	return out
+}
+
+// returnsConfined reports whether every return of a validator candidate
+// that says "valid" is confined for kind, and there is one.
+func (c *checker) returnsConfined(f *flow, rets []*ssa.Return, p *ssa.Parameter, errIdx int, kind string) bool {
+	valid := 0
+	for _, r := range rets {
+		anc := lineage{root: p, set: map[ssa.Value]bool{p: true}}
+		if errIdx >= 0 {
+			if k, ok := r.Results[errIdx].(*ssa.Const); !ok || !k.IsNil() {
+				continue // an error: the caller stops
+			}
+			for i, v := range r.Results {
+				if i != errIdx && f.deep(v) != nil {
+					for w := range ancestry(f, v).set {
+						anc.set[w] = true
+					}
+				}
+			}
+		} else {
+			res := r.Results[0]
+			if k, ok := res.(*ssa.Const); ok {
+				if !constant.BoolVal(k.Value) {
+					continue
+				}
+			} else if _, ok := c.isCheck(f, res, true, anc, kind); ok {
+				valid++
+				continue // return strings.HasPrefix(clean, root)
+			}
+		}
+		valid++
+		if _, ok := c.checkDominates(f, r.Block(), anc, kind); !ok {
+			return false
+		}
+	}
+	return valid > 0
+}
+
+// isBool reports whether t is a boolean type.
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
+}
+
+// isStringLike reports whether t is a string, or a slice of strings (an
+// argv).
+func isStringLike(t types.Type) bool {
+	if s, ok := t.Underlying().(*types.Slice); ok {
+		t = s.Elem()
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// confinedArg is a sensitive argument of a sink call that the model
+// reaches only through a check that confines it.
+type confinedArg struct {
+	arg  int
+	kind string
+	chk  check
+}
+
+// splitConfined splits the chosen arguments of a sink call (those that
+// carry the model's input of their kind among sens) into those the model
+// chooses freely and those a check confines. A payment's parameters are
+// never confined: a limit bounds them (the limit guard), the model still
+// chooses them.
+func (c *checker) splitConfined(f *flow, res *reached, site ssa.CallInstruction, chosen []int, sens []rules.Sensitive) ([]int, []confinedArg) {
+	args := callArgs(site.Common())
+	var free []int
+	var confined []confinedArg
+	for _, i := range chosen {
+		o := f.deep(args[i])
+		var mine []confinedArg
+		ok := o != nil
+		for _, s := range sens {
+			if !(i == s.Arg || (s.Rest && i > s.Arg)) || o == nil || o.mask&eitherMask([]string{s.Kind}) == 0 {
+				continue
+			}
+			chk, yes := c.argConfined(f, res, site, i, s.Kind, sens)
+			if !yes {
+				ok = false
+				break
+			}
+			mine = append(mine, confinedArg{arg: i, kind: s.Kind, chk: chk})
+		}
+		if ok && len(mine) > 0 {
+			confined = append(confined, mine...)
+		} else {
+			free = append(free, i)
+		}
+	}
+	return free, confined
+}
+
+// argConfined reports whether argument i of a sink call, of kind, is
+// confined. A command is also confined when its program is: checked
+// against fixed values (a map, a switch, slices.Contains) and so not a
+// shell, it runs one of the allowed programs whatever the arguments. A
+// check on part of a command line that a shell runs (sh -c, with the
+// line's first word allowed) confines nothing.
+func (c *checker) argConfined(f *flow, res *reached, site ssa.CallInstruction, i int, kind string, sens []rules.Sensitive) (check, bool) {
+	if kind == "payment" {
+		return check{}, false
+	}
+	args := callArgs(site.Common())
+	if kind == "command" {
+		prog := -1
+		for _, s := range sens {
+			if s.Kind == "command" && (prog < 0 || s.Arg < prog) {
+				prog = s.Arg
+			}
+		}
+		if prog >= 0 && prog < len(args) && prog != i {
+			if _, isConst := args[prog].(*ssa.Const); !isConst {
+				if chk, ok := c.confinedAt(f, res, site, args[prog], kind); ok {
+					return chk, true
+				}
+			}
+		}
+	}
+	return c.confinedAt(f, res, site, args[i], kind)
+}
+
+// confinementNote says what a confining check does, for the guard.
+func (c *checker) confinementNote(ca confinedArg) string {
+	var what string
+	switch ca.kind {
+	case "path":
+		what = "the path is confined to a directory"
+	case "command":
+		what = "the command is checked against an allowlist"
+	case "url":
+		what = "the destination is checked against an allowlist"
+	case "sql":
+		what = "the query is checked against fixed values"
+	default:
+		what = "the " + ca.kind + " is checked against fixed values"
+	}
+	if ca.chk.by != nil {
+		p := c.pos.of(ca.chk.by.Pos())
+		return fmt.Sprintf("%s by %s (%s:%d)", what, ca.chk.by.Name(), p.File, p.Line)
+	}
+	return what
 }

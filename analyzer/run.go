@@ -116,7 +116,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	for _, fn := range scope {
 		module[fn] = true
 	}
-	chk := &checker{cat: cat, rc: rc, pos: pos, module: module}
+	chk := &checker{cat: cat, rc: rc, pos: pos, module: module, validators: map[*ssa.Function][]validator{}}
 	gf := newGuardFinder(prog, cat, rc, found.middlewares, scopePkgs, pos)
 	for _, w := range guardDirectiveWarnings(prog, scopePkgs) {
 		warn(w)
@@ -159,7 +159,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 				Sink:          h.sink,
 				Position:      pos.of(h.site.Pos()),
 				Path:          witness(h, pos),
-				Tainted:       chk.chooses(h, flow, args),
+				Tainted:       chk.toolChooses(res, h, flow, tainted),
 				TaintedArgs:   args,
 				Guards:        guards,
 				MissingGuards: missing,

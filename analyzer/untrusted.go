@@ -58,6 +58,8 @@ type checker struct {
 	module map[*ssa.Function]bool
 	// returning memoises returnsToModel.
 	returning map[*ssa.Function]bool
+	// validators memoises validatorsOf.
+	validators map[*ssa.Function][]validator
 }
 
 // modelFlows runs the model → action analysis of one tool: it returns the
@@ -98,7 +100,13 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 					if o == nil || o.mask&kindMask([]string{s.Kind}) == 0 {
 						continue
 					}
-					if c.guarded(f, res, site, args[i], s.Kind) {
+					// A payment bounded by a limit is not reported
+					// (BR105 is about an unbounded amount); any other
+					// kind, when a check confines it.
+					if _, ok := c.confinedAt(f, res, site, args[i], s.Kind); ok && s.Kind == "payment" {
+						continue
+					}
+					if _, ok := c.argConfined(f, res, site, i, s.Kind, sc.args); ok {
 						continue
 					}
 					id := ruleForKind[s.Kind]
@@ -844,11 +852,46 @@ func labelNoun(label string) string {
 // capability without one (env, cloud), any argument. A model-chosen bind
 // parameter or request body does not count, nor does a path that went
 // through a sanitizer of paths (filepath.Base).
-func (c *checker) chooses(h hit, f *flow, taintedArgs []int) bool {
-	if c.choiceOf(h) == nil {
+//
+// A value that reached the argument only through a check that confines it
+// (a path inside a root, a program on an allowlist: see splitConfined) is
+// not the model's choice either.
+func (c *checker) chooses(res *reached, h hit, f *flow, taintedArgs []int) bool {
+	sens := c.choiceOf(h)
+	if sens == nil {
 		return len(taintedArgs) > 0
 	}
-	return len(c.chosenArgs(h, f, taintedArgs, c.choiceOf(h))) > 0
+	free, _ := c.splitConfined(f, res, h.site, c.chosenArgs(h, f, taintedArgs, sens), sens)
+	return len(free) > 0
+}
+
+// toolChooses reports whether the model chooses what any call of a hit's
+// sink does in the tool: every site that reaches the same sink with the
+// same capability counts (a command run through an allowlist in one
+// branch and through sh -c in another is the model's).
+func (c *checker) toolChooses(res *reached, h hit, f *flow, tainted map[ssa.CallInstruction][]int) bool {
+	if c.chooses(res, h, f, tainted[h.site]) {
+		return true
+	}
+	sites := make([]ssa.CallInstruction, 0, len(tainted))
+	for s := range tainted {
+		if s != h.site {
+			sites = append(sites, s)
+		}
+	}
+	sort.Slice(sites, func(i, j int) bool { return sites[i].Pos() < sites[j].Pos() })
+	for _, s := range sites {
+		for _, other := range c.rc.sinksAt(s) {
+			if other.sink == h.sink && other.capability == h.capability {
+				o := h
+				o.site = s
+				if c.chooses(res, o, f, tainted[s]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // choiceOf is what decides whether the model chooses a sink's action: its

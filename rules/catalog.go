@@ -102,7 +102,7 @@ type Catalog struct {
 	// Rules maps a rule ID to its metadata.
 	Rules map[string]Rule
 	// Guards maps a normalized symbol to the kind of mitigation its call
-	// is (confirmation, ratelimit, sandbox, audit-log).
+	// is (confirmation, ratelimit, sandbox, allowlist, audit-log).
 	Guards map[string]Guard
 	// Middlewares maps a normalized symbol to a call that wraps every tool
 	// of a framework with the function at Arg.
@@ -133,7 +133,7 @@ func (c *Catalog) WithStandardLibrary(std map[string]bool) *Catalog {
 // GuardKinds are the mitigations the guard analysis looks for. limit is
 // found from comparisons, not from calls, but a user may still declare a
 // limit function.
-var GuardKinds = []string{"confirmation", "limit", "ratelimit", "sandbox", "audit-log"}
+var GuardKinds = []string{"confirmation", "limit", "ratelimit", "sandbox", "allowlist", "audit-log"}
 
 // Guard is a call that mitigates what follows it.
 type Guard struct {
