@@ -105,7 +105,66 @@ func (c *checker) checkDominates(f *flow, block *ssa.BasicBlock, anc lineage, ki
 			return chk, true
 		}
 	}
-	return check{}, false
+	return c.checksCut(f, block, anc, kind)
+}
+
+// checksCut looks for checks that together cut block off from the
+// function's entry: every path to it passes one of them (a switch with
+// several values in one case, a == x || a == y), none dominating it
+// alone. The check reported is the first in the source.
+func (c *checker) checksCut(f *flow, block *ssa.BasicBlock, anc lineage, kind string) (check, bool) {
+	fn := block.Parent()
+	if fn == nil || len(fn.Blocks) > maxValidatorBlocks {
+		return check{}, false
+	}
+	type edge struct {
+		from *ssa.BasicBlock
+		to   int
+	}
+	cut := map[edge]bool{}
+	var first check
+	for _, d := range fn.Blocks {
+		if len(d.Instrs) == 0 {
+			continue
+		}
+		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		for i := range d.Succs {
+			chk, ok := c.isCheck(f, iff.Cond, i == 0, anc, kind)
+			if !ok {
+				continue
+			}
+			cut[edge{d, i}] = true
+			chk.pos = iff.Cond.Pos()
+			if !chk.pos.IsValid() {
+				chk.pos = iff.Pos()
+			}
+			if !first.pos.IsValid() || chk.pos < first.pos {
+				first = chk
+			}
+		}
+	}
+	if len(cut) == 0 {
+		return check{}, false
+	}
+	seen := map[*ssa.BasicBlock]bool{fn.Blocks[0]: true}
+	queue := []*ssa.BasicBlock{fn.Blocks[0]}
+	for len(queue) > 0 {
+		b := queue[0]
+		queue = queue[1:]
+		if b == block {
+			return check{}, false
+		}
+		for i, succ := range b.Succs {
+			if !cut[edge{b, i}] && !seen[succ] {
+				seen[succ] = true
+				queue = append(queue, succ)
+			}
+		}
+	}
+	return first, true
 }
 
 // isCheck reports whether cond, when it is `want`, confines a value related
@@ -124,6 +183,13 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 		}
 		if kind == "path" && relatedPath(v, anc, map[ssa.Value]bool{}) {
 			return true
+		}
+		if kind == "command" {
+			// argv[0] checked, argv run: the program is confined,
+			// and with it the command (see argConfined).
+			if x, i, ok := elementRead(v); ok && i == 0 && anc.set[x] {
+				return true
+			}
 		}
 		if !isFieldRead(v) {
 			return false
@@ -209,7 +275,16 @@ func (c *checker) callCheck(f *flow, x *ssa.Call, want bool, related func(ssa.Va
 		if kind == "path" && isPrefixCheck(sym) {
 			// A prefix confines a path only once the path is clean:
 			// "/srv/root/../../etc/passwd" has the prefix /srv/root.
-			if len(args) == 2 && isCleaned(args[0]) && related(args[0]) && fixed(f, args[1]) {
+			if len(args) == 2 && (isCleaned(args[0]) || c.assumeClean[args[0]]) && related(args[0]) && fixed(f, args[1]) {
+				return check{what: sym}, true
+			}
+			continue
+		}
+		if kind == "url" && isPrefixCheck(sym) && len(args) == 2 {
+			// A URL prefix confines the host only when it ends the
+			// host: "https://go.dev" is also a prefix of
+			// "https://go.dev.attacker.example".
+			if related(args[0]) && fixed(f, args[1]) && endsHost(args[1]) {
 				return check{what: sym}, true
 			}
 			continue
@@ -233,7 +308,8 @@ func (c *checker) callCheck(f *flow, x *ssa.Call, want bool, related func(ssa.Va
 	}
 	if callee := x.Call.StaticCallee(); callee != nil {
 		for _, v := range c.validatorsOf(callee) {
-			if v.errIdx < 0 && v.covers(kind) && v.param < len(args) && related(args[v.param]) {
+			if v.errIdx < 0 && v.covers(kind) && v.param < len(args) && related(args[v.param]) &&
+				(!v.needsClean || isCleaned(args[v.param])) {
 				return check{what: c.rc.symbol(callee), by: callee}, true
 			}
 		}
@@ -279,7 +355,7 @@ func (c *checker) validatedErr(x *ssa.BinOp, want bool, related func(ssa.Value) 
 		if v.errIdx != idx || !v.covers(kind) {
 			continue
 		}
-		hit := v.param < len(args) && related(args[v.param])
+		hit := v.param < len(args) && related(args[v.param]) && (!v.needsClean || isCleaned(args[v.param]))
 		for _, ref := range *call.Referrers() {
 			if e, ok := ref.(*ssa.Extract); ok && e.Index != idx && related(e) {
 				hit = true
@@ -500,6 +576,32 @@ func relatedPath(v ssa.Value, anc lineage, seen map[ssa.Value]bool) bool {
 			}
 			return len(phi.Edges) > 0
 		}
+		if call, ok := v.(*ssa.Call); ok {
+			switch staticName(call) {
+			case "path/filepath.Join", "path.Join":
+				// filepath.Join(root, p) checked: what is confined is
+				// p under root, the form the caller opens.
+				for _, a := range call.Call.Args {
+					if relatedPath(a, anc, seen) {
+						return true
+					}
+				}
+				if sl, ok := call.Call.Args[0].(*ssa.Slice); ok {
+					if alloc, ok := sl.X.(*ssa.Alloc); ok {
+						for _, ref := range *alloc.Referrers() {
+							if ia, ok := ref.(*ssa.IndexAddr); ok {
+								for _, r := range *ia.Referrers() {
+									if st, ok := r.(*ssa.Store); ok && st.Addr == ia && relatedPath(st.Val, anc, seen) {
+										return true
+									}
+								}
+							}
+						}
+					}
+				}
+				return false
+			}
+		}
 		v = uncleanedOf(v)
 	}
 	return false
@@ -562,6 +664,18 @@ func staticName(call *ssa.Call) string {
 // isPrefixCheck reports whether a catalogued check compares a prefix.
 func isPrefixCheck(sym string) bool {
 	return sym == "strings.HasPrefix"
+}
+
+// endsHost reports whether a URL prefix goes past the host: after its
+// scheme, a "/" ends the host. A prefix that is not a constant (a
+// configured base URL) is taken to.
+func endsHost(v ssa.Value) bool {
+	if _, ok := v.(*ssa.Const); !ok {
+		return true
+	}
+	s, _ := constString(v)
+	_, rest, ok := strings.Cut(s, "://")
+	return ok && strings.Contains(rest, "/")
 }
 
 // relInside reports whether x is strings.HasPrefix(rel, "..") on the
@@ -641,6 +755,10 @@ type validator struct {
 	errIdx int
 	// kinds are the taint kinds the check confines.
 	kinds mask
+	// needsClean is set when the check confines a path only if the
+	// caller passes it clean (a helper that compares its argument's
+	// prefix with a root, called with filepath.Clean's result).
+	needsClean bool
 }
 
 func (v validator) covers(kind string) bool { return v.kinds&kindMask([]string{kind}) != 0 }
@@ -702,8 +820,17 @@ func (c *checker) summarize(fn *ssa.Function) []validator {
 				kinds |= kindMask([]string{kind})
 			}
 		}
+		needsClean := false
+		if kinds&kindMask([]string{"path"}) == 0 {
+			c.assumeClean = map[ssa.Value]bool{p: true}
+			if c.returnsConfined(f, rets, p, errIdx, "path") {
+				kinds |= kindMask([]string{"path"})
+				needsClean = true
+			}
+			c.assumeClean = nil
+		}
 		if kinds != 0 {
-			out = append(out, validator{param: pi, errIdx: errIdx, kinds: kinds})
+			out = append(out, validator{param: pi, errIdx: errIdx, kinds: kinds, needsClean: needsClean})
 		}
 	}
 	return out

@@ -55,6 +55,10 @@ func TestFixtures(t *testing.T) {
 		// a file's content and a bind parameter are data; a request's
 		// URL, a file's path and a query's text choose the call.
 		"mcp-go-arguments",
+		// Checks in helpers (issue #14): a validator that returns an
+		// error unless the path lies in the workspace, the program is
+		// allowed or the host is, next to checks that confine nothing.
+		"mcp-go-confine",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

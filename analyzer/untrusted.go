@@ -60,6 +60,9 @@ type checker struct {
 	returning map[*ssa.Function]bool
 	// validators memoises validatorsOf.
 	validators map[*ssa.Function][]validator
+	// assumeClean holds the parameter that validatorsOf takes to be a
+	// clean path while it summarises a helper (see validator.needsClean).
+	assumeClean map[ssa.Value]bool
 }
 
 // modelFlows runs the model → action analysis of one tool: it returns the

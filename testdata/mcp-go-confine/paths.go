@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mark3labs/mcp-go/mcp"
+)
+
+// resolve returns the real, absolute form of the model's path, or an
+// error unless it lies inside the workspace, before and after symbolic
+// links are followed: a validator whose result is confined.
+func (w *workspace) resolve(p string) (string, error) {
+	full := p
+	if !filepath.IsAbs(full) {
+		full = filepath.Join(w.root, full)
+	}
+	full = filepath.Clean(full)
+	if !w.inside(full) {
+		return "", fmt.Errorf("%s is outside the workspace", p)
+	}
+	real, err := filepath.EvalSymlinks(full)
+	if err != nil {
+		return "", err
+	}
+	if !w.inside(real) {
+		return "", errors.New("a link leads outside the workspace")
+	}
+	return real, nil
+}
+
+// inside reports whether a clean absolute path is the root or below it.
+func (w *workspace) inside(clean string) bool {
+	if clean == w.root {
+		return true
+	}
+	return strings.HasPrefix(clean, w.root+string(filepath.Separator))
+}
+
+// checkRel returns an error unless p, relative to the workspace, stays in
+// it: filepath.Rel of the joined path must not climb out with "..".
+func (w *workspace) checkRel(p string) error {
+	rel, err := filepath.Rel(w.root, filepath.Join(w.root, p))
+	if err != nil {
+		return err
+	}
+	if strings.HasPrefix(rel, "..") {
+		return errors.New("outside the workspace")
+	}
+	return nil
+}
+
+func (w *workspace) readFile(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_file mcp-go constant` `BR305: tool read_file is not logged with its arguments`
+	p, err := w.resolve(req.GetString("path", ""))
+	if err != nil { // want `read_file: guard allowlist \(\*example\.com/mcp-go-confine\.workspace\)\.resolve for fs-read os\.ReadFile`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	data, err := os.ReadFile(p) // want `read_file: fs-read os\.ReadFile` `BR202: tool read_file returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
+func (w *workspace) writeFile(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool write_file mcp-go constant` `BR304: tool write_file can write files with no rate limit` `BR305: tool write_file is not logged with its arguments`
+	p, err := w.resolve(req.GetString("path", ""))
+	if err != nil { // want `write_file: guard allowlist \(\*example\.com/mcp-go-confine\.workspace\)\.resolve for fs-write os\.WriteFile`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	if err := os.WriteFile(p, []byte(req.GetString("text", "")), 0o644); err != nil { // want `write_file: fs-write os\.WriteFile` `BR301: tool write_file can write files through os\.WriteFile with no confirmation before it`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText("written"), nil
+}
+
+// listDir checks the path with checkRel, then lists the joined path.
+func (w *workspace) listDir(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool list_dir mcp-go constant` `BR305: tool list_dir is not logged with its arguments`
+	p := req.GetString("path", "")
+	if err := w.checkRel(p); err != nil { // want `list_dir: guard allowlist \(\*example\.com/mcp-go-confine\.workspace\)\.checkRel for fs-read os\.ReadDir`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	entries, err := os.ReadDir(filepath.Join(w.root, p)) // want `list_dir: fs-read os\.ReadDir`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(fmt.Sprint(len(entries))), nil
+}
+
+// readLocal accepts only a local name (no "..", not absolute).
+func (w *workspace) readLocal(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_local mcp-go constant` `BR305: tool read_local is not logged with its arguments`
+	p := req.GetString("path", "")
+	if !filepath.IsLocal(p) { // want `read_local: guard allowlist path/filepath\.IsLocal for fs-read os\.ReadFile`
+		return mcp.NewToolResultError("not a local path"), nil
+	}
+	data, err := os.ReadFile(filepath.Join(w.root, p)) // want `read_local: fs-read os\.ReadFile` `BR202: tool read_local returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
+// readPrefixed checks the prefix of the path as given: "/srv/workspace/../../etc/passwd"
+// passes.
+func (w *workspace) readPrefixed(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_prefixed mcp-go constant` `BR305: tool read_prefixed is not logged with its arguments`
+	p := req.GetString("path", "")
+	if !strings.HasPrefix(p, w.root) {
+		return mcp.NewToolResultError("outside the workspace"), nil
+	}
+	data, err := os.ReadFile(p) // want `read_prefixed: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_prefixed: model-controlled input reaches the file path of os\.ReadFile` `BR202: tool read_prefixed returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
+// readDotless refuses ".." but not an absolute path.
+func (w *workspace) readDotless(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_dotless mcp-go constant` `BR305: tool read_dotless is not logged with its arguments`
+	p := req.GetString("path", "")
+	if strings.Contains(p, "..") {
+		return mcp.NewToolResultError("no parent directories"), nil
+	}
+	data, err := os.ReadFile(filepath.Join(w.root, p)) // want `read_dotless: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_dotless: model-controlled input reaches the file path of os\.ReadFile` `BR202: tool read_dotless returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
