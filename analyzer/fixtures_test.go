@@ -59,6 +59,9 @@ func TestFixtures(t *testing.T) {
 		// error unless the path lies in the workspace, the program is
 		// allowed or the host is, next to checks that confine nothing.
 		"mcp-go-confine",
+		// Process input channels (issue #14): a PTY's master kept in a
+		// field, an exec.Cmd's stdin pipe.
+		"mcp-go-terminal",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

@@ -52,6 +52,9 @@ type reacher struct {
 	// impls, when set, gives the callees of an interface call of the
 	// application's own that the call graph leaves with none.
 	impls *implementers
+	// channels maps a call that writes into a process's input to the
+	// catalogued call that opened the channel (see channelWrites).
+	channels map[ssa.CallInstruction]string
 
 	symbols     map[*ssa.Function]string
 	names       map[*ssa.Function]string
@@ -370,6 +373,11 @@ func (rc *reacher) findSinks(site ssa.CallInstruction) []hit {
 		}
 	}
 	var out []hit
+	if ch, ok := rc.channels[site]; ok {
+		for _, capability := range rc.cat.Channels[rules.Normalize(ch)] {
+			out = append(out, hit{capability: capability, sink: ch})
+		}
+	}
 	for _, sym := range syms {
 		sk, ok := rc.cat.Sink(sym)
 		if !ok {

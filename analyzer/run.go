@@ -112,6 +112,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	start = time.Now()
 	rc := newReacher(cat, cg)
 	rc.impls = newImplementers(prog, scopeSSA)
+	rc.channels = channelWrites(cat, scope)
 	module := make(map[*ssa.Function]bool, len(scope))
 	for _, fn := range scope {
 		module[fn] = true

@@ -208,6 +208,9 @@ func (c *checker) sensitivesAt(site ssa.CallInstruction) []sensitiveCall {
 		return ""
 	}
 	var out []sensitiveCall
+	if ch, ok := c.rc.channels[site]; ok {
+		out = append(out, sensitiveCall{sym: ch, capability: capabilityOf(ch), args: c.sensitiveOf(ch, capabilityOf(ch))})
+	}
 	for i, sym := range siteSymbols(c.rc, site) {
 		capability := capabilityOf(sym)
 		sens := c.sensitiveOf(sym, capability)
@@ -224,7 +227,13 @@ func (c *checker) sensitivesAt(site ssa.CallInstruction) []sensitiveCall {
 
 // sensitiveOf returns the sensitive arguments of a symbol: its own, or
 // those of every sink of its capability ("@payment").
+//
+// A channel's sink is a write into a process's input (see channelWrites):
+// what is written, every argument after the writer, is its command.
 func (c *checker) sensitiveOf(sym, capability string) []rules.Sensitive {
+	if _, ok := c.cat.Channels[rules.Normalize(sym)]; ok {
+		return []rules.Sensitive{{Kind: "command", Arg: 1, Rest: true}}
+	}
 	return sensitiveOf(c.cat, sym, capability)
 }
 

@@ -73,6 +73,11 @@ type Catalog struct {
 	// model says when its URL (kind url) carries the model's input, not
 	// when its body does.
 	ChosenBy map[string]string
+	// Channels maps a normalized symbol whose first result writes into a
+	// started process's input (a stdin pipe, a PTY's master) to the
+	// capabilities a write there is (exec; exec and network for a remote
+	// shell): the process reads the written text as commands.
+	Channels map[string][]string
 	// Sanitizers maps a normalized symbol to the taint kinds its result no
 	// longer carries.
 	Sanitizers map[string]Sanitizer
@@ -401,6 +406,7 @@ func New() *Catalog {
 		HandlerMaps:  map[string]HandlerMap{},
 		Sensitive:    map[string][]Sensitive{},
 		ChosenBy:     map[string]string{},
+		Channels:     map[string][]string{},
 		Sanitizers:   map[string]Sanitizer{},
 		Checks:       map[string]Sanitizer{},
 		Sources:      map[string]Source{},
@@ -788,6 +794,20 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		}
 		c.ChosenBy[args[0]] = args[1]
 		return "choose " + args[0], nil
+	case "channel":
+		// channel CAPABILITIES SYMBOL
+		if len(args) != 2 {
+			return "", fmt.Errorf("channel wants CAPABILITIES SYMBOL")
+		}
+		caps := strings.Split(args[0], ",")
+		for _, capability := range caps {
+			if !validCapability(capability) {
+				return "", fmt.Errorf("unknown capability %q (want one of %s)", capability, strings.Join(Capabilities, ", "))
+			}
+		}
+		sym := Normalize(args[1])
+		c.Channels[sym] = caps
+		return "channel " + sym, nil
 	case "sanitizer", "check":
 		if len(args) != 2 {
 			return "", fmt.Errorf("%s wants KINDS SYMBOL", kw)
@@ -938,7 +958,7 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		c.Rules[r.ID] = r
 		return "rule " + r.ID, nil
 	}
-	return "", fmt.Errorf("unknown keyword %q (want sink, opaque, register, adapter, toolname, tooltype, toolstruct, implements, librarytool, dispatch, declare, handlermap, sensitive, sanitizer, check, source, sourcefield, toolresult, prompt, rule, guard or middleware)", kw)
+	return "", fmt.Errorf("unknown keyword %q (want sink, opaque, register, adapter, toolname, tooltype, toolstruct, implements, librarytool, dispatch, declare, handlermap, sensitive, choose, channel, sanitizer, check, source, sourcefield, toolresult, prompt, rule, guard or middleware)", kw)
 }
 
 func oneOf(s string, list []string) bool {
