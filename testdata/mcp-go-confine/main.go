@@ -27,6 +27,7 @@ func main() {
 	path := mcp.WithString("path", mcp.Required())
 	srv.AddTool(mcp.NewTool("read_file", path), w.readFile)
 	srv.AddTool(mcp.NewTool("write_file", path, mcp.WithString("text")), w.writeFile)
+	srv.AddTool(mcp.NewTool("save_file", path, mcp.WithString("text"), mcp.WithBoolean("overwrite")), w.saveFile)
 	srv.AddTool(mcp.NewTool("list_dir", path), w.listDir)
 	srv.AddTool(mcp.NewTool("read_local", path), w.readLocal)
 	srv.AddTool(mcp.NewTool("read_prefixed", path), w.readPrefixed)

@@ -77,6 +77,30 @@ func (w *workspace) writeFile(ctx context.Context, req mcp.CallToolRequest) (*mc
 	return mcp.NewToolResultText("written"), nil
 }
 
+// saveFile creates the file, or truncates it when asked: its flags are
+// built in two branches, and both write.
+func (w *workspace) saveFile(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool save_file mcp-go constant` `BR304: tool save_file can write files with no rate limit` `BR305: tool save_file is not logged with its arguments`
+	p, err := w.resolve(req.GetString("path", ""))
+	if err != nil { // want `save_file: guard allowlist \(\*example\.com/mcp-go-confine\.workspace\)\.resolve for fs-write os\.OpenFile`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	flag := os.O_WRONLY | os.O_CREATE
+	if req.GetBool("overwrite", false) {
+		flag |= os.O_TRUNC
+	} else {
+		flag |= os.O_EXCL
+	}
+	f, err := os.OpenFile(p, flag, 0o644) // want `save_file: fs-write os\.OpenFile` `BR301: tool save_file can write files through os\.OpenFile with no confirmation before it`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	defer f.Close()
+	if _, err := f.WriteString(req.GetString("text", "")); err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText("saved"), nil
+}
+
 // listDir checks the path with checkRel, then lists the joined path.
 func (w *workspace) listDir(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool list_dir mcp-go constant` `BR305: tool list_dir is not logged with its arguments`
 	p := req.GetString("path", "")
