@@ -2,7 +2,9 @@
 // on a PTY when the server starts, kept in a struct field, into which the
 // tools type. Another tool feeds the model's text to a calculator through
 // its stdin pipe. What goes into a process's input runs there: writing is
-// exec, and the model's text written there is a command (BR101).
+// exec, and the model's text written there is a command (BR101). A last
+// tool runs the model's command on another machine over SSH: network, and
+// still the model's command.
 package main
 
 import (
@@ -46,6 +48,8 @@ func main() {
 	srv.AddTool(mcp.NewTool("run_in_terminal", mcp.WithString("command", mcp.Required())), s.runInTerminal)
 	srv.AddTool(mcp.NewTool("interrupt"), s.interrupt)
 	srv.AddTool(mcp.NewTool("calculate", mcp.WithString("expression", mcp.Required())), calculate)
+	r := &remote{}
+	srv.AddTool(mcp.NewTool("run_remote", mcp.WithString("command", mcp.Required())), r.runRemote)
 	if err := server.ServeStdio(srv); err != nil {
 		log.Fatal(err)
 	}
