@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 )
 
 // cacheGet reads. go-redis declares its commands on the func type cmdable,
@@ -32,4 +34,17 @@ func cacheEvict(ctx context.Context, key string) (string, error) { // want `tool
 		return "not cached", err
 	}
 	return "evicted", err
+}
+
+// cacheKeys lists the keys matching the model's pattern on the server the
+// model names: the address chooses where the client connects (BR103 at
+// redis.NewClient), the client carries that choice and no command, and the
+// pattern is a SCAN value, so Scan is not tainted.
+//
+//blastradius:tool cache_keys
+func cacheKeys(ctx context.Context, addr, pattern string) ([]string, error) { // want `tool cache_keys directive directive` `BR305: tool cache_keys\b.*`
+	c := redis.NewClient(&redis.Options{Addr: addr}) // want `BR103: tool cache_keys: model-controlled input reaches the URL or address of github\.com/redis/go-redis/v9\.NewClient`
+	defer c.Close()
+	keys, _, err := c.Scan(ctx, 0, pattern, 100).Result() // want `cache_keys: db-read \(github\.com/redis/go-redis/v9\.cmdable\)\.Scan`
+	return keys, err
 }
