@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"sort"
@@ -362,6 +363,11 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 	case *ssa.BinOp:
 		switch in.Op {
 		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			return
+		}
+		if q := shellQuoted(in); q != nil && f.sanitize {
+			// One shell word: the quoted text brings no command.
+			f.flowInto(in, f.taint(in.X.(*ssa.BinOp).X), without(f.taint(q), "command"))
 			return
 		}
 		f.flowInto(in, f.taint(in.X), f.taint(in.Y))
@@ -776,4 +782,74 @@ func valuePos(v ssa.Value) token.Pos {
 		return token.NoPos
 	}
 	return v.Pos()
+}
+
+// shellQuoted returns s when x is prefix + "'" + strings.ReplaceAll(s,
+// "'", `'\''`) + "'" (or the '"'"' form): s quoted as one POSIX shell
+// word, which a shell never reads as more than text, whatever s holds.
+func shellQuoted(x *ssa.BinOp) ssa.Value {
+	if x.Op != token.ADD {
+		return nil
+	}
+	if s, ok := constString(x.Y); !ok || !strings.HasPrefix(s, "'") {
+		return nil
+	}
+	inner, ok := x.X.(*ssa.BinOp)
+	if !ok || inner.Op != token.ADD || !endsWithQuote(inner.X) {
+		return nil
+	}
+	call, ok := inner.Y.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	args := call.Call.Args
+	switch staticName(call) {
+	case "strings.ReplaceAll":
+	case "strings.Replace":
+		if n, ok := constInt(args[3]); !ok || n >= 0 {
+			return nil
+		}
+	default:
+		return nil
+	}
+	old, ok1 := constString(args[1])
+	repl, ok2 := constString(args[2])
+	if !ok1 || !ok2 || old != "'" || (repl != `'\''` && repl != `'"'"'`) {
+		return nil
+	}
+	return args[0]
+}
+
+// endsWithQuote reports whether a string ends with a constant "'": the
+// constant itself, or a concatenation whose last part is one.
+func endsWithQuote(v ssa.Value) bool {
+	if s, ok := constString(v); ok {
+		return strings.HasSuffix(s, "'")
+	}
+	if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD {
+		return endsWithQuote(b.Y)
+	}
+	return false
+}
+
+// constInt is the value of an integer constant.
+func constInt(v ssa.Value) (int64, bool) {
+	k, ok := v.(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(k.Value)
+}
+
+// without is o without kinds, raw or built; nil when nothing is left.
+func without(o *origin, kinds ...string) *origin {
+	if o == nil {
+		return nil
+	}
+	c := *o
+	c.mask &^= eitherMask(kinds)
+	if c.mask == 0 {
+		return nil
+	}
+	return &c
 }

@@ -50,6 +50,7 @@ func main() {
 	srv.AddTool(mcp.NewTool("calculate", mcp.WithString("expression", mcp.Required())), calculate)
 	r := &remote{}
 	srv.AddTool(mcp.NewTool("run_remote", mcp.WithString("command", mcp.Required())), r.runRemote)
+	srv.AddTool(mcp.NewTool("list_remote", mcp.WithString("dir", mcp.Required())), r.listRemote)
 	if err := server.ServeStdio(srv); err != nil {
 		log.Fatal(err)
 	}
