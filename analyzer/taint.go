@@ -784,9 +784,11 @@ func valuePos(v ssa.Value) token.Pos {
 	return v.Pos()
 }
 
-// shellQuoted returns s when x is prefix + "'" + strings.ReplaceAll(s,
-// "'", `'\''`) + "'" (or the '"'"' form): s quoted as one POSIX shell
-// word, which a shell never reads as more than text, whatever s holds.
+// shellQuoted returns s when x is s quoted as one POSIX shell word: a
+// prefix ending in a single quote, strings.ReplaceAll(s, "'", r) where r
+// closes the quote, escapes a quote and reopens it (backslash-quote, or a
+// quote in double quotes), and a suffix starting with a single quote. A
+// shell never reads such a word as more than text, whatever s holds.
 func shellQuoted(x *ssa.BinOp) ssa.Value {
 	if x.Op != token.ADD {
 		return nil
