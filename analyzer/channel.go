@@ -21,8 +21,8 @@ import (
 // channelWrites returns the calls of funcs that write into a channel the
 // catalog names (see rules.Catalog.Channels), each mapped to the symbol of
 // the call that opened it. A write is a Write or WriteString method called
-// on the channel, or io.WriteString and fmt.Fprint, Fprintf and Fprintln
-// given it.
+// on the channel, or io.WriteString, io.Copy (and CopyN, CopyBuffer) and
+// fmt.Fprint, Fprintf and Fprintln given it.
 func channelWrites(cat *rules.Catalog, funcs []*ssa.Function) map[ssa.CallInstruction]string {
 	out := map[ssa.CallInstruction]string{}
 	if len(cat.Channels) == 0 {
@@ -190,7 +190,7 @@ func fieldVar(t types.Type, i int) *types.Var {
 
 // writerOf returns the writer a call writes into, or nil when the call is
 // not a write: w in w.Write(p), w.WriteString(s), io.WriteString(w, s),
-// fmt.Fprintf(w, ...).
+// fmt.Fprintf(w, ...), io.Copy(w, r).
 func writerOf(c *ssa.CallCommon) ssa.Value {
 	var name string
 	recv := false
@@ -209,7 +209,8 @@ func writerOf(c *ssa.CallCommon) ssa.Value {
 	}
 	switch {
 	case recv && (name == "Write" || name == "WriteString"),
-		!recv && (name == "io.WriteString" || name == "fmt.Fprint" || name == "fmt.Fprintf" || name == "fmt.Fprintln"):
+		!recv && (name == "io.WriteString" || name == "fmt.Fprint" || name == "fmt.Fprintf" || name == "fmt.Fprintln" ||
+			name == "io.Copy" || name == "io.CopyN" || name == "io.CopyBuffer"):
 		return args[0]
 	}
 	return nil

@@ -14,6 +14,7 @@ import (
 	"log"
 	"os"
 	"os/exec"
+	"strings"
 
 	"github.com/creack/pty"
 	"github.com/mark3labs/mcp-go/mcp"
@@ -47,6 +48,7 @@ func main() {
 	srv := server.NewMCPServer("terminal", "1.0.0")
 	srv.AddTool(mcp.NewTool("run_in_terminal", mcp.WithString("command", mcp.Required())), s.runInTerminal)
 	srv.AddTool(mcp.NewTool("interrupt"), s.interrupt)
+	srv.AddTool(mcp.NewTool("paste", mcp.WithString("text", mcp.Required())), s.paste)
 	srv.AddTool(mcp.NewTool("calculate", mcp.WithString("expression", mcp.Required())), calculate)
 	r := &remote{}
 	srv.AddTool(mcp.NewTool("run_remote", mcp.WithString("command", mcp.Required())), r.runRemote)
@@ -70,6 +72,14 @@ func (s *session) interrupt(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 		return mcp.NewToolResultError(err.Error()), nil
 	}
 	return mcp.NewToolResultText("interrupted"), nil
+}
+
+// paste copies the model's text into the terminal, as if typed.
+func (s *session) paste(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool paste mcp-go constant` `BR304: tool paste can run processes with no rate limit` `BR305: tool paste is not logged with its arguments`
+	if _, err := io.Copy(s.term, strings.NewReader(req.GetString("text", ""))); err != nil { // want `paste: exec github\.com/creack/pty\.Start \(tainted\)` `BR101: tool paste: model-controlled input reaches the command of github\.com/creack/pty\.Start` `BR301: tool paste can run processes through github\.com/creack/pty\.Start with no confirmation before it` `BR303: tool paste: a model-chosen command reaches github\.com/creack/pty\.Start with no sandbox or allowlist`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText("pasted"), nil
 }
 
 // calculate feeds the model's expression to bc on its stdin.
