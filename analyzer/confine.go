@@ -83,6 +83,7 @@ func (c *checker) guardedLineage(f *flow, res *reached, site ssa.CallInstruction
 
 // checkDominates looks for a guarding branch among the dominators of block.
 func (c *checker) checkDominates(f *flow, block *ssa.BasicBlock, anc lineage, kind string) (check, bool) {
+	local := map[ssa.Value]int{}
 	for d := block.Idom(); d != nil; d = d.Idom() {
 		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
 		if !ok {
@@ -104,8 +105,47 @@ func (c *checker) checkDominates(f *flow, block *ssa.BasicBlock, anc lineage, ki
 			}
 			return chk, true
 		}
+		if kind == "path" {
+			if x, fact := localFact(iff.Cond, pass == 0); x != nil {
+				local[x] |= fact
+				if local[x] == notParent|notAbsolute && isCleaned(x) && relatedPath(x, anc, map[ssa.Value]bool{}) {
+					return check{what: "path/filepath.Clean", pos: iff.Cond.Pos()}, true
+				}
+			}
+		}
 	}
 	return c.checksCut(f, block, anc, kind)
+}
+
+// The two halves of a local path: a clean path that neither starts with
+// ".." nor is absolute stays inside any directory it is joined to, as
+// filepath.IsLocal says.
+const (
+	notParent = 1 << iota
+	notAbsolute
+)
+
+// localFact returns the path that cond, when it is want, says is not a
+// parent (strings.HasPrefix(p, "..") false) or not absolute
+// (filepath.IsAbs(p) false), and which.
+func localFact(cond ssa.Value, want bool) (ssa.Value, int) {
+	if u, ok := cond.(*ssa.UnOp); ok && u.Op == token.NOT {
+		return localFact(u.X, !want)
+	}
+	call, ok := cond.(*ssa.Call)
+	if !ok || want {
+		return nil, 0
+	}
+	args := call.Call.Args
+	switch staticName(call) {
+	case "strings.HasPrefix":
+		if p, ok := constString(args[1]); ok && p == ".." {
+			return args[0], notParent
+		}
+	case "path/filepath.IsAbs", "path.IsAbs":
+		return args[0], notAbsolute
+	}
+	return nil, 0
 }
 
 // checksCut looks for checks that together cut block off from the

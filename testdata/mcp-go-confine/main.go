@@ -30,6 +30,8 @@ func main() {
 	srv.AddTool(mcp.NewTool("save_file", path, mcp.WithString("text"), mcp.WithBoolean("overwrite")), w.saveFile)
 	srv.AddTool(mcp.NewTool("list_dir", path), w.listDir)
 	srv.AddTool(mcp.NewTool("read_local", path), w.readLocal)
+	srv.AddTool(mcp.NewTool("read_page", path), w.readPage)
+	srv.AddTool(mcp.NewTool("read_relative", path), w.readRelative)
 	srv.AddTool(mcp.NewTool("read_prefixed", path), w.readPrefixed)
 	srv.AddTool(mcp.NewTool("read_dotless", path), w.readDotless)
 	srv.AddTool(mcp.NewTool("run_tool", mcp.WithString("command", mcp.Required())), w.runTool)

@@ -127,6 +127,33 @@ func (w *workspace) readLocal(ctx context.Context, req mcp.CallToolRequest) (*mc
 	return mcp.NewToolResultText(string(data)), nil
 }
 
+// readPage accepts a clean path that neither climbs out nor is absolute:
+// joined to the root, it stays below it.
+func (w *workspace) readPage(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_page mcp-go constant` `BR305: tool read_page is not logged with its arguments`
+	clean := filepath.Clean(req.GetString("path", ""))
+	if strings.HasPrefix(clean, "..") || filepath.IsAbs(clean) { // want `read_page: guard allowlist path/filepath\.Clean for fs-read os\.ReadFile`
+		return mcp.NewToolResultError("outside the workspace"), nil
+	}
+	data, err := os.ReadFile(filepath.Join(w.root, clean)) // want `read_page: fs-read os\.ReadFile` `BR202: tool read_page returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
+// readRelative refuses an absolute path but not "a/../../etc/passwd".
+func (w *workspace) readRelative(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_relative mcp-go constant` `BR305: tool read_relative is not logged with its arguments`
+	p := req.GetString("path", "")
+	if strings.HasPrefix(p, "..") || filepath.IsAbs(p) {
+		return mcp.NewToolResultError("outside the workspace"), nil
+	}
+	data, err := os.ReadFile(filepath.Join(w.root, p)) // want `read_relative: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_relative: model-controlled input reaches the file path of os\.ReadFile` `BR202: tool read_relative returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
 // readPrefixed checks the prefix of the path as given: "/srv/workspace/../../etc/passwd"
 // passes.
 func (w *workspace) readPrefixed(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_prefixed mcp-go constant` `BR305: tool read_prefixed is not logged with its arguments`
