@@ -13,7 +13,11 @@
 //   - callgraph.go: CHA, a forward slice from the entry points, then VTA
 //     over the slice, as govulncheck does;
 //   - sinks.go and witness.go: per tool, the catalogued sinks it reaches and
-//     the shortest witness path to each.
+//     the shortest witness path to each; channel.go adds the writes into a
+//     process's input (a stdin pipe, a PTY) as sinks;
+//   - untrusted.go and taint.go: which sensitive arguments the model
+//     controls; confine.go: the checks, inline or in validator helpers, that
+//     confine them (docs/guards.md).
 //
 // The package never prints; it returns a [report.Document].
 package analyzer

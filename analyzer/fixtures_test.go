@@ -57,6 +57,17 @@ func TestFixtures(t *testing.T) {
 		"mcp-go-toxic",
 		// Tools whose hints say less than they do (BR501).
 		"mcp-sdk-hints",
+		// Only the argument that matters (issue #14): a request's body,
+		// a file's content and a bind parameter are data; a request's
+		// URL, a file's path and a query's text choose the call.
+		"mcp-go-arguments",
+		// Checks in helpers (issue #14): a validator that returns an
+		// error unless the path lies in the workspace, the program is
+		// allowed or the host is, next to checks that confine nothing.
+		"mcp-go-confine",
+		// Process input channels (issue #14): a PTY's master kept in a
+		// field, an exec.Cmd's stdin pipe.
+		"mcp-go-terminal",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

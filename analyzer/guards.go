@@ -367,7 +367,8 @@ func (c *checker) guardsOf(g *guardFinder, e entry, res *reached, h hit, f *flow
 	// Only the sensitive arguments decide whether the model chooses the
 	// action: a model-written file body, or a file name that went through
 	// filepath.Base, does not call for a sandbox.
-	tainted := c.chosenArgs(h, f, taintedArgs)
+	sens := c.sensitiveOf(h.sink, h.capability)
+	tainted, confined := c.splitConfined(f, res, h.site, c.chosenArgs(h, f, taintedArgs, sens), sens)
 	var guards []report.Guard
 	have := map[string]bool{}
 	add := func(gd report.Guard) {
@@ -427,13 +428,6 @@ func (c *checker) guardsOf(g *guardFinder, e entry, res *reached, h hit, f *flow
 			}
 		}
 	case "exec":
-		for _, i := range tainted {
-			if ok, at := c.guardedAt(f, res, h.site, args[i], "command"); ok {
-				add(report.Guard{Kind: "sandbox", Symbol: "allowlist", Position: c.pos.of(at), Dominates: true,
-					Note: "the command is checked against fixed values"})
-				break
-			}
-		}
 		if at, what := sysProcConfinement(h.site); at.IsValid() {
 			add(report.Guard{Kind: "sandbox", Symbol: "SysProcAttr", Position: c.pos.of(at), Dominates: true,
 				Note: "the process runs " + what})
@@ -443,13 +437,13 @@ func (c *checker) guardsOf(g *guardFinder, e entry, res *reached, h hit, f *flow
 			add(report.Guard{Kind: "sandbox", Symbol: "os.Root", Position: c.pos.of(h.site.Pos()), Dominates: true,
 				Note: "file access is confined to a root"})
 		}
-		for _, i := range tainted {
-			if ok, at := c.guardedAt(f, res, h.site, args[i], "path"); ok {
-				add(report.Guard{Kind: "sandbox", Symbol: "path check", Position: c.pos.of(at), Dominates: true,
-					Note: "the path is checked to stay inside a directory"})
-				break
-			}
-		}
+	}
+	// A model-chosen value that reaches the call only through a check
+	// that confines it: the call is not the model's choice (no BR10x, not
+	// tainted), and the check is shown.
+	for _, ca := range confined {
+		add(report.Guard{Kind: "allowlist", Symbol: ca.chk.what, Position: c.pos.of(ca.chk.pos), Dominates: true,
+			Note: c.confinementNote(ca)})
 	}
 	var missing []string
 	for _, k := range requiredGuards[h.capability] {

@@ -52,6 +52,9 @@ type reacher struct {
 	// impls, when set, gives the callees of an interface call of the
 	// application's own that the call graph leaves with none.
 	impls *implementers
+	// channels maps a call that writes into a process's input to the
+	// catalogued call that opened the channel (see channelWrites).
+	channels map[ssa.CallInstruction]string
 
 	symbols     map[*ssa.Function]string
 	names       map[*ssa.Function]string
@@ -370,6 +373,11 @@ func (rc *reacher) findSinks(site ssa.CallInstruction) []hit {
 		}
 	}
 	var out []hit
+	if ch, ok := rc.channels[site]; ok {
+		for _, capability := range rc.cat.Channels[rules.Normalize(ch)] {
+			out = append(out, hit{capability: capability, sink: ch})
+		}
+	}
 	for _, sym := range syms {
 		sk, ok := rc.cat.Sink(sym)
 		if !ok {
@@ -412,16 +420,72 @@ func sinkCapabilities(sk rules.Sink, c *ssa.CallCommon) []string {
 	}
 	args := callArgs(c)
 	if sk.FlagArg < len(args) {
-		if k, ok := args[sk.FlagArg].(*ssa.Const); ok && k.Value != nil {
-			if n, ok := constant.Int64Val(constant.ToInt(k.Value)); ok {
+		// Flags built in branches (O_WRONLY|O_CREATE, then |O_TRUNC or
+		// |O_EXCL) are each constant: the call writes when all do.
+		if ns, ok := constFlags(args[sk.FlagArg], 0); ok {
+			writes := 0
+			for _, n := range ns {
 				if n&int64(openWriteFlags) != 0 {
-					return []string{"fs-write"}
+					writes++
 				}
+			}
+			switch writes {
+			case len(ns):
+				return []string{"fs-write"}
+			case 0:
 				return []string{"fs-read"}
 			}
 		}
 	}
 	return []string{"fs-read", "fs-write"}
+}
+
+// constFlags returns the values an integer can have when each is a
+// constant: a constant, a phi of them, or an or of them; false otherwise.
+func constFlags(v ssa.Value, depth int) ([]int64, bool) {
+	if depth > 4 {
+		return nil, false
+	}
+	switch x := v.(type) {
+	case *ssa.Const:
+		if x.Value == nil {
+			return nil, false
+		}
+		n, ok := constant.Int64Val(constant.ToInt(x.Value))
+		return []int64{n}, ok
+	case *ssa.Convert:
+		return constFlags(x.X, depth+1)
+	case *ssa.Phi:
+		var out []int64
+		for _, e := range x.Edges {
+			ns, ok := constFlags(e, depth+1)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, ns...)
+		}
+		return out, len(out) > 0 && len(out) <= 16
+	case *ssa.BinOp:
+		if x.Op != token.OR {
+			return nil, false
+		}
+		as, ok := constFlags(x.X, depth+1)
+		if !ok {
+			return nil, false
+		}
+		bs, ok := constFlags(x.Y, depth+1)
+		if !ok || len(as)*len(bs) > 16 {
+			return nil, false
+		}
+		var out []int64
+		for _, a := range as {
+			for _, b := range bs {
+				out = append(out, a|b)
+			}
+		}
+		return out, true
+	}
+	return nil, false
 }
 
 // callSitesOf lists fn's calls in block and instruction order.

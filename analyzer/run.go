@@ -113,11 +113,12 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	start = time.Now()
 	rc := newReacher(cat, cg)
 	rc.impls = newImplementers(prog, scopeSSA)
+	rc.channels = channelWrites(cat, scope)
 	module := make(map[*ssa.Function]bool, len(scope))
 	for _, fn := range scope {
 		module[fn] = true
 	}
-	chk := &checker{cat: cat, rc: rc, pos: pos, module: module}
+	chk := &checker{cat: cat, rc: rc, pos: pos, module: module, validators: map[*ssa.Function][]validator{}}
 	gf := newGuardFinder(prog, cat, rc, found.middlewares, scopePkgs, pos)
 	for _, w := range guardDirectiveWarnings(prog, scopePkgs) {
 		warn(w)
@@ -161,7 +162,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 				Sink:          h.sink,
 				Position:      pos.of(h.site.Pos()),
 				Path:          witness(h, pos),
-				Tainted:       chk.chooses(h, flow, args),
+				Tainted:       chk.toolChooses(res, h, flow, tainted),
 				TaintedArgs:   args,
 				Guards:        guards,
 				MissingGuards: missing,

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"sort"
@@ -34,10 +35,20 @@ import (
 //     in the catalog clear the kinds they make safe. Callbacks handed over
 //     receive the taint of the other arguments (filepath.WalkDir's path).
 //
-// Taint is a bit mask: for model → action flows, one bit per sensitive kind
-// (command, sql, url, path, payment, recipient), which sanitizers clear one
-// by one; for outside → model flows, one bit per source label (secret,
-// file, db, web, email, user).
+// Taint is a bit mask: for model → action flows, two bits per sensitive
+// kind (command, sql, url, path, payment, recipient), which sanitizers
+// clear one by one; for outside → model flows, one bit per source label
+// (secret, file, db, web, email, user).
+//
+// The two bits of a kind say where the value stands. The model's input is
+// raw: at a sensitive argument of that kind it is an injection, reported
+// there. An opaque call that declares sensitive arguments of a kind builds
+// a value of that kind (http.NewRequest builds a request's URL, gorm's
+// Where a statement's SQL): its result carries the kind as built, from
+// those arguments only. A request whose body is the model's text, sent to
+// a fixed URL, carries no url bit; one built with the model's URL carries
+// the built bit, so the (*http.Client).Do that sends it is chosen by the
+// model, while the injection stays reported once, at http.NewRequest.
 
 // mask is a set of taint bits.
 type mask uint16
@@ -354,6 +365,11 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
 			return
 		}
+		if q := shellQuoted(in); q != nil && f.sanitize {
+			// One shell word: the quoted text brings no command.
+			f.flowInto(in, f.taint(in.X.(*ssa.BinOp).X), without(f.taint(q), "command"))
+			return
+		}
 		f.flowInto(in, f.taint(in.X), f.taint(in.Y))
 	case *ssa.UnOp:
 		switch in.Op {
@@ -497,15 +513,21 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 	if len(opaque) == 0 && len(analysed) > 0 {
 		return
 	}
+	var decl []rules.Sensitive
+	if f.sanitize {
+		for _, sym := range opaque {
+			decl = append(decl, sensitiveOf(f.cat, sym, capabilityAt(f.rc, site, sym))...)
+		}
+	}
 	var in *origin
-	for _, a := range args {
-		in = join(in, f.deep(a))
+	for i, a := range args {
+		in = join(in, builtAt(f.deep(a), i, decl))
 	}
 	if f.sanitize && in != nil {
 		for _, sym := range opaque {
 			if san, ok := f.cat.Sanitizers[rules.Normalize(sym)]; ok {
 				cleared := *in
-				cleared.mask &^= kindMask(san.Kinds)
+				cleared.mask &^= eitherMask(san.Kinds)
 				in = &cleared
 			}
 		}
@@ -534,6 +556,46 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 			}
 		}
 	}
+}
+
+// builtAt is what argument i, tainted by o, gives the result of an opaque
+// call that declares the sensitive arguments decl: for each kind declared,
+// the kind as built when i is one of its arguments, and nothing of it
+// otherwise (the body of http.NewRequest is no part of the request's URL,
+// the bind parameters of gorm's Where no part of the SQL). The other kinds
+// pass as they came.
+func builtAt(o *origin, i int, decl []rules.Sensitive) *origin {
+	if o == nil || len(decl) == 0 {
+		return o
+	}
+	m := o.mask
+	kinds := map[string]bool{}
+	at := map[string]bool{}
+	for _, s := range decl {
+		kinds[s.Kind] = true
+		if i == s.Arg || (s.Rest && i > s.Arg) {
+			at[s.Kind] = true
+		}
+	}
+	for k := range kinds {
+		bits := eitherMask([]string{k})
+		if m&bits == 0 {
+			continue
+		}
+		m &^= bits
+		if at[k] {
+			m |= builtMask(kindMask([]string{k}))
+		}
+	}
+	if m == o.mask {
+		return o
+	}
+	if m == 0 {
+		return nil
+	}
+	c := *o
+	c.mask = m
+	return &c
 }
 
 // readCapabilities are the sinks whose results are outside data.
@@ -700,8 +762,19 @@ func labelMask(label string) mask {
 	return 0
 }
 
-// allKinds is every model → action kind.
+// allKinds is every model → action kind, raw: the model's own input.
 var allKinds = mask(1)<<len(rules.TaintKinds) - 1
+
+// builtMask turns the raw bits of m into the bits of the same kinds built
+// (see the top of this file).
+func builtMask(m mask) mask { return (m & allKinds) << len(rules.TaintKinds) }
+
+// eitherMask is kinds raw or built: what a sanitizer clears, and what makes
+// a call chosen by the model.
+func eitherMask(kinds []string) mask {
+	m := kindMask(kinds)
+	return m | builtMask(m)
+}
 
 // valuePos is where a value is defined, when it has a position.
 func valuePos(v ssa.Value) token.Pos {
@@ -709,4 +782,76 @@ func valuePos(v ssa.Value) token.Pos {
 		return token.NoPos
 	}
 	return v.Pos()
+}
+
+// shellQuoted returns s when x is s quoted as one POSIX shell word: a
+// prefix ending in a single quote, strings.ReplaceAll(s, "'", r) where r
+// closes the quote, escapes a quote and reopens it (backslash-quote, or a
+// quote in double quotes), and a suffix starting with a single quote. A
+// shell never reads such a word as more than text, whatever s holds.
+func shellQuoted(x *ssa.BinOp) ssa.Value {
+	if x.Op != token.ADD {
+		return nil
+	}
+	if s, ok := constString(x.Y); !ok || !strings.HasPrefix(s, "'") {
+		return nil
+	}
+	inner, ok := x.X.(*ssa.BinOp)
+	if !ok || inner.Op != token.ADD || !endsWithQuote(inner.X) {
+		return nil
+	}
+	call, ok := inner.Y.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	args := call.Call.Args
+	switch staticName(call) {
+	case "strings.ReplaceAll":
+	case "strings.Replace":
+		if n, ok := constInt(args[3]); !ok || n >= 0 {
+			return nil
+		}
+	default:
+		return nil
+	}
+	old, ok1 := constString(args[1])
+	repl, ok2 := constString(args[2])
+	if !ok1 || !ok2 || old != "'" || (repl != `'\''` && repl != `'"'"'`) {
+		return nil
+	}
+	return args[0]
+}
+
+// endsWithQuote reports whether a string ends with a constant "'": the
+// constant itself, or a concatenation whose last part is one.
+func endsWithQuote(v ssa.Value) bool {
+	if s, ok := constString(v); ok {
+		return strings.HasSuffix(s, "'")
+	}
+	if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD {
+		return endsWithQuote(b.Y)
+	}
+	return false
+}
+
+// constInt is the value of an integer constant.
+func constInt(v ssa.Value) (int64, bool) {
+	k, ok := v.(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(k.Value)
+}
+
+// without is o without kinds, raw or built; nil when nothing is left.
+func without(o *origin, kinds ...string) *origin {
+	if o == nil {
+		return nil
+	}
+	c := *o
+	c.mask &^= eitherMask(kinds)
+	if c.mask == 0 {
+		return nil
+	}
+	return &c
 }

@@ -58,6 +58,11 @@ type checker struct {
 	module map[*ssa.Function]bool
 	// returning memoises returnsToModel.
 	returning map[*ssa.Function]bool
+	// validators memoises validatorsOf.
+	validators map[*ssa.Function][]validator
+	// assumeClean holds the parameter that validatorsOf takes to be a
+	// clean path while it summarises a helper (see validator.needsClean).
+	assumeClean map[ssa.Value]bool
 }
 
 // modelFlows runs the model → action analysis of one tool: it returns the
@@ -67,7 +72,7 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 	funcs := c.funcSet(res)
 	f := newFlow(c.cat, c.rc, funcs, res.feeds)
 	f.sanitize = true
-	f.numbers = kindMask([]string{"payment"})
+	f.numbers = eitherMask([]string{"payment"})
 	f.stopAtReads = true
 	c.seedInputs(f, e)
 	f.run(moduleOrder(res, funcs))
@@ -88,11 +93,23 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 		for _, sc := range c.sensitivesAt(site) {
 			for _, s := range sc.args {
 				for i := s.Arg; i < len(args) && (i == s.Arg || s.Rest); i++ {
+					if i == 0 && hasReceiver(site.Common()) {
+						// A receiver holds what was built before
+						// (gorm's statement): the text it carries was
+						// reported where it went in.
+						continue
+					}
 					o := f.deep(args[i])
 					if o == nil || o.mask&kindMask([]string{s.Kind}) == 0 {
 						continue
 					}
-					if c.guarded(f, res, site, args[i], s.Kind) {
+					// A payment bounded by a limit is not reported
+					// (BR105 is about an unbounded amount); any other
+					// kind, when a check confines it.
+					if _, ok := c.confinedAt(f, res, site, args[i], s.Kind); ok && s.Kind == "payment" {
+						continue
+					}
+					if _, ok := c.argConfined(f, res, site, i, s.Kind, sc.args); ok {
 						continue
 					}
 					id := ruleForKind[s.Kind]
@@ -159,6 +176,15 @@ func (c *checker) seedInputs(f *flow, e entry) {
 	visit(h)
 }
 
+// hasReceiver reports whether a call's argument 0 is a method's receiver.
+func hasReceiver(c *ssa.CallCommon) bool {
+	if c.IsInvoke() {
+		return true
+	}
+	callee := c.StaticCallee()
+	return callee != nil && callee.Signature.Recv() != nil
+}
+
 // sensitiveCall is a symbol that a call site can call and whose arguments
 // the model must not choose, with its capability when it is a sink.
 type sensitiveCall struct {
@@ -182,6 +208,9 @@ func (c *checker) sensitivesAt(site ssa.CallInstruction) []sensitiveCall {
 		return ""
 	}
 	var out []sensitiveCall
+	if ch, ok := c.rc.channels[site]; ok {
+		out = append(out, sensitiveCall{sym: ch, capability: capabilityOf(ch), args: c.sensitiveOf(ch, capabilityOf(ch))})
+	}
 	for i, sym := range siteSymbols(c.rc, site) {
 		capability := capabilityOf(sym)
 		sens := c.sensitiveOf(sym, capability)
@@ -198,14 +227,38 @@ func (c *checker) sensitivesAt(site ssa.CallInstruction) []sensitiveCall {
 
 // sensitiveOf returns the sensitive arguments of a symbol: its own, or
 // those of every sink of its capability ("@payment").
+//
+// A channel's sink is a write into a process's input (see channelWrites):
+// what is written, every argument after the writer, is its command.
 func (c *checker) sensitiveOf(sym, capability string) []rules.Sensitive {
-	if sens, ok := c.cat.Sensitive[rules.Normalize(sym)]; ok {
+	if _, ok := c.cat.Channels[rules.Normalize(sym)]; ok {
+		return []rules.Sensitive{{Kind: "command", Arg: 1, Rest: true}}
+	}
+	return sensitiveOf(c.cat, sym, capability)
+}
+
+// sensitiveOf returns the sensitive arguments of a symbol that a call
+// with the given capability ("" for none) calls: its own, or those of
+// every sink of its capability ("@payment").
+func sensitiveOf(cat *rules.Catalog, sym, capability string) []rules.Sensitive {
+	if sens, ok := cat.SensitiveArgs(sym); ok {
 		return sens
 	}
 	if capability != "" {
-		return c.cat.Sensitive["@"+capability]
+		return cat.Sensitive["@"+capability]
 	}
 	return nil
+}
+
+// capabilityAt is the capability of sym among the sinks a call site
+// reaches, or "".
+func capabilityAt(rc *reacher, site ssa.CallInstruction, sym string) string {
+	for _, h := range rc.sinksAt(site) {
+		if h.sink == sym {
+			return h.capability
+		}
+	}
+	return ""
 }
 
 // siteSymbols lists what a call site can call, as catalog symbols: the
@@ -244,328 +297,6 @@ func (c *checker) eachSite(res *reached, fn func(ssa.CallInstruction)) {
 			}
 		}
 	}
-}
-
-// guarded reports whether a check on the flowing value protects the call:
-// on the witness path, a branch that only continues towards the call when
-// the value equals a constant, is found in a map (an allowlist), passes a
-// catalogued check (strings.HasPrefix on a cleaned path), or, for a
-// payment, is bounded by a comparison.
-func (c *checker) guarded(f *flow, res *reached, site ssa.CallInstruction, arg ssa.Value, kind string) bool {
-	ok, _ := c.guardedAt(f, res, site, arg, kind)
-	return ok
-}
-
-// guardedAt is guarded, with the position of the check. For a payment,
-// whose parameters are one struct, every model-chosen field must be
-// checked: a limit on the amount leaves a model-chosen charge ID free.
-func (c *checker) guardedAt(f *flow, res *reached, site ssa.CallInstruction, arg ssa.Value, kind string) (bool, token.Pos) {
-	if kind != "payment" {
-		return c.guardedLineage(f, res, site, ancestry(f, arg), kind)
-	}
-	var at token.Pos
-	for _, l := range lineages(f, arg) {
-		ok, p := c.guardedLineage(f, res, site, l, kind)
-		if !ok {
-			return false, token.NoPos
-		}
-		at = p
-	}
-	return at.IsValid(), at
-}
-
-// limitAt reports whether some model-chosen part of a payment's parameters
-// is bounded by a comparison: the limit guard.
-func (c *checker) limitAt(f *flow, res *reached, site ssa.CallInstruction, arg ssa.Value) (bool, token.Pos) {
-	for _, l := range lineages(f, arg) {
-		if ok, p := c.guardedLineage(f, res, site, l, "payment"); ok {
-			return true, p
-		}
-	}
-	return false, token.NoPos
-}
-
-// guardedLineage looks for a check of the flow described by anc on the
-// witness path.
-func (c *checker) guardedLineage(f *flow, res *reached, site ssa.CallInstruction, anc lineage, kind string) (bool, token.Pos) {
-	block := site.Block()
-	for s := res.steps[site.Parent()]; s != nil; s = s.prev {
-		if ok, at := c.checkDominates(f, block, anc, kind); ok {
-			return true, at
-		}
-		if s.site == nil {
-			break
-		}
-		block = s.site.Block()
-	}
-	return false, token.NoPos
-}
-
-// checkDominates looks for a guarding branch among the dominators of block.
-func (c *checker) checkDominates(f *flow, block *ssa.BasicBlock, anc lineage, kind string) (bool, token.Pos) {
-	for d := block.Idom(); d != nil; d = d.Idom() {
-		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
-		if !ok {
-			continue
-		}
-		pass := -1
-		for i, succ := range d.Succs {
-			if len(succ.Preds) == 1 && succ.Dominates(block) {
-				pass = i
-			}
-		}
-		if pass >= 0 && c.isCheck(f, iff.Cond, pass == 0, anc, kind) {
-			at := iff.Cond.Pos()
-			if !at.IsValid() {
-				at = iff.Pos()
-			}
-			return true, at
-		}
-	}
-	return false, token.NoPos
-}
-
-// isCheck reports whether cond, when it is `want`, confines a value related
-// to the flow.
-//
-// A value is related to the flow when the flowing value was computed from
-// it (allowed[cmd] before exec.Command(cmd)) or it was computed from the
-// flowing value (u.Host of url.Parse(raw) before http.Get(raw)).
-func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind string) bool {
-	related := func(v ssa.Value) bool {
-		if anc.set[v] || storedFrom(v, anc) {
-			return true
-		}
-		if !isFieldRead(v) {
-			return false
-		}
-		// u.Host checked, then u or u.String() used; or u.Host checked
-		// and the raw URL that u was parsed from used.
-		if b := fieldBase(v); b != nil && anc.set[b] {
-			if _, isParam := b.(*ssa.Parameter); !isParam {
-				return true
-			}
-		}
-		return derivedWithin(f, v, anc.root, 6)
-	}
-	switch x := cond.(type) {
-	case *ssa.UnOp:
-		if x.Op == token.NOT {
-			return c.isCheck(f, x.X, !want, anc, kind)
-		}
-	case *ssa.BinOp:
-		switch x.Op {
-		case token.EQL, token.NEQ:
-			if (x.Op == token.EQL) != want {
-				return false
-			}
-			return (fixed(f, x.Y) && related(x.X)) || (fixed(f, x.X) && related(x.Y))
-		case token.LSS, token.LEQ, token.GTR, token.GEQ:
-			if kind != "payment" {
-				return false
-			}
-			// An upper bound: on the branch that goes on, the value is
-			// below a fixed bound (v > max → return; v <= max → pay).
-			op := x.Op
-			switch {
-			case fixed(f, x.Y) && related(x.X):
-			case fixed(f, x.X) && related(x.Y):
-				op = flip(op)
-			default:
-				return false
-			}
-			if !want {
-				op = negate(op)
-			}
-			return op == token.LSS || op == token.LEQ
-		}
-	case *ssa.Extract:
-		if l, ok := x.Tuple.(*ssa.Lookup); ok && x.Index == 1 && want {
-			return related(l.Index)
-		}
-	case *ssa.Lookup:
-		return want && related(x.Index)
-	case *ssa.Call:
-		if !want {
-			return false
-		}
-		for _, sym := range siteSymbols(c.rc, x) {
-			chk, ok := c.cat.Checks[rules.Normalize(sym)]
-			if !ok || kindMask(chk.Kinds)&kindMask([]string{kind}) == 0 {
-				continue
-			}
-			for _, a := range callArgs(x.Common()) {
-				if related(a) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// derivedWithin reports whether v was computed from root in at most n
-// steps. A short chain is a parse of the value (u := url.Parse(raw);
-// u.Host); a long one goes around a loop (the model's next reply, computed
-// from this tool's output) and says nothing about this value.
-func derivedWithin(f *flow, v, root ssa.Value, n int) bool {
-	o := f.taint(v)
-	for i := 0; o != nil && i <= n; o, i = o.prev, i+1 {
-		if o.at == root {
-			return true
-		}
-	}
-	return false
-}
-
-// isFieldRead reports whether v reads a field (u.Host): a part of a parsed
-// value that a check can pin down, unlike a derived value such as an
-// extension or a length.
-func isFieldRead(v ssa.Value) bool {
-	switch x := v.(type) {
-	case *ssa.Field:
-		return true
-	case *ssa.UnOp:
-		_, ok := x.X.(*ssa.FieldAddr)
-		return ok
-	case *ssa.Call:
-		// u.Hostname() and u.Port() read parsed fields too.
-		if callee := x.Call.StaticCallee(); callee != nil && callee.Signature.Recv() != nil {
-			return strings.HasPrefix(callee.Name(), "Host") || callee.Name() == "Port"
-		}
-	}
-	return false
-}
-
-// storedFrom reports whether v reads a variable that a value of the flow
-// was stored in: the check reads `amount` where a closure captured it.
-func storedFrom(v ssa.Value, anc lineage) bool {
-	ld, ok := v.(*ssa.UnOp)
-	if !ok || ld.Op != token.MUL {
-		return false
-	}
-	a, ok := ld.X.(*ssa.Alloc)
-	if !ok {
-		return false
-	}
-	for _, ref := range *a.Referrers() {
-		if st, ok := ref.(*ssa.Store); ok && st.Addr == a && anc.set[st.Val] {
-			return true
-		}
-	}
-	return false
-}
-
-// fieldBase is the value a field read reads from: u in u.Host or
-// u.Hostname().
-func fieldBase(v ssa.Value) ssa.Value {
-	switch x := v.(type) {
-	case *ssa.Field:
-		return x.X
-	case *ssa.UnOp:
-		if fa, ok := x.X.(*ssa.FieldAddr); ok {
-			return fa.X
-		}
-	case *ssa.Call:
-		if args := x.Call.Args; len(args) > 0 && x.Call.StaticCallee() != nil {
-			return args[0]
-		}
-	}
-	return nil
-}
-
-// flip swaps the operands of a comparison: a < b is b > a.
-func flip(op token.Token) token.Token {
-	switch op {
-	case token.LSS:
-		return token.GTR
-	case token.LEQ:
-		return token.GEQ
-	case token.GTR:
-		return token.LSS
-	case token.GEQ:
-		return token.LEQ
-	}
-	return op
-}
-
-// negate is the comparison that holds when op does not.
-func negate(op token.Token) token.Token {
-	switch op {
-	case token.LSS:
-		return token.GEQ
-	case token.LEQ:
-		return token.GTR
-	case token.GTR:
-		return token.LEQ
-	case token.GEQ:
-		return token.LSS
-	}
-	return op
-}
-
-// fixed reports whether v is not chosen by the model: a constant or an
-// untainted value (a configured host, a limit read at start-up).
-func fixed(f *flow, v ssa.Value) bool {
-	if _, ok := v.(*ssa.Const); ok {
-		return true
-	}
-	return f.deep(v) == nil
-}
-
-// lineage is the set of values a tainted value was computed from, itself
-// (root) included.
-type lineage struct {
-	root ssa.Value
-	set  map[ssa.Value]bool
-}
-
-// lineages splits the flow into v by the fields it came through: v's own
-// taint, and each tainted field of the object v points to, in field order.
-func lineages(f *flow, v ssa.Value) []lineage {
-	var out []lineage
-	chain := func(o *origin) lineage {
-		l := lineage{root: v, set: map[ssa.Value]bool{v: true}}
-		for n := 0; o != nil && n < 64; o, n = o.prev, n+1 {
-			if o.at != nil {
-				l.set[o.at] = true
-			}
-		}
-		return l
-	}
-	if o := f.taint(v); o != nil && o.mask != 0 {
-		out = append(out, chain(o))
-	}
-	var fields []string
-	cells := map[string]*origin{}
-	if base := baseOf(v); base != nil {
-		cells = f.cells[f.find(base)]
-	}
-	for k := range cells {
-		if k != "*" {
-			fields = append(fields, k)
-		}
-	}
-	sort.Strings(fields)
-	for _, fl := range fields {
-		out = append(out, chain(cells[fl]))
-	}
-	if len(out) == 0 {
-		out = append(out, ancestry(f, v))
-	}
-	return out
-}
-
-func ancestry(f *flow, v ssa.Value) lineage {
-	l := lineage{root: v, set: map[ssa.Value]bool{v: true}}
-	for _, o := range []*origin{f.taint(v), f.object(baseOf(v))} {
-		for n := 0; o != nil && n < 64; o, n = o.prev, n+1 {
-			if o.at != nil {
-				l.set[o.at] = true
-			}
-		}
-	}
-	return l
 }
 
 // funcSet is the set of functions a tool reaches in the module.
@@ -1127,20 +858,70 @@ func labelNoun(label string) string {
 
 // chooses reports whether the model chooses what a sink call does: its
 // input reaches a sensitive argument (the command, the query text, the
-// URL, the path) with that argument's kind, or any argument of a sink with
-// none declared. A model-chosen bind parameter does not count, nor does a
-// path that went through a sanitizer of paths (filepath.Base).
-func (c *checker) chooses(h hit, f *flow, taintedArgs []int) bool {
-	if len(c.sensitiveOf(h.sink, h.capability)) == 0 {
+// URL, the path) with that argument's kind, raw or built; for a sink with
+// none declared, any argument with its capability's kind (choose lines:
+// the URL of the request that (*http.Client).Do sends), or for a
+// capability without one (env, cloud), any argument. A model-chosen bind
+// parameter or request body does not count, nor does a path that went
+// through a sanitizer of paths (filepath.Base).
+//
+// A value that reached the argument only through a check that confines it
+// (a path inside a root, a program on an allowlist: see splitConfined) is
+// not the model's choice either.
+func (c *checker) chooses(res *reached, h hit, f *flow, taintedArgs []int) bool {
+	sens := c.choiceOf(h)
+	if sens == nil {
 		return len(taintedArgs) > 0
 	}
-	return len(c.chosenArgs(h, f, taintedArgs)) > 0
+	free, _ := c.splitConfined(f, res, h.site, c.chosenArgs(h, f, taintedArgs, sens), sens)
+	return len(free) > 0
 }
 
-// chosenArgs lists the sensitive arguments of a sink call that carry the
-// model's input of their own kind, in increasing order.
-func (c *checker) chosenArgs(h hit, f *flow, taintedArgs []int) []int {
-	sens := c.sensitiveOf(h.sink, h.capability)
+// toolChooses reports whether the model chooses what any call of a hit's
+// sink does in the tool: every site that reaches the same sink with the
+// same capability counts (a command run through an allowlist in one
+// branch and through sh -c in another is the model's).
+func (c *checker) toolChooses(res *reached, h hit, f *flow, tainted map[ssa.CallInstruction][]int) bool {
+	if c.chooses(res, h, f, tainted[h.site]) {
+		return true
+	}
+	sites := make([]ssa.CallInstruction, 0, len(tainted))
+	for s := range tainted {
+		if s != h.site {
+			sites = append(sites, s)
+		}
+	}
+	sort.Slice(sites, func(i, j int) bool { return sites[i].Pos() < sites[j].Pos() })
+	for _, s := range sites {
+		for _, other := range c.rc.sinksAt(s) {
+			if other.sink == h.sink && other.capability == h.capability {
+				o := h
+				o.site = s
+				if c.chooses(res, o, f, tainted[s]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// choiceOf is what decides whether the model chooses a sink's action: its
+// sensitive arguments, or every argument with its capability's kind; nil
+// for any argument.
+func (c *checker) choiceOf(h hit) []rules.Sensitive {
+	if sens := c.sensitiveOf(h.sink, h.capability); len(sens) > 0 {
+		return sens
+	}
+	if k, ok := c.cat.ChosenBy[h.capability]; ok {
+		return []rules.Sensitive{{Kind: k, Arg: 0, Rest: true}}
+	}
+	return nil
+}
+
+// chosenArgs lists the arguments of a sink call among sens that carry the
+// model's input of their kind, raw or built, in increasing order.
+func (c *checker) chosenArgs(h hit, f *flow, taintedArgs []int, sens []rules.Sensitive) []int {
 	args := callArgs(h.site.Common())
 	var out []int
 	for _, i := range taintedArgs {
@@ -1149,7 +930,7 @@ func (c *checker) chosenArgs(h hit, f *flow, taintedArgs []int) []int {
 		}
 		o := f.deep(args[i])
 		for _, s := range sens {
-			if (i == s.Arg || (s.Rest && i > s.Arg)) && o != nil && o.mask&kindMask([]string{s.Kind}) != 0 {
+			if (i == s.Arg || (s.Rest && i > s.Arg)) && o != nil && o.mask&eitherMask([]string{s.Kind}) != 0 {
 				out = append(out, i)
 				break
 			}

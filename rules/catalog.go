@@ -64,7 +64,20 @@ type Catalog struct {
 	// Sensitive maps a normalized symbol to the arguments whose value must
 	// not be chosen by the model (the command of exec, the text of a query).
 	// A symbol "@CAPABILITY" stands for every sink of that capability.
+	// Patterns (gorm's every method) are in sensitivePatterns; look a
+	// symbol up with [Catalog.SensitiveArgs].
 	Sensitive map[string][]Sensitive
+	// ChosenBy maps a capability to the taint kind that decides whether
+	// the model chooses what one of its sinks with no sensitive arguments
+	// of its own does: a request sent by (*http.Client).Do goes where the
+	// model says when its URL (kind url) carries the model's input, not
+	// when its body does.
+	ChosenBy map[string]string
+	// Channels maps a normalized symbol whose first result writes into a
+	// started process's input (a stdin pipe, a PTY's master) to the
+	// capabilities a write there is (exec; exec and network for a remote
+	// shell): the process reads the written text as commands.
+	Channels map[string][]string
 	// Sanitizers maps a normalized symbol to the taint kinds its result no
 	// longer carries.
 	Sanitizers map[string]Sanitizer
@@ -94,7 +107,7 @@ type Catalog struct {
 	// Rules maps a rule ID to its metadata.
 	Rules map[string]Rule
 	// Guards maps a normalized symbol to the kind of mitigation its call
-	// is (confirmation, ratelimit, sandbox, audit-log).
+	// is (confirmation, ratelimit, sandbox, allowlist, audit-log).
 	Guards map[string]Guard
 	// Middlewares maps a normalized symbol to a call that wraps every tool
 	// of a framework with the function at Arg.
@@ -123,6 +136,9 @@ type Catalog struct {
 	// sensitiveFile remembers which file set each symbol's sensitive
 	// arguments, so that a later file replaces them whole.
 	sensitiveFile map[string]string
+	// sensitivePatterns are the sensitive entries whose symbol has
+	// wildcards, most specific (longest) first.
+	sensitivePatterns []sensitivePattern
 	// std holds the standard library's package paths, as the loaded
 	// program's go command reports them; see [Catalog.WithStandardLibrary].
 	std map[string]bool
@@ -142,7 +158,7 @@ func (c *Catalog) WithStandardLibrary(std map[string]bool) *Catalog {
 // GuardKinds are the mitigations the guard analysis looks for. limit is
 // found from comparisons, not from calls, but a user may still declare a
 // limit function.
-var GuardKinds = []string{"confirmation", "limit", "ratelimit", "sandbox", "audit-log"}
+var GuardKinds = []string{"confirmation", "limit", "ratelimit", "sandbox", "allowlist", "audit-log"}
 
 // Guard is a call that mitigates what follows it.
 type Guard struct {
@@ -482,6 +498,8 @@ func New() *Catalog {
 		Declares:     map[string]Declare{},
 		HandlerMaps:  map[string]HandlerMap{},
 		Sensitive:    map[string][]Sensitive{},
+		ChosenBy:     map[string]string{},
+		Channels:     map[string][]string{},
 		Sanitizers:   map[string]Sanitizer{},
 		Checks:       map[string]Sanitizer{},
 		Sources:      map[string]Source{},
@@ -520,6 +538,32 @@ func (c *Catalog) IsOpaque(pkgPath string) bool {
 		}
 	}
 	return false
+}
+
+// sensitivePattern is a sensitive entry for every symbol a pattern
+// matches.
+type sensitivePattern struct {
+	match, prefix string
+	args          []Sensitive
+}
+
+// SensitiveArgs returns the sensitive arguments of a symbol: its own
+// entry, or else those of the most specific pattern that matches it
+// (`sensitive sql (*gorm.io/gorm.DB).* 0`). The "@CAPABILITY" entries are
+// in [Catalog.Sensitive].
+func (c *Catalog) SensitiveArgs(symbol string) ([]Sensitive, bool) {
+	n := Normalize(symbol)
+	if sens, ok := c.Sensitive[n]; ok {
+		return sens, true
+	}
+	for _, p := range c.sensitivePatterns {
+		if strings.HasPrefix(n, p.prefix) {
+			if ok, _ := path.Match(p.match, n); ok {
+				return p.args, true
+			}
+		}
+	}
+	return nil, false
 }
 
 // Sink returns the sink a symbol calls: its catalog entry, or else the most
@@ -563,6 +607,20 @@ func wildcardPrefix(sym string) (string, bool) {
 		return sym[:i], true
 	}
 	return "", false
+}
+
+// addSensitivePattern adds or replaces (a user catalog over ours) a
+// sensitive pattern, keeping the most specific first.
+func (c *Catalog) addSensitivePattern(p sensitivePattern) {
+	c.sensitivePatterns = slices.DeleteFunc(c.sensitivePatterns, func(q sensitivePattern) bool { return q.match == p.match })
+	c.sensitivePatterns = append(c.sensitivePatterns, p)
+	sort.SliceStable(c.sensitivePatterns, func(i, j int) bool {
+		a, b := c.sensitivePatterns[i].match, c.sensitivePatterns[j].match
+		if len(a) != len(b) {
+			return len(a) > len(b)
+		}
+		return a < b
+	})
 }
 
 // addSinkPattern adds or replaces (a user catalog over ours) a pattern,
@@ -796,22 +854,58 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 			return "", fmt.Errorf("unknown capability %q (want one of %s)", capName, strings.Join(Capabilities, ", "))
 		}
 		sym := Normalize(args[1])
-		if _, dup := c.Sensitive[sym]; dup && c.sensitiveFile[sym] == w.File {
-			return "", fmt.Errorf("duplicate sensitive %s", sym)
-		}
-		if c.sensitiveFile[sym] != w.File {
-			c.Sensitive[sym] = nil // a later file replaces ours
-		}
+		var list []Sensitive
 		for _, a := range strings.Split(args[2], ",") {
 			rest := strings.HasSuffix(a, "+")
 			n, err := strconv.Atoi(strings.TrimSuffix(a, "+"))
 			if err != nil || n < 0 {
 				return "", fmt.Errorf("bad argument list %q (want N, N+ or N,M)", args[2])
 			}
-			c.Sensitive[sym] = append(c.Sensitive[sym], Sensitive{Kind: args[0], Arg: n, Rest: rest, Where: w})
+			list = append(list, Sensitive{Kind: args[0], Arg: n, Rest: rest, Where: w})
 		}
+		if prefix, ok := wildcardPrefix(sym); ok && !strings.HasPrefix(sym, "@") {
+			if _, err := path.Match(sym, ""); err != nil {
+				return "", fmt.Errorf("bad sensitive pattern %q: %v", args[1], err)
+			}
+			c.addSensitivePattern(sensitivePattern{match: sym, prefix: prefix, args: list})
+			return "sensitive " + sym, nil
+		}
+		if _, dup := c.Sensitive[sym]; dup && c.sensitiveFile[sym] == w.File {
+			return "", fmt.Errorf("duplicate sensitive %s", sym)
+		}
+		if c.sensitiveFile[sym] != w.File {
+			c.Sensitive[sym] = nil // a later file replaces ours
+		}
+		c.Sensitive[sym] = append(c.Sensitive[sym], list...)
 		c.sensitiveFile[sym] = w.File
 		return "sensitive " + sym, nil
+	case "choose":
+		// choose CAPABILITY KIND
+		if len(args) != 2 {
+			return "", fmt.Errorf("choose wants CAPABILITY KIND")
+		}
+		if !validCapability(args[0]) {
+			return "", fmt.Errorf("unknown capability %q (want one of %s)", args[0], strings.Join(Capabilities, ", "))
+		}
+		if !oneOf(args[1], TaintKinds) {
+			return "", fmt.Errorf("unknown taint kind %q (want one of %s)", args[1], strings.Join(TaintKinds, ", "))
+		}
+		c.ChosenBy[args[0]] = args[1]
+		return "choose " + args[0], nil
+	case "channel":
+		// channel CAPABILITIES SYMBOL
+		if len(args) != 2 {
+			return "", fmt.Errorf("channel wants CAPABILITIES SYMBOL")
+		}
+		caps := strings.Split(args[0], ",")
+		for _, capability := range caps {
+			if !validCapability(capability) {
+				return "", fmt.Errorf("unknown capability %q (want one of %s)", capability, strings.Join(Capabilities, ", "))
+			}
+		}
+		sym := Normalize(args[1])
+		c.Channels[sym] = caps
+		return "channel " + sym, nil
 	case "sanitizer", "check":
 		if len(args) != 2 {
 			return "", fmt.Errorf("%s wants KINDS SYMBOL", kw)
@@ -1025,7 +1119,7 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		c.Rules[r.ID] = r
 		return "rule " + r.ID, nil
 	}
-	return "", fmt.Errorf("unknown keyword %q (want sink, opaque, register, adapter, toolname, tooltype, toolstruct, implements, librarytool, dispatch, declare, handlermap, sensitive, sanitizer, check, source, sourcefield, toolresult, prompt, rule, guard, middleware, agent, destructive, exit, annotations, hint or hintoption)", kw)
+	return "", fmt.Errorf("unknown keyword %q (want sink, opaque, register, adapter, toolname, tooltype, toolstruct, implements, librarytool, dispatch, declare, handlermap, sensitive, choose, channel, sanitizer, check, source, sourcefield, toolresult, prompt, rule, guard, middleware, agent, destructive, exit, annotations, hint or hintoption)", kw)
 }
 
 func oneOf(s string, list []string) bool {

@@ -310,9 +310,9 @@ func TestConfigErrors(t *testing.T) {
 		{"exclude pattern", "exclude:\n  - 'gen/[a'\n", `C:2:5: exclude: bad pattern "gen/[a": syntax error in pattern`},
 		{"sink capability", "sinks:\n  - exec example.com/a.Run\n  - run example.com/b.Run\n",
 			`C:3:5: unknown capability "run" (want one of exec, fs-read, fs-write, db-read, db-write, network, env, payment, email, cloud-read, cloud-write)`},
-		{"catalog keyword", "catalog:\n  - sinc exec example.com/a.Run\n", `C:2:5: unknown keyword "sinc" (want sink, opaque, register, adapter, toolname, tooltype, toolstruct, implements, librarytool, dispatch, declare, handlermap, sensitive, sanitizer, check, source, sourcefield, toolresult, prompt, rule, guard, middleware, agent, destructive, exit, annotations, hint or hintoption)`},
+		{"catalog keyword", "catalog:\n  - sinc exec example.com/a.Run\n", `C:2:5: unknown keyword "sinc" (want sink, opaque, register, adapter, toolname, tooltype, toolstruct, implements, librarytool, dispatch, declare, handlermap, sensitive, choose, channel, sanitizer, check, source, sourcefield, toolresult, prompt, rule, guard, middleware, agent, destructive, exit, annotations, hint or hintoption)`},
 		{"entry point", "entry_points:\n  - sink exec example.com/a.Run\n", `C:2:5: entry_points: "sink" is not an entry point (want a catalog line starting with register, adapter, toolname, tooltype, toolstruct, implements, librarytool, dispatch, declare, handlermap)`},
-		{"guard kind", "guards:\n  - approve example.com/a.Ask\n", `C:2:5: unknown guard kind "approve" (want one of confirmation, limit, ratelimit, sandbox, audit-log)`},
+		{"guard kind", "guards:\n  - approve example.com/a.Ask\n", `C:2:5: unknown guard kind "approve" (want one of confirmation, limit, ratelimit, sandbox, allowlist, audit-log)`},
 		{"duplicate entry", "sinks:\n  - exec example.com/a.Run\ncatalog:\n  - sink  exec example.com/a.Run\n", `C:4:5: duplicate catalog entry "sink exec example.com/a.Run" (first at line 2)`},
 		{"null entry", "sinks:\n  -\n", "C:2:4: sinks: want a string"},
 	} {

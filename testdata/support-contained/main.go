@@ -292,7 +292,9 @@ func (a *agent) post(ctx context.Context, path string, v any) (*http.Response, e
 		return nil, err
 	}
 	req.Header.Set("Content-Type", "application/json")
-	resp, err := a.http.Do(req) // want `escalate_ticket: network \(\*net/http\.Client\)\.Do \(tainted\)` `issue_refund: network \(\*net/http\.Client\)\.Do \(tainted\)`
+	// The model writes the ticket and the approval request (the body), not
+	// where they go.
+	resp, err := a.http.Do(req) // want `escalate_ticket: network \(\*net/http\.Client\)\.Do` `issue_refund: network \(\*net/http\.Client\)\.Do`
 	if err != nil {
 		return nil, err
 	}

@@ -236,7 +236,8 @@ func (a *agent) post(ctx context.Context, path string, v any) (*http.Response, e
 		return nil, err
 	}
 	req.Header.Set("Content-Type", "application/json")
-	resp, err := a.http.Do(req) // want `escalate_ticket: network \(\*net/http\.Client\)\.Do \(tainted\)`
+	// The model writes the ticket (the body), not where it goes.
+	resp, err := a.http.Do(req) // want `escalate_ticket: network \(\*net/http\.Client\)\.Do`
 	if err != nil {
 		return nil, err
 	}

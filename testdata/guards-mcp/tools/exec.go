@@ -36,10 +36,11 @@ func (t *Tools) runCheck(ctx context.Context, req mcp.CallToolRequest) (*mcp.Cal
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
 	}
-	if !checks[name] { // want `run_check: guard sandbox allowlist for exec os/exec\.CommandContext`
+	if !checks[name] { // want `run_check: guard allowlist map lookup for exec os/exec\.CommandContext`
 		return mcp.NewToolResultError("unknown check " + name), nil
 	}
-	out, err := exec.CommandContext(ctx, name).CombinedOutput() // want `run_check: exec os/exec\.CommandContext \(tainted\)` `BR301: tool run_check can run processes through os/exec\.CommandContext with no confirmation before it`
+	// One of the allowlist's programs: not the model's choice (not tainted).
+	out, err := exec.CommandContext(ctx, name).CombinedOutput() // want `run_check: exec os/exec\.CommandContext` `BR301: tool run_check can run processes through os/exec\.CommandContext with no confirmation before it`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr(string(out), err), nil
 	}

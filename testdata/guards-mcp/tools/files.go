@@ -24,14 +24,15 @@ func (t *Tools) saveNote(ctx context.Context, req mcp.CallToolRequest) (*mcp.Cal
 }
 
 // writeReport writes through an os.Root: whatever name the model gives,
-// the file stays inside the reports directory.
+// the file stays inside the reports directory, so the name is not the
+// model's choice of file (not tainted).
 func (t *Tools) writeReport(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool write_report mcp-go constant` `BR304: tool write_report can write files with no rate limit` `BR305: tool write_report is not logged with its arguments`
 	name, err := req.RequireString("name")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
 	}
 	body := req.GetString("markdown", "")
-	if err := t.reports.WriteFile(name+".md", []byte(body), 0o644); err != nil { // want `write_report: fs-write \(\*os\.Root\)\.WriteFile \(tainted\)` `write_report: guard sandbox os\.Root for fs-write \(\*os\.Root\)\.WriteFile` `BR301: tool write_report can write files through \(\*os\.Root\)\.WriteFile with no confirmation before it`
+	if err := t.reports.WriteFile(name+".md", []byte(body), 0o644); err != nil { // want `write_report: fs-write \(\*os\.Root\)\.WriteFile` `write_report: guard sandbox os\.Root for fs-write \(\*os\.Root\)\.WriteFile` `BR301: tool write_report can write files through \(\*os\.Root\)\.WriteFile with no confirmation before it`
 		return mcp.NewToolResultErrorFromErr("writing report", err), nil
 	}
 	return mcp.NewToolResultText("wrote " + name + ".md"), nil

@@ -92,10 +92,12 @@ func (s *Server) runCheck(ctx context.Context, req mcp.CallToolRequest) (*mcp.Ca
 		return mcp.NewToolResultError(err.Error()), nil
 	}
 	// Trap: the allowlist lookup confines name to four fixed programs.
-	if !healthChecks[name] { // want `run_check: guard sandbox allowlist for exec os/exec\.CommandContext`
+	if !healthChecks[name] { // want `run_check: guard allowlist map lookup for exec os/exec\.CommandContext`
 		return mcp.NewToolResultErrorf("unknown check %q", name), nil
 	}
-	out, err := exec.CommandContext(ctx, name).Output() // want `run_check: exec os/exec\.CommandContext \(tainted\)` `BR301: tool run_check\b.*os/exec\.CommandContext.*`
+	// The program is one of the allowlist's: the model picks among them,
+	// it does not choose what runs (not tainted).
+	out, err := exec.CommandContext(ctx, name).Output() // want `run_check: exec os/exec\.CommandContext` `BR301: tool run_check\b.*os/exec\.CommandContext.*`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("check failed", err), nil
 	}

@@ -108,10 +108,11 @@ func (s *Server) serviceHealth(ctx context.Context, req mcp.CallToolRequest) (*m
 		return mcp.NewToolResultErrorFromErr("bad url", err), nil
 	}
 	// Trap: the parsed host must be the status host, so the request cannot go anywhere else.
-	if u.Scheme != "https" || u.Host != statusHost {
+	if u.Scheme != "https" || u.Host != statusHost { // want `service_health: guard allowlist comparison for network \(\*net/http\.Client\)\.Get`
 		return mcp.NewToolResultErrorf("only https://%s/ may be checked", statusHost), nil
 	}
-	resp, err := s.client.Get(u.String()) // want `service_health: network \(\*net/http\.Client\)\.Get \(tainted\)`
+	// Only the path on the status host is the model's: not tainted.
+	resp, err := s.client.Get(u.String()) // want `service_health: network \(\*net/http\.Client\)\.Get`
 	if err != nil {
 		return mcp.NewToolResultText(u.Path + " is down"), nil
 	}

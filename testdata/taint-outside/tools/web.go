@@ -70,7 +70,7 @@ func (c *githubClient) issue(ctx context.Context, repo string, number int) (*iss
 	}
 	req.Header.Set("Authorization", "Bearer "+c.token)
 	req.Header.Set("Accept", "application/vnd.github+json")
-	resp, err := c.http.Do(req) // want `get_issue: network \(\*net/http\.Client\)\.Do \(tainted\)` `BR203: tool get_issue\b.*\(\*net/http\.Client\)\.Do.*`
+	resp, err := c.http.Do(req) // want `get_issue: network \(\*net/http\.Client\)\.Do` `BR203: tool get_issue\b.*\(\*net/http\.Client\)\.Do.*`
 	if err != nil {
 		return nil, err
 	}
@@ -121,7 +121,8 @@ func (s *Server) postStatus(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 	// Trap: the bot token only authenticates the request; the tool returns a fixed text.
 	hreq.Header.Set("Authorization", "Bearer "+os.Getenv("SLACK_BOT_TOKEN")) // want `post_status: env os\.Getenv`
 	hreq.Header.Set("Content-Type", "application/json; charset=utf-8")
-	resp, err := s.client.Do(hreq) // want `post_status: network \(\*net/http\.Client\)\.Do \(tainted\)`
+	// Trap: the model writes the message (the body), not where it goes.
+	resp, err := s.client.Do(hreq) // want `post_status: network \(\*net/http\.Client\)\.Do`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("posting failed", err), nil
 	}

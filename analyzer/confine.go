@@ -1,0 +1,1021 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/rules"
+)
+
+// This file answers whether a model-controlled value that reaches a
+// sensitive argument is confined on the way: a branch that goes on towards
+// the call only when the value passed a check (it equals a constant, is
+// found in an allowlist, a cleaned path has a fixed prefix), or, for a
+// payment, is below a fixed bound.
+
+// check is a check that confines a value.
+type check struct {
+	pos token.Pos
+	// what names it: a catalogued check (strings.HasPrefix), "map
+	// lookup", "comparison", or the validator that makes it.
+	what string
+	// by is the validator of the module the check is made by (a
+	// function that returns an error unless its argument passed a
+	// check), or nil for a check written where the value is used.
+	by *ssa.Function
+}
+
+// confinedAt reports whether a check on the flowing value protects the
+// call, and which: on the witness path, a branch that only continues
+// towards the call when the value equals a constant, is found in a map (an
+// allowlist), passes a catalogued check (strings.HasPrefix on a cleaned
+// path), or a validator of the module (see validatorsOf), or, for a
+// payment, is bounded by a comparison. For a payment, whose parameters are
+// one struct, every model-chosen field must be checked: a limit on the
+// amount leaves a model-chosen charge ID free.
+func (c *checker) confinedAt(f *flow, res *reached, site ssa.CallInstruction, arg ssa.Value, kind string) (check, bool) {
+	if kind != "payment" {
+		return c.guardedLineage(f, res, site, ancestry(f, arg), kind)
+	}
+	var last check
+	for _, l := range lineages(f, arg) {
+		chk, ok := c.guardedLineage(f, res, site, l, kind)
+		if !ok {
+			return check{}, false
+		}
+		last = chk
+	}
+	return last, last.pos.IsValid()
+}
+
+// limitAt reports whether some model-chosen part of a payment's parameters
+// is bounded by a comparison: the limit guard.
+func (c *checker) limitAt(f *flow, res *reached, site ssa.CallInstruction, arg ssa.Value) (bool, token.Pos) {
+	for _, l := range lineages(f, arg) {
+		if chk, ok := c.guardedLineage(f, res, site, l, "payment"); ok {
+			return true, chk.pos
+		}
+	}
+	return false, token.NoPos
+}
+
+// guardedLineage looks for a check of the flow described by anc on the
+// witness path.
+func (c *checker) guardedLineage(f *flow, res *reached, site ssa.CallInstruction, anc lineage, kind string) (check, bool) {
+	block := site.Block()
+	for s := res.steps[site.Parent()]; s != nil; s = s.prev {
+		if chk, ok := c.checkDominates(f, block, anc, kind); ok {
+			return chk, true
+		}
+		if s.site == nil {
+			break
+		}
+		block = s.site.Block()
+	}
+	return check{}, false
+}
+
+// checkDominates looks for a guarding branch among the dominators of block.
+func (c *checker) checkDominates(f *flow, block *ssa.BasicBlock, anc lineage, kind string) (check, bool) {
+	local := map[ssa.Value]int{}
+	for d := block.Idom(); d != nil; d = d.Idom() {
+		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		pass := -1
+		for i, succ := range d.Succs {
+			if len(succ.Preds) == 1 && succ.Dominates(block) {
+				pass = i
+			}
+		}
+		if pass < 0 {
+			continue
+		}
+		if chk, ok := c.isCheck(f, iff.Cond, pass == 0, anc, kind); ok {
+			chk.pos = iff.Cond.Pos()
+			if !chk.pos.IsValid() {
+				chk.pos = iff.Pos()
+			}
+			return chk, true
+		}
+		if kind == "path" {
+			if x, fact := localFact(iff.Cond, pass == 0); x != nil {
+				local[x] |= fact
+				if local[x] == notParent|notAbsolute && isCleaned(x) && relatedPath(x, anc, map[ssa.Value]bool{}) {
+					return check{what: "path/filepath.Clean", pos: iff.Cond.Pos()}, true
+				}
+			}
+		}
+	}
+	return c.checksCut(f, block, anc, kind)
+}
+
+// The two halves of a local path: a clean path that neither starts with
+// ".." nor is absolute stays inside any directory it is joined to, as
+// filepath.IsLocal says.
+const (
+	notParent = 1 << iota
+	notAbsolute
+)
+
+// localFact returns the path that cond, when it is want, says is not a
+// parent (strings.HasPrefix(p, "..") false) or not absolute
+// (filepath.IsAbs(p) false), and which.
+func localFact(cond ssa.Value, want bool) (ssa.Value, int) {
+	if u, ok := cond.(*ssa.UnOp); ok && u.Op == token.NOT {
+		return localFact(u.X, !want)
+	}
+	call, ok := cond.(*ssa.Call)
+	if !ok || want {
+		return nil, 0
+	}
+	args := call.Call.Args
+	switch staticName(call) {
+	case "strings.HasPrefix":
+		if p, ok := constString(args[1]); ok && p == ".." {
+			return args[0], notParent
+		}
+	case "path/filepath.IsAbs", "path.IsAbs":
+		return args[0], notAbsolute
+	}
+	return nil, 0
+}
+
+// checksCut looks for checks that together cut block off from the
+// function's entry: every path to it passes one of them (a switch with
+// several values in one case, a == x || a == y), none dominating it
+// alone. The check reported is the first in the source.
+func (c *checker) checksCut(f *flow, block *ssa.BasicBlock, anc lineage, kind string) (check, bool) {
+	fn := block.Parent()
+	if fn == nil || len(fn.Blocks) > maxValidatorBlocks {
+		return check{}, false
+	}
+	type edge struct {
+		from *ssa.BasicBlock
+		to   int
+	}
+	cut := map[edge]bool{}
+	var first check
+	for _, d := range fn.Blocks {
+		if len(d.Instrs) == 0 {
+			continue
+		}
+		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		for i := range d.Succs {
+			chk, ok := c.isCheck(f, iff.Cond, i == 0, anc, kind)
+			if !ok {
+				continue
+			}
+			cut[edge{d, i}] = true
+			chk.pos = iff.Cond.Pos()
+			if !chk.pos.IsValid() {
+				chk.pos = iff.Pos()
+			}
+			if !first.pos.IsValid() || chk.pos < first.pos {
+				first = chk
+			}
+		}
+	}
+	if len(cut) == 0 {
+		return check{}, false
+	}
+	seen := map[*ssa.BasicBlock]bool{fn.Blocks[0]: true}
+	queue := []*ssa.BasicBlock{fn.Blocks[0]}
+	for len(queue) > 0 {
+		b := queue[0]
+		queue = queue[1:]
+		if b == block {
+			return check{}, false
+		}
+		for i, succ := range b.Succs {
+			if !cut[edge{b, i}] && !seen[succ] {
+				seen[succ] = true
+				queue = append(queue, succ)
+			}
+		}
+	}
+	return first, true
+}
+
+// isCheck reports whether cond, when it is `want`, confines a value related
+// to the flow, and what the check is.
+//
+// A value is related to the flow when the flowing value was computed from
+// it (allowed[cmd] before exec.Command(cmd)), it was computed from the
+// flowing value (u.Host of url.Parse(raw) before http.Get(raw)), it is the
+// same element of the same slice (fields[0] checked, fields[0] run), or,
+// for a path, it is the flowing path made absolute or clean
+// (filepath.Abs(p) checked, p opened).
+func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind string) (check, bool) {
+	related := func(v ssa.Value) bool {
+		if anc.set[v] || storedFrom(v, anc) || sameElement(v, anc) {
+			return true
+		}
+		if kind == "path" && relatedPath(v, anc, map[ssa.Value]bool{}) {
+			return true
+		}
+		if kind == "command" {
+			// argv[0] checked, argv run: the program is confined,
+			// and with it the command (see argConfined).
+			if x, i, ok := elementRead(v); ok && i == 0 && anc.set[x] {
+				return true
+			}
+		}
+		if !isFieldRead(v) {
+			return false
+		}
+		// u.Host checked, then u or u.String() used; or u.Host checked
+		// and the raw URL that u was parsed from used.
+		if b := fieldBase(v); b != nil && anc.set[b] {
+			if _, isParam := b.(*ssa.Parameter); !isParam {
+				return true
+			}
+		}
+		return derivedWithin(f, v, anc.root, 6)
+	}
+	switch x := cond.(type) {
+	case *ssa.UnOp:
+		if x.Op == token.NOT {
+			return c.isCheck(f, x.X, !want, anc, kind)
+		}
+	case *ssa.BinOp:
+		switch x.Op {
+		case token.EQL, token.NEQ:
+			if chk, ok := c.validatedErr(x, want, related, kind); ok {
+				return chk, true
+			}
+			if (x.Op == token.EQL) != want {
+				return check{}, false
+			}
+			if (fixed(f, x.Y) && related(x.X)) || (fixed(f, x.X) && related(x.Y)) {
+				return check{what: "comparison"}, true
+			}
+		case token.LSS, token.LEQ, token.GTR, token.GEQ:
+			if kind != "payment" {
+				return check{}, false
+			}
+			// An upper bound: on the branch that goes on, the value is
+			// below a fixed bound (v > max → return; v <= max → pay).
+			op := x.Op
+			switch {
+			case fixed(f, x.Y) && related(x.X):
+			case fixed(f, x.X) && related(x.Y):
+				op = flip(op)
+			default:
+				return check{}, false
+			}
+			if !want {
+				op = negate(op)
+			}
+			if op == token.LSS || op == token.LEQ {
+				return check{what: "comparison"}, true
+			}
+		}
+	case *ssa.Extract:
+		if l, ok := x.Tuple.(*ssa.Lookup); ok && x.Index == 1 && want && related(l.Index) {
+			return check{what: "map lookup"}, true
+		}
+	case *ssa.Lookup:
+		if want && related(x.Index) {
+			return check{what: "map lookup"}, true
+		}
+	case *ssa.Call:
+		return c.callCheck(f, x, want, related, kind)
+	}
+	return check{}, false
+}
+
+// callCheck reports whether a call, when its result is want, confines a
+// related value for kind: a catalogued check, a validator of the module
+// that returns a boolean, or filepath.Rel's result found not to climb out
+// of its base (strings.HasPrefix(rel, "..") false).
+func (c *checker) callCheck(f *flow, x *ssa.Call, want bool, related func(ssa.Value) bool, kind string) (check, bool) {
+	args := callArgs(x.Common())
+	if !want {
+		if kind == "path" && relInside(f, x, related) {
+			return check{what: "path/filepath.Rel"}, true
+		}
+		return check{}, false
+	}
+	for _, sym := range siteSymbols(c.rc, x) {
+		chk, ok := c.cat.Checks[rules.Normalize(sym)]
+		if !ok || kindMask(chk.Kinds)&kindMask([]string{kind}) == 0 {
+			continue
+		}
+		if kind == "path" && isPrefixCheck(sym) {
+			// A prefix confines a path only once the path is clean:
+			// "/srv/root/../../etc/passwd" has the prefix /srv/root.
+			if len(args) == 2 && (isCleaned(args[0]) || c.assumeClean[args[0]]) && related(args[0]) && fixed(f, args[1]) {
+				return check{what: sym}, true
+			}
+			continue
+		}
+		if kind == "url" && isPrefixCheck(sym) && len(args) == 2 {
+			// A URL prefix confines the host only when it ends the
+			// host: "https://go.dev" is also a prefix of
+			// "https://go.dev.attacker.example".
+			if related(args[0]) && fixed(f, args[1]) && endsHost(args[1]) {
+				return check{what: sym}, true
+			}
+			continue
+		}
+		for i, a := range args {
+			if !related(a) {
+				continue
+			}
+			// The other arguments are the allowlist: fixed, not the
+			// model's (slices.Contains(allowed, cmd)).
+			others := true
+			for j, b := range args {
+				if j != i && !fixed(f, b) {
+					others = false
+				}
+			}
+			if others {
+				return check{what: sym}, true
+			}
+		}
+	}
+	if callee := x.Call.StaticCallee(); callee != nil {
+		for _, v := range c.validatorsOf(callee) {
+			if v.errIdx < 0 && v.covers(kind) && v.param < len(args) && related(args[v.param]) &&
+				(!v.needsClean || isCleaned(args[v.param])) {
+				return check{what: c.rc.symbol(callee), by: callee}, true
+			}
+		}
+	}
+	return check{}, false
+}
+
+// validatedErr reports whether a comparison of a validator's error with
+// nil goes on, when it is want, only with the validator satisfied (err ==
+// nil), and the validator confines a related value for kind: the argument
+// it checked, or a value it returned with the error.
+func (c *checker) validatedErr(x *ssa.BinOp, want bool, related func(ssa.Value) bool, kind string) (check, bool) {
+	errV := x.X
+	if k, ok := x.Y.(*ssa.Const); !ok || !k.IsNil() {
+		errV = x.Y
+		if k, ok := x.X.(*ssa.Const); !ok || !k.IsNil() {
+			return check{}, false
+		}
+	}
+	if (x.Op == token.EQL) != want {
+		return check{}, false // the branch where the error is not nil
+	}
+	ex, ok := errV.(*ssa.Extract)
+	var call *ssa.Call
+	if ok {
+		call, _ = ex.Tuple.(*ssa.Call)
+	} else {
+		call, _ = errV.(*ssa.Call)
+	}
+	if call == nil {
+		return check{}, false
+	}
+	callee := call.Call.StaticCallee()
+	if callee == nil {
+		return check{}, false
+	}
+	idx := 0
+	if ok {
+		idx = ex.Index
+	}
+	args := callArgs(call.Common())
+	for _, v := range c.validatorsOf(callee) {
+		if v.errIdx != idx || !v.covers(kind) {
+			continue
+		}
+		hit := v.param < len(args) && related(args[v.param]) && (!v.needsClean || isCleaned(args[v.param]))
+		for _, ref := range *call.Referrers() {
+			if e, ok := ref.(*ssa.Extract); ok && e.Index != idx && related(e) {
+				hit = true
+			}
+		}
+		if hit {
+			return check{what: c.rc.symbol(callee), by: callee}, true
+		}
+	}
+	return check{}, false
+}
+
+// derivedWithin reports whether v was computed from root in at most n
+// steps. A short chain is a parse of the value (u := url.Parse(raw);
+// u.Host); a long one goes around a loop (the model's next reply, computed
+// from this tool's output) and says nothing about this value.
+func derivedWithin(f *flow, v, root ssa.Value, n int) bool {
+	o := f.taint(v)
+	for i := 0; o != nil && i <= n; o, i = o.prev, i+1 {
+		if o.at == root {
+			return true
+		}
+	}
+	return false
+}
+
+// isFieldRead reports whether v reads a field (u.Host): a part of a parsed
+// value that a check can pin down, unlike a derived value such as an
+// extension or a length.
+func isFieldRead(v ssa.Value) bool {
+	switch x := v.(type) {
+	case *ssa.Field:
+		return true
+	case *ssa.UnOp:
+		_, ok := x.X.(*ssa.FieldAddr)
+		return ok
+	case *ssa.Call:
+		// u.Hostname() and u.Port() read parsed fields too.
+		if callee := x.Call.StaticCallee(); callee != nil && callee.Signature.Recv() != nil {
+			return strings.HasPrefix(callee.Name(), "Host") || callee.Name() == "Port"
+		}
+	}
+	return false
+}
+
+// storedFrom reports whether v reads a variable that a value of the flow
+// was stored in: the check reads `amount` where a closure captured it.
+func storedFrom(v ssa.Value, anc lineage) bool {
+	ld, ok := v.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return false
+	}
+	a, ok := ld.X.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	for _, ref := range *a.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == a && anc.set[st.Val] {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldBase is the value a field read reads from: u in u.Host or
+// u.Hostname().
+func fieldBase(v ssa.Value) ssa.Value {
+	switch x := v.(type) {
+	case *ssa.Field:
+		return x.X
+	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok {
+			return fa.X
+		}
+	case *ssa.Call:
+		if args := x.Call.Args; len(args) > 0 && x.Call.StaticCallee() != nil {
+			return args[0]
+		}
+	}
+	return nil
+}
+
+// flip swaps the operands of a comparison: a < b is b > a.
+func flip(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.LEQ:
+		return token.GEQ
+	case token.GTR:
+		return token.LSS
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}
+
+// negate is the comparison that holds when op does not.
+func negate(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GEQ
+	case token.LEQ:
+		return token.GTR
+	case token.GTR:
+		return token.LEQ
+	case token.GEQ:
+		return token.LSS
+	}
+	return op
+}
+
+// fixed reports whether v is not chosen by the model: a constant or an
+// untainted value (a configured host, a limit read at start-up).
+func fixed(f *flow, v ssa.Value) bool {
+	if _, ok := v.(*ssa.Const); ok {
+		return true
+	}
+	return f.deep(v) == nil
+}
+
+// lineage is the set of values a tainted value was computed from, itself
+// (root) included.
+type lineage struct {
+	root ssa.Value
+	set  map[ssa.Value]bool
+}
+
+// lineages splits the flow into v by the fields it came through: v's own
+// taint, and each tainted field of the object v points to, in field order.
+func lineages(f *flow, v ssa.Value) []lineage {
+	var out []lineage
+	chain := func(o *origin) lineage {
+		l := lineage{root: v, set: map[ssa.Value]bool{v: true}}
+		for n := 0; o != nil && n < 64; o, n = o.prev, n+1 {
+			if o.at != nil {
+				l.set[o.at] = true
+			}
+		}
+		return l
+	}
+	if o := f.taint(v); o != nil && o.mask != 0 {
+		out = append(out, chain(o))
+	}
+	var fields []string
+	cells := map[string]*origin{}
+	if base := baseOf(v); base != nil {
+		cells = f.cells[f.find(base)]
+	}
+	for k := range cells {
+		if k != "*" {
+			fields = append(fields, k)
+		}
+	}
+	sort.Strings(fields)
+	for _, fl := range fields {
+		out = append(out, chain(cells[fl]))
+	}
+	if len(out) == 0 {
+		out = append(out, ancestry(f, v))
+	}
+	return out
+}
+
+func ancestry(f *flow, v ssa.Value) lineage {
+	l := lineage{root: v, set: map[ssa.Value]bool{v: true}}
+	for _, o := range []*origin{f.taint(v), f.object(baseOf(v))} {
+		for n := 0; o != nil && n < 64; o, n = o.prev, n+1 {
+			if o.at != nil {
+				l.set[o.at] = true
+			}
+		}
+	}
+	return l
+}
+
+// uncleanedOf returns the path that v is a clean, absolute or parent form
+// of (p for filepath.Abs(p), filepath.Clean(p), filepath.EvalSymlinks(p),
+// filepath.Dir(p), p + "/"), or nil: checking that form checks p.
+func uncleanedOf(v ssa.Value) ssa.Value {
+	switch x := v.(type) {
+	case *ssa.Extract:
+		if call, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 {
+			switch staticName(call) {
+			case "path/filepath.Abs", "path/filepath.EvalSymlinks":
+				return call.Call.Args[0]
+			}
+		}
+	case *ssa.Call:
+		switch staticName(x) {
+		case "path/filepath.Clean", "path/filepath.Dir", "path.Clean", "path.Dir":
+			return x.Call.Args[0]
+		}
+	case *ssa.BinOp:
+		if x.Op == token.ADD && isSeparator(x.Y) {
+			return x.X
+		}
+	}
+	return nil
+}
+
+// relatedPath reports whether a checked path v is, or is a cleaned form of,
+// a value of the flow; through a phi, every incoming path must be.
+func relatedPath(v ssa.Value, anc lineage, seen map[ssa.Value]bool) bool {
+	for i := 0; v != nil && i < 8; i++ {
+		if anc.set[v] {
+			return true
+		}
+		if phi, ok := v.(*ssa.Phi); ok {
+			if seen[phi] {
+				return true // a loop back to a phi already being checked
+			}
+			seen[phi] = true
+			for _, e := range phi.Edges {
+				if !relatedPath(e, anc, seen) {
+					return false
+				}
+			}
+			return len(phi.Edges) > 0
+		}
+		if call, ok := v.(*ssa.Call); ok {
+			switch staticName(call) {
+			case "path/filepath.Join", "path.Join":
+				// filepath.Join(root, p) checked: what is confined is
+				// p under root, the form the caller opens.
+				for _, a := range call.Call.Args {
+					if relatedPath(a, anc, seen) {
+						return true
+					}
+				}
+				if sl, ok := call.Call.Args[0].(*ssa.Slice); ok {
+					if alloc, ok := sl.X.(*ssa.Alloc); ok {
+						for _, ref := range *alloc.Referrers() {
+							if ia, ok := ref.(*ssa.IndexAddr); ok {
+								for _, r := range *ia.Referrers() {
+									if st, ok := r.(*ssa.Store); ok && st.Addr == ia && relatedPath(st.Val, anc, seen) {
+										return true
+									}
+								}
+							}
+						}
+					}
+				}
+				return false
+			}
+		}
+		v = uncleanedOf(v)
+	}
+	return false
+}
+
+// isCleaned reports whether a path has no "." or ".." left in it: the
+// result of filepath.Clean, Abs, EvalSymlinks, Join or Dir (which all
+// clean), possibly with a separator appended.
+func isCleaned(v ssa.Value) bool {
+	return cleaned(v, map[ssa.Value]bool{})
+}
+
+func cleaned(v ssa.Value, seen map[ssa.Value]bool) bool {
+	switch x := v.(type) {
+	case *ssa.Extract:
+		if call, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 {
+			switch staticName(call) {
+			case "path/filepath.Abs", "path/filepath.EvalSymlinks":
+				return true
+			}
+		}
+	case *ssa.Call:
+		switch staticName(x) {
+		case "path/filepath.Clean", "path/filepath.Dir", "path/filepath.Join", "path.Clean", "path.Dir", "path.Join":
+			return true
+		}
+	case *ssa.BinOp:
+		return x.Op == token.ADD && isSeparator(x.Y) && cleaned(x.X, seen)
+	case *ssa.Phi:
+		if seen[x] {
+			return true
+		}
+		seen[x] = true
+		for _, e := range x.Edges {
+			if !cleaned(e, seen) {
+				return false
+			}
+		}
+		return len(x.Edges) > 0
+	}
+	return false
+}
+
+// isSeparator reports whether v is the constant "/" (or a Windows "\").
+func isSeparator(v ssa.Value) bool {
+	s, ok := constString(v)
+	return ok && (s == "/" || s == `\`)
+}
+
+// staticName is the package-qualified name of a call's static callee
+// (path/filepath.Abs), or "".
+func staticName(call *ssa.Call) string {
+	callee := call.Call.StaticCallee()
+	if callee == nil || callee.Pkg == nil || callee.Signature.Recv() != nil {
+		return ""
+	}
+	return callee.Pkg.Pkg.Path() + "." + callee.Name()
+}
+
+// isPrefixCheck reports whether a catalogued check compares a prefix.
+func isPrefixCheck(sym string) bool {
+	return sym == "strings.HasPrefix"
+}
+
+// endsHost reports whether a URL prefix goes past the host: after its
+// scheme, a "/" ends the host. A prefix that is not a constant (a
+// configured base URL) is taken to.
+func endsHost(v ssa.Value) bool {
+	if _, ok := v.(*ssa.Const); !ok {
+		return true
+	}
+	s, _ := constString(v)
+	_, rest, ok := strings.Cut(s, "://")
+	return ok && strings.Contains(rest, "/")
+}
+
+// relInside reports whether x is strings.HasPrefix(rel, "..") on the
+// result of filepath.Rel(base, p), with base fixed and p related: when it
+// is false, p lies inside base.
+func relInside(f *flow, x *ssa.Call, related func(ssa.Value) bool) bool {
+	args := callArgs(x.Common())
+	if len(args) != 2 || staticName(x) != "strings.HasPrefix" {
+		return false
+	}
+	if !strings.HasPrefix(strings.Join(constParts(args[1], 0), ""), "..") {
+		return false
+	}
+	ex, ok := args[0].(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return false
+	}
+	rel, ok := ex.Tuple.(*ssa.Call)
+	if !ok || staticName(rel) != "path/filepath.Rel" {
+		return false
+	}
+	return fixed(f, rel.Call.Args[0]) && related(rel.Call.Args[1])
+}
+
+// sameElement reports whether v reads the same element of the same slice
+// or array as a value of the flow (fields[0] checked, fields[0] run): two
+// reads of one constant index.
+func sameElement(v ssa.Value, anc lineage) bool {
+	x, i, ok := elementRead(v)
+	if !ok {
+		return false
+	}
+	for w := range anc.set {
+		if y, j, ok := elementRead(w); ok && y == x && j == i {
+			return true
+		}
+	}
+	return false
+}
+
+// elementRead returns the slice or array and the constant index that v
+// reads (*&s[i], or s[i] of an array value).
+func elementRead(v ssa.Value) (ssa.Value, int64, bool) {
+	var x, idx ssa.Value
+	switch r := v.(type) {
+	case *ssa.UnOp:
+		ia, ok := r.X.(*ssa.IndexAddr)
+		if !ok || r.Op != token.MUL {
+			return nil, 0, false
+		}
+		x, idx = ia.X, ia.Index
+	case *ssa.Index:
+		x, idx = r.X, r.Index
+	default:
+		return nil, 0, false
+	}
+	k, ok := idx.(*ssa.Const)
+	if !ok || k.Value == nil {
+		return nil, 0, false
+	}
+	n, ok := constant.Int64Val(constant.ToInt(k.Value))
+	return x, n, ok
+}
+
+// validator is what a function of the module confines: a function that
+// returns an error (or false) unless one of its arguments passed a
+// confining check, on every path that returns a nil error (or true).
+// mcp-filesystem-server's validatePath is one: filepath.Abs, a prefix
+// check against the allowed directories (in a helper that returns a
+// boolean, itself a validator), filepath.EvalSymlinks and the check again.
+type validator struct {
+	// param is the argument the check confines, counting a method's
+	// receiver as 0.
+	param int
+	// errIdx is the result that is a nil error only when the argument
+	// passed; -1 for a function whose boolean result is true only then.
+	errIdx int
+	// kinds are the taint kinds the check confines.
+	kinds mask
+	// needsClean is set when the check confines a path only if the
+	// caller passes it clean (a helper that compares its argument's
+	// prefix with a root, called with filepath.Clean's result).
+	needsClean bool
+}
+
+func (v validator) covers(kind string) bool { return v.kinds&kindMask([]string{kind}) != 0 }
+
+// confinable are the kinds a check can confine: a payment's amount is
+// bounded (limit), not confined.
+var confinable = []string{"command", "sql", "url", "path", "recipient"}
+
+// maxValidatorBlocks bounds the functions summarised as validators: a
+// validator is a short function, and the summary runs the flow over it
+// once per parameter.
+const maxValidatorBlocks = 200
+
+// validatorsOf returns what fn confines, summarised once from its code:
+// for each string parameter, the kinds for which every return that says
+// "valid" (a nil error, true) is dominated by a check that confines the
+// parameter, or a value computed from it that the function returns. The
+// checks may be written inline or be calls of other validators.
+func (c *checker) validatorsOf(fn *ssa.Function) []validator {
+	if v, ok := c.validators[fn]; ok {
+		return v
+	}
+	c.validators[fn] = nil // a recursive call confines nothing
+	var out []validator
+	if c.module == nil || c.module[fn] {
+		out = c.summarize(fn)
+	}
+	c.validators[fn] = out
+	return out
+}
+
+func (c *checker) summarize(fn *ssa.Function) []validator {
+	if len(fn.Blocks) == 0 || len(fn.Blocks) > maxValidatorBlocks {
+		return nil
+	}
+	results := fn.Signature.Results()
+	errIdx := -1
+	for i := 0; i < results.Len(); i++ {
+		if isError(results.At(i).Type()) {
+			errIdx = i
+		}
+	}
+	boolResult := results.Len() == 1 && isBool(results.At(0).Type())
+	if errIdx < 0 && !boolResult {
+		return nil
+	}
+	rets := returnsOf(fn)
+	var out []validator
+	for pi, p := range fn.Params {
+		if !isStringLike(p.Type()) {
+			continue
+		}
+		f := newFlow(c.cat, c.rc, map[*ssa.Function]bool{fn: true}, nil)
+		f.seed(p, allKinds, "parameter "+p.Name())
+		f.run([]*ssa.Function{fn})
+		var kinds mask
+		for _, kind := range confinable {
+			if c.returnsConfined(f, rets, p, errIdx, kind) {
+				kinds |= kindMask([]string{kind})
+			}
+		}
+		needsClean := false
+		if kinds&kindMask([]string{"path"}) == 0 {
+			c.assumeClean = map[ssa.Value]bool{p: true}
+			if c.returnsConfined(f, rets, p, errIdx, "path") {
+				kinds |= kindMask([]string{"path"})
+				needsClean = true
+			}
+			c.assumeClean = nil
+		}
+		if kinds != 0 {
+			out = append(out, validator{param: pi, errIdx: errIdx, kinds: kinds, needsClean: needsClean})
+		}
+	}
+	return out
+}
+
+// returnsConfined reports whether every return of a validator candidate
+// that says "valid" is confined for kind, and there is one.
+func (c *checker) returnsConfined(f *flow, rets []*ssa.Return, p *ssa.Parameter, errIdx int, kind string) bool {
+	valid := 0
+	for _, r := range rets {
+		anc := lineage{root: p, set: map[ssa.Value]bool{p: true}}
+		if errIdx >= 0 {
+			if k, ok := r.Results[errIdx].(*ssa.Const); !ok || !k.IsNil() {
+				continue // an error: the caller stops
+			}
+			for i, v := range r.Results {
+				if i != errIdx && f.deep(v) != nil {
+					for w := range ancestry(f, v).set {
+						anc.set[w] = true
+					}
+				}
+			}
+		} else {
+			res := r.Results[0]
+			if k, ok := res.(*ssa.Const); ok {
+				if !constant.BoolVal(k.Value) {
+					continue
+				}
+			} else if _, ok := c.isCheck(f, res, true, anc, kind); ok {
+				valid++
+				continue // return strings.HasPrefix(clean, root)
+			}
+		}
+		valid++
+		if _, ok := c.checkDominates(f, r.Block(), anc, kind); !ok {
+			return false
+		}
+	}
+	return valid > 0
+}
+
+// isBool reports whether t is a boolean type.
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
+}
+
+// isStringLike reports whether t is a string, or a slice of strings (an
+// argv).
+func isStringLike(t types.Type) bool {
+	if s, ok := t.Underlying().(*types.Slice); ok {
+		t = s.Elem()
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// confinedArg is a sensitive argument of a sink call that the model
+// reaches only through a check that confines it.
+type confinedArg struct {
+	arg  int
+	kind string
+	chk  check
+}
+
+// splitConfined splits the chosen arguments of a sink call (those that
+// carry the model's input of their kind among sens) into those the model
+// chooses freely and those a check confines. A payment's parameters are
+// never confined: a limit bounds them (the limit guard), the model still
+// chooses them.
+func (c *checker) splitConfined(f *flow, res *reached, site ssa.CallInstruction, chosen []int, sens []rules.Sensitive) ([]int, []confinedArg) {
+	args := callArgs(site.Common())
+	var free []int
+	var confined []confinedArg
+	for _, i := range chosen {
+		o := f.deep(args[i])
+		var mine []confinedArg
+		ok := o != nil
+		for _, s := range sens {
+			if !(i == s.Arg || (s.Rest && i > s.Arg)) || o == nil || o.mask&eitherMask([]string{s.Kind}) == 0 {
+				continue
+			}
+			chk, yes := c.argConfined(f, res, site, i, s.Kind, sens)
+			if !yes {
+				ok = false
+				break
+			}
+			mine = append(mine, confinedArg{arg: i, kind: s.Kind, chk: chk})
+		}
+		if ok && len(mine) > 0 {
+			confined = append(confined, mine...)
+		} else {
+			free = append(free, i)
+		}
+	}
+	return free, confined
+}
+
+// argConfined reports whether argument i of a sink call, of kind, is
+// confined. A command is also confined when its program is: checked
+// against fixed values (a map, a switch, slices.Contains) and so not a
+// shell, it runs one of the allowed programs whatever the arguments. A
+// check on part of a command line that a shell runs (sh -c, with the
+// line's first word allowed) confines nothing.
+func (c *checker) argConfined(f *flow, res *reached, site ssa.CallInstruction, i int, kind string, sens []rules.Sensitive) (check, bool) {
+	if kind == "payment" {
+		return check{}, false
+	}
+	args := callArgs(site.Common())
+	if kind == "command" {
+		prog := -1
+		for _, s := range sens {
+			if s.Kind == "command" && (prog < 0 || s.Arg < prog) {
+				prog = s.Arg
+			}
+		}
+		if prog >= 0 && prog < len(args) && prog != i {
+			if _, isConst := args[prog].(*ssa.Const); !isConst {
+				if chk, ok := c.confinedAt(f, res, site, args[prog], kind); ok {
+					return chk, true
+				}
+			}
+		}
+	}
+	return c.confinedAt(f, res, site, args[i], kind)
+}
+
+// confinementNote says what a confining check does, for the guard.
+func (c *checker) confinementNote(ca confinedArg) string {
+	var what string
+	switch ca.kind {
+	case "path":
+		what = "the path is confined to a directory"
+	case "command":
+		what = "the command is checked against an allowlist"
+	case "url":
+		what = "the destination is checked against an allowlist"
+	case "sql":
+		what = "the query is checked against fixed values"
+	default:
+		what = "the " + ca.kind + " is checked against fixed values"
+	}
+	if ca.chk.by != nil {
+		p := c.pos.of(ca.chk.by.Pos())
+		return fmt.Sprintf("%s by %s (%s:%d)", what, ca.chk.by.Name(), p.File, p.Line)
+	}
+	return what
+}

@@ -1,0 +1,45 @@
+// Command mcp-go-confine is a workspace server whose tools take paths,
+// commands and URLs from the model. Some confine them before use, in a
+// helper that returns an error unless the value passed (a path inside the
+// workspace, a program on an allowlist, a host on an allowlist); others
+// make a check that confines nothing (a prefix of an uncleaned path, a
+// search for "..", an allowed first word of a line that a shell runs).
+// Only the first kind keeps the call from being the model's choice.
+package main
+
+import (
+	"log"
+	"net/http"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+type workspace struct {
+	// root is the directory the tools may touch, absolute and clean.
+	root   string
+	client *http.Client
+}
+
+func main() {
+	w := &workspace{root: "/srv/workspace", client: &http.Client{}}
+	srv := server.NewMCPServer("workspace", "1.0.0")
+	path := mcp.WithString("path", mcp.Required())
+	srv.AddTool(mcp.NewTool("read_file", path), w.readFile)
+	srv.AddTool(mcp.NewTool("write_file", path, mcp.WithString("text")), w.writeFile)
+	srv.AddTool(mcp.NewTool("save_file", path, mcp.WithString("text"), mcp.WithBoolean("overwrite")), w.saveFile)
+	srv.AddTool(mcp.NewTool("list_dir", path), w.listDir)
+	srv.AddTool(mcp.NewTool("read_local", path), w.readLocal)
+	srv.AddTool(mcp.NewTool("read_page", path), w.readPage)
+	srv.AddTool(mcp.NewTool("read_relative", path), w.readRelative)
+	srv.AddTool(mcp.NewTool("read_prefixed", path), w.readPrefixed)
+	srv.AddTool(mcp.NewTool("read_dotless", path), w.readDotless)
+	srv.AddTool(mcp.NewTool("run_tool", mcp.WithString("command", mcp.Required())), w.runTool)
+	srv.AddTool(mcp.NewTool("run_switch", mcp.WithString("program", mcp.Required()), mcp.WithString("arg")), w.runSwitch)
+	srv.AddTool(mcp.NewTool("run_line", mcp.WithString("command", mcp.Required())), w.runLine)
+	srv.AddTool(mcp.NewTool("fetch_doc", mcp.WithString("url", mcp.Required())), w.fetchDoc)
+	srv.AddTool(mcp.NewTool("fetch_any", mcp.WithString("url", mcp.Required())), w.fetchAny)
+	if err := server.ServeStdio(srv); err != nil {
+		log.Fatal(err)
+	}
+}

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mark3labs/mcp-go/mcp"
+)
+
+// resolve returns the real, absolute form of the model's path, or an
+// error unless it lies inside the workspace, before and after symbolic
+// links are followed: a validator whose result is confined.
+func (w *workspace) resolve(p string) (string, error) {
+	full := p
+	if !filepath.IsAbs(full) {
+		full = filepath.Join(w.root, full)
+	}
+	full = filepath.Clean(full)
+	if !w.inside(full) {
+		return "", fmt.Errorf("%s is outside the workspace", p)
+	}
+	real, err := filepath.EvalSymlinks(full)
+	if err != nil {
+		return "", err
+	}
+	if !w.inside(real) {
+		return "", errors.New("a link leads outside the workspace")
+	}
+	return real, nil
+}
+
+// inside reports whether a clean absolute path is the root or below it.
+func (w *workspace) inside(clean string) bool {
+	if clean == w.root {
+		return true
+	}
+	return strings.HasPrefix(clean, w.root+string(filepath.Separator))
+}
+
+// checkRel returns an error unless p, relative to the workspace, stays in
+// it: filepath.Rel of the joined path must not climb out with "..".
+func (w *workspace) checkRel(p string) error {
+	rel, err := filepath.Rel(w.root, filepath.Join(w.root, p))
+	if err != nil {
+		return err
+	}
+	if strings.HasPrefix(rel, "..") {
+		return errors.New("outside the workspace")
+	}
+	return nil
+}
+
+func (w *workspace) readFile(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_file mcp-go constant` `BR305: tool read_file is not logged with its arguments`
+	p, err := w.resolve(req.GetString("path", ""))
+	if err != nil { // want `read_file: guard allowlist \(\*example\.com/mcp-go-confine\.workspace\)\.resolve for fs-read os\.ReadFile`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	data, err := os.ReadFile(p) // want `read_file: fs-read os\.ReadFile` `BR202: tool read_file returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
+func (w *workspace) writeFile(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool write_file mcp-go constant` `BR304: tool write_file can write files with no rate limit` `BR305: tool write_file is not logged with its arguments`
+	p, err := w.resolve(req.GetString("path", ""))
+	if err != nil { // want `write_file: guard allowlist \(\*example\.com/mcp-go-confine\.workspace\)\.resolve for fs-write os\.WriteFile`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	if err := os.WriteFile(p, []byte(req.GetString("text", "")), 0o644); err != nil { // want `write_file: fs-write os\.WriteFile` `BR301: tool write_file can write files through os\.WriteFile with no confirmation before it`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText("written"), nil
+}
+
+// saveFile creates the file, or truncates it when asked: its flags are
+// built in two branches, and both write.
+func (w *workspace) saveFile(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool save_file mcp-go constant` `BR304: tool save_file can write files with no rate limit` `BR305: tool save_file is not logged with its arguments`
+	p, err := w.resolve(req.GetString("path", ""))
+	if err != nil { // want `save_file: guard allowlist \(\*example\.com/mcp-go-confine\.workspace\)\.resolve for fs-write os\.OpenFile`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	flag := os.O_WRONLY | os.O_CREATE
+	if req.GetBool("overwrite", false) {
+		flag |= os.O_TRUNC
+	} else {
+		flag |= os.O_EXCL
+	}
+	f, err := os.OpenFile(p, flag, 0o644) // want `save_file: fs-write os\.OpenFile` `BR301: tool save_file can write files through os\.OpenFile with no confirmation before it`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	defer f.Close()
+	if _, err := f.WriteString(req.GetString("text", "")); err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText("saved"), nil
+}
+
+// listDir checks the path with checkRel, then lists the joined path.
+func (w *workspace) listDir(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool list_dir mcp-go constant` `BR305: tool list_dir is not logged with its arguments`
+	p := req.GetString("path", "")
+	if err := w.checkRel(p); err != nil { // want `list_dir: guard allowlist \(\*example\.com/mcp-go-confine\.workspace\)\.checkRel for fs-read os\.ReadDir`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	entries, err := os.ReadDir(filepath.Join(w.root, p)) // want `list_dir: fs-read os\.ReadDir`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(fmt.Sprint(len(entries))), nil
+}
+
+// readLocal accepts only a local name (no "..", not absolute).
+func (w *workspace) readLocal(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_local mcp-go constant` `BR305: tool read_local is not logged with its arguments`
+	p := req.GetString("path", "")
+	if !filepath.IsLocal(p) { // want `read_local: guard allowlist path/filepath\.IsLocal for fs-read os\.ReadFile`
+		return mcp.NewToolResultError("not a local path"), nil
+	}
+	data, err := os.ReadFile(filepath.Join(w.root, p)) // want `read_local: fs-read os\.ReadFile` `BR202: tool read_local returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
+// readPage accepts a clean path that neither climbs out nor is absolute:
+// joined to the root, it stays below it.
+func (w *workspace) readPage(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_page mcp-go constant` `BR305: tool read_page is not logged with its arguments`
+	clean := filepath.Clean(req.GetString("path", ""))
+	if strings.HasPrefix(clean, "..") || filepath.IsAbs(clean) { // want `read_page: guard allowlist path/filepath\.Clean for fs-read os\.ReadFile`
+		return mcp.NewToolResultError("outside the workspace"), nil
+	}
+	data, err := os.ReadFile(filepath.Join(w.root, clean)) // want `read_page: fs-read os\.ReadFile` `BR202: tool read_page returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
+// readRelative refuses an absolute path but not "a/../../etc/passwd".
+func (w *workspace) readRelative(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_relative mcp-go constant` `BR305: tool read_relative is not logged with its arguments`
+	p := req.GetString("path", "")
+	if strings.HasPrefix(p, "..") || filepath.IsAbs(p) {
+		return mcp.NewToolResultError("outside the workspace"), nil
+	}
+	data, err := os.ReadFile(filepath.Join(w.root, p)) // want `read_relative: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_relative: model-controlled input reaches the file path of os\.ReadFile` `BR202: tool read_relative returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
+// readPrefixed checks the prefix of the path as given: "/srv/workspace/../../etc/passwd"
+// passes.
+func (w *workspace) readPrefixed(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_prefixed mcp-go constant` `BR305: tool read_prefixed is not logged with its arguments`
+	p := req.GetString("path", "")
+	if !strings.HasPrefix(p, w.root) {
+		return mcp.NewToolResultError("outside the workspace"), nil
+	}
+	data, err := os.ReadFile(p) // want `read_prefixed: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_prefixed: model-controlled input reaches the file path of os\.ReadFile` `BR202: tool read_prefixed returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
+// readDotless refuses ".." but not an absolute path.
+func (w *workspace) readDotless(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_dotless mcp-go constant` `BR305: tool read_dotless is not logged with its arguments`
+	p := req.GetString("path", "")
+	if strings.Contains(p, "..") {
+		return mcp.NewToolResultError("no parent directories"), nil
+	}
+	data, err := os.ReadFile(filepath.Join(w.root, p)) // want `read_dotless: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_dotless: model-controlled input reaches the file path of os\.ReadFile` `BR202: tool read_dotless returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}

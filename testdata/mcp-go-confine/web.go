@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+
+	"github.com/mark3labs/mcp-go/mcp"
+)
+
+// docHosts are the hosts fetch_doc may read from.
+var docHosts = map[string]bool{"pkg.go.dev": true, "go.dev": true}
+
+// parseDocURL returns the parsed URL, or an error unless it is https on
+// one of docHosts.
+func parseDocURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, err
+	}
+	if u.Scheme != "https" || !docHosts[u.Hostname()] {
+		return nil, fmt.Errorf("%s is not a documentation host", u.Host)
+	}
+	return u, nil
+}
+
+func (w *workspace) fetchDoc(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool fetch_doc mcp-go constant` `BR305: tool fetch_doc is not logged with its arguments`
+	u, err := parseDocURL(req.GetString("url", ""))
+	if err != nil { // want `fetch_doc: guard allowlist example\.com/mcp-go-confine\.parseDocURL for network \(\*net/http\.Client\)\.Get`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	resp, err := w.client.Get(u.String()) // want `fetch_doc: network \(\*net/http\.Client\)\.Get` `BR203: tool fetch_doc returns web content fetched by \(\*net/http\.Client\)\.Get to the model, where it can carry instructions`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return mcp.NewToolResultText(string(body)), nil
+}
+
+// fetchAny checks only that the URL starts with https://go.dev, which
+// https://go.dev.attacker.example also does.
+func (w *workspace) fetchAny(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool fetch_any mcp-go constant` `BR305: tool fetch_any is not logged with its arguments`
+	raw := req.GetString("url", "")
+	if !strings.HasPrefix(raw, "https://go.dev") {
+		return mcp.NewToolResultError("only go.dev"), nil
+	}
+	resp, err := w.client.Get(raw) // want `fetch_any: network \(\*net/http\.Client\)\.Get \(tainted\)` `BR103: tool fetch_any: model-controlled input reaches the URL or address of \(\*net/http\.Client\)\.Get` `BR203: tool fetch_any returns web content fetched by \(\*net/http\.Client\)\.Get to the model, where it can carry instructions`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return mcp.NewToolResultText(string(body)), nil
+}

@@ -1,0 +1,101 @@
+// Command mcp-go-terminal gives the model a shell session: a bash started
+// on a PTY when the server starts, kept in a struct field, into which the
+// tools type. Another tool feeds the model's text to a calculator through
+// its stdin pipe. What goes into a process's input runs there: writing is
+// exec, and the model's text written there is a command (BR101). A last
+// tool runs the model's command on another machine over SSH: network, and
+// still the model's command.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/exec"
+	"strings"
+
+	"github.com/creack/pty"
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+// session is the shell the tools type into.
+type session struct {
+	term *os.File
+}
+
+func start() (*session, error) {
+	f, err := pty.Start(exec.Command("bash", "-l"))
+	if err != nil {
+		return nil, err
+	}
+	return &session{term: f}, nil
+}
+
+// send types text into the terminal.
+func (s *session) send(text string) error {
+	_, err := io.WriteString(s.term, text) // want `run_in_terminal: exec github\.com/creack/pty\.Start \(tainted\)` `BR101: tool run_in_terminal: model-controlled input reaches the command of github\.com/creack/pty\.Start` `BR301: tool run_in_terminal can run processes through github\.com/creack/pty\.Start with no confirmation before it` `BR303: tool run_in_terminal: a model-chosen command reaches github\.com/creack/pty\.Start with no sandbox or allowlist`
+	return err
+}
+
+func main() {
+	s, err := start()
+	if err != nil {
+		log.Fatal(err)
+	}
+	srv := server.NewMCPServer("terminal", "1.0.0")
+	srv.AddTool(mcp.NewTool("run_in_terminal", mcp.WithString("command", mcp.Required())), s.runInTerminal)
+	srv.AddTool(mcp.NewTool("interrupt"), s.interrupt)
+	srv.AddTool(mcp.NewTool("paste", mcp.WithString("text", mcp.Required())), s.paste)
+	srv.AddTool(mcp.NewTool("calculate", mcp.WithString("expression", mcp.Required())), calculate)
+	r := &remote{}
+	srv.AddTool(mcp.NewTool("run_remote", mcp.WithString("command", mcp.Required())), r.runRemote)
+	srv.AddTool(mcp.NewTool("list_remote", mcp.WithString("dir", mcp.Required())), r.listRemote)
+	if err := server.ServeStdio(srv); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// runInTerminal types the model's command and a newline: bash runs it.
+func (s *session) runInTerminal(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_in_terminal mcp-go constant` `BR304: tool run_in_terminal can run processes with no rate limit` `BR305: tool run_in_terminal is not logged with its arguments`
+	if err := s.send(req.GetString("command", "") + "\n"); err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText("sent"), nil
+}
+
+// interrupt sends Ctrl-C: a fixed keystroke, still a process's input.
+func (s *session) interrupt(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool interrupt mcp-go constant` `BR304: tool interrupt can run processes with no rate limit` `BR305: tool interrupt is not logged with its arguments`
+	if _, err := s.term.Write([]byte{3}); err != nil { // want `interrupt: exec github\.com/creack/pty\.Start` `BR301: tool interrupt can run processes through github\.com/creack/pty\.Start with no confirmation before it`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText("interrupted"), nil
+}
+
+// paste copies the model's text into the terminal, as if typed.
+func (s *session) paste(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool paste mcp-go constant` `BR304: tool paste can run processes with no rate limit` `BR305: tool paste is not logged with its arguments`
+	if _, err := io.Copy(s.term, strings.NewReader(req.GetString("text", ""))); err != nil { // want `paste: exec github\.com/creack/pty\.Start \(tainted\)` `BR101: tool paste: model-controlled input reaches the command of github\.com/creack/pty\.Start` `BR301: tool paste can run processes through github\.com/creack/pty\.Start with no confirmation before it` `BR303: tool paste: a model-chosen command reaches github\.com/creack/pty\.Start with no sandbox or allowlist`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText("pasted"), nil
+}
+
+// calculate feeds the model's expression to bc on its stdin.
+func calculate(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool calculate mcp-go constant` `BR304: tool calculate can run processes with no rate limit` `BR305: tool calculate is not logged with its arguments`
+	cmd := exec.CommandContext(ctx, "bc", "-l") // want `calculate: exec os/exec\.CommandContext`
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	fmt.Fprintln(stdin, req.GetString("expression", "")) // want `calculate: exec \(\*os/exec\.Cmd\)\.StdinPipe \(tainted\)` `BR101: tool calculate: model-controlled input reaches the command of \(\*os/exec\.Cmd\)\.StdinPipe` `BR301: tool calculate can run processes through \(\*os/exec\.Cmd\)\.StdinPipe with no confirmation before it` `BR303: tool calculate: a model-chosen command reaches \(\*os/exec\.Cmd\)\.StdinPipe with no sandbox or allowlist`
+	stdin.Close()
+	if err := cmd.Wait(); err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText("done"), nil
+}
