@@ -2,16 +2,18 @@ package analyzer
 
 import (
 	"container/heap"
-	"go/constant"
 	"go/token"
-	"os"
 	"slices"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/callgraph"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/blastradius/blastradius/analyzer/discovery"
+	"github.com/blastradius/blastradius/analyzer/sink"
+	"github.com/blastradius/blastradius/analyzer/summary"
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/report"
 	"github.com/blastradius/blastradius/rules"
 )
@@ -35,8 +37,12 @@ type step struct {
 type hit struct {
 	capability string
 	sink       string
-	site       ssa.CallInstruction
-	at         *step
+	// site is the sink call, or for a sink reached inside an opaque
+	// dependency the call into it, whose summary tail continues the
+	// witness to the dependency's own sink call.
+	site ssa.CallInstruction
+	at   *step
+	tail []report.Frame
 }
 
 // reacher finds the sinks each tool can reach over the call graph.
@@ -52,6 +58,11 @@ type reacher struct {
 	// impls, when set, gives the callees of an interface call of the
 	// application's own that the call graph leaves with none.
 	impls *implementers
+	// std holds the standard library's packages, which are never
+	// summarised: the catalog says what they do.
+	std map[string]bool
+	// summaries, when set, say what calls into opaque dependencies reach.
+	summaries *summary.Table
 
 	symbols     map[*ssa.Function]string
 	names       map[*ssa.Function]string
@@ -61,8 +72,8 @@ type reacher struct {
 	siteSinks   map[ssa.CallInstruction][]hit
 }
 
-func newReacher(cat *rules.Catalog, cg *callgraph.Graph) *reacher {
-	return &reacher{cat: cat, cg: cg,
+func newReacher(cat *rules.Catalog, cg *callgraph.Graph, std map[string]bool) *reacher {
+	return &reacher{cat: cat, cg: cg, std: std,
 		symbols:     map[*ssa.Function]string{},
 		names:       map[*ssa.Function]string{},
 		indexed:     map[*ssa.Function]bool{},
@@ -193,6 +204,113 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 	}
 	out.hits = hits
 	return out
+}
+
+// opaqueCall returns how a call into opaque code that the catalog does not
+// name is summarised: the symbol it calls (a function, or the interface
+// method it invokes) and the package whose summary holds it. The standard
+// library is never summarised, nor is a call the catalog says carries no
+// capability (a logger).
+func (rc *reacher) opaqueCall(site ssa.CallInstruction) (sym, pkg string, ok bool) {
+	if len(rc.sinksAt(site)) > 0 {
+		return "", "", false
+	}
+	c := site.Common()
+	switch callee := c.StaticCallee(); {
+	case callee != nil:
+		if !isOpaque(rc.cat, callee) {
+			return "", "", false
+		}
+		sym, pkg = rc.symbol(callee), declaringPackage(callee)
+	case c.IsInvoke() && c.Method.Pkg() != nil:
+		pkg = c.Method.Pkg().Path()
+		if !rc.cat.IsOpaque(pkg) {
+			return "", "", false
+		}
+		sym = symbol.Invoke(c)
+	default:
+		return "", "", false
+	}
+	if pkg == "" || rc.std[pkg] || rc.cat.NotSink(sym) {
+		return "", "", false
+	}
+	return sym, pkg, true
+}
+
+// declaringPackage is the package whose summary holds fn: its receiver
+// type's for a method (a promoted method is summarised with the type that
+// promotes it), its own otherwise.
+func declaringPackage(fn *ssa.Function) string {
+	if recv := fn.Signature.Recv(); recv != nil {
+		if sym := typeSymbol(recv.Type()); sym != "" {
+			if i := strings.LastIndexByte(sym, '.'); i > 0 {
+				return sym[:i]
+			}
+		}
+	}
+	return pkgPathOf(fn)
+}
+
+// opaqueCalls lists, by package, the symbols whose summaries the tools'
+// searches need, sorted.
+func (rc *reacher) opaqueCalls(results []*reached) map[string][]string {
+	set := map[string]map[string]bool{}
+	for _, res := range results {
+		for _, fn := range res.order {
+			for _, site := range callSitesOf(fn) {
+				if !res.inScope(site) {
+					continue
+				}
+				if sym, pkg, ok := rc.opaqueCall(site); ok {
+					if set[pkg] == nil {
+						set[pkg] = map[string]bool{}
+					}
+					set[pkg][sym] = true
+				}
+			}
+		}
+	}
+	out := map[string][]string{}
+	for p, syms := range set {
+		for s := range syms {
+			out[p] = append(out[p], s)
+		}
+		sort.Strings(out[p])
+	}
+	return out
+}
+
+// addSummaries adds to a tool's hits what its calls into opaque code
+// reach, from their summaries: each (capability, sink) that no sink call of
+// its own reaches, with the witness of the first such call in search
+// order, which runs on into the dependency.
+func (rc *reacher) addSummaries(res *reached) {
+	if rc.summaries == nil {
+		return
+	}
+	found := map[[2]string]bool{}
+	for _, h := range res.hits {
+		found[[2]string{h.capability, h.sink}] = true
+	}
+	for _, fn := range res.order {
+		for _, site := range callSitesOf(fn) {
+			if !res.inScope(site) {
+				continue
+			}
+			sym, _, ok := rc.opaqueCall(site)
+			if !ok {
+				continue
+			}
+			for _, r := range rc.summaries.Of(sym) {
+				key := [2]string{r.Capability, r.Sink}
+				if found[key] {
+					continue
+				}
+				found[key] = true
+				res.hits = append(res.hits, hit{capability: r.Capability, sink: r.Sink, site: site, at: res.steps[fn], tail: r.Path})
+			}
+		}
+	}
 }
 
 // reached is what one tool reaches: its sinks, and every analysed function
@@ -351,65 +469,11 @@ func (rc *reacher) sinksAt(site ssa.CallInstruction) []hit {
 }
 
 func (rc *reacher) findSinks(site ssa.CallInstruction) []hit {
-	c := site.Common()
-	var syms []string
-	if callee := c.StaticCallee(); callee != nil {
-		syms = append(syms, rc.symbol(callee))
-	} else {
-		// The interface method, when catalogued, names the call; its
-		// implementations are the same action seen from inside.
-		if sym := invokeSymbol(c); sym != "" {
-			if _, ok := rc.cat.Sink(sym); ok {
-				syms = append(syms, sym)
-			}
-		}
-		if len(syms) == 0 {
-			for _, g := range rc.graphCallees(site) {
-				syms = append(syms, rc.symbol(g))
-			}
-		}
-	}
 	var out []hit
-	for _, sym := range syms {
-		sk, ok := rc.cat.Sink(sym)
-		if !ok {
-			continue
-		}
-		for _, capability := range sinkCapabilities(sk, c) {
-			out = append(out, hit{capability: capability, sink: sym})
-		}
+	for _, h := range sink.At(rc.cat, site.Common(), func() []*ssa.Function { return rc.graphCallees(site) }, rc.symbol) {
+		out = append(out, hit{capability: h.Capability, sink: h.Symbol})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].sink != out[j].sink {
-			return out[i].sink < out[j].sink
-		}
-		return out[i].capability < out[j].capability
-	})
-	return slices.CompactFunc(out, func(a, b hit) bool { return a.sink == b.sink && a.capability == b.capability })
-}
-
-// openWriteFlags are the os.OpenFile flags that make a call a write.
-const openWriteFlags = os.O_WRONLY | os.O_RDWR | os.O_CREATE | os.O_APPEND | os.O_TRUNC
-
-// sinkCapabilities classifies one call of a sink. A sink with a flag
-// argument (os.OpenFile) reads or writes by its constant flags; when the
-// flags are not constant, it may do both.
-func sinkCapabilities(sk rules.Sink, c *ssa.CallCommon) []string {
-	if sk.FlagArg < 0 {
-		return []string{sk.Capability}
-	}
-	args := callArgs(c)
-	if sk.FlagArg < len(args) {
-		if k, ok := args[sk.FlagArg].(*ssa.Const); ok && k.Value != nil {
-			if n, ok := constant.Int64Val(constant.ToInt(k.Value)); ok {
-				if n&int64(openWriteFlags) != 0 {
-					return []string{"fs-write"}
-				}
-				return []string{"fs-read"}
-			}
-		}
-	}
-	return []string{"fs-read", "fs-write"}
+	return out
 }
 
 // callSitesOf lists fn's calls in block and instruction order.

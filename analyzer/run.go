@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/ssa/ssautil"
 
+	"github.com/blastradius/blastradius/analyzer/summary"
 	"github.com/blastradius/blastradius/report"
 	"github.com/blastradius/blastradius/rules"
 )
@@ -110,7 +111,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	doc.Mismatches = append(doc.Mismatches, mismatches(found.decls, entries, dispatchFrameworks(cat), pos)...)
 
 	start = time.Now()
-	rc := newReacher(cat, cg)
+	rc := newReacher(cat, cg, l.Std)
 	rc.impls = newImplementers(prog, scopeSSA)
 	module := make(map[*ssa.Function]bool, len(scope))
 	for _, fn := range scope {
@@ -121,8 +122,39 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	for _, w := range guardDirectiveWarnings(prog, scopePkgs) {
 		warn(w)
 	}
+	results := make([]*reached, len(entries))
+	for i, e := range entries {
+		results[i] = rc.reach(e.handler, e.region, e.layers)
+	}
+	phase("reachability", start, fmt.Sprintf("%d tools", len(entries)))
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	start = time.Now()
+	tab, st, err := summary.Compute(ctx, l.Program, rc.opaqueCalls(results), summary.Config{
+		Catalog:  cat,
+		CacheDir: cfg.CacheDir,
+		Version:  version(),
+		Tags:     cfg.Tags,
+		Position: pos.of,
+		Warn:     warn,
+		Phase: func(name string, d time.Duration, detail string) {
+			if cfg.Phase != nil {
+				cfg.Phase("summaries/"+name, d, detail)
+			}
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	rc.summaries = tab
+	phase("summaries", start, fmt.Sprintf("%d opaque packages: %d from the cache, %d built; %d functions reach something",
+		st.Packages, st.Cached, st.Built, st.Functions))
+
+	start = time.Now()
 	ncap := 0
-	for _, e := range entries {
+	for i, e := range entries {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -148,17 +180,19 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 				break
 			}
 		}
-		res := rc.reach(e.handler, e.region, e.layers)
+		res := results[i]
+		rc.addSummaries(res)
 		t.Incomplete = unanalysed.on(res)
 		findings, tainted, flow := chk.modelFlows(e, t, res)
 		for _, h := range res.hits {
 			args := append([]int{}, tainted[h.site]...)
 			guards, missing := chk.guardsOf(gf, e, res, h, flow, args)
+			path := witness(h, pos)
 			t.Capabilities = append(t.Capabilities, report.Capability{
 				Capability:    h.capability,
 				Sink:          h.sink,
-				Position:      pos.of(h.site.Pos()),
-				Path:          witness(h, pos),
+				Position:      path[len(path)-1].Position,
+				Path:          path,
 				Tainted:       chk.chooses(h, flow, args),
 				TaintedArgs:   args,
 				Guards:        guards,
@@ -195,7 +229,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	for _, w := range applySuppressions(doc, l.ModuleDir) {
 		warn(w)
 	}
-	phase("reachability", start, fmt.Sprintf("%d capabilities, %d findings", ncap, len(doc.Findings)))
+	phase("capabilities", start, fmt.Sprintf("%d capabilities, %d findings", ncap, len(doc.Findings)))
 	return doc, nil
 }
 
@@ -237,7 +271,8 @@ func dispatchFrameworks(cat *rules.Catalog) map[string]bool {
 }
 
 // witness turns a hit's chain of steps into frames from the handler to the
-// function that calls the sink.
+// function that calls the sink: for a sink reached inside an opaque
+// dependency, on through the dependency's summary to its own sink call.
 func witness(h hit, pos positioner) []report.Frame {
 	var frames []report.Frame
 	call := h.site
@@ -248,7 +283,7 @@ func witness(h hit, pos positioner) []report.Frame {
 	for i, j := 0, len(frames)-1; i < j; i, j = i+1, j-1 {
 		frames[i], frames[j] = frames[j], frames[i]
 	}
-	return frames
+	return append(frames, h.tail...)
 }
 
 // analysedPackages returns the packages whose code is the application's:

@@ -1,0 +1,98 @@
+// Package sink says which catalogued sinks an SSA call site calls, and with
+// which capability. The scan's reachability (package analyzer) and the
+// summaries of opaque dependencies (package summary) ask it the same way.
+package sink
+
+import (
+	"go/constant"
+	"os"
+	"slices"
+	"sort"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/symbol"
+	"github.com/blastradius/blastradius/rules"
+)
+
+// Hit is one catalogued sink that a call site calls.
+type Hit struct {
+	Capability string
+	// Symbol is the sink's symbol, spelled as the catalog does.
+	Symbol string
+}
+
+// At returns the catalogued sinks a call site calls, sorted by symbol and
+// capability: its static callee, the interface method it invokes when
+// that is catalogued (its implementations are the same action seen from
+// inside), or else each catalogued function among callees, the call
+// graph's callees of a dynamic call (a function value that is os.Remove or
+// os.RemoveAll is both). callees is only called for a dynamic call; sym
+// spells a function as symbol.Of does (the caller may memoise it).
+func At(cat *rules.Catalog, c *ssa.CallCommon, callees func() []*ssa.Function, sym func(*ssa.Function) string) []Hit {
+	var syms []string
+	if callee := c.StaticCallee(); callee != nil {
+		syms = append(syms, sym(callee))
+	} else {
+		if sym := symbol.Invoke(c); sym != "" {
+			if _, ok := cat.Sink(sym); ok {
+				syms = append(syms, sym)
+			}
+		}
+		if len(syms) == 0 {
+			for _, g := range callees() {
+				syms = append(syms, sym(g))
+			}
+		}
+	}
+	var out []Hit
+	for _, s := range syms {
+		sk, ok := cat.Sink(s)
+		if !ok {
+			continue
+		}
+		for _, capability := range Capabilities(sk, c) {
+			out = append(out, Hit{Capability: capability, Symbol: s})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Symbol != out[j].Symbol {
+			return out[i].Symbol < out[j].Symbol
+		}
+		return out[i].Capability < out[j].Capability
+	})
+	return slices.Compact(out)
+}
+
+// openWriteFlags are the os.OpenFile flags that make a call a write.
+const openWriteFlags = os.O_WRONLY | os.O_RDWR | os.O_CREATE | os.O_APPEND | os.O_TRUNC
+
+// Capabilities classifies one call of a sink. A sink with a flag argument
+// (os.OpenFile) reads or writes by its constant flags; when the flags are
+// not constant, it may do both.
+func Capabilities(sk rules.Sink, c *ssa.CallCommon) []string {
+	if sk.FlagArg < 0 {
+		return []string{sk.Capability}
+	}
+	args := Args(c)
+	if sk.FlagArg < len(args) {
+		if k, ok := args[sk.FlagArg].(*ssa.Const); ok && k.Value != nil {
+			if n, ok := constant.Int64Val(constant.ToInt(k.Value)); ok {
+				if n&int64(openWriteFlags) != 0 {
+					return []string{"fs-write"}
+				}
+				return []string{"fs-read"}
+			}
+		}
+	}
+	return []string{"fs-read", "fs-write"}
+}
+
+// Args returns a call's arguments as the catalog numbers them: a method's
+// receiver is argument 0, for an interface call too.
+func Args(c *ssa.CallCommon) []ssa.Value {
+	if c.IsInvoke() {
+		return append([]ssa.Value{c.Value}, c.Args...)
+	}
+	return c.Args
+}
