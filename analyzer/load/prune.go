@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -11,7 +12,8 @@ import (
 // A module enters far more dependency code than any tool can call: weknora
 // imports the generated Elasticsearch client, 860 packages and 4,226 files
 // of request builders and JSON decoders, for a handful of calls. Type-
-// checking and building all of it cost most of a scan.
+// checking and building all of it cost most of a scan, and the type
+// information of bodies that nothing calls was most of its memory.
 //
 // The analysis only ever enters a dependency's function through a call from
 // code it analyses: a static call names the function, an interface call
@@ -23,227 +25,259 @@ import (
 // or gets from a field of a type it has, or from an opaque package whose
 // declarations name it.
 //
-// So the bodies kept are found as a fixpoint over names, starting from the
-// module's own code and the dependencies' package-level variables:
-//   - a function is kept when its name appears in kept code;
-//   - a method is kept when its name appears in kept code and its receiver's
-//     type name appears in kept code, in the declaration of a type kept so,
-//     or in an opaque package's declarations;
+// So, before type-checking, the bodies kept are found as a fixpoint over
+// names, starting from the module's own code and the dependencies'
+// package-level variables. A name is qualified by its package where the
+// syntax says which it is: a bare identifier in package P is P's (or a
+// dot-import's), q.F is the F of the package imported as q. Only a method
+// name, x.M, is unqualified.
+//   - a function F of package P is kept when P.F is named in kept code;
+//   - a method M of type T of package P is kept when M is called somewhere
+//     in kept code and P.T is named in kept code, in the declaration of a
+//     type named so, or in an opaque package's declarations;
 //   - the names in a kept body count from then on.
 //
 // Every other dependency function loses its body before type-checking, and
-// SSA sees it as a function without one, like an opaque package's.
-//
-// Names are compared without their package, which keeps the rule simple and
-// errs on the side of keeping: a call of any method Do keeps the Do methods
-// of every type whose name is used.
+// SSA sees it as a function without one, like an opaque package's. This
+// errs on the side of keeping (a call of any method Do keeps the Do methods
+// of every type whose values can exist); reachable.go decides precisely
+// once the code is typed.
 
 // pruneUncalled drops the bodies of the dependency functions that no kept
 // code can call, and returns the packages it dropped some from, and how
 // many dependency functions with bodies it kept and dropped.
 func pruneUncalled(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool) (map[*packages.Package]bool, int, int) {
 	pr := &pruner{
-		called:    map[string]bool{},
-		typed:     map[string]bool{},
+		named:     map[string]bool{},
+		methods:   map[string]bool{},
 		funcs:     map[string][]*ast.FuncDecl{},
-		methods:   map[[2]string][]*ast.FuncDecl{},
-		typeSpecs: map[string][]*ast.TypeSpec{},
-		byRecv:    map[string][]string{},
-		byName:    map[string][]string{},
+		byRecv:    map[string][]*ast.FuncDecl{},
+		byMethod:  map[string][]*ast.FuncDecl{},
+		typeSpecs: map[string][]typeSpec{},
+		recvOf:    map[*ast.FuncDecl]string{},
+		scopeOf:   map[*ast.FuncDecl]*fileScope{},
+		kept:      map[*ast.FuncDecl]bool{},
 	}
 	where := map[*ast.FuncDecl]*packages.Package{}
 	for _, p := range pkgs {
 		main := isMain(p)
 		for _, f := range p.Syntax {
+			sc := newFileScope(p, f)
 			switch {
 			case !bodies[p]:
-				// Opaque or unentered: what its declarations name,
-				// values of those types can come from.
-				pr.mentionTypes(f)
+				// Opaque or unentered: values of the types its
+				// declarations name can come out of it.
+				pr.walk(f, sc, false)
 			case main:
-				pr.mention(f)
+				pr.walk(f, sc, true)
 			default:
 				for _, d := range f.Decls {
-					pr.declare(d, where, p)
+					pr.declare(d, sc, where, p)
 				}
 			}
 		}
 	}
 	pr.drain()
 	pruned := map[*packages.Package]bool{}
-	dropped := 0
-	drop := func(fd *ast.FuncDecl) {
-		if fd.Body != nil {
-			fd.Body = nil
-			pruned[where[fd]] = true
-			dropped++
-		}
-	}
-	for _, fds := range pr.funcs {
-		for _, fd := range fds {
-			drop(fd)
-		}
-	}
-	for _, fds := range pr.methods {
-		for _, fd := range fds {
-			drop(fd)
-		}
-	}
-	// A dependency's init functions are never called by the analysis
-	// (only the module's own are where it starts): empty them, keeping
-	// the package valid (init must have a body).
+	kept := 0
 	for fd, p := range where {
-		if fd.Recv == nil && fd.Name.Name == "init" && len(fd.Body.List) > 0 {
-			fd.Body = &ast.BlockStmt{Lbrace: fd.Body.Lbrace, Rbrace: fd.Body.Rbrace}
+		switch {
+		case pr.kept[fd] || generic(fd):
+			kept++
+		case fd.Recv == nil && fd.Name.Name == "init":
+			// Never called by the analysis (only the module's own
+			// init functions are where it starts), and init must
+			// keep a body to stay valid: an empty one.
+			if len(fd.Body.List) > 0 {
+				fd.Body = &ast.BlockStmt{Lbrace: fd.Body.Lbrace, Rbrace: fd.Body.Rbrace}
+				pruned[p] = true
+			}
+		default:
+			fd.Body = nil
 			pruned[p] = true
 		}
 	}
-	return pruned, len(where) - dropped, dropped
+	return pruned, kept, len(where) - kept
+}
+
+// fileScope is what a file's names can refer to: its package, and its
+// imports by the name they are used under.
+type fileScope struct {
+	pkg     string
+	imports map[string]string // name (or alias) → path
+	dots    []string          // dot-imported paths
+}
+
+func newFileScope(p *packages.Package, f *ast.File) *fileScope {
+	sc := &fileScope{pkg: p.PkgPath, imports: map[string]string{}}
+	for _, imp := range f.Imports {
+		path := strings.Trim(imp.Path.Value, "`\"")
+		name := path[strings.LastIndex(path, "/")+1:]
+		if q := p.Imports[path]; q != nil {
+			path = q.PkgPath
+			if q.Name != "" {
+				name = q.Name
+			}
+		}
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		switch name {
+		case ".":
+			sc.dots = append(sc.dots, path)
+		case "_":
+		default:
+			sc.imports[name] = path
+		}
+	}
+	return sc
+}
+
+// typeSpec is a type declaration with the scope its names resolve in.
+type typeSpec struct {
+	spec *ast.TypeSpec
+	sc   *fileScope
 }
 
 // pruner is the state of the fixpoint: the names seen, and the declarations
 // still waiting for theirs.
 type pruner struct {
-	// called holds the names that kept code uses: of functions and
-	// methods, and of types too (a name is a name).
-	called map[string]bool
-	// typed holds the type names of which values can exist.
-	typed map[string]bool
-	// funcs are the functions not kept yet, by name; methods by
-	// (receiver type name, method name); typeSpecs the type declarations
-	// whose field types do not count yet, by type name.
+	// named holds the qualified names ("path.Name") used in kept code, in
+	// the declarations of named types, or by opaque packages' declarations.
+	named map[string]bool
+	// methods holds the method names called in kept code.
+	methods map[string]bool
+	// funcs are the functions, by qualified name; byRecv and byMethod the
+	// methods, by qualified receiver type name and by method name;
+	// typeSpecs the type declarations whose parts do not count yet.
 	funcs     map[string][]*ast.FuncDecl
-	methods   map[[2]string][]*ast.FuncDecl
-	typeSpecs map[string][]*ast.TypeSpec
-	// byRecv and byName index the keys of methods by their two halves.
-	byRecv, byName map[string][]string
-	// queue holds the newly seen names: ("", name) for called names,
-	// ("type", name) for type names.
+	byRecv    map[string][]*ast.FuncDecl
+	byMethod  map[string][]*ast.FuncDecl
+	typeSpecs map[string][]typeSpec
+	recvOf    map[*ast.FuncDecl]string
+	scopeOf   map[*ast.FuncDecl]*fileScope
+	kept      map[*ast.FuncDecl]bool
+	// queue holds the newly seen names: ("", q) for a qualified name,
+	// ("method", m) for a method name.
 	queue [][2]string
 }
 
 // declare files one package-level declaration of a dependency.
-func (pr *pruner) declare(d ast.Decl, where map[*ast.FuncDecl]*packages.Package, p *packages.Package) {
+func (pr *pruner) declare(d ast.Decl, sc *fileScope, where map[*ast.FuncDecl]*packages.Package, p *packages.Package) {
 	switch d := d.(type) {
 	case *ast.FuncDecl:
 		if d.Body == nil {
 			return
 		}
 		where[d] = p
+		pr.scopeOf[d] = sc
 		if d.Recv == nil && d.Name.Name == "init" {
 			return
 		}
-		if generic(d) {
-			// A generic function must keep its body to type-check;
-			// SSA only builds the instances that kept code makes.
-			pr.mention(d)
-			return
-		}
 		if recv := receiverName(d); recv != "" {
-			k := [2]string{recv, d.Name.Name}
-			if pr.methods[k] == nil {
-				pr.byRecv[recv] = append(pr.byRecv[recv], d.Name.Name)
-				pr.byName[d.Name.Name] = append(pr.byName[d.Name.Name], recv)
-			}
-			pr.methods[k] = append(pr.methods[k], d)
+			q := sc.pkg + "." + recv
+			pr.recvOf[d] = q
+			pr.byRecv[q] = append(pr.byRecv[q], d)
+			pr.byMethod[d.Name.Name] = append(pr.byMethod[d.Name.Name], d)
 			return
 		}
-		pr.funcs[d.Name.Name] = append(pr.funcs[d.Name.Name], d)
+		q := sc.pkg + "." + d.Name.Name
+		pr.funcs[q] = append(pr.funcs[q], d)
 	case *ast.GenDecl:
 		if d.Tok != token.TYPE {
 			// Variables and constants: initializers run in the
 			// package's init, and their values can hold functions.
-			pr.mention(d)
+			pr.walk(d, sc, true)
 			return
 		}
 		for _, s := range d.Specs {
 			ts := s.(*ast.TypeSpec)
-			pr.typeSpecs[ts.Name.Name] = append(pr.typeSpecs[ts.Name.Name], ts)
+			q := sc.pkg + "." + ts.Name.Name
+			pr.typeSpecs[q] = append(pr.typeSpecs[q], typeSpec{ts, sc})
 		}
 	}
 }
 
-// mention counts every identifier under n as used by kept code.
-func (pr *pruner) mention(n ast.Node) {
+// walk counts the names under n, resolved in scope sc: qualified names
+// always, and with calls, the selected names as method names too (kept
+// code calls them; a type's declaration only names types).
+func (pr *pruner) walk(n ast.Node, sc *fileScope, calls bool) {
 	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if !pr.called[id.Name] {
-				pr.called[id.Name] = true
-				pr.queue = append(pr.queue, [2]string{"", id.Name})
+		switch e := n.(type) {
+		case *ast.SelectorExpr:
+			if x, ok := e.X.(*ast.Ident); ok {
+				if path, ok := sc.imports[x.Name]; ok {
+					pr.name(path + "." + e.Sel.Name)
+					// x may also be a local that shadows the
+					// import: go on as for a method.
+				}
 			}
-			pr.addType(id.Name)
+			if calls {
+				pr.method(e.Sel.Name)
+			}
+			// e.Sel is no name of this package: walk e.X only.
+			pr.walk(e.X, sc, calls)
+			return false
+		case *ast.Ident:
+			pr.name(sc.pkg + "." + e.Name)
+			for _, d := range sc.dots {
+				pr.name(d + "." + e.Name)
+			}
 		}
 		return true
 	})
 }
 
-// mentionTypes counts the identifiers under n as type names only.
-func (pr *pruner) mentionTypes(n ast.Node) {
-	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			pr.addType(id.Name)
-		}
-		return true
-	})
+func (pr *pruner) name(q string) {
+	if !pr.named[q] {
+		pr.named[q] = true
+		pr.queue = append(pr.queue, [2]string{"", q})
+	}
 }
 
-func (pr *pruner) addType(name string) {
-	if !pr.typed[name] {
-		pr.typed[name] = true
-		pr.queue = append(pr.queue, [2]string{"type", name})
+func (pr *pruner) method(m string) {
+	if !pr.methods[m] {
+		pr.methods[m] = true
+		pr.queue = append(pr.queue, [2]string{"method", m})
 	}
 }
 
 // drain runs the fixpoint.
 func (pr *pruner) drain() {
 	for len(pr.queue) > 0 {
-		q := pr.queue[len(pr.queue)-1]
+		item := pr.queue[len(pr.queue)-1]
 		pr.queue = pr.queue[:len(pr.queue)-1]
-		name := q[1]
-		if q[0] == "type" {
-			for _, ts := range pr.typeSpecs[name] {
-				pr.mentionTypes(ts)
-			}
-			delete(pr.typeSpecs, name)
-			if pr.called[name] {
-				pr.keepMethods(name)
+		if item[0] == "method" {
+			for _, fd := range pr.byMethod[item[1]] {
+				if pr.named[pr.recvOf[fd]] {
+					pr.keep(fd)
+				}
 			}
 			continue
 		}
-		for _, fd := range pr.funcs[name] {
-			pr.mention(fd)
+		q := item[1]
+		for _, fd := range pr.funcs[q] {
+			pr.keep(fd)
 		}
-		delete(pr.funcs, name)
-		pr.keepMethodsNamed(name)
-	}
-}
-
-// keepMethods keeps the methods of type recv whose names are called.
-func (pr *pruner) keepMethods(recv string) {
-	for _, name := range pr.byRecv[recv] {
-		if pr.called[name] {
-			pr.keep([2]string{recv, name})
+		for _, ts := range pr.typeSpecs[q] {
+			pr.walk(ts.spec, ts.sc, false)
 		}
-	}
-}
-
-// keepMethodsNamed keeps the methods called name of the types that have
-// values.
-func (pr *pruner) keepMethodsNamed(name string) {
-	for _, recv := range pr.byName[name] {
-		if pr.typed[recv] {
-			pr.keep([2]string{recv, name})
+		delete(pr.typeSpecs, q)
+		for _, fd := range pr.byRecv[q] {
+			if pr.methods[fd.Name.Name] {
+				pr.keep(fd)
+			}
 		}
 	}
 }
 
-// keep keeps the methods of key k (once) and counts their names.
-func (pr *pruner) keep(k [2]string) {
-	fds := pr.methods[k]
-	delete(pr.methods, k)
-	for _, fd := range fds {
-		pr.mention(fd)
+// keep keeps fd's body (once) and counts its names.
+func (pr *pruner) keep(fd *ast.FuncDecl) {
+	if pr.kept[fd] {
+		return
 	}
+	pr.kept[fd] = true
+	pr.walk(fd, pr.scopeOf[fd], true)
 }
 
 // receiverName is the name of a method's receiver type, "" for a function.
@@ -255,8 +289,17 @@ func receiverName(fd *ast.FuncDecl) string {
 	if s, ok := t.(*ast.StarExpr); ok {
 		t = s.X
 	}
-	if id, ok := t.(*ast.Ident); ok {
-		return id.Name
+	switch t := t.(type) {
+	case *ast.Ident:
+		return t.Name
+	case *ast.IndexExpr:
+		if id, ok := t.X.(*ast.Ident); ok {
+			return id.Name
+		}
+	case *ast.IndexListExpr:
+		if id, ok := t.X.(*ast.Ident); ok {
+			return id.Name
+		}
 	}
 	return ""
 }

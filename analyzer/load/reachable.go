@@ -2,7 +2,9 @@ package load
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
+	"sort"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -101,6 +103,7 @@ func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]boo
 			ra.walk(fd, ra.info[fn])
 		}
 	}
+	gone := map[*types.Info][]span{}
 	for fn, fd := range ra.decl {
 		if ra.reached[fn] || generic(fd) {
 			// A generic function keeps its body: SSA builds only the
@@ -108,6 +111,7 @@ func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]boo
 			kept++
 			continue
 		}
+		gone[ra.info[fn]] = append(gone[ra.info[fn]], span{fd.Body.Lbrace, fd.Body.Rbrace})
 		if fn.Signature().Recv() == nil && fn.Name() == "init" {
 			// Never reached by a call, but init must keep a body to
 			// stay valid: an empty one.
@@ -117,7 +121,43 @@ func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]boo
 		}
 		dropped++
 	}
+	for info, spans := range gone {
+		forget(info, spans)
+	}
 	return kept, dropped
+}
+
+// span is the extent of a dropped body.
+type span struct{ from, to token.Pos }
+
+// forget removes from info what it records of the syntax within spans, so
+// that it, and the dropped bodies' syntax it refers to, can be collected
+// before SSA is built. A Go map does not shrink when entries are deleted:
+// the maps are built anew with what is kept.
+func forget(info *types.Info, spans []span) {
+	sort.Slice(spans, func(i, j int) bool { return spans[i].from < spans[j].from })
+	within := func(p token.Pos) bool {
+		i := sort.Search(len(spans), func(i int) bool { return spans[i].to >= p })
+		return i < len(spans) && spans[i].from <= p
+	}
+	info.Types = keep(info.Types, func(e ast.Expr) bool { return !within(e.Pos()) })
+	info.Defs = keep(info.Defs, func(id *ast.Ident) bool { return !within(id.Pos()) })
+	info.Uses = keep(info.Uses, func(id *ast.Ident) bool { return !within(id.Pos()) })
+	info.Implicits = keep(info.Implicits, func(n ast.Node) bool { return !within(n.Pos()) })
+	info.Instances = keep(info.Instances, func(id *ast.Ident) bool { return !within(id.Pos()) })
+	info.Scopes = keep(info.Scopes, func(n ast.Node) bool { return !within(n.Pos()) })
+	info.Selections = keep(info.Selections, func(e *ast.SelectorExpr) bool { return !within(e.Pos()) })
+}
+
+// keep returns a new map with the entries of m whose key ok accepts.
+func keep[K comparable, V any](m map[K]V, ok func(K) bool) map[K]V {
+	out := make(map[K]V, len(m)/2)
+	for k, v := range m {
+		if ok(k) {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // rta is the state of the reachability fixpoint.
