@@ -187,12 +187,13 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		for _, h := range res.hits {
 			args := append([]int{}, tainted[h.site]...)
 			guards, missing := chk.guardsOf(gf, e, res, h, flow, args)
-			path := witness(h, pos)
 			t.Capabilities = append(t.Capabilities, report.Capability{
-				Capability:    h.capability,
-				Sink:          h.sink,
-				Position:      path[len(path)-1].Position,
-				Path:          path,
+				Capability: h.capability,
+				Sink:       h.sink,
+				// For a sink inside an opaque dependency, the call into
+				// it: the line of the application to look at.
+				Position:      pos.of(h.site.Pos()),
+				Path:          witness(h, pos),
 				Tainted:       chk.chooses(h, flow, args),
 				TaintedArgs:   args,
 				Guards:        guards,
