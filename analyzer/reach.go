@@ -212,7 +212,7 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 // library is never summarised, nor is a call the catalog says carries no
 // capability (a logger).
 func (rc *reacher) opaqueCall(site ssa.CallInstruction) (sym, pkg string, ok bool) {
-	if len(rc.sinksAt(site)) > 0 {
+	if len(rc.sinksAt(site)) > 0 || rc.continuesSink(site.Common()) {
 		return "", "", false
 	}
 	c := site.Common()
@@ -235,6 +235,33 @@ func (rc *reacher) opaqueCall(site ssa.CallInstruction) (sym, pkg string, ok boo
 		return "", "", false
 	}
 	return sym, pkg, true
+}
+
+// continuesSink reports whether a method call's receiver comes, through a
+// chain of method calls, from a catalogued sink's result: the request that
+// client-go's GetLogs (cloud-read) builds, sent by its Do or Stream, is
+// the operation the catalog named, not more of the dependency's traffic.
+func (rc *reacher) continuesSink(c *ssa.CallCommon) bool {
+	for range 16 {
+		var recv ssa.Value
+		switch {
+		case c.IsInvoke():
+			recv = c.Value
+		case c.Signature().Recv() != nil && len(c.Args) > 0:
+			recv = c.Args[0]
+		default:
+			return false
+		}
+		call, ok := recv.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		if len(rc.sinksAt(call)) > 0 {
+			return true
+		}
+		c = call.Common()
+	}
+	return false
 }
 
 // declaringPackage is the package whose summary holds fn: its receiver

@@ -388,3 +388,28 @@ func TestDigest(t *testing.T) {
 		t.Error("a changed line left the digest as it was")
 	}
 }
+
+// TestLoggersAreNotSinks checks the loggers that summaries never enter.
+func TestLoggersAreNotSinks(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for sym, want := range map[string]bool{
+		"k8s.io/klog/v2.Fatalf":                                    true,
+		"(*k8s.io/klog/v2.loggingT).output":                        true,
+		"(github.com/go-logr/logr.Logger).Info":                    true,
+		"(github.com/go-logr/logr.LogSink).Info":                   true,
+		"(*github.com/go-logr/logr/funcr.fnlogger).WithValues":     true,
+		"(*go.uber.org/zap.Logger).Info":                           true,
+		"os.Create":                                                false,
+		"(*k8s.io/client-go/rest.Request).Do":                      false,
+		"(*github.com/go-logr/logrus.Logger).Info":                 false,
+		"(*google.golang.org/grpc.ClientConn).Invoke":              false,
+		"(*google.golang.org/api/calendar/v3.EventsInsertCall).Do": false,
+	} {
+		if got := c.NotSink(sym); got != want {
+			t.Errorf("NotSink(%q) = %v, want %v", sym, got, want)
+		}
+	}
+}

@@ -278,9 +278,9 @@ func (g *graph) targets(site ssa.CallInstruction, dynamic []*ssa.Function, sinkC
 //   - an RPC's name (`rpc` lines: gRPC's Invoke) is, wherever it is fixed
 //     (a generated client in any module).
 //
-// A function also fixes what its static callees fix, one call deep: a
-// builder chain (client.Get().Resource("pods").Do(ctx)) picks the method in
-// one call and sends the request in the next.
+// A function also fixes what its callees fix, one call deep, when a call
+// has one callee: a builder chain (client.Get().Resource("pods").Do(ctx))
+// picks the method in one call and sends the request in the next.
 func (g *graph) operations() {
 	fixed := make([]map[string]bool, len(g.fns))
 	for i := range fixed {
@@ -294,7 +294,7 @@ func (g *graph) operations() {
 			set[op] = true
 		}
 		for _, e := range g.callees[i] {
-			if e.site.Common().StaticCallee() == g.fns[e.fn] {
+			if g.soleCallee(i, e) {
 				for op := range fixed[e.fn] {
 					set[op] = true
 				}
@@ -305,6 +305,24 @@ func (g *graph) operations() {
 		}
 		sort.Strings(g.fixes[i])
 	}
+}
+
+// soleCallee reports whether e is the only function that its call site in
+// function i runs: a static call, or a dynamic one with one callee (a
+// client's builder behind an interface, as client-go's rest.Interface).
+// A dynamic call with several callees fixes none of their operations: it
+// may run any of them.
+func (g *graph) soleCallee(i int, e edge) bool {
+	if e.site.Common().StaticCallee() != nil {
+		return e.site.Common().StaticCallee() == g.fns[e.fn]
+	}
+	n := 0
+	for _, f := range g.callees[i] {
+		if f.site == e.site {
+			n++
+		}
+	}
+	return n == 1
 }
 
 // fixedBy adds to fixed[i] the names of the operations of ops that each
