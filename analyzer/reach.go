@@ -237,31 +237,10 @@ func (rc *reacher) opaqueCall(site ssa.CallInstruction) (sym, pkg string, ok boo
 	return sym, pkg, true
 }
 
-// continuesSink reports whether a method call's receiver comes, through a
-// chain of method calls, from a catalogued sink's result: the request that
-// client-go's GetLogs (cloud-read) builds, sent by its Do or Stream, is
-// the operation the catalog named, not more of the dependency's traffic.
+// continuesSink reports whether a method call continues a catalogued
+// sink's operation (see sink.Continues).
 func (rc *reacher) continuesSink(c *ssa.CallCommon) bool {
-	for range 16 {
-		var recv ssa.Value
-		switch {
-		case c.IsInvoke():
-			recv = c.Value
-		case c.Signature().Recv() != nil && len(c.Args) > 0:
-			recv = c.Args[0]
-		default:
-			return false
-		}
-		call, ok := recv.(*ssa.Call)
-		if !ok {
-			return false
-		}
-		if len(rc.sinksAt(call)) > 0 {
-			return true
-		}
-		c = call.Common()
-	}
-	return false
+	return sink.Continues(c, func(call *ssa.Call) bool { return len(rc.sinksAt(call)) > 0 })
 }
 
 // declaringPackage is the package whose summary holds fn: its receiver

@@ -96,3 +96,34 @@ func Args(c *ssa.CallCommon) []ssa.Value {
 	}
 	return c.Args
 }
+
+// Continues reports whether a method call's receiver comes, through a
+// chain of method calls, from the result of a call that isSink says calls a
+// catalogued sink: the request that client-go's GetLogs (cloud-read) or
+// RESTClient.Get builds, sent by its Do or Stream, is the operation the
+// catalog named, not more of the dependency's traffic.
+func Continues(c *ssa.CallCommon, isSink func(*ssa.Call) bool) bool {
+	for range 16 { // a builder chain is short; this bounds a long one
+		var recv ssa.Value
+		switch {
+		case c.IsInvoke():
+			recv = c.Value
+		case c.Signature().Recv() != nil && len(c.Args) > 0:
+			recv = c.Args[0]
+		default:
+			return false
+		}
+		if x, ok := recv.(*ssa.Extract); ok {
+			recv = x.Tuple // r, err := obj.NewReader(ctx); r.Close()
+		}
+		call, ok := recv.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		if isSink(call) {
+			return true
+		}
+		c = call.Common()
+	}
+	return false
+}

@@ -106,8 +106,9 @@ type directHit struct {
 
 // newGraph builds the call graph from the seeds: CHA over the program, then
 // VTA over the functions CHA reaches from them (as govulncheck does), never
-// through a sink (a leaf) or a call that the catalog says carries no
-// capability (a logger). A call into code without a body (the standard
+// through a sink (a leaf), a call on a sink's result (the rest of its
+// operation) or a call that the catalog says carries no capability (a
+// logger). A call into code without a body (the standard
 // library) reaches the function values it is handed: a callback runs on the
 // caller's behalf.
 func newGraph(cat *rules.Catalog, prog *ssa.Program, seeds []*ssa.Function) *graph {
@@ -184,7 +185,10 @@ func (g *graph) forward(seeds []*ssa.Function, cg *callgraph.Graph, visit func(*
 		callees := g.calleesOf(cg, fn)
 		for _, site := range callSites(fn) {
 			hits := sink.At(g.cat, site.Common(), func() []*ssa.Function { return callees[site] }, g.symbol)
-			targets := g.targets(site, callees[site], len(hits) > 0)
+			var targets []*ssa.Function
+			if len(hits) > 0 || !sink.Continues(site.Common(), g.isSinkCall) {
+				targets = g.targets(site, callees[site], len(hits) > 0)
+			}
 			if visit != nil {
 				visit(fn, site, hits, targets)
 			}
@@ -222,6 +226,14 @@ func (g *graph) calleesOf(cg *callgraph.Graph, fn *ssa.Function) map[ssa.CallIns
 		out[site] = slices.Compact(fns)
 	}
 	return out
+}
+
+// isSinkCall reports whether a call calls a catalogued sink by its static
+// callee or the interface method it invokes: what a call on its result
+// does continues that sink's operation (sink.Continues), and is not
+// entered.
+func (g *graph) isSinkCall(call *ssa.Call) bool {
+	return len(sink.At(g.cat, call.Common(), func() []*ssa.Function { return nil }, g.symbol)) > 0
 }
 
 // symbol is symbol.Of, memoised: spelling a function is not cheap.
