@@ -34,6 +34,9 @@ type Config struct {
 	Phase func(name string, d time.Duration, detail string)
 	// Warn, when set, is told each one-line warning as it happens.
 	Warn func(msg string)
+	// CacheDir keeps the summaries of opaque dependencies between scans
+	// (docs/summaries.md); "" keeps none, and every scan computes them.
+	CacheDir string
 }
 
 // InputError is a problem with what the user asked to scan: a missing

@@ -92,7 +92,7 @@ func TestGraphCalleesIndex(t *testing.T) {
 		slices.SortFunc(fns, func(a, b *ssa.Function) int { return strings.Compare(a.String(), b.String()) })
 		want[site] = slices.Compact(fns)
 	}
-	rc := newReacher(cat, cg)
+	rc := newReacher(cat, cg, nil)
 	for range 2 {
 		for i := len(sites) - 1; i >= 0; i-- {
 			if got := rc.graphCallees(sites[i]); !slices.Equal(got, want[sites[i]]) {

@@ -2,16 +2,18 @@ package analyzer
 
 import (
 	"container/heap"
-	"go/constant"
 	"go/token"
-	"os"
 	"slices"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/callgraph"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/blastradius/blastradius/analyzer/discovery"
+	"github.com/blastradius/blastradius/analyzer/sink"
+	"github.com/blastradius/blastradius/analyzer/summary"
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/report"
 	"github.com/blastradius/blastradius/rules"
 )
@@ -35,8 +37,12 @@ type step struct {
 type hit struct {
 	capability string
 	sink       string
-	site       ssa.CallInstruction
-	at         *step
+	// site is the sink call, or for a sink reached inside an opaque
+	// dependency the call into it, whose summary tail continues the
+	// witness to the dependency's own sink call.
+	site ssa.CallInstruction
+	at   *step
+	tail []report.Frame
 }
 
 // reacher finds the sinks each tool can reach over the call graph.
@@ -55,6 +61,11 @@ type reacher struct {
 	// channels maps a call that writes into a process's input to the
 	// catalogued call that opened the channel (see channelWrites).
 	channels map[ssa.CallInstruction]string
+	// std holds the standard library's packages, which are never
+	// summarised: the catalog says what they do.
+	std map[string]bool
+	// summaries, when set, say what calls into opaque dependencies reach.
+	summaries *summary.Table
 
 	symbols     map[*ssa.Function]string
 	names       map[*ssa.Function]string
@@ -64,8 +75,8 @@ type reacher struct {
 	siteSinks   map[ssa.CallInstruction][]hit
 }
 
-func newReacher(cat *rules.Catalog, cg *callgraph.Graph) *reacher {
-	return &reacher{cat: cat, cg: cg,
+func newReacher(cat *rules.Catalog, cg *callgraph.Graph, std map[string]bool) *reacher {
+	return &reacher{cat: cat, cg: cg, std: std,
 		symbols:     map[*ssa.Function]string{},
 		names:       map[*ssa.Function]string{},
 		indexed:     map[*ssa.Function]bool{},
@@ -196,6 +207,119 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 	}
 	out.hits = hits
 	return out
+}
+
+// opaqueCall returns how a call into opaque code that the catalog does not
+// name is summarised: the symbol it calls (a function, or the interface
+// method it invokes) and the package whose summary holds it. The standard
+// library is never summarised, nor is a call the catalog says carries no
+// capability (a logger).
+func (rc *reacher) opaqueCall(site ssa.CallInstruction) (sym, pkg string, ok bool) {
+	if len(rc.sinksAt(site)) > 0 || rc.continuesSink(site.Common()) {
+		return "", "", false
+	}
+	c := site.Common()
+	switch callee := c.StaticCallee(); {
+	case callee != nil:
+		if !isOpaque(rc.cat, callee) {
+			return "", "", false
+		}
+		sym, pkg = rc.symbol(callee), declaringPackage(callee)
+	case c.IsInvoke() && c.Method.Pkg() != nil:
+		pkg = c.Method.Pkg().Path()
+		if !rc.cat.IsOpaque(pkg) {
+			return "", "", false
+		}
+		sym = symbol.Invoke(c)
+	default:
+		return "", "", false
+	}
+	if pkg == "" || rc.std[pkg] || rc.cat.NotSink(sym) {
+		return "", "", false
+	}
+	return sym, pkg, true
+}
+
+// continuesSink reports whether a method call continues a catalogued
+// sink's operation (see sink.Continues).
+func (rc *reacher) continuesSink(c *ssa.CallCommon) bool {
+	return sink.Continues(c, func(call *ssa.Call) bool { return len(rc.sinksAt(call)) > 0 })
+}
+
+// declaringPackage is the package whose summary holds fn: its receiver
+// type's for a method (a promoted method is summarised with the type that
+// promotes it), its own otherwise.
+func declaringPackage(fn *ssa.Function) string {
+	if recv := fn.Signature.Recv(); recv != nil {
+		if sym := typeSymbol(recv.Type()); sym != "" {
+			if i := strings.LastIndexByte(sym, '.'); i > 0 {
+				return sym[:i]
+			}
+		}
+	}
+	return pkgPathOf(fn)
+}
+
+// opaqueCalls lists, by package, the symbols whose summaries the tools'
+// searches need, sorted.
+func (rc *reacher) opaqueCalls(results []*reached) map[string][]string {
+	set := map[string]map[string]bool{}
+	for _, res := range results {
+		for _, fn := range res.order {
+			for _, site := range callSitesOf(fn) {
+				if !res.inScope(site) {
+					continue
+				}
+				if sym, pkg, ok := rc.opaqueCall(site); ok {
+					if set[pkg] == nil {
+						set[pkg] = map[string]bool{}
+					}
+					set[pkg][sym] = true
+				}
+			}
+		}
+	}
+	out := map[string][]string{}
+	for p, syms := range set {
+		for s := range syms {
+			out[p] = append(out[p], s)
+		}
+		sort.Strings(out[p])
+	}
+	return out
+}
+
+// addSummaries adds to a tool's hits what its calls into opaque code
+// reach, from their summaries: each (capability, sink) that no sink call of
+// its own reaches, with the witness of the first such call in search
+// order, which runs on into the dependency.
+func (rc *reacher) addSummaries(res *reached) {
+	if rc.summaries == nil {
+		return
+	}
+	found := map[[2]string]bool{}
+	for _, h := range res.hits {
+		found[[2]string{h.capability, h.sink}] = true
+	}
+	for _, fn := range res.order {
+		for _, site := range callSitesOf(fn) {
+			if !res.inScope(site) {
+				continue
+			}
+			sym, _, ok := rc.opaqueCall(site)
+			if !ok {
+				continue
+			}
+			for _, r := range rc.summaries.Of(sym) {
+				key := [2]string{r.Capability, r.Sink}
+				if found[key] {
+					continue
+				}
+				found[key] = true
+				res.hits = append(res.hits, hit{capability: r.Capability, sink: r.Sink, site: site, at: res.steps[fn], tail: r.Path})
+			}
+		}
+	}
 }
 
 // reached is what one tool reaches: its sinks, and every analysed function
@@ -354,138 +478,16 @@ func (rc *reacher) sinksAt(site ssa.CallInstruction) []hit {
 }
 
 func (rc *reacher) findSinks(site ssa.CallInstruction) []hit {
-	c := site.Common()
-	var syms []string
-	if callee := c.StaticCallee(); callee != nil {
-		syms = append(syms, rc.symbol(callee))
-	} else {
-		// The interface method, when catalogued, names the call; its
-		// implementations are the same action seen from inside.
-		if sym := invokeSymbol(c); sym != "" {
-			if _, ok := rc.cat.Sink(sym); ok {
-				syms = append(syms, sym)
-			}
-		}
-		if len(syms) == 0 {
-			for _, g := range rc.graphCallees(site) {
-				syms = append(syms, rc.symbol(g))
-			}
-		}
-	}
 	var out []hit
 	if ch, ok := rc.channels[site]; ok {
 		for _, capability := range rc.cat.Channels[rules.Normalize(ch)] {
 			out = append(out, hit{capability: capability, sink: ch})
 		}
 	}
-	for _, sym := range syms {
-		sk, ok := rc.cat.Sink(sym)
-		if !ok {
-			continue
-		}
-		for _, capability := range sinkCapabilities(sk, c) {
-			out = append(out, hit{capability: capability, sink: sym})
-		}
+	for _, h := range sink.At(rc.cat, site.Common(), func() []*ssa.Function { return rc.graphCallees(site) }, rc.symbol) {
+		out = append(out, hit{capability: h.Capability, sink: h.Symbol})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].sink != out[j].sink {
-			return out[i].sink < out[j].sink
-		}
-		return out[i].capability < out[j].capability
-	})
-	return slices.CompactFunc(out, func(a, b hit) bool { return a.sink == b.sink && a.capability == b.capability })
-}
-
-// openWriteFlags are the os.OpenFile flags that make a call a write.
-const openWriteFlags = os.O_WRONLY | os.O_RDWR | os.O_CREATE | os.O_APPEND | os.O_TRUNC
-
-// sinkCapabilities classifies one call of a sink. A sink with a flag
-// argument (os.OpenFile) reads or writes by its constant flags; when the
-// flags are not constant, it may do both.
-//
-// A sink with a name argument (os.Getenv) called with a constant name reads
-// a setting its author chose (os.Getenv("LOG_LEVEL")): configuration, not
-// something the model can read, so no capability. Where such a value does
-// reach the model, the flow is a finding of its own (BR201).
-func sinkCapabilities(sk rules.Sink, c *ssa.CallCommon) []string {
-	if sk.NameArg >= 0 {
-		if args := callArgs(c); sk.NameArg < len(args) {
-			if k, ok := args[sk.NameArg].(*ssa.Const); ok && k.Value != nil {
-				return nil
-			}
-		}
-	}
-	if sk.FlagArg < 0 {
-		return []string{sk.Capability}
-	}
-	args := callArgs(c)
-	if sk.FlagArg < len(args) {
-		// Flags built in branches (O_WRONLY|O_CREATE, then |O_TRUNC or
-		// |O_EXCL) are each constant: the call writes when all do.
-		if ns, ok := constFlags(args[sk.FlagArg], 0); ok {
-			writes := 0
-			for _, n := range ns {
-				if n&int64(openWriteFlags) != 0 {
-					writes++
-				}
-			}
-			switch writes {
-			case len(ns):
-				return []string{"fs-write"}
-			case 0:
-				return []string{"fs-read"}
-			}
-		}
-	}
-	return []string{"fs-read", "fs-write"}
-}
-
-// constFlags returns the values an integer can have when each is a
-// constant: a constant, a phi of them, or an or of them; false otherwise.
-func constFlags(v ssa.Value, depth int) ([]int64, bool) {
-	if depth > 4 {
-		return nil, false
-	}
-	switch x := v.(type) {
-	case *ssa.Const:
-		if x.Value == nil {
-			return nil, false
-		}
-		n, ok := constant.Int64Val(constant.ToInt(x.Value))
-		return []int64{n}, ok
-	case *ssa.Convert:
-		return constFlags(x.X, depth+1)
-	case *ssa.Phi:
-		var out []int64
-		for _, e := range x.Edges {
-			ns, ok := constFlags(e, depth+1)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, ns...)
-		}
-		return out, len(out) > 0 && len(out) <= 16
-	case *ssa.BinOp:
-		if x.Op != token.OR {
-			return nil, false
-		}
-		as, ok := constFlags(x.X, depth+1)
-		if !ok {
-			return nil, false
-		}
-		bs, ok := constFlags(x.Y, depth+1)
-		if !ok || len(as)*len(bs) > 16 {
-			return nil, false
-		}
-		var out []int64
-		for _, a := range as {
-			for _, b := range bs {
-				out = append(out, a|b)
-			}
-		}
-		return out, true
-	}
-	return nil, false
+	return out
 }
 
 // callSitesOf lists fn's calls in block and instruction order.

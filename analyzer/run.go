@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/ssa/ssautil"
 
+	"github.com/blastradius/blastradius/analyzer/summary"
 	"github.com/blastradius/blastradius/report"
 	"github.com/blastradius/blastradius/rules"
 )
@@ -111,7 +112,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	doc.Mismatches = append(doc.Mismatches, mismatches(found.decls, entries, dispatchFrameworks(cat), pos)...)
 
 	start = time.Now()
-	rc := newReacher(cat, cg)
+	rc := newReacher(cat, cg, l.Std)
 	rc.impls = newImplementers(prog, scopeSSA)
 	rc.channels = channelWrites(cat, scope)
 	module := make(map[*ssa.Function]bool, len(scope))
@@ -123,8 +124,39 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	for _, w := range guardDirectiveWarnings(prog, scopePkgs) {
 		warn(w)
 	}
+	results := make([]*reached, len(entries))
+	for i, e := range entries {
+		results[i] = rc.reach(e.handler, e.region, e.layers)
+	}
+	phase("reachability", start, fmt.Sprintf("%d tools", len(entries)))
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	start = time.Now()
+	tab, st, err := summary.Compute(ctx, l.Program, rc.opaqueCalls(results), summary.Config{
+		Catalog:  cat,
+		CacheDir: cfg.CacheDir,
+		Version:  version(),
+		Tags:     cfg.Tags,
+		Position: pos.of,
+		Warn:     warn,
+		Phase: func(name string, d time.Duration, detail string) {
+			if cfg.Phase != nil {
+				cfg.Phase("summaries/"+name, d, detail)
+			}
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	rc.summaries = tab
+	phase("summaries", start, fmt.Sprintf("%d opaque packages: %d from the cache, %d built; %d functions reach something",
+		st.Packages, st.Cached, st.Built, st.Functions))
+
+	start = time.Now()
 	ncap := 0
-	for _, e := range entries {
+	for i, e := range entries {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -151,15 +183,18 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 				break
 			}
 		}
-		res := rc.reach(e.handler, e.region, e.layers)
+		res := results[i]
+		rc.addSummaries(res)
 		t.Incomplete = unanalysed.on(res)
 		findings, tainted, flow := chk.modelFlows(e, t, res)
 		for _, h := range res.hits {
 			args := append([]int{}, tainted[h.site]...)
 			guards, missing := chk.guardsOf(gf, e, res, h, flow, args)
 			t.Capabilities = append(t.Capabilities, report.Capability{
-				Capability:    h.capability,
-				Sink:          h.sink,
+				Capability: h.capability,
+				Sink:       h.sink,
+				// For a sink inside an opaque dependency, the call into
+				// it: the line of the application to look at.
 				Position:      pos.of(h.site.Pos()),
 				Path:          witness(h, pos),
 				Tainted:       chk.toolChooses(res, h, flow, tainted),
@@ -205,7 +240,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	doc.Agents, members = ag.reportAgents(doc.Tools)
 	doc.Findings = append(doc.Findings, ag.findings(doc, members)...)
 	applySuppressions(doc, l.ModuleDir)
-	phase("reachability", start, fmt.Sprintf("%d capabilities, %d findings", ncap, len(doc.Findings)))
+	phase("capabilities", start, fmt.Sprintf("%d capabilities, %d findings", ncap, len(doc.Findings)))
 	return doc, nil
 }
 
@@ -247,7 +282,8 @@ func dispatchFrameworks(cat *rules.Catalog) map[string]bool {
 }
 
 // witness turns a hit's chain of steps into frames from the handler to the
-// function that calls the sink.
+// function that calls the sink: for a sink reached inside an opaque
+// dependency, on through the dependency's summary to its own sink call.
 func witness(h hit, pos positioner) []report.Frame {
 	var frames []report.Frame
 	call := h.site
@@ -258,7 +294,7 @@ func witness(h hit, pos positioner) []report.Frame {
 	for i, j := 0, len(frames)-1; i < j; i, j = i+1, j-1 {
 		frames[i], frames[j] = frames[j], frames[i]
 	}
-	return frames
+	return append(frames, h.tail...)
 }
 
 // analysedPackages returns the packages whose code is the application's:

@@ -7,20 +7,16 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/blastradius/blastradius/analyzer/sink"
 	"github.com/blastradius/blastradius/analyzer/symbol"
 )
 
 // This file holds the small questions about SSA values that several stages
 // ask.
 
-// callArgs returns a call's arguments with the receiver first for a static
-// method call, as the catalog counts them.
-func callArgs(c *ssa.CallCommon) []ssa.Value {
-	if c.IsInvoke() {
-		return append([]ssa.Value{c.Value}, c.Args...)
-	}
-	return c.Args
-}
+// callArgs returns a call's arguments with the receiver first, as the
+// catalog counts them (see sink.Args).
+func callArgs(c *ssa.CallCommon) []ssa.Value { return sink.Args(c) }
 
 // fieldName returns the name of field i of the struct that t (or *t) is.
 func fieldName(t types.Type, i int) string {

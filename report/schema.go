@@ -200,7 +200,9 @@ type Capability struct {
 	// Sink is the called function, spelled as (*ssa.Function).String()
 	// prints it (for an interface method, as types.Func.FullName does).
 	Sink string `json:"sink"`
-	// Position is the call of the sink.
+	// Position is the call of the sink; for a sink reached inside an
+	// opaque dependency (through its summary, docs/summaries.md), the
+	// analysed code's call into the dependency, which Path continues.
 	Position Position `json:"position"`
 	// Path is the witness: it runs from the handler (Path[0]) to the
 	// function that contains the sink call (Path[len-1]). Each frame's

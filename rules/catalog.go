@@ -2,6 +2,9 @@ package rules
 
 import (
 	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"path"
@@ -31,6 +34,24 @@ type Catalog struct {
 	// never entered: catalogued drivers and SDKs. The standard library is
 	// opaque too (see [Catalog.WithStandardLibrary]).
 	Opaque []string
+	// APIs lists normalized package-path prefixes of a platform's API
+	// clients: the requests their own code makes are operations on the
+	// platform's resources, cloud-read or cloud-write by the operation's
+	// name (docs/summaries.md).
+	APIs []string
+	// Operations maps a normalized symbol to the argument that names the
+	// operation an HTTP request performs, its method: an operation of the
+	// platform's API when an API client fixes it.
+	Operations map[string]ArgRef
+	// RPCs maps a normalized symbol to the argument that names the remote
+	// procedure a call runs ("/google.pubsub.v1.Publisher/Publish"): an
+	// operation of the service it calls, wherever the name is fixed.
+	RPCs map[string]ArgRef
+	// ReadVerbs are the operation names that read (GET, Get, List...): an
+	// operation named so, or whose last element starts with one followed
+	// by an upper-case letter or nothing, reads; any other changes
+	// something.
+	ReadVerbs []string
 	// Registers maps a normalized symbol to a call that registers tools.
 	Registers map[string]Register
 	// Adapters maps a normalized symbol to a function that wraps a handler.
@@ -142,6 +163,45 @@ type Catalog struct {
 	// std holds the standard library's package paths, as the loaded
 	// program's go command reports them; see [Catalog.WithStandardLibrary].
 	std map[string]bool
+	// digest is a hash of every file parsed, in order: see
+	// [Catalog.Digest].
+	digest [sha256.Size]byte
+}
+
+// Digest identifies the catalog's contents: the names and bytes of the
+// files parsed into it, in order. Whatever is derived from a catalog (a
+// dependency's summary) is valid for the catalogs of the same digest.
+func (c *Catalog) Digest() string { return hex.EncodeToString(c.digest[:]) }
+
+// IsAPI reports whether the package path is under a catalogued API client
+// prefix (an `api` line).
+func (c *Catalog) IsAPI(pkgPath string) bool { return underPrefix(c.APIs, pkgPath) }
+
+// NotSink reports whether a call of symbol is no capability: a `notsink`
+// line names it and no sink of its own does. What such a call reaches is
+// not the tool's either (a logger writing its files).
+func (c *Catalog) NotSink(symbol string) bool {
+	n := Normalize(symbol)
+	if _, ok := c.Sinks[n]; ok {
+		return false
+	}
+	_, ok := matchPattern(c.NotSinks, n)
+	return ok
+}
+
+// Reads reports whether an operation name reads: an HTTP method or an RPC
+// method name ("/google.pubsub.v1.Subscriber/Pull"), judged by its last
+// element against the catalog's read verbs.
+func (c *Catalog) Reads(op string) bool {
+	if i := strings.LastIndexByte(op, '/'); i >= 0 {
+		op = op[i+1:]
+	}
+	for _, v := range c.ReadVerbs {
+		if rest, ok := strings.CutPrefix(op, v); ok && (rest == "" || 'A' <= rest[0] && rest[0] <= 'Z' || '0' <= rest[0] && rest[0] <= '9') {
+			return true
+		}
+	}
+	return false
 }
 
 // WithStandardLibrary returns a copy of the catalog that also treats the
@@ -487,6 +547,8 @@ func Normalize(symbol string) string {
 func New() *Catalog {
 	return &Catalog{
 		Sinks:        map[string]Sink{},
+		Operations:   map[string]ArgRef{},
+		RPCs:         map[string]ArgRef{},
 		Registers:    map[string]Register{},
 		Adapters:     map[string]Adapter{},
 		ToolNames:    map[string]ToolName{},
@@ -529,8 +591,14 @@ func (c *Catalog) IsOpaque(pkgPath string) bool {
 	if c.std[pkgPath] {
 		return true
 	}
+	return underPrefix(c.Opaque, pkgPath)
+}
+
+// underPrefix reports whether a package path is one of the normalized
+// prefixes or under one.
+func underPrefix(prefixes []string, pkgPath string) bool {
 	p := Normalize(pkgPath)
-	for _, prefix := range c.Opaque {
+	for _, prefix := range prefixes {
 		// prefix itself or a package under it, without building
 		// prefix+"/" on every call (this runs per call site).
 		if strings.HasPrefix(p, prefix) && (len(p) == len(prefix) || p[len(prefix)] == '/') {
@@ -641,8 +709,17 @@ func (c *Catalog) addSinkPattern(sk Sink) {
 // override an earlier entry of the same kind and symbol (that is how a user
 // catalog replaces ours), but one file may not define it twice.
 func (c *Catalog) Parse(file string, r io.Reader) error {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", file, err)
+	}
+	h := sha256.New()
+	h.Write(c.digest[:])
+	fmt.Fprintf(h, "%s\x00%d\x00", file, len(data))
+	h.Write(data)
+	copy(c.digest[:], h.Sum(nil))
 	seen := map[string]int{}
-	sc := bufio.NewScanner(r)
+	sc := bufio.NewScanner(bytes.NewReader(data))
 	line := 0
 	for sc.Scan() {
 		line++
@@ -719,6 +796,45 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		c.Opaque = append(c.Opaque, p)
 		sort.Strings(c.Opaque)
 		return "opaque " + p, nil
+	case "api":
+		if len(args) != 1 {
+			return "", fmt.Errorf("api wants one package path prefix")
+		}
+		p := Normalize(args[0])
+		if !slices.Contains(c.APIs, p) {
+			c.APIs = append(c.APIs, p)
+			sort.Strings(c.APIs)
+		}
+		return "api " + p, nil
+	case "operation", "rpc":
+		if len(args) != 2 {
+			return "", fmt.Errorf("%s wants SYMBOL name=N", kw)
+		}
+		opts, err := options(args[1:], "name")
+		if err != nil {
+			return "", err
+		}
+		if opts["name"] < 0 {
+			return "", fmt.Errorf("%s needs name=N", kw)
+		}
+		sym := Normalize(args[0])
+		m := c.Operations
+		if kw == "rpc" {
+			m = c.RPCs
+		}
+		m[sym] = ArgRef{Arg: opts["name"], Where: w}
+		return kw + " " + sym, nil
+	case "readverbs":
+		if len(args) == 0 {
+			return "", fmt.Errorf("readverbs wants one or more VERB")
+		}
+		for _, v := range args {
+			if !slices.Contains(c.ReadVerbs, v) {
+				c.ReadVerbs = append(c.ReadVerbs, v)
+			}
+		}
+		sort.Strings(c.ReadVerbs)
+		return "readverbs " + strings.Join(args, " "), nil
 	case "register":
 		if len(args) < 3 {
 			return "", fmt.Errorf("register wants FRAMEWORK SYMBOL and tool=, handler=, tools= or name= options")

@@ -376,3 +376,95 @@ func TestCatalogReferences(t *testing.T) {
 		}
 	}
 }
+
+func TestAPILines(t *testing.T) {
+	c := New()
+	err := c.Parse("t.cat", strings.NewReader(`
+api google.golang.org/api
+operation net/http.NewRequest name=0
+rpc (*google.golang.org/grpc.ClientConn).Invoke name=2
+readverbs GET Get List
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]bool{
+		"google.golang.org/api":             true,
+		"google.golang.org/api/calendar/v3": true,
+		"google.golang.org/apiary":          false,
+		"google.golang.org/grpc":            false,
+	} {
+		if got := c.IsAPI(path); got != want {
+			t.Errorf("IsAPI(%q) = %v, want %v", path, got, want)
+		}
+	}
+	if got := c.Operations["net/http.NewRequest"].Arg; got != 0 {
+		t.Errorf("operation arg %d, want 0", got)
+	}
+	if got := c.RPCs["(*google.golang.org/grpc.ClientConn).Invoke"].Arg; got != 2 {
+		t.Errorf("rpc arg %d, want 2", got)
+	}
+	for op, want := range map[string]bool{
+		"GET": true, "POST": false, "GetEvent": true, "Getaway": false, "List": true,
+		"/google.pubsub.v1.Subscriber/ListSubscriptions": true, "/google.pubsub.v1.Publisher/Publish": false,
+		"/x.Svc/Get2": true,
+	} {
+		if got := c.Reads(op); got != want {
+			t.Errorf("Reads(%q) = %v, want %v", op, got, want)
+		}
+	}
+	for _, bad := range []string{"api", "api a b", "operation a.B", "operation a.B name=x", "rpc a.B", "readverbs"} {
+		if err := New().Parse("bad.cat", strings.NewReader(bad+"\n")); err == nil || !strings.HasPrefix(err.Error(), "bad.cat:1: ") {
+			t.Errorf("%q: error %v, want bad.cat:1: ...", bad, err)
+		}
+	}
+}
+
+// TestDigest checks that the digest follows the catalog's contents: what
+// is derived from a catalog (a cached summary) is keyed by it.
+func TestDigest(t *testing.T) {
+	digest := func(files ...string) string {
+		c := New()
+		for i, f := range files {
+			if err := c.Parse(fmt.Sprintf("f%d.cat", i), strings.NewReader(f)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return c.Digest()
+	}
+	a := digest("sink exec os/exec.Command\n")
+	if b := digest("sink exec os/exec.Command\n"); a != b {
+		t.Errorf("same catalog, digests %s and %s", a, b)
+	}
+	if b := digest("sink exec os/exec.Command\n", "# a comment\n"); a == b {
+		t.Error("a second file left the digest as it was")
+	}
+	if b := digest("sink network os/exec.Command\n"); a == b {
+		t.Error("a changed line left the digest as it was")
+	}
+}
+
+// TestLoggersAreNotSinks checks the loggers that summaries never enter.
+func TestLoggersAreNotSinks(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for sym, want := range map[string]bool{
+		"k8s.io/klog/v2.Fatalf":                                    true,
+		"(*k8s.io/klog/v2.loggingT).output":                        true,
+		"(github.com/go-logr/logr.Logger).Info":                    true,
+		"(github.com/go-logr/logr.LogSink).Info":                   true,
+		"(*github.com/go-logr/logr/funcr.fnlogger).WithValues":     true,
+		"(*go.uber.org/zap.Logger).Info":                           true,
+		"os.Create":                                                false,
+		"(*k8s.io/client-go/rest.Request).Do":                      false,
+		"(*github.com/go-logr/logrus.Logger).Info":                 false,
+		"(*google.golang.org/grpc.ClientConn).Invoke":              false,
+		"(*google.golang.org/api/calendar/v3.EventsInsertCall).Do": false,
+	} {
+		if got := c.NotSink(sym); got != want {
+			t.Errorf("NotSink(%q) = %v, want %v", sym, got, want)
+		}
+	}
+}

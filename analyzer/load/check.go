@@ -33,6 +33,14 @@ type checker struct {
 	fset   *token.FileSet
 	opaque func(pkgPath string) bool
 	cgo    cgoMode
+	// main reports whether a package is the code under analysis, whose
+	// own bodies are all kept: the scanned module's packages (isMain), or
+	// the opaque packages being summarised (LoadOpaque).
+	main func(*packages.Package) bool
+	// ready holds packages type-checked already, by an earlier load,
+	// whose types are used as they are (the standard library, for
+	// LoadOpaque).
+	ready map[*packages.Package]bool
 
 	// bodies holds the packages whose function bodies are analysed.
 	bodies map[*packages.Package]bool
@@ -56,12 +64,12 @@ type checker struct {
 // no analysed code can call are dropped before type-checking (see
 // prune.go).
 func (c *checker) check(ctx context.Context, roots []*packages.Package) error {
-	c.bodies = enteredPackages(roots, c.opaque)
+	c.bodies = enteredPackages(roots, c.opaque, c.main)
 	c.fakeC = map[*packages.Package]bool{}
 	order, deps := topological(roots)
 	c.order = order
 	parallel(order, func(p *packages.Package) {
-		if ctx.Err() == nil {
+		if ctx.Err() == nil && !c.ready[p] {
 			c.parsePackage(p)
 		}
 	})
@@ -69,7 +77,7 @@ func (c *checker) check(ctx context.Context, roots []*packages.Package) error {
 		return err
 	}
 	if pruning {
-		c.pruned, c.kept, c.dropped = pruneUncalled(order, c.bodies, roots)
+		c.pruned, c.kept, c.dropped = pruneUncalled(order, c.bodies, c.main)
 	}
 
 	done := make(map[*packages.Package]chan struct{}, len(order))
@@ -83,6 +91,9 @@ func (c *checker) check(ctx context.Context, roots []*packages.Package) error {
 		go func() {
 			defer wg.Done()
 			defer close(done[p])
+			if c.ready[p] {
+				return
+			}
 			for _, q := range deps[p] {
 				<-done[q]
 			}
@@ -355,11 +366,11 @@ func topological(roots []*packages.Package) ([]*packages.Package, map[*packages.
 // enteredPackages returns the packages whose bodies the analysis can enter:
 // the main module's own, and those it imports, directly or through other
 // such packages, without passing through an opaque package.
-func enteredPackages(roots []*packages.Package, opaque func(string) bool) map[*packages.Package]bool {
+func enteredPackages(roots []*packages.Package, opaque func(string) bool, main func(*packages.Package) bool) map[*packages.Package]bool {
 	entered := map[*packages.Package]bool{}
 	var visit func(p *packages.Package)
 	visit = func(p *packages.Package) {
-		if entered[p] || opaque(p.PkgPath) {
+		if entered[p] || opaque(p.PkgPath) && !main(p) {
 			return
 		}
 		entered[p] = true
@@ -368,7 +379,7 @@ func enteredPackages(roots []*packages.Package, opaque func(string) bool) map[*p
 		}
 	}
 	packages.Visit(roots, nil, func(p *packages.Package) {
-		if isMain(p, roots) {
+		if main(p) {
 			visit(p)
 		}
 	})

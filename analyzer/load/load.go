@@ -96,6 +96,13 @@ type Program struct {
 	// Warnings are one-line messages, sorted: one per broken package, and
 	// one if cgo could not be used.
 	Warnings []string
+	// Build says what selects the files of a package besides its module
+	// version: the Go version, GOOS, GOARCH and whether cgo ran
+	// ("go1.26.8 linux/amd64 cgo"), as the go command reports them.
+	Build string
+
+	// cgo is how this load handled cgo, for [Program.LoadOpaque].
+	cgo cgoMode
 }
 
 // InputError is a problem with what the user asked to load: a missing
@@ -161,7 +168,7 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 	}
 
 	p := &Program{Fset: token.NewFileSet(), Roots: pkgs, ModCache: goenv.GOMODCACHE,
-		Broken: map[string]string{}, Stripped: map[string][]token.Pos{}}
+		Broken: map[string]string{}, Stripped: map[string][]token.Pos{}, cgo: cgo}
 	mains := map[string]string{}
 	for _, r := range pkgs {
 		if r.Module != nil && r.Module.Dir != "" && (r.Module.Main || len(mains) == 0) {
@@ -173,9 +180,14 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 		p.ModuleDir, p.ModulePath = dir, filepath.Base(dir)
 	}
 	p.Std = standardLibrary(pkgs, goenv.GOROOT)
+	p.Build = fmt.Sprintf("%s %s/%s cgo=%s", goenv.GOVERSION, goenv.GOOS, goenv.GOARCH, goenv.CGO_ENABLED)
+	if cgo.fallback {
+		p.Build += " (no C compiler)"
+	}
 
 	opaque := func(path string) bool { return p.Std[path] || cfg.Opaque != nil && cfg.Opaque(path) }
-	c := &checker{fset: p.Fset, opaque: opaque, cgo: cgo}
+	main := func(q *packages.Package) bool { return isMain(q, pkgs) }
+	c := &checker{fset: p.Fset, opaque: opaque, cgo: cgo, main: main}
 	if err := c.check(ctx, pkgs); err != nil {
 		return nil, err
 	}
@@ -187,9 +199,9 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 	}
 	p.Bodies = c.bodies
 	p.Stripped = stripIllTyped(pkgs, c.bodies, c.fakeC)
-	dropDataInitializers(c.order, c.bodies, pkgs)
+	dropDataInitializers(c.order, c.bodies, main)
 	if pruning {
-		kept, dropped := pruneUnreachable(c.order, c.bodies, pkgs)
+		kept, dropped := pruneUnreachable(c.order, c.bodies, main)
 		p.KeptFuncs, p.DroppedFuncs = kept, dropped+c.dropped
 	}
 
@@ -248,11 +260,12 @@ func lookupEnv(env []string, key string) (string, bool) {
 // goEnv is what the go command says of the scan's environment.
 type goEnv struct {
 	GOROOT, GOMODCACHE, CGO_ENABLED, CC string
+	GOVERSION, GOOS, GOARCH             string
 }
 
 func readGoEnv(ctx context.Context, dir string, env []string) goEnv {
 	var v goEnv
-	cmd := exec.CommandContext(ctx, "go", "env", "-json", "GOROOT", "GOMODCACHE", "CGO_ENABLED", "CC")
+	cmd := exec.CommandContext(ctx, "go", "env", "-json", "GOROOT", "GOMODCACHE", "CGO_ENABLED", "CC", "GOVERSION", "GOOS", "GOARCH")
 	cmd.Dir, cmd.Env = dir, env
 	if out, err := cmd.Output(); err == nil {
 		json.Unmarshal(out, &v)

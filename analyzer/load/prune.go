@@ -46,7 +46,7 @@ import (
 // pruneUncalled drops the bodies of the dependency functions that no kept
 // code can call, and returns the packages it dropped some from, and how
 // many dependency functions with bodies it kept and dropped.
-func pruneUncalled(pkgs []*packages.Package, bodies map[*packages.Package]bool, roots []*packages.Package) (map[*packages.Package]bool, int, int) {
+func pruneUncalled(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool) (map[*packages.Package]bool, int, int) {
 	pr := &pruner{
 		named:     map[string]bool{},
 		methods:   map[string]bool{},
@@ -60,7 +60,7 @@ func pruneUncalled(pkgs []*packages.Package, bodies map[*packages.Package]bool, 
 	}
 	where := map[*ast.FuncDecl]*packages.Package{}
 	for _, p := range pkgs {
-		main := isMain(p, roots)
+		main := isMain(p)
 		for _, f := range p.Syntax {
 			sc := newFileScope(p, f)
 			switch {
@@ -331,10 +331,10 @@ func generic(fd *ast.FuncDecl) bool {
 // function, and the analysis has no use for them: no value in them is a
 // function, an interface or a channel, so no call or type flow depends on
 // them, and constants carry no taint.
-func dropDataInitializers(pkgs []*packages.Package, bodies map[*packages.Package]bool, roots []*packages.Package) {
+func dropDataInitializers(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool) {
 	memo := map[types.Type]bool{}
 	for _, p := range pkgs {
-		if !bodies[p] || p.TypesInfo == nil || isMain(p, roots) {
+		if !bodies[p] || p.TypesInfo == nil || isMain(p) {
 			continue
 		}
 		kept := p.TypesInfo.InitOrder[:0]

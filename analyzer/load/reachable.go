@@ -32,7 +32,7 @@ import (
 
 // pruneUnreachable drops the bodies of the dependency functions that the
 // module's code cannot reach, and returns how many it kept and dropped.
-func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]bool, roots []*packages.Package) (kept, dropped int) {
+func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool) (kept, dropped int) {
 	ra := &rta{
 		decl:      map[*types.Func]*ast.FuncDecl{},
 		info:      map[*types.Func]*types.Info{},
@@ -45,7 +45,7 @@ func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]boo
 	}
 	// Index the dependency functions that have bodies.
 	for _, p := range pkgs {
-		if !bodies[p] || isMain(p, roots) || p.TypesInfo == nil {
+		if !bodies[p] || isMain(p) || p.TypesInfo == nil {
 			continue
 		}
 		for _, f := range p.Syntax {
@@ -85,7 +85,7 @@ func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]boo
 		if !bodies[p] || p.TypesInfo == nil {
 			continue
 		}
-		if isMain(p, roots) {
+		if isMain(p) {
 			for _, f := range p.Syntax {
 				ra.walk(f, p.TypesInfo)
 			}

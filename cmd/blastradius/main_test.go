@@ -30,7 +30,15 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 var sarifLogs sariftest.Recorder
 
 func TestMain(m *testing.M) {
+	// Scans keep summaries in a cache: never the user's.
+	dir, err := os.MkdirTemp("", "blastradius-cache-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv(cacheEnv, dir)
 	code := m.Run()
+	os.RemoveAll(dir)
 	os.Exit(max(code, sarifLogs.Check(os.Stderr)))
 }
 

@@ -32,6 +32,7 @@ type loadOptions struct {
 	catalog string        // user catalog file, loaded over the embedded one
 	config  string        // project configuration file; "" finds .blastradius.yaml
 	timeout time.Duration // bound on the whole scan; 0 is none
+	noCache bool          // neither read nor write the summaries' cache
 }
 
 func (o *loadOptions) addFlags(f *pflag.FlagSet) {
@@ -41,6 +42,7 @@ func (o *loadOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.catalog, "catalog", "", "load the catalog `FILE` over the built-in one (format of rules/catalog/*.cat)")
 	f.StringVar(&o.config, "config", "", "read the configuration `FILE` (default: the nearest "+configName+" in the scanned directory or above it)")
 	f.DurationVar(&o.timeout, "timeout", 0, "stop the scan after `DURATION` (e.g. 5m); 0 means no limit")
+	f.BoolVar(&o.noCache, "no-cache", false, "compute the summaries of opaque dependencies again, without reading or writing the cache ($"+cacheEnv+", else blastradius in the user cache directory)")
 }
 
 // scanOptions are the flags of the scan command.
@@ -461,6 +463,9 @@ func sourcePrefix(dir string) string {
 // message rather than one from the go command.
 func (o *loadOptions) analyzerConfig(args []string) (analyzer.Config, error) {
 	cfg := analyzer.Config{Dir: o.dir, Patterns: []string{"./..."}, Tags: o.tags, Tests: o.tests}
+	if !o.noCache {
+		cfg.CacheDir = cacheDir(os.Getenv)
+	}
 	if err := checkDir(o.dir); err != nil {
 		return cfg, fmt.Errorf("-C: %w", err)
 	}

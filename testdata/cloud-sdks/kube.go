@@ -111,12 +111,15 @@ func (c *cluster) applyManifest(ctx context.Context, req mcp.CallToolRequest) (*
 	return mcp.NewToolResultText("applied " + out.GetName()), nil
 }
 
-// execInPod runs the model's command in a container, as kubectl exec does.
-func (c *cluster) execInPod(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool exec_in_pod mcp-go constant` `BR304: tool exec_in_pod can run processes with no rate limit` `BR305: tool exec_in_pod is not logged with its arguments`
+// execInPod runs the model's command in a container, as kubectl exec does:
+// a POST to the pod's exec subresource, which the executor sends, with the
+// client certificate that the REST configuration names read from its file.
+func (c *cluster) execInPod(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool exec_in_pod mcp-go constant` `BR304: tool exec_in_pod can change cloud resources with no rate limit` `BR305: tool exec_in_pod is not logged with its arguments`
 	command := req.GetString("command", "")
-	r := c.cs.CoreV1().RESTClient().Post().Resource("pods").Name(req.GetString("pod", "")).Namespace("default").SubResource("exec").
+	post := c.cs.CoreV1().RESTClient().Post() // want `exec_in_pod: cloud-write \(k8s\.io/client-go/rest\.Interface\)\.Post` `BR301: tool exec_in_pod can change cloud resources through \(k8s\.io/client-go/rest\.Interface\)\.Post with no confirmation before it`
+	r := post.Resource("pods").Name(req.GetString("pod", "")).Namespace("default").SubResource("exec").
 		VersionedParams(&corev1.PodExecOptions{Command: []string{"sh", "-c", command}, Stdout: true}, scheme.ParameterCodec)
-	ex, err := remotecommand.NewSPDYExecutor(c.cfg, "POST", r.URL())
+	ex, err := remotecommand.NewSPDYExecutor(c.cfg, "POST", r.URL()) // want `exec_in_pod: fs-read os\.ReadFile`
 	if err != nil {
 		return nil, err
 	}
@@ -128,9 +131,11 @@ func (c *cluster) execInPod(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 }
 
 // clusterVersion only asks the discovery client for the server's version:
-// no typed resource is read or changed (a precision trap for the patterns).
-func (c *cluster) clusterVersion(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool cluster_version mcp-go constant`
-	v, err := c.cs.Discovery().ServerVersion()
+// no typed resource is read or changed, so no pattern of the catalog
+// matches; the discovery client's own code GETs /version from the API
+// server (its summary: cloud-read through the REST client's Get).
+func (c *cluster) clusterVersion(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool cluster_version mcp-go constant` `BR305: tool cluster_version is not logged with its arguments`
+	v, err := c.cs.Discovery().ServerVersion() // want `cluster_version: cloud-read \(k8s\.io/client-go/rest\.Interface\)\.Get`
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,198 @@
+// Package sink says which catalogued sinks an SSA call site calls, and with
+// which capability. The scan's reachability (package analyzer) and the
+// summaries of opaque dependencies (package summary) ask it the same way.
+package sink
+
+import (
+	"go/constant"
+	"go/token"
+	"os"
+	"slices"
+	"sort"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/symbol"
+	"github.com/blastradius/blastradius/rules"
+)
+
+// Hit is one catalogued sink that a call site calls.
+type Hit struct {
+	Capability string
+	// Symbol is the sink's symbol, spelled as the catalog does.
+	Symbol string
+}
+
+// At returns the catalogued sinks a call site calls, sorted by symbol and
+// capability: its static callee, the interface method it invokes when
+// that is catalogued (its implementations are the same action seen from
+// inside), or else each catalogued function among callees, the call
+// graph's callees of a dynamic call (a function value that is os.Remove or
+// os.RemoveAll is both). callees is only called for a dynamic call; sym
+// spells a function as symbol.Of does (the caller may memoise it).
+func At(cat *rules.Catalog, c *ssa.CallCommon, callees func() []*ssa.Function, sym func(*ssa.Function) string) []Hit {
+	var syms []string
+	if callee := c.StaticCallee(); callee != nil {
+		syms = append(syms, sym(callee))
+	} else {
+		if sym := symbol.Invoke(c); sym != "" {
+			if _, ok := cat.Sink(sym); ok {
+				syms = append(syms, sym)
+			}
+		}
+		if len(syms) == 0 {
+			for _, g := range callees() {
+				syms = append(syms, sym(g))
+			}
+		}
+	}
+	var out []Hit
+	for _, s := range syms {
+		sk, ok := cat.Sink(s)
+		if !ok {
+			continue
+		}
+		for _, capability := range Capabilities(sk, c) {
+			out = append(out, Hit{Capability: capability, Symbol: s})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Symbol != out[j].Symbol {
+			return out[i].Symbol < out[j].Symbol
+		}
+		return out[i].Capability < out[j].Capability
+	})
+	return slices.Compact(out)
+}
+
+// openWriteFlags are the os.OpenFile flags that make a call a write.
+const openWriteFlags = os.O_WRONLY | os.O_RDWR | os.O_CREATE | os.O_APPEND | os.O_TRUNC
+
+// Capabilities classifies one call of a sink. A sink with a flag argument
+// (os.OpenFile) reads or writes by its constant flags; when the flags are
+// not constant, it may do both.
+//
+// A sink with a name argument (os.Getenv) called with a constant name reads
+// a setting its author chose (os.Getenv("LOG_LEVEL")): configuration, not
+// something the model can read, so no capability. Where such a value does
+// reach the model, the flow is a finding of its own (BR201).
+func Capabilities(sk rules.Sink, c *ssa.CallCommon) []string {
+	if sk.NameArg >= 0 {
+		if args := Args(c); sk.NameArg < len(args) {
+			if k, ok := args[sk.NameArg].(*ssa.Const); ok && k.Value != nil {
+				return nil
+			}
+		}
+	}
+	if sk.FlagArg < 0 {
+		return []string{sk.Capability}
+	}
+	args := Args(c)
+	if sk.FlagArg < len(args) {
+		// Flags built in branches (O_WRONLY|O_CREATE, then |O_TRUNC or
+		// |O_EXCL) are each constant: the call writes when all do.
+		if ns, ok := constFlags(args[sk.FlagArg], 0); ok {
+			writes := 0
+			for _, n := range ns {
+				if n&int64(openWriteFlags) != 0 {
+					writes++
+				}
+			}
+			switch writes {
+			case len(ns):
+				return []string{"fs-write"}
+			case 0:
+				return []string{"fs-read"}
+			}
+		}
+	}
+	return []string{"fs-read", "fs-write"}
+}
+
+// Args returns a call's arguments as the catalog numbers them: a method's
+// receiver is argument 0, for an interface call too.
+func Args(c *ssa.CallCommon) []ssa.Value {
+	if c.IsInvoke() {
+		return append([]ssa.Value{c.Value}, c.Args...)
+	}
+	return c.Args
+}
+
+// Continues reports whether a method call's receiver comes, through a
+// chain of method calls, from the result of a call that isSink says calls a
+// catalogued sink: the request that client-go's GetLogs (cloud-read) or
+// RESTClient.Get builds, sent by its Do or Stream, is the operation the
+// catalog named, not more of the dependency's traffic.
+func Continues(c *ssa.CallCommon, isSink func(*ssa.Call) bool) bool {
+	for range 16 { // a builder chain is short; this bounds a long one
+		var recv ssa.Value
+		switch {
+		case c.IsInvoke():
+			recv = c.Value
+		case c.Signature().Recv() != nil && len(c.Args) > 0:
+			recv = c.Args[0]
+		default:
+			return false
+		}
+		if x, ok := recv.(*ssa.Extract); ok {
+			recv = x.Tuple // r, err := obj.NewReader(ctx); r.Close()
+		}
+		call, ok := recv.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		if isSink(call) {
+			return true
+		}
+		c = call.Common()
+	}
+	return false
+}
+
+// constFlags returns the values an integer can have when each is a
+// constant: a constant, a phi of them, or an or of them; false otherwise.
+func constFlags(v ssa.Value, depth int) ([]int64, bool) {
+	if depth > 4 {
+		return nil, false
+	}
+	switch x := v.(type) {
+	case *ssa.Const:
+		if x.Value == nil {
+			return nil, false
+		}
+		n, ok := constant.Int64Val(constant.ToInt(x.Value))
+		return []int64{n}, ok
+	case *ssa.Convert:
+		return constFlags(x.X, depth+1)
+	case *ssa.Phi:
+		var out []int64
+		for _, e := range x.Edges {
+			ns, ok := constFlags(e, depth+1)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, ns...)
+		}
+		return out, len(out) > 0 && len(out) <= 16
+	case *ssa.BinOp:
+		if x.Op != token.OR {
+			return nil, false
+		}
+		as, ok := constFlags(x.X, depth+1)
+		if !ok {
+			return nil, false
+		}
+		bs, ok := constFlags(x.Y, depth+1)
+		if !ok || len(as)*len(bs) > 16 {
+			return nil, false
+		}
+		var out []int64
+		for _, a := range as {
+			for _, b := range bs {
+				out = append(out, a|b)
+			}
+		}
+		return out, true
+	}
+	return nil, false
+}

@@ -1,0 +1,718 @@
+package summary
+
+import (
+	"context"
+	"fmt"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"sort"
+	"time"
+
+	"golang.org/x/tools/go/callgraph"
+	"golang.org/x/tools/go/callgraph/cha"
+	"golang.org/x/tools/go/callgraph/vta"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/load"
+	"github.com/blastradius/blastradius/analyzer/sink"
+	"github.com/blastradius/blastradius/analyzer/symbol"
+	"github.com/blastradius/blastradius/report"
+	"github.com/blastradius/blastradius/rules"
+)
+
+// summarise computes the entries of the packages that op loaded with their
+// bodies, by package path: for each, the symbols of need (functions, and
+// interface methods the callers invoke).
+func summarise(ctx context.Context, op *load.Program, need map[string][]string, cfg Config) (map[string]*entry, error) {
+	start := time.Now()
+	sp := buildSSA(op)
+	cfg.phase("ssa", start, "")
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	start = time.Now()
+	paths := make([]string, 0, len(sp.roots))
+	for path := range sp.roots {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
+
+	// What a call of each symbol runs: the function, or the
+	// implementations of the interface method among the types of the
+	// package's dependencies.
+	runs := map[string]map[string][]*ssa.Function{}
+	var seeds []*ssa.Function
+	for _, path := range paths {
+		runs[path] = sp.resolve(sp.roots[path], need[path])
+		for _, sym := range need[path] {
+			seeds = append(seeds, runs[path][sym]...)
+		}
+	}
+	cfg.phase("roots", start, fmt.Sprintf("%d symbols, %d functions", len(runs), len(seeds)))
+
+	start = time.Now()
+	g := newGraph(cfg.Catalog, sp.prog, seeds)
+	cfg.phase("callgraph", start, fmt.Sprintf("%d functions", len(g.fns)))
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	start = time.Now()
+	g.operations()
+	res := g.search()
+	cfg.phase("search", start, fmt.Sprintf("%d sinks", len(res.groups)))
+
+	out := map[string]*entry{}
+	for _, path := range paths {
+		e := &entry{Package: path, Functions: map[string][]Reach{}, Summarised: need[path], complete: !sp.broken[path]}
+		api := cfg.Catalog.IsAPI(path)
+		for _, sym := range need[path] {
+			if rs := res.of(g, runs[path][sym], api, cfg.Position); len(rs) > 0 {
+				e.Functions[sym] = rs
+			}
+		}
+		out[path] = e
+	}
+	return out, nil
+}
+
+// graph is the call graph of what the summarised functions reach, with the
+// catalogued sinks each function calls.
+type graph struct {
+	cat  *rules.Catalog
+	fns  []*ssa.Function
+	id   map[*ssa.Function]int
+	syms map[*ssa.Function]string
+	apis []bool
+	// callers[g] are the calls into function g, callees[f] the calls out
+	// of f: (function, site).
+	callers, callees [][]edge
+	// direct[f] are the sinks f calls.
+	direct [][]directHit
+	// fixes[f] are the operation names f fixes (see operations).
+	fixes [][]string
+}
+
+type edge struct {
+	fn   int
+	site ssa.CallInstruction
+}
+
+type directHit struct {
+	capability, sink string
+	site             ssa.CallInstruction
+}
+
+// newGraph builds the call graph from the seeds: CHA over the program, then
+// VTA over the functions CHA reaches from them (as govulncheck does), never
+// through a sink (a leaf), a call on a sink's result (the rest of its
+// operation) or a call that the catalog says carries no capability (a
+// logger). A call into code without a body (the standard
+// library) reaches the function values it is handed: a callback runs on the
+// caller's behalf.
+func newGraph(cat *rules.Catalog, prog *ssa.Program, seeds []*ssa.Function) *graph {
+	g := &graph{cat: cat, id: map[*ssa.Function]int{}, syms: map[*ssa.Function]string{}}
+	cg := cha.CallGraph(prog)
+	slice := g.forward(seeds, cg, nil)
+	cg = vta.CallGraph(slice, cg)
+	type site struct {
+		fn      *ssa.Function
+		site    ssa.CallInstruction
+		hits    []sink.Hit
+		targets []*ssa.Function
+	}
+	var sites []site
+	reached := g.forward(seeds, cg, func(fn *ssa.Function, s ssa.CallInstruction, hits []sink.Hit, targets []*ssa.Function) {
+		sites = append(sites, site{fn, s, hits, targets})
+	})
+
+	g.fns = make([]*ssa.Function, 0, len(reached))
+	for fn := range reached {
+		g.fns = append(g.fns, fn)
+	}
+	sort.Slice(g.fns, func(i, j int) bool {
+		a, b := g.fns[i], g.fns[j]
+		if a.Pos() != b.Pos() {
+			return a.Pos() < b.Pos()
+		}
+		return g.symbol(a) < g.symbol(b)
+	})
+	for i, fn := range g.fns {
+		g.id[fn] = i
+	}
+	n := len(g.fns)
+	g.apis = make([]bool, n)
+	g.callers = make([][]edge, n)
+	g.callees = make([][]edge, n)
+	g.direct = make([][]directHit, n)
+	g.fixes = make([][]string, n)
+	for i, fn := range g.fns {
+		g.apis[i] = cat.IsAPI(pkgPathOf(fn))
+	}
+	// In the order of the functions, then of their calls, so that the
+	// search, and the witnesses it picks, are the same on every run.
+	sort.SliceStable(sites, func(a, b int) bool { return g.id[sites[a].fn] < g.id[sites[b].fn] })
+	for _, s := range sites {
+		i := g.id[s.fn]
+		for _, h := range s.hits {
+			g.direct[i] = append(g.direct[i], directHit{capability: h.Capability, sink: h.Symbol, site: s.site})
+		}
+		for _, t := range s.targets {
+			j := g.id[t]
+			g.callees[i] = append(g.callees[i], edge{j, s.site})
+			g.callers[j] = append(g.callers[j], edge{i, s.site})
+		}
+	}
+	return g
+}
+
+// forward returns the functions with bodies reachable from the seeds over
+// cg, telling visit, when set, each call site of each with its sinks and
+// the functions it enters, in instruction order.
+func (g *graph) forward(seeds []*ssa.Function, cg *callgraph.Graph, visit func(*ssa.Function, ssa.CallInstruction, []sink.Hit, []*ssa.Function)) map[*ssa.Function]bool {
+	seen := map[*ssa.Function]bool{}
+	var queue []*ssa.Function
+	for _, s := range seeds {
+		if !seen[s] && len(s.Blocks) > 0 {
+			seen[s] = true
+			queue = append(queue, s)
+		}
+	}
+	for len(queue) > 0 {
+		fn := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		callees := g.calleesOf(cg, fn)
+		for _, site := range callSites(fn) {
+			hits := sink.At(g.cat, site.Common(), func() []*ssa.Function { return callees[site] }, g.symbol)
+			var targets []*ssa.Function
+			if len(hits) > 0 || !sink.Continues(site.Common(), g.isSinkCall) {
+				targets = g.targets(site, callees[site], len(hits) > 0)
+			}
+			if visit != nil {
+				visit(fn, site, hits, targets)
+			}
+			for _, t := range targets {
+				if !seen[t] {
+					seen[t] = true
+					queue = append(queue, t)
+				}
+			}
+		}
+	}
+	return seen
+}
+
+// calleesOf indexes the call graph's callees of fn's dynamic call sites,
+// each sorted by name: the graph's order changes from run to run.
+func (g *graph) calleesOf(cg *callgraph.Graph, fn *ssa.Function) map[ssa.CallInstruction][]*ssa.Function {
+	out := map[ssa.CallInstruction][]*ssa.Function{}
+	node := cg.Nodes[fn]
+	if node == nil {
+		return out
+	}
+	for _, e := range node.Out {
+		if e.Site.Common().StaticCallee() == nil {
+			out[e.Site] = append(out[e.Site], e.Callee.Func)
+		}
+	}
+	for site, fns := range out {
+		sort.Slice(fns, func(i, j int) bool {
+			if a, b := g.symbol(fns[i]), g.symbol(fns[j]); a != b {
+				return a < b
+			}
+			return fns[i].Pos() < fns[j].Pos()
+		})
+		out[site] = slices.Compact(fns)
+	}
+	return out
+}
+
+// isSinkCall reports whether a call calls a catalogued sink by its static
+// callee or the interface method it invokes: what a call on its result
+// does continues that sink's operation (sink.Continues), and is not
+// entered.
+func (g *graph) isSinkCall(call *ssa.Call) bool {
+	return len(sink.At(g.cat, call.Common(), func() []*ssa.Function { return nil }, g.symbol)) > 0
+}
+
+// symbol is symbol.Of, memoised: spelling a function is not cheap.
+func (g *graph) symbol(fn *ssa.Function) string {
+	s, ok := g.syms[fn]
+	if !ok {
+		s = symbol.Of(fn)
+		g.syms[fn] = s
+	}
+	return s
+}
+
+// targets returns the functions with bodies that a call site enters: its
+// callees, unless it calls a sink or a call of no capability, and the
+// function values it hands to a sink or to code without a body.
+func (g *graph) targets(site ssa.CallInstruction, dynamic []*ssa.Function, sinkCall bool) []*ssa.Function {
+	c := site.Common()
+	callees := dynamic
+	if callee := c.StaticCallee(); callee != nil {
+		callees = []*ssa.Function{callee}
+	}
+	if c.IsInvoke() && g.cat.NotSink(symbol.Invoke(c)) {
+		return nil
+	}
+	var out []*ssa.Function
+	handsOver := sinkCall
+	for _, t := range callees {
+		switch {
+		case g.cat.NotSink(g.symbol(t)):
+		case sinkCall || len(t.Blocks) == 0:
+			handsOver = true
+		default:
+			out = append(out, t)
+		}
+	}
+	if handsOver {
+		for _, a := range c.Args {
+			if f := funcValue(a); f != nil && len(f.Blocks) > 0 {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// operations finds the operation names each function fixes: a constant
+// that reaches an argument that the catalog says names an operation,
+// directly or through the parameters and struct fields of the client's own
+// helpers (go-github's NewRequest(method, ...), client-go's Verb(verb)
+// storing it in a field that its request builder reads):
+//   - an HTTP method (`operation` lines: net/http.NewRequest) is an
+//     operation when an API client's code fixes it: an OAuth token request
+//     or an LLM SDK's POST is not a call of a platform's API;
+//   - an RPC's name (`rpc` lines: gRPC's Invoke) is, wherever it is fixed
+//     (a generated client in any module).
+//
+// A function also fixes what its callees fix, one call deep, when a call
+// has one callee: a builder chain (client.Get().Resource("pods").Do(ctx))
+// picks the method in one call and sends the request in the next.
+func (g *graph) operations() {
+	fixed := make([]map[string]bool, len(g.fns))
+	for i := range fixed {
+		fixed[i] = map[string]bool{}
+	}
+	g.fixedBy(g.cat.Operations, func(i int) bool { return g.apis[i] }, fixed)
+	g.fixedBy(g.cat.RPCs, func(int) bool { return true }, fixed)
+	for i := range g.fns {
+		set := map[string]bool{}
+		for op := range fixed[i] {
+			set[op] = true
+		}
+		for _, e := range g.callees[i] {
+			if g.soleCallee(i, e) {
+				for op := range fixed[e.fn] {
+					set[op] = true
+				}
+			}
+		}
+		for op := range set {
+			g.fixes[i] = append(g.fixes[i], op)
+		}
+		sort.Strings(g.fixes[i])
+	}
+}
+
+// soleCallee reports whether e is the only function that its call site in
+// function i runs: a static call, or a dynamic one with one callee (a
+// client's builder behind an interface, as client-go's rest.Interface).
+// A dynamic call with several callees fixes none of their operations: it
+// may run any of them.
+func (g *graph) soleCallee(i int, e edge) bool {
+	if e.site.Common().StaticCallee() != nil {
+		return e.site.Common().StaticCallee() == g.fns[e.fn]
+	}
+	n := 0
+	for _, f := range g.callees[i] {
+		if f.site == e.site {
+			n++
+		}
+	}
+	return n == 1
+}
+
+// fixedBy adds to fixed[i] the names of the operations of ops that each
+// function i fixes, for the functions where counts(i).
+func (g *graph) fixedBy(ops map[string]rules.ArgRef, counts func(int) bool, into []map[string]bool) {
+	params := make([]map[int]bool, len(g.fns))
+	fields := map[*types.Var]bool{}
+	fixed := make([]map[string]bool, len(g.fns))
+	for i := range g.fns {
+		params[i], fixed[i] = map[int]bool{}, map[string]bool{}
+	}
+	// operationArg returns the argument of a call that names an
+	// operation, or -1.
+	operationArg := func(site ssa.CallInstruction, callee int) int {
+		c := site.Common()
+		sym := ""
+		if fn := c.StaticCallee(); fn != nil {
+			sym = symbol.Of(fn)
+		} else {
+			sym = symbol.Invoke(c)
+		}
+		if ref, ok := ops[rules.Normalize(sym)]; ok && sym != "" {
+			return ref.Arg
+		}
+		k := -1
+		if callee >= 0 {
+			for i := range params[callee] {
+				if k < 0 || i < k {
+					k = i
+				}
+			}
+		}
+		return k
+	}
+	for changed := true; changed; {
+		changed = false
+		for i, fn := range g.fns {
+			resolve := func(v ssa.Value) {
+				changed = g.resolveOperation(fn, v, params[i], fields, fixed[i], map[ssa.Value]bool{}) || changed
+			}
+			for _, site := range callSites(fn) {
+				args := sink.Args(site.Common())
+				callee := -1
+				if f := site.Common().StaticCallee(); f != nil {
+					if j, ok := g.id[f]; ok {
+						callee = j
+					}
+				}
+				if k := operationArg(site, callee); k >= 0 && k < len(args) {
+					resolve(args[k])
+				}
+			}
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if st, ok := instr.(*ssa.Store); ok {
+						if fa, ok := st.Addr.(*ssa.FieldAddr); ok && fields[fieldOf(fa.X.Type(), fa.Field)] {
+							resolve(st.Val)
+						}
+					}
+				}
+			}
+		}
+	}
+	for i := range g.fns {
+		if counts(i) {
+			for op := range fixed[i] {
+				into[i][op] = true
+			}
+		}
+	}
+}
+
+// resolveOperation follows a value that names an operation back to where
+// it comes from in fn: a constant (fn fixes it), a parameter (fn's callers
+// name it), a struct field (whoever stores into that field names it). It
+// reports whether it learnt anything new.
+func (g *graph) resolveOperation(fn *ssa.Function, v ssa.Value, params map[int]bool, fields map[*types.Var]bool, fixed map[string]bool, seen map[ssa.Value]bool) bool {
+	if seen[v] {
+		return false
+	}
+	seen[v] = true
+	switch x := v.(type) {
+	case *ssa.Const:
+		if x.Value != nil && x.Value.Kind() == constant.String {
+			s := constant.StringVal(x.Value)
+			if s != "" && !fixed[s] {
+				fixed[s] = true
+				return true
+			}
+		}
+	case *ssa.Parameter:
+		for i, p := range fn.Params {
+			if p == x && !params[i] {
+				params[i] = true
+				return true
+			}
+		}
+	case *ssa.ChangeType:
+		return g.resolveOperation(fn, x.X, params, fields, fixed, seen)
+	case *ssa.Convert:
+		return g.resolveOperation(fn, x.X, params, fields, fixed, seen)
+	case *ssa.MakeInterface:
+		return g.resolveOperation(fn, x.X, params, fields, fixed, seen)
+	case *ssa.Phi:
+		changed := false
+		for _, e := range x.Edges {
+			changed = g.resolveOperation(fn, e, params, fields, fixed, seen) || changed
+		}
+		return changed
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			if fa, ok := x.X.(*ssa.FieldAddr); ok {
+				if f := fieldOf(fa.X.Type(), fa.Field); f != nil && !fields[f] {
+					fields[f] = true
+					return true
+				}
+			}
+		}
+	case *ssa.Field:
+		if f := fieldOf(x.X.Type(), x.Field); f != nil && !fields[f] {
+			fields[f] = true
+			return true
+		}
+	}
+	return false
+}
+
+// fieldOf returns field i of the struct that t is or points to.
+func fieldOf(t types.Type, i int) *types.Var {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if s, ok := t.Underlying().(*types.Struct); ok && i < s.NumFields() {
+		return s.Field(i).Origin()
+	}
+	return nil
+}
+
+// The classes of a network call, by the operation on its path.
+const (
+	unclassified = iota
+	reads
+	writes
+	nclasses
+)
+
+// group is a (capability, sink) that functions call, and whether an API
+// client's own code calls it.
+type group struct {
+	capability, sink string
+	api              bool
+}
+
+// hop is the next step of a state's witness: a call of next at site, or
+// the sink call itself (next < 0).
+type hop struct {
+	next int32
+	site ssa.CallInstruction
+}
+
+// found is what search found: for each group, the witness of each
+// (function, class) state that reaches it.
+type found struct {
+	groups []group
+	hops   []map[int32]hop // by group, keyed by state fn*nclasses+class
+}
+
+// search goes backwards from every sink call, one group at a time,
+// breadth first, so that each (function, class) gets its shortest witness.
+// A state's class is that of its network call's operation: a call made on
+// the path of a function that fixes read operations reads, and so on;
+// classes only change from unclassified, at the nearest function that
+// fixes an operation.
+func (g *graph) search() *found {
+	groups := map[group][]int{}
+	for i, hs := range g.direct {
+		for _, h := range hs {
+			k := group{capability: h.capability, sink: h.sink, api: g.apis[i]}
+			groups[k] = append(groups[k], i)
+		}
+	}
+	out := &found{}
+	for k := range groups {
+		out.groups = append(out.groups, k)
+	}
+	sort.Slice(out.groups, func(i, j int) bool {
+		a, b := out.groups[i], out.groups[j]
+		if a.capability != b.capability {
+			return a.capability < b.capability
+		}
+		if a.sink != b.sink {
+			return a.sink < b.sink
+		}
+		return !a.api && b.api
+	})
+	for _, k := range out.groups {
+		hops := map[int32]hop{}
+		var queue []int32
+		push := func(state int32, h hop) {
+			if _, ok := hops[state]; !ok {
+				hops[state] = h
+				queue = append(queue, state)
+			}
+		}
+		for _, i := range groups[k] {
+			for _, h := range g.direct[i] {
+				if h.capability == k.capability && h.sink == k.sink {
+					for _, c := range g.classes(i, unclassified, k.capability) {
+						push(int32(i*nclasses+c), hop{next: -1, site: h.site})
+					}
+					break
+				}
+			}
+		}
+		for len(queue) > 0 {
+			state := queue[0]
+			queue = queue[1:]
+			fn, class := int(state)/nclasses, int(state)%nclasses
+			for _, e := range g.callers[fn] {
+				for _, c := range g.classes(e.fn, class, k.capability) {
+					push(int32(e.fn*nclasses+c), hop{next: state, site: e.site})
+				}
+			}
+		}
+		out.hops = append(out.hops, hops)
+	}
+	return out
+}
+
+// classes returns the classes of a state of function i that a call of
+// class c reaches: c, unless c is unclassified, i's network call is one of
+// the operations i fixes.
+func (g *graph) classes(i, c int, capability string) []int {
+	if c != unclassified || capability != "network" || len(g.fixes[i]) == 0 {
+		return []int{c}
+	}
+	var out []int
+	r, w := false, false
+	for _, op := range g.fixes[i] {
+		if g.cat.Reads(op) {
+			r = true
+		} else {
+			w = true
+		}
+	}
+	if r {
+		out = append(out, reads)
+	}
+	if w {
+		out = append(out, writes)
+	}
+	return out
+}
+
+// of returns what the functions reach, the shortest witness of each
+// (capability, sink) among them, sorted: what a call of one of them (an
+// interface method's implementations) can do. api says whether they are
+// an API client's (see capabilityOf).
+func (f *found) of(g *graph, fns []*ssa.Function, api bool, pos func(token.Pos) report.Position) []Reach {
+	best := map[[2]string]Reach{}
+	for gi, k := range f.groups {
+		for _, fn := range fns {
+			i, ok := g.id[fn]
+			if !ok {
+				continue
+			}
+			for c := 0; c < nclasses; c++ {
+				state := int32(i*nclasses + c)
+				if _, ok := f.hops[gi][state]; !ok {
+					continue
+				}
+				capability, ok := capabilityOf(k, c, api)
+				if !ok {
+					continue
+				}
+				r := Reach{Capability: capability, Sink: k.sink, Path: f.path(g, gi, state, pos)}
+				key := [2]string{capability, k.sink}
+				if prev, ok := best[key]; !ok || len(r.Path) < len(prev.Path) {
+					best[key] = r
+				}
+			}
+		}
+	}
+	out := make([]Reach, 0, len(best))
+	for _, r := range best {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Capability != out[j].Capability {
+			return out[i].Capability < out[j].Capability
+		}
+		return out[i].Sink < out[j].Sink
+	})
+	return out
+}
+
+// path is the witness of a state: one frame per function, at the call it
+// makes to the next, the last at the sink call.
+func (f *found) path(g *graph, gi int, state int32, pos func(token.Pos) report.Position) []report.Frame {
+	var frames []report.Frame
+	for {
+		h := f.hops[gi][state]
+		fn := g.fns[int(state)/nclasses]
+		frames = append(frames, report.Frame{Function: fn.String(), Position: pos(h.site.Pos())})
+		if h.next < 0 {
+			return frames
+		}
+		state = h.next
+	}
+}
+
+// capabilityOf is what a summary says of a group reached in a class:
+//   - a network call of a known operation is cloud-read or cloud-write;
+//   - an API client's traffic that its own code does not make (an OAuth
+//     token exchange, a metadata server) is how it authenticates, not an
+//     operation: left out;
+//   - so are an API client's environment reads and helper processes:
+//     they configure it (an endpoint, a proxy, a credential helper that a
+//     kubeconfig or a credentials file names), and run for every call.
+func capabilityOf(k group, class int, api bool) (string, bool) {
+	switch {
+	case k.capability == "network" && class == reads:
+		return "cloud-read", true
+	case k.capability == "network" && class == writes:
+		return "cloud-write", true
+	case api && k.capability == "network" && !k.api:
+		return "", false
+	case api && (k.capability == "env" || k.capability == "exec"):
+		return "", false
+	}
+	return k.capability, true
+}
+
+// callSites lists fn's calls in block and instruction order.
+func callSites(fn *ssa.Function) []ssa.CallInstruction {
+	var out []ssa.CallInstruction
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(ssa.CallInstruction); ok {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// funcValue returns the function a value denotes when that is evident: a
+// function, a closure, a method value, possibly converted.
+func funcValue(v ssa.Value) *ssa.Function {
+	for {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.Function:
+			return x
+		case *ssa.MakeClosure:
+			return x.Fn.(*ssa.Function)
+		default:
+			return nil
+		}
+	}
+}
+
+// pkgPathOf returns the import path of the package that declares fn.
+func pkgPathOf(fn *ssa.Function) string {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	if fn.Pkg != nil {
+		return fn.Pkg.Pkg.Path()
+	}
+	if obj := fn.Object(); obj != nil && obj.Pkg() != nil {
+		return obj.Pkg().Path()
+	}
+	if fn.Parent() != nil {
+		return pkgPathOf(fn.Parent())
+	}
+	return ""
+}

@@ -1,0 +1,177 @@
+package analyzer_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/blastradius/blastradius/analyzer"
+	"github.com/blastradius/blastradius/analyzer/analyzertest"
+	"github.com/blastradius/blastradius/report"
+	"github.com/blastradius/blastradius/rules"
+)
+
+// summaryScan scans the mcp-go-opaque fixture with a cache in dir, checking
+// its want comments unless check is false, and returns the report and how
+// many opaque packages were read from the cache and built.
+func summaryScan(t *testing.T, dir string, cat *rules.Catalog, check bool) (doc *report.Document, cached, built string) {
+	t.Helper()
+	var detail string
+	cfg := analyzer.Config{CacheDir: dir, Catalog: cat, Phase: func(name string, _ time.Duration, d string) {
+		if name == "summaries" {
+			detail = d
+		}
+	}}
+	fixture := filepath.Join("..", "testdata", "mcp-go-opaque")
+	if check {
+		doc = analyzertest.Run(t, fixture, cfg)
+	} else {
+		cfg.Dir = fixture
+		var err error
+		if doc, err = analyzer.Run(context.Background(), cfg); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := regexp.MustCompile(`(\d+) from the cache, (\d+) built`).FindStringSubmatch(detail)
+	if m == nil {
+		t.Fatalf("summaries phase said %q", detail)
+	}
+	return doc, m[1], m[2]
+}
+
+// TestSummaries scans a fixture whose tools call a Google API and gRPC
+// clients that the catalog calls opaque and names no sink of, four times
+// over one cache: the capabilities come from the clients' own code, with
+// witnesses into it; a second scan reads them from the cache; the scan
+// uses what the cache holds; a changed catalog computes them again.
+func TestSummaries(t *testing.T) {
+	cache := t.TempDir()
+	cat, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold, cached, built := summaryScan(t, cache, cat, true)
+	if cached != "0" || built != "4" {
+		t.Errorf("first scan: %s opaque packages from the cache and %s built, want 0 and 4", cached, built)
+	}
+
+	// Each witness goes on into the dependency, to its own sink call.
+	last := map[string]string{
+		"add_event":        "google.golang.org/api/internal/gensupport.SendRequest",
+		"list_events":      "google.golang.org/api/internal/gensupport.SendRequest",
+		"cancel_operation": "(*cloud.google.com/go/longrunning/autogen/longrunningpb.operationsClient).CancelOperation",
+		"health":           "(*google.golang.org/grpc/health/grpc_health_v1.healthClient).Check",
+	}
+	for _, tool := range cold.Tools {
+		for _, c := range tool.Capabilities {
+			p := c.Path
+			if len(p) < 2 || !strings.HasPrefix(p[0].Function, "(*example.com/ops.ops).") || p[0].Position != c.Position {
+				t.Errorf("%s %s: path %v does not start at the handler's call into the dependency, %v", tool.Name, c.Capability, p, c.Position)
+				continue
+			}
+			end := p[len(p)-1]
+			if end.Function != last[tool.Name] || !strings.Contains(end.Position.File, "@v") {
+				t.Errorf("%s %s: path ends at %s (%s), want %s in the module cache", tool.Name, c.Capability, end.Function, end.Position.File, last[tool.Name])
+			}
+		}
+	}
+	for name := range last {
+		if !hasTool(cold, name) {
+			t.Errorf("no tool %s", name)
+		}
+	}
+
+	warm, cached, built := summaryScan(t, cache, cat, true)
+	if cached != "4" || built != "0" {
+		t.Errorf("second scan: %s opaque packages from the cache and %s built, want 4 and 0", cached, built)
+	}
+	if d := cmp.Diff(cold.Tools, warm.Tools); d != "" {
+		t.Errorf("the scan from the cache differs (-cold +warm):\n%s", d)
+	}
+
+	// What the scan reports is what the cache holds: rewrite every entry
+	// to say cloud-read is email.
+	rewriteCache(t, cache, `"cloud-read"`, `"email"`)
+	forged, _, _ := summaryScan(t, cache, cat, false)
+	if got := capabilitiesOf(forged, "list_events"); !cmp.Equal(got, []string{"email"}) {
+		t.Errorf("after rewriting the cache, list_events has %v, want [email]", got)
+	}
+
+	// A catalog with one more file is another catalog: nothing of the
+	// cache is used, and the wants hold again.
+	if err := cat.Parse("user.cat", strings.NewReader("# a user's catalog\n")); err != nil {
+		t.Fatal(err)
+	}
+	if _, cached, built := summaryScan(t, cache, cat, true); cached != "0" || built != "4" {
+		t.Errorf("with a changed catalog: %s opaque packages from the cache and %s built, want 0 and 4", cached, built)
+	}
+}
+
+func hasTool(doc *report.Document, name string) bool {
+	for _, t := range doc.Tools {
+		if t.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func capabilitiesOf(doc *report.Document, name string) []string {
+	var out []string
+	for _, t := range doc.Tools {
+		if t.Name == name {
+			for _, c := range t.Capabilities {
+				out = append(out, c.Capability)
+			}
+		}
+	}
+	return out
+}
+
+// rewriteCache replaces old with new in every cache entry under dir.
+func rewriteCache(t *testing.T, dir, old, new string) {
+	t.Helper()
+	n := 0
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(path, ".json.gz") {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return err
+		}
+		data, err := io.ReadAll(zr)
+		f.Close()
+		if err != nil {
+			return err
+		}
+		if !bytes.Contains(data, []byte(old)) {
+			return nil
+		}
+		n++
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write(bytes.ReplaceAll(data, []byte(old), []byte(new)))
+		if err := zw.Close(); err != nil {
+			return err
+		}
+		return os.WriteFile(path, buf.Bytes(), 0o644)
+	})
+	if err != nil || n == 0 {
+		t.Fatalf("rewriting the cache: %v, %d entries rewritten", err, n)
+	}
+}

@@ -1,0 +1,43 @@
+// Command ops is an MCP server whose tools call Google APIs and gRPC
+// services through clients that the catalog calls opaque and names no
+// sink of: what they do is found in the clients' own code.
+package main
+
+import (
+	"context"
+	"log"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+	calendar "google.golang.org/api/calendar/v3"
+	"google.golang.org/api/option"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+)
+
+type ops struct {
+	cal  *calendar.Service
+	conn *grpc.ClientConn
+}
+
+func main() {
+	ctx := context.Background()
+	cal, err := calendar.NewService(ctx, option.WithCredentialsFile("credentials.json"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	conn, err := grpc.NewClient("operations.internal:443", grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	o := &ops{cal: cal, conn: conn}
+	s := server.NewMCPServer("ops", "1.0.0")
+	s.AddTool(mcp.NewTool("add_event", mcp.WithString("summary"), mcp.WithString("start")), o.addEvent)
+	s.AddTool(mcp.NewTool("list_events"), o.listEvents)
+	s.AddTool(mcp.NewTool("event_call"), o.eventCall)
+	s.AddTool(mcp.NewTool("cancel_operation", mcp.WithString("name")), o.cancelOperation)
+	s.AddTool(mcp.NewTool("health"), o.health)
+	if err := server.ServeStdio(s); err != nil {
+		log.Fatal(err)
+	}
+}
