@@ -43,6 +43,9 @@ type hit struct {
 	site ssa.CallInstruction
 	at   *step
 	tail []report.Frame
+	// config marks a read of a setting by a constant name (sink.Hit):
+	// the tool's capability only where the value reaches the model.
+	config bool
 }
 
 // reacher finds the sinks each tool can reach over the call graph.
@@ -154,7 +157,7 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 	best := map[*ssa.Function]bool{}
 	out := &reached{steps: map[*ssa.Function]*step{}, handler: handler, region: region, entry: regionEntry(region)}
 	var hits []hit
-	found := map[[2]string]bool{}
+	found := map[[3]string]bool{}
 	seq := 0
 	q := &stepQueue{}
 	heap.Push(q, &step{fn: handler})
@@ -186,10 +189,10 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 			}
 			sinks := rc.sinksAt(site)
 			for _, sk := range sinks {
-				key := [2]string{sk.capability, sk.sink}
+				key := [3]string{sk.capability, sk.sink, configKey(sk.config)}
 				if !found[key] {
 					found[key] = true
-					hits = append(hits, hit{capability: sk.capability, sink: sk.sink, site: site, at: s})
+					hits = append(hits, hit{capability: sk.capability, sink: sk.sink, site: site, at: s, config: sk.config})
 				}
 			}
 			for _, callee := range rc.callees(s.fn, site, len(sinks) > 0) {
@@ -299,7 +302,9 @@ func (rc *reacher) addSummaries(res *reached) {
 	}
 	found := map[[2]string]bool{}
 	for _, h := range res.hits {
-		found[[2]string{h.capability, h.sink}] = true
+		if !h.config {
+			found[[2]string{h.capability, h.sink}] = true
+		}
 	}
 	for _, fn := range res.order {
 		for _, site := range callSitesOf(fn) {
@@ -485,7 +490,7 @@ func (rc *reacher) findSinks(site ssa.CallInstruction) []hit {
 		}
 	}
 	for _, h := range sink.At(rc.cat, site.Common(), func() []*ssa.Function { return rc.graphCallees(site) }, rc.symbol) {
-		out = append(out, hit{capability: h.Capability, sink: h.Symbol})
+		out = append(out, hit{capability: h.Capability, sink: h.Symbol, config: h.Config})
 	}
 	return out
 }
@@ -524,4 +529,12 @@ func (q *stepQueue) Pop() any {
 	s := old[len(old)-1]
 	*q = old[:len(old)-1]
 	return s
+}
+
+// configKey tells a configuration read from another hit of the same sink.
+func configKey(config bool) string {
+	if config {
+		return "config"
+	}
+	return ""
 }

@@ -187,7 +187,11 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		rc.addSummaries(res)
 		t.Incomplete = unanalysed.on(res)
 		findings, tainted, flow := chk.modelFlows(e, t, res)
+		config := map[int]bool{}
 		for _, h := range res.hits {
+			if h.config {
+				config[len(t.Capabilities)] = true
+			}
 			args := append([]int{}, tainted[h.site]...)
 			guards, missing := chk.guardsOf(gf, e, res, h, flow, args)
 			t.Capabilities = append(t.Capabilities, report.Capability{
@@ -204,8 +208,10 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 			})
 		}
 		t.Capabilities = append(t.Capabilities, libraryCapabilities(e, pos)...)
+		outside := chk.outsideFlows(e, t, res)
+		t.Capabilities = dropConfiguration(t.Capabilities, config, outside)
 		doc.Findings = append(doc.Findings, findings...)
-		doc.Findings = append(doc.Findings, chk.outsideFlows(e, t, res)...)
+		doc.Findings = append(doc.Findings, outside...)
 		sort.SliceStable(t.Capabilities, func(i, j int) bool {
 			a, b := t.Capabilities[i], t.Capabilities[j]
 			if a.Capability != b.Capability {
@@ -493,5 +499,39 @@ func (u *unanalysed) on(res *reached) []string {
 		out = append(out, p)
 	}
 	sort.Strings(out)
+	return out
+}
+
+// dropConfiguration removes the capabilities at the indexes in config
+// (reads of a setting by a constant name, such as os.Getenv("LOG_LEVEL"))
+// unless the value read reaches the model (a finding at the same call), or
+// the tool has the same capability through the same sink otherwise. A
+// server reading its own settings gives the model nothing; a tool that
+// hands the model $USER or a token does.
+func dropConfiguration(caps []report.Capability, config map[int]bool, findings []report.Finding) []report.Capability {
+	if len(config) == 0 {
+		return caps
+	}
+	type key struct {
+		sink string
+		at   report.Position
+	}
+	flows := map[key]bool{}
+	for _, f := range findings {
+		flows[key{f.Sink, f.Position}] = true
+	}
+	plain := map[[2]string]bool{}
+	for i, c := range caps {
+		if !config[i] {
+			plain[[2]string{c.Capability, c.Sink}] = true
+		}
+	}
+	out := caps[:0]
+	for i, c := range caps {
+		if config[i] && (plain[[2]string{c.Capability, c.Sink}] || !flows[key{c.Sink, c.Position}]) {
+			continue
+		}
+		out = append(out, c)
+	}
 	return out
 }

@@ -21,6 +21,11 @@ type Hit struct {
 	Capability string
 	// Symbol is the sink's symbol, spelled as the catalog does.
 	Symbol string
+	// Config is set for a read of a setting by a constant name
+	// (os.Getenv("LOG_LEVEL")): the program's own configuration, chosen by
+	// its author. It is a capability of the tool only where the value
+	// reaches the model (the scan decides), and never inside a dependency.
+	Config bool
 }
 
 // At returns the catalogued sinks a call site calls, sorted by symbol and
@@ -52,15 +57,19 @@ func At(cat *rules.Catalog, c *ssa.CallCommon, callees func() []*ssa.Function, s
 		if !ok {
 			continue
 		}
+		config := configRead(sk, c)
 		for _, capability := range Capabilities(sk, c) {
-			out = append(out, Hit{Capability: capability, Symbol: s})
+			out = append(out, Hit{Capability: capability, Symbol: s, Config: config})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Symbol != out[j].Symbol {
 			return out[i].Symbol < out[j].Symbol
 		}
-		return out[i].Capability < out[j].Capability
+		if out[i].Capability != out[j].Capability {
+			return out[i].Capability < out[j].Capability
+		}
+		return !out[i].Config && out[j].Config
 	})
 	return slices.Compact(out)
 }
@@ -71,19 +80,7 @@ const openWriteFlags = os.O_WRONLY | os.O_RDWR | os.O_CREATE | os.O_APPEND | os.
 // Capabilities classifies one call of a sink. A sink with a flag argument
 // (os.OpenFile) reads or writes by its constant flags; when the flags are
 // not constant, it may do both.
-//
-// A sink with a name argument (os.Getenv) called with a constant name reads
-// a setting its author chose (os.Getenv("LOG_LEVEL")): configuration, not
-// something the model can read, so no capability. Where such a value does
-// reach the model, the flow is a finding of its own (BR201).
 func Capabilities(sk rules.Sink, c *ssa.CallCommon) []string {
-	if sk.NameArg >= 0 {
-		if args := Args(c); sk.NameArg < len(args) {
-			if k, ok := args[sk.NameArg].(*ssa.Const); ok && k.Value != nil {
-				return nil
-			}
-		}
-	}
 	if sk.FlagArg < 0 {
 		return []string{sk.Capability}
 	}
@@ -107,6 +104,20 @@ func Capabilities(sk rules.Sink, c *ssa.CallCommon) []string {
 		}
 	}
 	return []string{"fs-read", "fs-write"}
+}
+
+// configRead reports whether a call of a sink with a name argument
+// (os.Getenv) reads a setting by a constant name.
+func configRead(sk rules.Sink, c *ssa.CallCommon) bool {
+	if sk.NameArg < 0 {
+		return false
+	}
+	args := Args(c)
+	if sk.NameArg >= len(args) {
+		return false
+	}
+	k, ok := args[sk.NameArg].(*ssa.Const)
+	return ok && k.Value != nil
 }
 
 // Args returns a call's arguments as the catalog numbers them: a method's

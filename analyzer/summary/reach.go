@@ -185,6 +185,8 @@ func (g *graph) forward(seeds []*ssa.Function, cg *callgraph.Graph, visit func(*
 		callees := g.calleesOf(cg, fn)
 		for _, site := range callSites(fn) {
 			hits := sink.At(g.cat, site.Common(), func() []*ssa.Function { return callees[site] }, g.symbol)
+			// A dependency reading its own settings is configuration.
+			hits = slices.DeleteFunc(hits, func(h sink.Hit) bool { return h.Config })
 			var targets []*ssa.Function
 			if len(hits) > 0 || !sink.Continues(site.Common(), g.isSinkCall) {
 				targets = g.targets(site, callees[site], len(hits) > 0)

@@ -45,7 +45,7 @@ func main() {
 		log.Fatal(err)
 	}
 	s := &service{client: &http.Client{}, db: db}
-	srv := server.NewMCPServer("notes", "1.0.0")
+	srv := server.NewMCPServer("notes", "1.0.0") // want `agent notes server mcp-go: fetch_page, find_notes, forget_note, save_note, save_note_as, search_notes, share_note` `BR402: agent notes: find_notes returns private data .*fetch_page sends data where the model says .*`
 	srv.AddTool(mcp.NewTool("share_note", mcp.WithString("text", mcp.Required())), s.shareNote)
 	srv.AddTool(mcp.NewTool("fetch_page", mcp.WithString("url", mcp.Required())), s.fetchPage)
 	srv.AddTool(mcp.NewTool("save_note", mcp.WithString("text", mcp.Required())), s.saveNote)

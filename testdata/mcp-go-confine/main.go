@@ -23,7 +23,7 @@ type workspace struct {
 
 func main() {
 	w := &workspace{root: "/srv/workspace", client: &http.Client{}}
-	srv := server.NewMCPServer("workspace", "1.0.0")
+	srv := server.NewMCPServer("workspace", "1.0.0") // want `agent workspace server mcp-go: fetch_any, fetch_doc, list_dir, read_dotless, read_file, read_local, read_page, read_prefixed, read_relative, run_line, run_switch, run_tool, save_file, write_file` `BR401: agent workspace: read_file returns private data \(os\.ReadFile\), fetch_doc returns untrusted content .*fetch_any sends data where the model says .*`
 	path := mcp.WithString("path", mcp.Required())
 	srv.AddTool(mcp.NewTool("read_file", path), w.readFile)
 	srv.AddTool(mcp.NewTool("write_file", path, mcp.WithString("text")), w.writeFile)

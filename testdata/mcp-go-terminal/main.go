@@ -45,7 +45,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	srv := server.NewMCPServer("terminal", "1.0.0")
+	srv := server.NewMCPServer("terminal", "1.0.0") // want `agent terminal server mcp-go: calculate, interrupt, list_remote, paste, run_in_terminal, run_remote` `BR403: agent terminal: list_remote returns untrusted content .*calculate sends data where the model says .*`
 	srv.AddTool(mcp.NewTool("run_in_terminal", mcp.WithString("command", mcp.Required())), s.runInTerminal)
 	srv.AddTool(mcp.NewTool("interrupt"), s.interrupt)
 	srv.AddTool(mcp.NewTool("paste", mcp.WithString("text", mcp.Required())), s.paste)

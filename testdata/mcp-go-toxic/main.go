@@ -123,10 +123,10 @@ func postAllowed(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolRes
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
 	}
-	if !allowedHooks[url] {
+	if !allowedHooks[url] { // want `post_allowed: guard allowlist map lookup for network net/http\.Post`
 		return mcp.NewToolResultError("destination not allowed"), nil
 	}
-	resp, err := http.Post(url, "text/plain", strings.NewReader(req.GetString("body", ""))) // want `post_allowed: network net/http\.Post \(tainted\)`
+	resp, err := http.Post(url, "text/plain", strings.NewReader(req.GetString("body", ""))) // want `post_allowed: network net/http\.Post`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("post failed", err), nil
 	}

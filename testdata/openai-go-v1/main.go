@@ -60,7 +60,7 @@ func main() { // want `BR403: agent main\.main: http_get returns untrusted conte
 				out = kubectl(ctx, args["args"])
 			case "http_get": // want `tool http_get openai-go constant` `BR305: tool http_get\b.*`
 				out = httpGet(args["url"])
-			case "get_setting": // want `tool get_setting openai-go constant` `BR305: tool get_setting\b.*`
+			case "get_setting": // want `tool get_setting openai-go constant`
 				out = setting(args["key"])
 			case "add": // want `tool add openai-go constant`
 				// The harmless tool: no sink.
@@ -93,7 +93,7 @@ func httpGet(url string) string {
 func setting(key string) string {
 	// A switch on the deployment, not on a tool name: "prod" and "dev" are
 	// not tools.
-	switch os.Getenv("APP_ENV") { // want `get_setting: env os\.Getenv`
+	switch os.Getenv("APP_ENV") { // a setting by its constant name: not env
 	case "prod":
 		return "redacted"
 	case "dev":

@@ -43,7 +43,7 @@ func cacheEvict(ctx context.Context, key string) (string, error) { // want `tool
 //
 //blastradius:tool cache_keys
 func cacheKeys(ctx context.Context, addr, pattern string) ([]string, error) { // want `tool cache_keys directive directive` `BR305: tool cache_keys\b.*`
-	c := redis.NewClient(&redis.Options{Addr: addr}) // want `BR103: tool cache_keys: model-controlled input reaches the URL or address of github\.com/redis/go-redis/v9\.NewClient`
+	c := redis.NewClient(&redis.Options{Addr: addr}) // want `BR103: tool cache_keys: model-controlled input reaches the URL or address of github\.com/redis/go-redis/v9\.NewClient` `cache_keys: network \(\*net\.Dialer\)\.DialContext`
 	defer c.Close()
 	keys, _, err := c.Scan(ctx, 0, pattern, 100).Result() // want `cache_keys: db-read \(github\.com/redis/go-redis/v9\.cmdable\)\.Scan`
 	return keys, err

@@ -92,8 +92,9 @@ func (s *Server) getIssue(ctx context.Context, req mcp.CallToolRequest) (*mcp.Ca
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
 	}
-	// Trap: the token only builds the client; it never reaches the result (no BR201).
-	gh := &githubClient{token: os.Getenv("GITHUB_TOKEN"), http: s.client} // want `get_issue: env os\.Getenv`
+	// Trap: the token only builds the client; it never reaches the result
+	// (no BR201), and a setting read by its constant name is not env.
+	gh := &githubClient{token: os.Getenv("GITHUB_TOKEN"), http: s.client}
 	is, err := gh.issue(ctx, s.cfg.Repo, number)
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("reading the issue", err), nil
@@ -119,7 +120,7 @@ func (s *Server) postStatus(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 		return nil, err
 	}
 	// Trap: the bot token only authenticates the request; the tool returns a fixed text.
-	hreq.Header.Set("Authorization", "Bearer "+os.Getenv("SLACK_BOT_TOKEN")) // want `post_status: env os\.Getenv`
+	hreq.Header.Set("Authorization", "Bearer "+os.Getenv("SLACK_BOT_TOKEN"))
 	hreq.Header.Set("Content-Type", "application/json; charset=utf-8")
 	// Trap: the model writes the message (the body), not where it goes.
 	resp, err := s.client.Do(hreq) // want `post_status: network \(\*net/http\.Client\)\.Do`
