@@ -31,7 +31,7 @@ func main() {
 		log.Fatal(err)
 	}
 	o := &ops{cal: cal, conn: conn}
-	s := server.NewMCPServer("ops", "1.0.0")
+	s := server.NewMCPServer("ops", "1.0.0") // want `agent ops server mcp-go: add_event, cancel_operation, event_call, health, list_events`
 	s.AddTool(mcp.NewTool("add_event", mcp.WithString("summary"), mcp.WithString("start")), o.addEvent)
 	s.AddTool(mcp.NewTool("list_events"), o.listEvents)
 	s.AddTool(mcp.NewTool("event_call"), o.eventCall)
