@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"strings"
 
 	"github.com/google/go-github/v93/github"
@@ -26,6 +27,7 @@ func (h *hub) register(s *server.MCPServer) {
 	s.AddTool(mcp.NewTool("delete_branch", mcp.WithString("repo"), mcp.WithString("branch")), h.deleteBranch)
 	s.AddTool(mcp.NewTool("repo_stars", mcp.WithString("repo")), h.repoStars)
 	s.AddTool(mcp.NewTool("star_repo", mcp.WithString("repo")), h.starRepo)
+	s.AddTool(mcp.NewTool("unpin_issue", mcp.WithString("repo"), mcp.WithNumber("number")), h.unpinIssue)
 	s.AddTool(mcp.NewTool("close_discussion", mcp.WithString("repo"), mcp.WithNumber("number")), h.closeDiscussion)
 }
 
@@ -107,4 +109,19 @@ func (h *hub) closeDiscussion(ctx context.Context, req mcp.CallToolRequest) (*mc
 		return nil, err
 	}
 	return mcp.NewToolResultText("closed"), nil
+}
+
+// unpinIssue sends a request the REST client has no method for, with the
+// client's own Do: a write of GitHub, whose path (not host) the model
+// chooses.
+func (h *hub) unpinIssue(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool unpin_issue mcp-go constant` `BR304: tool unpin_issue can change cloud resources with no rate limit` `BR305: tool unpin_issue is not logged with its arguments`
+	path := fmt.Sprintf("repos/%s/%s/issues/%d/pin", org, req.GetString("repo", ""), req.GetInt("number", 0))
+	r, err := h.gh.NewRequest(ctx, http.MethodDelete, path, nil)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := h.gh.Do(r, nil); err != nil { // want `unpin_issue: cloud-write \(\*github\.com/google/go-github/v93/github\.Client\)\.Do \(tainted\)` `BR301: tool unpin_issue can change cloud resources through \(\*github\.com/google/go-github/v93/github\.Client\)\.Do with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText("unpinned"), nil
 }
