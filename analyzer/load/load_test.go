@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"go/ast"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -20,6 +21,13 @@ func fixture(name string) string { return filepath.Join("..", "..", "testdata", 
 // TestPruningChangesNothing scans fixtures with and without dropping the
 // dependency bodies that no analysed code can reach, and wants the same
 // report: the pruning saves time and memory only.
+//
+// One thing may differ: where a summarised dependency reaches a sink by
+// several call paths, the witness shown inside the dependency (the frames
+// past the application's call into it) is the first the summary's search
+// finds, and pruning changes the order of that search. Those frames are
+// cut before comparing; the capabilities, their positions in the
+// application and every finding must stay the same.
 func TestPruningChangesNothing(t *testing.T) {
 	for _, name := range []string{"ops-assistant", "sinks-thirdparty", "guards-library", "wrapped-handlers", "cloud-sdks", "taint-model", "langchaingo-tools", "eino-tools"} {
 		t.Run(name, func(t *testing.T) {
@@ -28,7 +36,15 @@ func TestPruningChangesNothing(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				b, err := json.MarshalIndent(doc, "", " ")
+				b, err := json.Marshal(doc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var v any
+				if err := json.Unmarshal(b, &v); err != nil {
+					t.Fatal(err)
+				}
+				b, err = json.MarshalIndent(cutDependencyFrames(v), "", " ")
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -42,6 +58,38 @@ func TestPruningChangesNothing(t *testing.T) {
 			}
 		})
 	}
+}
+
+// cutDependencyFrames returns v with every "path" list cut before its
+// first frame in a dependency (a file under a module version, "mod@v1.2.3").
+func cutDependencyFrames(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if list, ok := e.([]any); ok && k == "path" {
+				for i, f := range list {
+					if inDependency(f) {
+						list = list[:i]
+						break
+					}
+				}
+				x[k] = list
+			}
+			x[k] = cutDependencyFrames(x[k])
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = cutDependencyFrames(e)
+		}
+	}
+	return v
+}
+
+func inDependency(frame any) bool {
+	f, _ := frame.(map[string]any)
+	pos, _ := f["position"].(map[string]any)
+	file, _ := pos["file"].(string)
+	return strings.Contains(file, "@")
 }
 
 // TestWhatIsParsed checks what the loader keeps of each package: the
