@@ -23,9 +23,11 @@ const defaultMemoryLimit = 900 << 20
 // live heap is enough headroom for the collector to run a few times per
 // phase rather than all the time; on a large module (weknora's live heap
 // reaches 2.6 GiB) half would add 1.3 GiB, so the headroom stops growing
-// here: the collector then runs more often on such a module, which costs
-// time (docs/performance.md) but keeps its peak near 3 GiB.
-const maxHeadroom = 384 << 20
+// here. Less is not better: the limit also counts the runtime's own
+// memory (a few hundred MiB on such a heap), and with 384 MiB weknora's
+// collector ran back to back with a goal at the live heap (44% of the CPU,
+// gctrace) for the same peak.
+const maxHeadroom = 1 << 30
 
 // memoryBudget keeps the soft limit sensible as a scan goes: a limit close
 // to the live heap makes the collector run all the time (on a module
