@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
-	"runtime"
-	"sync"
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/ssabuild"
 )
 
 // buildProgram creates SSA for every loaded package, with generic functions
@@ -58,35 +58,12 @@ func buildProgram(l *loaded) (*ssa.Program, map[*packages.Package]*ssa.Package, 
 	return prog, created, failed
 }
 
-// buildAll builds every package's functions, as ssa.Program.Build does, but
-// each in a goroutine that recovers: the builder panics on syntax that did
-// not type-check, and a panic in a goroutine of x/tools' own would take the
-// process down. The loader keeps such syntax away from SSA (see
-// load/illtyped.go); this is the last line of defence. It returns a
+// buildAll builds every package with ssabuild.BuildAll and returns a
 // one-line message for each package whose build failed.
 func buildAll(prog *ssa.Program) map[*ssa.Package]string {
-	var (
-		mu     sync.Mutex
-		failed = map[*ssa.Package]string{}
-		wg     sync.WaitGroup
-	)
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for _, p := range prog.AllPackages() {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			defer func() {
-				if r := recover(); r != nil {
-					mu.Lock()
-					failed[p] = fmt.Sprintf("package %s could not be analysed, skipping its code: building SSA failed: %s", p.Pkg.Path(), firstLine(fmt.Sprint(r)))
-					mu.Unlock()
-				}
-			}()
-			p.Build()
-		}()
+	failed := ssabuild.BuildAll(prog)
+	for p, why := range failed {
+		failed[p] = fmt.Sprintf("package %s could not be analysed, skipping its code: building SSA failed: %s", p.Pkg.Path(), why)
 	}
-	wg.Wait()
 	return failed
 }

@@ -3,13 +3,13 @@ package summary
 import (
 	"go/ast"
 	"go/types"
-	"runtime"
 	"slices"
 	"sort"
-	"sync"
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/ssabuild"
 
 	"github.com/blastradius/blastradius/analyzer/load"
 	"github.com/blastradius/blastradius/analyzer/symbol"
@@ -49,7 +49,7 @@ func buildSSA(op *load.Program) *program {
 			}
 		}
 	}
-	failed := buildAll(prog)
+	failed := ssabuild.BuildAll(prog)
 	out := &program{prog: prog, roots: map[string]*ssa.Package{}, broken: map[string]bool{}}
 	for _, r := range op.Roots {
 		if created[r] == nil {
@@ -57,7 +57,7 @@ func buildSSA(op *load.Program) *program {
 		}
 		out.roots[r.PkgPath] = created[r]
 		packages.Visit([]*packages.Package{r}, nil, func(q *packages.Package) {
-			if len(q.Errors) > 0 || failed[created[q]] {
+			if len(q.Errors) > 0 || failed[created[q]] != "" {
 				out.broken[r.PkgPath] = true
 			}
 		})
@@ -69,37 +69,6 @@ func buildSSA(op *load.Program) *program {
 		}
 	})
 	return out
-}
-
-// buildAll builds every package, each in a goroutine that recovers: the
-// builder panics on syntax that did not type-check (the loader keeps such
-// code away from it; this is the last line of defence, as in package
-// analyzer). It returns the packages whose build failed.
-func buildAll(prog *ssa.Program) map[*ssa.Package]bool {
-	var (
-		mu     sync.Mutex
-		failed = map[*ssa.Package]bool{}
-		wg     sync.WaitGroup
-	)
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for _, p := range prog.AllPackages() {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			defer func() {
-				if r := recover(); r != nil {
-					mu.Lock()
-					failed[p] = true
-					mu.Unlock()
-				}
-			}()
-			p.Build()
-		}()
-	}
-	wg.Wait()
-	return failed
 }
 
 // resolve returns what a call of each symbol of p runs: the function or
