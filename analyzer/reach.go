@@ -489,7 +489,7 @@ func (rc *reacher) findSinks(site ssa.CallInstruction) []hit {
 			out = append(out, hit{capability: capability, sink: ch})
 		}
 	}
-	for _, h := range sink.At(rc.cat, site.Common(), func() []*ssa.Function { return rc.graphCallees(site) }, rc.symbol) {
+	for _, h := range sink.At(rc.cat, site, func() []*ssa.Function { return rc.graphCallees(site) }, rc.symbol) {
 		out = append(out, hit{capability: h.Capability, sink: h.Symbol, config: h.Config})
 	}
 	return out

@@ -6,6 +6,7 @@ package sink
 import (
 	"go/constant"
 	"go/token"
+	"go/types"
 	"os"
 	"slices"
 	"sort"
@@ -35,7 +36,12 @@ type Hit struct {
 // graph's callees of a dynamic call (a function value that is os.Remove or
 // os.RemoveAll is both). callees is only called for a dynamic call; sym
 // spells a function as symbol.Of does (the caller may memoise it).
-func At(cat *rules.Catalog, c *ssa.CallCommon, callees func() []*ssa.Function, sym func(*ssa.Function) string) []Hit {
+//
+// A file opened only to be closed again is read by nobody: the call checks
+// that the file exists (client-go validating a kubeconfig's certificate
+// paths), and is no fs-read.
+func At(cat *rules.Catalog, site ssa.CallInstruction, callees func() []*ssa.Function, sym func(*ssa.Function) string) []Hit {
+	c := site.Common()
 	var syms []string
 	if callee := c.StaticCallee(); callee != nil {
 		syms = append(syms, sym(callee))
@@ -59,6 +65,9 @@ func At(cat *rules.Catalog, c *ssa.CallCommon, callees func() []*ssa.Function, s
 		}
 		config := configRead(sk, c)
 		for _, capability := range Capabilities(sk, c) {
+			if capability == "fs-read" && onlyClosed(site) {
+				continue
+			}
 			out = append(out, Hit{Capability: capability, Symbol: s, Config: config})
 		}
 	}
@@ -72,6 +81,78 @@ func At(cat *rules.Catalog, c *ssa.CallCommon, callees func() []*ssa.Function, s
 		return !out[i].Config && out[j].Config
 	})
 	return slices.Compact(out)
+}
+
+// onlyClosed reports whether a call returns an *os.File (alone or with an
+// error) that the caller does nothing with but compare with nil and close.
+// A file that is stored, returned, read or handed to any other call may be
+// read, and so is a use.
+func onlyClosed(site ssa.CallInstruction) bool {
+	v := site.Value()
+	if v == nil {
+		return false // a go or defer statement: its result is gone, but so is the check
+	}
+	if isFile(v.Type()) {
+		return closedOnly(v)
+	}
+	tuple, ok := v.Type().(*types.Tuple)
+	if !ok || tuple.Len() == 0 || !isFile(tuple.At(0).Type()) {
+		return false
+	}
+	for _, r := range *v.Referrers() {
+		x, ok := r.(*ssa.Extract)
+		if !ok {
+			return false
+		}
+		if x.Index == 0 && !closedOnly(x) {
+			return false
+		}
+	}
+	return true
+}
+
+// closedOnly reports whether every use of a file is a nil comparison or a
+// call of its Close method, deferred or not.
+func closedOnly(file ssa.Value) bool {
+	for _, r := range *file.Referrers() {
+		switch u := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.BinOp:
+			if u.Op != token.EQL && u.Op != token.NEQ {
+				return false
+			}
+		case ssa.CallInstruction:
+			callee := u.Common().StaticCallee()
+			if callee == nil || callee.Name() != "Close" || !isFile(recvType(callee)) ||
+				len(u.Common().Args) != 1 || u.Common().Args[0] != file {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func recvType(fn *ssa.Function) types.Type {
+	if recv := fn.Signature.Recv(); recv != nil {
+		return recv.Type()
+	}
+	return nil
+}
+
+// isFile reports whether t is *os.File.
+func isFile(t types.Type) bool {
+	ptr, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	named, ok := ptr.Elem().(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := named.Obj()
+	return obj.Pkg() != nil && obj.Pkg().Path() == "os" && obj.Name() == "File"
 }
 
 // openWriteFlags are the os.OpenFile flags that make a call a write.

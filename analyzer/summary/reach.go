@@ -184,9 +184,12 @@ func (g *graph) forward(seeds []*ssa.Function, cg *callgraph.Graph, visit func(*
 		queue = queue[:len(queue)-1]
 		callees := g.calleesOf(cg, fn)
 		for _, site := range callSites(fn) {
-			hits := sink.At(g.cat, site.Common(), func() []*ssa.Function { return callees[site] }, g.symbol)
-			// A dependency reading its own settings is configuration.
-			hits = slices.DeleteFunc(hits, func(h sink.Hit) bool { return h.Config })
+			hits := sink.At(g.cat, site, func() []*ssa.Function { return callees[site] }, g.symbol)
+			// A dependency reading its own settings is configuration: a
+			// file at a fixed path, and any environment variable, whose
+			// name its own code chose (HELM_CONFIG_HOME, AWS_PROFILE) or
+			// that it hands on to a helper process it starts.
+			hits = slices.DeleteFunc(hits, func(h sink.Hit) bool { return h.Config || h.Capability == "env" })
 			var targets []*ssa.Function
 			if len(hits) > 0 || !sink.Continues(site.Common(), g.isSinkCall) {
 				targets = g.targets(site, callees[site], len(hits) > 0)
@@ -235,7 +238,7 @@ func (g *graph) calleesOf(cg *callgraph.Graph, fn *ssa.Function) map[ssa.CallIns
 // does continues that sink's operation (sink.Continues), and is not
 // entered.
 func (g *graph) isSinkCall(call *ssa.Call) bool {
-	return len(sink.At(g.cat, call.Common(), func() []*ssa.Function { return nil }, g.symbol)) > 0
+	return len(sink.At(g.cat, call, func() []*ssa.Function { return nil }, g.symbol)) > 0
 }
 
 // symbol is symbol.Of, memoised: spelling a function is not cheap.
@@ -653,9 +656,10 @@ func (f *found) path(g *graph, gi int, state int32, pos func(token.Pos) report.P
 //   - an API client's traffic that its own code does not make (an OAuth
 //     token exchange, a metadata server) is how it authenticates, not an
 //     operation: left out;
-//   - so are an API client's environment reads and helper processes:
-//     they configure it (an endpoint, a proxy, a credential helper that a
-//     kubeconfig or a credentials file names), and run for every call.
+//   - so are an API client's helper processes: they configure it (a
+//     credential helper that a kubeconfig or a credentials file names),
+//     and run for every call. (No dependency's environment reads reach a
+//     summary at all: see forward.)
 func capabilityOf(k group, class int, api bool) (string, bool) {
 	switch {
 	case k.capability == "network" && class == reads:
@@ -664,7 +668,7 @@ func capabilityOf(k group, class int, api bool) (string, bool) {
 		return "cloud-write", true
 	case api && k.capability == "network" && !k.api:
 		return "", false
-	case api && (k.capability == "env" || k.capability == "exec"):
+	case api && k.capability == "exec":
 		return "", false
 	}
 	return k.capability, true

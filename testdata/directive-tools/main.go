@@ -23,6 +23,8 @@ var handlers = map[string]handler{
 	"notify":         sendNotification,
 	"help":           help,
 	"env_var":        envVar,
+	"check_file":     checkFile,
+	"stat_file":      statFile,
 }
 
 // tailFile returns the last bytes of a file. A constant read-only flag makes
@@ -98,6 +100,36 @@ func help(args map[string]string) (string, error) { // want `tool help directive
 func envVar(args map[string]string) (string, error) { // want `tool env_var directive directive` `BR305: tool env_var\b.*`
 	v, _ := os.LookupEnv(args["name"]) // want `env_var: env os\.LookupEnv \(tainted\)` `BR201: tool env_var returns a secret read by os\.LookupEnv to the model`
 	return v, nil
+}
+
+// checkFile says whether a file exists. It opens the file only to close it
+// again: nothing of it is read, so the tool has no fs-read.
+//
+//blastradius:tool check_file
+func checkFile(args map[string]string) (string, error) { // want `tool check_file directive directive`
+	f, err := os.Open(args["path"])
+	if err != nil {
+		return "missing", nil
+	}
+	defer f.Close()
+	return "present", nil
+}
+
+// statFile opens a file and asks for its size: the handle reaches another
+// call, so the open stays a read.
+//
+//blastradius:tool stat_file
+func statFile(args map[string]string) (string, error) { // want `tool stat_file directive directive` `BR305: tool stat_file\b.*`
+	f, err := os.Open(args["path"]) // want `stat_file: fs-read os\.Open \(tainted\)` `BR104: tool stat_file\b.*os\.Open`
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return "", err
+	}
+	return strconv.FormatInt(st.Size(), 10), nil
 }
 
 type call struct {
