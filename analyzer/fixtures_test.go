@@ -68,6 +68,10 @@ func TestFixtures(t *testing.T) {
 		// Process input channels (issue #14): a PTY's master kept in a
 		// field, an exec.Cmd's stdin pipe.
 		"mcp-go-terminal",
+		// Configuration is not a capability (issue #13): a library that
+		// reads the environment under its own names, next to one that
+		// reads the variable the model names.
+		"dependency-config",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

@@ -187,10 +187,10 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		rc.addSummaries(res)
 		t.Incomplete = unanalysed.on(res)
 		findings, tainted, flow := chk.modelFlows(e, t, res)
-		config := map[int]bool{}
 		for _, h := range res.hits {
-			if h.config {
-				config[len(t.Capabilities)] = true
+			chosen := chk.toolChooses(res, h, flow, tainted)
+			if chk.configuration(e, res, h, chosen, tainted) {
+				continue
 			}
 			args := append([]int{}, tainted[h.site]...)
 			guards, missing := chk.guardsOf(gf, e, res, h, flow, args)
@@ -201,7 +201,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 				// it: the line of the application to look at.
 				Position:      pos.of(h.site.Pos()),
 				Path:          witness(h, pos),
-				Tainted:       chk.toolChooses(res, h, flow, tainted),
+				Tainted:       chosen,
 				TaintedArgs:   args,
 				Guards:        guards,
 				MissingGuards: missing,
@@ -209,7 +209,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		}
 		t.Capabilities = append(t.Capabilities, libraryCapabilities(e, pos)...)
 		outside := chk.outsideFlows(e, t, res)
-		t.Capabilities = dropConfiguration(t.Capabilities, config, outside)
+		t.Capabilities = chk.foldReads(e, res, t.Capabilities)
 		doc.Findings = append(doc.Findings, findings...)
 		doc.Findings = append(doc.Findings, outside...)
 		sort.SliceStable(t.Capabilities, func(i, j int) bool {
@@ -499,39 +499,5 @@ func (u *unanalysed) on(res *reached) []string {
 		out = append(out, p)
 	}
 	sort.Strings(out)
-	return out
-}
-
-// dropConfiguration removes the capabilities at the indexes in config
-// (reads of a setting by a constant name, such as os.Getenv("LOG_LEVEL"))
-// unless the value read reaches the model (a finding at the same call), or
-// the tool has the same capability through the same sink otherwise. A
-// server reading its own settings gives the model nothing; a tool that
-// hands the model $USER or a token does.
-func dropConfiguration(caps []report.Capability, config map[int]bool, findings []report.Finding) []report.Capability {
-	if len(config) == 0 {
-		return caps
-	}
-	type key struct {
-		sink string
-		at   report.Position
-	}
-	flows := map[key]bool{}
-	for _, f := range findings {
-		flows[key{f.Sink, f.Position}] = true
-	}
-	plain := map[[2]string]bool{}
-	for i, c := range caps {
-		if !config[i] {
-			plain[[2]string{c.Capability, c.Sink}] = true
-		}
-	}
-	out := caps[:0]
-	for i, c := range caps {
-		if config[i] && (plain[[2]string{c.Capability, c.Sink}] || !flows[key{c.Sink, c.Position}]) {
-			continue
-		}
-		out = append(out, c)
-	}
 	return out
 }

@@ -92,6 +92,10 @@ type flow struct {
 	// model-chosen key, or a page at a model-chosen URL, are the data's,
 	// not the model's (BR103/BR104 report the choice itself).
 	stopAtReads bool
+	// stopAtSinks ends a flow at every sink's result: what a write, a
+	// query or a request returns is the other side's answer, not what was
+	// sent (a delete by an ID that a lookup found answers with a status).
+	stopAtSinks bool
 
 	vals map[ssa.Value]*origin
 	// cells maps an object (its representative, see find) to its cells
@@ -538,6 +542,9 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 	if f.stopAtReads && f.isRead(opaque) {
 		return
 	}
+	if f.stopAtSinks && f.isSink(opaque) {
+		return
+	}
 	f.flowInto(result, in)
 	for i, a := range args {
 		if isLocalVariable(a) || (i == 0 && writesReceiver(c) && isPointer(a.Type())) {
@@ -602,6 +609,16 @@ func builtAt(o *origin, i int, decl []rules.Sensitive) *origin {
 var readCapabilities = map[string]bool{"db-read": true, "fs-read": true, "network": true, "env": true, "cloud-read": true}
 
 // isRead reports whether any of the symbols is a catalogued read.
+// isSink reports whether one of the symbols is a catalogued sink.
+func (f *flow) isSink(syms []string) bool {
+	for _, sym := range syms {
+		if _, ok := f.cat.Sink(sym); ok {
+			return true
+		}
+	}
+	return false
+}
+
 func (f *flow) isRead(syms []string) bool {
 	for _, sym := range syms {
 		if sk, ok := f.cat.Sink(sym); ok && readCapabilities[sk.Capability] {

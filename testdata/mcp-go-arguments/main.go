@@ -45,7 +45,7 @@ func main() {
 		log.Fatal(err)
 	}
 	s := &service{client: &http.Client{}, db: db}
-	srv := server.NewMCPServer("notes", "1.0.0") // want `agent notes server mcp-go: fetch_page, find_notes, forget_note, save_note, save_note_as, search_notes, share_note` `BR402: agent notes: find_notes returns private data .*fetch_page sends data where the model says .*`
+	srv := server.NewMCPServer("notes", "1.0.0") // want `agent notes server mcp-go: fetch_page, find_notes, forget_note, pop_note, save_note, save_note_as, search_notes, share_note` `BR402: agent notes: find_notes returns private data .*fetch_page sends data where the model says .*`
 	srv.AddTool(mcp.NewTool("share_note", mcp.WithString("text", mcp.Required())), s.shareNote)
 	srv.AddTool(mcp.NewTool("fetch_page", mcp.WithString("url", mcp.Required())), s.fetchPage)
 	srv.AddTool(mcp.NewTool("save_note", mcp.WithString("text", mcp.Required())), s.saveNote)
@@ -53,6 +53,7 @@ func main() {
 	srv.AddTool(mcp.NewTool("find_notes", mcp.WithString("key", mcp.Required())), s.findNotes)
 	srv.AddTool(mcp.NewTool("search_notes", mcp.WithString("filter", mcp.Required())), s.searchNotes)
 	srv.AddTool(mcp.NewTool("forget_note", mcp.WithString("key", mcp.Required())), s.forgetNote)
+	srv.AddTool(mcp.NewTool("pop_note", mcp.WithString("key", mcp.Required())), s.popNote)
 	if err := server.ServeStdio(srv); err != nil {
 		log.Fatal(err)
 	}
@@ -135,14 +136,28 @@ func (s *service) searchNotes(ctx context.Context, req mcp.CallToolRequest) (*mc
 }
 
 // forgetNote loads the note by the model's key (an inline condition's
-// bind parameter) and deletes that row.
+// bind parameter) and deletes that row. Nothing of what it loaded comes
+// back: the read is a step of the delete, and the tool has db-write only.
 func (s *service) forgetNote(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool forget_note mcp-go constant` `BR304: tool forget_note can change the database with no rate limit` `BR305: tool forget_note is not logged with its arguments`
 	var n Note
-	if err := s.db.First(&n, "key = ?", req.GetString("key", "")).Error; err != nil { // want `forget_note: db-read \(\*gorm\.io/gorm\.DB\)\.First`
+	if err := s.db.First(&n, "key = ?", req.GetString("key", "")).Error; err != nil {
 		return nil, err
 	}
 	if err := s.db.Model(&n).Delete(&n).Error; err != nil { // want `forget_note: db-write \(\*gorm\.io/gorm\.DB\)\.Delete` `BR301: tool forget_note can change the database through \(\*gorm\.io/gorm\.DB\)\.Delete with no confirmation before it`
 		return nil, err
 	}
 	return mcp.NewToolResultText("forgotten"), nil
+}
+
+// popNote deletes a note and returns its text: what it read reaches the
+// model, so the read stays next to the write.
+func (s *service) popNote(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool pop_note mcp-go constant` `BR304: tool pop_note can change the database with no rate limit` `BR305: tool pop_note is not logged with its arguments`
+	var n Note
+	if err := s.db.First(&n, "key = ?", req.GetString("key", "")).Error; err != nil { // want `pop_note: db-read \(\*gorm\.io/gorm\.DB\)\.First` `BR202: tool pop_note returns whole database rows read by \(\*gorm\.io/gorm\.DB\)\.First to the model`
+		return nil, err
+	}
+	if err := s.db.Delete(&n).Error; err != nil { // want `pop_note: db-write \(\*gorm\.io/gorm\.DB\)\.Delete` `BR301: tool pop_note can change the database through \(\*gorm\.io/gorm\.DB\)\.Delete with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText(n.Text), nil
 }

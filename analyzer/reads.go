@@ -1,0 +1,175 @@
+package analyzer
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/report"
+)
+
+// writeOfRead pairs each read capability with the write of the same kind
+// of resource. Files are left out: a file read whose content goes
+// elsewhere than the model (an upload sends it over the network) is the
+// point of the tool, not a step of a write.
+var writeOfRead = map[string]string{
+	"cloud-read": "cloud-write",
+	"db-read":    "db-write",
+}
+
+// foldReads drops the reads that are only steps of a tool's write: a tool
+// that writes a kind of resource (cloud-write) and reads the same kind on
+// the way (the commit a push starts from, the pod a delete looks up)
+// without any of what it read reaching the result the model sees. What the
+// model can read is what comes back to it; the write already says the tool
+// reaches that service. A read whose data does reach the model (a scale
+// that reports the current replicas, a delete that returns the record)
+// stays, and so does every read of a tool that does not write that kind.
+func (c *checker) foldReads(e entry, res *reached, caps []report.Capability) []report.Capability {
+	has := map[string]bool{}
+	for _, cp := range caps {
+		has[cp.Capability] = true
+	}
+	fold := map[string]bool{}
+	for read, write := range writeOfRead {
+		if has[read] && has[write] && !c.readReachesModel(e, res, read) {
+			fold[read] = true
+		}
+	}
+	if len(fold) == 0 {
+		return caps
+	}
+	out := caps[:0]
+	for _, cp := range caps {
+		if !fold[cp.Capability] {
+			out = append(out, cp)
+		}
+	}
+	return out
+}
+
+// readReachesModel reports whether data from any call of the tool that
+// reads with the given capability (a catalogued sink, or a call into a
+// dependency whose summary reads) reaches the tool's result.
+func (c *checker) readReachesModel(e entry, res *reached, capability string) bool {
+	var sites []ssa.CallInstruction
+	c.eachSite(res, func(site ssa.CallInstruction) {
+		if c.readsWith(site, capability) {
+			sites = append(sites, site)
+		}
+	})
+	if len(sites) == 0 {
+		// The read is one the scan cannot place (a library tool's):
+		// keep it.
+		return true
+	}
+	return c.reachesModel(e, res, sites)
+}
+
+// reachesModel reports whether anything of what the calls at sites return
+// (or fill through pointers) reaches the tool's result, in any form (a
+// count of the lines of a log is something of the log), but through a
+// sink: what a write answers is not what it was sent.
+func (c *checker) reachesModel(e entry, res *reached, sites []ssa.CallInstruction) bool {
+	funcs := c.funcSet(res)
+	f := newFlow(c.cat, c.rc, funcs, res.feeds)
+	f.numbers = labelMask("db")
+	f.stopAtSinks = true
+	for _, site := range sites {
+		seedData(f, site)
+	}
+	f.run(moduleOrder(res, funcs))
+	o, _ := c.resultTaint(f, e)
+	return o != nil
+}
+
+// readsWith reports whether a call site reads with a capability, itself or
+// through the summary of the dependency it calls.
+func (c *checker) readsWith(site ssa.CallInstruction, capability string) bool {
+	for _, h := range c.rc.sinksAt(site) {
+		if h.capability == capability && !h.config {
+			return true
+		}
+	}
+	if c.rc.summaries == nil {
+		return false
+	}
+	sym, _, ok := c.rc.opaqueCall(site)
+	if !ok {
+		return false
+	}
+	for _, r := range c.rc.summaries.Of(sym) {
+		if r.Capability == capability {
+			return true
+		}
+	}
+	return false
+}
+
+// seedData marks the data a read returns: its first result (go-github's
+// repository, not the *Response beside it, whose status an error message
+// may carry), and what it fills through pointers (gorm's db.Find(&rows)).
+func seedData(f *flow, site ssa.CallInstruction) {
+	o := &origin{mask: labelMask("db"), pos: site.Pos(), what: "reads"}
+	if v := callValue(site); v != nil {
+		if _, ok := v.Type().(*types.Tuple); ok {
+			for _, r := range *v.Referrers() {
+				if x, ok := r.(*ssa.Extract); ok && x.Index == 0 {
+					f.setVal(x, &origin{mask: o.mask, pos: o.pos, what: o.what, at: x})
+				}
+			}
+		} else {
+			o.at = v
+			f.setVal(v, o)
+		}
+	}
+	for _, a := range callArgs(site.Common()) {
+		if isLocalPointer(a) {
+			f.setCell(cell{baseOf(a), "*"}, o)
+		}
+	}
+}
+
+// inModule reports whether fn is the main module's code (or a closure in
+// it), not a dependency's that the scan enters.
+func (c *checker) inModule(fn *ssa.Function) bool {
+	return c.module == nil || c.module[fn] || (fn.Parent() != nil && c.module[fn.Parent()])
+}
+
+// configuration reports whether a hit is the program's own configuration
+// rather than a capability of the tool: a read of a setting by a constant
+// name (os.Getenv("LOG_LEVEL"), a settings file at a fixed path), or an
+// environment read in a dependency's code that the scan enters (its names
+// are its own: HELM_CONFIG_HOME through a helper), as in a summary. Either
+// is the tool's capability after all where the model chooses what is read,
+// or where anything of what was read reaches the model: a tool that hands
+// the model $USER, a token or a count of a log's errors has it. For a read
+// in a dependency, both are asked of the application's call that leads
+// into it (settings.Var(name) with the model's name).
+func (c *checker) configuration(e entry, res *reached, h hit, chosen bool, tainted map[ssa.CallInstruction][]int) bool {
+	site := h.site
+	if h.capability == "env" && !c.inModule(site.Parent()) {
+		boundary := c.boundary(h.at)
+		if boundary == nil {
+			return false // a library tool's own code: nothing to ask
+		}
+		site, chosen = boundary, chosen || len(tainted[boundary]) > 0
+	} else if !h.config {
+		return false
+	}
+	if chosen {
+		return false
+	}
+	return !c.reachesModel(e, res, []ssa.CallInstruction{site})
+}
+
+// boundary returns the application's call on a witness path that leads
+// into the dependency code at s, or nil when the path never leaves it.
+func (c *checker) boundary(s *step) ssa.CallInstruction {
+	for ; s != nil && s.prev != nil; s = s.prev {
+		if c.inModule(s.prev.fn) {
+			return s.site
+		}
+	}
+	return nil
+}
