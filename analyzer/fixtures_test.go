@@ -72,6 +72,10 @@ func TestFixtures(t *testing.T) {
 		// reads the environment under its own names, next to one that
 		// reads the variable the model names.
 		"dependency-config",
+		// A database opened on a model-chosen data source name connects
+		// where the model says (issue #14), one on the operator's does
+		// not.
+		"mcp-go-database",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

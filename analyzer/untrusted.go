@@ -117,6 +117,7 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 						continue
 					}
 					seen[id+sc.sym] = true
+					c.addChosenCapability(res, site, sc, s.Kind)
 					steps := c.steps(o)
 					steps = append(steps, report.Step{Position: c.pos.of(site.Pos()), What: "passed to " + sc.sym})
 					findings = append(findings, c.finding(id, t, sc.capability, sc.sym, site.Pos(),
@@ -127,6 +128,40 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 		}
 	})
 	return findings, tainted, f
+}
+
+// addChosenCapability gives a tool the capability that a model-chosen
+// argument of a call with no capability of its own stands for, when the
+// tool reaches that capability nowhere else: sql.Open given the model's
+// DSN connects to the server the model names, through a driver that the
+// call graph does not reach (database/sql calls it through an interface
+// registered at init). Only a kind that one capability is chosen by
+// (url: network) says which capability it is; a path may be read or
+// written. A DSN from the configuration gives nothing: the connection is
+// the database's, not the model's.
+func (c *checker) addChosenCapability(res *reached, site ssa.CallInstruction, sc sensitiveCall, kind string) {
+	if sc.capability != "" {
+		return
+	}
+	capability := ""
+	for cp, k := range c.cat.ChosenBy {
+		if k != kind {
+			continue
+		}
+		if capability != "" {
+			return // chosen by one kind, more than one capability
+		}
+		capability = cp
+	}
+	if capability == "" {
+		return
+	}
+	for _, h := range res.hits {
+		if h.capability == capability {
+			return
+		}
+	}
+	res.hits = append(res.hits, hit{capability: capability, sink: sc.sym, site: site, at: res.steps[site.Parent()]})
 }
 
 // seedInputs marks a tool's model-controlled input: the handler's
@@ -914,14 +949,41 @@ func (c *checker) toolChooses(res *reached, h hit, f *flow, tainted map[ssa.Call
 // choiceOf is what decides whether the model chooses a sink's action: its
 // sensitive arguments, or every argument with its capability's kind; nil
 // for any argument.
+//
+// A sink reached inside an opaque dependency (a summary's hit) is decided
+// at the call into it, whose arguments are not the sink's: by the
+// sensitive arguments the catalog gives that call (the address of
+// redis.NewClient's options). A sink that one argument of its own decides
+// (the path of os.ReadFile, the address of a dial) is otherwise nobody's
+// choice: nothing says which argument of the call into the dependency
+// becomes it (remotecommand.NewSPDYExecutor reads the certificate file its
+// configuration names, not the URL it is given). A sink with none, as
+// anywhere, is chosen by any argument with its capability's kind.
 func (c *checker) choiceOf(h hit) []rules.Sensitive {
-	if sens := c.sensitiveOf(h.sink, h.capability); len(sens) > 0 {
+	sym := c.decidingSymbol(h)
+	if sens := c.sensitiveOf(sym, h.capability); len(sens) > 0 {
 		return sens
+	}
+	if sym != h.sink {
+		if _, own := c.cat.SensitiveArgs(h.sink); own {
+			return []rules.Sensitive{}
+		}
 	}
 	if k, ok := c.cat.ChosenBy[h.capability]; ok {
 		return []rules.Sensitive{{Kind: k, Arg: 0, Rest: true}}
 	}
 	return nil
+}
+
+// decidingSymbol is the symbol whose arguments decide a hit: the sink, or
+// for a sink inside an opaque dependency the call into it.
+func (c *checker) decidingSymbol(h hit) string {
+	if len(h.tail) > 0 {
+		if sym, _, ok := c.rc.opaqueCall(h.site); ok {
+			return sym
+		}
+	}
+	return h.sink
 }
 
 // chosenArgs lists the arguments of a sink call among sens that carry the

@@ -38,13 +38,26 @@ func cacheEvict(ctx context.Context, key string) (string, error) { // want `tool
 
 // cacheKeys lists the keys matching the model's pattern on the server the
 // model names: the address chooses where the client connects (BR103 at
-// redis.NewClient), the client carries that choice and no command, and the
+// redis.NewClient, and the network capability its summary reaches is the
+// model's), the client carries that choice and no command, and the
 // pattern is a SCAN value, so Scan is not tainted.
 //
 //blastradius:tool cache_keys
 func cacheKeys(ctx context.Context, addr, pattern string) ([]string, error) { // want `tool cache_keys directive directive` `BR305: tool cache_keys\b.*`
-	c := redis.NewClient(&redis.Options{Addr: addr}) // want `BR103: tool cache_keys: model-controlled input reaches the URL or address of github\.com/redis/go-redis/v9\.NewClient` `cache_keys: network \(\*net\.Dialer\)\.DialContext`
+	c := redis.NewClient(&redis.Options{Addr: addr}) // want `BR103: tool cache_keys: model-controlled input reaches the URL or address of github\.com/redis/go-redis/v9\.NewClient` `cache_keys: network \(\*net\.Dialer\)\.DialContext \(tainted\)`
 	defer c.Close()
 	keys, _, err := c.Scan(ctx, 0, pattern, 100).Result() // want `cache_keys: db-read \(github\.com/redis/go-redis/v9\.cmdable\)\.Scan`
+	return keys, err
+}
+
+// cacheScan lists the keys matching the model's pattern on a fixed server:
+// the options that redis.NewClient reads hold no input of the model, so the
+// connection it dials is not the model's choice.
+//
+//blastradius:tool cache_scan
+func cacheScan(ctx context.Context, pattern string) ([]string, error) { // want `tool cache_scan directive directive` `BR305: tool cache_scan\b.*`
+	c := redis.NewClient(&redis.Options{Addr: "cache.internal:6379", DB: 2}) // want `cache_scan: network \(\*net\.Dialer\)\.DialContext`
+	defer c.Close()
+	keys, _, err := c.Scan(ctx, 0, pattern, 100).Result() // want `cache_scan: db-read \(github\.com/redis/go-redis/v9\.cmdable\)\.Scan`
 	return keys, err
 }
