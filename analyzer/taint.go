@@ -4,6 +4,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -114,6 +116,9 @@ type flow struct {
 	parent  map[ssa.Value]ssa.Value
 	size    map[ssa.Value]int
 	changed bool
+	// scripts are the arrays of the run's functions that hold an argv
+	// running a shell's script (see shellScript); computed on first use.
+	scripts map[ssa.Value]bool
 }
 
 func newFlow(cat *rules.Catalog, rc *reacher, funcs map[*ssa.Function]bool, inScope func(ssa.CallInstruction) bool) *flow {
@@ -369,7 +374,7 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
 			return
 		}
-		if q := shellQuoted(in); q != nil && f.sanitize {
+		if q := shellQuoted(in); q != nil && f.sanitize && !f.shellScript(q) {
 			// One shell word: the quoted text brings no command.
 			f.flowInto(in, f.taint(in.X.(*ssa.BinOp).X), without(f.taint(q), "command"))
 			return
@@ -837,6 +842,114 @@ func shellQuoted(x *ssa.BinOp) ssa.Value {
 		return nil
 	}
 	return args[0]
+}
+
+// shellScript reports whether q, about to be quoted as one shell word, is
+// an element of an argv that runs a shell's script: one holding a shell
+// and "-c" ([]string{"docker", "exec", id, "sh", "-c", script}). Such an
+// argv, quoted word by word into a command line for another shell (ssh's),
+// gives the script back to a shell as its command: the quoting protects it
+// from the first shell only.
+//
+// The word is often quoted by a helper (func quote(s string) string): its
+// parameter is then followed back to the arguments the run's calls pass
+// it, a few calls deep.
+func (f *flow) shellScript(q ssa.Value) bool {
+	return f.argvElement(q, 3)
+}
+
+// argvElement reports whether v is loaded from a script argv (see
+// shellScript), or is a parameter that a call of the run passes one to.
+func (f *flow) argvElement(v ssa.Value, depth int) bool {
+	if p, ok := v.(*ssa.Parameter); ok {
+		if depth == 0 || f.rc == nil || f.rc.cg == nil {
+			return false
+		}
+		fn := p.Parent()
+		i := slices.Index(fn.Params, p)
+		node := f.rc.cg.Nodes[fn]
+		if i < 0 || node == nil {
+			return false
+		}
+		for _, e := range node.In {
+			if e.Site == nil || !f.funcs[e.Caller.Func] {
+				continue
+			}
+			if args := callArgs(e.Site.Common()); i < len(args) && f.argvElement(args[i], depth-1) {
+				return true
+			}
+		}
+		return false
+	}
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	ia, ok := load.X.(*ssa.IndexAddr)
+	if !ok {
+		return false
+	}
+	if f.scripts == nil {
+		f.scripts = map[ssa.Value]bool{}
+		for fn := range f.funcs {
+			for _, a := range scriptArrays(fn) {
+				f.scripts[a] = true
+			}
+		}
+	}
+	rep := f.find(baseOf(ia.X))
+	for a := range f.scripts {
+		if f.find(a) == rep {
+			return true
+		}
+	}
+	return false
+}
+
+// shells are the programs that run their "-c" argument as a script.
+var shells = map[string]bool{"sh": true, "bash": true, "zsh": true, "dash": true, "ash": true, "ksh": true, "fish": true}
+
+// scriptArrays lists the arrays fn fills with an argv that holds a shell
+// and "-c".
+func scriptArrays(fn *ssa.Function) []ssa.Value {
+	consts := map[ssa.Value]map[string]bool{}
+	var order []ssa.Value
+	eachInstr(fn, func(instr ssa.Instruction) {
+		st, ok := instr.(*ssa.Store)
+		if !ok {
+			return
+		}
+		ia, ok := st.Addr.(*ssa.IndexAddr)
+		if !ok {
+			return
+		}
+		a, ok := ia.X.(*ssa.Alloc)
+		if !ok || !isArrayPtr(a.Type()) {
+			return
+		}
+		s, ok := constString(st.Val)
+		if !ok {
+			return
+		}
+		if consts[a] == nil {
+			consts[a] = map[string]bool{}
+			order = append(order, a)
+		}
+		consts[a][s] = true
+	})
+	var out []ssa.Value
+	for _, a := range order {
+		if !consts[a]["-c"] {
+			continue
+		}
+		for s := range consts[a] {
+			if shells[path.Base(s)] {
+				out = append(out, a)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // endsWithQuote reports whether a string ends with a constant "'": the

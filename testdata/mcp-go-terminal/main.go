@@ -45,14 +45,20 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	srv := server.NewMCPServer("terminal", "1.0.0") // want `agent terminal server mcp-go: calculate, interrupt, list_remote, paste, run_in_terminal, run_remote` `BR403: agent terminal: list_remote returns untrusted content .*calculate sends data where the model says .*`
+	srv := server.NewMCPServer("terminal", "1.0.0") // want `agent terminal server mcp-go: calculate, interrupt, list_remote, paste, run_in_container, run_in_terminal, run_remote, stat_in_container, type_remote` `BR403: agent terminal: list_remote returns untrusted content .*calculate sends data where the model says .*`
 	srv.AddTool(mcp.NewTool("run_in_terminal", mcp.WithString("command", mcp.Required())), s.runInTerminal)
 	srv.AddTool(mcp.NewTool("interrupt"), s.interrupt)
 	srv.AddTool(mcp.NewTool("paste", mcp.WithString("text", mcp.Required())), s.paste)
 	srv.AddTool(mcp.NewTool("calculate", mcp.WithString("expression", mcp.Required())), calculate)
 	r := &remote{}
+	if err := r.openShell(); err != nil {
+		log.Fatal(err)
+	}
 	srv.AddTool(mcp.NewTool("run_remote", mcp.WithString("command", mcp.Required())), r.runRemote)
 	srv.AddTool(mcp.NewTool("list_remote", mcp.WithString("dir", mcp.Required())), r.listRemote)
+	srv.AddTool(mcp.NewTool("type_remote", mcp.WithString("line", mcp.Required())), r.typeRemote)
+	srv.AddTool(mcp.NewTool("run_in_container", mcp.WithString("script", mcp.Required())), r.runInContainer)
+	srv.AddTool(mcp.NewTool("stat_in_container", mcp.WithString("path", mcp.Required())), r.statInContainer)
 	if err := server.ServeStdio(srv); err != nil {
 		log.Fatal(err)
 	}
