@@ -5,7 +5,6 @@ import (
 	"go/token"
 	"go/types"
 	"path"
-	"slices"
 	"sort"
 	"strings"
 
@@ -865,17 +864,8 @@ func (f *flow) argvElement(v ssa.Value, depth int) bool {
 		if depth == 0 || f.rc == nil || f.rc.cg == nil {
 			return false
 		}
-		fn := p.Parent()
-		i := slices.Index(fn.Params, p)
-		node := f.rc.cg.Nodes[fn]
-		if i < 0 || node == nil {
-			return false
-		}
-		for _, e := range node.In {
-			if e.Site == nil || !f.funcs[e.Caller.Func] {
-				continue
-			}
-			if args := callArgs(e.Site.Common()); i < len(args) && f.argvElement(args[i], depth-1) {
+		for _, a := range f.passed(p) {
+			if f.argvElement(a, depth-1) {
 				return true
 			}
 		}

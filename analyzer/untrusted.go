@@ -127,6 +127,7 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 			}
 		}
 	})
+	c.addTemplateCapabilities(f, res)
 	return findings, tainted, f
 }
 

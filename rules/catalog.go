@@ -99,6 +99,11 @@ type Catalog struct {
 	// capabilities a write there is (exec; exec and network for a remote
 	// shell): the process reads the written text as commands.
 	Channels map[string][]string
+	// Programs maps a program's name (its last path element: cat, tee)
+	// to the capabilities it has on the files its arguments name, when a
+	// command line built from a fixed template runs it (see
+	// analyzer/template.go).
+	Programs map[string][]string
 	// Sanitizers maps a normalized symbol to the taint kinds its result no
 	// longer carries.
 	Sanitizers map[string]Sanitizer
@@ -562,6 +567,7 @@ func New() *Catalog {
 		Sensitive:    map[string][]Sensitive{},
 		ChosenBy:     map[string]string{},
 		Channels:     map[string][]string{},
+		Programs:     map[string][]string{},
 		Sanitizers:   map[string]Sanitizer{},
 		Checks:       map[string]Sanitizer{},
 		Sources:      map[string]Source{},
@@ -1008,6 +1014,19 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		}
 		c.ChosenBy[args[0]] = args[1]
 		return "choose " + args[0], nil
+	case "program":
+		// program CAPABILITIES NAME
+		if len(args) != 2 {
+			return "", fmt.Errorf("program wants CAPABILITIES NAME")
+		}
+		caps := strings.Split(args[0], ",")
+		for _, capability := range caps {
+			if !validCapability(capability) {
+				return "", fmt.Errorf("unknown capability %q (want one of %s)", capability, strings.Join(Capabilities, ", "))
+			}
+		}
+		c.Programs[args[1]] = caps
+		return "program " + args[1], nil
 	case "channel":
 		// channel CAPABILITIES SYMBOL
 		if len(args) != 2 {
@@ -1235,7 +1254,7 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		c.Rules[r.ID] = r
 		return "rule " + r.ID, nil
 	}
-	return "", fmt.Errorf("unknown keyword %q (want sink, opaque, register, adapter, toolname, tooltype, toolstruct, implements, librarytool, dispatch, declare, handlermap, sensitive, choose, channel, sanitizer, check, source, sourcefield, toolresult, prompt, rule, guard, middleware, agent, destructive, exit, annotations, hint or hintoption)", kw)
+	return "", fmt.Errorf("unknown keyword %q (want sink, opaque, register, adapter, toolname, tooltype, toolstruct, implements, librarytool, dispatch, declare, handlermap, sensitive, choose, channel, program, sanitizer, check, source, sourcefield, toolresult, prompt, rule, guard, middleware, agent, destructive, exit, annotations, hint or hintoption)", kw)
 }
 
 func oneOf(s string, list []string) bool {

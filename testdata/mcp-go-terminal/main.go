@@ -36,7 +36,7 @@ func start() (*session, error) {
 
 // send types text into the terminal.
 func (s *session) send(text string) error {
-	_, err := io.WriteString(s.term, text) // want `run_in_terminal: exec github\.com/creack/pty\.Start \(tainted\)` `BR101: tool run_in_terminal: model-controlled input reaches the command of github\.com/creack/pty\.Start` `BR301: tool run_in_terminal can run processes through github\.com/creack/pty\.Start with no confirmation before it` `BR303: tool run_in_terminal: a model-chosen command reaches github\.com/creack/pty\.Start with no sandbox or allowlist`
+	_, err := io.WriteString(s.term, text) // want `run_in_terminal: exec github\.com/creack/pty\.Start \(tainted\)` `BR101: tool run_in_terminal: model-controlled input reaches the command of github\.com/creack/pty\.Start` `BR301: tool run_in_terminal can run processes through github\.com/creack/pty\.Start with no confirmation before it` `BR303: tool run_in_terminal: a model-chosen command reaches github\.com/creack/pty\.Start with no sandbox or allowlist` `grep_log: exec github\.com/creack/pty\.Start \(tainted\)` `save_file: exec github\.com/creack/pty\.Start \(tainted\)` `save_file: fs-write github\.com/creack/pty\.Start \(tainted\)` `show_file: exec github\.com/creack/pty\.Start \(tainted\)` `show_file: fs-read github\.com/creack/pty\.Start \(tainted\)` `BR101: tool grep_log: model-controlled input reaches the command of github\.com/creack/pty\.Start` `BR301: tool grep_log can run processes through github\.com/creack/pty\.Start with no confirmation before it` `BR303: tool grep_log: a model-chosen command reaches github\.com/creack/pty\.Start with no sandbox or allowlist` `BR101: tool save_file: model-controlled input reaches the command of github\.com/creack/pty\.Start` `BR301: tool save_file can run processes through github\.com/creack/pty\.Start with no confirmation before it` `BR303: tool save_file: a model-chosen command reaches github\.com/creack/pty\.Start with no sandbox or allowlist` `BR301: tool save_file can write files through github\.com/creack/pty\.Start with no confirmation before it` `BR101: tool show_file: model-controlled input reaches the command of github\.com/creack/pty\.Start` `BR301: tool show_file can run processes through github\.com/creack/pty\.Start with no confirmation before it` `BR303: tool show_file: a model-chosen command reaches github\.com/creack/pty\.Start with no sandbox or allowlist`
 	return err
 }
 
@@ -45,7 +45,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	srv := server.NewMCPServer("terminal", "1.0.0") // want `agent terminal server mcp-go: calculate, interrupt, list_remote, paste, run_in_container, run_in_terminal, run_remote, stat_in_container, type_remote` `BR403: agent terminal: list_remote returns untrusted content .*calculate sends data where the model says .*`
+	srv := server.NewMCPServer("terminal", "1.0.0") // want `agent terminal server mcp-go: calculate, grep_log, interrupt, list_remote, paste, run_in_container, run_in_terminal, run_remote, save_file, show_file, stat_in_container, tail_log, type_remote` `BR403: agent terminal: list_remote returns untrusted content .*calculate sends data where the model says .*`
 	srv.AddTool(mcp.NewTool("run_in_terminal", mcp.WithString("command", mcp.Required())), s.runInTerminal)
 	srv.AddTool(mcp.NewTool("interrupt"), s.interrupt)
 	srv.AddTool(mcp.NewTool("paste", mcp.WithString("text", mcp.Required())), s.paste)
@@ -57,6 +57,10 @@ func main() {
 	srv.AddTool(mcp.NewTool("run_remote", mcp.WithString("command", mcp.Required())), r.runRemote)
 	srv.AddTool(mcp.NewTool("list_remote", mcp.WithString("dir", mcp.Required())), r.listRemote)
 	srv.AddTool(mcp.NewTool("type_remote", mcp.WithString("line", mcp.Required())), r.typeRemote)
+	srv.AddTool(mcp.NewTool("show_file", mcp.WithString("path", mcp.Required())), s.showFile)
+	srv.AddTool(mcp.NewTool("save_file", mcp.WithString("path", mcp.Required()), mcp.WithString("content"), mcp.WithBoolean("overwrite")), s.saveFile)
+	srv.AddTool(mcp.NewTool("grep_log", mcp.WithString("pattern", mcp.Required())), s.grepLog)
+	srv.AddTool(mcp.NewTool("tail_log", mcp.WithString("path", mcp.Required())), tailLog)
 	srv.AddTool(mcp.NewTool("run_in_container", mcp.WithString("script", mcp.Required())), r.runInContainer)
 	srv.AddTool(mcp.NewTool("stat_in_container", mcp.WithString("path", mcp.Required())), r.statInContainer)
 	if err := server.ServeStdio(srv); err != nil {
