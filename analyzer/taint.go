@@ -65,7 +65,8 @@ type origin struct {
 }
 
 // cell is a place in memory: a field of an object, "[]" for the elements of
-// a slice, map or channel, and "*" for the object as a whole.
+// a slice, map or channel, "[=k]" for a map's entry under the constant key
+// k, and "*" for the object as a whole.
 type cell struct {
 	base  ssa.Value
 	field string
@@ -426,7 +427,16 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 		// The looked-up value comes from the map, not from the key: a
 		// model-chosen key selects among the map's own values (an
 		// allowlist), so the key's taint does not pass.
-		f.flowInto(in, f.taint(in.X), f.cellTaint(cell{baseOf(in.X), "[]"}))
+		//
+		// A constant key reads its own entry and those stored under keys
+		// that are not constants (m["request_id"] is not the query that
+		// m["query"] holds); any other key may read any entry.
+		base := baseOf(in.X)
+		if k, ok := mapKey(in.Index); ok {
+			f.flowInto(in, f.taint(in.X), f.cellTaint(cell{base, k}), f.cellTaint(cell{base, "[]"}), f.cellTaint(cell{base, "*"}))
+		} else {
+			f.flowInto(in, f.taint(in.X), f.object(base))
+		}
 	case *ssa.Range:
 		f.flowInto(in, f.deep(in.X))
 	case *ssa.Next:
@@ -442,7 +452,11 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 			f.setCell(cellOf(in.Addr), f.object(baseOf(in.Val)))
 		}
 	case *ssa.MapUpdate:
-		f.setCell(cell{baseOf(in.Map), "[]"}, join(f.taint(in.Key), f.deep(in.Value)))
+		if k, ok := mapKey(in.Key); ok {
+			f.setCell(cell{baseOf(in.Map), k}, f.deep(in.Value))
+		} else {
+			f.setCell(cell{baseOf(in.Map), "[]"}, join(f.taint(in.Key), f.deep(in.Value)))
+		}
 	case *ssa.Send:
 		f.setCell(cell{baseOf(in.Chan), "[]"}, f.deep(in.X))
 	case *ssa.MakeClosure:
@@ -841,6 +855,16 @@ func shellQuoted(x *ssa.BinOp) ssa.Value {
 		return nil
 	}
 	return args[0]
+}
+
+// mapKey is the cell of a map's entry under a constant key ("[=k]"); ok
+// is false for any other key.
+func mapKey(key ssa.Value) (string, bool) {
+	k, ok := key.(*ssa.Const)
+	if !ok || k.Value == nil {
+		return "", false
+	}
+	return "[=" + k.Value.ExactString() + "]", true
 }
 
 // shellScript reports whether q, about to be quoted as one shell word, is

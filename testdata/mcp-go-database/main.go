@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"path/filepath"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
@@ -28,10 +29,11 @@ func main() {
 		log.Fatal(err)
 	}
 	c := &console{db: db}
-	srv := server.NewMCPServer("console", "1.0.0") // want `agent console server mcp-go: count_orders, remote_query`
+	srv := server.NewMCPServer("console", "1.0.0") // want `agent console server mcp-go: count_orders, explain, remote_query`
 	srv.AddTool(mcp.NewTool("remote_query", mcp.WithString("host", mcp.Required()), mcp.WithString("user"),
 		mcp.WithString("password"), mcp.WithString("query", mcp.Required())), c.remoteQuery)
 	srv.AddTool(mcp.NewTool("count_orders", mcp.WithString("customer", mcp.Required())), c.countOrders)
+	srv.AddTool(mcp.NewTool("explain", mcp.WithString("table", mcp.Required())), c.explain)
 	if err := server.ServeStdio(srv); err != nil {
 		log.Fatal(err)
 	}
@@ -64,4 +66,22 @@ func (c *console) countOrders(ctx context.Context, req mcp.CallToolRequest) (*mc
 		return nil, err
 	}
 	return mcp.NewToolResultText(fmt.Sprint(n)), nil
+}
+
+// explain keeps the model's table and the operator's log file in one map:
+// the entry under "log" is the operator's, the one under "table" the
+// model's.
+func (c *console) explain(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool explain mcp-go constant` `BR304: tool explain can write files with no rate limit` `BR305: tool explain is not logged with its arguments`
+	fields := map[string]string{"table": req.GetString("table", ""), "log": filepath.Join(os.TempDir(), "explain.log")}
+	f, err := os.OpenFile(fields["log"], os.O_APPEND|os.O_WRONLY, 0o600) // want `explain: fs-write os\.OpenFile` `BR301: tool explain can write files through os\.OpenFile with no confirmation before it`
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rows, err := c.db.QueryContext(ctx, "EXPLAIN SELECT * FROM "+fields["table"]) // want `explain: db-read \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR102: tool explain: model-controlled input reaches the query text of \(\*database/sql\.DB\)\.QueryContext`
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return mcp.NewToolResultText("ok"), nil
 }

@@ -55,7 +55,9 @@ func (s *Server) kubectlLogs(ctx context.Context, req mcp.CallToolRequest) (*mcp
 		args = append(args, "--container", c)
 	}
 	line := strings.Join(args, " ") + " | tail -n " + req.GetString("tail", "100")
-	out, err := exec.Command("sh", "-c", line).CombinedOutput() // want `kubectl_logs: exec os/exec\.Command \(tainted\)` `BR101: tool kubectl_logs\b.*os/exec\.Command` `BR301: tool kubectl_logs\b.*os/exec\.Command.*` `BR303: tool kubectl_logs\b.*os/exec\.Command.*`
+	// The model's tail count is an unquoted word of tail's: "100 /etc/shadow"
+	// names a file tail reads.
+	out, err := exec.Command("sh", "-c", line).CombinedOutput() // want `kubectl_logs: exec os/exec\.Command \(tainted\)` `kubectl_logs: fs-read os/exec\.Command \(tainted\)` `BR101: tool kubectl_logs\b.*os/exec\.Command` `BR301: tool kubectl_logs\b.*os/exec\.Command.*` `BR303: tool kubectl_logs\b.*os/exec\.Command.*`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr(string(out), err), nil
 	}
