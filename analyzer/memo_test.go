@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
 
 	"github.com/blastradius/blastradius/rules"
 )
@@ -66,8 +67,9 @@ func TestGraphCalleesIndex(t *testing.T) {
 	l, cat := loadFixture(t, "guards-mcp")
 	prog, created, _ := buildProgram(l)
 	_, scopeSSA := analysedPackages(l, created, l.Broken)
-	scope := scopeFunctions(prog, scopeSSA)
-	cg, err := buildCallGraph(context.Background(), prog, scope, cat)
+	all := ssautil.AllFunctions(prog)
+	scope := scopeFunctions(all, scopeSSA)
+	cg, err := buildCallGraph(context.Background(), all, scope, cat)
 	if err != nil {
 		t.Fatal(err)
 	}
