@@ -82,7 +82,7 @@ func pruneUncalled(pkgs []*packages.Package, bodies map[*packages.Package]bool, 
 	kept := 0
 	for fd, p := range where {
 		switch {
-		case pr.kept[fd] || generic(fd):
+		case pr.kept[fd] || Generic(fd):
 			kept++
 		case fd.Recv == nil && fd.Name.Name == "init":
 			// Never called by the analysis (only the module's own
@@ -304,9 +304,9 @@ func receiverName(fd *ast.FuncDecl) string {
 	return ""
 }
 
-// generic reports whether fd declares a generic function or a method of a
+// Generic reports whether fd declares a generic function or a method of a
 // generic type.
-func generic(fd *ast.FuncDecl) bool {
+func Generic(fd *ast.FuncDecl) bool {
 	if fd.Type.TypeParams != nil && len(fd.Type.TypeParams.List) > 0 {
 		return true
 	}
