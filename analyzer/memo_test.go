@@ -105,7 +105,8 @@ func TestGraphCalleesIndex(t *testing.T) {
 }
 
 // TestDependencySyntaxDropped checks that after SSA is built only the
-// module's own packages keep their syntax and type information.
+// module's own packages keep their syntax and type information, and of the
+// latter only the objects of their function declarations.
 func TestDependencySyntaxDropped(t *testing.T) {
 	l, _ := loadFixture(t, "sinks-thirdparty")
 	buildProgram(l)
@@ -114,6 +115,9 @@ func TestDependencySyntaxDropped(t *testing.T) {
 		switch {
 		case l.inModule(p) && (p.Syntax == nil || p.TypesInfo == nil):
 			t.Errorf("%s: the module's package lost its syntax", p.PkgPath)
+		case l.inModule(p) && (p.TypesInfo.Types != nil || p.TypesInfo.Uses != nil || len(p.TypesInfo.Defs) == 0):
+			t.Errorf("%s: the module's package kept %d types, %d uses and %d definitions, want definitions only",
+				p.PkgPath, len(p.TypesInfo.Types), len(p.TypesInfo.Uses), len(p.TypesInfo.Defs))
 		case l.inModule(p):
 			kept++
 		case p.Syntax != nil || p.TypesInfo != nil:
