@@ -31,8 +31,9 @@ import (
 // changes no result; TestPruningChangesNothing checks it on the fixtures.
 
 // pruneUnreachable drops the bodies of the dependency functions that the
-// module's code cannot reach, and returns how many it kept and dropped.
-func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool) (kept, dropped int) {
+// module's code cannot reach, and returns how many it kept and dropped. It
+// adds the dropped bodies' extents to gone, for forgetAll.
+func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool, gone map[*types.Info][]span) (kept, dropped int) {
 	ra := &rta{
 		decl:      map[*types.Func]*ast.FuncDecl{},
 		info:      map[*types.Func]*types.Info{},
@@ -103,7 +104,6 @@ func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]boo
 			ra.walk(fd, ra.info[fn])
 		}
 	}
-	gone := map[*types.Info][]span{}
 	for fn, fd := range ra.decl {
 		if ra.reached[fn] || Generic(fd) {
 			// A generic function keeps its body: SSA builds only the
@@ -121,10 +121,15 @@ func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]boo
 		}
 		dropped++
 	}
+	return kept, dropped
+}
+
+// forgetAll forgets, from each type information, what it records of the
+// syntax within the spans of dropped code (see forget).
+func forgetAll(gone map[*types.Info][]span) {
 	for info, spans := range gone {
 		forget(info, spans)
 	}
-	return kept, dropped
 }
 
 // span is the extent of a dropped body.
