@@ -14,10 +14,13 @@ import (
 // buildCallGraph follows govulncheck (internal/vulncheck/utils.go): a CHA
 // call graph of the program (all is ssautil.AllFunctions), the forward slice
 // of it from the seeds, VTA over that slice, and VTA once more over the
-// slice the first VTA graph gives. The CHA graph is only expanded over the
-// slice (package hierarchy): VTA reads no other node of it. VTA only follows an interface call into the types that actually
-// flow to its receiver, so an implementation the program never constructs
-// is never reached.
+// slice the first VTA graph gives. VTA only follows an interface call into
+// the types that actually flow to its receiver, so an implementation the
+// program never constructs is never reached.
+//
+// The CHA graph is only expanded over the slice (package hierarchy): VTA
+// reads no other node of it, and the graph of the whole program was most of
+// this phase on large modules.
 //
 // Opaque functions (the standard library, catalogued SDKs and drivers) are
 // left out of the slices: their bodies are never entered, and leaving them
