@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
 
 	"github.com/blastradius/blastradius/rules"
 )
@@ -66,8 +67,9 @@ func TestGraphCalleesIndex(t *testing.T) {
 	l, cat := loadFixture(t, "guards-mcp")
 	prog, created, _ := buildProgram(l)
 	_, scopeSSA := analysedPackages(l, created, l.Broken)
-	scope := scopeFunctions(prog, scopeSSA)
-	cg, err := buildCallGraph(context.Background(), prog, scope, cat)
+	all := ssautil.AllFunctions(prog)
+	scope := scopeFunctions(all, scopeSSA)
+	cg, err := buildCallGraph(context.Background(), all, scope, cat)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +105,8 @@ func TestGraphCalleesIndex(t *testing.T) {
 }
 
 // TestDependencySyntaxDropped checks that after SSA is built only the
-// module's own packages keep their syntax and type information.
+// module's own packages keep their syntax and type information, and of the
+// latter only the objects of their function declarations.
 func TestDependencySyntaxDropped(t *testing.T) {
 	l, _ := loadFixture(t, "sinks-thirdparty")
 	buildProgram(l)
@@ -112,6 +115,9 @@ func TestDependencySyntaxDropped(t *testing.T) {
 		switch {
 		case l.inModule(p) && (p.Syntax == nil || p.TypesInfo == nil):
 			t.Errorf("%s: the module's package lost its syntax", p.PkgPath)
+		case l.inModule(p) && (p.TypesInfo.Types != nil || p.TypesInfo.Uses != nil || len(p.TypesInfo.Defs) == 0):
+			t.Errorf("%s: the module's package kept %d types, %d uses and %d definitions, want definitions only",
+				p.PkgPath, len(p.TypesInfo.Types), len(p.TypesInfo.Uses), len(p.TypesInfo.Defs))
 		case l.inModule(p):
 			kept++
 		case p.Syntax != nil || p.TypesInfo != nil:

@@ -25,23 +25,26 @@ import (
 func buildProgram(l *loaded) (*ssa.Program, map[*packages.Package]*ssa.Package, map[*ssa.Package]string) {
 	prog := ssa.NewProgram(l.Fset, ssa.InstantiateGenerics)
 	created := map[*packages.Package]*ssa.Package{}
+	files := map[*ssa.Package][]*ast.File{}
 	packages.Visit(l.Roots, nil, func(p *packages.Package) {
 		if p.Types == nil {
 			return
 		}
-		var files []*ast.File
+		var syntax []*ast.File
 		var info *types.Info
 		if len(p.Errors) == 0 && l.Bodies[p] {
-			files, info = p.Syntax, p.TypesInfo
+			syntax, info = p.Syntax, p.TypesInfo
 		}
-		created[p] = prog.CreatePackage(p.Types, files, info, true)
+		created[p] = prog.CreatePackage(p.Types, syntax, info, true)
+		files[created[p]] = syntax
 		if !l.inModule(p) {
 			// Nothing after SSA reads a dependency's syntax or type
 			// information, and SSA keeps its own references only until
 			// it has built the package: letting go of ours here lowers
 			// the peak, which is during Build (2.6 to 2.3 GiB on
-			// testdata/bench-heavy). The module's own packages keep theirs
-			// for directives and positions.
+			// testdata/bench-heavy). The module's own packages keep their
+			// syntax for directives, and of their type information what
+			// [declarations] keeps.
 			p.Syntax, p.TypesInfo = nil, nil
 		}
 	})
@@ -54,14 +57,39 @@ func buildProgram(l *loaded) (*ssa.Program, map[*packages.Package]*ssa.Package, 
 			}
 		}
 	}
-	failed := buildAll(prog)
+	failed := buildAll(prog, files)
+	for p := range created {
+		if l.inModule(p) && p.TypesInfo != nil {
+			p.TypesInfo = declarations(p)
+		}
+	}
 	return prog, created, failed
+}
+
+// declarations returns the part of p's type information that is read
+// after SSA is built: the objects of its function declarations, which
+// directives name (//blastradius:tool, //blastradius:guard). The rest, the
+// types of every expression above all, is SSA's until it has built the
+// package, and then nobody's: on weknora the module's own packages held
+// hundreds of MB of it to the end of the scan.
+func declarations(p *packages.Package) *types.Info {
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}}
+	for _, f := range p.Syntax {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if obj, ok := p.TypesInfo.Defs[fd.Name]; ok {
+					info.Defs[fd.Name] = obj
+				}
+			}
+		}
+	}
+	return info
 }
 
 // buildAll builds every package with ssabuild.BuildAll and returns a
 // one-line message for each package whose build failed.
-func buildAll(prog *ssa.Program) map[*ssa.Package]string {
-	failed := ssabuild.BuildAll(prog)
+func buildAll(prog *ssa.Program, files map[*ssa.Package][]*ast.File) map[*ssa.Package]string {
+	failed := ssabuild.BuildAll(prog, files)
 	for p, why := range failed {
 		failed[p] = fmt.Sprintf("package %s could not be analysed, skipping its code: building SSA failed: %s", p.Pkg.Path(), why)
 	}

@@ -70,7 +70,8 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		sort.Strings(warnings)
 	}
 	scopePkgs, scopeSSA := analysedPackages(l, created, notLoaded)
-	scope := scopeFunctions(prog, scopeSSA)
+	all := ssautil.AllFunctions(prog)
+	scope := scopeFunctions(all, scopeSSA)
 	phase("ssa", start, fmt.Sprintf("%d functions in the module", len(scope)))
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -102,7 +103,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		doc.Warnings = []string{}
 	}
 	start = time.Now()
-	cg, err := buildCallGraph(ctx, prog, seeds(entries, scope), cat)
+	cg, err := buildCallGraph(ctx, all, seeds(entries, scope), cat)
 	if err != nil {
 		return nil, err
 	}
@@ -319,11 +320,12 @@ func analysedPackages(l *loaded, created map[*packages.Package]*ssa.Package, not
 	return pkgs, ssaPkgs
 }
 
-// scopeFunctions lists the functions of the analysed packages, anonymous
-// functions and generic instances included, sorted for determinism.
-func scopeFunctions(prog *ssa.Program, pkgs map[*ssa.Package]bool) []*ssa.Function {
+// scopeFunctions lists the functions of the analysed packages among all
+// (the program's, ssautil.AllFunctions), anonymous functions and generic
+// instances included, sorted for determinism.
+func scopeFunctions(all map[*ssa.Function]bool, pkgs map[*ssa.Package]bool) []*ssa.Function {
 	var out []*ssa.Function
-	for fn := range ssautil.AllFunctions(prog) {
+	for fn := range all {
 		p := fn.Pkg
 		if o := fn.Origin(); o != nil {
 			p = o.Pkg

@@ -30,6 +30,7 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
+	"go/types"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -199,11 +200,13 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 	}
 	p.Bodies = c.bodies
 	p.Stripped = stripIllTyped(pkgs, c.bodies, c.fakeC)
-	dropDataInitializers(c.order, c.bodies, main)
+	gone := map[*types.Info][]span{}
+	dropDataInitializers(c.order, c.bodies, main, gone)
 	if pruning {
-		kept, dropped := pruneUnreachable(c.order, c.bodies, main)
+		kept, dropped := pruneUnreachable(c.order, c.bodies, main, gone)
 		p.KeptFuncs, p.DroppedFuncs = kept, dropped+c.dropped
 	}
+	forgetAll(gone)
 
 	rel := func(msg string) string {
 		return strings.ReplaceAll(msg, p.ModuleDir+string(filepath.Separator), "")

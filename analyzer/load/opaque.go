@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"go/token"
+	"go/types"
 	"sort"
 
 	"golang.org/x/tools/go/packages"
@@ -88,11 +89,13 @@ func (p *Program) LoadOpaque(ctx context.Context, paths []string) (*Program, err
 	}
 	out.Bodies = c.bodies
 	out.Stripped = stripIllTyped(roots, c.bodies, c.fakeC)
-	dropDataInitializers(c.order, c.bodies, main)
+	gone := map[*types.Info][]span{}
+	dropDataInitializers(c.order, c.bodies, main, gone)
 	if pruning {
-		kept, dropped := pruneUnreachable(c.order, c.bodies, main)
+		kept, dropped := pruneUnreachable(c.order, c.bodies, main, gone)
 		out.KeptFuncs, out.DroppedFuncs = kept, dropped+c.dropped
 	}
+	forgetAll(gone)
 	for _, q := range c.order {
 		if ready[q] {
 			continue

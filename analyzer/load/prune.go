@@ -82,7 +82,7 @@ func pruneUncalled(pkgs []*packages.Package, bodies map[*packages.Package]bool, 
 	kept := 0
 	for fd, p := range where {
 		switch {
-		case pr.kept[fd] || generic(fd):
+		case pr.kept[fd] || Generic(fd):
 			kept++
 		case fd.Recv == nil && fd.Name.Name == "init":
 			// Never called by the analysis (only the module's own
@@ -304,9 +304,9 @@ func receiverName(fd *ast.FuncDecl) string {
 	return ""
 }
 
-// generic reports whether fd declares a generic function or a method of a
+// Generic reports whether fd declares a generic function or a method of a
 // generic type.
-func generic(fd *ast.FuncDecl) bool {
+func Generic(fd *ast.FuncDecl) bool {
 	if fd.Type.TypeParams != nil && len(fd.Type.TypeParams.List) > 0 {
 		return true
 	}
@@ -331,23 +331,66 @@ func generic(fd *ast.FuncDecl) bool {
 // function, and the analysis has no use for them: no value in them is a
 // function, an interface or a channel, so no call or type flow depends on
 // them, and constants carry no taint.
-func dropDataInitializers(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool) {
+//
+// Their syntax goes too, with what the type information records of it
+// (the extents are added to gone, for forgetAll): generated tables are
+// large, and every element of them is an entry of the Types map, which
+// stayed alive until SSA was built.
+func dropDataInitializers(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool, gone map[*types.Info][]span) {
 	memo := map[types.Type]bool{}
 	for _, p := range pkgs {
 		if !bodies[p] || p.TypesInfo == nil || isMain(p) {
 			continue
 		}
 		kept := p.TypesInfo.InitOrder[:0]
+		dropped := map[ast.Expr]bool{}
 		for _, init := range p.TypesInfo.InitOrder {
 			data := true
 			for _, v := range init.Lhs {
 				data = data && inert(v.Type(), memo)
 			}
-			if !data {
+			if data {
+				dropped[init.Rhs] = true
+			} else {
 				kept = append(kept, init)
 			}
 		}
 		p.TypesInfo.InitOrder = kept
+		if len(dropped) > 0 {
+			dropInitializerSyntax(p, dropped, gone)
+		}
+	}
+}
+
+// dropInitializerSyntax empties the values of p's package-level var specs
+// whose initializers are all in dropped, and adds their extents to
+// gone[p.TypesInfo]. A spec with one value still initialized keeps them
+// all.
+func dropInitializerSyntax(p *packages.Package, dropped map[ast.Expr]bool, gone map[*types.Info][]span) {
+	for _, f := range p.Syntax {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, s := range gd.Specs {
+				vs, ok := s.(*ast.ValueSpec)
+				if !ok || len(vs.Values) == 0 {
+					continue
+				}
+				all := true
+				for _, v := range vs.Values {
+					all = all && dropped[v]
+				}
+				if !all {
+					continue
+				}
+				for _, v := range vs.Values {
+					gone[p.TypesInfo] = append(gone[p.TypesInfo], span{v.Pos(), v.End()})
+				}
+				vs.Values = nil
+			}
+		}
 	}
 }
 

@@ -31,6 +31,7 @@ type program struct {
 func buildSSA(op *load.Program) *program {
 	prog := ssa.NewProgram(op.Fset, ssa.InstantiateGenerics)
 	created := map[*packages.Package]*ssa.Package{}
+	syntax := map[*ssa.Package][]*ast.File{}
 	packages.Visit(op.Roots, nil, func(p *packages.Package) {
 		if p.Types == nil {
 			return
@@ -41,6 +42,7 @@ func buildSSA(op *load.Program) *program {
 			files, info = p.Syntax, p.TypesInfo
 		}
 		created[p] = prog.CreatePackage(p.Types, files, info, true)
+		syntax[created[p]] = files
 	})
 	for _, p := range prog.AllPackages() {
 		for _, imp := range p.Pkg.Imports() {
@@ -49,7 +51,7 @@ func buildSSA(op *load.Program) *program {
 			}
 		}
 	}
-	failed := ssabuild.BuildAll(prog)
+	failed := ssabuild.BuildAll(prog, syntax)
 	out := &program{prog: prog, roots: map[string]*ssa.Package{}, broken: map[string]bool{}}
 	for _, r := range op.Roots {
 		if created[r] == nil {

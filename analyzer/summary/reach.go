@@ -11,9 +11,11 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/callgraph"
-	"golang.org/x/tools/go/callgraph/cha"
 	"golang.org/x/tools/go/callgraph/vta"
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+
+	"github.com/blastradius/blastradius/analyzer/hierarchy"
 
 	"github.com/blastradius/blastradius/analyzer/load"
 	"github.com/blastradius/blastradius/analyzer/sink"
@@ -104,8 +106,9 @@ type directHit struct {
 	site             ssa.CallInstruction
 }
 
-// newGraph builds the call graph from the seeds: CHA over the program, then
-// VTA over the functions CHA reaches from them (as govulncheck does), never
+// newGraph builds the call graph from the seeds: CHA over the program
+// (expanded only where the search goes, package hierarchy), then VTA over
+// the functions CHA reaches from them (as govulncheck does), never
 // through a sink (a leaf), a call on a sink's result (the rest of its
 // operation) or a call that the catalog says carries no capability (a
 // logger). A call into code without a body (the standard
@@ -113,9 +116,9 @@ type directHit struct {
 // caller's behalf.
 func newGraph(cat *rules.Catalog, prog *ssa.Program, seeds []*ssa.Function) *graph {
 	g := &graph{cat: cat, id: map[*ssa.Function]int{}, syms: map[*ssa.Function]string{}}
-	cg := cha.CallGraph(prog)
-	slice := g.forward(seeds, cg, nil)
-	cg = vta.CallGraph(slice, cg)
+	cha := hierarchy.New(ssautil.AllFunctions(prog))
+	slice := g.forward(seeds, cha.Node, nil)
+	cg := vta.CallGraph(slice, cha.Graph)
 	type site struct {
 		fn      *ssa.Function
 		site    ssa.CallInstruction
@@ -123,7 +126,7 @@ func newGraph(cat *rules.Catalog, prog *ssa.Program, seeds []*ssa.Function) *gra
 		targets []*ssa.Function
 	}
 	var sites []site
-	reached := g.forward(seeds, cg, func(fn *ssa.Function, s ssa.CallInstruction, hits []sink.Hit, targets []*ssa.Function) {
+	reached := g.forward(seeds, func(fn *ssa.Function) *callgraph.Node { return cg.Nodes[fn] }, func(fn *ssa.Function, s ssa.CallInstruction, hits []sink.Hit, targets []*ssa.Function) {
 		sites = append(sites, site{fn, s, hits, targets})
 	})
 
@@ -168,9 +171,9 @@ func newGraph(cat *rules.Catalog, prog *ssa.Program, seeds []*ssa.Function) *gra
 }
 
 // forward returns the functions with bodies reachable from the seeds over
-// cg, telling visit, when set, each call site of each with its sinks and
+// the graph whose nodes node gives, telling visit, when set, each call site of each with its sinks and
 // the functions it enters, in instruction order.
-func (g *graph) forward(seeds []*ssa.Function, cg *callgraph.Graph, visit func(*ssa.Function, ssa.CallInstruction, []sink.Hit, []*ssa.Function)) map[*ssa.Function]bool {
+func (g *graph) forward(seeds []*ssa.Function, node func(*ssa.Function) *callgraph.Node, visit func(*ssa.Function, ssa.CallInstruction, []sink.Hit, []*ssa.Function)) map[*ssa.Function]bool {
 	seen := map[*ssa.Function]bool{}
 	var queue []*ssa.Function
 	for _, s := range seeds {
@@ -182,7 +185,7 @@ func (g *graph) forward(seeds []*ssa.Function, cg *callgraph.Graph, visit func(*
 	for len(queue) > 0 {
 		fn := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
-		callees := g.calleesOf(cg, fn)
+		callees := g.calleesOf(node(fn))
 		for _, site := range callSites(fn) {
 			hits := sink.At(g.cat, site, func() []*ssa.Function { return callees[site] }, g.symbol)
 			// A dependency reading its own settings is configuration: a
@@ -210,9 +213,8 @@ func (g *graph) forward(seeds []*ssa.Function, cg *callgraph.Graph, visit func(*
 
 // calleesOf indexes the call graph's callees of fn's dynamic call sites,
 // each sorted by name: the graph's order changes from run to run.
-func (g *graph) calleesOf(cg *callgraph.Graph, fn *ssa.Function) map[ssa.CallInstruction][]*ssa.Function {
+func (g *graph) calleesOf(node *callgraph.Node) map[ssa.CallInstruction][]*ssa.Function {
 	out := map[ssa.CallInstruction][]*ssa.Function{}
-	node := cg.Nodes[fn]
 	if node == nil {
 		return out
 	}

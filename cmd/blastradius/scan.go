@@ -33,6 +33,8 @@ type loadOptions struct {
 	config  string        // project configuration file; "" finds .blastradius.yaml
 	timeout time.Duration // bound on the whole scan; 0 is none
 	noCache bool          // neither read nor write the summaries' cache
+	// cpuProfile and memProfile are the hidden profiling flags (profile.go).
+	cpuProfile, memProfile string
 }
 
 func (o *loadOptions) addFlags(f *pflag.FlagSet) {
@@ -43,6 +45,10 @@ func (o *loadOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.config, "config", "", "read the configuration `FILE` (default: the nearest "+configName+" in the scanned directory or above it)")
 	f.DurationVar(&o.timeout, "timeout", 0, "stop the scan after `DURATION` (e.g. 5m); 0 means no limit")
 	f.BoolVar(&o.noCache, "no-cache", false, "compute the summaries of opaque dependencies again, without reading or writing the cache ($"+cacheEnv+", else blastradius in the user cache directory)")
+	f.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the scan to `FILE`")
+	f.StringVar(&o.memProfile, "memprofile", "", "write a heap profile at the end of each phase to `PREFIX`.PHASE.pprof")
+	f.MarkHidden("cpuprofile")
+	f.MarkHidden("memprofile")
 }
 
 // scanOptions are the flags of the scan command.
@@ -343,7 +349,12 @@ func (o *loadOptions) analyze(ctx context.Context, e *env, args []string) (*scan
 	default:
 		cfg.Phase = func(name string, _ time.Duration, _ string) { last = name }
 	}
-	cfg.Phase = e.memory.watch(cfg.Phase)
+	prof, err := o.startProfiles()
+	if err != nil {
+		return nil, usageError(err)
+	}
+	defer prof.stop()
+	cfg.Phase = e.memory.watch(prof.phase(cfg.Phase))
 	if o.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, o.timeout)
