@@ -2,10 +2,12 @@ package analyzer
 
 import (
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/blastradius/blastradius/report"
+	"github.com/blastradius/blastradius/rules"
 )
 
 // writeOfRead pairs each read capability with the write of the same kind
@@ -18,22 +20,29 @@ var writeOfRead = map[string]string{
 }
 
 // foldReads drops the reads that are only steps of a tool's write: a tool
-// that writes a kind of resource (cloud-write) and reads the same kind on
-// the way (the commit a push starts from, the pod a delete looks up)
-// without any of what it read reaching the result the model sees. What the
-// model can read is what comes back to it; the write already says the tool
-// reaches that service. A read whose data does reach the model (a scale
-// that reports the current replicas, a delete that returns the record)
-// stays, and so does every read of a tool that does not write that kind.
+// that writes through a service (a Kubernetes client, gorm, go-github) and
+// reads through the same one on the way (the commit a push starts from,
+// the pod a delete looks up) without any of what it read reaching the
+// result the model sees. What the model can read is what comes back to
+// it; the write already says the tool reaches that service. A read whose
+// data does reach the model (a scale that reports the current replicas, a
+// delete that returns the record) stays, and so does a read through
+// another service than the writes' (a search in one database next to a
+// rate limiter's counter in Redis).
 func (c *checker) foldReads(e entry, res *reached, caps []report.Capability) []report.Capability {
-	has := map[string]bool{}
+	writes := map[[2]string]bool{} // (write capability, service)
 	for _, cp := range caps {
-		has[cp.Capability] = true
+		writes[[2]string{cp.Capability, c.service(cp.Sink)}] = true
 	}
-	fold := map[string]bool{}
-	for read, write := range writeOfRead {
-		if has[read] && has[write] && !c.readReachesModel(e, res, read) {
-			fold[read] = true
+	fold := map[[2]string]bool{} // (read capability, service)
+	for _, cp := range caps {
+		key := [2]string{cp.Capability, c.service(cp.Sink)}
+		write, ok := writeOfRead[cp.Capability]
+		if !ok || fold[key] || !writes[[2]string{write, key[1]}] {
+			continue
+		}
+		if !c.readReachesModel(e, res, key[0], key[1]) {
+			fold[key] = true
 		}
 	}
 	if len(fold) == 0 {
@@ -41,20 +50,55 @@ func (c *checker) foldReads(e entry, res *reached, caps []report.Capability) []r
 	}
 	out := caps[:0]
 	for _, cp := range caps {
-		if !fold[cp.Capability] {
+		if !fold[[2]string{cp.Capability, c.service(cp.Sink)}] {
 			out = append(out, cp)
 		}
 	}
 	return out
 }
 
+// service names the client a sink belongs to: the catalog's opaque prefix
+// its package lies under (k8s.io/client-go, gorm.io/gorm), or else its
+// package.
+func (c *checker) service(sym string) string {
+	pkg := symbolPackage(sym)
+	n := rules.Normalize(pkg)
+	best := ""
+	for _, prefix := range c.cat.Opaque {
+		if (n == prefix || strings.HasPrefix(n, prefix+"/")) && (best == "" || len(prefix) < len(best)) {
+			best = prefix
+		}
+	}
+	if best == "" {
+		return pkg
+	}
+	return best
+}
+
+// symbolPackage returns the package path of a symbol spelled as the
+// catalog does: os.Open, (*gorm.io/gorm.DB).First,
+// (k8s.io/client-go/dynamic.ResourceInterface).Get.
+func symbolPackage(sym string) string {
+	if strings.HasPrefix(sym, "(") {
+		if end := strings.Index(sym, ")"); end > 0 {
+			sym = strings.TrimPrefix(sym[1:end], "*")
+		}
+	}
+	slash := strings.LastIndex(sym, "/")
+	if dot := strings.Index(sym[slash+1:], "."); dot >= 0 {
+		return sym[:slash+1+dot]
+	}
+	return sym
+}
+
 // readReachesModel reports whether data from any call of the tool that
-// reads with the given capability (a catalogued sink, or a call into a
-// dependency whose summary reads) reaches the tool's result.
-func (c *checker) readReachesModel(e entry, res *reached, capability string) bool {
+// reads with the given capability through the given service (a catalogued
+// sink, or a call into a dependency whose summary reads) reaches the
+// tool's result.
+func (c *checker) readReachesModel(e entry, res *reached, capability, service string) bool {
 	var sites []ssa.CallInstruction
 	c.eachSite(res, func(site ssa.CallInstruction) {
-		if c.readsWith(site, capability) {
+		if c.readsWith(site, capability, service) {
 			sites = append(sites, site)
 		}
 	})
@@ -83,11 +127,11 @@ func (c *checker) reachesModel(e entry, res *reached, sites []ssa.CallInstructio
 	return o != nil
 }
 
-// readsWith reports whether a call site reads with a capability, itself or
-// through the summary of the dependency it calls.
-func (c *checker) readsWith(site ssa.CallInstruction, capability string) bool {
+// readsWith reports whether a call site reads with a capability through
+// a service, itself or through the summary of the dependency it calls.
+func (c *checker) readsWith(site ssa.CallInstruction, capability, service string) bool {
 	for _, h := range c.rc.sinksAt(site) {
-		if h.capability == capability && !h.config {
+		if h.capability == capability && !h.config && c.service(h.sink) == service {
 			return true
 		}
 	}
@@ -99,7 +143,7 @@ func (c *checker) readsWith(site ssa.CallInstruction, capability string) bool {
 		return false
 	}
 	for _, r := range c.rc.summaries.Of(sym) {
-		if r.Capability == capability {
+		if r.Capability == capability && c.service(r.Sink) == service {
 			return true
 		}
 	}
