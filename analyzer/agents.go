@@ -12,6 +12,7 @@ import (
 
 	"github.com/blastradius/blastradius/analyzer/agent"
 	"github.com/blastradius/blastradius/analyzer/discovery"
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/report"
 	"github.com/blastradius/blastradius/rules"
 )
@@ -155,7 +156,7 @@ func (a agents) middleware(d discovery.Agent) []report.Reach {
 					roots[fn] = true
 					// A middleware calls the handler it wraps through a
 					// function value: that call runs the tools.
-					for _, site := range callSitesOf(fn) {
+					for _, site := range symbol.CallSites(fn) {
 						cc := site.Common()
 						if !cc.IsInvoke() && cc.StaticCallee() == nil {
 							blocked[site] = nil

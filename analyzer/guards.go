@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/blastradius/blastradius/analyzer/discovery"
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/report"
 	"github.com/blastradius/blastradius/rules"
 )
@@ -261,7 +262,7 @@ func (g *guardFinder) bodyKindsUnder(fn *ssa.Function, f *flow, depth int) (map[
 	var visit func(*ssa.Function)
 	visit = func(x *ssa.Function) {
 		dependent = dependent || (f != nil && f.funcs[x])
-		for _, site := range callSitesOf(x) {
+		for _, site := range symbol.CallSites(x) {
 			for _, sym := range siteSymbols(g.rc, site) {
 				if gd, ok := g.cat.Guards[rules.Normalize(sym)]; ok {
 					switch {
@@ -378,7 +379,7 @@ func (c *checker) guardsOf(g *guardFinder, e entry, res *reached, h hit, f *flow
 		}
 	}
 	for _, pp := range pathPoints(res, h.site) {
-		for _, site := range callSitesOf(pp.fn) {
+		for _, site := range symbol.CallSites(pp.fn) {
 			if ssa.Instruction(site) == pp.point {
 				// The call on the path may itself be the guard (a circuit
 				// breaker's Execute running the sink in its callback).
@@ -507,7 +508,7 @@ func (g *guardFinder) guardsAround(w *ssa.Function, nexts []ssa.CallInstruction)
 		isNext[n] = true
 	}
 	var out []report.Guard
-	for _, site := range callSitesOf(w) {
+	for _, site := range symbol.CallSites(w) {
 		if isNext[site] {
 			continue
 		}

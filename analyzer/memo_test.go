@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"golang.org/x/tools/go/ssa/ssautil"
 
 	"github.com/blastradius/blastradius/rules"
@@ -76,7 +78,7 @@ func TestGraphCalleesIndex(t *testing.T) {
 	want := map[ssa.CallInstruction][]*ssa.Function{}
 	var sites []ssa.CallInstruction
 	for _, fn := range scope {
-		for _, site := range callSitesOf(fn) {
+		for _, site := range symbol.CallSites(fn) {
 			sites = append(sites, site)
 			if node := cg.Nodes[fn]; node != nil {
 				for _, e := range node.Out {

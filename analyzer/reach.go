@@ -180,7 +180,7 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 		best[s.fn] = true
 		out.steps[s.fn] = s
 		out.order = append(out.order, s.fn)
-		for _, site := range callSitesOf(s.fn) {
+		for _, site := range symbol.CallSites(s.fn) {
 			if s.prev == nil && s.fn == handler && region != nil && !region[site.Block()] {
 				continue
 			}
@@ -260,7 +260,7 @@ func declaringPackage(fn *ssa.Function) string {
 			}
 		}
 	}
-	return pkgPathOf(fn)
+	return symbol.Package(fn)
 }
 
 // opaqueCalls lists, by package, the symbols whose summaries the tools'
@@ -269,7 +269,7 @@ func (rc *reacher) opaqueCalls(results []*reached) map[string][]string {
 	set := map[string]map[string]bool{}
 	for _, res := range results {
 		for _, fn := range res.order {
-			for _, site := range callSitesOf(fn) {
+			for _, site := range symbol.CallSites(fn) {
 				if !res.inScope(site) {
 					continue
 				}
@@ -307,7 +307,7 @@ func (rc *reacher) addSummaries(res *reached) {
 		}
 	}
 	for _, fn := range res.order {
-		for _, site := range callSitesOf(fn) {
+		for _, site := range symbol.CallSites(fn) {
 			if !res.inScope(site) {
 				continue
 			}
@@ -491,19 +491,6 @@ func (rc *reacher) findSinks(site ssa.CallInstruction) []hit {
 	}
 	for _, h := range sink.At(rc.cat, site, func() []*ssa.Function { return rc.graphCallees(site) }, rc.symbol) {
 		out = append(out, hit{capability: h.Capability, sink: h.Symbol, config: h.Config})
-	}
-	return out
-}
-
-// callSitesOf lists fn's calls in block and instruction order.
-func callSitesOf(fn *ssa.Function) []ssa.CallInstruction {
-	var out []ssa.CallInstruction
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			if c, ok := instr.(ssa.CallInstruction); ok {
-				out = append(out, c)
-			}
-		}
 	}
 	return out
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/ssa/ssautil"
+
+	"github.com/blastradius/blastradius/analyzer/symbol"
 )
 
 // TestSinksIndependentOfEdgeOrder checks that what a call site calls (its
@@ -32,7 +34,7 @@ func TestSinksIndependentOfEdgeOrder(t *testing.T) {
 	ask := func(rc *reacher) map[string]answer {
 		out := map[string]answer{}
 		for _, fn := range scope {
-			for _, site := range callSitesOf(fn) {
+			for _, site := range symbol.CallSites(fn) {
 				at := prog.Fset.Position(site.Pos()).String()
 				a := out[at]
 				a.sinks = append(a.sinks, rc.sinksAt(site)...)

@@ -14,6 +14,8 @@ import (
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"golang.org/x/tools/go/ssa/ssautil"
 
 	"github.com/blastradius/blastradius/analyzer/summary"
@@ -486,7 +488,7 @@ func (u *unanalysed) on(res *reached) []string {
 		if len(fn.Blocks) > 0 || isOpaque(u.cat, fn) {
 			continue
 		}
-		p := pkgPathOf(fn)
+		p := symbol.Package(fn)
 		if _, broken := u.notLoaded[p]; broken {
 			set[p] = true
 		} else if u.stripped[fn.Pos()] {

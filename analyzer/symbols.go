@@ -19,25 +19,10 @@ func invokeSymbol(c *ssa.CallCommon) string { return symbol.Invoke(c) }
 // typeSymbol spells a named type as "pkgpath.Name".
 func typeSymbol(t types.Type) string { return symbol.Type(t) }
 
-// pkgPathOf returns the import path of the package that declares fn, looking
-// through instantiations and synthetic wrappers; "" if there is none.
-func pkgPathOf(fn *ssa.Function) string {
-	if o := fn.Origin(); o != nil {
-		fn = o
-	}
-	if fn.Pkg != nil {
-		return fn.Pkg.Pkg.Path()
-	}
-	if obj := fn.Object(); obj != nil && obj.Pkg() != nil {
-		return obj.Pkg().Path()
-	}
-	return ""
-}
-
 // isOpaque reports whether fn's body is never entered: it belongs to the
 // standard library or to a catalogued opaque module.
 func isOpaque(cat *rules.Catalog, fn *ssa.Function) bool {
-	p := pkgPathOf(fn)
+	p := symbol.Package(fn)
 	if p == "" {
 		// Synthetic wrappers (bound methods, thunks) without a package:
 		// judge them by the method they wrap.

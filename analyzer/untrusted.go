@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/report"
 	"github.com/blastradius/blastradius/rules"
 )
@@ -332,7 +333,7 @@ func siteSymbols(rc *reacher, site ssa.CallInstruction) []string {
 // eachSite calls fn for every call site the tool owns, in reach order.
 func (c *checker) eachSite(res *reached, fn func(ssa.CallInstruction)) {
 	for _, g := range res.order {
-		for _, site := range callSitesOf(g) {
+		for _, site := range symbol.CallSites(g) {
 			if res.inScope(site) {
 				fn(site)
 			}
@@ -682,7 +683,7 @@ func (c *checker) messageTaint(f *flow, fn *ssa.Function) (*origin, token.Pos) {
 			return o, st.Pos()
 		}
 	}
-	for _, site := range callSitesOf(fn) {
+	for _, site := range symbol.CallSites(fn) {
 		for _, sym := range siteSymbols(c.rc, site) {
 			ref, ok := c.cat.ToolResults[rules.Normalize(sym)]
 			if !ok {
@@ -843,7 +844,7 @@ func (c *checker) promptFlows(scope []*ssa.Function) []report.Finding {
 			findings = append(findings, c.finding(id, report.Tool{Handler: fn.String() + "#" + label}, "", what, ms.store.Pos(), msg, nil, steps))
 		}
 		for _, fn := range scope {
-			for _, site := range callSitesOf(fn) {
+			for _, site := range symbol.CallSites(fn) {
 				for _, sym := range siteSymbols(c.rc, site) {
 					p, ok := c.cat.Prompts[rules.Normalize(sym)]
 					if !ok {

@@ -250,7 +250,7 @@ func (m *modelNames) relays(scope []*ssa.Function) map[*ssa.Function]bool {
 		out[fn] = true
 	}
 	for _, fn := range scope {
-		for _, site := range callSitesOf(fn) {
+		for _, site := range symbol.CallSites(fn) {
 			if callee := site.Common().StaticCallee(); callee != nil && direct[callee] {
 				out[fn] = true
 			}

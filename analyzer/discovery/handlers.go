@@ -4,6 +4,8 @@ import (
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/symbol"
 )
 
 // This file finds the handlers a registered value stands for, seeing
@@ -46,7 +48,7 @@ func (g *graph) wraps(id int32) bool {
 	}
 	g.e.ix.ensure(fn)
 	found := false
-	for _, site := range callSitesOf(fn) {
+	for _, site := range symbol.CallSites(fn) {
 		cc := site.Common()
 		if cc.IsInvoke() || cc.StaticCallee() != nil {
 			continue

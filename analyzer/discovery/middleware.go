@@ -3,6 +3,7 @@ package discovery
 import (
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/rules"
 )
 
@@ -25,7 +26,7 @@ func (e *engine) middlewares(scope []*ssa.Function) []Middleware {
 	}
 	var out []Middleware
 	for _, fn := range scope {
-		for _, site := range callSitesOf(fn) {
+		for _, site := range symbol.CallSites(fn) {
 			callee := site.Common().StaticCallee()
 			if callee == nil {
 				continue

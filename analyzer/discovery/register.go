@@ -45,7 +45,7 @@ const maxCallbackNodes = 20_000
 func (e *engine) registrations(scope []*ssa.Function) []registration {
 	var out []registration
 	for _, fn := range scope {
-		for _, site := range callSitesOf(fn) {
+		for _, site := range symbol.CallSites(fn) {
 			cc := site.Common()
 			if callee := cc.StaticCallee(); callee != nil {
 				if reg, ok := e.cat.Registers[rules.Normalize(symbolOf(callee))]; ok {

@@ -38,19 +38,6 @@ func callArgs(c *ssa.CallCommon) []ssa.Value {
 	return c.Args
 }
 
-// callSitesOf lists fn's calls in block and instruction order.
-func callSitesOf(fn *ssa.Function) []ssa.CallInstruction {
-	var out []ssa.CallInstruction
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			if c, ok := instr.(ssa.CallInstruction); ok {
-				out = append(out, c)
-			}
-		}
-	}
-	return out
-}
-
 // isBound reports whether fn is the synthetic wrapper of a method value
 // (s.handle), whose free variable 0 is the receiver.
 func isBound(fn *ssa.Function) bool {

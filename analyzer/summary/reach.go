@@ -151,7 +151,7 @@ func newGraph(cat *rules.Catalog, prog *ssa.Program, seeds []*ssa.Function) *gra
 	g.direct = make([][]directHit, n)
 	g.fixes = make([][]string, n)
 	for i, fn := range g.fns {
-		g.apis[i] = cat.IsAPI(pkgPathOf(fn))
+		g.apis[i] = cat.IsAPI(symbol.Package(fn))
 	}
 	// In the order of the functions, then of their calls, so that the
 	// search, and the witnesses it picks, are the same on every run.
@@ -186,7 +186,7 @@ func (g *graph) forward(seeds []*ssa.Function, node func(*ssa.Function) *callgra
 		fn := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
 		callees := g.calleesOf(node(fn))
-		for _, site := range callSites(fn) {
+		for _, site := range symbol.CallSites(fn) {
 			hits := sink.At(g.cat, site, func() []*ssa.Function { return callees[site] }, g.symbol)
 			// A dependency reading its own settings is configuration: a
 			// file at a fixed path, and any environment variable, whose
@@ -382,7 +382,7 @@ func (g *graph) fixedBy(ops map[string]rules.ArgRef, counts func(int) bool, into
 			resolve := func(v ssa.Value) {
 				changed = g.resolveOperation(fn, v, params[i], fields, fixed[i], map[ssa.Value]bool{}) || changed
 			}
-			for _, site := range callSites(fn) {
+			for _, site := range symbol.CallSites(fn) {
 				args := sink.Args(site.Common())
 				callee := -1
 				if f := site.Common().StaticCallee(); f != nil {
@@ -676,19 +676,6 @@ func capabilityOf(k group, class int, api bool) (string, bool) {
 	return k.capability, true
 }
 
-// callSites lists fn's calls in block and instruction order.
-func callSites(fn *ssa.Function) []ssa.CallInstruction {
-	var out []ssa.CallInstruction
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			if c, ok := instr.(ssa.CallInstruction); ok {
-				out = append(out, c)
-			}
-		}
-	}
-	return out
-}
-
 // funcValue returns the function a value denotes when that is evident: a
 // function, a closure, a method value, possibly converted.
 func funcValue(v ssa.Value) *ssa.Function {
@@ -706,21 +693,4 @@ func funcValue(v ssa.Value) *ssa.Function {
 			return nil
 		}
 	}
-}
-
-// pkgPathOf returns the import path of the package that declares fn.
-func pkgPathOf(fn *ssa.Function) string {
-	if o := fn.Origin(); o != nil {
-		fn = o
-	}
-	if fn.Pkg != nil {
-		return fn.Pkg.Pkg.Path()
-	}
-	if obj := fn.Object(); obj != nil && obj.Pkg() != nil {
-		return obj.Pkg().Path()
-	}
-	if fn.Parent() != nil {
-		return pkgPathOf(fn.Parent())
-	}
-	return ""
 }

@@ -6,6 +6,9 @@
 // "github.com/modelcontextprotocol/go-sdk/mcp.AddTool"; a type is
 // "pkgpath.Name". Reports also use a short form with package names instead
 // of paths: "(*sql.DB).Query", "mcp.AddTool".
+//
+// It also says where a function is declared (Package) and lists its calls
+// (CallSites) the one way every stage of the scan reads them.
 package symbol
 
 import (
@@ -83,4 +86,36 @@ func ShortType(sym string) string {
 		return sym[i+1:]
 	}
 	return sym
+}
+
+// Package returns the import path of the package that declares fn, looking
+// through instantiations, synthetic wrappers and closures; "" if there is
+// none.
+func Package(fn *ssa.Function) string {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	if fn.Pkg != nil {
+		return fn.Pkg.Pkg.Path()
+	}
+	if obj := fn.Object(); obj != nil && obj.Pkg() != nil {
+		return obj.Pkg().Path()
+	}
+	if fn.Parent() != nil {
+		return Package(fn.Parent())
+	}
+	return ""
+}
+
+// CallSites lists fn's calls in block and instruction order.
+func CallSites(fn *ssa.Function) []ssa.CallInstruction {
+	var out []ssa.CallInstruction
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(ssa.CallInstruction); ok {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }
