@@ -1019,11 +1019,9 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		if len(args) != 2 {
 			return "", fmt.Errorf("program wants CAPABILITIES NAME")
 		}
-		caps := strings.Split(args[0], ",")
-		for _, capability := range caps {
-			if !validCapability(capability) {
-				return "", fmt.Errorf("unknown capability %q (want one of %s)", capability, strings.Join(Capabilities, ", "))
-			}
+		caps, err := capabilityList(args[0])
+		if err != nil {
+			return "", err
 		}
 		c.Programs[args[1]] = caps
 		return "program " + args[1], nil
@@ -1032,11 +1030,9 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		if len(args) != 2 {
 			return "", fmt.Errorf("channel wants CAPABILITIES SYMBOL")
 		}
-		caps := strings.Split(args[0], ",")
-		for _, capability := range caps {
-			if !validCapability(capability) {
-				return "", fmt.Errorf("unknown capability %q (want one of %s)", capability, strings.Join(Capabilities, ", "))
-			}
+		caps, err := capabilityList(args[0])
+		if err != nil {
+			return "", err
 		}
 		sym := Normalize(args[1])
 		c.Channels[sym] = caps
@@ -1331,4 +1327,16 @@ func options(args []string, keys ...string) (map[string]int, error) {
 		out[k] = n
 	}
 	return out, nil
+}
+
+// capabilityList parses a comma-separated list of capabilities (the first
+// field of a channel or program line).
+func capabilityList(field string) ([]string, error) {
+	caps := strings.Split(field, ",")
+	for _, capability := range caps {
+		if !validCapability(capability) {
+			return nil, fmt.Errorf("unknown capability %q (want one of %s)", capability, strings.Join(Capabilities, ", "))
+		}
+	}
+	return caps, nil
 }

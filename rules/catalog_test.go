@@ -94,6 +94,9 @@ func TestParseErrors(t *testing.T) {
 		{"hintoption read-only a.B\n", "t.cat:1: hintoption wants KIND SYMBOL arg=N"},
 		{"hintoption loud a.B arg=0\n", `t.cat:1: unknown hint "loud" (want annotations or one of`},
 		{"annotations a.T\n", "t.cat:1: annotations wants TOOLTYPE FIELD"},
+		{"program fs-read\n", "t.cat:1: program wants CAPABILITIES NAME"},
+		{"program fs-read,teleport cat\n", `t.cat:1: unknown capability "teleport"`},
+		{"channel exec,teleport (*os/exec.Cmd).StdinPipe\n", `t.cat:1: unknown capability "teleport"`},
 	} {
 		err := New().Parse("t.cat", strings.NewReader(tc.in))
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
