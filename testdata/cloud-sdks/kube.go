@@ -112,7 +112,8 @@ func (c *cluster) applyManifest(ctx context.Context, req mcp.CallToolRequest) (*
 }
 
 // execInPod runs the model's command in a container, as kubectl exec does:
-// a POST to the pod's exec subresource, which the executor sends, with the
+// a POST to the pod's exec subresource, which the executor sends (a change
+// through the cluster's API, not a process of this machine), with the
 // client certificate that the REST configuration names read from its file.
 func (c *cluster) execInPod(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool exec_in_pod mcp-go constant` `BR304: tool exec_in_pod can change cloud resources with no rate limit` `BR305: tool exec_in_pod is not logged with its arguments`
 	command := req.GetString("command", "")
@@ -124,7 +125,7 @@ func (c *cluster) execInPod(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 		return nil, err
 	}
 	var out bytes.Buffer
-	if err := ex.StreamWithContext(ctx, remotecommand.StreamOptions{Stdout: &out}); err != nil { // want `exec_in_pod: exec \(k8s\.io/client-go/tools/remotecommand\.Executor\)\.StreamWithContext \(tainted\)` `BR301: tool exec_in_pod can run processes through \(k8s\.io/client-go/tools/remotecommand\.Executor\)\.StreamWithContext with no confirmation before it`
+	if err := ex.StreamWithContext(ctx, remotecommand.StreamOptions{Stdout: &out}); err != nil { // want `exec_in_pod: cloud-write \(k8s\.io/client-go/tools/remotecommand\.Executor\)\.StreamWithContext \(tainted\)`
 		return nil, err
 	}
 	return mcp.NewToolResultText(out.String()), nil
