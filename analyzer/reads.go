@@ -180,29 +180,50 @@ func (c *checker) inModule(fn *ssa.Function) bool {
 	return c.module == nil || c.module[fn] || (fn.Parent() != nil && c.module[fn.Parent()])
 }
 
-// configuration reports whether a hit is the program's own configuration
-// rather than a capability of the tool: a read of a setting by a constant
-// name (os.Getenv("LOG_LEVEL"), a settings file at a fixed path), or an
-// environment read in a dependency's code that the scan enters (its names
-// are its own: HELM_CONFIG_HOME through a helper), as in a summary. Either
-// is the tool's capability after all where the model chooses what is read,
-// or where anything of what was read reaches the model: a tool that hands
-// the model $USER, a token or a count of a log's errors has it. For a read
-// in a dependency, both are asked of the application's call that leads
-// into it (settings.Var(name) with the model's name).
+// settingReads are the capabilities through which a program reads its
+// settings: the environment and files. A database or an API that a tool
+// queries without showing the model the answer is still a service it
+// talks to.
+var settingReads = map[string]bool{"env": true, "fs-read": true}
+
+// configuration reports whether a read is the program's own configuration
+// rather than a capability of the tool: what the model can read is what it
+// chooses to read or what comes back to it.
+//
+// In the application's code that is a setting read by a constant name
+// (os.Getenv("LOG_LEVEL"), a settings file at a fixed path). A
+// dependency's reads are its own configuration whatever names them (the
+// certificate files a client's configuration lists, Helm's
+// HELM_CONFIG_HOME, a registry's credentials file), whether the scan
+// enters its code or a summary says what it reaches. Either is the tool's
+// capability after all where the model chooses what is read, or where
+// anything of what was read reaches the model: a tool that hands the model
+// $USER, a token or a count of a log's errors has it. For a read in a
+// dependency, both are asked of the application's call that leads into it
+// (settings.Var(name) with the model's name).
+//
+// The application's other reads stay: whether their data reaches the model
+// through a length, a comparison or an interface the flow does not follow
+// is not a question the flow answers well enough to drop them on.
 func (c *checker) configuration(e entry, res *reached, h hit, chosen bool, tainted map[ssa.CallInstruction][]int) bool {
-	site := h.site
-	if h.capability == "env" && !c.inModule(site.Parent()) {
-		boundary := c.boundary(h.at)
-		if boundary == nil {
-			return false // a library tool's own code: nothing to ask
-		}
-		site, chosen = boundary, chosen || len(tainted[boundary]) > 0
-	} else if !h.config {
+	if !settingReads[h.capability] || chosen {
 		return false
 	}
-	if chosen {
+	site := h.site
+	switch {
+	case !c.inModule(site.Parent()):
+		if site = c.boundary(h.at); site == nil {
+			return false // a library tool's own code: nothing to ask
+		}
+	case h.tail != nil:
+		// A summary's read: the call into the dependency is the site.
+	case !h.config:
 		return false
+	}
+	if site != h.site || h.tail != nil {
+		if len(tainted[site]) > 0 {
+			return false // the model's data goes into the call that reads
+		}
 	}
 	return !c.reachesModel(e, res, []ssa.CallInstruction{site})
 }

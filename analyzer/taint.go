@@ -626,7 +626,6 @@ func builtAt(o *origin, i int, decl []rules.Sensitive) *origin {
 // readCapabilities are the sinks whose results are outside data.
 var readCapabilities = map[string]bool{"db-read": true, "fs-read": true, "network": true, "env": true, "cloud-read": true}
 
-// isRead reports whether any of the symbols is a catalogued read.
 // isSink reports whether one of the symbols is a catalogued sink.
 func (f *flow) isSink(syms []string) bool {
 	for _, sym := range syms {
@@ -637,6 +636,7 @@ func (f *flow) isSink(syms []string) bool {
 	return false
 }
 
+// isRead reports whether any of the symbols is a catalogued read.
 func (f *flow) isRead(syms []string) bool {
 	for _, sym := range syms {
 		if sk, ok := f.cat.Sink(sym); ok && readCapabilities[sk.Capability] {

@@ -1,6 +1,8 @@
 // Command dependency-config serves two tools over a local library that
-// reads the environment: one only configures itself through it, the other
-// hands the model the variable it names.
+// reads the environment and files: where only the library's configuration
+// decides what it reads and nothing of it reaches the model, the reads are
+// its own; where the model names what is read, or sees it, they are the
+// tool's.
 package main
 
 import (
@@ -13,8 +15,10 @@ import (
 )
 
 func main() {
-	s := server.NewMCPServer("dependency-config", "1.0.0") // want `agent dependency\-config server mcp\-go: ping, show_var`
+	s := server.NewMCPServer("dependency-config", "1.0.0") // want `agent dependency\-config server mcp\-go: ping, secure_ping, show_banner, show_var`
 	s.AddTool(mcp.NewTool("ping"), ping)
+	s.AddTool(mcp.NewTool("secure_ping"), securePing)
+	s.AddTool(mcp.NewTool("show_banner"), showBanner)
 	s.AddTool(mcp.NewTool("show_var", mcp.WithString("name", mcp.Required())), showVar)
 	_ = server.ServeStdio(s)
 }
@@ -36,4 +40,26 @@ func ping(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, er
 // the model chooses which.
 func showVar(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool show_var mcp-go constant` `BR305: tool show_var\b.*`
 	return mcp.NewToolResultText(settings.Var(req.GetString("name", ""))), nil
+}
+
+// securePing is ping over TLS: the library reads the certificate authority
+// that its configuration names, a file that neither the model chooses nor
+// sees. No fs-read.
+func securePing(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool secure_ping mcp-go constant` `BR305: tool secure_ping\b.*`
+	client, err := settings.Client("STATUS")
+	if err != nil {
+		return mcp.NewToolResultText("misconfigured"), nil
+	}
+	resp, err := client.Get("https://status.example.com/") // want `secure_ping: network \(\*net/http\.Client\)\.Get`
+	if err != nil {
+		return mcp.NewToolResultText("down"), nil
+	}
+	resp.Body.Close()
+	return mcp.NewToolResultText("up"), nil
+}
+
+// showBanner hands the model the file that the library's configuration
+// names: the model does not choose it, but it reads it.
+func showBanner(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool show_banner mcp-go constant` `BR305: tool show_banner\b.*`
+	return mcp.NewToolResultText(settings.Banner("MOTD")), nil
 }

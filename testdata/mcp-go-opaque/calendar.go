@@ -7,6 +7,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 	calendar "google.golang.org/api/calendar/v3"
+	"google.golang.org/api/option"
 )
 
 // addEvent creates an event: a POST that the API client's generated code
@@ -34,6 +35,22 @@ func (o *ops) listEvents(ctx context.Context, req mcp.CallToolRequest) (*mcp.Cal
 		fmt.Fprintln(&b, ev.Summary)
 	}
 	return mcp.NewToolResultText(b.String()), nil
+}
+
+// listEventsFresh makes its client on every call: the library reads the
+// credentials file that its option names, a file that the model neither
+// chooses nor sees, so it is the client's configuration, not the tool's
+// fs-read.
+func (o *ops) listEventsFresh(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool list_events_fresh mcp-go constant` `BR305: tool list_events_fresh is not logged with its arguments`
+	cal, err := calendar.NewService(ctx, option.WithCredentialsFile("credentials.json"))
+	if err != nil {
+		return nil, err
+	}
+	evs, err := cal.Events.List("primary").Context(ctx).Do() // want `list_events_fresh: cloud-read \(\*net/http\.Client\)\.Do`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(fmt.Sprint(len(evs.Items))), nil
 }
 
 // eventCall builds a call and never sends it: nothing is reached (a

@@ -31,9 +31,10 @@ func main() {
 		log.Fatal(err)
 	}
 	o := &ops{cal: cal, conn: conn}
-	s := server.NewMCPServer("ops", "1.0.0") // want `agent ops server mcp-go: add_event, cancel_operation, event_call, health, list_events`
+	s := server.NewMCPServer("ops", "1.0.0") // want `agent ops server mcp-go: add_event, cancel_operation, event_call, health, list_events, list_events_fresh`
 	s.AddTool(mcp.NewTool("add_event", mcp.WithString("summary"), mcp.WithString("start")), o.addEvent)
 	s.AddTool(mcp.NewTool("list_events"), o.listEvents)
+	s.AddTool(mcp.NewTool("list_events_fresh"), o.listEventsFresh)
 	s.AddTool(mcp.NewTool("event_call"), o.eventCall)
 	s.AddTool(mcp.NewTool("cancel_operation", mcp.WithString("name")), o.cancelOperation)
 	s.AddTool(mcp.NewTool("health"), o.health)

@@ -3,7 +3,12 @@
 // name its caller gives.
 package settings
 
-import "os"
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"net/http"
+	"os"
+)
 
 // Endpoint is a service's address, from PREFIX_URL.
 type Endpoint struct {
@@ -18,4 +23,26 @@ func Load(prefix string) Endpoint {
 // Var returns the variable called name.
 func Var(name string) string {
 	return os.Getenv(name) // want `show_var: env os\.Getenv`
+}
+
+// Client returns an HTTP client that trusts the certificate authority
+// whose file PREFIX_CA names, as API clients load what their configuration
+// lists.
+func Client(prefix string) (*http.Client, error) {
+	pem, err := os.ReadFile(os.Getenv(prefix + "_CA"))
+	if err != nil {
+		return nil, err
+	}
+	pool := x509.NewCertPool()
+	pool.AppendCertsFromPEM(pem)
+	return &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}}, nil
+}
+
+// Banner returns the text of the file that PREFIX_BANNER names. The scan
+// asks of a library's read whether what the call into the library returns
+// reaches the model, not what the read itself returns: the banner does,
+// so the variable read on the way counts too.
+func Banner(prefix string) string {
+	b, _ := os.ReadFile(os.Getenv(prefix + "_BANNER")) // want `show_banner: fs-read os\.ReadFile` `show_banner: env os\.Getenv`
+	return string(b)
 }
