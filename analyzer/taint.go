@@ -504,6 +504,12 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 			if len(args) == 2 {
 				f.setCell(cell{baseOf(args[0]), "[]"}, f.deep(args[1]))
 			}
+		case "len", "cap":
+			// How many rows or entries there are is something of
+			// them, as far as a number carries anything (numbers).
+			if len(args) == 1 {
+				f.flowInto(result, f.deep(args[0]))
+			}
 		}
 		return
 	}

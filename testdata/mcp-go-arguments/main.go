@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"log"
 	"net/http"
 	"os"
@@ -45,14 +46,17 @@ func main() {
 		log.Fatal(err)
 	}
 	s := &service{client: &http.Client{}, db: db}
-	srv := server.NewMCPServer("notes", "1.0.0") // want `agent notes server mcp-go: fetch_page, find_notes, forget_note, pop_note, save_note, save_note_as, search_notes, share_note` `BR402: agent notes: find_notes returns private data .*fetch_page sends data where the model says .*`
+	srv := server.NewMCPServer("notes", "1.0.0") // want `agent notes server mcp-go: draft_note, draft_note_in, fetch_page, find_notes, forget_note, pop_note, purge_notes, save_note, save_note_as, search_notes, share_note` `BR402: agent notes: find_notes returns private data .*fetch_page sends data where the model says .*`
 	srv.AddTool(mcp.NewTool("share_note", mcp.WithString("text", mcp.Required())), s.shareNote)
 	srv.AddTool(mcp.NewTool("fetch_page", mcp.WithString("url", mcp.Required())), s.fetchPage)
 	srv.AddTool(mcp.NewTool("save_note", mcp.WithString("text", mcp.Required())), s.saveNote)
 	srv.AddTool(mcp.NewTool("save_note_as", mcp.WithString("name", mcp.Required()), mcp.WithString("text", mcp.Required())), s.saveNoteAs)
+	srv.AddTool(mcp.NewTool("draft_note", mcp.WithString("title", mcp.Required())), s.draftNote)
+	srv.AddTool(mcp.NewTool("draft_note_in", mcp.WithString("dir", mcp.Required())), s.draftNoteIn)
 	srv.AddTool(mcp.NewTool("find_notes", mcp.WithString("key", mcp.Required())), s.findNotes)
 	srv.AddTool(mcp.NewTool("search_notes", mcp.WithString("filter", mcp.Required())), s.searchNotes)
 	srv.AddTool(mcp.NewTool("forget_note", mcp.WithString("key", mcp.Required())), s.forgetNote)
+	srv.AddTool(mcp.NewTool("purge_notes", mcp.WithString("key", mcp.Required())), s.purgeNotes)
 	srv.AddTool(mcp.NewTool("pop_note", mcp.WithString("key", mcp.Required())), s.popNote)
 	if err := server.ServeStdio(srv); err != nil {
 		log.Fatal(err)
@@ -104,6 +108,34 @@ func (s *service) saveNote(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 		return nil, err
 	}
 	return mcp.NewToolResultText("saved"), nil
+}
+
+// draftNote opens a scratch file named after the model's title and removes
+// it when done. A temporary file's pattern cannot hold a path separator
+// (os.CreateTemp refuses one), so the title only names a file in the
+// temporary directory: the directory decides where it goes, and the name
+// that comes back is no more the model's.
+func (s *service) draftNote(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool draft_note mcp-go constant` `BR304: tool draft_note can write files with no rate limit` `BR305: tool draft_note is not logged with its arguments`
+	f, err := os.CreateTemp("", "draft-*-"+req.GetString("title", "")) // want `draft_note: fs-write os\.CreateTemp` `BR301: tool draft_note can write files through os\.CreateTemp with no confirmation before it`
+	if err != nil {
+		return nil, err
+	}
+	f.Close()
+	os.Remove(f.Name()) // want `draft_note: fs-write os\.Remove`
+	return mcp.NewToolResultText("drafted"), nil
+}
+
+// draftNoteIn opens its scratch file in the directory the model names.
+func (s *service) draftNoteIn(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool draft_note_in mcp-go constant` `BR304: tool draft_note_in can write files with no rate limit` `BR305: tool draft_note_in is not logged with its arguments`
+	f, err := os.CreateTemp(req.GetString("dir", ""), "draft-*") // want `draft_note_in: fs-write os\.CreateTemp \(tainted\)` `BR104: tool draft_note_in: model-controlled input reaches the file path of os\.CreateTemp` `BR301: tool draft_note_in can write files through os\.CreateTemp with no confirmation before it`
+	if err != nil {
+		return nil, err
+	}
+	f.Close()
+	// The name came back from os.CreateTemp, where the injection is
+	// reported; removing it is still the model's choice.
+	os.Remove(f.Name()) // want `draft_note_in: fs-write os\.Remove \(tainted\)`
+	return mcp.NewToolResultText("drafted"), nil
 }
 
 // saveNoteAs writes the model's text to a file the model names.
@@ -160,4 +192,18 @@ func (s *service) popNote(ctx context.Context, req mcp.CallToolRequest) (*mcp.Ca
 		return nil, err
 	}
 	return mcp.NewToolResultText(n.Text), nil
+}
+
+// purgeNotes loads the notes under the model's key, deletes them and says
+// how many there were: a count of what it read reaches the model, so the
+// read stays next to the write.
+func (s *service) purgeNotes(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool purge_notes mcp-go constant` `BR304: tool purge_notes can change the database with no rate limit` `BR305: tool purge_notes is not logged with its arguments`
+	var notes []Note
+	if err := s.db.Find(&notes, "key = ?", req.GetString("key", "")).Error; err != nil { // want `purge_notes: db-read \(\*gorm\.io/gorm\.DB\)\.Find`
+		return nil, err
+	}
+	if err := s.db.Delete(&notes).Error; err != nil { // want `purge_notes: db-write \(\*gorm\.io/gorm\.DB\)\.Delete` `BR301: tool purge_notes can change the database through \(\*gorm\.io/gorm\.DB\)\.Delete with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText(fmt.Sprintf("purged %d notes", len(notes))), nil
 }
