@@ -378,28 +378,17 @@ func settingKey(v ssa.Value) string {
 		if x.Op == token.MUL {
 			switch a := x.X.(type) {
 			case *ssa.FieldAddr:
-				return "field " + types.TypeString(a.X.Type().Underlying().(*types.Pointer).Elem(), nil) + "." + fieldNameOf(a.X.Type(), a.Field)
+				return "field " + types.TypeString(a.X.Type().Underlying().(*types.Pointer).Elem(), nil) + "." + fieldName(a.X.Type(), a.Field)
 			case *ssa.Global:
 				return "global " + a.String()
 			}
 		}
 	case *ssa.Field:
-		return "field " + types.TypeString(x.X.Type(), nil) + "." + fieldNameOf(x.X.Type(), x.Field)
+		return "field " + types.TypeString(x.X.Type(), nil) + "." + fieldName(x.X.Type(), x.Field)
 	case *ssa.Call:
 		if callee := x.Call.StaticCallee(); callee != nil && len(x.Call.Args) <= 1 && (len(x.Call.Args) == 0 || callee.Signature.Recv() != nil) {
 			return "call " + callee.String()
 		}
 	}
 	return fmt.Sprintf("value %p", v)
-}
-
-// fieldNameOf is the name of field i of the struct t or *t is.
-func fieldNameOf(t types.Type, i int) string {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if s, ok := t.Underlying().(*types.Struct); ok && i < s.NumFields() {
-		return s.Field(i).Name()
-	}
-	return ""
 }

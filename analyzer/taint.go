@@ -119,6 +119,9 @@ type flow struct {
 	// scripts are the arrays of the run's functions that hold an argv
 	// running a shell's script (see shellScript); computed on first use.
 	scripts map[ssa.Value]bool
+	// contextValues holds what context.WithValue stored, by key (see
+	// contextvalues.go).
+	contextValues map[string]*origin
 }
 
 func newFlow(cat *rules.Catalog, rc *reacher, funcs map[*ssa.Function]bool, inScope func(ssa.CallInstruction) bool) *flow {
@@ -511,6 +514,9 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 				f.flowInto(result, f.deep(args[0]))
 			}
 		}
+		return
+	}
+	if f.contextCall(c, result, args) {
 		return
 	}
 	analysed, opaque := f.targets(fn, site)

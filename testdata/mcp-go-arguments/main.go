@@ -46,7 +46,7 @@ func main() {
 		log.Fatal(err)
 	}
 	s := &service{client: &http.Client{}, db: db}
-	srv := server.NewMCPServer("notes", "1.0.0") // want `agent notes server mcp-go: draft_note, draft_note_in, fetch_page, find_notes, forget_note, pop_note, purge_notes, save_note, save_note_as, search_notes, share_note` `BR402: agent notes: find_notes returns private data .*fetch_page sends data where the model says .*`
+	srv := server.NewMCPServer("notes", "1.0.0") // want `agent notes server mcp-go: draft_note, draft_note_in, fetch_page, find_notes, forget_note, pop_note, purge_notes, save_draft, save_note, save_note_as, search_notes, share_note, trace_note` `BR402: agent notes: find_notes returns private data .*fetch_page sends data where the model says .*`
 	srv.AddTool(mcp.NewTool("share_note", mcp.WithString("text", mcp.Required())), s.shareNote)
 	srv.AddTool(mcp.NewTool("fetch_page", mcp.WithString("url", mcp.Required())), s.fetchPage)
 	srv.AddTool(mcp.NewTool("save_note", mcp.WithString("text", mcp.Required())), s.saveNote)
@@ -57,6 +57,8 @@ func main() {
 	srv.AddTool(mcp.NewTool("search_notes", mcp.WithString("filter", mcp.Required())), s.searchNotes)
 	srv.AddTool(mcp.NewTool("forget_note", mcp.WithString("key", mcp.Required())), s.forgetNote)
 	srv.AddTool(mcp.NewTool("purge_notes", mcp.WithString("key", mcp.Required())), s.purgeNotes)
+	srv.AddTool(mcp.NewTool("trace_note", mcp.WithString("text", mcp.Required())), s.traceNote)
+	srv.AddTool(mcp.NewTool("save_draft", mcp.WithString("text", mcp.Required())), s.saveDraft)
 	srv.AddTool(mcp.NewTool("pop_note", mcp.WithString("key", mcp.Required())), s.popNote)
 	if err := server.ServeStdio(srv); err != nil {
 		log.Fatal(err)
@@ -206,4 +208,41 @@ func (s *service) purgeNotes(ctx context.Context, req mcp.CallToolRequest) (*mcp
 		return nil, err
 	}
 	return mcp.NewToolResultText(fmt.Sprintf("purged %d notes", len(notes))), nil
+}
+
+// Keys of the values a request's context carries.
+type (
+	requestIDKey struct{}
+	draftKey     struct{}
+)
+
+// requestID is the ID that the transport's middleware put in the context.
+func requestID(ctx context.Context) string {
+	if id, ok := ctx.Value(requestIDKey{}).(string); ok {
+		return id
+	}
+	return "none"
+}
+
+// traceNote files the model's text under the model's own key of the
+// context, then writes a trace named after the request's ID, which the
+// model's text is not: the context carries both, under their keys.
+func (s *service) traceNote(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool trace_note mcp-go constant` `BR304: tool trace_note can write files with no rate limit` `BR305: tool trace_note is not logged with its arguments`
+	ctx = context.WithValue(ctx, draftKey{}, req.GetString("text", ""))
+	name := filepath.Join(notesDir, "traces", requestID(ctx)+".log")
+	if err := os.WriteFile(name, []byte("traced"), 0o600); err != nil { // want `trace_note: fs-write os\.WriteFile` `BR301: tool trace_note can write files through os\.WriteFile with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText("traced"), nil
+}
+
+// saveDraft names its file after the value under the model's key: the
+// model's text.
+func (s *service) saveDraft(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool save_draft mcp-go constant` `BR304: tool save_draft can write files with no rate limit` `BR305: tool save_draft is not logged with its arguments`
+	ctx = context.WithValue(ctx, draftKey{}, req.GetString("text", ""))
+	title, _ := ctx.Value(draftKey{}).(string)
+	if err := os.WriteFile(filepath.Join(notesDir, title), []byte("draft"), 0o600); err != nil { // want `save_draft: fs-write os\.WriteFile \(tainted\)` `BR104: tool save_draft: model-controlled input reaches the file path of os\.WriteFile` `BR301: tool save_draft can write files through os\.WriteFile with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText("saved"), nil
 }
