@@ -16,7 +16,10 @@ import (
 // of it from the seeds, VTA over that slice, and VTA once more over the
 // slice the first VTA graph gives. VTA only follows an interface call into
 // the types that actually flow to its receiver, so an implementation the
-// program never constructs is never reached.
+// program never constructs is never reached. Both slices also hold what
+// may be called beyond the graphs' edges (unseenCallees): code that only a
+// container's reflection calls. The second VTA only keeps edges of the
+// first, so what stores a type into a field must be in the first slice.
 //
 // The CHA graph is only expanded over the slice (package hierarchy): VTA
 // reads no other node of it, and the graph of the whole program was most of
@@ -25,9 +28,11 @@ import (
 // Opaque functions (the standard library, catalogued SDKs and drivers) are
 // left out of the slices: their bodies are never entered, and leaving them
 // out keeps VTA small.
-func buildCallGraph(ctx context.Context, all map[*ssa.Function]bool, seeds []*ssa.Function, cat *rules.Catalog) (*callgraph.Graph, error) {
+func buildCallGraph(ctx context.Context, all map[*ssa.Function]bool, seeds []*ssa.Function, cat *rules.Catalog, impls *implementers) (*callgraph.Graph, error) {
 	cha := hierarchy.New(all)
-	slice := forwardSlice(seeds, cha.Node, cat)
+	slice := forwardSlice(seeds, func(fn *ssa.Function) []*ssa.Function {
+		return append(calleesIn(cha.Node(fn)), unseenCallees(fn, nil, nil)...)
+	}, cat)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -35,14 +40,66 @@ func buildCallGraph(ctx context.Context, all map[*ssa.Function]bool, seeds []*ss
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	slice = forwardSlice(seeds, func(fn *ssa.Function) *callgraph.Node { return cg.Nodes[fn] }, cat)
+	slice = forwardSlice(seeds, func(fn *ssa.Function) []*ssa.Function {
+		return append(calleesIn(cg.Nodes[fn]), unseenCallees(fn, cg, impls)...)
+	}, cat)
 	cg = vta.CallGraph(slice, cg)
 	return cg, ctx.Err()
 }
 
+// calleesIn lists the callees of a call graph's node, or none.
+func calleesIn(n *callgraph.Node) []*ssa.Function {
+	if n == nil {
+		return nil
+	}
+	out := make([]*ssa.Function, 0, len(n.Out))
+	for _, e := range n.Out {
+		out = append(out, e.Callee.Func)
+	}
+	return out
+}
+
+// unseenCallees returns what fn may call beyond the edges of a call graph
+// (CHA's, then the first VTA graph's): the application's implementations
+// of an interface method that an invoke has no callee for in cg (as
+// reacher.callees enters them; none without cg and impls), and every
+// function fn uses as a value (a constructor handed to a
+// dependency-injection container, a callback, a method value), which
+// whoever receives it may call, by reflection too. A service that a
+// container builds is reached only so; unless its code is in the slice,
+// VTA never sees what it stores in its fields, and sends a later call on
+// such a field (the sandbox a manager holds) to only the types built
+// elsewhere.
+func unseenCallees(fn *ssa.Function, cg *callgraph.Graph, impls *implementers) []*ssa.Function {
+	called := map[ssa.CallInstruction]bool{}
+	if cg == nil {
+		cg = &callgraph.Graph{}
+	}
+	if n := cg.Nodes[fn]; n != nil {
+		for _, e := range n.Out {
+			called[e.Site] = true
+		}
+	}
+	var out []*ssa.Function
+	var ops []*ssa.Value
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if site, ok := instr.(ssa.CallInstruction); ok && impls != nil && site.Common().IsInvoke() && !called[site] {
+				out = append(out, impls.of(site.Common().Method)...)
+			}
+			for _, op := range instr.Operands(ops[:0]) {
+				if g, ok := (*op).(*ssa.Function); ok {
+					out = append(out, g)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // forwardSlice returns the functions reachable from the seeds over the
-// graph whose nodes node gives, without entering opaque functions.
-func forwardSlice(seeds []*ssa.Function, node func(*ssa.Function) *callgraph.Node, cat *rules.Catalog) map[*ssa.Function]bool {
+// edges that next gives, without entering opaque functions.
+func forwardSlice(seeds []*ssa.Function, next func(*ssa.Function) []*ssa.Function, cat *rules.Catalog) map[*ssa.Function]bool {
 	seen := map[*ssa.Function]bool{}
 	var queue []*ssa.Function
 	for _, s := range seeds {
@@ -54,12 +111,7 @@ func forwardSlice(seeds []*ssa.Function, node func(*ssa.Function) *callgraph.Nod
 	for len(queue) > 0 {
 		fn := queue[0]
 		queue = queue[1:]
-		n := node(fn)
-		if n == nil {
-			continue
-		}
-		for _, e := range n.Out {
-			g := e.Callee.Func
+		for _, g := range next(fn) {
 			if seen[g] || isOpaque(cat, g) {
 				continue
 			}

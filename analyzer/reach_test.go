@@ -22,7 +22,7 @@ func TestSinksIndependentOfEdgeOrder(t *testing.T) {
 	_, scopeSSA := analysedPackages(l, created, l.Broken)
 	all := ssautil.AllFunctions(prog)
 	scope := scopeFunctions(all, scopeSSA)
-	cg, err := buildCallGraph(context.Background(), all, scope, cat)
+	cg, err := buildCallGraph(context.Background(), all, scope, cat, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -105,7 +105,8 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		doc.Warnings = []string{}
 	}
 	start = time.Now()
-	cg, err := buildCallGraph(ctx, all, seeds(entries, scope), cat)
+	impls := newImplementers(prog, scopeSSA)
+	cg, err := buildCallGraph(ctx, all, seeds(entries, scope), cat, impls)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +117,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 
 	start = time.Now()
 	rc := newReacher(cat, cg, l.Std)
-	rc.impls = newImplementers(prog, scopeSSA)
+	rc.impls = impls
 	rc.channels = channelWrites(cat, scope)
 	module := make(map[*ssa.Function]bool, len(scope))
 	for _, fn := range scope {

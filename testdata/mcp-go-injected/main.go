@@ -9,6 +9,7 @@ import (
 	"context"
 	"log"
 	"os"
+	"os/exec"
 	"reflect"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -19,12 +20,39 @@ import (
 type Notes interface {
 	Read(name string) (string, error)
 	Delete(name string) error
+	Archive(name string) error
 }
 
-type fileNotes struct{ dir string }
+// Archiver packs a note away.
+type Archiver interface {
+	Archive(path string) error
+}
 
-// NewFileNotes is the constructor the container calls.
-func NewFileNotes() *fileNotes { return &fileNotes{dir: "/srv/notes"} }
+// tarArchiver packs with the tar program.
+type tarArchiver struct{}
+
+func (tarArchiver) Archive(path string) error {
+	return exec.Command("tar", "-czf", path+".tgz", path).Run() // want `archive_note: exec os/exec\.Command` `BR301: tool archive_note can run processes through os/exec\.Command with no confirmation before it`
+}
+
+// keepArchiver keeps notes where they are: what a test build uses.
+type keepArchiver struct{}
+
+func (keepArchiver) Archive(string) error { return nil }
+
+type fileNotes struct {
+	dir      string
+	archiver Archiver
+}
+
+// NewFileNotes is the constructor the container calls: only reflection
+// calls it, so the archiver it stores is seen nowhere else.
+func NewFileNotes() *fileNotes { return &fileNotes{dir: "/srv/notes", archiver: tarArchiver{}} }
+
+// newTestNotes is what a test would build, in plain sight.
+func newTestNotes() *fileNotes { return &fileNotes{dir: os.TempDir(), archiver: keepArchiver{}} }
+
+func (n *fileNotes) Archive(name string) error { return n.archiver.Archive(n.dir + "/note.txt") }
 
 func (n *fileNotes) Read(name string) (string, error) {
 	b, err := os.ReadFile(n.dir + "/note.txt") // want `read_note: fs-read os\.ReadFile`
@@ -65,13 +93,27 @@ func (t *tools) remove(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallT
 	return mcp.NewToolResultText("deleted"), nil
 }
 
+func (t *tools) archive(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `BR304: tool archive_note can run processes with no rate limit` `BR305: tool archive_note is not logged with its arguments` `tool archive_note mcp-go constant`
+	if err := t.notes.Archive(req.GetString("name", "")); err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText("archived"), nil
+}
+
 func main() {
 	c := &container{}
 	c.provide(NewFileNotes)
+	if os.Getenv("NOTES_TEST") != "" {
+		// The call graph sees this archiver flow into the field, and
+		// this call reach Archive: what only the container builds must
+		// not be lost beside it.
+		_ = newTestNotes().Archive("check")
+	}
 	t := &tools{notes: c.resolve(reflect.TypeOf((*Notes)(nil)).Elem()).(Notes)}
-	s := server.NewMCPServer("notes", "1.0.0") // want `agent notes server mcp\-go: delete_note, read_note`
+	s := server.NewMCPServer("notes", "1.0.0") // want `agent notes server mcp\-go: archive_note, delete_note, read_note`
 	s.AddTool(mcp.NewTool("read_note"), t.read)
 	s.AddTool(mcp.NewTool("delete_note"), t.remove)
+	s.AddTool(mcp.NewTool("archive_note"), t.archive)
 	if err := server.ServeStdio(s); err != nil {
 		log.Fatal(err)
 	}
