@@ -15,6 +15,12 @@ import (
 // stored under that key, in any context of the run, and nothing of the
 // context itself.
 
+// isContext reports whether t is context.Context.
+func isContext(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+}
+
 // contextCall applies a call that stores or fetches a context's value and
 // reports whether it was one.
 func (f *flow) contextCall(c *ssa.CallCommon, result ssa.Value, args []ssa.Value) bool {
@@ -23,7 +29,6 @@ func (f *flow) contextCall(c *ssa.CallCommon, result ssa.Value, args []ssa.Value
 	case callee != nil && callee.Pkg != nil && callee.Pkg.Pkg.Path() == "context" && callee.Name() == "WithValue":
 		if len(args) == 3 {
 			f.storeContextValue(contextKey(args[1]), f.deep(args[2]))
-			f.flowInto(result, f.taint(args[0]))
 		}
 		return true
 	case c.IsInvoke() && c.Method.Pkg() != nil && c.Method.Pkg().Path() == "context" && c.Method.Name() == "Value",

@@ -239,6 +239,13 @@ func (f *flow) setVal(v ssa.Value, o *origin) {
 	if _, ok := v.(*ssa.Const); ok {
 		return
 	}
+	if isContext(v.Type()) {
+		// A context carries a deadline and a cancellation, not data:
+		// its values go by key (contextvalues.go). A timeout read from
+		// the environment does not make every answer fetched under it
+		// the environment's.
+		return
+	}
 	if isError(v.Type()) {
 		// An error names what failed (a path, a status), not the data
 		// that was read; and it is not where the model's input goes.
@@ -572,7 +579,7 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 	if f.stopAtReads && f.isRead(opaque) {
 		return
 	}
-	if f.stopAtSinks && f.isSink(opaque) {
+	if f.stopAtSinks && (f.isSink(opaque) || f.summarised(opaque)) {
 		return
 	}
 	f.flowInto(result, in)
@@ -642,6 +649,21 @@ var readCapabilities = map[string]bool{"db-read": true, "fs-read": true, "networ
 func (f *flow) isSink(syms []string) bool {
 	for _, sym := range syms {
 		if _, ok := f.cat.Sink(sym); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// summarised reports whether one of the symbols is a dependency's function
+// whose summary reaches a sink: a request an API client sends, which
+// answers with the other side's data, as a catalogued sink does.
+func (f *flow) summarised(syms []string) bool {
+	if f.rc == nil || f.rc.summaries == nil {
+		return false
+	}
+	for _, sym := range syms {
+		if len(f.rc.summaries.Of(sym)) > 0 {
 			return true
 		}
 	}

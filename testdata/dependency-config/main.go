@@ -8,6 +8,9 @@ package main
 import (
 	"context"
 	"net/http"
+	"os"
+	"strings"
+	"time"
 
 	"example.com/settings"
 	"github.com/mark3labs/mcp-go/mcp"
@@ -15,9 +18,10 @@ import (
 )
 
 func main() {
-	s := server.NewMCPServer("dependency-config", "1.0.0") // want `agent dependency\-config server mcp\-go: ping, secure_ping, show_banner, show_var`
+	s := server.NewMCPServer("dependency-config", "1.0.0") // want `agent dependency\-config server mcp\-go: ping, search, secure_ping, show_banner, show_var`
 	s.AddTool(mcp.NewTool("ping"), ping)
 	s.AddTool(mcp.NewTool("secure_ping"), securePing)
+	s.AddTool(mcp.NewTool("search", mcp.WithString("query", mcp.Required())), (&searcher{}).search)
 	s.AddTool(mcp.NewTool("show_banner"), showBanner)
 	s.AddTool(mcp.NewTool("show_var", mcp.WithString("name", mcp.Required())), showVar)
 	_ = server.ServeStdio(s)
@@ -62,4 +66,28 @@ func securePing(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResu
 // names: the model does not choose it, but it reads it.
 func showBanner(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool show_banner mcp-go constant` `BR305: tool show_banner\b.*`
 	return mcp.NewToolResultText(settings.Banner("MOTD")), nil
+}
+
+// Index answers searches; a plugin that the program loads provides it.
+type Index interface {
+	Search(ctx context.Context, query string) ([]string, error)
+}
+
+type searcher struct{ index Index }
+
+// search gives the index as long as the operator's SEARCH_TIMEOUT allows:
+// a deadline is no data, and what the index answers under it is not the
+// setting. No env.
+func (s *searcher) search(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool search mcp-go constant`
+	timeout, err := time.ParseDuration(os.Getenv("SEARCH_TIMEOUT"))
+	if err != nil {
+		timeout = 10 * time.Second
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	hits, err := s.index.Search(ctx, req.GetString("query", ""))
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(strings.Join(hits, "\n")), nil
 }
