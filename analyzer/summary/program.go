@@ -43,6 +43,14 @@ func buildSSA(op *load.Program) *program {
 		}
 		created[p] = prog.CreatePackage(p.Types, files, info, true)
 		syntax[created[p]] = files
+		if op.Bodies[p] {
+			// The syntax and type information are SSA's now, and it
+			// lets go of them as it builds each package: holding them
+			// here to the end of the build kept every package's at
+			// once (the highest live heap of a cold scan of
+			// kubernetes-mcp-server).
+			p.Syntax, p.TypesInfo = nil, nil
+		}
 	})
 	for _, p := range prog.AllPackages() {
 		for _, imp := range p.Pkg.Imports() {
@@ -64,12 +72,6 @@ func buildSSA(op *load.Program) *program {
 			}
 		})
 	}
-	// Their syntax is SSA's now, and it is done with it.
-	packages.Visit(op.Roots, nil, func(p *packages.Package) {
-		if op.Bodies[p] {
-			p.Syntax, p.TypesInfo = nil, nil
-		}
-	})
 	return out
 }
 
