@@ -221,6 +221,15 @@ func (c *checker) typeCheck(p *packages.Package, deps []*packages.Package) {
 	for _, q := range deps {
 		p.IllTyped = p.IllTyped || q.IllTyped
 	}
+	if bodies && info != nil && !c.main(p) {
+		// The data tables go as soon as their package is checked, not
+		// once every package is: the highest live heap of a load is at
+		// the end of type-checking, and every element of a generated
+		// table is an entry of the Types map until it is forgotten.
+		gone := map[*types.Info][]span{}
+		dropDataInitializers([]*packages.Package{p}, c.bodies, c.main, gone)
+		forgetAll(gone)
+	}
 	if !bodies {
 		// Opaque and unentered packages are created in SSA from their
 		// types alone: nothing reads their syntax again.
