@@ -22,12 +22,15 @@ const defaultMemoryLimit = 900 << 20
 // maxHeadroom caps how far above the live heap the limit goes. Half the
 // live heap is enough headroom for the collector to run a few times per
 // phase rather than all the time; on a large module (weknora's live heap
-// reaches 2.6 GiB) half would add 1.3 GiB, so the headroom stops growing
-// here. Less is not better: the limit also counts the runtime's own
-// memory (a few hundred MiB on such a heap), and with 384 MiB weknora's
-// collector ran back to back with a goal at the live heap (44% of the CPU,
-// gctrace) for the same peak.
-const maxHeadroom = 1 << 30
+// reaches 2.2 GiB) half would add 1.1 GiB, so the headroom stops growing
+// here. The peak resident size is the highest live heap plus this: on
+// weknora (docs/performance.md), 1 GiB of headroom made a 3.17 GiB peak
+// and 512 MiB makes 2.83 GiB, for more time in the collector (user time
+// 149 s and 210 s, on a shared machine). Less is not better: the limit also
+// counts the runtime's own memory (a few hundred MiB on such a heap), and
+// with 384 MiB weknora's collector ran back to back with a goal at the
+// live heap (44% of the CPU, gctrace).
+const maxHeadroom = 512 << 20
 
 // memoryBudget keeps the soft limit sensible as a scan goes: a limit close
 // to the live heap makes the collector run all the time (on a module
