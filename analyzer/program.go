@@ -25,7 +25,7 @@ import (
 func buildProgram(l *loaded) (*ssa.Program, map[*packages.Package]*ssa.Package, map[*ssa.Package]string) {
 	prog := ssa.NewProgram(l.Fset, ssa.InstantiateGenerics)
 	created := map[*packages.Package]*ssa.Package{}
-	files := map[*ssa.Package][]*ast.File{}
+	src := map[*ssa.Package]*ssabuild.Source{}
 	packages.Visit(l.Roots, nil, func(p *packages.Package) {
 		if p.Types == nil {
 			return
@@ -36,7 +36,13 @@ func buildProgram(l *loaded) (*ssa.Program, map[*packages.Package]*ssa.Package, 
 			syntax, info = p.Syntax, p.TypesInfo
 		}
 		created[p] = prog.CreatePackage(p.Types, syntax, info, true)
-		files[created[p]] = syntax
+		src[created[p]] = &ssabuild.Source{Files: syntax, Info: info}
+		if l.inModule(p) && p.TypesInfo != nil {
+			// What is read of it after SSA; the rest is SSA's until it
+			// has built the package (and the build cuts the whole down
+			// to what generic functions need).
+			p.TypesInfo = declarations(p)
+		}
 		if !l.inModule(p) {
 			// Nothing after SSA reads a dependency's syntax or type
 			// information, and SSA keeps its own references only until
@@ -57,13 +63,7 @@ func buildProgram(l *loaded) (*ssa.Program, map[*packages.Package]*ssa.Package, 
 			}
 		}
 	}
-	failed := buildAll(prog, files)
-	for p := range created {
-		if l.inModule(p) && p.TypesInfo != nil {
-			p.TypesInfo = declarations(p)
-		}
-	}
-	return prog, created, failed
+	return prog, created, buildAll(prog, src)
 }
 
 // declarations returns the part of p's type information that is read
@@ -88,8 +88,8 @@ func declarations(p *packages.Package) *types.Info {
 
 // buildAll builds every package with ssabuild.BuildAll and returns a
 // one-line message for each package whose build failed.
-func buildAll(prog *ssa.Program, files map[*ssa.Package][]*ast.File) map[*ssa.Package]string {
-	failed := ssabuild.BuildAll(prog, files)
+func buildAll(prog *ssa.Program, src map[*ssa.Package]*ssabuild.Source) map[*ssa.Package]string {
+	failed := ssabuild.BuildAll(prog, src)
 	for p, why := range failed {
 		failed[p] = fmt.Sprintf("package %s could not be analysed, skipping its code: building SSA failed: %s", p.Pkg.Path(), why)
 	}

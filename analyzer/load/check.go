@@ -56,6 +56,9 @@ type checker struct {
 	// kept and dropped count the dependency functions whose bodies were
 	// kept and dropped.
 	kept, dropped int
+	// places holds, for each file of each package to parse (in the
+	// order of goFiles), where its positions are in fset.
+	places map[*packages.Package][]place
 }
 
 // check parses and type-checks every package reachable from roots, filling
@@ -68,6 +71,7 @@ func (c *checker) check(ctx context.Context, roots []*packages.Package) error {
 	c.fakeC = map[*packages.Package]bool{}
 	order, deps := topological(roots)
 	c.order = order
+	c.reserveBases(order)
 	parallel(order, func(p *packages.Package) {
 		if ctx.Err() == nil && !c.ready[p] {
 			c.parsePackage(p)
@@ -132,11 +136,7 @@ func (c *checker) parsePackage(p *packages.Package) {
 	if p.PkgPath == "unsafe" {
 		return
 	}
-	files := p.CompiledGoFiles
-	if len(files) == 0 {
-		// Without -compiled (cgo unavailable) go list gives GoFiles only.
-		files = p.GoFiles
-	}
+	files := goFiles(p)
 	bodies := c.bodies[p]
 	mode := parser.AllErrors | parser.SkipObjectResolution
 	if p.Module == nil && !c.opaque(p.PkgPath) || p.Module != nil && p.Module.Main {
@@ -146,8 +146,8 @@ func (c *checker) parsePackage(p *packages.Package) {
 		mode = parser.SkipObjectResolution
 	}
 	fakeC := false
-	for _, name := range files {
-		f, err := c.parse(name, mode, !bodies)
+	for i, name := range files {
+		f, err := c.parse(name, c.places[p][i], mode, !bodies)
 		if err != nil {
 			appendError(p, err)
 		}
@@ -213,12 +213,22 @@ func (c *checker) typeCheck(p *packages.Package, deps []*packages.Package) {
 		tc.GoVersion = "go" + p.Module.GoVersion
 	}
 	err := types.NewChecker(tc, c.fset, p.Types, info).Files(p.Syntax)
+	forgetLocalScopes(p.Types)
 	if err != nil && len(p.Errors) == 0 && !pruned && !fakeC {
 		appendError(p, err)
 	}
 	p.IllTyped = len(p.Errors) > 0 || fakeC
 	for _, q := range deps {
 		p.IllTyped = p.IllTyped || q.IllTyped
+	}
+	if bodies && info != nil && !c.main(p) {
+		// The data tables go as soon as their package is checked, not
+		// once every package is: the highest live heap of a load is at
+		// the end of type-checking, and every element of a generated
+		// table is an entry of the Types map until it is forgotten.
+		gone := map[*types.Info][]span{}
+		dropDataInitializers([]*packages.Package{p}, c.bodies, c.main, gone)
+		forgetAll(gone)
 	}
 	if !bodies {
 		// Opaque and unentered packages are created in SSA from their
@@ -232,22 +242,92 @@ func unusedImport(msg string) bool {
 	return strings.Contains(msg, "imported and not used") || strings.Contains(msg, "imported as ") && strings.HasSuffix(msg, "and not used")
 }
 
-// parse reads and parses one file. Without bodies, function bodies are
-// emptied: declarations keep every type and signature exact, and as the
-// checker then ignores bodies, it does not complain of missing returns or
-// of imports only the bodies used.
-func (c *checker) parse(name string, mode parser.Mode, dropBodies bool) (*ast.File, error) {
+// goFiles are the files of p that are parsed.
+func goFiles(p *packages.Package) []string {
+	if len(p.CompiledGoFiles) == 0 {
+		// Without -compiled (cgo unavailable) go list gives GoFiles only.
+		return p.GoFiles
+	}
+	return p.CompiledGoFiles
+}
+
+// reserveBases gives every file to parse its place in fset before any is
+// parsed: the packages in order, each one's files in order, each file as
+// large as it is on disk. The files are parsed in parallel, and a file's
+// positions (token.Pos) would otherwise depend on which goroutine got to
+// the file set first; the scan orders functions by position when it breaks
+// ties (between two witnesses of the same length, for one), so a report
+// changed from run to run.
+func (c *checker) reserveBases(order []*packages.Package) {
+	c.places = make(map[*packages.Package][]place, len(order))
+	next := c.fset.Base()
+	for _, p := range order {
+		if c.ready[p] || p.PkgPath == "unsafe" {
+			continue
+		}
+		files := goFiles(p)
+		places := make([]place, len(files))
+		for i, name := range files {
+			size := 0
+			if st, err := os.Stat(name); err == nil {
+				size = int(st.Size())
+			}
+			places[i] = place{base: next, size: size}
+			next += size + 1
+		}
+		c.places[p] = places
+	}
+}
+
+// place is the range of positions reserved for a file: base to base+size.
+type place struct{ base, size int }
+
+// parse reads and parses one file, in the place reserveBases gave it.
+// Without bodies, function bodies are emptied: declarations keep every
+// type and signature exact, and as the checker then ignores bodies, it
+// does not complain of missing returns or of imports only the bodies used.
+func (c *checker) parse(name string, at place, mode parser.Mode, dropBodies bool) (*ast.File, error) {
 	src, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
-	f, err := parser.ParseFile(c.fset, name, src, mode)
+	if len(src) > at.size {
+		return nil, fmt.Errorf("%s changed while it was loaded", name)
+	}
+	f, err := parseAt(c.fset, name, src, at.base, mode)
 	if f != nil && dropBodies {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
 				fd.Body = &ast.BlockStmt{Lbrace: fd.Body.Lbrace, Rbrace: fd.Body.Rbrace}
 			}
 		}
+	}
+	return f, err
+}
+
+// parseAt parses src into a file set of its own, where the file starts at
+// base, and adds the file to fset: go/parser always places a file at the
+// end of the set it is given, and in a shared set that end depends on the
+// order in which the goroutines parse.
+func parseAt(fset *token.FileSet, name string, src []byte, base int, mode parser.Mode) (*ast.File, error) {
+	fs := token.NewFileSet()
+	if base > fs.Base() {
+		// A placeholder, so that the file comes next at base.
+		fs.AddFile("", fs.Base(), base-fs.Base()-1)
+	}
+	if fs.Base() != base {
+		return nil, fmt.Errorf("%s: cannot place the file at position %d", name, base)
+	}
+	f, err := parser.ParseFile(fs, name, src, mode)
+	var tf *token.File
+	fs.Iterate(func(x *token.File) bool {
+		if x.Base() == base {
+			tf = x
+		}
+		return tf == nil
+	})
+	if tf != nil {
+		fset.AddExistingFiles(tf)
 	}
 	return f, err
 }

@@ -201,7 +201,6 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 	p.Bodies = c.bodies
 	p.Stripped = stripIllTyped(pkgs, c.bodies, c.fakeC)
 	gone := map[*types.Info][]span{}
-	dropDataInitializers(c.order, c.bodies, main, gone)
 	if pruning {
 		kept, dropped := pruneUnreachable(c.order, c.bodies, main, gone)
 		p.KeptFuncs, p.DroppedFuncs = kept, dropped+c.dropped

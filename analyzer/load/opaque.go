@@ -90,7 +90,6 @@ func (p *Program) LoadOpaque(ctx context.Context, paths []string) (*Program, err
 	out.Bodies = c.bodies
 	out.Stripped = stripIllTyped(roots, c.bodies, c.fakeC)
 	gone := map[*types.Info][]span{}
-	dropDataInitializers(c.order, c.bodies, main, gone)
 	if pruning {
 		kept, dropped := pruneUnreachable(c.order, c.bodies, main, gone)
 		out.KeptFuncs, out.DroppedFuncs = kept, dropped+c.dropped

@@ -153,6 +153,25 @@ func forget(info *types.Info, spans []span) {
 	info.Selections = keep(info.Selections, func(e *ast.SelectorExpr) bool { return !within(e.Pos()) })
 }
 
+// Retain keeps, of what info records of the syntax, only what lies within
+// spans (each from its first to its last position): SSA, once a package is
+// built, still reads the information of its generic functions' bodies, and
+// nothing else of it (see ssabuild). Types, Defs, Uses, Implicits,
+// Instances and Selections are made anew; the rest is left as it is.
+func Retain(info *types.Info, spans [][2]token.Pos) {
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	within := func(p token.Pos) bool {
+		i := sort.Search(len(spans), func(i int) bool { return spans[i][1] >= p })
+		return i < len(spans) && spans[i][0] <= p
+	}
+	info.Types = keep(info.Types, func(e ast.Expr) bool { return within(e.Pos()) })
+	info.Defs = keep(info.Defs, func(id *ast.Ident) bool { return within(id.Pos()) })
+	info.Uses = keep(info.Uses, func(id *ast.Ident) bool { return within(id.Pos()) })
+	info.Implicits = keep(info.Implicits, func(n ast.Node) bool { return within(n.Pos()) })
+	info.Instances = keep(info.Instances, func(id *ast.Ident) bool { return within(id.Pos()) })
+	info.Selections = keep(info.Selections, func(e *ast.SelectorExpr) bool { return within(e.Pos()) })
+}
+
 // keep returns a new map with the entries of m whose key ok accepts. It is
 // sized for them first: a map grown entry by entry ends up to half empty,
 // and the largest of these maps (Types: 0.56 GB on weknora) is alive until

@@ -7,6 +7,8 @@ package ssabuild
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
+	"go/types"
 	"runtime"
 	"strings"
 	"sync"
@@ -23,9 +25,12 @@ import (
 // load/illtyped.go); this is the last line of defence. It returns, for each
 // package whose build failed, the first line of the builder's panic.
 //
-// files are the syntax each package was created from: once a package is
-// built, the bodies of its functions are emptied (see [dropBodies]).
-func BuildAll(prog *ssa.Program, files map[*ssa.Package][]*ast.File) map[*ssa.Package]string {
+// src is what each package was created from: once a package is built,
+// the bodies of its functions are emptied (see [dropBodies]), and BuildAll
+// lets go of its Info; once all are built, the Info of a package that
+// declares generic functions is cut down to what their bodies need (see
+// [keepGenericBodies]).
+func BuildAll(prog *ssa.Program, src map[*ssa.Package]*Source) map[*ssa.Package]string {
 	var (
 		mu     sync.Mutex
 		failed = map[*ssa.Package]string{}
@@ -47,11 +52,63 @@ func BuildAll(prog *ssa.Program, files map[*ssa.Package][]*ast.File) map[*ssa.Pa
 				}
 			}()
 			p.Build()
-			dropBodies(files[p])
+			if s := src[p]; s != nil {
+				dropBodies(s.Files)
+				if !hasGeneric(s.Files) {
+					s.Info = nil // SSA let go of it: so do we
+				}
+			}
 		}()
 	}
 	wg.Wait()
+	for _, s := range src {
+		if s.Info != nil {
+			keepGenericBodies(s.Info, s.Files)
+			s.Info = nil
+		}
+	}
 	return failed
+}
+
+// Source is the syntax and type information a package was created from in
+// SSA.
+type Source struct {
+	Files []*ast.File
+	Info  *types.Info
+}
+
+// hasGeneric reports whether files declare a generic function or method.
+func hasGeneric(files []*ast.File) bool {
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && load.Generic(fd) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// keepGenericBodies cuts info down to what it records of the generic
+// functions declared in files. SSA builds a package's functions from its
+// type information and then lets go of it, but for generic functions: it
+// builds their instances from their syntax and the package's information
+// whenever an instance is first asked for (by the call graph, long after
+// Build), so a single generic function kept the whole package's
+// information, the types of every expression of every body above all, to
+// the end of the scan (about 130 MB on weknora). Each map is made anew
+// (see load.Retain): it is the same *types.Info that the generic
+// functions hold.
+func keepGenericBodies(info *types.Info, files []*ast.File) {
+	var spans [][2]token.Pos
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && load.Generic(fd) {
+				spans = append(spans, [2]token.Pos{fd.Pos(), fd.End()})
+			}
+		}
+	}
+	load.Retain(info, spans)
 }
 
 // dropBodies empties the statements of the functions declared in files,

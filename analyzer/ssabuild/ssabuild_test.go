@@ -63,7 +63,7 @@ func TestBuildAllDropsBodies(t *testing.T) {
 	}
 	prog := ssa.NewProgram(fset, ssa.InstantiateGenerics)
 	sp := prog.CreatePackage(pkg, []*ast.File{f}, info, true)
-	if failed := ssabuild.BuildAll(prog, map[*ssa.Package][]*ast.File{sp: {f}}); len(failed) > 0 {
+	if failed := ssabuild.BuildAll(prog, map[*ssa.Package]*ssabuild.Source{sp: {Files: []*ast.File{f}, Info: info}}); len(failed) > 0 {
 		t.Fatalf("build failed: %v", failed)
 	}
 
@@ -98,6 +98,30 @@ func TestBuildAllDropsBodies(t *testing.T) {
 	for _, anon := range sp.Func("Map").AnonFuncs {
 		if syn, ok := anon.Syntax().(*ast.FuncLit); !ok || len(syn.Body.List) == 0 {
 			t.Errorf("%s, in a generic function, lost its body", anon)
+		}
+	}
+
+	// Of the type information, what the generic bodies need is left, and
+	// nothing of the other functions.
+	generic := func(pos token.Pos) bool {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && (fd.Name.Name == "Map" || fd.Name.Name == "Get") && fd.Pos() <= pos && pos <= fd.End() {
+				return true
+			}
+		}
+		return false
+	}
+	if len(info.Types) == 0 || len(info.Uses) == 0 {
+		t.Errorf("the generic bodies lost their type information: %d types, %d uses", len(info.Types), len(info.Uses))
+	}
+	for e := range info.Types {
+		if !generic(e.Pos()) {
+			t.Errorf("the type of %T at %s is still recorded", e, fset.Position(e.Pos()))
+		}
+	}
+	for id := range info.Uses {
+		if !generic(id.Pos()) {
+			t.Errorf("the use of %s at %s is still recorded", id.Name, fset.Position(id.Pos()))
 		}
 	}
 

@@ -31,7 +31,7 @@ type program struct {
 func buildSSA(op *load.Program) *program {
 	prog := ssa.NewProgram(op.Fset, ssa.InstantiateGenerics)
 	created := map[*packages.Package]*ssa.Package{}
-	syntax := map[*ssa.Package][]*ast.File{}
+	src := map[*ssa.Package]*ssabuild.Source{}
 	packages.Visit(op.Roots, nil, func(p *packages.Package) {
 		if p.Types == nil {
 			return
@@ -42,7 +42,15 @@ func buildSSA(op *load.Program) *program {
 			files, info = p.Syntax, p.TypesInfo
 		}
 		created[p] = prog.CreatePackage(p.Types, files, info, true)
-		syntax[created[p]] = files
+		src[created[p]] = &ssabuild.Source{Files: files, Info: info}
+		if op.Bodies[p] {
+			// The syntax and type information are SSA's now, and it
+			// lets go of them as it builds each package: holding them
+			// here to the end of the build kept every package's at
+			// once (the highest live heap of a cold scan of
+			// kubernetes-mcp-server).
+			p.Syntax, p.TypesInfo = nil, nil
+		}
 	})
 	for _, p := range prog.AllPackages() {
 		for _, imp := range p.Pkg.Imports() {
@@ -51,7 +59,7 @@ func buildSSA(op *load.Program) *program {
 			}
 		}
 	}
-	failed := ssabuild.BuildAll(prog, syntax)
+	failed := ssabuild.BuildAll(prog, src)
 	out := &program{prog: prog, roots: map[string]*ssa.Package{}, broken: map[string]bool{}}
 	for _, r := range op.Roots {
 		if created[r] == nil {
@@ -64,12 +72,6 @@ func buildSSA(op *load.Program) *program {
 			}
 		})
 	}
-	// Their syntax is SSA's now, and it is done with it.
-	packages.Visit(op.Roots, nil, func(p *packages.Package) {
-		if op.Bodies[p] {
-			p.Syntax, p.TypesInfo = nil, nil
-		}
-	})
 	return out
 }
 

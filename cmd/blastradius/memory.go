@@ -22,12 +22,26 @@ const defaultMemoryLimit = 900 << 20
 // maxHeadroom caps how far above the live heap the limit goes. Half the
 // live heap is enough headroom for the collector to run a few times per
 // phase rather than all the time; on a large module (weknora's live heap
-// reaches 2.6 GiB) half would add 1.3 GiB, so the headroom stops growing
-// here. Less is not better: the limit also counts the runtime's own
+// reaches 2.2 GiB) half would add 1.1 GiB, so the headroom stops growing
+// here.
+const maxHeadroom = 1 << 30
+
+// ceiling is where the headroom starts to shrink: a scan is meant to fit
+// in 3 GiB (issue #12: weknora, 318k lines, the largest module of our
+// corpus), and its peak resident size is its highest limit plus a
+// little of the runtime's own (about 0.1 GiB on weknora). On weknora
+// (docs/performance.md) a headroom of 1 GiB made a 3.17 GiB peak; 512 MiB
+// all the way made 2.83 GiB but slowed loading by two thirds, with the
+// collector running twice as often while the live heap grew from 1 to
+// 2 GiB, where the ceiling is not yet in the way.
+const ceiling = 2816 << 20
+
+// minHeadroom is the headroom kept above a live heap that is near or past
+// the ceiling. Less is not better: the limit also counts the runtime's own
 // memory (a few hundred MiB on such a heap), and with 384 MiB weknora's
 // collector ran back to back with a goal at the live heap (44% of the CPU,
-// gctrace) for the same peak.
-const maxHeadroom = 1 << 30
+// gctrace).
+const minHeadroom = 512 << 20
 
 // memoryBudget keeps the soft limit sensible as a scan goes: a limit close
 // to the live heap makes the collector run all the time (on a module
@@ -97,13 +111,17 @@ func (b *memoryBudget) follow() (stop *atomic.Bool) {
 	return stop
 }
 
-// adjust raises the limit to the live heap plus headroom (half the live
-// heap, at most maxHeadroom), if that is more.
+// adjust raises the limit to the live heap plus headroom, if that is more:
+// half the live heap, at most maxHeadroom, and no further than the ceiling
+// unless that leaves less than minHeadroom.
 func (b *memoryBudget) adjust() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	live := b.live()
 	want := live + min(live/2, maxHeadroom)
+	if want > ceiling {
+		want = max(ceiling, live+minHeadroom)
+	}
 	if want > b.limit {
 		b.limit = want
 		b.setter(b.limit)

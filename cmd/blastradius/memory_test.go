@@ -35,11 +35,15 @@ func TestMemoryBudgetRaisesLimitAboveLiveHeap(t *testing.T) {
 	}
 	live = 700 << 20 // half the live heap on top
 	b.adjust()
-	live = 3 << 30 // a large heap: the headroom stops at maxHeadroom
+	live = 1600 << 20 // 800 MiB on top: below the ceiling
+	b.adjust()
+	live = 2 << 30 // 1 GiB on top would pass the ceiling: the ceiling
+	b.adjust()
+	live = 3 << 30 // past the ceiling: minHeadroom on top
 	b.adjust()
 	live = 1 << 30 // the limit never comes down
 	b.adjust()
-	if want := []int64{1050 << 20, 3<<30 + maxHeadroom}; !slices.Equal(set, want) {
+	if want := []int64{1050 << 20, 2400 << 20, ceiling, 3<<30 + minHeadroom}; !slices.Equal(set, want) {
 		t.Fatalf("limits set = %v, want %v", set, want)
 	}
 }
