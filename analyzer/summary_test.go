@@ -68,12 +68,19 @@ func TestSummaries(t *testing.T) {
 	}
 
 	// Each witness goes on into the dependency, to its own sink call.
+	const send = "google.golang.org/api/internal/gensupport.SendRequest"
 	last := map[string]string{
-		"add_event":         "google.golang.org/api/internal/gensupport.SendRequest",
-		"list_events":       "google.golang.org/api/internal/gensupport.SendRequest",
-		"list_events_fresh": "google.golang.org/api/internal/gensupport.SendRequest",
+		"add_event":         send,
+		"list_events":       send,
+		"list_events_fresh": send,
 		"cancel_operation":  "(*cloud.google.com/go/longrunning/autogen/longrunningpb.operationsClient).CancelOperation",
 		"health":            "(*google.golang.org/grpc/health/grpc_health_v1.healthClient).Check",
+	}
+	// list_events_fresh also reads the credentials its client is made
+	// with, in the API's own code.
+	credentials := map[string]bool{
+		"google.golang.org/api/internal.baseCreds":                                            true,
+		"github.com/googleapis/enterprise-certificate-proxy/client/util.LoadSignerBinaryPath": true,
 	}
 	for _, tool := range cold.Tools {
 		for _, c := range tool.Capabilities {
@@ -83,7 +90,11 @@ func TestSummaries(t *testing.T) {
 				continue
 			}
 			end := p[len(p)-1]
-			if end.Function != last[tool.Name] || !strings.Contains(end.Position.File, "@v") {
+			want := end.Function == last[tool.Name]
+			if tool.Name == "list_events_fresh" && c.Capability == "fs-read" {
+				want = credentials[end.Function]
+			}
+			if !want || !strings.Contains(end.Position.File, "@v") {
 				t.Errorf("%s %s: path ends at %s (%s), want %s in the module cache", tool.Name, c.Capability, end.Function, end.Position.File, last[tool.Name])
 			}
 		}

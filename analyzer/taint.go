@@ -579,7 +579,7 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 	if f.stopAtReads && f.isRead(opaque) {
 		return
 	}
-	if f.stopAtSinks && (f.isSink(opaque) || f.summarised(opaque)) {
+	if f.stopAtSinks && f.isSink(opaque) {
 		return
 	}
 	f.flowInto(result, in)
@@ -649,21 +649,6 @@ var readCapabilities = map[string]bool{"db-read": true, "fs-read": true, "networ
 func (f *flow) isSink(syms []string) bool {
 	for _, sym := range syms {
 		if _, ok := f.cat.Sink(sym); ok {
-			return true
-		}
-	}
-	return false
-}
-
-// summarised reports whether one of the symbols is a dependency's function
-// whose summary reaches a sink: a request an API client sends, which
-// answers with the other side's data, as a catalogued sink does.
-func (f *flow) summarised(syms []string) bool {
-	if f.rc == nil || f.rc.summaries == nil {
-		return false
-	}
-	for _, sym := range syms {
-		if len(f.rc.summaries.Of(sym)) > 0 {
 			return true
 		}
 	}

@@ -38,11 +38,11 @@ func (o *ops) listEvents(ctx context.Context, req mcp.CallToolRequest) (*mcp.Cal
 }
 
 // listEventsFresh makes its client on every call: the library reads the
-// credentials file that its option names, a file that the model neither
-// chooses nor sees, so it is the client's configuration, not the tool's
-// fs-read.
+// credentials file that its option names, and authenticates with it the
+// request whose answer the model gets. The model neither chooses the file
+// nor sees it, but the tool reads a secret whenever it runs: fs-read.
 func (o *ops) listEventsFresh(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool list_events_fresh mcp-go constant` `BR305: tool list_events_fresh is not logged with its arguments`
-	cal, err := calendar.NewService(ctx, option.WithCredentialsFile("credentials.json"))
+	cal, err := calendar.NewService(ctx, option.WithCredentialsFile("credentials.json")) // want `list_events_fresh: fs-read os\.Open` `list_events_fresh: fs-read os\.ReadFile`
 	if err != nil {
 		return nil, err
 	}
