@@ -16,10 +16,9 @@ import (
 // of it from the seeds, VTA over that slice, and VTA once more over the
 // slice the first VTA graph gives. VTA only follows an interface call into
 // the types that actually flow to its receiver, so an implementation the
-// program never constructs is never reached. Both slices also hold what
-// may be called beyond the graphs' edges (unseenCallees): code that only a
-// container's reflection calls. The second VTA only keeps edges of the
-// first, so what stores a type into a field must be in the first slice.
+// program never constructs is never reached. The second slice also holds
+// the implementations that the reachability enters where the first graph
+// has no callee (unseenCallees): services a container builds by reflection.
 //
 // The CHA graph is only expanded over the slice (package hierarchy): VTA
 // reads no other node of it, and the graph of the whole program was most of
@@ -30,9 +29,7 @@ import (
 // out keeps VTA small.
 func buildCallGraph(ctx context.Context, all map[*ssa.Function]bool, seeds []*ssa.Function, cat *rules.Catalog, impls *implementers) (*callgraph.Graph, error) {
 	cha := hierarchy.New(all)
-	slice := forwardSlice(seeds, func(fn *ssa.Function) []*ssa.Function {
-		return append(calleesIn(cha.Node(fn)), unseenCallees(fn, nil, nil)...)
-	}, cat)
+	slice := forwardSlice(seeds, func(fn *ssa.Function) []*ssa.Function { return calleesIn(cha.Node(fn)) }, cat)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -59,38 +56,27 @@ func calleesIn(n *callgraph.Node) []*ssa.Function {
 	return out
 }
 
-// unseenCallees returns what fn may call beyond the edges of a call graph
-// (CHA's, then the first VTA graph's): the application's implementations
-// of an interface method that an invoke has no callee for in cg (as
-// reacher.callees enters them; none without cg and impls), and every
-// function fn uses as a value (a constructor handed to a
-// dependency-injection container, a callback, a method value), which
-// whoever receives it may call, by reflection too. A service that a
-// container builds is reached only so; unless its code is in the slice,
-// VTA never sees what it stores in its fields, and sends a later call on
-// such a field (the sandbox a manager holds) to only the types built
-// elsewhere.
+// unseenCallees returns the application's implementations of an interface
+// method that an invoke in fn has no callee for in cg: the reachability
+// enters them (reacher.callees), so the slice that VTA reads must hold
+// them. A service that a dependency-injection container builds by
+// reflection has no callee in the first VTA graph, since no type it can
+// see flows into the field that holds it; unless its code is in the second
+// slice, VTA never sees what that code stores (the sandbox a manager
+// makes), and sends a later call on such a field to only the types built
+// in plain sight.
 func unseenCallees(fn *ssa.Function, cg *callgraph.Graph, impls *implementers) []*ssa.Function {
 	called := map[ssa.CallInstruction]bool{}
-	if cg == nil {
-		cg = &callgraph.Graph{}
-	}
 	if n := cg.Nodes[fn]; n != nil {
 		for _, e := range n.Out {
 			called[e.Site] = true
 		}
 	}
 	var out []*ssa.Function
-	var ops []*ssa.Value
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			if site, ok := instr.(ssa.CallInstruction); ok && impls != nil && site.Common().IsInvoke() && !called[site] {
+			if site, ok := instr.(ssa.CallInstruction); ok && site.Common().IsInvoke() && !called[site] {
 				out = append(out, impls.of(site.Common().Method)...)
-			}
-			for _, op := range instr.Operands(ops[:0]) {
-				if g, ok := (*op).(*ssa.Function); ok {
-					out = append(out, g)
-				}
 			}
 		}
 	}

@@ -45,9 +45,25 @@ type fileNotes struct {
 	archiver Archiver
 }
 
-// NewFileNotes is the constructor the container calls: only reflection
-// calls it, so the archiver it stores is seen nowhere else.
-func NewFileNotes() *fileNotes { return &fileNotes{dir: "/srv/notes", archiver: tarArchiver{}} }
+// NewFileNotes is the constructor the container calls.
+func NewFileNotes() *fileNotes { return &fileNotes{dir: "/srv/notes"} }
+
+// Shelves makes the notes service of one shelf.
+type Shelves interface {
+	Shelf(name string) Notes
+}
+
+// archivedShelves is the Shelves the container builds: the call graph
+// sees no value of it flow anywhere, so the archiver its shelves hold is
+// stored only in code that reflection reaches.
+type archivedShelves struct{ root string }
+
+// NewShelves is the constructor the container calls.
+func NewShelves() *archivedShelves { return &archivedShelves{root: "/srv/shelves"} }
+
+func (s *archivedShelves) Shelf(name string) Notes {
+	return &fileNotes{dir: s.root + "/" + name, archiver: tarArchiver{}}
+}
 
 // newTestNotes is what a test would build, in plain sight.
 func newTestNotes() *fileNotes { return &fileNotes{dir: os.TempDir(), archiver: keepArchiver{}} }
@@ -76,7 +92,10 @@ func (c *container) resolve(want reflect.Type) any {
 	return nil
 }
 
-type tools struct{ notes Notes }
+type tools struct {
+	notes   Notes
+	shelves Shelves
+}
 
 func (t *tools) read(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `BR305: tool read_note is not logged with its arguments` `tool read_note mcp-go constant`
 	s, err := t.notes.Read(req.GetString("name", ""))
@@ -94,7 +113,7 @@ func (t *tools) remove(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallT
 }
 
 func (t *tools) archive(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `BR304: tool archive_note can run processes with no rate limit` `BR305: tool archive_note is not logged with its arguments` `tool archive_note mcp-go constant`
-	if err := t.notes.Archive(req.GetString("name", "")); err != nil {
+	if err := t.shelves.Shelf("current").Archive(req.GetString("name", "")); err != nil {
 		return nil, err
 	}
 	return mcp.NewToolResultText("archived"), nil
@@ -103,13 +122,17 @@ func (t *tools) archive(ctx context.Context, req mcp.CallToolRequest) (*mcp.Call
 func main() {
 	c := &container{}
 	c.provide(NewFileNotes)
+	c.provide(NewShelves)
 	if os.Getenv("NOTES_TEST") != "" {
 		// The call graph sees this archiver flow into the field, and
 		// this call reach Archive: what only the container builds must
 		// not be lost beside it.
 		_ = newTestNotes().Archive("check")
 	}
-	t := &tools{notes: c.resolve(reflect.TypeOf((*Notes)(nil)).Elem()).(Notes)}
+	t := &tools{
+		notes:   c.resolve(reflect.TypeOf((*Notes)(nil)).Elem()).(Notes),
+		shelves: c.resolve(reflect.TypeOf((*Shelves)(nil)).Elem()).(Shelves),
+	}
 	s := server.NewMCPServer("notes", "1.0.0") // want `agent notes server mcp\-go: archive_note, delete_note, read_note`
 	s.AddTool(mcp.NewTool("read_note"), t.read)
 	s.AddTool(mcp.NewTool("delete_note"), t.remove)
