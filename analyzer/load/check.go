@@ -213,6 +213,7 @@ func (c *checker) typeCheck(p *packages.Package, deps []*packages.Package) {
 		tc.GoVersion = "go" + p.Module.GoVersion
 	}
 	err := types.NewChecker(tc, c.fset, p.Types, info).Files(p.Syntax)
+	forgetLocalScopes(p.Types)
 	if err != nil && len(p.Errors) == 0 && !pruned && !fakeC {
 		appendError(p, err)
 	}
