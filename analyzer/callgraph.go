@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/blastradius/blastradius/analyzer/hierarchy"
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/rules"
 )
 
@@ -73,11 +74,9 @@ func unseenCallees(fn *ssa.Function, cg *callgraph.Graph, impls *implementers) [
 		}
 	}
 	var out []*ssa.Function
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			if site, ok := instr.(ssa.CallInstruction); ok && site.Common().IsInvoke() && !called[site] {
-				out = append(out, impls.of(site.Common().Method)...)
-			}
+	for _, site := range symbol.CallSites(fn) {
+		if site.Common().IsInvoke() && !called[site] {
+			out = append(out, impls.of(site.Common().Method)...)
 		}
 	}
 	return out

@@ -15,7 +15,9 @@ import (
 // stored under that key, in any context of the run, and nothing of the
 // context itself.
 
-// isContext reports whether t is context.Context.
+// isContext reports whether t is context.Context itself. Not isContextLike:
+// a type that carries a context (a web framework's request context, a
+// tool context) also carries data of its own.
 func isContext(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"

@@ -225,7 +225,22 @@ func (c *checker) configuration(e entry, res *reached, h hit, chosen bool, taint
 			return false // the model's data goes into the call that reads
 		}
 	}
-	return !c.reachesModel(e, res, []ssa.CallInstruction{site})
+	key := settingRead{res, site}
+	seen, ok := c.settingSeen[key]
+	if !ok {
+		seen = c.reachesModel(e, res, []ssa.CallInstruction{site})
+		if c.settingSeen == nil {
+			c.settingSeen = map[settingRead]bool{}
+		}
+		c.settingSeen[key] = seen
+	}
+	return !seen
+}
+
+// settingRead is a tool's call that leads to a read of a setting.
+type settingRead struct {
+	res  *reached
+	site ssa.CallInstruction
 }
 
 // boundary returns the application's call on a witness path that leads

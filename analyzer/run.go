@@ -14,11 +14,10 @@ import (
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
-
-	"github.com/blastradius/blastradius/analyzer/symbol"
 	"golang.org/x/tools/go/ssa/ssautil"
 
 	"github.com/blastradius/blastradius/analyzer/summary"
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/report"
 	"github.com/blastradius/blastradius/rules"
 )

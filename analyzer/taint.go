@@ -647,18 +647,19 @@ var readCapabilities = map[string]bool{"db-read": true, "fs-read": true, "networ
 
 // isSink reports whether one of the symbols is a catalogued sink.
 func (f *flow) isSink(syms []string) bool {
-	for _, sym := range syms {
-		if _, ok := f.cat.Sink(sym); ok {
-			return true
-		}
-	}
-	return false
+	return f.sinkAmong(syms, func(string) bool { return true })
 }
 
 // isRead reports whether any of the symbols is a catalogued read.
 func (f *flow) isRead(syms []string) bool {
+	return f.sinkAmong(syms, func(capability string) bool { return readCapabilities[capability] })
+}
+
+// sinkAmong reports whether one of the symbols is a catalogued sink whose
+// capability is one that want accepts.
+func (f *flow) sinkAmong(syms []string, want func(capability string) bool) bool {
 	for _, sym := range syms {
-		if sk, ok := f.cat.Sink(sym); ok && readCapabilities[sk.Capability] {
+		if sk, ok := f.cat.Sink(sym); ok && want(sk.Capability) {
 			return true
 		}
 	}
@@ -746,18 +747,29 @@ func elementPointers(v ssa.Value) []ssa.Value {
 		return nil
 	}
 	var out []ssa.Value
+	arrayStores(arr, func(_, val ssa.Value) {
+		if isLocalPointer(val) {
+			out = append(out, val)
+		}
+	})
+	return out
+}
+
+// arrayStores calls visit with the index and the value of every store into
+// an element of the array arr (the one behind a slice literal or a
+// variadic argument).
+func arrayStores(arr *ssa.Alloc, visit func(index, val ssa.Value)) {
 	for _, ref := range *arr.Referrers() {
 		ia, ok := ref.(*ssa.IndexAddr)
 		if !ok {
 			continue
 		}
 		for _, r2 := range *ia.Referrers() {
-			if st, ok := r2.(*ssa.Store); ok && st.Addr == ia && isLocalPointer(st.Val) {
-				out = append(out, st.Val)
+			if st, ok := r2.(*ssa.Store); ok && st.Addr == ia {
+				visit(ia.Index, st.Val)
 			}
 		}
 	}
-	return out
 }
 
 // isLocalVariable reports whether v points to a variable of the caller

@@ -336,24 +336,16 @@ func variadicElems(v ssa.Value) []ssa.Value {
 		return nil
 	}
 	var out []ssa.Value
-	for _, ref := range *arr.Referrers() {
-		ia, ok := ref.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		k, ok := constInt(ia.Index)
+	arrayStores(arr, func(index, val ssa.Value) {
+		k, ok := constInt(index)
 		if !ok || k < 0 || k > 64 {
-			continue
+			return
 		}
-		for _, r2 := range *ia.Referrers() {
-			if st, ok := r2.(*ssa.Store); ok && st.Addr == ia {
-				for int(k) >= len(out) {
-					out = append(out, nil)
-				}
-				out[k] = st.Val
-			}
+		for int(k) >= len(out) {
+			out = append(out, nil)
 		}
-	}
+		out[k] = val
+	})
 	return out
 }
 

@@ -61,6 +61,10 @@ type checker struct {
 	returning map[*ssa.Function]bool
 	// validators memoises validatorsOf.
 	validators map[*ssa.Function][]validator
+	// settingSeen memoises, per tool and call, whether what a call that
+	// reads a setting returns reaches the model (configuration): a
+	// dependency's summary often reads several files at one call.
+	settingSeen map[settingRead]bool
 	// assumeClean holds the parameter that validatorsOf takes to be a
 	// clean path while it summarises a helper (see validator.needsClean).
 	assumeClean map[ssa.Value]bool
