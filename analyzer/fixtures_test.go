@@ -40,6 +40,9 @@ func TestFixtures(t *testing.T) {
 		// container does: their interface calls reach the application's
 		// implementations.
 		"mcp-go-injected",
+		// Callbacks handed to a helper: each tool calls the ones it
+		// passes, not every one the program passes there.
+		"mcp-go-callbacks",
 		// Cloud and platform SDKs catalogued by pattern: client-go,
 		// go-github, the AWS SDK v2.
 		"cloud-sdks",

@@ -172,6 +172,36 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 		seq++
 		heap.Push(q, &step{fn: l.Fn, seq: seq})
 	}
+	push := func(prev *step, site ssa.CallInstruction, fn *ssa.Function, dynamic bool) {
+		if best[fn] {
+			return
+		}
+		seq++
+		dyn := prev.dynamic
+		if dynamic {
+			dyn++
+		}
+		heap.Push(q, &step{fn: fn, prev: prev, site: site, dynamic: dyn, length: prev.length + 1, seq: seq})
+	}
+	var binds *funcBindings
+	follow := func(s *step, site ssa.CallInstruction, sink bool) {
+		for _, callee := range rc.callees(s.fn, site, sink) {
+			if callee.callback {
+				binds.unknownParams(callee.fn)
+			} else {
+				binds.bindCall(site, callee.fn)
+			}
+			push(s, site, callee.fn, callee.dynamic)
+		}
+	}
+	binds = newFuncBindings(
+		func(w waiter, fn *ssa.Function) {
+			if !isOpaque(rc.cat, fn) {
+				binds.bindCall(w.site, fn)
+				push(w.at, w.site, fn, true)
+			}
+		},
+		func(w waiter) { follow(w.at, w.site, len(rc.sinksAt(w.site)) > 0) })
 	for q.Len() > 0 {
 		s := heap.Pop(q).(*step)
 		if best[s.fn] {
@@ -180,6 +210,12 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 		best[s.fn] = true
 		out.steps[s.fn] = s
 		out.order = append(out.order, s.fn)
+		if s.prev == nil {
+			binds.unknownParams(s.fn)
+		}
+		if len(s.fn.FreeVars) > 0 {
+			binds.bindClosure(s.fn, s.fn.Parent() != nil && best[s.fn.Parent()])
+		}
 		for _, site := range symbol.CallSites(s.fn) {
 			if s.prev == nil && s.fn == handler && region != nil && !region[site.Block()] {
 				continue
@@ -195,17 +231,15 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 					hits = append(hits, hit{capability: sk.capability, sink: sk.sink, site: site, at: s, config: sk.config})
 				}
 			}
-			for _, callee := range rc.callees(s.fn, site, len(sinks) > 0) {
-				if best[callee.fn] {
+			if v := boundValue(site); v != nil {
+				if fns, ok := binds.call(v, waiter{s, site}); ok {
+					for _, fn := range fns {
+						binds.enter(waiter{s, site}, fn)
+					}
 					continue
 				}
-				seq++
-				dyn := s.dynamic
-				if callee.dynamic {
-					dyn++
-				}
-				heap.Push(q, &step{fn: callee.fn, prev: s, site: site, dynamic: dyn, length: s.length + 1, seq: seq})
 			}
+			follow(s, site, len(sinks) > 0)
 		}
 	}
 	out.hits = hits
@@ -405,6 +439,9 @@ func (r *reached) frames(fn *ssa.Function, last ssa.Instruction, pos positioner)
 type calleeAt struct {
 	fn      *ssa.Function
 	dynamic bool
+	// callback: a function value handed to opaque code, which calls it
+	// with arguments the search does not see.
+	callback bool
 }
 
 // callees returns the analysed functions a call site can enter: its static
@@ -435,12 +472,12 @@ func (rc *reacher) callees(fn *ssa.Function, site ssa.CallInstruction, sink bool
 			opaqueCall = true
 			continue
 		}
-		out = append(out, calleeAt{t, dynamic})
+		out = append(out, calleeAt{fn: t, dynamic: dynamic})
 	}
 	if opaqueCall {
 		for _, a := range callArgs(c) {
 			if f := funcValue(a); f != nil && !isOpaque(rc.cat, f) {
-				out = append(out, calleeAt{f, true})
+				out = append(out, calleeAt{fn: f, dynamic: true, callback: true})
 			}
 		}
 	}

@@ -1,0 +1,362 @@
+package analyzer
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// funcBindings answers, within one tool's search, what a call of a function
+// value that the calling function received (a parameter) or captured (a
+// free variable) can call: the functions that this tool's own calls bind
+// there, rather than every function the whole program ever binds there.
+//
+// The call graph is context-insensitive. A helper that runs a callback,
+// such as
+//
+//	func (e *engines) each(ctx context.Context, fn func(context.Context, *engine) error) error {
+//		for _, en := range e.list { go func() { fn(ctx, en) }() }
+//	}
+//
+// calls, in the graph, every closure any caller hands it: a search tool
+// that calls e.each with a query closure would reach the delete closure of
+// another caller, and get its capability. Here a parameter's value comes
+// from the arguments of the calls this search has reached, and a closure's
+// free variable from the MakeClosure in its parent: when every binding is
+// evident (a function, a closure, or another such parameter or free
+// variable), the call goes to those functions only. A binding that is not
+// evident (a field, a map, a call's result), a function entered without a
+// known call (the handler, a wrapper, a callback run by opaque code) and a
+// closure whose parent this search did not reach leave the call graph's
+// answer in place.
+//
+// Bindings only grow, and a call waiting on a binding is told of each
+// function added later, so the result does not depend on the order in
+// which the search meets the calls.
+type funcBindings struct {
+	sets map[ssa.Value]*boundFuncs
+	// enter is called for each function a waiting call can newly call;
+	// graph is called once for a waiting call whose binding turned out
+	// not evident.
+	enter func(w waiter, fn *ssa.Function)
+	graph func(w waiter)
+}
+
+// boundFuncs is what one parameter or free variable is bound to.
+type boundFuncs struct {
+	funcs []*ssa.Function
+	has   map[*ssa.Function]bool
+	// unknown: some binding is not evident; the call graph answers.
+	unknown bool
+	// into lists the parameters and free variables this one is passed to.
+	into    []*boundFuncs
+	waiting []waiter
+}
+
+// waiter is a call through a bound value, in a step of the search.
+type waiter struct {
+	at   *step
+	site ssa.CallInstruction
+}
+
+func newFuncBindings(enter func(waiter, *ssa.Function), graph func(waiter)) *funcBindings {
+	return &funcBindings{sets: map[ssa.Value]*boundFuncs{}, enter: enter, graph: graph}
+}
+
+func (b *funcBindings) set(v ssa.Value) *boundFuncs {
+	s := b.sets[v]
+	if s == nil {
+		s = &boundFuncs{has: map[*ssa.Function]bool{}}
+		b.sets[v] = s
+	}
+	return s
+}
+
+// boundValue returns what a call site of fn calls when that is a value fn
+// was handed: a parameter or free variable of function type, or the
+// content of a variable of function type that fn or its parent declares
+// (go/ssa captures a closure's variables by address, and spills a
+// parameter that a closure captures).
+func boundValue(site ssa.CallInstruction) ssa.Value {
+	c := site.Common()
+	if c.IsInvoke() || c.StaticCallee() != nil {
+		return nil
+	}
+	v := c.Value
+	for {
+		ct, ok := v.(*ssa.ChangeType)
+		if !ok {
+			break
+		}
+		v = ct.X
+	}
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		switch x := load.X.(type) {
+		case *ssa.FreeVar:
+			if x.Parent() == site.Parent() {
+				return x
+			}
+		case *ssa.Alloc:
+			if x.Parent() == site.Parent() {
+				return x
+			}
+		}
+		return nil
+	}
+	switch x := v.(type) {
+	case *ssa.Parameter:
+		if x.Parent() == site.Parent() && isFuncTyped(x) {
+			return x
+		}
+	case *ssa.FreeVar:
+		if x.Parent() == site.Parent() && isFuncTyped(x) {
+			return x
+		}
+	}
+	return nil
+}
+
+// call answers a call through a bound value: the functions it can call so
+// far, or ok=false when the call graph must answer. The call is told of
+// what is bound later.
+func (b *funcBindings) call(v ssa.Value, w waiter) (fns []*ssa.Function, ok bool) {
+	s, fresh := b.sets[v], false
+	if s == nil {
+		s, fresh = b.set(v), true
+	}
+	if alloc, isAlloc := v.(*ssa.Alloc); isAlloc && fresh {
+		b.flowContents(alloc, s)
+	}
+	if s.unknown {
+		return nil, false
+	}
+	s.waiting = append(s.waiting, w)
+	return s.funcs, true
+}
+
+// unknownParams marks fn's parameters of function type as not evident: fn
+// is entered without a call whose arguments the search knows.
+func (b *funcBindings) unknownParams(fn *ssa.Function) {
+	for _, p := range fn.Params {
+		if isFuncTyped(p) {
+			b.markUnknown(b.set(p))
+		}
+	}
+}
+
+// bindCall binds fn's parameters of function type to a call's arguments.
+func (b *funcBindings) bindCall(site ssa.CallInstruction, fn *ssa.Function) {
+	if !hasFuncParam(fn) {
+		return
+	}
+	c := site.Common()
+	args := c.Args
+	if c.IsInvoke() {
+		args = append([]ssa.Value{c.Value}, c.Args...)
+	}
+	if len(args) != len(fn.Params) {
+		b.unknownParams(fn)
+		return
+	}
+	for i, p := range fn.Params {
+		if isFuncTyped(p) {
+			b.flow(args[i], b.set(p), map[ssa.Value]bool{})
+		}
+	}
+}
+
+// bindClosure binds a closure's free variables of function type to the
+// values its parent captured, when the search has reached the parent (the
+// closure's only maker).
+func (b *funcBindings) bindClosure(fn *ssa.Function, parentReached bool) {
+	var mc *ssa.MakeClosure
+	for i, fv := range fn.FreeVars {
+		byValue, byAddress := isFuncTyped(fv), isFuncPointer(fv)
+		if !byValue && !byAddress {
+			continue
+		}
+		s := b.set(fv)
+		if mc == nil && parentReached {
+			mc = closureMaker(fn)
+		}
+		switch {
+		case mc == nil:
+			b.markUnknown(s)
+		case byValue:
+			b.flow(mc.Bindings[i], s, map[ssa.Value]bool{})
+		default:
+			b.flowContents(mc.Bindings[i], s)
+		}
+	}
+}
+
+// flowContents adds to a binding what a variable of function type holds:
+// every value stored into it, when it is a variable whose address goes
+// only to loads, stores and closures that only load it (otherwise code
+// the search does not see may store into it).
+func (b *funcBindings) flowContents(addr ssa.Value, dst *boundFuncs) {
+	switch x := addr.(type) {
+	case *ssa.FreeVar:
+		b.flow(x, dst, map[ssa.Value]bool{})
+		return
+	case *ssa.Alloc:
+		var stored []ssa.Value
+		for _, r := range *x.Referrers() {
+			switch r := r.(type) {
+			case *ssa.Store:
+				if r.Addr != x {
+					b.markUnknown(dst)
+					return
+				}
+				stored = append(stored, r.Val)
+			case *ssa.UnOp, *ssa.DebugRef:
+			case *ssa.MakeClosure:
+				if !onlyLoaded(r, x) {
+					b.markUnknown(dst)
+					return
+				}
+			default:
+				b.markUnknown(dst)
+				return
+			}
+		}
+		for _, v := range stored {
+			b.flow(v, dst, map[ssa.Value]bool{})
+		}
+		return
+	}
+	b.markUnknown(dst)
+}
+
+// onlyLoaded reports whether the closure that mc makes only loads the
+// variable addr that it captures, and captures it nowhere else.
+func onlyLoaded(mc *ssa.MakeClosure, addr ssa.Value) bool {
+	fn := mc.Fn.(*ssa.Function)
+	for i, v := range mc.Bindings {
+		if v != addr {
+			continue
+		}
+		for _, r := range *fn.FreeVars[i].Referrers() {
+			switch r := r.(type) {
+			case *ssa.UnOp, *ssa.DebugRef:
+			case *ssa.MakeClosure:
+				if !onlyLoaded(r, fn.FreeVars[i]) {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// closureMaker is the MakeClosure of an anonymous function in its parent,
+// or nil when there is not exactly one.
+func closureMaker(fn *ssa.Function) *ssa.MakeClosure {
+	parent := fn.Parent()
+	if parent == nil {
+		return nil
+	}
+	var out *ssa.MakeClosure
+	for _, blk := range parent.Blocks {
+		for _, instr := range blk.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+				if out != nil {
+					return nil
+				}
+				out = mc
+			}
+		}
+	}
+	return out
+}
+
+// flow adds what a value denotes to a binding: a function it evidently is,
+// or every binding of the parameter or free variable it is.
+func (b *funcBindings) flow(v ssa.Value, dst *boundFuncs, seen map[ssa.Value]bool) {
+	if seen[v] {
+		return
+	}
+	seen[v] = true
+	if f := funcValue(v); f != nil {
+		b.add(dst, f)
+		return
+	}
+	switch x := v.(type) {
+	case *ssa.ChangeType:
+		b.flow(x.X, dst, seen)
+	case *ssa.Parameter, *ssa.FreeVar:
+		src := b.set(x)
+		src.into = append(src.into, dst)
+		if src.unknown {
+			b.markUnknown(dst)
+			return
+		}
+		for _, f := range src.funcs {
+			b.add(dst, f)
+		}
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			b.flow(e, dst, seen)
+		}
+	case *ssa.Const:
+		// nil: calls nothing
+	default:
+		b.markUnknown(dst)
+	}
+}
+
+func (b *funcBindings) add(s *boundFuncs, f *ssa.Function) {
+	if s.unknown || s.has[f] {
+		return
+	}
+	s.has[f] = true
+	s.funcs = append(s.funcs, f)
+	for _, w := range s.waiting {
+		b.enter(w, f)
+	}
+	for _, d := range s.into {
+		b.add(d, f)
+	}
+}
+
+func (b *funcBindings) markUnknown(s *boundFuncs) {
+	if s.unknown {
+		return
+	}
+	s.unknown = true
+	s.funcs, s.has = nil, nil
+	waiting := s.waiting
+	s.waiting = nil
+	for _, w := range waiting {
+		b.graph(w)
+	}
+	for _, d := range s.into {
+		b.markUnknown(d)
+	}
+}
+
+func isFuncTyped(v ssa.Value) bool {
+	_, ok := v.Type().Underlying().(*types.Signature)
+	return ok
+}
+
+func isFuncPointer(v ssa.Value) bool {
+	p, ok := v.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	_, ok = p.Elem().Underlying().(*types.Signature)
+	return ok
+}
+
+func hasFuncParam(fn *ssa.Function) bool {
+	for _, p := range fn.Params {
+		if isFuncTyped(p) {
+			return true
+		}
+	}
+	return false
+}
