@@ -15,7 +15,7 @@ import (
 // stored under that key, in any context of the run, and nothing of the
 // context itself.
 
-// isContext reports whether t is context.Context itself. Not isContextLike:
+// isContext reports whether t is context.Context itself. Not symbol.IsContextLike:
 // a type that carries a context (a web framework's request context, a
 // tool context) also carries data of its own.
 func isContext(t types.Type) bool {

@@ -394,7 +394,7 @@ func modelInputs(fn *ssa.Function) []string {
 	sig := fn.Signature
 	for i := 0; i < sig.Params().Len(); i++ {
 		p := sig.Params().At(i)
-		if isContextLike(p.Type()) {
+		if symbol.IsContextLike(p.Type()) {
 			continue
 		}
 		name := p.Name()

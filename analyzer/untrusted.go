@@ -183,7 +183,7 @@ func (c *checker) seedInputs(f *flow, e entry) {
 			params = params[1:]
 		}
 		for _, p := range params {
-			if !isContextLike(p.Type()) {
+			if !symbol.IsContextLike(p.Type()) {
 				f.seed(p, allKinds, "model input: parameter "+p.Name())
 			}
 		}

@@ -469,7 +469,7 @@ func (e *engine) invokedOn(v ssa.Value) []invocation {
 				if c.IsInvoke() && c.Value == x {
 					n := 0
 					for _, a := range c.Args {
-						if !isContextLike(a.Type()) {
+						if !symbol.IsContextLike(a.Type()) {
 							n++
 						}
 					}

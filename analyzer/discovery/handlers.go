@@ -135,13 +135,13 @@ func handsOver(fn *ssa.Function, site ssa.CallInstruction, recv bool) bool {
 		}
 		for _, q := range params {
 			if q == p {
-				return !isContextLike(p.Type())
+				return !symbol.IsContextLike(p.Type())
 			}
 		}
 		return false
 	}
 	for _, a := range site.Common().Args {
-		if !isContextLike(a.Type()) && derives(a, fn, isParam) {
+		if !symbol.IsContextLike(a.Type()) && derives(a, fn, isParam) {
 			return true
 		}
 	}

@@ -120,20 +120,6 @@ func isString(t types.Type) bool {
 	return ok && b.Info()&types.IsString != 0
 }
 
-// isContextLike reports whether t is context.Context or a type that carries
-// one (genkit's *ai.ToolContext, ADK's agent.ToolContext): such parameters
-// are plumbing, not model input.
-func isContextLike(t types.Type) bool {
-	ms := types.NewMethodSet(t)
-	if ms.Len() == 0 {
-		if _, ok := t.Underlying().(*types.Interface); !ok {
-			ms = types.NewMethodSet(types.NewPointer(t))
-		}
-	}
-	return ms.Lookup(nil, "Deadline") != nil && ms.Lookup(nil, "Done") != nil &&
-		ms.Lookup(nil, "Err") != nil && ms.Lookup(nil, "Value") != nil
-}
-
 // methodFunc returns the SSA function of method name of type t, looking at
 // the method sets of t and *t, with synthetic wrappers unwrapped; nil if t
 // has no such method.

@@ -119,3 +119,17 @@ func CallSites(fn *ssa.Function) []ssa.CallInstruction {
 	}
 	return out
 }
+
+// IsContextLike reports whether t is context.Context or a type that carries
+// one (genkit's *ai.ToolContext, ADK's agent.ToolContext): such parameters
+// are plumbing, not model input.
+func IsContextLike(t types.Type) bool {
+	ms := types.NewMethodSet(t)
+	if ms.Len() == 0 {
+		if _, ok := t.Underlying().(*types.Interface); !ok {
+			ms = types.NewMethodSet(types.NewPointer(t))
+		}
+	}
+	return ms.Lookup(nil, "Deadline") != nil && ms.Lookup(nil, "Done") != nil &&
+		ms.Lookup(nil, "Err") != nil && ms.Lookup(nil, "Value") != nil
+}
