@@ -154,9 +154,15 @@ func (c *checker) readsWith(site ssa.CallInstruction, capability, service string
 // repository, not the *Response beside it, whose status an error message
 // may carry), and what it fills through pointers (gorm's db.Find(&rows)).
 func seedData(f *flow, site ssa.CallInstruction) {
-	o := &origin{mask: labelMask("db"), pos: site.Pos(), what: "reads"}
+	seedCall(f, site, &origin{mask: labelMask("db"), pos: site.Pos(), what: "reads"}, true)
+}
+
+// seedCall marks what a call returns (only its first result, when
+// firstOnly and it returns several) and what it fills through local
+// pointers handed to it as coming from o.
+func seedCall(f *flow, site ssa.CallInstruction, o *origin, firstOnly bool) {
 	if v := callValue(site); v != nil {
-		if _, ok := v.Type().(*types.Tuple); ok {
+		if _, ok := v.Type().(*types.Tuple); ok && firstOnly {
 			for _, r := range *v.Referrers() {
 				if x, ok := r.(*ssa.Extract); ok && x.Index == 0 {
 					f.setVal(x, &origin{mask: o.mask, pos: o.pos, what: o.what, at: x})

@@ -579,16 +579,7 @@ func (c *checker) outsideFlows(e entry, t report.Tool, res *reached) []report.Fi
 // seedRead marks what a read produces: its result, and the variables it
 // fills through pointers (gorm's db.Find(&users)).
 func seedRead(f *flow, r read, label string) {
-	o := &origin{mask: labelMask(label), pos: r.site.Pos(), what: "reads " + r.sym}
-	if v := callValue(r.site); v != nil {
-		o.at = v
-		f.setVal(v, o)
-	}
-	for _, a := range callArgs(r.site.Common()) {
-		if isLocalPointer(a) {
-			f.setCell(cell{baseOf(a), "*"}, o)
-		}
-	}
+	seedCall(f, r.site, &origin{mask: labelMask(label), pos: r.site.Pos(), what: "reads " + r.sym}, false)
 }
 
 func outsideMessage(tool, label, sym string) string {
