@@ -218,10 +218,13 @@ func (c *checker) checksCut(f *flow, block *ssa.BasicBlock, anc lineage, kind st
 // (filepath.Abs(p) checked, p opened).
 func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind string) (check, bool) {
 	related := func(v ssa.Value) bool {
-		if anc.set[v] || storedFrom(v, anc) || sameElement(v, anc) {
+		if anc.set[v] || storedFrom(v, anc) || sameElement(v, anc) || sameField(v, anc) {
 			return true
 		}
 		if kind == "path" && relatedPath(v, anc, map[ssa.Value]bool{}) {
+			return true
+		}
+		if u := unfolded(v); kind == "statement" && (anc.set[u] || sameField(u, anc)) {
 			return true
 		}
 		if kind == "command" {
@@ -420,6 +423,24 @@ func derivedWithin(f *flow, v, root ssa.Value, n int) bool {
 		}
 	}
 	return false
+}
+
+// unfolded returns the text that v is a case-folded or trimmed form of
+// (strings.ToUpper(strings.TrimSpace(q)) is q): its first word is the
+// statement the text runs.
+func unfolded(v ssa.Value) ssa.Value {
+	for {
+		call, ok := v.(*ssa.Call)
+		if !ok {
+			return v
+		}
+		switch staticName(call) {
+		case "strings.ToUpper", "strings.ToLower", "strings.TrimSpace", "strings.Trim", "strings.TrimLeft", "strings.TrimRight", "strings.TrimSuffix":
+			v = call.Call.Args[0]
+		default:
+			return v
+		}
+	}
 }
 
 // isFieldRead reports whether v reads a field (u.Host): a part of a parsed
@@ -756,6 +777,35 @@ func sameElement(v ssa.Value, anc lineage) bool {
 	return false
 }
 
+// sameField reports whether v reads the same field of the same object as
+// a value of the flow: in.Query checked, and in.Query (loaded again) run.
+func sameField(v ssa.Value, anc lineage) bool {
+	x, i, ok := fieldRead(v)
+	if !ok {
+		return false
+	}
+	for w := range anc.set {
+		if y, j, ok := fieldRead(w); ok && y == x && j == i {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldRead returns the object and the field that v reads (*&p.f, or s.f
+// of a struct value).
+func fieldRead(v ssa.Value) (ssa.Value, int, bool) {
+	switch r := v.(type) {
+	case *ssa.UnOp:
+		if fa, ok := r.X.(*ssa.FieldAddr); ok && r.Op == token.MUL {
+			return fa.X, fa.Field, true
+		}
+	case *ssa.Field:
+		return r.X, r.Field, true
+	}
+	return nil, 0, false
+}
+
 // elementRead returns the slice or array and the constant index that v
 // reads (*&s[i], or s[i] of an array value).
 func elementRead(v ssa.Value) (ssa.Value, int64, bool) {
@@ -805,7 +855,7 @@ func (v validator) covers(kind string) bool { return v.kinds&kindMask([]string{k
 
 // confinable are the kinds a check can confine: a payment's amount is
 // bounded (limit), not confined.
-var confinable = []string{"command", "sql", "url", "path", "recipient"}
+var confinable = []string{"command", "sql", "url", "path", "recipient", "statement"}
 
 // maxValidatorBlocks bounds the functions summarised as validators: a
 // validator is a short function, and the summary runs the flow over it

@@ -31,14 +31,21 @@ var writeOfRead = map[string]string{
 // rate limiter's counter in Redis).
 func (c *checker) foldReads(e entry, res *reached, caps []report.Capability) []report.Capability {
 	writes := map[[2]string]bool{} // (write capability, service)
+	both := map[[2]string]bool{}   // (write capability, sink)
 	for _, cp := range caps {
 		writes[[2]string{cp.Capability, c.service(cp.Sink)}] = true
+		both[[2]string{cp.Capability, cp.Sink}] = true
 	}
 	fold := map[[2]string]bool{} // (read capability, service)
 	for _, cp := range caps {
 		key := [2]string{cp.Capability, c.service(cp.Sink)}
 		write, ok := writeOfRead[cp.Capability]
 		if !ok || fold[key] || !writes[[2]string{write, key[1]}] {
+			continue
+		}
+		if both[[2]string{write, cp.Sink}] {
+			// One call both reads and writes (a query whose statement
+			// the model writes): the read is no step of another call.
 			continue
 		}
 		if !c.readReachesModel(e, res, key[0], key[1]) {
@@ -50,7 +57,7 @@ func (c *checker) foldReads(e entry, res *reached, caps []report.Capability) []r
 	}
 	out := caps[:0]
 	for _, cp := range caps {
-		if !fold[[2]string{cp.Capability, c.service(cp.Sink)}] {
+		if !fold[[2]string{cp.Capability, c.service(cp.Sink)}] || both[[2]string{writeOfRead[cp.Capability], cp.Sink}] {
 			out = append(out, cp)
 		}
 	}

@@ -560,6 +560,7 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 			decl = append(decl, sensitiveOf(f.cat, sym, capabilityAt(f.rc, site, sym))...)
 		}
 	}
+	f.linkWrapper(c, result, args)
 	var in *origin
 	for i, a := range args {
 		in = join(in, builtAt(f.deep(a), i, decl))
@@ -598,6 +599,35 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 			for _, p := range cb.Params {
 				f.flowInto(p, in)
 			}
+		}
+	}
+}
+
+// linkWrapper makes the object an opaque constructor returns one with the
+// local variables it is handed (csv.NewWriter(&buf), json.NewEncoder(&b),
+// gzip.NewWriter(&out)): the wrapper writes into them, so what is written
+// to it later is in them (buf.String() returns the rows written as CSV).
+// Only a function (not a method) with one result, a pointer or an
+// interface other than error.
+func (f *flow) linkWrapper(c *ssa.CallCommon, result ssa.Value, args []ssa.Value) {
+	if result == nil || c.IsInvoke() {
+		return
+	}
+	if callee := c.StaticCallee(); callee == nil || callee.Signature.Recv() != nil {
+		return
+	}
+	t := result.Type()
+	if _, ok := t.(*types.Tuple); ok || isError(t) {
+		return
+	}
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Interface:
+	default:
+		return
+	}
+	for _, a := range args {
+		if isLocalVariable(a) {
+			f.link(result, a)
 		}
 	}
 }

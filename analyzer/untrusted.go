@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"regexp"
@@ -123,6 +124,9 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 					}
 					seen[id+sc.sym] = true
 					c.addChosenCapability(res, site, sc, s.Kind)
+					if s.Kind == "sql" {
+						c.addStatementCapability(f, res, site, sc, args[i], o)
+					}
 					steps := c.steps(o)
 					steps = append(steps, report.Step{Position: c.pos.of(site.Pos()), What: "passed to " + sc.sym})
 					findings = append(findings, c.finding(id, t, sc.capability, sc.sym, site.Pos(),
@@ -168,6 +172,151 @@ func (c *checker) addChosenCapability(res *reached, site ssa.CallInstruction, sc
 		}
 	}
 	res.hits = append(res.hits, hit{capability: capability, sink: sc.sym, site: site, at: res.steps[site.Parent()]})
+}
+
+// addStatementCapability gives a tool that reads a database with a query
+// the model wrote the capability to change it too: the driver runs
+// whatever statement the text is (a DELETE passed to QueryContext deletes),
+// unless the program fixes which statement runs. It does when the text
+// begins with the program's own words ("EXPLAIN SELECT * FROM " + table:
+// the model fills in part of a statement of the program's) or when a check
+// pins its first keyword (the text must begin with SELECT). The write is
+// the model's choice at the same call, so the capability is tainted.
+func (c *checker) addStatementCapability(f *flow, res *reached, site ssa.CallInstruction, sc sensitiveCall, arg ssa.Value, o *origin) {
+	if sc.capability != "db-read" || statementFixed(o) || inReadOnlyTx(site) {
+		return
+	}
+	for _, h := range res.hits {
+		if h.capability == "db-write" && h.sink == sc.sym {
+			return
+		}
+	}
+	if _, ok := c.confinedAt(f, res, site, arg, "statement"); ok {
+		return
+	}
+	res.hits = append(res.hits, hit{capability: "db-write", sink: sc.sym, site: site, at: res.steps[site.Parent()]})
+}
+
+// inReadOnlyTx reports whether a query runs in a transaction that
+// database/sql began read-only (db.BeginTx(ctx, &sql.TxOptions{ReadOnly:
+// true})): the server refuses a write in it, whatever the text.
+func inReadOnlyTx(site ssa.CallInstruction) bool {
+	args := site.Common().Args
+	if len(args) == 0 || site.Common().IsInvoke() {
+		return false
+	}
+	x, ok := args[0].(*ssa.Extract)
+	if !ok || x.Index != 0 {
+		return false
+	}
+	begin, ok := x.Tuple.(*ssa.Call)
+	if !ok || len(begin.Call.Args) < 3 {
+		return false
+	}
+	callee := begin.Call.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	switch symbolOf(callee) {
+	case "(*database/sql.DB).BeginTx", "(*database/sql.Conn).BeginTx":
+	default:
+		return false
+	}
+	opts, ok := begin.Call.Args[2].(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	for _, r := range *opts.Referrers() {
+		fa, ok := r.(*ssa.FieldAddr)
+		if !ok || fieldName(opts.Type(), fa.Field) != "ReadOnly" {
+			continue
+		}
+		for _, w := range *fa.Referrers() {
+			if st, ok := w.(*ssa.Store); ok && st.Addr == fa {
+				if k, ok := st.Val.(*ssa.Const); ok && k.Value != nil && constant.BoolVal(k.Value) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// statementFixed reports whether a query text, on the way from the model's
+// input (o's chain), was put after words of the program's own: a
+// concatenation whose left side begins with a constant, fmt.Sprintf with
+// a format that begins with text rather than a verb, or a builder whose
+// first write is a constant.
+func statementFixed(o *origin) bool {
+	for n := 0; o != nil && n < 64; o, n = o.prev, n+1 {
+		switch x := o.at.(type) {
+		case *ssa.BinOp:
+			if x.Op == token.ADD && beginsWithText(x.X) {
+				return true
+			}
+		case *ssa.Call:
+			if builderBeginsWithText(x) {
+				return true
+			}
+			if callee := x.Call.StaticCallee(); callee != nil && callee.Pkg != nil &&
+				callee.Pkg.Pkg.Path() == "fmt" && callee.Name() == "Sprintf" && len(x.Call.Args) > 0 {
+				if format, ok := constString(x.Call.Args[0]); ok {
+					format = strings.TrimSpace(format)
+					if format != "" && format[0] != '%' {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// builderBeginsWithText reports whether a call is the String method of a
+// local strings.Builder or bytes.Buffer whose first write, in the order of
+// the function's code, is a constant that is more than white space.
+func builderBeginsWithText(call *ssa.Call) bool {
+	callee := call.Call.StaticCallee()
+	if callee == nil || callee.Name() != "String" || len(call.Call.Args) != 1 {
+		return false
+	}
+	switch symbolOf(callee) {
+	case "(*strings.Builder).String", "(*bytes.Buffer).String":
+	default:
+		return false
+	}
+	b, ok := call.Call.Args[0].(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	for _, blk := range call.Parent().Blocks {
+		for _, instr := range blk.Instrs {
+			w, ok := instr.(*ssa.Call)
+			if !ok || len(w.Call.Args) != 2 || w.Call.Args[0] != b {
+				continue
+			}
+			if g := w.Call.StaticCallee(); g == nil || !strings.HasPrefix(g.Name(), "Write") {
+				continue
+			}
+			return beginsWithText(w.Call.Args[1])
+		}
+	}
+	return false
+}
+
+// beginsWithText reports whether a string value begins with a constant
+// that is more than white space.
+func beginsWithText(v ssa.Value) bool {
+	for {
+		if s, ok := constString(v); ok {
+			return strings.TrimSpace(s) != ""
+		}
+		b, ok := v.(*ssa.BinOp)
+		if !ok || b.Op != token.ADD {
+			return false
+		}
+		v = b.X
+	}
 }
 
 // seedInputs marks a tool's model-controlled input: the handler's

@@ -303,8 +303,11 @@ func (s *SymbolSet) add(kw, symbol string, w Where) (string, error) {
 }
 
 // Taint kinds: what a model-controlled value must not choose at a sensitive
-// argument.
-var TaintKinds = []string{"command", "sql", "url", "path", "payment", "recipient"}
+// argument. statement is what a query's text is beyond its SQL: which
+// statement runs (a SELECT, or a DELETE). No argument is sensitive for it;
+// a check of that kind (the text begins with SELECT) keeps a model-chosen
+// query a read.
+var TaintKinds = []string{"command", "sql", "url", "path", "payment", "recipient", "statement"}
 
 // Source labels: where outside data comes from.
 var SourceLabels = []string{"secret", "file", "db", "web", "email", "user"}

@@ -35,7 +35,7 @@ func (a *assistant) call(ctx context.Context, fc *genai.FunctionCall) map[string
 		out = names
 	case "read_file": // want `tool read_file genai constant` `BR305: tool read_file\b.*`
 		out, err = a.readFile(path)
-	case "run_query": // want `tool run_query genai constant` `BR305: tool run_query\b.*`
+	case "run_query": // want `tool run_query genai constant` `BR305: tool run_query\b.*` `BR304: tool run_query can change the database with no rate limit`
 		out, err = a.query(ctx, query)
 	case "update_record": // want `tool update_record genai constant` `BR304: tool update_record\b.*` `BR305: tool update_record\b.*`
 		var res sql.Result
@@ -63,7 +63,7 @@ func (a *assistant) readFile(path string) (string, error) {
 
 // query returns the rows of a query as lines of tab-separated values.
 func (a *assistant) query(ctx context.Context, q string) (string, error) {
-	rows, err := a.db.QueryContext(ctx, q) // want `run_query: db-read \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR102: tool run_query\b.*\(\*database/sql\.DB\)\.QueryContext`
+	rows, err := a.db.QueryContext(ctx, q) // want `run_query: db-read \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR102: tool run_query\b.*\(\*database/sql\.DB\)\.QueryContext` `run_query: db\-write \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR301: tool run_query can change the database through \(\*database/sql\.DB\)\.QueryContext with no confirmation before it`
 	if err != nil {
 		return "", err
 	}

@@ -1,17 +1,22 @@
 // Command mcp-go-database is a database console for an assistant. One
 // tool connects to whatever server the model names, with the model's
-// credentials, and runs its query there; the other runs a fixed query on
-// the server the operator configured. Only the first connects where the
-// model says: the data source name chooses the server as a URL does.
+// credentials, and runs its query there; the others run queries on the
+// server the operator configured. Only the first connects where the model
+// says: the data source name chooses the server as a URL does. Only the
+// first runs whatever statement the model writes: the others fix it (a
+// constant query, the program's own words before the model's, a check
+// that the text begins with SELECT, a read-only transaction).
 package main
 
 import (
 	"context"
 	"database/sql"
+	"encoding/csv"
 	"fmt"
 	"log"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
@@ -29,11 +34,15 @@ func main() {
 		log.Fatal(err)
 	}
 	c := &console{db: db}
-	srv := server.NewMCPServer("console", "1.0.0") // want `agent console server mcp-go: count_orders, explain, remote_query`
+	srv := server.NewMCPServer("console", "1.0.0") // want `agent console server mcp-go: count_orders, describe, explain, export, remote_query, report, snapshot` `BR402: agent console: export returns private data \(\(\*database/sql\.DB\)\.QueryContext\), remote_query sends data where the model says \(database/sql\.Open\);.*`
 	srv.AddTool(mcp.NewTool("remote_query", mcp.WithString("host", mcp.Required()), mcp.WithString("user"),
 		mcp.WithString("password"), mcp.WithString("query", mcp.Required())), c.remoteQuery)
 	srv.AddTool(mcp.NewTool("count_orders", mcp.WithString("customer", mcp.Required())), c.countOrders)
 	srv.AddTool(mcp.NewTool("explain", mcp.WithString("table", mcp.Required())), c.explain)
+	srv.AddTool(mcp.NewTool("report", mcp.WithString("query", mcp.Required())), c.report)
+	srv.AddTool(mcp.NewTool("describe", mcp.WithString("table", mcp.Required())), c.describe)
+	srv.AddTool(mcp.NewTool("snapshot", mcp.WithString("query", mcp.Required())), c.snapshot)
+	srv.AddTool(mcp.NewTool("export", mcp.WithString("customer", mcp.Required())), c.export)
 	if err := server.ServeStdio(srv); err != nil {
 		log.Fatal(err)
 	}
@@ -41,15 +50,17 @@ func main() {
 
 // remoteQuery opens a handle on the model's server. database/sql dials
 // through the driver registered at init, which no call edge reaches: the
-// connection is seen at sql.Open, whose DSN the model wrote.
-func (c *console) remoteQuery(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool remote_query mcp-go constant` `BR305: tool remote_query is not logged with its arguments`
+// connection is seen at sql.Open, whose DSN the model wrote. The query
+// is the model's whole statement: QueryContext runs a DELETE as well as a
+// SELECT, so the tool can change that database as well as read it.
+func (c *console) remoteQuery(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool remote_query mcp-go constant` `BR304: tool remote_query can change the database with no rate limit` `BR305: tool remote_query is not logged with its arguments`
 	dsn := fmt.Sprintf("postgres://%s:%s@%s/postgres", req.GetString("user", ""), req.GetString("password", ""), req.GetString("host", ""))
 	db, err := sql.Open("postgres", dsn) // want `remote_query: network database/sql\.Open \(tainted\)` `BR103: tool remote_query: model-controlled input reaches the URL or address of database/sql\.Open`
 	if err != nil {
 		return nil, err
 	}
 	defer db.Close()
-	rows, err := db.QueryContext(ctx, req.GetString("query", "")) // want `remote_query: db-read \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR102: tool remote_query: model-controlled input reaches the query text of \(\*database/sql\.DB\)\.QueryContext`
+	rows, err := db.QueryContext(ctx, req.GetString("query", "")) // want `remote_query: db-write \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR301: tool remote_query can change the database through \(\*database/sql\.DB\)\.QueryContext with no confirmation before it` `BR102: tool remote_query: model-controlled input reaches the query text of \(\*database/sql\.DB\)\.QueryContext` `remote_query: db\-read \(\*database/sql\.DB\)\.QueryContext \(tainted\)`
 	if err != nil {
 		return nil, err
 	}
@@ -84,4 +95,84 @@ func (c *console) explain(ctx context.Context, req mcp.CallToolRequest) (*mcp.Ca
 	}
 	defer rows.Close()
 	return mcp.NewToolResultText("ok"), nil
+}
+
+// report runs the model's query on the operator's database once it begins
+// with SELECT: the check says which statement runs, so the tool reads, but
+// what it reads is the model's SQL.
+func (c *console) report(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool report mcp-go constant` `BR305: tool report is not logged with its arguments`
+	q := req.GetString("query", "")
+	if err := selectOnly(q); err != nil {
+		return nil, err
+	}
+	rows, err := c.db.QueryContext(ctx, q) // want `report: db-read \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR102: tool report: model-controlled input reaches the query text of \(\*database/sql\.DB\)\.QueryContext`
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return mcp.NewToolResultText("ok"), nil
+}
+
+// selectOnly refuses any statement but a SELECT.
+func selectOnly(q string) error {
+	upper := strings.ToUpper(strings.TrimSpace(q))
+	if !strings.HasPrefix(upper, "SELECT") && !strings.HasPrefix(upper, "WITH") {
+		return fmt.Errorf("only SELECT queries are allowed")
+	}
+	return nil
+}
+
+// describe puts the model's table into a statement of its own.
+func (c *console) describe(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool describe mcp-go constant` `BR305: tool describe is not logged with its arguments`
+	rows, err := c.db.QueryContext(ctx, fmt.Sprintf("DESCRIBE `%s`", req.GetString("table", ""))) // want `describe: db-read \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR102: tool describe: model-controlled input reaches the query text of \(\*database/sql\.DB\)\.QueryContext`
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return mcp.NewToolResultText("ok"), nil
+}
+
+// snapshot runs the model's query in a read-only transaction: the server
+// refuses any write in it.
+func (c *console) snapshot(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool snapshot mcp-go constant` `BR305: tool snapshot is not logged with its arguments`
+	tx, err := c.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, req.GetString("query", "")) // want `snapshot: db-read \(\*database/sql\.Tx\)\.QueryContext \(tainted\)` `BR102: tool snapshot: model-controlled input reaches the query text of \(\*database/sql\.Tx\)\.QueryContext`
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return mcp.NewToolResultText("ok"), nil
+}
+
+// export archives a customer's orders: it reads them, returns them as
+// CSV and deletes them. The rows reach the model through the CSV writer
+// around the builder, so the read is the model's, not a step of the
+// delete.
+func (c *console) export(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool export mcp-go constant` `BR304: tool export can change the database with no rate limit` `BR305: tool export is not logged with its arguments`
+	customer := req.GetString("customer", "")
+	rows, err := c.db.QueryContext(ctx, "SELECT * FROM orders WHERE customer = $1", customer) // want `export: db-read \(\*database/sql\.DB\)\.QueryContext` `BR202: tool export returns whole database rows read by \(\*database/sql\.DB\)\.QueryContext to the model`
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out strings.Builder
+	w := csv.NewWriter(&out)
+	for rows.Next() {
+		var id, total string
+		if err := rows.Scan(&id, &total); err != nil {
+			return nil, err
+		}
+		if err := w.Write([]string{id, total}); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	if _, err := c.db.ExecContext(ctx, "DELETE FROM orders WHERE customer = $1", customer); err != nil { // want `export: db-write \(\*database/sql\.DB\)\.ExecContext` `BR301: tool export can change the database through \(\*database/sql\.DB\)\.ExecContext with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText(out.String()), nil
 }

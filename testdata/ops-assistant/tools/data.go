@@ -12,12 +12,12 @@ import (
 
 // queryDB runs the model's SQL as is. "Read-only" is only a word in the
 // tool's description.
-func (o *Ops) queryDB(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool query_db mcp-go constant` `BR305: tool query_db\b.*`
+func (o *Ops) queryDB(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool query_db mcp-go constant` `BR305: tool query_db\b.*` `BR304: tool query_db can change the database with no rate limit`
 	query, err := req.RequireString("sql")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
 	}
-	rows, err := o.db.QueryContext(ctx, query) // want `query_db: db-read \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR102: tool query_db\b.*\(\*database/sql\.DB\)\.QueryContext`
+	rows, err := o.db.QueryContext(ctx, query) // want `query_db: db-read \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR102: tool query_db\b.*\(\*database/sql\.DB\)\.QueryContext` `query_db: db\-write \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR301: tool query_db can change the database through \(\*database/sql\.DB\)\.QueryContext with no confirmation before it`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("query failed", err), nil
 	}
