@@ -764,28 +764,21 @@ func relInside(f *flow, x *ssa.Call, related func(ssa.Value) bool) bool {
 // sameElement reports whether v reads the same element of the same slice
 // or array as a value of the flow (fields[0] checked, fields[0] run): two
 // reads of one constant index.
-func sameElement(v ssa.Value, anc lineage) bool {
-	x, i, ok := elementRead(v)
-	if !ok {
-		return false
-	}
-	for w := range anc.set {
-		if y, j, ok := elementRead(w); ok && y == x && j == i {
-			return true
-		}
-	}
-	return false
-}
+func sameElement(v ssa.Value, anc lineage) bool { return sameRead(v, anc, elementRead) }
 
 // sameField reports whether v reads the same field of the same object as
 // a value of the flow: in.Query checked, and in.Query (loaded again) run.
-func sameField(v ssa.Value, anc lineage) bool {
-	x, i, ok := fieldRead(v)
+func sameField(v ssa.Value, anc lineage) bool { return sameRead(v, anc, fieldRead) }
+
+// sameRead reports whether v and a value of the flow read the same place
+// of the same object, as read tells them.
+func sameRead[K comparable](v ssa.Value, anc lineage, read func(ssa.Value) (ssa.Value, K, bool)) bool {
+	x, i, ok := read(v)
 	if !ok {
 		return false
 	}
 	for w := range anc.set {
-		if y, j, ok := fieldRead(w); ok && y == x && j == i {
+		if y, j, ok := read(w); ok && y == x && j == i {
 			return true
 		}
 	}
