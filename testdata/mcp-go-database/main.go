@@ -16,6 +16,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -34,7 +35,7 @@ func main() {
 		log.Fatal(err)
 	}
 	c := &console{db: db}
-	srv := server.NewMCPServer("console", "1.0.0") // want `agent console server mcp-go: count_orders, describe, explain, export, remote_query, report, snapshot` `BR402: agent console: export returns private data \(\(\*database/sql\.DB\)\.QueryContext\), remote_query sends data where the model says \(database/sql\.Open\);.*`
+	srv := server.NewMCPServer("console", "1.0.0") // want `agent console server mcp-go: count_orders, describe, explain, export, remote_query, report, snapshot, stats` `BR402: agent console: export returns private data \(\(\*database/sql\.DB\)\.QueryContext\), remote_query sends data where the model says \(database/sql\.Open\);.*`
 	srv.AddTool(mcp.NewTool("remote_query", mcp.WithString("host", mcp.Required()), mcp.WithString("user"),
 		mcp.WithString("password"), mcp.WithString("query", mcp.Required())), c.remoteQuery)
 	srv.AddTool(mcp.NewTool("count_orders", mcp.WithString("customer", mcp.Required())), c.countOrders)
@@ -43,6 +44,7 @@ func main() {
 	srv.AddTool(mcp.NewTool("describe", mcp.WithString("table", mcp.Required())), c.describe)
 	srv.AddTool(mcp.NewTool("snapshot", mcp.WithString("query", mcp.Required())), c.snapshot)
 	srv.AddTool(mcp.NewTool("export", mcp.WithString("customer", mcp.Required())), c.export)
+	srv.AddTool(mcp.NewTool("stats", mcp.WithString("query", mcp.Required())), c.stats)
 	if err := server.ServeStdio(srv); err != nil {
 		log.Fatal(err)
 	}
@@ -175,4 +177,22 @@ func (c *console) export(ctx context.Context, req mcp.CallToolRequest) (*mcp.Cal
 		return nil, err
 	}
 	return mcp.NewToolResultText(out.String()), nil
+}
+
+// readOnly is the pattern every query of stats must match.
+var readOnly = regexp.MustCompile(`(?i)^\s*(select|show)\b`)
+
+// stats runs the model's query once it matches a pattern that begins with
+// SELECT or SHOW.
+func (c *console) stats(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool stats mcp-go constant` `BR305: tool stats is not logged with its arguments`
+	q := req.GetString("query", "")
+	if !readOnly.MatchString(q) {
+		return mcp.NewToolResultError("only SELECT and SHOW"), nil
+	}
+	rows, err := c.db.QueryContext(ctx, q) // want `stats: db-read \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR102: tool stats: model-controlled input reaches the query text of \(\*database/sql\.DB\)\.QueryContext`
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return mcp.NewToolResultText("ok"), nil
 }
