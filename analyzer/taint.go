@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -541,6 +542,18 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 			}
 		}
 		if result != nil {
+			if i, ok := quotingParam(g); ok && i < len(args) {
+				// What a quoting helper returns is this call's
+				// argument, quoted: one shell word, unless the word is
+				// a script that a shell runs (see shellScript). Its
+				// merged result would bring every caller's text.
+				q := f.taint(args[i])
+				if f.sanitize && !f.shellScript(args[i]) {
+					q = without(q, "command")
+				}
+				f.flowInto(result, q)
+				continue
+			}
 			f.flowInto(result, f.rets[g])
 			for _, ret := range returnsOf(g) {
 				for _, r := range ret.Results {
@@ -916,6 +929,37 @@ func shellQuoted(x *ssa.BinOp) ssa.Value {
 		return nil
 	}
 	return args[0]
+}
+
+// quotingParam returns the parameter that fn returns quoted as one shell
+// word (func shellQuote(s string) string { return "'" +
+// strings.ReplaceAll(s, "'", `'\”`) + "'" }), when every result it returns
+// is that or a constant.
+func quotingParam(fn *ssa.Function) (int, bool) {
+	if fn.Signature.Results().Len() != 1 {
+		return 0, false
+	}
+	idx := -1
+	for _, r := range returnsOf(fn) {
+		v := r.Results[0]
+		if _, ok := v.(*ssa.Const); ok {
+			continue
+		}
+		b, ok := v.(*ssa.BinOp)
+		if !ok {
+			return 0, false
+		}
+		p, ok := shellQuoted(b).(*ssa.Parameter)
+		if !ok {
+			return 0, false
+		}
+		i := slices.Index(fn.Params, p)
+		if i < 0 || (idx >= 0 && idx != i) {
+			return 0, false
+		}
+		idx = i
+	}
+	return idx, idx >= 0
 }
 
 // mapKey is the cell of a map's entry under a constant key ("[=k]"); ok

@@ -45,7 +45,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	srv := server.NewMCPServer("terminal", "1.0.0") // want `agent terminal server mcp-go: calculate, grep_log, interrupt, list_remote, paste, run_in_container, run_in_terminal, run_remote, save_file, show_file, stat_in_container, tail_log, type_remote` `BR403: agent terminal: list_remote returns untrusted content .*calculate sends data where the model says .*`
+	srv := server.NewMCPServer("terminal", "1.0.0") // want `agent terminal server mcp-go: calculate, grep_log, interrupt, list_remote, paste, run_in_container, run_in_terminal, run_remote, save_file, show_file, size_in_container, stat_in_container, tail_log, type_remote` `BR403: agent terminal: list_remote returns untrusted content .*calculate sends data where the model says .*`
 	srv.AddTool(mcp.NewTool("run_in_terminal", mcp.WithString("command", mcp.Required())), s.runInTerminal)
 	srv.AddTool(mcp.NewTool("interrupt"), s.interrupt)
 	srv.AddTool(mcp.NewTool("paste", mcp.WithString("text", mcp.Required())), s.paste)
@@ -63,6 +63,7 @@ func main() {
 	srv.AddTool(mcp.NewTool("tail_log", mcp.WithString("path", mcp.Required())), tailLog)
 	srv.AddTool(mcp.NewTool("run_in_container", mcp.WithString("script", mcp.Required())), r.runInContainer)
 	srv.AddTool(mcp.NewTool("stat_in_container", mcp.WithString("path", mcp.Required())), r.statInContainer)
+	srv.AddTool(mcp.NewTool("size_in_container", mcp.WithString("dir", mcp.Required())), r.sizeInContainer)
 	if err := server.ServeStdio(srv); err != nil {
 		log.Fatal(err)
 	}

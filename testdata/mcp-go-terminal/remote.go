@@ -66,7 +66,7 @@ func (r *remote) inContainer(argv ...string) ([]byte, error) {
 	for _, a := range argv {
 		line += " " + quote(a)
 	}
-	return s.Output(line) // want `run_in_container: network \(\*golang\.org/x/crypto/ssh\.Session\)\.Output \(tainted\)` `BR101: tool run_in_container: model-controlled input reaches the command of \(\*golang\.org/x/crypto/ssh\.Session\)\.Output` `BR203: tool run_in_container returns web content fetched by \(\*golang\.org/x/crypto/ssh\.Session\)\.Output to the model, where it can carry instructions` `stat_in_container: network \(\*golang\.org/x/crypto/ssh\.Session\)\.Output` `BR203: tool stat_in_container returns web content fetched by \(\*golang\.org/x/crypto/ssh\.Session\)\.Output to the model, where it can carry instructions`
+	return s.Output(line) // want `run_in_container: network \(\*golang\.org/x/crypto/ssh\.Session\)\.Output \(tainted\)` `BR101: tool run_in_container: model-controlled input reaches the command of \(\*golang\.org/x/crypto/ssh\.Session\)\.Output` `BR203: tool run_in_container returns web content fetched by \(\*golang\.org/x/crypto/ssh\.Session\)\.Output to the model, where it can carry instructions` `stat_in_container: network \(\*golang\.org/x/crypto/ssh\.Session\)\.Output` `BR203: tool stat_in_container returns web content fetched by \(\*golang\.org/x/crypto/ssh\.Session\)\.Output to the model, where it can carry instructions` `size_in_container: network \(\*golang\.org/x/crypto/ssh\.Session\)\.Output` `BR203: tool size_in_container returns web content fetched by \(\*golang\.org/x/crypto/ssh\.Session\)\.Output to the model, where it can carry instructions`
 }
 
 // runInContainer runs the model's script in the container: quoted for the
@@ -83,6 +83,19 @@ func (r *remote) runInContainer(ctx context.Context, req mcp.CallToolRequest) (*
 // a format, and the quoted path is one of its arguments.
 func (r *remote) statInContainer(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool stat_in_container mcp-go constant` `BR305: tool stat_in_container is not logged with its arguments`
 	out, err := r.inContainer("stat", "-c", "%s %y", "--", req.GetString("path", ""))
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
+// sizeInContainer sums the model's directory in the container: the path
+// is quoted inside the script that sh -c runs, so it stays one word for
+// that shell. The same helper quotes the script itself for the remote
+// shell, where quoting does not keep it from being run: what the helper
+// returns is each call's own argument, quoted.
+func (r *remote) sizeInContainer(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool size_in_container mcp-go constant` `BR305: tool size_in_container is not logged with its arguments`
+	out, err := r.inContainer("/bin/sh", "-c", "cd "+quote(req.GetString("dir", ""))+" && du -s .")
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
 	}
