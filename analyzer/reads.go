@@ -213,7 +213,8 @@ var settingReads = map[string]bool{"env": true, "fs-read": true}
 // anything of what was read reaches the model: a tool that hands the model
 // $USER, a token or a count of a log's errors has it. For a read in a
 // dependency, both are asked of the application's call that leads into it
-// (settings.Var(name) with the model's name).
+// (settings.Var(name) with the model's name), except for a read by a
+// constant name in code the scan entered, which is asked of the read.
 //
 // The application's other reads stay: whether their data reaches the model
 // through a length, a comparison or an interface the flow does not follow
@@ -224,6 +225,11 @@ func (c *checker) configuration(e entry, res *reached, h hit, chosen bool, taint
 	}
 	site := h.site
 	switch {
+	case !c.inModule(site.Parent()) && h.config && h.tail == nil:
+		// A setting a dependency reads by a name of its own, in code
+		// the scan entered: the model cannot choose it whatever goes
+		// into the call, so only the value itself reaching the model
+		// makes it the tool's (the flow runs through the entered code).
 	case !c.inModule(site.Parent()):
 		if site = c.boundary(h.at); site == nil {
 			return false // a library tool's own code: nothing to ask

@@ -18,12 +18,13 @@ import (
 )
 
 func main() {
-	s := server.NewMCPServer("dependency-config", "1.0.0") // want `agent dependency\-config server mcp\-go: ping, search, secure_ping, show_banner, show_var`
+	s := server.NewMCPServer("dependency-config", "1.0.0") // want `agent dependency\-config server mcp\-go: define, ping, search, secure_ping, show_banner, show_var`
 	s.AddTool(mcp.NewTool("ping"), ping)
 	s.AddTool(mcp.NewTool("secure_ping"), securePing)
 	s.AddTool(mcp.NewTool("search", mcp.WithString("query", mcp.Required())), (&searcher{}).search)
 	s.AddTool(mcp.NewTool("show_banner"), showBanner)
 	s.AddTool(mcp.NewTool("show_var", mcp.WithString("name", mcp.Required())), showVar)
+	s.AddTool(mcp.NewTool("define", mcp.WithString("word", mcp.Required())), define)
 	_ = server.ServeStdio(s)
 }
 
@@ -44,6 +45,15 @@ func ping(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, er
 // the model chooses which.
 func showVar(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool show_var mcp-go constant` `BR305: tool show_var\b.*`
 	return mcp.NewToolResultText(settings.Var(req.GetString("name", ""))), nil
+}
+
+// define looks the model's word up in a glossary: the model's word goes
+// into the library's call and its answer comes back, but the variable the
+// library reads on the way is its own, by a name the model cannot change,
+// and its value reaches nothing the model sees. No env.
+func define(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool define mcp-go constant`
+	glossary := map[string]string{"mcp": "Model Context Protocol"}
+	return mcp.NewToolResultText(settings.Lookup(glossary, req.GetString("word", ""))), nil
 }
 
 // securePing is ping over TLS: the library reads the certificate authority

@@ -46,3 +46,13 @@ func Banner(prefix string) string {
 	b, _ := os.ReadFile(os.Getenv(prefix + "_BANNER")) // want `show_banner: fs-read os\.ReadFile` `show_banner: env os\.Getenv`
 	return string(b)
 }
+
+// Lookup returns what the table holds under key, and says so on the
+// standard error when SETTINGS_TRACE is set: a variable of its own, read
+// whatever the caller looks up, whose value goes nowhere but the trace.
+func Lookup(table map[string]string, key string) string {
+	if os.Getenv("SETTINGS_TRACE") != "" {
+		println("lookup", key)
+	}
+	return table[key]
+}
