@@ -798,11 +798,15 @@ func (c *checker) promptFlows(scope []*ssa.Function) []report.Finding {
 	}
 	var findings []report.Finding
 	seen := map[string]bool{}
+	// The five runs cover the same functions: a call's targets are the
+	// same in each.
+	callees := map[ssa.CallInstruction]siteTargets{}
 	for _, label := range rules.SourceLabels {
 		if label == "secret" {
 			continue
 		}
 		f := newFlow(c.cat, c.rc, funcs, nil)
+		f.callees = callees
 		n := 0
 		for _, r := range reads {
 			if r.label == label || (label == "db" && r.capability == "db-read") {
