@@ -36,7 +36,7 @@ func buildProgram(l *loaded) (*ssa.Program, map[*packages.Package]*ssa.Package, 
 			syntax, info = p.Syntax, p.TypesInfo
 		}
 		created[p] = prog.CreatePackage(p.Types, syntax, info, true)
-		src[created[p]] = &ssabuild.Source{Files: syntax, Info: info}
+		src[created[p]] = &ssabuild.Source{Files: syntax, Info: info, Read: l.inModule(p)}
 		if l.inModule(p) && p.TypesInfo != nil {
 			// What is read of it after SSA; the rest is SSA's until it
 			// has built the package (and the build cuts the whole down

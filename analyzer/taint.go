@@ -123,6 +123,16 @@ type flow struct {
 	// contextValues holds what context.WithValue stored, by key (see
 	// contextvalues.go).
 	contextValues map[string]*origin
+	// callees memoises targets by call site: every round of run asks
+	// again, and the answer depends only on the site and funcs. Flows
+	// over the same funcs may share it (promptFlows' five runs).
+	callees map[ssa.CallInstruction]siteTargets
+}
+
+// siteTargets is what targets returns for a call site.
+type siteTargets struct {
+	analysed []*ssa.Function
+	opaque   []string
 }
 
 func newFlow(cat *rules.Catalog, rc *reacher, funcs map[*ssa.Function]bool, inScope func(ssa.CallInstruction) bool) *flow {
@@ -134,6 +144,7 @@ func newFlow(cat *rules.Catalog, rc *reacher, funcs map[*ssa.Function]bool, inSc
 		rets:    map[*ssa.Function]*origin{},
 		parent:  map[ssa.Value]ssa.Value{},
 		size:    map[ssa.Value]int{},
+		callees: map[ssa.CallInstruction]siteTargets{},
 	}
 }
 
@@ -712,6 +723,16 @@ func (f *flow) sinkAmong(syms []string, want func(capability string) bool) bool 
 // targets splits a call's callees into the analysed functions of the run
 // and the symbols of everything else.
 func (f *flow) targets(fn *ssa.Function, site ssa.CallInstruction) ([]*ssa.Function, []string) {
+	t, ok := f.callees[site]
+	if !ok {
+		t.analysed, t.opaque = f.findTargets(fn, site)
+		f.callees[site] = t
+	}
+	return t.analysed, t.opaque
+}
+
+// findTargets is targets, not memoised.
+func (f *flow) findTargets(fn *ssa.Function, site ssa.CallInstruction) ([]*ssa.Function, []string) {
 	c := site.Common()
 	var analysed []*ssa.Function
 	var opaque []string

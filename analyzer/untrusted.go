@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -938,11 +939,26 @@ func (c *checker) promptFlows(scope []*ssa.Function) []report.Finding {
 	}
 	var findings []report.Finding
 	seen := map[string]bool{}
+	// The five runs cover the same functions: a call's targets are the
+	// same in each. They are all found first, so that the runs below only
+	// read them, and nothing else they share changes (the reacher's
+	// memos, written on a miss, are not safe for concurrent use).
+	callees := map[ssa.CallInstruction]siteTargets{}
+	pre := newFlow(c.cat, c.rc, funcs, nil)
+	pre.callees = callees
+	for _, fn := range scope {
+		for _, site := range symbol.CallSites(fn) {
+			pre.targets(fn, site)
+		}
+	}
+	var runs []*flow
+	var labels []string
 	for _, label := range rules.SourceLabels {
 		if label == "secret" {
 			continue
 		}
 		f := newFlow(c.cat, c.rc, funcs, nil)
+		f.callees = callees
 		n := 0
 		for _, r := range reads {
 			if r.label == label || (label == "db" && r.capability == "db-read") {
@@ -959,7 +975,17 @@ func (c *checker) promptFlows(scope []*ssa.Function) []report.Finding {
 		if n == 0 {
 			continue
 		}
-		f.run(scope)
+		runs = append(runs, f)
+		labels = append(labels, label)
+	}
+	// Each label's fixpoint is its own (one CPU-bound pass over the whole
+	// module per round): they run side by side, and their findings are
+	// taken in label order as each is done.
+	wait := runConcurrently(runs, func(f *flow) { f.run(scope) })
+	for i, f := range runs {
+		wait(i)
+		label := labels[i]
+		runs[i] = nil
 		for _, ms := range stores {
 			if label == "user" && ms.role != "system" {
 				continue
@@ -1026,6 +1052,38 @@ func (c *checker) promptFlows(scope []*ssa.Function) []report.Finding {
 		}
 	}
 	return findings
+}
+
+// runConcurrently calls do on each of items, in order, as many at a time
+// as there are CPUs. wait(i) returns once the call on items[i] has, and
+// panics with its panic if it did, on the caller's goroutine, where the
+// command's recovery sees it.
+func runConcurrently[T any](items []T, do func(T)) (wait func(i int)) {
+	done := make([]chan any, len(items))
+	for i := range done {
+		done[i] = make(chan any, 1)
+	}
+	pending := slices.Clone(items)
+	go func() {
+		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		for i := range pending {
+			sem <- struct{}{}
+			it := pending[i]
+			clear(pending[i : i+1]) // the caller may let go of it once done
+			go func() {
+				defer func() {
+					done[i] <- recover()
+					<-sem
+				}()
+				do(it)
+			}()
+		}
+	}()
+	return func(i int) {
+		if r := <-done[i]; r != nil {
+			panic(r)
+		}
+	}
 }
 
 func labelNoun(label string) string {

@@ -355,6 +355,10 @@ func dropDataInitializers(pkgs []*packages.Package, bodies map[*packages.Package
 				kept = append(kept, init)
 			}
 		}
+		// The dropped initializers must not stay behind kept in the
+		// array (a slice's whole array is alive): each holds its
+		// table's syntax.
+		clear(p.TypesInfo.InitOrder[len(kept):])
 		p.TypesInfo.InitOrder = kept
 		if len(dropped) > 0 {
 			dropInitializerSyntax(p, dropped, gone)

@@ -85,4 +85,11 @@ var handler = func() {}
 	if len(inits) != 2 || inits[0] != "hook" || inits[1] != "handler" {
 		t.Errorf("initializers kept: %v, want hook and handler", inits)
 	}
+	// Nor are the dropped ones left in the array behind the slice, which
+	// is alive as a whole.
+	for _, init := range info.InitOrder[len(info.InitOrder):cap(info.InitOrder)] {
+		if init != nil {
+			t.Errorf("the initializer of %s is still in InitOrder's array", init.Lhs[0].Name())
+		}
+	}
 }

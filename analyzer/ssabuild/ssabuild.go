@@ -53,7 +53,7 @@ func BuildAll(prog *ssa.Program, src map[*ssa.Package]*Source) map[*ssa.Package]
 			}()
 			p.Build()
 			if s := src[p]; s != nil {
-				dropBodies(s.Files)
+				dropBodies(s.Files, !s.Read)
 				if !hasGeneric(s.Files) {
 					s.Info = nil // SSA let go of it: so do we
 				}
@@ -75,6 +75,9 @@ func BuildAll(prog *ssa.Program, src map[*ssa.Package]*Source) map[*ssa.Package]
 type Source struct {
 	Files []*ast.File
 	Info  *types.Info
+	// Read says the files are read after the build (the scanned module's
+	// own, for directives), so they keep their functions' signatures.
+	Read bool
 }
 
 // hasGeneric reports whether files declare a generic function or method.
@@ -109,6 +112,10 @@ func keepGenericBodies(info *types.Info, files []*ast.File) {
 		}
 	}
 	load.Retain(info, spans)
+	// SSA reads these when it creates and builds the package, never to
+	// instantiate: FileVersions holds every file of the package, and
+	// InitOrder the syntax of every package-level initializer.
+	info.FileVersions, info.InitOrder = nil, nil
 }
 
 // dropBodies empties the statements of the functions declared in files,
@@ -118,12 +125,24 @@ func keepGenericBodies(info *types.Info, files []*ast.File) {
 // though nothing reads it once the function is built (400 MB on weknora).
 // A generic function keeps its body: SSA builds its instances from it
 // when they are first asked for, which may be after Build.
-func dropBodies(files []*ast.File) {
+//
+// With signatures, it also empties their parameters and results (and
+// receivers, and doc comments): the syntax of the signatures of every
+// dependency function was about 140 MB of weknora's live heap after SSA,
+// and SSA reads none of it once the function is built.
+func dropBodies(files []*ast.File, signatures bool) {
 	var lits []*ast.FuncLit
 	for _, f := range files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil || load.Generic(fd) {
+			if !ok || fd.Body == nil && !signatures || load.Generic(fd) {
+				continue
+			}
+			if signatures {
+				fd.Doc = nil
+				dropSignature(fd.Recv, fd.Type)
+			}
+			if fd.Body == nil {
 				continue
 			}
 			lits = lits[:0]
@@ -135,8 +154,22 @@ func dropBodies(files []*ast.File) {
 			})
 			for _, lit := range lits {
 				lit.Body.List = nil
+				if signatures {
+					dropSignature(nil, lit.Type)
+				}
 			}
 			fd.Body.List = nil
+		}
+	}
+}
+
+// dropSignature empties the fields of a function's receiver, parameters
+// and results, keeping the lists themselves (a FuncType's Params is never
+// nil).
+func dropSignature(recv *ast.FieldList, t *ast.FuncType) {
+	for _, l := range []*ast.FieldList{recv, t.Params, t.Results} {
+		if l != nil {
+			l.List = nil
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"go/types"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/blastradius/blastradius/analyzer/ssabuild"
@@ -38,34 +39,15 @@ func (b *Box[T]) Get() T { return b.v }
 type Int int
 
 func (i Int) Double() Int { return i * 2 }
+
+var doubled = Int(2).Double()
 `
 
 // TestBuildAllDropsBodies checks that once a package is built the bodies of
 // its functions are emptied, function literals included, and that generic
 // functions keep theirs, from which SSA builds instances after Build.
 func TestBuildAllDropsBodies(t *testing.T) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{
-		Types:      map[ast.Expr]types.TypeAndValue{},
-		Defs:       map[*ast.Ident]types.Object{},
-		Uses:       map[*ast.Ident]types.Object{},
-		Implicits:  map[ast.Node]types.Object{},
-		Instances:  map[*ast.Ident]types.Instance{},
-		Selections: map[*ast.SelectorExpr]*types.Selection{},
-	}
-	pkg, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info)
-	if err != nil {
-		t.Fatal(err)
-	}
-	prog := ssa.NewProgram(fset, ssa.InstantiateGenerics)
-	sp := prog.CreatePackage(pkg, []*ast.File{f}, info, true)
-	if failed := ssabuild.BuildAll(prog, map[*ssa.Package]*ssabuild.Source{sp: {Files: []*ast.File{f}, Info: info}}); len(failed) > 0 {
-		t.Fatalf("build failed: %v", failed)
-	}
+	fset, f, info, pkg, prog, sp := build(t, false)
 
 	bodies := map[string]int{}
 	ast.Inspect(f, func(n ast.Node) bool {
@@ -131,6 +113,76 @@ func TestBuildAllDropsBodies(t *testing.T) {
 	if get == nil || len(get.Blocks) == 0 {
 		t.Errorf("(*Box[string]).Get asked for after Build has no body: %v", get)
 	}
+}
+
+// TestBuildAllDropsSignatures checks that once a package is built its
+// non-generic functions' signatures are emptied too, function literals
+// included, unless the files are read after the build; and that the
+// package-wide parts of the type information go.
+func TestBuildAllDropsSignatures(t *testing.T) {
+	for _, read := range []bool{false, true} {
+		_, f, info, _, _, sp := build(t, read)
+		fields := map[string]int{}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				fields[fd.Name.Name] = fd.Type.Params.NumFields() + fd.Type.Results.NumFields() + fd.Recv.NumFields()
+			}
+		}
+		// The literals, by the functions they are in: the syntax of
+		// Plain's is SSA's alone once its body is emptied.
+		var literals func(name string, fn *ssa.Function)
+		literals = func(name string, fn *ssa.Function) {
+			for _, anon := range fn.AnonFuncs {
+				lit := anon.Syntax().(*ast.FuncLit)
+				fields[name+" literals"] += lit.Type.Params.NumFields() + lit.Type.Results.NumFields()
+				literals(name, anon)
+			}
+		}
+		literals("Plain", sp.Func("Plain"))
+		literals("Map", sp.Func("Map"))
+		want := map[string]int{"Plain": 2, "Map": 3, "Get": 2, "Double": 2, "Plain literals": 3, "Map literals": 2}
+		if !read {
+			want["Plain"], want["Double"], want["Plain literals"] = 0, 0, 0
+		}
+		if diff := cmp.Diff(want, fields); diff != "" {
+			t.Errorf("read=%v: fields of the signatures (-want +got):\n%s", read, diff)
+		}
+		if info.FileVersions != nil || info.InitOrder != nil {
+			t.Errorf("read=%v: the type information keeps %d file versions and %d initializers", read, len(info.FileVersions), len(info.InitOrder))
+		}
+	}
+}
+
+// build type-checks src and builds it in SSA with BuildAll.
+func build(t *testing.T, read bool) (*token.FileSet, *ast.File, *types.Info, *types.Package, *ssa.Program, *ssa.Package) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		FileVersions: map[*ast.File]string{},
+	}
+	pkg, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(info.InitOrder) == 0 {
+		t.Fatal("src has no package-level initializer")
+	}
+	prog := ssa.NewProgram(fset, ssa.InstantiateGenerics)
+	sp := prog.CreatePackage(pkg, []*ast.File{f}, info, true)
+	if failed := ssabuild.BuildAll(prog, map[*ssa.Package]*ssabuild.Source{sp: {Files: []*ast.File{f}, Info: info, Read: read}}); len(failed) > 0 {
+		t.Fatalf("build failed: %v", failed)
+	}
+	return fset, f, info, pkg, prog, sp
 }
 
 func instantiate(t *testing.T, generic types.Type, args ...types.Type) types.Type {
