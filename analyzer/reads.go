@@ -36,6 +36,9 @@ func (c *checker) foldReads(e entry, res *reached, caps []report.Capability) []r
 		writes[[2]string{cp.Capability, c.service(cp.Sink)}] = true
 		both[[2]string{cp.Capability, cp.Sink}] = true
 	}
+	// One call that both reads and writes (a query whose statement the
+	// model writes): its read is no step of another call.
+	sameCall := func(cp report.Capability) bool { return both[[2]string{writeOfRead[cp.Capability], cp.Sink}] }
 	fold := map[[2]string]bool{} // (read capability, service)
 	for _, cp := range caps {
 		key := [2]string{cp.Capability, c.service(cp.Sink)}
@@ -43,9 +46,7 @@ func (c *checker) foldReads(e entry, res *reached, caps []report.Capability) []r
 		if !ok || fold[key] || !writes[[2]string{write, key[1]}] {
 			continue
 		}
-		if both[[2]string{write, cp.Sink}] {
-			// One call both reads and writes (a query whose statement
-			// the model writes): the read is no step of another call.
+		if sameCall(cp) {
 			continue
 		}
 		if !c.readReachesModel(e, res, key[0], key[1]) {
@@ -57,7 +58,7 @@ func (c *checker) foldReads(e entry, res *reached, caps []report.Capability) []r
 	}
 	out := caps[:0]
 	for _, cp := range caps {
-		if !fold[[2]string{cp.Capability, c.service(cp.Sink)}] || both[[2]string{writeOfRead[cp.Capability], cp.Sink}] {
+		if !fold[[2]string{cp.Capability, c.service(cp.Sink)}] || sameCall(cp) {
 			out = append(out, cp)
 		}
 	}

@@ -13,6 +13,14 @@ import (
 // symbolOf spells a function as the catalog does (see package symbol).
 func symbolOf(fn *ssa.Function) string { return symbol.Of(fn) }
 
+// staticSymbol is the catalog symbol of a call's static callee, or "".
+func staticSymbol(c *ssa.CallCommon) string {
+	if callee := c.StaticCallee(); callee != nil {
+		return symbolOf(callee)
+	}
+	return ""
+}
+
 // invokeSymbol spells an interface method call as the catalog does.
 func invokeSymbol(c *ssa.CallCommon) string { return symbol.Invoke(c) }
 

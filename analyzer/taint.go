@@ -127,6 +127,9 @@ type flow struct {
 	// again, and the answer depends only on the site and funcs. Flows
 	// over the same funcs may share it (promptFlows' five runs).
 	callees map[ssa.CallInstruction]siteTargets
+	// quoted memoises quoting: the parameter a function returns quoted,
+	// or -1.
+	quoted map[*ssa.Function]int
 }
 
 // siteTargets is what targets returns for a call site.
@@ -553,7 +556,7 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 			}
 		}
 		if result != nil {
-			if i, ok := quotingParam(g); ok && i < len(args) {
+			if i, ok := f.quoting(g); ok && i < len(args) {
 				// What a quoting helper returns is this call's
 				// argument, quoted: one shell word, unless the word is
 				// a script that a shell runs (see shellScript). Its
@@ -950,6 +953,22 @@ func shellQuoted(x *ssa.BinOp) ssa.Value {
 		return nil
 	}
 	return args[0]
+}
+
+// quoting is quotingParam, memoised: every round of run asks again for
+// every call.
+func (f *flow) quoting(fn *ssa.Function) (int, bool) {
+	i, ok := f.quoted[fn]
+	if !ok {
+		if f.quoted == nil {
+			f.quoted = map[*ssa.Function]int{}
+		}
+		if i, ok = quotingParam(fn); !ok {
+			i = -1
+		}
+		f.quoted[fn] = i
+	}
+	return i, i >= 0
 }
 
 // quotingParam returns the parameter that fn returns quoted as one shell

@@ -214,11 +214,7 @@ func inReadOnlyTx(site ssa.CallInstruction) bool {
 	if !ok || len(begin.Call.Args) < 3 {
 		return false
 	}
-	callee := begin.Call.StaticCallee()
-	if callee == nil {
-		return false
-	}
-	switch symbolOf(callee) {
+	switch staticSymbol(begin.Common()) {
 	case "(*database/sql.DB).BeginTx", "(*database/sql.Conn).BeginTx":
 	default:
 		return false
@@ -277,11 +273,10 @@ func statementFixed(o *origin) bool {
 // local strings.Builder or bytes.Buffer whose first write, in the order of
 // the function's code, is a constant that is more than white space.
 func builderBeginsWithText(call *ssa.Call) bool {
-	callee := call.Call.StaticCallee()
-	if callee == nil || callee.Name() != "String" || len(call.Call.Args) != 1 {
+	if len(call.Call.Args) != 1 {
 		return false
 	}
-	switch symbolOf(callee) {
+	switch staticSymbol(call.Common()) {
 	case "(*strings.Builder).String", "(*bytes.Buffer).String":
 	default:
 		return false
