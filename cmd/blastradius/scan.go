@@ -75,10 +75,13 @@ With one argument that is a directory, scan analyses ./... of that
 directory. Otherwise the arguments are package patterns, as for go list,
 relative to the -C directory; with none, scan analyses ./... there.
 
-Loading runs the go command as go list would, with GOTOOLCHAIN=local,
-GOFLAGS=-mod=readonly and CGO_ENABLED=0 unless they are set; no code of the
-scanned module is run. Packages that fail to load are reported as warnings
-on stderr and the rest is analysed.
+Loading sees the program go build would build: your GOFLAGS (and go env
+-w settings), build tags, vendor directory, workspace and cgo setting
+stand; only GOTOOLCHAIN=local is added unless set, so no other toolchain is
+fetched. No code of the scanned module is run (cgo compiles C declarations
+only; without a C compiler the Go side of cgo packages is typed without
+it, with a warning). Packages that fail to load are reported as warnings
+on stderr and in the report, and the rest is analysed.
 
 A //blastradius:ignore RULE reason comment on a finding's line, in the
 comment lines above it or in its handler's doc comment suppresses the
