@@ -37,6 +37,11 @@ type checker struct {
 	// own bodies are all kept: the scanned module's packages (isMain), or
 	// the opaque packages being summarised (LoadOpaque).
 	main func(*packages.Package) bool
+	// roots, when set, are the functions of the main packages that the
+	// analysis starts from, by symbol and package path (LoadOpaque: the
+	// functions to summarise); their other bodies are pruned like a
+	// dependency's. Unset, every body of a main package is a root.
+	roots map[string][]string
 	// ready holds packages type-checked already, by an earlier load,
 	// whose types are used as they are (the standard library, for
 	// LoadOpaque).
@@ -81,7 +86,7 @@ func (c *checker) check(ctx context.Context, roots []*packages.Package) error {
 		return err
 	}
 	if pruning {
-		c.pruned, c.kept, c.dropped = pruneUncalled(order, c.bodies, c.main)
+		c.pruned, c.kept, c.dropped = pruneUncalled(order, c.bodies, c.main, c.roots)
 	}
 
 	done := make(map[*packages.Package]chan struct{}, len(order))

@@ -202,7 +202,7 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 	p.Stripped = stripIllTyped(pkgs, c.bodies, c.fakeC)
 	gone := map[*types.Info][]span{}
 	if pruning {
-		kept, dropped := pruneUnreachable(c.order, c.bodies, main, gone)
+		kept, dropped := pruneUnreachable(c.order, c.bodies, main, nil, gone)
 		p.KeptFuncs, p.DroppedFuncs = kept, dropped+c.dropped
 	}
 	forgetAll(gone)

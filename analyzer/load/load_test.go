@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"go/ast"
+	"go/types"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -156,5 +157,60 @@ func TestStandardLibrary(t *testing.T) {
 	}
 	if p.ModulePath != "opsbot" {
 		t.Errorf("module path %q, want opsbot", p.ModulePath)
+	}
+}
+
+// TestLoadOpaqueKeepsWhatTheSummarisedReach checks that loading opaque
+// packages to summarise them keeps the bodies that the functions to
+// summarise can reach, and not the rest of their packages: a generated
+// API client has a method per operation, and a scan calls a few. For a
+// method of an interface, its implementations in the package are kept.
+func TestLoadOpaqueKeepsWhatTheSummarisedReach(t *testing.T) {
+	cat, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := load.Load(context.Background(), load.Config{Dir: fixture("mcp-go-opaque"), Opaque: cat.IsOpaque})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const (
+		calendar = "google.golang.org/api/calendar/v3"
+		lro      = "cloud.google.com/go/longrunning/autogen/longrunningpb"
+	)
+	op, err := p.LoadOpaque(context.Background(), map[string][]string{
+		calendar: {"(*" + calendar + ".EventsInsertCall).Do"},
+		lro:      {"(" + lro + ".OperationsClient).CancelOperation"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := map[string]bool{}
+	packages.Visit(op.Roots, nil, func(q *packages.Package) {
+		for _, f := range q.Syntax {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Body == nil {
+					continue
+				}
+				name := fd.Name.Name
+				if fd.Recv != nil && len(fd.Recv.List) > 0 {
+					name = types.ExprString(fd.Recv.List[0].Type) + "." + name
+				}
+				body[q.PkgPath+" "+name] = true
+			}
+		}
+	})
+	for name, want := range map[string]bool{
+		calendar + " *EventsInsertCall.Do":         true,  // summarised
+		calendar + " *EventsInsertCall.doRequest":  true,  // reached from Do
+		calendar + " *EventsDeleteCall.Do":         false, // another operation
+		calendar + " *EventsService.Delete":        false,
+		lro + " *operationsClient.CancelOperation": true,  // implements the interface method
+		lro + " NewOperationsClient":               false, // called by none of them
+	} {
+		if body[name] != want {
+			t.Errorf("%s: body kept %v, want %v", name, body[name], want)
+		}
 	}
 }

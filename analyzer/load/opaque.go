@@ -12,20 +12,29 @@ import (
 
 // LoadOpaque loads the bodies of opaque packages, so that what their
 // functions can reach is summarised (package summary): the packages at
-// paths, which [Load] left without bodies, and every package outside the
+// need's paths, which [Load] left without bodies, and every package outside the
 // standard library that they import, parsed and type-checked in full but
-// for the bodies that no function of theirs can reach (prune.go and
-// reachable.go, with the packages at paths as the code under analysis).
+// for the bodies that none of the functions to summarise can reach
+// (prune.go and reachable.go, with need's symbols as the roots: a scan
+// calls a few functions of a large client package, and the bodies that only
+// its other functions reach would be type-checked and built for nothing).
 //
 // It asks the go command nothing: the files, imports and modules are those
 // that Load found, and the standard library's types are p's, already
 // checked without bodies (a summary never enters the standard library). The
 // packages are copies, so p is left as it is.
 //
-// The result's Roots are the packages at paths (a path that p did not load
+// The result's Roots are the packages at need's paths (a path that p did not load
 // is left out), Bodies the packages parsed in full, and Broken and
 // Warnings say which of them did not type-check.
-func (p *Program) LoadOpaque(ctx context.Context, paths []string) (*Program, error) {
+//
+// need maps each package path to summarise to the symbols of its functions
+// and interface methods that are summarised (symbol.Of's spelling).
+func (p *Program) LoadOpaque(ctx context.Context, need map[string][]string) (*Program, error) {
+	paths := make([]string, 0, len(need))
+	for path := range need {
+		paths = append(paths, path)
+	}
 	byPath := map[string]*packages.Package{}
 	packages.Visit(p.Roots, nil, func(q *packages.Package) {
 		if _, ok := byPath[q.PkgPath]; !ok {
@@ -83,7 +92,7 @@ func (p *Program) LoadOpaque(ctx context.Context, paths []string) (*Program, err
 		return out, nil
 	}
 	main := func(q *packages.Package) bool { return mains[q] }
-	c := &checker{fset: p.Fset, opaque: func(path string) bool { return p.Std[path] }, cgo: p.cgo, main: main, ready: ready}
+	c := &checker{fset: p.Fset, opaque: func(path string) bool { return p.Std[path] }, cgo: p.cgo, main: main, roots: need, ready: ready}
 	if err := c.check(ctx, roots); err != nil {
 		return nil, err
 	}
@@ -91,7 +100,7 @@ func (p *Program) LoadOpaque(ctx context.Context, paths []string) (*Program, err
 	out.Stripped = stripIllTyped(roots, c.bodies, c.fakeC)
 	gone := map[*types.Info][]span{}
 	if pruning {
-		kept, dropped := pruneUnreachable(c.order, c.bodies, main, gone)
+		kept, dropped := pruneUnreachable(c.order, c.bodies, main, need, gone)
 		out.KeptFuncs, out.DroppedFuncs = kept, dropped+c.dropped
 	}
 	forgetAll(gone)

@@ -46,7 +46,10 @@ import (
 // pruneUncalled drops the bodies of the dependency functions that no kept
 // code can call, and returns the packages it dropped some from, and how
 // many dependency functions with bodies it kept and dropped.
-func pruneUncalled(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool) (map[*packages.Package]bool, int, int) {
+//
+// roots, when not nil, narrows the main packages' roots to the functions it
+// names (see checker.roots): their other bodies go as a dependency's do.
+func pruneUncalled(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool, roots map[string][]string) (map[*packages.Package]bool, int, int) {
 	pr := &pruner{
 		named:     map[string]bool{},
 		methods:   map[string]bool{},
@@ -60,7 +63,7 @@ func pruneUncalled(pkgs []*packages.Package, bodies map[*packages.Package]bool, 
 	}
 	where := map[*ast.FuncDecl]*packages.Package{}
 	for _, p := range pkgs {
-		main := isMain(p)
+		main := isMain(p) && roots == nil
 		for _, f := range p.Syntax {
 			sc := newFileScope(p, f)
 			switch {
@@ -73,6 +76,15 @@ func pruneUncalled(pkgs []*packages.Package, bodies map[*packages.Package]bool, 
 			default:
 				for _, d := range f.Decls {
 					pr.declare(d, sc, where, p)
+				}
+			}
+		}
+	}
+	if roots != nil {
+		for _, p := range pkgs {
+			if isMain(p) {
+				for _, sym := range roots[p.PkgPath] {
+					pr.root(sym, func(fd *ast.FuncDecl) bool { return isMain(where[fd]) })
 				}
 			}
 		}
@@ -240,6 +252,49 @@ func (pr *pruner) method(m string) {
 		pr.methods[m] = true
 		pr.queue = append(pr.queue, [2]string{"method", m})
 	}
+}
+
+// root starts the fixpoint from the function that sym spells (symbol.Of's
+// spelling): a function by its qualified name; a method by its receiver
+// type and its name, called. For a method of an interface the roots are its
+// implementations among the main packages' types (inMain), named here since
+// a caller gets their values from those packages (summary.resolve);
+// implementations elsewhere are kept as any called method is, once their
+// type is named.
+func (pr *pruner) root(sym string, inMain func(*ast.FuncDecl) bool) {
+	recv, name := splitSymbol(sym)
+	if recv == "" {
+		pr.name(name)
+		return
+	}
+	iface := false
+	for _, ts := range pr.typeSpecs[recv] {
+		_, ok := ts.spec.Type.(*ast.InterfaceType)
+		iface = iface || ok
+	}
+	pr.name(recv)
+	pr.method(name)
+	if iface {
+		for _, fd := range pr.byMethod[name] {
+			if inMain(fd) {
+				pr.name(pr.recvOf[fd])
+			}
+		}
+	}
+}
+
+// splitSymbol splits a function's symbol ("path.F", "(path.T).M",
+// "(*path.T).M") into its receiver type's qualified name ("" for a
+// function) and the rest: the qualified function name, or the method name.
+func splitSymbol(sym string) (recv, name string) {
+	if !strings.HasPrefix(sym, "(") {
+		return "", sym
+	}
+	i := strings.LastIndex(sym, ").")
+	if i < 0 {
+		return "", sym
+	}
+	return strings.TrimPrefix(sym[1:i], "*"), sym[i+2:]
 }
 
 // drain runs the fixpoint.

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -33,7 +34,11 @@ import (
 // pruneUnreachable drops the bodies of the dependency functions that the
 // module's code cannot reach, and returns how many it kept and dropped. It
 // adds the dropped bodies' extents to gone, for forgetAll.
-func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool, gone map[*types.Info][]span) (kept, dropped int) {
+//
+// roots, when not nil, narrows the main packages' roots to the functions it
+// names (see checker.roots).
+func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool, roots map[string][]string, gone map[*types.Info][]span) (kept, dropped int) {
+	whole := func(p *packages.Package) bool { return isMain(p) && roots == nil }
 	ra := &rta{
 		decl:      map[*types.Func]*ast.FuncDecl{},
 		info:      map[*types.Func]*types.Info{},
@@ -43,10 +48,11 @@ func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]boo
 		viaIface:  map[string]bool{},
 		methodsOf: map[*types.TypeName][]*types.Func{},
 		named:     map[string][]*types.Func{},
+		mainFunc:  map[*types.Func]bool{},
 	}
 	// Index the dependency functions that have bodies.
 	for _, p := range pkgs {
-		if !bodies[p] || isMain(p) || p.TypesInfo == nil {
+		if !bodies[p] || whole(p) || p.TypesInfo == nil {
 			continue
 		}
 		for _, f := range p.Syntax {
@@ -60,6 +66,9 @@ func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]boo
 					continue
 				}
 				ra.decl[fn], ra.info[fn] = fd, p.TypesInfo
+				if isMain(p) {
+					ra.mainFunc[fn] = true
+				}
 				if recv := fn.Signature().Recv(); recv != nil {
 					if tn := receiverTypeName(recv.Type()); tn != nil {
 						ra.methodsOf[tn] = append(ra.methodsOf[tn], fn)
@@ -86,7 +95,7 @@ func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]boo
 		if !bodies[p] || p.TypesInfo == nil {
 			continue
 		}
-		if isMain(p) {
+		if whole(p) {
 			for _, f := range p.Syntax {
 				ra.walk(f, p.TypesInfo)
 			}
@@ -94,6 +103,13 @@ func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]boo
 		}
 		for _, init := range p.TypesInfo.InitOrder {
 			ra.walk(init.Rhs, p.TypesInfo)
+		}
+	}
+	for _, p := range pkgs {
+		if roots != nil && isMain(p) && p.Types != nil {
+			for _, sym := range roots[p.PkgPath] {
+				ra.root(p.Types, sym)
+			}
 		}
 	}
 	for len(ra.queue) > 0 {
@@ -210,6 +226,9 @@ type rta struct {
 	// method name.
 	methodsOf map[*types.TypeName][]*types.Func
 	named     map[string][]*types.Func
+	// mainFunc holds the functions of main packages whose roots are
+	// narrowed (checker.roots).
+	mainFunc map[*types.Func]bool
 }
 
 // walk visits the syntax of reachable code.
@@ -240,6 +259,54 @@ func (ra *rta) walk(n ast.Node, info *types.Info) {
 		}
 		return true
 	})
+}
+
+// root reaches the function that sym spells in package pkg (see
+// pruner.root): for a method of an interface, its implementations among
+// the main packages' types, whose values are live.
+func (ra *rta) root(pkg *types.Package, sym string) {
+	recv, name := splitSymbol(sym)
+	local := func(q string) types.Object {
+		q = strings.TrimPrefix(q, pkg.Path()+".")
+		if i := strings.IndexByte(q, '$'); i >= 0 {
+			q = q[:i] // a closure runs within its function
+		}
+		return pkg.Scope().Lookup(q)
+	}
+	if recv == "" {
+		if fn, ok := local(name).(*types.Func); ok {
+			ra.use(fn)
+		}
+		return
+	}
+	tn, ok := local(recv).(*types.TypeName)
+	if !ok {
+		return
+	}
+	ra.markType(tn.Type())
+	if i := strings.IndexByte(name, '$'); i >= 0 {
+		name = name[:i]
+	}
+	iface := types.IsInterface(tn.Type())
+	t := tn.Type()
+	if !iface {
+		t = types.NewPointer(t) // its method set holds T's
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, pkg, name)
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return
+	}
+	ra.use(fn)
+	if !iface {
+		return
+	}
+	for _, m := range ra.named[name] {
+		if ra.mainFunc[m] {
+			ra.markType(m.Signature().Recv().Type())
+			ra.reach(m)
+		}
+	}
 }
 
 // use records a use of fn: a call or a function value.

@@ -129,7 +129,7 @@ func Compute(ctx context.Context, prog *load.Program, need map[string][]string, 
 		return t, st, nil
 	}
 	start := time.Now()
-	op, err := prog.LoadOpaque(ctx, missing)
+	op, err := prog.LoadOpaque(ctx, build)
 	if err != nil {
 		return nil, st, fmt.Errorf("loading dependencies to summarise: %w", err)
 	}
