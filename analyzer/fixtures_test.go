@@ -43,6 +43,9 @@ func TestFixtures(t *testing.T) {
 		// Callbacks handed to a helper: each tool calls the ones it
 		// passes, not every one the program passes there.
 		"mcp-go-callbacks",
+		// Typed tool functions that an adapter calls by reflection
+		// (reflect.ValueOf(fn).Call): each tool is its own function.
+		"mcp-go-reflect",
 		// Cloud and platform SDKs catalogued by pattern: client-go,
 		// go-github, the AWS SDK v2.
 		"cloud-sdks",

@@ -655,10 +655,16 @@ func (e *engine) calleeCtx(ln node, site ssa.CallInstruction, c *ctx) *ctx {
 }
 
 // opaqueCall adds the flow through a call whose body is not entered: a
-// catalogued function (its arguments are read by the leaf expansions), or a
-// generic collection helper of the standard library (slices.Concat,
+// catalogued function (its arguments are read by the leaf expansions),
+// reflect.ValueOf (its argument), or a generic collection helper of the standard library (slices.Concat,
 // slices.Clone, maps.Clone) whose result is made of its arguments.
 func (g *graph) opaqueCall(id int32, n node, v ssa.Value, cc *ssa.CallCommon) {
+	if reflectValueOf(cc) {
+		// The reflected value stands for its argument: a function
+		// called through it is that function (reflectCall).
+		g.flowsFrom(id, cc.Args[0], n.c, n.path)
+		return
+	}
 	t := v.Type()
 	if !isCollection(t) {
 		return

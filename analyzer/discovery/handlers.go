@@ -50,16 +50,20 @@ func (g *graph) wraps(id int32) bool {
 	found := false
 	for _, site := range symbol.CallSites(fn) {
 		cc := site.Common()
-		if cc.IsInvoke() || cc.StaticCallee() != nil {
+		callee := cc.Value
+		switch {
+		case reflectCall(cc):
+			callee = cc.Args[0]
+		case cc.IsInvoke() || cc.StaticCallee() != nil:
 			continue
 		}
-		if _, ok := cc.Value.(*ssa.Builtin); ok {
+		if _, ok := callee.(*ssa.Builtin); ok {
 			continue
 		}
-		if !captured(cc.Value, fn, c.hasRecv, 0) || !handsOver(fn, site, c.hasRecv) {
+		if !captured(callee, fn, c.hasRecv, 0) || !handsOver(fn, site, c.hasRecv) {
 			continue
 		}
-		to := g.add(id, node{v: cc.Value, c: c}, eWrap, -1, -1)
+		to := g.add(id, node{v: callee, c: c}, eWrap, -1, -1)
 		if to < 0 {
 			continue
 		}
@@ -71,6 +75,31 @@ func (g *graph) wraps(id int32) bool {
 	}
 	g.wrapped[id] = found
 	return found
+}
+
+// A typed-handler adapter that calls the handler through reflection
+// (hv := reflect.ValueOf(h); ... hv.Call(args)) wraps it as a closure
+// calling h would: the reflected function is the one called.
+
+// reflectCall reports whether c calls a reflected function value:
+// (reflect.Value).Call or CallSlice, whose receiver is the function.
+func reflectCall(c *ssa.CallCommon) bool {
+	fn := c.StaticCallee()
+	if fn == nil || len(c.Args) == 0 {
+		return false
+	}
+	switch symbolOf(fn) {
+	case "(reflect.Value).Call", "(reflect.Value).CallSlice":
+		return true
+	}
+	return false
+}
+
+// reflectValueOf reports whether c is reflect.ValueOf(x): a value that
+// stands for x.
+func reflectValueOf(c *ssa.CallCommon) bool {
+	fn := c.StaticCallee()
+	return fn != nil && len(c.Args) == 1 && symbolOf(fn) == "reflect.ValueOf"
 }
 
 // captured reports whether v, in fn, is a value fn holds rather than one it
@@ -103,6 +132,10 @@ func captured(v ssa.Value, fn *ssa.Function, recv bool, depth int) bool {
 		return captured(x.X, fn, recv, depth+1)
 	case *ssa.TypeAssert:
 		return captured(x.X, fn, recv, depth+1)
+	case *ssa.Call:
+		if reflectValueOf(x.Common()) {
+			return captured(x.Call.Args[0], fn, recv, depth+1)
+		}
 	case *ssa.Extract:
 		switch t := x.Tuple.(type) {
 		case *ssa.TypeAssert:
