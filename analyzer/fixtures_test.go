@@ -46,6 +46,10 @@ func TestFixtures(t *testing.T) {
 		// Typed tool functions that an adapter calls by reflection
 		// (reflect.ValueOf(fn).Call): each tool is its own function.
 		"mcp-go-reflect",
+		// A tool selected in a loop by Info().Name and run after it, or
+		// returned by a lookup helper; the agent run through the service
+		// interface its constructor returns.
+		"go-openai-select",
 		// Cloud and platform SDKs catalogued by pattern: client-go,
 		// go-github, the AWS SDK v2.
 		"cloud-sdks",

@@ -278,10 +278,10 @@ func (e *engine) dispatches(scope []*ssa.Function, m *modelNames) []Tool {
 					if in.Op != token.EQL && in.Op != token.NEQ {
 						continue
 					}
-					if inv, other := nameMethodCall(in); inv != nil {
+					if inv, field, other := nameMethodCall(in); inv != nil {
 						if d, ok := m.field(other, 0); ok {
 							m.markUsed(other)
-							out = append(out, e.nameCompared(in, inv, d)...)
+							out = append(out, e.nameCompared(in, inv, field, d)...)
 							continue
 						}
 					}
@@ -361,15 +361,28 @@ func (e *engine) caseTools(fn *ssa.Function, cmp *ssa.BinOp, m *modelNames) []To
 
 // nameMethodCall returns the operand of a comparison that calls a name
 // method on an interface value (t.Name(): an invoke with no arguments and
-// a string result), and the other operand.
-func nameMethodCall(b *ssa.BinOp) (*ssa.Call, ssa.Value) {
+// a string result; or t.Info().Name, a string field of what such a method
+// returns, then field names it), and the other operand.
+func nameMethodCall(b *ssa.BinOp) (c *ssa.Call, field string, other ssa.Value) {
 	for _, p := range [][2]ssa.Value{{b.X, b.Y}, {b.Y, b.X}} {
-		c, ok := p[0].(*ssa.Call)
-		if ok && c.Call.IsInvoke() && len(c.Call.Args) == 0 && isString(c.Type()) {
-			return c, p[1]
+		if !isString(p[0].Type()) {
+			continue
+		}
+		v, field := p[0], ""
+		switch x := v.(type) {
+		case *ssa.Field:
+			v, field = x.X, fieldName(x.X.Type(), x.Field)
+		case *ssa.UnOp:
+			if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
+				v, field = fa.X, fieldName(fa.X.Type(), fa.Field)
+			}
+		}
+		c, ok := v.(*ssa.Call)
+		if ok && c.Call.IsInvoke() && len(c.Call.Args) == 0 {
+			return c, field, p[1]
 		}
 	}
-	return nil, nil
+	return nil, "", nil
 }
 
 // looked turns a lookup of a map keyed by a model's tool-call name into
@@ -421,6 +434,12 @@ type invocation struct {
 // returns of its function into their callers) and returns the interface
 // method calls made on it.
 func (e *engine) invokedOn(v ssa.Value) []invocation {
+	return e.invokedOnWhere(v, nil)
+}
+
+// invokedOnWhere is invokedOn where only the uses of v itself that admit
+// accepts are followed (nil accepts all).
+func (e *engine) invokedOnWhere(v ssa.Value, admit func(ssa.Instruction) bool) []invocation {
 	var out []invocation
 	seen := map[ssa.Value]bool{}
 	stack := []ssa.Value{v}
@@ -432,6 +451,9 @@ func (e *engine) invokedOn(v ssa.Value) []invocation {
 		}
 		seen[x] = true
 		for _, ref := range *x.Referrers() {
+			if x == v && admit != nil && !admit(ref) {
+				continue
+			}
 			switch r := ref.(type) {
 			case *ssa.ChangeInterface:
 				stack = append(stack, r)
@@ -534,7 +556,7 @@ func (e *engine) registry(l *ssa.Lookup, val ssa.Value, d rules.Dispatch) []Tool
 				nameMethod = kc.Call.Method.Name()
 			}
 			root := g.root(node{v: u.Value, c: c})
-			out = append(out, g.instances(root, method, nameMethod, keyName, keyOK, d, u, sites)...)
+			out = append(out, g.instances(root, method, nameOf{method: nameMethod}, keyName, keyOK, d, u, sites)...)
 		}
 	}
 	// The function that looks them up runs them all: they are one
@@ -545,8 +567,12 @@ func (e *engine) registry(l *ssa.Lookup, val ssa.Value, d rules.Dispatch) []Tool
 	return out
 }
 
+// nameOf is how a tool value says its name: what its method returns, or
+// a string field of what it returns (t.Info().Name).
+type nameOf struct{ method, field string }
+
 // instances makes one tool per concrete value flowing into root.
-func (g *graph) instances(root int32, method, nameMethod, keyName string, keyOK bool, d rules.Dispatch, at ssa.Instruction, sites []ssa.CallInstruction) []Tool {
+func (g *graph) instances(root int32, method string, name nameOf, keyName string, keyOK bool, d rules.Dispatch, at ssa.Instruction, sites []ssa.CallInstruction) []Tool {
 	var out []Tool
 	var leaves []int32
 	for _, x := range g.leaves(root) {
@@ -562,8 +588,8 @@ func (g *graph) instances(root int32, method, nameMethod, keyName string, keyOK 
 		switch {
 		case keyOK:
 			tl.Name, tl.NameFrom = keyName, "constant"
-		case nameMethod != "":
-			if s, ok := g.methodName(x, nameMethod); ok {
+		case name.method != "":
+			if s, ok := g.methodName(x, name.method, name.field); ok {
 				tl.Name, tl.NameFrom = s, "constant"
 			}
 		}
@@ -592,7 +618,7 @@ func (g *graph) instances(root int32, method, nameMethod, keyName string, keyOK 
 // nameCompared turns `t.Name() == call.Name` over interface values t into
 // one tool per value that reaches t: its handler is the method the taken
 // branch calls on t.
-func (e *engine) nameCompared(cmp *ssa.BinOp, inv *ssa.Call, d rules.Dispatch) []Tool {
+func (e *engine) nameCompared(cmp *ssa.BinOp, inv *ssa.Call, field string, d rules.Dispatch) []Tool {
 	x := inv.Call.Value
 	var taken *ssa.BasicBlock
 	for _, ref := range *cmp.Referrers() {
@@ -606,17 +632,33 @@ func (e *engine) nameCompared(cmp *ssa.BinOp, inv *ssa.Call, d rules.Dispatch) [
 	if taken == nil {
 		return nil
 	}
-	var invs []invocation
-	for _, in := range e.invokedOn(x) {
-		if in.site.Parent() == cmp.Parent() && taken.Dominates(in.site.Block()) {
-			invs = append(invs, in)
+	// The taken branch either runs the value it compared, or selects it
+	// for later: it assigns it to a variable that is run after the
+	// loop (a phi whose edge from the branch is the value, a store), or
+	// a lookup helper returns it to callers that run it.
+	inTaken := func(b *ssa.BasicBlock) bool { return b != nil && b.Parent() == cmp.Parent() && taken.Dominates(b) }
+	invs := e.invokedOnWhere(x, func(ref ssa.Instruction) bool {
+		if phi, ok := ref.(*ssa.Phi); ok {
+			for i, edge := range phi.Edges {
+				if edge == x && i < len(phi.Block().Preds) && inTaken(phi.Block().Preds[i]) {
+					return true
+				}
+			}
+			return false
 		}
-	}
+		return inTaken(ref.Block())
+	})
 	method, sites := handlerMethod(invs)
 	if method == "" {
 		return nil
 	}
 	g := e.newGraph()
 	root := g.root(node{v: x})
-	return g.instances(root, method, inv.Call.Method.Name(), "", false, d, cmp, sites)
+	out := g.instances(root, method, nameOf{inv.Call.Method.Name(), field}, "", false, d, cmp, sites)
+	// The function that runs the selected value dispatches these tools
+	// (a lookup helper that returns the match is not the agent).
+	for i := range out {
+		out[i].holder = sites[0].Parent()
+	}
+	return out
 }

@@ -496,6 +496,19 @@ func (g *graph) param(id int32, n node, p *ssa.Parameter) {
 			g.add(id, node{v: args[i], path: n.path}, ePlain, fan, g.e.alt(site, nil))
 		}
 	}
+	if recv := fn.Signature.Recv(); recv != nil && i == 0 {
+		// A method is also called through the interfaces its type
+		// implements: the receiver is the value the interface holds
+		// at each such call (an agent built by a constructor that
+		// returns it as a service, run through the service).
+		for _, site := range g.e.ix.invokes[fn.Name()] {
+			cc := site.Common()
+			iface, ok := cc.Value.Type().Underlying().(*types.Interface)
+			if ok && types.Implements(recv.Type(), iface) {
+				g.add(id, node{v: cc.Value, path: n.path}, ePlain, fan, g.e.alt(site, nil))
+			}
+		}
+	}
 }
 
 // freeVar adds what a free variable is bound to: the closure of the

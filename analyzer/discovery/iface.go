@@ -75,7 +75,7 @@ func (e *engine) interfaceTools(scope []*ssa.Function, owned map[*types.Package]
 						tl.Registration = handedOver(mi)
 						tl.Position = tl.Registration
 					case ifc.spec.NameMethod != "":
-						if s, ok := g.methodName(g.root(node{v: mi.X}), ifc.spec.NameMethod); ok {
+						if s, ok := g.methodName(g.root(node{v: mi.X}), ifc.spec.NameMethod, ""); ok {
 							tl.Name, tl.NameFrom = s, "constant"
 						}
 					}

@@ -18,7 +18,9 @@ type index struct {
 	indexAddrs map[ssa.Value][]*ssa.IndexAddr
 	updates    map[ssa.Value][]*ssa.MapUpdate
 	callSites  map[*ssa.Function][]ssa.CallInstruction
-	closures   map[*ssa.Function][]*ssa.MakeClosure
+	// invokes are the interface method calls, by method name.
+	invokes  map[string][]ssa.CallInstruction
+	closures map[*ssa.Function][]*ssa.MakeClosure
 	returns    map[*ssa.Function][]*ssa.Return
 	// fieldStores are the stores into a field, by struct type and field
 	// name, for stores made through a pointer of another function.
@@ -34,6 +36,7 @@ func newIndex(scope []*ssa.Function) *index {
 		indexAddrs:  map[ssa.Value][]*ssa.IndexAddr{},
 		updates:     map[ssa.Value][]*ssa.MapUpdate{},
 		callSites:   map[*ssa.Function][]ssa.CallInstruction{},
+		invokes:     map[string][]ssa.CallInstruction{},
 		closures:    map[*ssa.Function][]*ssa.MakeClosure{},
 		returns:     map[*ssa.Function][]*ssa.Return{},
 		fieldStores: map[string][]*ssa.Store{},
@@ -76,6 +79,9 @@ func (ix *index) ensure(fn *ssa.Function) {
 			if c, ok := instr.(ssa.CallInstruction); ok {
 				if callee := c.Common().StaticCallee(); callee != nil {
 					ix.callSites[callee] = append(ix.callSites[callee], c)
+				} else if c.Common().IsInvoke() {
+					name := c.Common().Method.Name()
+					ix.invokes[name] = append(ix.invokes[name], c)
 				}
 			}
 		}

@@ -130,7 +130,9 @@ func single(vals map[string]bool) (string, bool) {
 // methods (Name(), Info(), Declaration()): the method is entered with its
 // receiver bound to that value, so a name set per value (an embedded base
 // built with newBase("x")) is found.
-func (g *graph) methodName(recv int32, method string) (string, bool) {
+//
+// With field, the name is that string field of what the method returns.
+func (g *graph) methodName(recv int32, method, field string) (string, bool) {
 	rn := g.nodes[recv]
 	t := projType(rn)
 	if t == nil {
@@ -148,7 +150,14 @@ func (g *graph) methodName(recv int32, method string) (string, bool) {
 		if len(ret.Results) == 0 || dead[ret.Block()] {
 			continue
 		}
-		vs, ok := g.names(g.root(node{v: ret.Results[0], c: c}), 0)
+		path := ""
+		if field != "" {
+			path = field
+			if _, ok := ret.Results[0].Type().Underlying().(*types.Pointer); ok {
+				path = join("*", field)
+			}
+		}
+		vs, ok := g.names(g.root(node{v: ret.Results[0], c: c, path: path}), 0)
 		if !ok {
 			return "", false
 		}
