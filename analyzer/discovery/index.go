@@ -21,7 +21,7 @@ type index struct {
 	// invokes are the interface method calls, by method name.
 	invokes  map[string][]ssa.CallInstruction
 	closures map[*ssa.Function][]*ssa.MakeClosure
-	returns    map[*ssa.Function][]*ssa.Return
+	returns  map[*ssa.Function][]*ssa.Return
 	// fieldStores are the stores into a field, by struct type and field
 	// name, for stores made through a pointer of another function.
 	fieldStores map[string][]*ssa.Store
