@@ -454,8 +454,8 @@ func (c *checker) guardsOf(g *guardFinder, e entry, res *reached, h hit, f *flow
 		if (k == "limit" || (k == "sandbox" && h.capability != "exec")) && len(tainted) == 0 {
 			continue // only required when the model chooses the value
 		}
-		if k == "sandbox" && h.capability == "exec" && len(tainted) == 0 {
-			continue
+		if k == "sandbox" && h.capability == "exec" && (len(tainted) == 0 || c.argumentsOnly(h.site, tainted)) {
+			continue // the model does not choose what runs
 		}
 		missing = append(missing, k)
 	}

@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"path"
 	"regexp"
 	"runtime"
 	"slices"
@@ -130,15 +131,79 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 					}
 					steps := c.steps(o)
 					steps = append(steps, report.Step{Position: c.pos.of(site.Pos()), What: "passed to " + sc.sym})
-					findings = append(findings, c.finding(id, t, sc.capability, sc.sym, site.Pos(),
-						fmt.Sprintf("tool %s: model-controlled input reaches %s %s", t.Name, whatForKind[s.Kind], sc.sym),
-						res.frames(site.Parent(), site, c.pos), steps))
+					msg := fmt.Sprintf("tool %s: model-controlled input reaches %s %s", t.Name, whatForKind[s.Kind], sc.sym)
+					prog, fixed := fixedProgram(site, s)
+					if fixed && i > s.Arg {
+						msg = fmt.Sprintf("tool %s: model-controlled input reaches the arguments of %s, which runs %s", t.Name, sc.sym, prog)
+					}
+					fd := c.finding(id, t, sc.capability, sc.sym, site.Pos(), msg, res.frames(site.Parent(), site, c.pos), steps)
+					if fixed && i > s.Arg {
+						// Argument injection (CWE-88): the model
+						// chooses options and operands of a program
+						// the code fixed, not what runs.
+						fd.Severity = "high"
+						fd.CWE = []string{"CWE-88"}
+					}
+					findings = append(findings, fd)
 				}
 			}
 		}
 	})
 	c.addTemplateCapabilities(f, res)
 	return findings, tainted, f
+}
+
+// runners are programs that run what their arguments name: a script (a
+// shell, an interpreter) or another program (env, sudo, xargs, a remote
+// or container shell). An argument of the model's given to one chooses
+// what runs.
+var runners = map[string]bool{
+	"sh": true, "bash": true, "zsh": true, "dash": true, "ash": true, "ksh": true, "fish": true,
+	"cmd": true, "cmd.exe": true, "powershell": true, "powershell.exe": true, "pwsh": true,
+	"python": true, "python3": true, "node": true, "deno": true, "bun": true, "perl": true, "ruby": true, "php": true, "osascript": true,
+	"env": true, "sudo": true, "doas": true, "xargs": true, "nice": true, "nohup": true, "timeout": true, "time": true, "exec": true, "watch": true,
+	"ssh": true, "docker": true, "podman": true, "kubectl": true, "nsenter": true, "chroot": true,
+}
+
+// fixedProgram returns the program a command call runs when the code fixes
+// it (exec.Command("git", args...)) and it is not a runner: the model's
+// arguments to it are options and operands, not a command of their own.
+func fixedProgram(site ssa.CallInstruction, s rules.Sensitive) (string, bool) {
+	if s.Kind != "command" || !s.Rest {
+		return "", false
+	}
+	args := callArgs(site.Common())
+	if s.Arg >= len(args) {
+		return "", false
+	}
+	prog, ok := constString(args[s.Arg])
+	if !ok || prog == "" || runners[path.Base(prog)] {
+		return "", false
+	}
+	return prog, true
+}
+
+// argumentsOnly reports whether the tainted arguments of a command call
+// are only arguments to a program the code fixed (fixedProgram): the
+// model does not choose what runs.
+func (c *checker) argumentsOnly(site ssa.CallInstruction, tainted []int) bool {
+	if len(tainted) == 0 {
+		return false
+	}
+	for _, sc := range c.sensitivesAt(site) {
+		for _, s := range sc.args {
+			if _, ok := fixedProgram(site, s); !ok {
+				continue
+			}
+			for _, i := range tainted {
+				if i <= s.Arg {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // addChosenCapability gives a tool the capability that a model-chosen

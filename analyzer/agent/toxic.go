@@ -60,6 +60,9 @@ var witnessRules = map[string]string{
 	"BR103": report.RoleExit,
 	"BR106": report.RoleExit,
 	"BR303": report.RoleExit,
+	// The model's arguments to a program the code fixed (curl's URL,
+	// git's remote) can send data too.
+	"BR101": report.RoleExit,
 }
 
 // legsOf returns the legs tool i plays, each role's best witness first.
@@ -207,6 +210,8 @@ func legRank(l leg) int {
 		return 1
 	case "BR303":
 		return 3
+	case "BR101":
+		return 4
 	}
 	return 2
 }

@@ -87,7 +87,7 @@ func (a *app) call(ctx context.Context, call responses.ResponseFunctionToolCall)
 		return "", err
 	}
 	if call.Name == "grep_logs" { // want `tool grep_logs openai-go constant` `BR304: tool grep_logs\b.*` `BR305: tool grep_logs\b.*`
-		out, err := exec.CommandContext(ctx, "grep", "-r", args["pattern"], "/var/log/app").Output() // want `grep_logs: exec os/exec\.CommandContext \(tainted\)` `BR101: tool grep_logs\b.*os/exec\.CommandContext` `BR301: tool grep_logs\b.*os/exec\.CommandContext.*` `BR303: tool grep_logs\b.*os/exec\.CommandContext.*`
+		out, err := exec.CommandContext(ctx, "grep", "-r", args["pattern"], "/var/log/app").Output() // want `grep_logs: exec os/exec\.CommandContext \(tainted\)` `BR101: tool grep_logs\b.*os/exec\.CommandContext, which runs grep` `BR301: tool grep_logs\b.*os/exec\.CommandContext.*`
 		return string(out), err
 	} else if call.Name == "close_ticket" { // want `tool close_ticket openai-go constant` `BR304: tool close_ticket\b.*` `BR305: tool close_ticket\b.*`
 		return a.closeTicket(ctx, args["id"])

@@ -19,7 +19,7 @@ func (t *Tools) pingHost(ctx context.Context, req mcp.CallToolRequest) (*mcp.Cal
 	if err := t.pingLimiter.Wait(ctx); err != nil { // want `ping_host: guard ratelimit \(\*golang\.org/x/time/rate\.Limiter\)\.Wait for exec os/exec\.CommandContext`
 		return mcp.NewToolResultErrorFromErr("rate limited", err), nil
 	}
-	out, err := exec.CommandContext(ctx, "ping", "-c", "3", host).CombinedOutput() // want `ping_host: exec os/exec\.CommandContext \(tainted\)` `BR101: tool ping_host: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool ping_host can run processes through os/exec\.CommandContext with no confirmation before it` `BR303: tool ping_host: a model-chosen command reaches os/exec\.CommandContext with no sandbox or allowlist`
+	out, err := exec.CommandContext(ctx, "ping", "-c", "3", host).CombinedOutput() // want `ping_host: exec os/exec\.CommandContext \(tainted\)` `BR101: tool ping_host: model-controlled input reaches the arguments of os/exec\.CommandContext, which runs ping` `BR301: tool ping_host can run processes through os/exec\.CommandContext with no confirmation before it`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr(string(out), err), nil
 	}
@@ -52,7 +52,7 @@ func (t *Tools) runCheck(ctx context.Context, req mcp.CallToolRequest) (*mcp.Cal
 // model's choice (BR101).
 func (t *Tools) buildTarget(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool build_target mcp-go constant` `BR304: tool build_target can run processes with no rate limit` `BR305: tool build_target is not logged with its arguments`
 	target := req.GetString("target", "all")
-	cmd := exec.CommandContext(ctx, "make", "-C", t.workspace, target) // want `build_target: exec os/exec\.CommandContext \(tainted\)` `BR101: tool build_target: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool build_target can run processes through os/exec\.CommandContext with no confirmation before it`
+	cmd := exec.CommandContext(ctx, "make", "-C", t.workspace, target) // want `build_target: exec os/exec\.CommandContext \(tainted\)` `BR101: tool build_target: model-controlled input reaches the arguments of os/exec\.CommandContext, which runs make` `BR301: tool build_target can run processes through os/exec\.CommandContext with no confirmation before it`
 	cmd.SysProcAttr = &syscall.SysProcAttr{                            // want `build_target: guard sandbox SysProcAttr for exec os/exec\.CommandContext`
 		Credential: &syscall.Credential{Uid: 65534, Gid: 65534},
 		Setpgid:    true,
@@ -82,7 +82,7 @@ func (t *Tools) runShell(ctx context.Context, req mcp.CallToolRequest) (*mcp.Cal
 // has root's privileges and the server's files and network, so the
 // model-chosen job is unsandboxed (BR303).
 func (t *Tools) runJob(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_job mcp-go constant` `BR304: tool run_job can run processes with no rate limit` `BR305: tool run_job is not logged with its arguments`
-	cmd := exec.CommandContext(ctx, "/opt/jobs/run", req.GetString("job", "")) // want `run_job: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_job: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool run_job can run processes through os/exec\.CommandContext with no confirmation before it` `BR303: tool run_job: a model-chosen command reaches os/exec\.CommandContext with no sandbox or allowlist`
+	cmd := exec.CommandContext(ctx, "/opt/jobs/run", req.GetString("job", "")) // want `run_job: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_job: model-controlled input reaches the arguments of os/exec\.CommandContext, which runs /opt/jobs/run` `BR301: tool run_job can run processes through os/exec\.CommandContext with no confirmation before it`
 	cmd.SysProcAttr = &syscall.SysProcAttr{
 		Setpgid:    true,
 		Pdeathsig:  syscall.SIGKILL,

@@ -24,7 +24,7 @@ func main() {
 }
 
 func runJob(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_job mcp-go constant` `BR304: tool run_job\b.*` `BR305: tool run_job\b.*`
-	out, err := exec.CommandContext(ctx, "make", req.GetString("job", "all")).CombinedOutput() // want `run_job: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_job\b.*os/exec\.CommandContext` `BR301: tool run_job\b.*os/exec\.CommandContext.*` `BR303: tool run_job\b.*os/exec\.CommandContext.*`
+	out, err := exec.CommandContext(ctx, "make", req.GetString("job", "all")).CombinedOutput() // want `run_job: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_job\b.*os/exec\.CommandContext, which runs make` `BR301: tool run_job\b.*os/exec\.CommandContext.*`
 	if err != nil {
 		return mcp.NewToolResultError(string(out)), nil
 	}
