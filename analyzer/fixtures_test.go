@@ -79,6 +79,9 @@ func TestFixtures(t *testing.T) {
 		// where the model says (issue #14), one on the operator's does
 		// not.
 		"mcp-go-database",
+		// An allowlist helper that registers each tool on two branches:
+		// one tool each, gated only by what both branches need.
+		"mcp-go-branches",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
