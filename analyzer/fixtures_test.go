@@ -121,6 +121,10 @@ func TestSDKFixtures(t *testing.T) {
 		// dispatcher: what it compares on the way is no tool (issue #13).
 		"ollama-relay",
 		"bedrock-converse",
+		// An MCP framework on uber-fx: each tool made by fxctx.NewTool in
+		// a constructor that fx calls by reflection, or a type of the
+		// program's own implementing fxctx.Tool.
+		"foxy-contexts-tools",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
