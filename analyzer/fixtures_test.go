@@ -125,6 +125,10 @@ func TestSDKFixtures(t *testing.T) {
 		// a constructor that fx calls by reflection, or a type of the
 		// program's own implementing fxctx.Tool.
 		"foxy-contexts-tools",
+		// charm.land/fantasy: NewAgentTool, NewParallelAgentTool, an
+		// AgentTool type of the program's own, and a wrapper type that
+		// delegates Info and Run to the tool it holds (no tool itself).
+		"fantasy-tools",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
