@@ -86,6 +86,9 @@ func TestFixtures(t *testing.T) {
 		// where the model says (issue #14), one on the operator's does
 		// not.
 		"mcp-go-database",
+		// An allowlist helper that registers each tool on two branches:
+		// one tool each, gated only by what both branches need.
+		"mcp-go-branches",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -125,6 +128,14 @@ func TestSDKFixtures(t *testing.T) {
 		// dispatcher: what it compares on the way is no tool (issue #13).
 		"ollama-relay",
 		"bedrock-converse",
+		// An MCP framework on uber-fx: each tool made by fxctx.NewTool in
+		// a constructor that fx calls by reflection, or a type of the
+		// program's own implementing fxctx.Tool.
+		"foxy-contexts-tools",
+		// charm.land/fantasy: NewAgentTool, NewParallelAgentTool, an
+		// AgentTool type of the program's own, and a wrapper type that
+		// delegates Info and Run to the tool it holds (no tool itself).
+		"fantasy-tools",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

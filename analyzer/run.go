@@ -228,6 +228,9 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		doc.Tools = append(doc.Tools, t)
 	}
 	doc.Findings = append(doc.Findings, chk.promptFlows(scope)...)
+	if len(doc.Tools) == 0 {
+		doc.ToolImports = toolImports(scopePkgs)
+	}
 	for _, t := range doc.Tools {
 		if len(t.Incomplete) > 0 {
 			w := fmt.Sprintf("tool %s may be incomplete: it reaches code that did not load or type-check: %s", t.Name, strings.Join(t.Incomplete, ", "))

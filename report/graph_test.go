@@ -91,6 +91,7 @@ func TestGraphGolden(t *testing.T) {
 		{"mermaid-hostile.golden", "mermaid", hostileDocument},
 		{"html.golden", "html", guardedDocument},
 		{"html-empty.golden", "html", emptyDocument},
+		{"html-tool-imports.golden", "html", toolImportsDocument},
 		// One input per agent: the model that holds the agent's tools.
 		{"dot-agents.golden", "dot", agentsDocument},
 		{"mermaid-agents.golden", "mermaid", agentsDocument},

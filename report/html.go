@@ -70,7 +70,9 @@ func (h *HTMLHandler) Write(doc *Document) error {
 
 // htmlPage is what the template shows.
 type htmlPage struct {
-	Doc              *Document
+	Doc *Document
+	// NoTools is what the page says when there is no tool.
+	NoTools          template.HTML
 	Summary          Summary
 	CapabilityCounts string
 	FindingCounts    string
@@ -137,6 +139,7 @@ func (h *HTMLHandler) page(doc *Document) *htmlPage {
 		CapabilityCounts: capabilityCounts(doc.Tools),
 		FindingCounts:    findingCounts(doc.Findings),
 		Legend:           graphLegend,
+		NoTools:          template.HTML(noTools(doc, func(s string) string { return "<code>" + template.HTMLEscapeString(s) + "</code>" })),
 		CSS:              template.CSS(htmlCSS),
 		JS:               template.JS(htmlJS),
 	}

@@ -52,7 +52,7 @@ func (h *MarkdownHandler) Write(doc *Document) error {
 
 	sum := Summarize(doc.Tools)
 	if len(doc.Tools) == 0 {
-		b.WriteString("No tools found: the scanned packages have no LLM tool registration or `//blastradius:tool` directive.\n")
+		b.WriteString(noTools(doc, func(s string) string { return "`" + s + "`" }) + "\n")
 	} else {
 		fmt.Fprintf(&b, "An LLM can trigger **%s**: blast radius %d, of which %d (%d%%) is contained",
 			plural(len(doc.Tools), "tool"), sum.BlastRadius, sum.Contained, sum.Percent)

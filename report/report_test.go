@@ -85,6 +85,8 @@ func TestGolden(t *testing.T) {
 		{"json-empty.golden", "json", Options{}, emptyDocument},
 		{"table-empty.golden", "table", Options{}, emptyDocument},
 		{"table-no-tools.golden", "table", Options{}, noToolsDocument},
+		{"table-tool-imports.golden", "table", Options{}, toolImportsDocument},
+		{"markdown-tool-imports.golden", "markdown", Options{}, toolImportsDocument},
 		{"sarif.golden", "sarif", Options{Rules: testRules}, readFindings},
 		{"sarif-no-rules.golden", "sarif", Options{SourcePrefix: "services/ops"}, readFindings},
 		{"sarif-empty.golden", "sarif", Options{Rules: testRules}, emptyDocument},
@@ -193,6 +195,14 @@ func noToolsDocument(t *testing.T) *Document {
 	doc.Mismatches = []Mismatch{{Name: "summarize", Framework: "openai-go", Kind: "declared-not-dispatched",
 		Position: Position{File: "chat.go", Line: 14, Column: 9}}}
 	doc.Warnings = []string{"example.com/plain/dispatch: dispatch.go:3:8: could not import example.com/gone (no required module provides package)"}
+	return doc
+}
+
+// toolImportsDocument found no tools in a program that imports packages
+// defining LLM tool types.
+func toolImportsDocument(t *testing.T) *Document {
+	doc := emptyDocument(t)
+	doc.ToolImports = []string{"example.com/agentkit", "github.com/mark3labs/mcp-go/mcp"}
 	return doc
 }
 

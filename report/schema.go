@@ -39,6 +39,12 @@ type Document struct {
 	// whose code was therefore not analysed, sorted by package. A build
 	// that is broken this way fails --fail-on (see docs/ci.md).
 	NotAnalysed []NotAnalysed `json:"not_analysed"`
+	// ToolImports, in a scan that found no tool, lists the packages the
+	// scanned packages import that deal in LLM tools (they define MCP's
+	// CallToolRequest or CallToolResult, or a tool interface), sorted: the
+	// tools may be registered in a way the catalog does not describe.
+	// Absent when a tool was found or no such package is imported.
+	ToolImports []string `json:"tool_imports,omitempty"`
 }
 
 // NotAnalysed is a package whose code was not analysed.

@@ -17,6 +17,26 @@ import (
 // NoTools is the sentence the table prints for a document without tools.
 const NoTools = "No tools found: the scanned packages have no LLM tool registration or //blastradius:tool directive."
 
+// noTools is what a report says of a document without tools: [NoTools], or,
+// when the scanned packages import packages that deal in LLM tools
+// (Document.ToolImports), that no registration the catalog describes was
+// found, and those packages; code spells a directive as the format quotes
+// code.
+func noTools(doc *Document, code func(string) string) string {
+	if len(doc.ToolImports) == 0 {
+		return strings.Replace(NoTools, "//blastradius:tool", code("//blastradius:tool"), 1)
+	}
+	quoted := make([]string, len(doc.ToolImports))
+	for i, p := range doc.ToolImports {
+		quoted[i] = code(p)
+	}
+	return "No tools found: no tool registration that the catalog describes and no " + code("//blastradius:tool") +
+		" directive, but the scanned packages import LLM tool types from " + strings.Join(quoted, ", ") +
+		": tools may be registered in a way the catalog does not know (docs/catalog.md)."
+}
+
+func plainCode(s string) string { return s }
+
 // TableHandler writes a [Document] as a plain-text table for people, grouped
 // by tool: one row for the tool (its name, framework, handler and the
 // handler's file:line), then one row per capability (capability, sink and
@@ -62,7 +82,7 @@ func (h *TableHandler) Write(doc *Document) error {
 		return h.finish(&out, doc)
 	}
 	if len(doc.Tools) == 0 {
-		out.WriteString(NoTools + "\n")
+		out.WriteString(noTools(doc, plainCode) + "\n")
 	} else if err := h.tools(&out, doc.Tools); err != nil {
 		return err
 	}

@@ -11,7 +11,7 @@ import (
 // one line per agent, then a legend.
 func (h *TableHandler) overview(w *bytes.Buffer, doc *Document) error {
 	if len(doc.Tools) == 0 {
-		w.WriteString(NoTools + "\n")
+		w.WriteString(noTools(doc, plainCode) + "\n")
 	} else {
 		t := newTable(w)
 		t.Header("TOOL", "FRAMEWORK", "WORST", "FINDINGS", "CAPABILITIES", "RADIUS")

@@ -117,6 +117,7 @@ func Discover(in Input) Result {
 		}
 		res.Tools = append(res.Tools, tools...)
 	}
+	res.Tools = mergeBranches(res.Tools)
 	owned := map[*types.Package]bool{}
 	for _, fn := range in.Scope {
 		if fn.Pkg != nil {

@@ -66,6 +66,9 @@ func (e *engine) interfaceTools(scope []*ssa.Function, owned map[*types.Package]
 						continue
 					}
 					handler = unwrapWrapper(handler)
+					if !isLib && delegates(e.prog, t, ifc.spec) {
+						continue
+					}
 					tl := Tool{Framework: ifc.spec.Framework, Handler: handler, Registration: mi.Pos()}
 					switch {
 					case isLib:
@@ -131,4 +134,64 @@ func handedOver(mi *ssa.MakeInterface) token.Pos {
 		}
 	}
 	return mi.Parent().Pos()
+}
+
+// delegates reports whether a type implementing a tool interface only
+// wraps another tool that it holds: its name method returns what the same
+// method of a tool in one of its fields returns (`return h.inner.Info()`),
+// and its handler calls the handler of a tool it holds. Such a wrapper (a
+// hook or an approval step put around every tool) is no tool of its own;
+// the held tools are, and are found where they are made.
+func delegates(prog *ssa.Program, t types.Type, spec rules.Implements) bool {
+	if spec.NameMethod == "" {
+		return false
+	}
+	name, run := methodFunc(prog, t, spec.NameMethod), methodFunc(prog, t, spec.Method)
+	if name == nil || run == nil {
+		return false
+	}
+	name, run = unwrapWrapper(name), unwrapWrapper(run)
+	returns := 0
+	for _, b := range name.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		returns++
+		if len(ret.Results) != 1 || !heldCall(ret.Results[0], spec.NameMethod) {
+			return false
+		}
+	}
+	if returns == 0 {
+		return false
+	}
+	for _, b := range run.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(ssa.CallInstruction); ok && heldCallCommon(c.Common(), spec.Method) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// heldCall reports whether v is a call of method on an interface value
+// read from a field of the receiver.
+func heldCall(v ssa.Value, method string) bool {
+	c, ok := v.(*ssa.Call)
+	return ok && heldCallCommon(c.Common(), method)
+}
+
+func heldCallCommon(cc *ssa.CallCommon, method string) bool {
+	if !cc.IsInvoke() || cc.Method.Name() != method {
+		return false
+	}
+	switch x := cc.Value.(type) {
+	case *ssa.UnOp:
+		_, ok := x.X.(*ssa.FieldAddr)
+		return ok
+	case *ssa.Field:
+		return true
+	}
+	return false
 }

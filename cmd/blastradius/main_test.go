@@ -241,6 +241,9 @@ func TestScanFixtures(t *testing.T) {
 		{"ops-assistant-json", []string{"scan", "--format", "json", ops}, exitOK},
 		{"ops-assistant-patterns", []string{"scan", "-C", ops, "./tools/..."}, exitOK},
 		{"no-tools", []string{"scan", "../../testdata/no-tools"}, exitOK},
+		// No tool, but MCP's tool types imported: the message says what
+		// was not found, not that there is nothing.
+		{"mcp-go-client", []string{"scan", "../../testdata/mcp-go-client"}, exitOK},
 		{"broken-module", []string{"scan", "../../testdata/broken-module"}, exitOK},
 		// A package that does not compile fails the gate, and each
 		// format names it (issue #12).

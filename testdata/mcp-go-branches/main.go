@@ -1,0 +1,96 @@
+// Command mcp-go-branches registers its tools through an allowlist helper
+// that calls the SDK's AddTool on two branches: once when no allowlist is
+// set, once when the list names the tool. Each tool is one tool, however
+// many branches register it.
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+// allowlist exposes the tools it names, or every tool when it names none.
+type allowlist struct {
+	names map[string]bool
+	// experimental tools are offered only when the operator opts in.
+	experimental bool
+}
+
+func newAllowlist() *allowlist {
+	a := &allowlist{experimental: os.Getenv("EXPERIMENTAL") == "1"}
+	if v := os.Getenv("TOOLS"); v != "" {
+		a.names = map[string]bool{}
+		for _, n := range strings.Split(v, ",") {
+			a.names[n] = true
+		}
+	}
+	return a
+}
+
+// add registers the tool on either branch: the branches choose nothing
+// about whether the tool exists.
+func (a *allowlist) add(s *server.MCPServer, t mcp.Tool, h server.ToolHandlerFunc) {
+	if a.names == nil {
+		s.AddTool(t, h)
+		return
+	}
+	if a.names[t.Name] {
+		s.AddTool(t, h)
+	}
+}
+
+// addExperimental registers on either branch too, but only once the
+// operator opted in: that condition holds for both.
+func (a *allowlist) addExperimental(s *server.MCPServer, t mcp.Tool, h server.ToolHandlerFunc) {
+	// want +1 `purge_path: gated by if a\.experimental \{`
+	if a.experimental {
+		if a.names == nil {
+			s.AddTool(t, h)
+		} else if a.names[t.Name] {
+			s.AddTool(t, h)
+		}
+	}
+}
+
+func runCommand(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_command mcp-go constant` `BR304: tool run_command can run processes with no rate limit` `BR305: tool run_command is not logged with its arguments`
+	out, err := exec.CommandContext(ctx, "sh", "-c", req.GetString("cmd", "")).Output() // want `run_command: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_command: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool run_command can run processes through os/exec\.CommandContext with no confirmation before it` `BR303: tool run_command: a model-chosen command reaches os/exec\.CommandContext with no sandbox or allowlist`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
+func deletePath(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool delete_path mcp-go constant` `tool purge_path mcp-go constant` `BR304: tool delete_path can write files with no rate limit` `BR304: tool purge_path can write files with no rate limit` `BR305: tool delete_path is not logged with its arguments` `BR305: tool purge_path is not logged with its arguments`
+	if err := os.RemoveAll(req.GetString("path", "")); err != nil { // want `delete_path: fs-write os\.RemoveAll \(tainted\)` `purge_path: fs-write os\.RemoveAll \(tainted\)` `BR104: tool delete_path: model-controlled input reaches the file path of os\.RemoveAll` `BR104: tool purge_path: model-controlled input reaches the file path of os\.RemoveAll` `BR301: tool delete_path can write files through os\.RemoveAll with no confirmation before it` `BR301: tool purge_path can write files through os\.RemoveAll with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText("deleted"), nil
+}
+
+func readFile(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool cat_file mcp-go constant` `tool read_file mcp-go constant` `BR305: tool cat_file is not logged with its arguments` `BR305: tool read_file is not logged with its arguments`
+	b, err := os.ReadFile(req.GetString("path", "")) // want `cat_file: fs-read os\.ReadFile \(tainted\)` `read_file: fs-read os\.ReadFile \(tainted\)` `BR104: tool cat_file: model-controlled input reaches the file path of os\.ReadFile` `BR104: tool read_file: model-controlled input reaches the file path of os\.ReadFile` `BR202: tool cat_file returns the contents of a file read by os\.ReadFile to the model` `BR202: tool read_file returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(b)), nil
+}
+
+func main() {
+	s := server.NewMCPServer("branches", "1.0.0") // want `agent branches server mcp-go: cat_file, delete_path, purge_path, read_file, run_command` `BR402: agent branches: cat_file returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\); whoeve.*`
+	a := newAllowlist()
+	// Two tools through one helper: two tools, each once.
+	a.add(s, mcp.NewTool("run_command", mcp.WithString("cmd")), runCommand)
+	a.add(s, mcp.NewTool("delete_path", mcp.WithString("path")), deletePath)
+	// One handler under two names: two tools.
+	a.add(s, mcp.NewTool("read_file", mcp.WithString("path")), readFile)
+	a.add(s, mcp.NewTool("cat_file", mcp.WithString("path")), readFile)
+	// Registered on either branch of a helper that only runs them under a
+	// condition: the condition gates the tool.
+	a.addExperimental(s, mcp.NewTool("purge_path", mcp.WithString("path")), deletePath)
+	_ = server.ServeStdio(s)
+}
