@@ -50,6 +50,9 @@ func TestFixtures(t *testing.T) {
 		// returned by a lookup helper; the agent run through the service
 		// interface its constructor returns.
 		"go-openai-select",
+		// Code for another platform, or behind a constant flag, never
+		// runs: no capability from it.
+		"mcp-go-platform",
 		// Cloud and platform SDKs catalogued by pattern: client-go,
 		// go-github, the AWS SDK v2.
 		"cloud-sdks",

@@ -12,6 +12,8 @@
 package symbol
 
 import (
+	"go/constant"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -107,10 +109,15 @@ func Package(fn *ssa.Function) string {
 	return ""
 }
 
-// CallSites lists fn's calls in block and instruction order.
+// CallSites lists fn's calls in block and instruction order, but for those
+// in blocks that never run (LiveBlocks).
 func CallSites(fn *ssa.Function) []ssa.CallInstruction {
 	var out []ssa.CallInstruction
+	live := LiveBlocks(fn)
 	for _, b := range fn.Blocks {
+		if live != nil && !live[b.Index] {
+			continue
+		}
 		for _, instr := range b.Instrs {
 			if c, ok := instr.(ssa.CallInstruction); ok {
 				out = append(out, c)
@@ -118,6 +125,85 @@ func CallSites(fn *ssa.Function) []ssa.CallInstruction {
 		}
 	}
 	return out
+}
+
+// LiveBlocks reports, by block index, which of fn's blocks can run: those
+// reached from the entry (or the recover block) without taking the branch
+// that an If on a constant condition never takes. Code for another
+// platform (if runtime.GOOS == "darwin" { exec.Command("dscl", ...) }: the
+// comparison is folded to a constant, or a switch on runtime.GOOS compares
+// two constants) or behind a constant flag is kept by SSA, and never runs
+// in the program go build makes. It returns nil when every block can run.
+func LiveBlocks(fn *ssa.Function) []bool {
+	decided := false
+	for _, b := range fn.Blocks {
+		if _, _, ok := constantIf(b); ok {
+			decided = true
+			break
+		}
+	}
+	if !decided {
+		return nil
+	}
+	live := make([]bool, len(fn.Blocks))
+	var visit func(b *ssa.BasicBlock)
+	visit = func(b *ssa.BasicBlock) {
+		if b == nil || live[b.Index] {
+			return
+		}
+		live[b.Index] = true
+		if taken, _, ok := constantIf(b); ok {
+			visit(taken)
+			return
+		}
+		for _, s := range b.Succs {
+			visit(s)
+		}
+	}
+	if len(fn.Blocks) > 0 {
+		visit(fn.Blocks[0])
+	}
+	visit(fn.Recover)
+	return live
+}
+
+// constantIf returns the successor that block b's If always takes, and the
+// one it never takes, when its condition is a constant: a constant, or a
+// comparison of two constants.
+func constantIf(b *ssa.BasicBlock) (taken, never *ssa.BasicBlock, ok bool) {
+	if len(b.Instrs) == 0 || len(b.Succs) != 2 {
+		return nil, nil, false
+	}
+	iff, isIf := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !isIf {
+		return nil, nil, false
+	}
+	var v constant.Value
+	switch c := iff.Cond.(type) {
+	case *ssa.Const:
+		v = c.Value
+	case *ssa.BinOp:
+		x, okx := c.X.(*ssa.Const)
+		y, oky := c.Y.(*ssa.Const)
+		if !okx || !oky || x.Value == nil || y.Value == nil || x.Value.Kind() != y.Value.Kind() {
+			return nil, nil, false
+		}
+		switch c.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			v = constant.MakeBool(constant.Compare(x.Value, c.Op, y.Value))
+		default:
+			return nil, nil, false
+		}
+	default:
+		return nil, nil, false
+	}
+	if v == nil || v.Kind() != constant.Bool {
+		return nil, nil, false
+	}
+	if constant.BoolVal(v) {
+		return b.Succs[0], b.Succs[1], true
+	}
+	return b.Succs[1], b.Succs[0], true
 }
 
 // IsContextLike reports whether t is context.Context or a type that carries
