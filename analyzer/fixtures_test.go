@@ -53,6 +53,8 @@ func TestFixtures(t *testing.T) {
 		// Code for another platform, or behind a constant flag, never
 		// runs: no capability from it.
 		"mcp-go-platform",
+		// A tool forwarded to another MCP server through the SDK's client.
+		"mcp-go-proxy",
 		// Cloud and platform SDKs catalogued by pattern: client-go,
 		// go-github, the AWS SDK v2.
 		"cloud-sdks",
