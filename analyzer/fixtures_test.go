@@ -43,6 +43,10 @@ func TestFixtures(t *testing.T) {
 		// Callbacks handed to a helper: each tool calls the ones it
 		// passes, not every one the program passes there.
 		"mcp-go-callbacks",
+		// Backends built lazily by the standard library's once helpers
+		// (sync.OnceValue, OnceValues, OnceFunc, (*sync.Once).Do): each
+		// tool reaches the one its helper builds.
+		"mcp-go-lazy",
 		// Cloud and platform SDKs catalogued by pattern: client-go,
 		// go-github, the AWS SDK v2.
 		"cloud-sdks",
