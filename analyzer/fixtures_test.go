@@ -75,6 +75,10 @@ func TestFixtures(t *testing.T) {
 		// Process input channels (issue #14): a PTY's master kept in a
 		// field, an exec.Cmd's stdin pipe.
 		"mcp-go-terminal",
+		// JSON requests framed into a language server's stdin are its
+		// protocol, not commands (exec, no BR101); a script written raw
+		// into sh's stdin is a command.
+		"mcp-go-protocol",
 		// Configuration is not a capability (issue #13): a library that
 		// reads the environment under its own names, next to one that
 		// reads the variable the model names.

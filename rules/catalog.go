@@ -99,6 +99,11 @@ type Catalog struct {
 	// capabilities a write there is (exec; exec and network for a remote
 	// shell): the process reads the written text as commands.
 	Channels map[string][]string
+	// Encoders are the functions whose result is a message in a
+	// structured format (JSON, XML, protobuf): written into a channel, the
+	// model's text inside it is a value of the protocol the process
+	// speaks, not a command.
+	Encoders SymbolSet
 	// Lazy maps a normalized symbol of an opaque function that returns a
 	// function to the argument that function calls (sync.OnceValue's
 	// argument, run by the first call of what it returns): a call of the
@@ -269,6 +274,9 @@ type HintOption struct {
 // IsDestructive reports whether a sink symbol deletes or destroys what it
 // acts on.
 func (c *Catalog) IsDestructive(symbol string) bool { return c.Destructive.Has(symbol) }
+
+// IsEncoder reports whether a symbol's result is a structured message.
+func (c *Catalog) IsEncoder(symbol string) bool { return c.Encoders.Has(symbol) }
 
 // IsExit reports whether a cloud call publishes what it is given where its
 // arguments say.
@@ -1046,6 +1054,11 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		sym := Normalize(args[1])
 		c.Channels[sym] = caps
 		return "channel " + sym, nil
+	case "encoder":
+		if len(args) != 1 {
+			return "", fmt.Errorf("encoder wants one SYMBOL or pattern")
+		}
+		return c.Encoders.add(kw, args[0], w)
 	case "lazy":
 		// lazy SYMBOL arg=N
 		if len(args) != 2 {
