@@ -27,10 +27,19 @@ import (
 //
 // Opaque functions (the standard library, catalogued SDKs and drivers) are
 // left out of the slices: their bodies are never entered, and leaving them
-// out keeps VTA small.
+// out keeps VTA small. What they call on the program's behalf is put in
+// (lazy.go): the callbacks handed to them, and the argument that a
+// function returned by a lazy one (sync.OnceValue) calls, with an edge
+// from each call of that function, in the initial graphs so that VTA
+// carries the argument's results to the call, and in the graph returned.
 func buildCallGraph(ctx context.Context, all map[*ssa.Function]bool, seeds []*ssa.Function, cat *rules.Catalog, impls *implementers) (*callgraph.Graph, error) {
 	cha := hierarchy.New(all)
-	slice := forwardSlice(seeds, func(fn *ssa.Function) []*ssa.Function { return calleesIn(cha.Node(fn)) }, cat)
+	lazy := newLazyCalls(cat, all)
+	slice := forwardSlice(seeds, func(fn *ssa.Function) []*ssa.Function {
+		n := cha.Node(fn)
+		out := append(calleesIn(n), handedOver(n, cat)...)
+		return append(out, lazy.addEdges(cha.Graph, fn)...)
+	}, cat)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -39,9 +48,18 @@ func buildCallGraph(ctx context.Context, all map[*ssa.Function]bool, seeds []*ss
 		return nil, err
 	}
 	slice = forwardSlice(seeds, func(fn *ssa.Function) []*ssa.Function {
-		return append(calleesIn(cg.Nodes[fn]), unseenCallees(fn, cg, impls)...)
+		n := cg.Nodes[fn]
+		out := append(calleesIn(n), handedOver(n, cat)...)
+		out = append(out, lazy.addEdges(cg, fn)...)
+		return append(out, unseenCallees(fn, cg, impls)...)
 	}, cat)
 	cg = vta.CallGraph(slice, cg)
+	// VTA resolves a call of a function value by the functions that flow
+	// into it, and none flows out of opaque code: the calls a lazy
+	// function's result makes are added back.
+	for fn := range slice {
+		lazy.addEdges(cg, fn)
+	}
 	return cg, ctx.Err()
 }
 

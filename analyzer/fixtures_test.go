@@ -55,6 +55,10 @@ func TestFixtures(t *testing.T) {
 		"mcp-go-platform",
 		// A tool forwarded to another MCP server through the SDK's client.
 		"mcp-go-proxy",
+		// Backends built lazily by the standard library's once helpers
+		// (sync.OnceValue, OnceValues, OnceFunc, (*sync.Once).Do): each
+		// tool reaches the one its helper builds.
+		"mcp-go-lazy",
 		// Cloud and platform SDKs catalogued by pattern: client-go,
 		// go-github, the AWS SDK v2.
 		"cloud-sdks",
@@ -83,6 +87,10 @@ func TestFixtures(t *testing.T) {
 		// Process input channels (issue #14): a PTY's master kept in a
 		// field, an exec.Cmd's stdin pipe.
 		"mcp-go-terminal",
+		// JSON requests framed into a language server's stdin are its
+		// protocol, not commands (exec, no BR101); a script written raw
+		// into sh's stdin is a command.
+		"mcp-go-protocol",
 		// Configuration is not a capability (issue #13): a library that
 		// reads the environment under its own names, next to one that
 		// reads the variable the model names.

@@ -120,6 +120,9 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 					if _, ok := c.argConfined(f, res, site, i, s.Kind, sc.args); ok {
 						continue
 					}
+					if c.protocolMessage(f, sc.sym, args[i]) {
+						continue
+					}
 					id := ruleForKind[s.Kind]
 					if seen[id+sc.sym] {
 						continue
@@ -1256,7 +1259,7 @@ func (c *checker) chosenArgs(h hit, f *flow, taintedArgs []int, sens []rules.Sen
 	args := callArgs(h.site.Common())
 	var out []int
 	for _, i := range taintedArgs {
-		if i >= len(args) {
+		if i >= len(args) || c.protocolMessage(f, h.sink, args[i]) {
 			continue
 		}
 		o := f.deep(args[i])

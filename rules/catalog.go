@@ -99,6 +99,16 @@ type Catalog struct {
 	// capabilities a write there is (exec; exec and network for a remote
 	// shell): the process reads the written text as commands.
 	Channels map[string][]string
+	// Encoders are the functions whose result is a message in a
+	// structured format (JSON, XML, protobuf): written into a channel, the
+	// model's text inside it is a value of the protocol the process
+	// speaks, not a command.
+	Encoders SymbolSet
+	// Lazy maps a normalized symbol of an opaque function that returns a
+	// function to the argument that function calls (sync.OnceValue's
+	// argument, run by the first call of what it returns): a call of the
+	// returned value is a call of that argument.
+	Lazy map[string]ArgRef
 	// Programs maps a program's name (its last path element: cat, tee)
 	// to the capabilities it has on the files its arguments name, when a
 	// command line built from a fixed template runs it (see
@@ -264,6 +274,9 @@ type HintOption struct {
 // IsDestructive reports whether a sink symbol deletes or destroys what it
 // acts on.
 func (c *Catalog) IsDestructive(symbol string) bool { return c.Destructive.Has(symbol) }
+
+// IsEncoder reports whether a symbol's result is a structured message.
+func (c *Catalog) IsEncoder(symbol string) bool { return c.Encoders.Has(symbol) }
 
 // IsExit reports whether a cloud call publishes what it is given where its
 // arguments say.
@@ -570,6 +583,7 @@ func New() *Catalog {
 		Sensitive:    map[string][]Sensitive{},
 		ChosenBy:     map[string]string{},
 		Channels:     map[string][]string{},
+		Lazy:         map[string]ArgRef{},
 		Programs:     map[string][]string{},
 		Sanitizers:   map[string]Sanitizer{},
 		Checks:       map[string]Sanitizer{},
@@ -1040,6 +1054,26 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		sym := Normalize(args[1])
 		c.Channels[sym] = caps
 		return "channel " + sym, nil
+	case "encoder":
+		if len(args) != 1 {
+			return "", fmt.Errorf("encoder wants one SYMBOL or pattern")
+		}
+		return c.Encoders.add(kw, args[0], w)
+	case "lazy":
+		// lazy SYMBOL arg=N
+		if len(args) != 2 {
+			return "", fmt.Errorf("lazy wants SYMBOL arg=N")
+		}
+		opts, err := options(args[1:], "arg")
+		if err != nil {
+			return "", err
+		}
+		if opts["arg"] < 0 {
+			return "", fmt.Errorf("lazy needs arg=N")
+		}
+		sym := Normalize(args[0])
+		c.Lazy[sym] = ArgRef{Arg: opts["arg"], Where: w}
+		return "lazy " + sym, nil
 	case "sanitizer", "check":
 		if len(args) != 2 {
 			return "", fmt.Errorf("%s wants KINDS SYMBOL", kw)

@@ -97,6 +97,11 @@ func TestParseErrors(t *testing.T) {
 		{"program fs-read\n", "t.cat:1: program wants CAPABILITIES NAME"},
 		{"program fs-read,teleport cat\n", `t.cat:1: unknown capability "teleport"`},
 		{"channel exec,teleport (*os/exec.Cmd).StdinPipe\n", `t.cat:1: unknown capability "teleport"`},
+		{"encoder encoding/json.Marshal x\n", "t.cat:1: encoder wants one SYMBOL or pattern"},
+		{"encoder encoding/json.Marshal\nencoder encoding/json.Marshal\n", "t.cat:2: duplicate encoder encoding/json.Marshal"},
+		{"lazy sync.OnceValue\n", "t.cat:1: lazy wants SYMBOL arg=N"},
+		{"lazy sync.OnceValue fn=0\n", `t.cat:1: unknown option "fn=0"`},
+		{"lazy sync.OnceValue arg=0\nlazy sync.OnceValue arg=0\n", "t.cat:2: duplicate lazy sync.OnceValue"},
 	} {
 		err := New().Parse("t.cat", strings.NewReader(tc.in))
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
