@@ -181,6 +181,23 @@ func (f *flow) run(order []*ssa.Function) {
 	}
 }
 
+// resolveAll finds the targets of every call that run(order) steps over,
+// so that flows sharing f.callees only read it while they run side by side.
+// It visits every block, as run does: symbol.CallSites skips the blocks a
+// constant condition never takes, and a site missed here would be written
+// to the shared map by two runs at once.
+func (f *flow) resolveAll(order []*ssa.Function) {
+	for _, fn := range order {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if site, ok := instr.(ssa.CallInstruction); ok {
+					f.targets(fn, site)
+				}
+			}
+		}
+	}
+}
+
 // taint returns what is known about v: its own taint.
 func (f *flow) taint(v ssa.Value) *origin {
 	if v == nil {

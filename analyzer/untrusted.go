@@ -1009,11 +1009,7 @@ func (c *checker) promptFlows(scope []*ssa.Function) []report.Finding {
 	callees := map[ssa.CallInstruction]siteTargets{}
 	pre := newFlow(c.cat, c.rc, funcs, nil)
 	pre.callees = callees
-	for _, fn := range scope {
-		for _, site := range symbol.CallSites(fn) {
-			pre.targets(fn, site)
-		}
-	}
+	pre.resolveAll(scope)
 	var runs []*flow
 	var labels []string
 	for _, label := range rules.SourceLabels {

@@ -1,8 +1,14 @@
 package analyzer
 
 import (
+	"context"
 	"sync/atomic"
 	"testing"
+
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+
+	"github.com/blastradius/blastradius/analyzer/symbol"
 )
 
 // TestRunConcurrently checks that every item is done by the time wait
@@ -32,4 +38,46 @@ func TestRunConcurrently(t *testing.T) {
 	}()
 	wait(1)
 	t.Error("wait(1) returned after its call panicked")
+}
+
+// TestResolveAllCoversEveryStep checks that resolveAll memoises the targets
+// of every call that flow.run steps over, including those in blocks a
+// constant condition never takes (mcp-go-platform's plan9 and darwin
+// branches), which symbol.CallSites skips: promptFlows' concurrent runs
+// share the memo and must never have to write it.
+func TestResolveAllCoversEveryStep(t *testing.T) {
+	l, cat := loadFixture(t, "mcp-go-platform")
+	prog, created, _ := buildProgram(l)
+	_, scopeSSA := analysedPackages(l, created, l.Broken)
+	all := ssautil.AllFunctions(prog)
+	scope := scopeFunctions(all, scopeSSA)
+	cg, err := buildCallGraph(context.Background(), all, scope, cat, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	funcs := map[*ssa.Function]bool{}
+	for _, fn := range scope {
+		funcs[fn] = true
+	}
+	f := newFlow(cat, newReacher(cat, cg, nil), funcs, nil)
+	f.resolveAll(scope)
+	sites, live := 0, 0
+	for _, fn := range scope {
+		live += len(symbol.CallSites(fn))
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				site, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				sites++
+				if _, ok := f.callees[site]; !ok {
+					t.Errorf("%s: the call at %s is not resolved", fn, prog.Fset.Position(site.Pos()))
+				}
+			}
+		}
+	}
+	if sites == live {
+		t.Fatal("the fixture has no call in a dead block: the test checks nothing")
+	}
 }
