@@ -76,6 +76,7 @@ type reacher struct {
 	siteCallees map[ssa.CallInstruction][]*ssa.Function
 	siteSyms    map[ssa.CallInstruction][]string
 	siteSinks   map[ssa.CallInstruction][]hit
+	notSinks    map[*ssa.Function]bool
 }
 
 func newReacher(cat *rules.Catalog, cg *callgraph.Graph, std map[string]bool) *reacher {
@@ -86,7 +87,20 @@ func newReacher(cat *rules.Catalog, cg *callgraph.Graph, std map[string]bool) *r
 		siteCallees: map[ssa.CallInstruction][]*ssa.Function{},
 		siteSyms:    map[ssa.CallInstruction][]string{},
 		siteSinks:   map[ssa.CallInstruction][]hit{},
+		notSinks:    map[*ssa.Function]bool{},
 	}
+}
+
+// notSink reports whether the catalog says a call of fn is no capability
+// (a logger, a credential provider), memoised: what it reaches is not the
+// tool's, in code the scan enters as in a summary.
+func (rc *reacher) notSink(fn *ssa.Function) bool {
+	no, ok := rc.notSinks[fn]
+	if !ok {
+		no = rc.cat.NotSink(rc.symbol(fn))
+		rc.notSinks[fn] = no
+	}
+	return no
 }
 
 // symbol is symbolOf(fn), memoised.
@@ -468,11 +482,13 @@ func (rc *reacher) callees(fn *ssa.Function, site ssa.CallInstruction, sink bool
 	}
 	opaqueCall := sink
 	for _, t := range targets {
-		if sink || isOpaque(rc.cat, t) {
+		switch {
+		case sink || isOpaque(rc.cat, t):
 			opaqueCall = true
-			continue
+		case rc.notSink(t):
+		default:
+			out = append(out, calleeAt{fn: t, dynamic: dynamic})
 		}
-		out = append(out, calleeAt{fn: t, dynamic: dynamic})
 	}
 	if opaqueCall {
 		for _, a := range callArgs(c) {

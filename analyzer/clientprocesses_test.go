@@ -1,0 +1,65 @@
+package analyzer_test
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/blastradius/blastradius/analyzer"
+)
+
+// TestClientProcessesAreNoCommand scans mcp-go-client-processes, whose
+// list_tags logs in to a registry through oras-go (with a Docker
+// configuration that names a credential helper, oras-go runs it, in
+// internal/executer) and whose page_text browses with chromedp (which
+// starts Chrome in ExecAllocator.Allocate). Those programs are how the
+// clients authenticate and browse, not commands of the tools': list_tags
+// only talks to the registry and page_text to the model's URL, while
+// sync_bucket, which runs the AWS CLI itself, runs a process. The network
+// call of list_tags is in oras-go's code, where no want comment can state
+// it, so the test states every capability and finding.
+func TestClientProcessesAreNoCommand(t *testing.T) {
+	doc, err := analyzer.Run(context.Background(), analyzer.Config{Dir: filepath.Join("..", "testdata", "mcp-go-client-processes")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var caps, findings []string
+	for _, tool := range doc.Tools {
+		for _, c := range tool.Capabilities {
+			tainted := ""
+			if c.Tainted {
+				tainted = " (tainted)"
+			}
+			caps = append(caps, tool.Name+": "+c.Capability+" "+c.Sink+tainted)
+		}
+	}
+	for _, f := range doc.Findings {
+		findings = append(findings, f.RuleID+" "+f.Tool+" "+f.Sink)
+	}
+	slices.Sort(caps)
+	slices.Sort(findings)
+	wantCaps := []string{
+		"list_buckets: cloud-read (*github.com/aws/aws-sdk-go-v2/service/s3.Client).ListBuckets",
+		"list_tags: network (*net/http.Client).Do",
+		"page_text: network github.com/chromedp/chromedp.Navigate (tainted)",
+		"sync_bucket: exec os/exec.CommandContext",
+	}
+	wantFindings := []string{
+		"BR103 page_text github.com/chromedp/chromedp.Navigate",
+		"BR203 page_text github.com/chromedp/chromedp.Text",
+		"BR301 sync_bucket os/exec.CommandContext",
+		"BR304 sync_bucket os/exec.CommandContext",
+		"BR305 list_buckets ",
+		"BR305 list_tags ",
+		"BR305 page_text ",
+		"BR305 sync_bucket ",
+		"BR403  ",
+	}
+	if !slices.Equal(caps, wantCaps) {
+		t.Errorf("capabilities:\n got %q\nwant %q", caps, wantCaps)
+	}
+	if !slices.Equal(findings, wantFindings) {
+		t.Errorf("findings:\n got %q\nwant %q", findings, wantFindings)
+	}
+}

@@ -1,0 +1,102 @@
+// Command mcp-go-client-processes has tools whose client libraries start
+// programs of their own: oras-go runs the Docker credential helper that
+// ~/.docker/config.json names (the AWS SDK's default chain can run a
+// credential_process that ~/.aws/config names), and chromedp starts the
+// Chrome it drives. Such a program is how the client authenticates or
+// browses, chosen by the library or the user's configuration and never by
+// the model: it is no command the tool runs. A command the tool runs
+// itself still is.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os/exec"
+
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/chromedp/chromedp"
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+	"oras.land/oras-go/v2/registry/remote"
+	"oras.land/oras-go/v2/registry/remote/auth"
+	"oras.land/oras-go/v2/registry/remote/credentials"
+	"oras.land/oras-go/v2/registry/remote/retry"
+)
+
+// listTags lists a chart repository's tags, logged in as the user's Docker
+// configuration says: through a credential helper when it names one.
+func listTags(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	repo, err := remote.NewRepository("ghcr.io/acme/charts")
+	if err != nil {
+		return nil, err
+	}
+	store, err := credentials.NewStoreFromDocker(credentials.StoreOptions{})
+	if err != nil {
+		return nil, err
+	}
+	repo.Client = &auth.Client{
+		Client:     retry.DefaultClient,
+		Cache:      auth.NewCache(),
+		Credential: credentials.Credential(store),
+	}
+	var tags []string
+	err = repo.Tags(ctx, "", func(page []string) error {
+		tags = append(tags, page...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(fmt.Sprint(tags)), nil
+}
+
+// listBuckets loads the default configuration on each call, as a tool that
+// follows the user's profile switches does.
+func listBuckets(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	cfg, err := config.LoadDefaultConfig(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out, err := s3.NewFromConfig(cfg).ListBuckets(ctx, &s3.ListBucketsInput{})
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(fmt.Sprint(len(out.Buckets))), nil
+}
+
+// pageText opens the model's URL in a local headless Chrome and returns
+// the page's text.
+func pageText(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	url, err := req.RequireString("url")
+	if err != nil {
+		return nil, err
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, chromedp.DefaultExecAllocatorOptions[:]...)
+	defer cancelAlloc()
+	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
+	defer cancelBrowser()
+	var text string
+	if err := chromedp.Run(browserCtx, chromedp.Navigate(url), chromedp.Text("body", &text)); err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(text), nil
+}
+
+// syncBucket runs the AWS CLI itself: that is the tool's command.
+func syncBucket(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	out, err := exec.CommandContext(ctx, "aws", "s3", "sync", "/srv/reports", "s3://reports").CombinedOutput()
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
+func main() {
+	s := server.NewMCPServer("buckets", "1.0.0")
+	s.AddTool(mcp.NewTool("list_tags"), listTags)
+	s.AddTool(mcp.NewTool("list_buckets"), listBuckets)
+	s.AddTool(mcp.NewTool("page_text", mcp.WithString("url", mcp.Required())), pageText)
+	s.AddTool(mcp.NewTool("sync_bucket"), syncBucket)
+	_ = server.ServeStdio(s)
+}
