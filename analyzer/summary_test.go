@@ -61,10 +61,12 @@ func TestSummaries(t *testing.T) {
 		t.Fatal(err)
 	}
 	cold, cached, built := summaryScan(t, cache, cat, true)
-	// Five packages: list_events_fresh calls into one more than the
-	// other tools, the API's options (option.WithCredentialsFile).
-	if cached != "0" || built != "5" {
-		t.Errorf("first scan: %s opaque packages from the cache and %s built, want 0 and 5", cached, built)
+	// Six packages: list_events_fresh calls into one more than the
+	// other tools, the API's options (option.WithCredentialsFile), and
+	// web_search builds its call with customsearch's own methods before
+	// the catalogued Do.
+	if cached != "0" || built != "6" {
+		t.Errorf("first scan: %s opaque packages from the cache and %s built, want 0 and 6", cached, built)
 	}
 
 	// Each witness goes on into the dependency, to its own sink call.
@@ -83,6 +85,9 @@ func TestSummaries(t *testing.T) {
 		"github.com/googleapis/enterprise-certificate-proxy/client/util.LoadSignerBinaryPath": true,
 	}
 	for _, tool := range cold.Tools {
+		if tool.Name == "web_search" {
+			continue // a catalogued sink, not a summary's
+		}
 		for _, c := range tool.Capabilities {
 			p := c.Path
 			if len(p) < 2 || !strings.HasPrefix(p[0].Function, "(*example.com/ops.ops).") || p[0].Position != c.Position {
@@ -106,8 +111,8 @@ func TestSummaries(t *testing.T) {
 	}
 
 	warm, cached, built := summaryScan(t, cache, cat, true)
-	if cached != "5" || built != "0" {
-		t.Errorf("second scan: %s opaque packages from the cache and %s built, want 5 and 0", cached, built)
+	if cached != "6" || built != "0" {
+		t.Errorf("second scan: %s opaque packages from the cache and %s built, want 6 and 0", cached, built)
 	}
 	if d := cmp.Diff(cold.Tools, warm.Tools); d != "" {
 		t.Errorf("the scan from the cache differs (-cold +warm):\n%s", d)
@@ -126,8 +131,8 @@ func TestSummaries(t *testing.T) {
 	if err := cat.Parse("user.cat", strings.NewReader("# a user's catalog\n")); err != nil {
 		t.Fatal(err)
 	}
-	if _, cached, built := summaryScan(t, cache, cat, true); cached != "0" || built != "5" {
-		t.Errorf("with a changed catalog: %s opaque packages from the cache and %s built, want 0 and 5", cached, built)
+	if _, cached, built := summaryScan(t, cache, cat, true); cached != "0" || built != "6" {
+		t.Errorf("with a changed catalog: %s opaque packages from the cache and %s built, want 0 and 6", cached, built)
 	}
 }
 
