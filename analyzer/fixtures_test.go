@@ -99,6 +99,10 @@ func TestFixtures(t *testing.T) {
 		// where the model says (issue #14), one on the operator's does
 		// not.
 		"mcp-go-database",
+		// The third Go MCP SDK, metoro-io/mcp-golang: a name and a handler
+		// of any function type, called by reflection; one tool from a
+		// table of name and handler pairs.
+		"mcp-golang-tools",
 		// An allowlist helper that registers each tool on two branches:
 		// one tool each, gated only by what both branches need.
 		"mcp-go-branches",
