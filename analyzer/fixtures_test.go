@@ -99,6 +99,9 @@ func TestFixtures(t *testing.T) {
 		// where the model says (issue #14), one on the operator's does
 		// not.
 		"mcp-go-database",
+		// Handlers made in an errgroup's goroutines and appended to the
+		// caller's slice through the closure's captured variable.
+		"mcp-sdk-goroutines",
 		// The third Go MCP SDK, metoro-io/mcp-golang: a name and a handler
 		// of any function type, called by reflection; one tool from a
 		// table of name and handler pairs.

@@ -412,6 +412,15 @@ func (g *graph) memory(id int32, n node) {
 		for _, st := range g.e.ix.storesTo(base) {
 			g.flowsFrom(id, st.Val, n.c, rest)
 		}
+		// A closure that captures the variable stores into it through
+		// its free variable (an errgroup's Go func appending to the
+		// caller's slice); which of the closure's runs did is not
+		// known here, so those stores flow in without a context.
+		for _, fv := range g.e.ix.captures(base) {
+			for _, st := range g.e.ix.storesTo(fv) {
+				g.flowsFrom(id, st.Val, nil, rest)
+			}
+		}
 		if rest == "" {
 			return
 		}

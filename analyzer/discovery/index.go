@@ -90,6 +90,37 @@ func (ix *index) ensure(fn *ssa.Function) {
 
 func (ix *index) storesTo(addr ssa.Value) []*ssa.Store { return ix.stores[addr] }
 
+// captures returns the free variables that stand for the variable at addr
+// in the closures that capture it, and in the closures those capture it
+// in, with each closure's instructions indexed.
+func (ix *index) captures(addr ssa.Value) []*ssa.FreeVar {
+	refs := addr.Referrers()
+	if refs == nil {
+		return nil
+	}
+	var out []*ssa.FreeVar
+	for _, r := range *refs {
+		mc, ok := r.(*ssa.MakeClosure)
+		if !ok {
+			continue
+		}
+		fn, ok := mc.Fn.(*ssa.Function)
+		if !ok {
+			continue
+		}
+		for i, b := range mc.Bindings {
+			if b != addr || i >= len(fn.FreeVars) {
+				continue
+			}
+			ix.ensure(fn)
+			fv := fn.FreeVars[i]
+			out = append(out, fv)
+			out = append(out, ix.captures(fv)...)
+		}
+	}
+	return out
+}
+
 func (ix *index) returnsOf(fn *ssa.Function) []*ssa.Return {
 	ix.ensure(fn)
 	return ix.returns[fn]
