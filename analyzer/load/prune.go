@@ -27,7 +27,9 @@ import (
 //
 // So, before type-checking, the bodies kept are found as a fixpoint over
 // names, starting from the module's own code and the dependencies'
-// package-level variables. A name is qualified by its package where the
+// package-level variables and init functions (the module's init runs
+// theirs, and a package's singleton, such as viper's global instance with
+// the file system it writes through, is often only made there). A name is qualified by its package where the
 // syntax says which it is: a bare identifier in package P is P's (or a
 // dot-import's), q.F is the F of the package imported as q. Only a method
 // name, x.M, is unqualified.
@@ -60,6 +62,7 @@ func pruneUncalled(pkgs []*packages.Package, bodies map[*packages.Package]bool, 
 		recvOf:    map[*ast.FuncDecl]string{},
 		scopeOf:   map[*ast.FuncDecl]*fileScope{},
 		kept:      map[*ast.FuncDecl]bool{},
+		keepInits: roots == nil,
 	}
 	where := map[*ast.FuncDecl]*packages.Package{}
 	for _, p := range pkgs {
@@ -97,9 +100,9 @@ func pruneUncalled(pkgs []*packages.Package, bodies map[*packages.Package]bool, 
 		case pr.kept[fd] || Generic(fd):
 			kept++
 		case fd.Recv == nil && fd.Name.Name == "init":
-			// Never called by the analysis (only the module's own
-			// init functions are where it starts), and init must
-			// keep a body to stay valid: an empty one.
+			// Not reached (an init of the main packages narrowed to
+			// roots, see declare), and init must keep a body to stay
+			// valid: an empty one.
 			if len(fd.Body.List) > 0 {
 				fd.Body = &ast.BlockStmt{Lbrace: fd.Body.Lbrace, Rbrace: fd.Body.Rbrace}
 				pruned[p] = true
@@ -169,6 +172,9 @@ type pruner struct {
 	recvOf    map[*ast.FuncDecl]string
 	scopeOf   map[*ast.FuncDecl]*fileScope
 	kept      map[*ast.FuncDecl]bool
+	// keepInits keeps the dependencies' init functions as roots (a
+	// module's scan, not a summary's load).
+	keepInits bool
 	// queue holds the newly seen names: ("", q) for a qualified name,
 	// ("method", m) for a method name.
 	queue [][2]string
@@ -184,6 +190,14 @@ func (pr *pruner) declare(d ast.Decl, sc *fileScope, where map[*ast.FuncDecl]*pa
 		where[d] = p
 		pr.scopeOf[d] = sc
 		if d.Recv == nil && d.Name.Name == "init" {
+			// The module's init runs every dependency's: what an init
+			// sets up (a package's singleton and the values in its
+			// interface fields) is where later calls go. A summary's
+			// load (roots set) starts from the summarised functions
+			// only.
+			if pr.keepInits {
+				pr.keep(d)
+			}
 			return
 		}
 		if recv := receiverName(d); recv != "" {

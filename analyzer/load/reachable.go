@@ -16,7 +16,8 @@ import (
 // same question has a precise answer, found as rapid type analysis (RTA)
 // does, over the typed syntax:
 //
-//   - every function of the module is reachable, and so is every
+//   - every function of the module is reachable, so are the dependencies'
+//     init functions (the module's init runs them), and so is every
 //     dependency function that reachable code names: info.Uses and
 //     info.Selections give the exact object, so x.Build() keeps one method;
 //   - a call through an interface reaches the methods of that name of the
@@ -103,6 +104,22 @@ func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]boo
 		}
 		for _, init := range p.TypesInfo.InitOrder {
 			ra.walk(init.Rhs, p.TypesInfo)
+		}
+		// Its init functions too, in a module's scan: they set up the
+		// package's own singletons (viper's global instance, whose file
+		// system is only ever made there), whose interface fields later
+		// calls go through.
+		if roots != nil {
+			continue
+		}
+		for _, f := range p.Syntax {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "init" && fd.Body != nil {
+					if fn, ok := p.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+						ra.reach(fn)
+					}
+				}
+			}
 		}
 	}
 	for _, p := range pkgs {
