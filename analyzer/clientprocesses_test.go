@@ -20,25 +20,7 @@ import (
 // call of list_tags is in oras-go's code, where no want comment can state
 // it, so the test states every capability and finding.
 func TestClientProcessesAreNoCommand(t *testing.T) {
-	doc, err := analyzer.Run(context.Background(), analyzer.Config{Dir: filepath.Join("..", "testdata", "mcp-go-client-processes")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var caps, findings []string
-	for _, tool := range doc.Tools {
-		for _, c := range tool.Capabilities {
-			tainted := ""
-			if c.Tainted {
-				tainted = " (tainted)"
-			}
-			caps = append(caps, tool.Name+": "+c.Capability+" "+c.Sink+tainted)
-		}
-	}
-	for _, f := range doc.Findings {
-		findings = append(findings, f.RuleID+" "+f.Tool+" "+f.Sink)
-	}
-	slices.Sort(caps)
-	slices.Sort(findings)
+	caps, findings := scanLists(t, "mcp-go-client-processes")
 	wantCaps := []string{
 		"list_buckets: cloud-read (*github.com/aws/aws-sdk-go-v2/service/s3.Client).ListBuckets",
 		"list_tags: network (*net/http.Client).Do",
@@ -62,4 +44,32 @@ func TestClientProcessesAreNoCommand(t *testing.T) {
 	if !slices.Equal(findings, wantFindings) {
 		t.Errorf("findings:\n got %q\nwant %q", findings, wantFindings)
 	}
+}
+
+// scanLists scans a fixture and lists, sorted, its capabilities ("TOOL:
+// CAPABILITY SINK", with " (tainted)") and findings ("RULE TOOL SINK"),
+// for fixtures whose results are in a dependency's code, where no want
+// comment can state them.
+func scanLists(t *testing.T, fixture string) ([]string, []string) {
+	t.Helper()
+	doc, err := analyzer.Run(context.Background(), analyzer.Config{Dir: filepath.Join("..", "testdata", fixture)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var caps, findings []string
+	for _, tool := range doc.Tools {
+		for _, c := range tool.Capabilities {
+			tainted := ""
+			if c.Tainted {
+				tainted = " (tainted)"
+			}
+			caps = append(caps, tool.Name+": "+c.Capability+" "+c.Sink+tainted)
+		}
+	}
+	for _, f := range doc.Findings {
+		findings = append(findings, f.RuleID+" "+f.Tool+" "+f.Sink)
+	}
+	slices.Sort(caps)
+	slices.Sort(findings)
+	return caps, findings
 }

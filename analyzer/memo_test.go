@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/callgraph"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
 
@@ -62,11 +63,11 @@ func loadFixture(t *testing.T, name string) (*loaded, *rules.Catalog) {
 	return l, cat.WithStandardLibrary(l.Std)
 }
 
-// TestGraphCalleesIndex checks the per-site index of call-graph callees
-// against the graph's edges, sorted by name, asking for every site, in
-// reverse order, twice.
-func TestGraphCalleesIndex(t *testing.T) {
-	l, cat := loadFixture(t, "guards-mcp")
+// fixtureGraph builds a fixture's program and the call graph of its
+// analysed functions, as a scan does.
+func fixtureGraph(t *testing.T, name string) (*ssa.Program, *rules.Catalog, []*ssa.Function, *callgraph.Graph) {
+	t.Helper()
+	l, cat := loadFixture(t, name)
 	prog, created, _ := buildProgram(l)
 	_, scopeSSA := analysedPackages(l, created, l.Broken)
 	all := ssautil.AllFunctions(prog)
@@ -75,6 +76,14 @@ func TestGraphCalleesIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return prog, cat, scope, cg
+}
+
+// TestGraphCalleesIndex checks the per-site index of call-graph callees
+// against the graph's edges, sorted by name, asking for every site, in
+// reverse order, twice.
+func TestGraphCalleesIndex(t *testing.T) {
+	prog, cat, scope, cg := fixtureGraph(t, "guards-mcp")
 	want := map[ssa.CallInstruction][]*ssa.Function{}
 	var sites []ssa.CallInstruction
 	for _, fn := range scope {

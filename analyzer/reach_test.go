@@ -1,11 +1,8 @@
 package analyzer
 
 import (
-	"context"
 	"slices"
 	"testing"
-
-	"golang.org/x/tools/go/ssa/ssautil"
 
 	"github.com/blastradius/blastradius/analyzer/symbol"
 )
@@ -17,15 +14,7 @@ import (
 // reversed. mcp-go-tools' tidy calls a function value that is os.Remove or
 // os.RemoveAll, and both must be reported.
 func TestSinksIndependentOfEdgeOrder(t *testing.T) {
-	l, cat := loadFixture(t, "mcp-go-tools")
-	prog, created, _ := buildProgram(l)
-	_, scopeSSA := analysedPackages(l, created, l.Broken)
-	all := ssautil.AllFunctions(prog)
-	scope := scopeFunctions(all, scopeSSA)
-	cg, err := buildCallGraph(context.Background(), all, scope, cat, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	prog, cat, scope, cg := fixtureGraph(t, "mcp-go-tools")
 	forward := newReacher(cat, cg, nil)
 	type answer struct {
 		sinks []hit

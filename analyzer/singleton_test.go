@@ -1,12 +1,8 @@
 package analyzer_test
 
 import (
-	"context"
-	"path/filepath"
 	"slices"
 	"testing"
-
-	"github.com/blastradius/blastradius/analyzer"
 )
 
 // TestDependencySingletons scans mcp-go-singleton, whose save_theme calls
@@ -18,25 +14,7 @@ import (
 // is in afero's code, where no want comment can state it, so the test
 // states every capability and finding.
 func TestDependencySingletons(t *testing.T) {
-	doc, err := analyzer.Run(context.Background(), analyzer.Config{Dir: filepath.Join("..", "testdata", "mcp-go-singleton")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var caps, findings []string
-	for _, tool := range doc.Tools {
-		for _, c := range tool.Capabilities {
-			tainted := ""
-			if c.Tainted {
-				tainted = " (tainted)"
-			}
-			caps = append(caps, tool.Name+": "+c.Capability+" "+c.Sink+tainted)
-		}
-	}
-	for _, f := range doc.Findings {
-		findings = append(findings, f.RuleID+" "+f.Tool+" "+f.Sink)
-	}
-	slices.Sort(caps)
-	slices.Sort(findings)
+	caps, findings := scanLists(t, "mcp-go-singleton")
 	wantCaps := []string{"save_theme: fs-write os.OpenFile"}
 	wantFindings := []string{
 		"BR301 save_theme os.OpenFile",

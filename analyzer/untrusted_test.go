@@ -1,12 +1,10 @@
 package analyzer
 
 import (
-	"context"
 	"sync/atomic"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/ssa/ssautil"
 
 	"github.com/blastradius/blastradius/analyzer/symbol"
 )
@@ -46,15 +44,7 @@ func TestRunConcurrently(t *testing.T) {
 // branches), which symbol.CallSites skips: promptFlows' concurrent runs
 // share the memo and must never have to write it.
 func TestResolveAllCoversEveryStep(t *testing.T) {
-	l, cat := loadFixture(t, "mcp-go-platform")
-	prog, created, _ := buildProgram(l)
-	_, scopeSSA := analysedPackages(l, created, l.Broken)
-	all := ssautil.AllFunctions(prog)
-	scope := scopeFunctions(all, scopeSSA)
-	cg, err := buildCallGraph(context.Background(), all, scope, cat, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	prog, cat, scope, cg := fixtureGraph(t, "mcp-go-platform")
 	funcs := map[*ssa.Function]bool{}
 	for _, fn := range scope {
 		funcs[fn] = true

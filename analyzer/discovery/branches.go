@@ -2,7 +2,6 @@ package discovery
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -43,16 +42,7 @@ func mergeBranches(ts []Tool) []Tool {
 		if t.Registration < m.Registration {
 			m.Registration = t.Registration
 		}
-		for _, s := range t.Servers {
-			if !slices.Contains(m.Servers, s) {
-				m.Servers = append(m.Servers, s)
-			}
-		}
-		for _, c := range t.made {
-			if !slices.Contains(m.made, c) {
-				m.made = append(m.made, c)
-			}
-		}
+		m.absorb(t)
 	}
 	return out
 }

@@ -17,17 +17,7 @@ func dedup(prog *ssa.Program, ts []Tool) []Tool {
 	for _, e := range ts {
 		k := fmt.Sprintf("%s|%s|%s|%d|%d", e.Name, e.Framework, e.Handler, e.Registration, e.Position)
 		if i, ok := seen[k]; ok {
-			t := &out[i]
-			for _, s := range e.Servers {
-				if !slices.Contains(t.Servers, s) {
-					t.Servers = append(t.Servers, s)
-				}
-			}
-			for _, m := range e.made {
-				if !slices.Contains(t.made, m) {
-					t.made = append(t.made, m)
-				}
-			}
+			out[i].absorb(e)
 			continue
 		}
 		seen[k] = len(out)
@@ -50,4 +40,19 @@ func dedup(prog *ssa.Program, ts []Tool) []Tool {
 		return a.Position < b.Position
 	})
 	return out
+}
+
+// absorb adds to t the servers and constructions of o, the same tool
+// found again: it joins every server either was registered on.
+func (t *Tool) absorb(o Tool) {
+	for _, s := range o.Servers {
+		if !slices.Contains(t.Servers, s) {
+			t.Servers = append(t.Servers, s)
+		}
+	}
+	for _, c := range o.made {
+		if !slices.Contains(t.made, c) {
+			t.made = append(t.made, c)
+		}
+	}
 }
