@@ -16,12 +16,17 @@ import (
 // starts Chrome in ExecAllocator.Allocate). Those programs are how the
 // clients authenticate and browse, not commands of the tools': list_tags
 // only talks to the registry and page_text to the model's URL, while
-// sync_bucket, which runs the AWS CLI itself, runs a process. The network
-// call of list_tags is in oras-go's code, where no want comment can state
-// it, so the test states every capability and finding.
+// sync_bucket, which runs the AWS CLI itself, runs a process. check_vertex
+// makes a Vertex AI client, whose search for credentials asks the metadata
+// server whether it runs on Compute Engine: no request of the tool's (it
+// still reads the credential files, since the client it makes reaches the
+// model). The network call of list_tags is in oras-go's code, where no want
+// comment can state it, so the test states every capability and finding.
 func TestClientProcessesAreNoCommand(t *testing.T) {
 	caps, findings := scanLists(t, "mcp-go-client-processes")
 	wantCaps := []string{
+		"check_vertex: fs-read os.Open",
+		"check_vertex: fs-read os.ReadFile",
 		"list_buckets: cloud-read (*github.com/aws/aws-sdk-go-v2/service/s3.Client).ListBuckets",
 		"list_tags: network (*net/http.Client).Do",
 		"page_text: network github.com/chromedp/chromedp.Navigate (tainted)",
@@ -32,6 +37,7 @@ func TestClientProcessesAreNoCommand(t *testing.T) {
 		"BR203 page_text github.com/chromedp/chromedp.Text",
 		"BR301 sync_bucket os/exec.CommandContext",
 		"BR304 sync_bucket os/exec.CommandContext",
+		"BR305 check_vertex ",
 		"BR305 list_buckets ",
 		"BR305 list_tags ",
 		"BR305 page_text ",

@@ -5,7 +5,10 @@
 // Chrome it drives. Such a program is how the client authenticates or
 // browses, chosen by the library or the user's configuration and never by
 // the model: it is no command the tool runs. A command the tool runs
-// itself still is.
+// itself still is. In the same way, a Google client that looks for its
+// default credentials probes the metadata server to learn whether it runs
+// on Google Compute Engine: that request is how it authenticates, not a
+// request of the tool's.
 package main
 
 import (
@@ -18,6 +21,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+	"google.golang.org/genai"
 	"oras.land/oras-go/v2/registry/remote"
 	"oras.land/oras-go/v2/registry/remote/auth"
 	"oras.land/oras-go/v2/registry/remote/credentials"
@@ -92,11 +96,27 @@ func syncBucket(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResu
 	return mcp.NewToolResultText(string(out)), nil
 }
 
+// checkVertex makes a Vertex AI client on each call, as a tool that follows
+// the user's project settings does, and says whether it could: finding the
+// default credentials probes the metadata server (metadata.OnGCE).
+func checkVertex(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	client, err := genai.NewClient(ctx, &genai.ClientConfig{
+		Backend:  genai.BackendVertexAI,
+		Project:  "acme-reports",
+		Location: "europe-west4",
+	})
+	if err != nil {
+		return mcp.NewToolResultText("no credentials: " + err.Error()), nil
+	}
+	return mcp.NewToolResultText("ready: " + client.ClientConfig().Project), nil
+}
+
 func main() {
 	s := server.NewMCPServer("buckets", "1.0.0")
 	s.AddTool(mcp.NewTool("list_tags"), listTags)
 	s.AddTool(mcp.NewTool("list_buckets"), listBuckets)
 	s.AddTool(mcp.NewTool("page_text", mcp.WithString("url", mcp.Required())), pageText)
 	s.AddTool(mcp.NewTool("sync_bucket"), syncBucket)
+	s.AddTool(mcp.NewTool("check_vertex"), checkVertex)
 	_ = server.ServeStdio(s)
 }
