@@ -95,9 +95,10 @@ type flow struct {
 	// model-chosen key, or a page at a model-chosen URL, are the data's,
 	// not the model's (BR103/BR104 report the choice itself).
 	stopAtReads bool
-	// stopAtSinks ends a flow at every sink's result: what a write, a
-	// query or a request returns is the other side's answer, not what was
-	// sent (a delete by an ID that a lookup found answers with a status).
+	// stopAtSinks ends a flow at every sink's result, and at the result of
+	// every call that continues a sink's operation: what a write, a query
+	// or a request returns is the other side's answer, not what was sent
+	// (a delete by an ID that a lookup found answers with a status).
 	stopAtSinks bool
 
 	vals map[ssa.Value]*origin
@@ -626,6 +627,16 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 	}
 	if f.stopAtSinks && f.isSink(opaque) {
 		return
+	}
+	if f.stopAtSinks && f.rc != nil && f.rc.continuesSink(c) {
+		// A call on what a sink returned (a REST request's
+		// Namespace(ns), then Do and Raw) is the rest of that request:
+		// its answer carries what the request object does, not what
+		// the call sends it.
+		in = f.deep(args[0])
+		if in == nil || in.mask == 0 {
+			return
+		}
 	}
 	f.flowInto(result, in)
 	for i, a := range args {

@@ -55,7 +55,7 @@ func summarise(ctx context.Context, op *load.Program, need map[string][]string, 
 	cfg.phase("roots", start, fmt.Sprintf("%d symbols, %d functions", len(runs), len(seeds)))
 
 	start = time.Now()
-	g := newGraph(cfg.Catalog, sp.prog, seeds)
+	g := newGraph(cfg.Catalog, sp.prog, seeds, op.Std)
 	cfg.phase("callgraph", start, fmt.Sprintf("%d functions", len(g.fns)))
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -114,11 +114,44 @@ type directHit struct {
 // logger). A call into code without a body (the standard
 // library) reaches the function values it is handed: a callback runs on the
 // caller's behalf.
-func newGraph(cat *rules.Catalog, prog *ssa.Program, seeds []*ssa.Function) *graph {
+//
+// A call through an interface that a dependency declares, on a value that
+// no code of the summary makes (the loader a caller hands to client-go's
+// NewNonInteractiveDeferredLoadingClientConfig, read back by RawConfig),
+// has no callee in VTA's graph, since no type flows into it within the
+// summary: it reaches the implementations that CHA gives in the package
+// that declares the interface (client-go's own loading rules), the
+// defaults a caller is most likely to hand in. Implementations elsewhere
+// (a registry of plugins, filled by init functions in other packages) are
+// left out: they make a search through every plugin of a framework, and
+// the bodies of most are not even loaded. So is an interface of the
+// standard library (io.Reader, error), which every package implements.
+func newGraph(cat *rules.Catalog, prog *ssa.Program, seeds []*ssa.Function, std map[string]bool) *graph {
 	g := &graph{cat: cat, id: map[*ssa.Function]int{}, syms: map[*ssa.Function]string{}}
 	cha := hierarchy.New(ssautil.AllFunctions(prog))
-	slice := g.forward(seeds, cha.Node, nil)
-	cg := vta.CallGraph(slice, cha.Graph)
+	slice := g.forward(seeds, func(fn *ssa.Function) map[ssa.CallInstruction][]*ssa.Function {
+		return g.calleesOf(cha.Node(fn))
+	}, nil)
+	vg := vta.CallGraph(slice, cha.Graph)
+	callees := func(fn *ssa.Function) map[ssa.CallInstruction][]*ssa.Function {
+		out := g.calleesOf(vg.Nodes[fn])
+		var byCHA map[ssa.CallInstruction][]*ssa.Function
+		for _, site := range symbol.CallSites(fn) {
+			c := site.Common()
+			if !c.IsInvoke() || len(out[site]) > 0 || c.Method.Pkg() == nil || std[c.Method.Pkg().Path()] {
+				continue
+			}
+			if byCHA == nil {
+				byCHA = g.calleesOf(cha.Node(fn))
+			}
+			for _, t := range byCHA[site] {
+				if t.Pkg != nil && t.Pkg.Pkg == c.Method.Pkg() {
+					out[site] = append(out[site], t)
+				}
+			}
+		}
+		return out
+	}
 	type site struct {
 		fn      *ssa.Function
 		site    ssa.CallInstruction
@@ -126,7 +159,7 @@ func newGraph(cat *rules.Catalog, prog *ssa.Program, seeds []*ssa.Function) *gra
 		targets []*ssa.Function
 	}
 	var sites []site
-	reached := g.forward(seeds, func(fn *ssa.Function) *callgraph.Node { return cg.Nodes[fn] }, func(fn *ssa.Function, s ssa.CallInstruction, hits []sink.Hit, targets []*ssa.Function) {
+	reached := g.forward(seeds, callees, func(fn *ssa.Function, s ssa.CallInstruction, hits []sink.Hit, targets []*ssa.Function) {
 		sites = append(sites, site{fn, s, hits, targets})
 	})
 
@@ -171,9 +204,10 @@ func newGraph(cat *rules.Catalog, prog *ssa.Program, seeds []*ssa.Function) *gra
 }
 
 // forward returns the functions with bodies reachable from the seeds over
-// the graph whose nodes node gives, telling visit, when set, each call site of each with its sinks and
-// the functions it enters, in instruction order.
-func (g *graph) forward(seeds []*ssa.Function, node func(*ssa.Function) *callgraph.Node, visit func(*ssa.Function, ssa.CallInstruction, []sink.Hit, []*ssa.Function)) map[*ssa.Function]bool {
+// the graph whose dynamic calls' callees calleesOf gives (by call site,
+// sorted), telling visit, when set, each call site of each with its sinks
+// and the functions it enters, in instruction order.
+func (g *graph) forward(seeds []*ssa.Function, calleesOf func(*ssa.Function) map[ssa.CallInstruction][]*ssa.Function, visit func(*ssa.Function, ssa.CallInstruction, []sink.Hit, []*ssa.Function)) map[*ssa.Function]bool {
 	seen := map[*ssa.Function]bool{}
 	var queue []*ssa.Function
 	for _, s := range seeds {
@@ -185,7 +219,7 @@ func (g *graph) forward(seeds []*ssa.Function, node func(*ssa.Function) *callgra
 	for len(queue) > 0 {
 		fn := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
-		callees := g.calleesOf(node(fn))
+		callees := calleesOf(fn)
 		for _, site := range symbol.CallSites(fn) {
 			hits := sink.At(g.cat, site, func() []*ssa.Function { return callees[site] }, g.symbol)
 			// A dependency reading its own settings is configuration: a

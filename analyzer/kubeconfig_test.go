@@ -1,0 +1,36 @@
+package analyzer_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestInterfaceFieldsInSummaries scans mcp-go-kubeconfig, whose tools read
+// the kubeconfig through the clientcmd.ClientConfig a server keeps:
+// client-go's DeferredLoadingClientConfig calls the loader the server gave
+// its constructor, a call through client-go's own interface on which the
+// summary's VTA graph has no callee (no type flows into the field inside
+// client-go). The summary follows it to client-go's loaders, so
+// contexts_list, which hands the model the contexts, reads files (the
+// witness ends at LoadFromFile's os.ReadFile in client-go). kubeconfig_ok
+// reads the same files but tells the model nothing of them, and pods_list
+// only sends the kubeconfig's namespace in a REST request
+// (Get().Namespace(ns)...Do().Raw()), whose answer is the cluster's, not
+// the namespace: those reads are the server's configuration. None writes:
+// migrating a legacy kubeconfig is client-go's own upkeep (notsink in
+// api.cat). The read is in client-go's code, where no want comment can
+// state it.
+func TestInterfaceFieldsInSummaries(t *testing.T) {
+	caps, findings := scanLists(t, "mcp-go-kubeconfig")
+	wantCaps := []string{
+		"contexts_list: fs-read os.ReadFile",
+		"pods_list: cloud-read (k8s.io/client-go/rest.Interface).Get",
+	}
+	wantFindings := []string{"BR305 contexts_list ", "BR305 pods_list "}
+	if !slices.Equal(caps, wantCaps) {
+		t.Errorf("capabilities:\n got %q\nwant %q", caps, wantCaps)
+	}
+	if !slices.Equal(findings, wantFindings) {
+		t.Errorf("findings:\n got %q\nwant %q", findings, wantFindings)
+	}
+}
