@@ -106,6 +106,9 @@ func TestFixtures(t *testing.T) {
 		// of any function type, called by reflection; one tool from a
 		// table of name and handler pairs.
 		"mcp-golang-tools",
+		// A Redis console: a command the model writes, whose answer it
+		// gets, reads as well as writes.
+		"mcp-go-redis-command",
 		// An allowlist helper that registers each tool on two branches:
 		// one tool each, gated only by what both branches need.
 		"mcp-go-branches",

@@ -131,6 +131,7 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 					c.addChosenCapability(res, site, sc, s.Kind)
 					if s.Kind == "sql" {
 						c.addStatementCapability(f, res, site, sc, args[i], o)
+						c.addCommandReadCapability(e, f, res, site, sc, args[i], o)
 					}
 					steps := c.steps(o)
 					steps = append(steps, report.Step{Position: c.pos.of(site.Pos()), What: "passed to " + sc.sym})
@@ -264,6 +265,46 @@ func (c *checker) addStatementCapability(f *flow, res *reached, site ssa.CallIns
 		return
 	}
 	res.hits = append(res.hits, hit{capability: "db-write", sink: sc.sym, site: site, at: res.steps[site.Parent()]})
+}
+
+// addCommandReadCapability gives a tool that runs a database command with
+// the model's text in it (go-redis's Do(ctx, args...), which runs whatever
+// command its arguments spell) the capability to read too, when the
+// command's answer comes back to the model: the model can run GET or KEYS
+// as well as DEL. An answer that goes nowhere near the model reads nothing
+// for it, and neither does an Exec of SQL, which answers with a count of
+// rows.
+func (c *checker) addCommandReadCapability(e entry, f *flow, res *reached, site ssa.CallInstruction, sc sensitiveCall, arg ssa.Value, o *origin) {
+	if sc.capability != "db-write" || statementFixed(o) || isSQLResult(site) {
+		return
+	}
+	for _, h := range res.hits {
+		if h.capability == "db-read" && h.sink == sc.sym {
+			return
+		}
+	}
+	if _, ok := c.confinedAt(f, res, site, arg, "statement"); ok {
+		return
+	}
+	if !c.reachesModel(e, res, []ssa.CallInstruction{site}) {
+		return
+	}
+	res.hits = append(res.hits, hit{capability: "db-read", sink: sc.sym, site: site, at: res.steps[site.Parent()]})
+}
+
+// isSQLResult reports whether a call answers with database/sql's Result
+// (Exec): the rows a statement changed, never rows it read.
+func isSQLResult(site ssa.CallInstruction) bool {
+	v := site.Value()
+	if v == nil {
+		return false
+	}
+	t := v.Type()
+	if tuple, ok := t.(*types.Tuple); ok && tuple.Len() > 0 {
+		t = tuple.At(0).Type()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "database/sql" && named.Obj().Name() == "Result"
 }
 
 // inReadOnlyTx reports whether a query runs in a transaction that
