@@ -109,6 +109,9 @@ func TestFixtures(t *testing.T) {
 		// A Redis console: a command the model writes, whose answer it
 		// gets, reads as well as writes.
 		"mcp-go-redis-command",
+		// Services a dependency-injection container builds: the flow
+		// follows the same implementations as the reachability.
+		"mcp-go-di-services",
 		// An allowlist helper that registers each tool on two branches:
 		// one tool each, gated only by what both branches need.
 		"mcp-go-branches",

@@ -127,6 +127,7 @@ func (c *checker) reachesModel(e entry, res *reached, sites []ssa.CallInstructio
 	f := newFlow(c.cat, c.rc, funcs, res.feeds)
 	f.numbers = labelMask("db")
 	f.stopAtSinks = true
+	f.implementations = true
 	for _, site := range sites {
 		seedData(f, site)
 	}

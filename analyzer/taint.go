@@ -100,6 +100,16 @@ type flow struct {
 	// or a request returns is the other side's answer, not what was sent
 	// (a delete by an ID that a lookup found answers with a status).
 	stopAtSinks bool
+	// implementations follows a call through an interface that the call
+	// graph gives no callee (a service that a dependency-injection
+	// container built by reflection) into the application's
+	// implementations of the method, as the reachability does
+	// (reacher.callees): what such a repository reads can then come back
+	// to the model. The model → action flows leave such a call opaque:
+	// every implementation of a wide interface (each retriever engine of
+	// a search service) would take the model's input into code that the
+	// configuration never runs.
+	implementations bool
 
 	vals map[ssa.Value]*origin
 	// cells maps an object (its representative, see find) to its cells
@@ -781,7 +791,11 @@ func (f *flow) findTargets(fn *ssa.Function, site ssa.CallInstruction) ([]*ssa.F
 		add(callee)
 		return analysed, opaque
 	}
-	for _, g := range f.rc.graphCallees(site) {
+	targets := f.rc.graphCallees(site)
+	if len(targets) == 0 && c.IsInvoke() && f.implementations && f.rc.impls != nil {
+		targets = f.rc.impls.of(c.Method)
+	}
+	for _, g := range targets {
 		add(g)
 	}
 	if len(analysed) == 0 && len(opaque) == 0 && c.IsInvoke() {
