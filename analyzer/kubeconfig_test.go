@@ -1,9 +1,6 @@
 package analyzer_test
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestInterfaceFieldsInSummaries scans mcp-go-kubeconfig, whose tools read
 // the kubeconfig through the clientcmd.ClientConfig a server keeps:
@@ -21,16 +18,10 @@ import (
 // api.cat). The read is in client-go's code, where no want comment can
 // state it.
 func TestInterfaceFieldsInSummaries(t *testing.T) {
-	caps, findings := scanLists(t, "mcp-go-kubeconfig")
 	wantCaps := []string{
 		"contexts_list: fs-read os.ReadFile",
 		"pods_list: cloud-read (k8s.io/client-go/rest.Interface).Get",
 	}
 	wantFindings := []string{"BR305 contexts_list ", "BR305 pods_list "}
-	if !slices.Equal(caps, wantCaps) {
-		t.Errorf("capabilities:\n got %q\nwant %q", caps, wantCaps)
-	}
-	if !slices.Equal(findings, wantFindings) {
-		t.Errorf("findings:\n got %q\nwant %q", findings, wantFindings)
-	}
+	checkLists(t, "mcp-go-kubeconfig", wantCaps, wantFindings)
 }

@@ -478,7 +478,7 @@ func (rc *reacher) callees(fn *ssa.Function, site ssa.CallInstruction, sink bool
 	}
 	if len(targets) == 0 && c.IsInvoke() {
 		dynamic = true
-		targets = rc.impls.of(c.Method)
+		targets = rc.withImplementations(c, targets)
 	}
 	opaqueCall := sink
 	for _, t := range targets {
@@ -498,6 +498,17 @@ func (rc *reacher) callees(fn *ssa.Function, site ssa.CallInstruction, sink bool
 		}
 	}
 	return out
+}
+
+// withImplementations returns targets, or, for a call through an interface
+// that the call graph gives no callee (a service a dependency-injection
+// container built by reflection), the application's implementations of
+// the method.
+func (rc *reacher) withImplementations(c *ssa.CallCommon, targets []*ssa.Function) []*ssa.Function {
+	if len(targets) == 0 && c.IsInvoke() {
+		return rc.impls.of(c.Method)
+	}
+	return targets
 }
 
 // funcValue returns the function a value denotes when that is evident at

@@ -1,9 +1,6 @@
 package analyzer_test
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestDependencySingletons scans mcp-go-singleton, whose save_theme calls
 // viper.WriteConfig: the package-level function goes through viper's
@@ -14,17 +11,11 @@ import (
 // is in afero's code, where no want comment can state it, so the test
 // states every capability and finding.
 func TestDependencySingletons(t *testing.T) {
-	caps, findings := scanLists(t, "mcp-go-singleton")
 	wantCaps := []string{"save_theme: fs-write os.OpenFile"}
 	wantFindings := []string{
 		"BR301 save_theme os.OpenFile",
 		"BR304 save_theme os.OpenFile",
 		"BR305 save_theme ",
 	}
-	if !slices.Equal(caps, wantCaps) {
-		t.Errorf("capabilities:\n got %q\nwant %q", caps, wantCaps)
-	}
-	if !slices.Equal(findings, wantFindings) {
-		t.Errorf("findings:\n got %q\nwant %q", findings, wantFindings)
-	}
+	checkLists(t, "mcp-go-singleton", wantCaps, wantFindings)
 }

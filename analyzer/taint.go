@@ -792,8 +792,8 @@ func (f *flow) findTargets(fn *ssa.Function, site ssa.CallInstruction) ([]*ssa.F
 		return analysed, opaque
 	}
 	targets := f.rc.graphCallees(site)
-	if len(targets) == 0 && c.IsInvoke() && f.implementations && f.rc.impls != nil {
-		targets = f.rc.impls.of(c.Method)
+	if f.implementations {
+		targets = f.rc.withImplementations(c, targets)
 	}
 	for _, g := range targets {
 		add(g)

@@ -256,15 +256,26 @@ func (c *checker) addStatementCapability(f *flow, res *reached, site ssa.CallIns
 	if sc.capability != "db-read" || statementFixed(o) || inReadOnlyTx(site) {
 		return
 	}
+	c.addStatementHit(f, res, site, sc.sym, arg, "db-write", nil)
+}
+
+// addStatementHit gives a tool capability at a call whose statement the
+// model writes, unless the tool has it at that sink already or a check
+// pins which statement runs; when also is set, it must hold too (asked
+// last: it runs a flow).
+func (c *checker) addStatementHit(f *flow, res *reached, site ssa.CallInstruction, sym string, arg ssa.Value, capability string, also func() bool) {
 	for _, h := range res.hits {
-		if h.capability == "db-write" && h.sink == sc.sym {
+		if h.capability == capability && h.sink == sym {
 			return
 		}
 	}
 	if _, ok := c.confinedAt(f, res, site, arg, "statement"); ok {
 		return
 	}
-	res.hits = append(res.hits, hit{capability: "db-write", sink: sc.sym, site: site, at: res.steps[site.Parent()]})
+	if also != nil && !also() {
+		return
+	}
+	res.hits = append(res.hits, hit{capability: capability, sink: sym, site: site, at: res.steps[site.Parent()]})
 }
 
 // addCommandReadCapability gives a tool that runs a database command with
@@ -278,18 +289,9 @@ func (c *checker) addCommandReadCapability(e entry, f *flow, res *reached, site 
 	if sc.capability != "db-write" || statementFixed(o) || isSQLResult(site) {
 		return
 	}
-	for _, h := range res.hits {
-		if h.capability == "db-read" && h.sink == sc.sym {
-			return
-		}
-	}
-	if _, ok := c.confinedAt(f, res, site, arg, "statement"); ok {
-		return
-	}
-	if !c.reachesModel(e, res, []ssa.CallInstruction{site}) {
-		return
-	}
-	res.hits = append(res.hits, hit{capability: "db-read", sink: sc.sym, site: site, at: res.steps[site.Parent()]})
+	c.addStatementHit(f, res, site, sc.sym, arg, "db-read", func() bool {
+		return c.reachesModel(e, res, []ssa.CallInstruction{site})
+	})
 }
 
 // isSQLResult reports whether a call answers with database/sql's Result
