@@ -115,6 +115,10 @@ func TestFixtures(t *testing.T) {
 		// An allowlist helper that registers each tool on two branches:
 		// one tool each, gated only by what both branches need.
 		"mcp-go-branches",
+		// A constructor handed one model-chosen setting, beside a
+		// configured client: the object it returns is the model's only in
+		// that field. A request's answer is not what it was sent.
+		"mcp-go-constructor",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

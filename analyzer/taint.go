@@ -25,10 +25,15 @@ import (
 //     the allocation, parameter or call result a pointer is derived from.
 //     A store into a field taints that cell and the object as a whole; a
 //     pointer derived from a tainted pointer is tainted (everything reachable
-//     from a model-controlled request is model-controlled);
+//     from a model-controlled request is model-controlled); a struct copied
+//     whole (cp := *config) is one object with its original, field by field;
 //   - a call into analysed code passes taint to the parameters, links
 //     pointer arguments to the parameters' objects both ways, and returns
-//     the taint of the callee's results;
+//     the taint of the callee's results: of a pointer, its own taint, with
+//     the object it points to linked to the value that takes it (each
+//     result of a tuple apart, and a phi joining pointers one object), so
+//     that what a constructor stores in one field is read from that field
+//     only;
 //   - a call into opaque code follows a summary: the result carries the
 //     taint of all arguments (fmt.Sprintf, strings.Join, filepath.Join,
 //     http.NewRequest...), and a pointer to a local variable handed over, or
@@ -497,8 +502,21 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 	case *ssa.Phi:
 		for _, e := range in.Edges {
 			f.flowInto(in, f.taint(e))
+			if !isBasic(in.Type()) {
+				// One of the objects: a pointer returned by a
+				// constructor is its object, field by field (see the
+				// Return case), whichever branch it came through.
+				f.link(in, e)
+			}
 		}
 	case *ssa.Store:
+		if ld, ok := in.Val.(*ssa.UnOp); ok && ld.Op == token.MUL && isAggregate(ld.Type()) && cellOf(in.Addr).field == "*" {
+			// A struct copied whole (cp := *config): each field of the
+			// copy is that field of the original, not all of them.
+			f.setCell(cellOf(in.Addr), f.taint(ld.X))
+			f.link(in.Addr, ld.X)
+			return
+		}
 		f.setCell(cellOf(in.Addr), f.taint(in.Val))
 		if !isBasic(in.Val.Type()) {
 			// Storing a pointer: its object becomes reachable from here.
@@ -522,9 +540,18 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 			}
 		}
 	case *ssa.Return:
+		// A pointer returned passes its own taint; what is stored in its
+		// object reaches the caller through the link the call makes to
+		// it (see call), field by field: a constructor handed one
+		// model-chosen setting returns an object whose other fields (a
+		// configured client, its base URL) are not the model's.
 		var o *origin
 		for _, r := range in.Results {
-			o = join(o, f.deep(r))
+			if isPointer(r.Type()) {
+				o = join(o, f.taint(r))
+			} else {
+				o = join(o, f.deep(r))
+			}
 		}
 		if o != nil {
 			if old := f.rets[fn]; old == nil || o.mask&^old.mask != 0 {
@@ -598,9 +625,17 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 			}
 			f.flowInto(result, f.rets[g])
 			for _, ret := range returnsOf(g) {
-				for _, r := range ret.Results {
-					if !isBasic(r.Type()) {
+				for i, r := range ret.Results {
+					if isBasic(r.Type()) {
+						continue
+					}
+					// Each result's object is the value that takes it:
+					// the tuple of a call returning several would make
+					// one object of a constructor's result and its error.
+					if _, ok := result.Type().(*types.Tuple); !ok {
 						f.link(result, r)
+					} else if x := extracted(result, i); x != nil {
+						f.link(x, r)
 					}
 				}
 			}
@@ -666,6 +701,20 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 			}
 		}
 	}
+}
+
+// extracted returns the value that takes result i of a call returning
+// several, or nil.
+func extracted(result ssa.Value, i int) ssa.Value {
+	if _, ok := result.Type().(*types.Tuple); !ok {
+		return nil
+	}
+	for _, r := range *result.Referrers() {
+		if x, ok := r.(*ssa.Extract); ok && x.Index == i {
+			return x
+		}
+	}
+	return nil
 }
 
 // linkWrapper makes the object an opaque constructor returns one with the

@@ -806,6 +806,7 @@ func (c *checker) outsideFlows(e entry, t report.Tool, res *reached) []report.Fi
 		}
 		funcs := c.funcSet(res)
 		f := newFlow(c.cat, c.rc, funcs, res.feeds)
+		f.stopAtSinks = true
 		for _, r := range mine {
 			seedRead(f, r, label)
 		}
