@@ -166,6 +166,10 @@ func TestSDKFixtures(t *testing.T) {
 		// AgentTool type of the program's own, and a wrapper type that
 		// delegates Info and Run to the tool it holds (no tool itself).
 		"fantasy-tools",
+		// github.com/mudler/cogito: a type of the program's own
+		// implementing its tool interface, and an adapter that runs the
+		// program's own actions, one tool per action it holds (issue #13).
+		"cogito-tools",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

@@ -685,7 +685,7 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 	}
 	f.flowInto(result, in)
 	for i, a := range args {
-		if isLocalVariable(a) || (i == 0 && writesReceiver(c) && isPointer(a.Type())) {
+		if isLocalVariable(a) || isOutParameter(c, i, a) || (i == 0 && writesReceiver(c) && isPointer(a.Type())) {
 			f.setCell(cell{baseOf(a), "*"}, in)
 		}
 		// rows.Scan(&u.ID, &u.Email) passes its out-parameters in a
@@ -936,6 +936,23 @@ func arrayStores(arr *ssa.Alloc, visit func(index, val ssa.Value)) {
 func isLocalVariable(v ssa.Value) bool {
 	a, ok := baseOf(v).(*ssa.Alloc)
 	return ok && !isArrayPtr(a.Type())
+}
+
+// isOutParameter reports whether argument i of a call is a pointer that
+// the calling function was itself handed (a helper's `v any` passed on to
+// json.Unmarshal(b, v)): what the call fills is its caller's variable,
+// which the call into the helper linked with the parameter. A receiver
+// is not: a method called on it uses it, it does not fill it; nor is an
+// interface with methods (a context, a writer): the call uses it too.
+func isOutParameter(c *ssa.CallCommon, i int, a ssa.Value) bool {
+	p, ok := baseOf(a).(*ssa.Parameter)
+	if !ok || (i == 0 && hasReceiver(c)) {
+		return false
+	}
+	if it, ok := p.Type().Underlying().(*types.Interface); ok {
+		return it.Empty()
+	}
+	return isPointer(p.Type())
 }
 
 // isLocalPointer reports whether v points to a variable of the caller (an

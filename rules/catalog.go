@@ -390,12 +390,15 @@ var Severities = []string{"info", "low", "medium", "high", "critical"}
 
 // Implements says that a user type converted to an interface and
 // implementing Interface is a tool: Method is the handler, and NameMethod,
-// if set, returns its name (a constant, or a tooltype value).
+// if set, returns its name (a constant, or a tooltype value), or with
+// NameField the struct that holds it at that field path (cogito's Tool()
+// returns an openai.Tool whose Function.Name is the name).
 type Implements struct {
 	Framework  string
 	Interface  string
 	Method     string
 	NameMethod string
+	NameField  []string
 	Where      Where
 }
 
@@ -918,17 +921,18 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 			HandlerField: strings.TrimPrefix(args[2], "handler="), Where: w}
 		return "toolstruct " + typ, nil
 	case "implements":
-		// implements FRAMEWORK IFACE METHOD [name=METHOD]
+		// implements FRAMEWORK IFACE METHOD [name=METHOD[.FIELD...]]
 		if len(args) < 3 || len(args) > 4 {
-			return "", fmt.Errorf("implements wants FRAMEWORK INTERFACE METHOD [name=METHOD]")
+			return "", fmt.Errorf("implements wants FRAMEWORK INTERFACE METHOD [name=METHOD[.FIELD...]]")
 		}
 		im := Implements{Framework: args[0], Interface: args[1], Method: args[2], Where: w}
 		if len(args) == 4 {
 			n, ok := strings.CutPrefix(args[3], "name=")
-			if !ok || n == "" {
-				return "", fmt.Errorf("unknown option %q (want name=METHOD)", args[3])
+			parts := strings.Split(n, ".")
+			if !ok || slices.Contains(parts, "") {
+				return "", fmt.Errorf("unknown option %q (want name=METHOD[.FIELD...])", args[3])
 			}
-			im.NameMethod = n
+			im.NameMethod, im.NameField = parts[0], parts[1:]
 		}
 		key := Normalize(args[1]) + "." + args[2]
 		c.Implements[key] = im

@@ -69,6 +69,21 @@ func TestIsOpaque(t *testing.T) {
 	}
 }
 
+// TestImplementsNameField: name=METHOD.FIELD... names a tool by a field
+// path of what the method returns (cogito's Tool().Function.Name).
+func TestImplementsNameField(t *testing.T) {
+	c := New()
+	if err := c.Parse("t.cat", strings.NewReader("implements x a.I Execute name=Tool.Function.Name\nimplements x a.J Run name=Info\n")); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Implements["a.I.Execute"]; got.NameMethod != "Tool" || strings.Join(got.NameField, ".") != "Function.Name" {
+		t.Errorf("a.I: name method %q, field %q; want Tool, Function.Name", got.NameMethod, got.NameField)
+	}
+	if got := c.Implements["a.J.Run"]; got.NameMethod != "Info" || len(got.NameField) != 0 {
+		t.Errorf("a.J: name method %q, field %q; want Info and no field", got.NameMethod, got.NameField)
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"sink exec\n", "t.cat:1: sink wants CAPABILITY SYMBOL"},
@@ -81,6 +96,7 @@ func TestParseErrors(t *testing.T) {
 		{"adapter a.B\n", "t.cat:1: adapter wants SYMBOL handler=N"},
 		{"toolstruct a.B tool=T\n", "t.cat:1: toolstruct wants TYPE tool=FIELD handler=FIELD"},
 		{"implements x a.I\n", "t.cat:1: implements wants FRAMEWORK INTERFACE METHOD"},
+		{"implements x a.I Run name=Tool..Name\n", `t.cat:1: unknown option "name=Tool..Name" (want name=METHOD[.FIELD...])`},
 		{"librarytool x a.T calc\n", "t.cat:1: librarytool wants FRAMEWORK TYPE NAME CAPABILITY..."},
 		{"librarytool x a.T calc teleport\n", `t.cat:1: unknown capability "teleport"`},
 		{"librarytool x a.T calc none network\n", `t.cat:1: unknown capability "none"`},

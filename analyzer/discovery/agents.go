@@ -299,9 +299,14 @@ func (g *graph) implementations(id int32, ix *implIndex) {
 }
 
 // converted returns the interface tools whose handler is the method of the
-// value a conversion converts.
+// value a conversion converts, or that the adapter it converts runs.
 func (e *engine) converted(mi *ssa.MakeInterface, byHandler map[*ssa.Function][]int, tools []Tool) []int {
 	var out []int
+	for i, t := range tools {
+		if t.adapter == mi {
+			out = append(out, i)
+		}
+	}
 	for _, spec := range e.cat.Implements {
 		fn := methodFunc(e.prog, mi.X.Type(), spec.Method)
 		if fn == nil {

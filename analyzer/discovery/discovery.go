@@ -72,9 +72,12 @@ type Tool struct {
 	// made are the values the tool is made as (the call of a tool
 	// constructor such as eino's utils.NewTool), to find it in the lists
 	// of tools that agents hold; holder is the dispatch that runs a
-	// dispatched tool (agents.go).
-	made   []ssa.CallInstruction
-	holder any
+	// dispatched tool (agents.go); adapter is the conversion of the
+	// adapter that runs a tool of the application's own interface
+	// (adapter.go), which the lists hold instead of the tool.
+	made    []ssa.CallInstruction
+	holder  any
+	adapter *ssa.MakeInterface
 }
 
 // Layer is one wrapper around a tool's handler.

@@ -505,6 +505,18 @@ func (g *graph) param(id int32, n node, p *ssa.Parameter) {
 			g.add(id, node{v: args[i], path: n.path}, ePlain, fan, g.e.alt(site, nil))
 		}
 	}
+	if len(g.e.ix.callSites[fn]) == 0 && fn.Signature.Recv() == nil {
+		// A function that is only called as a value (a functional
+		// option, applied by `for _, o := range opts { o(cfg) }`) is
+		// called by the calls of function values of its signature, as
+		// CHA resolves them: a store through its parameter is a store
+		// into what those calls pass.
+		for _, site := range g.e.ix.dynCalls[sigKey(fn.Signature)] {
+			if args := site.Common().Args; i < len(args) {
+				g.add(id, node{v: args[i], path: n.path}, ePlain, fan, g.e.alt(site, nil))
+			}
+		}
+	}
 	if recv := fn.Signature.Recv(); recv != nil && i == 0 {
 		// A method is also called through the interfaces its type
 		// implements: the receiver is the value the interface holds

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -66,6 +67,18 @@ func (e *engine) interfaceTools(scope []*ssa.Function, owned map[*types.Package]
 						continue
 					}
 					handler = unwrapWrapper(handler)
+					if !isLib {
+						if tools, ok := g.adapted(mi, t, ifc, handler, owned); ok {
+							for _, tl := range tools {
+								key := tl.Handler.String() + "|" + ifc.spec.Interface + "." + ifc.spec.Method + "|" + tl.Name
+								if !done[key] {
+									done[key] = true
+									out = append(out, tl)
+								}
+							}
+							continue
+						}
+					}
 					if !isLib && delegates(e.prog, t, ifc.spec) {
 						continue
 					}
@@ -78,7 +91,7 @@ func (e *engine) interfaceTools(scope []*ssa.Function, owned map[*types.Package]
 						tl.Registration = handedOver(mi)
 						tl.Position = tl.Registration
 					case ifc.spec.NameMethod != "":
-						if s, ok := g.methodName(g.root(node{v: mi.X}), ifc.spec.NameMethod, ""); ok {
+						if s, ok := g.methodName(g.root(node{v: mi.X}), ifc.spec.NameMethod, strings.Join(ifc.spec.NameField, ".")); ok {
 							tl.Name, tl.NameFrom = s, "constant"
 						}
 					}

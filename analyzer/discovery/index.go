@@ -2,6 +2,7 @@ package discovery
 
 import (
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -19,7 +20,9 @@ type index struct {
 	updates    map[ssa.Value][]*ssa.MapUpdate
 	callSites  map[*ssa.Function][]ssa.CallInstruction
 	// invokes are the interface method calls, by method name.
-	invokes  map[string][]ssa.CallInstruction
+	invokes map[string][]ssa.CallInstruction
+	// dynCalls are the calls of function values, by signature (sigKey).
+	dynCalls map[string][]ssa.CallInstruction
 	closures map[*ssa.Function][]*ssa.MakeClosure
 	returns  map[*ssa.Function][]*ssa.Return
 	// fieldStores are the stores into a field, by struct type and field
@@ -37,6 +40,7 @@ func newIndex(scope []*ssa.Function) *index {
 		updates:     map[ssa.Value][]*ssa.MapUpdate{},
 		callSites:   map[*ssa.Function][]ssa.CallInstruction{},
 		invokes:     map[string][]ssa.CallInstruction{},
+		dynCalls:    map[string][]ssa.CallInstruction{},
 		closures:    map[*ssa.Function][]*ssa.MakeClosure{},
 		returns:     map[*ssa.Function][]*ssa.Return{},
 		fieldStores: map[string][]*ssa.Store{},
@@ -82,10 +86,32 @@ func (ix *index) ensure(fn *ssa.Function) {
 				} else if c.Common().IsInvoke() {
 					name := c.Common().Method.Name()
 					ix.invokes[name] = append(ix.invokes[name], c)
+				} else if sig, ok := c.Common().Value.Type().Underlying().(*types.Signature); ok {
+					k := sigKey(sig)
+					ix.dynCalls[k] = append(ix.dynCalls[k], c)
 				}
 			}
 		}
 	}
+}
+
+// sigKey spells a signature by its parameter and result types, without
+// names: a closure and the function type it is called as agree on it.
+func sigKey(sig *types.Signature) string {
+	var b strings.Builder
+	for i := 0; i < sig.Params().Len(); i++ {
+		b.WriteString(types.TypeString(sig.Params().At(i).Type(), nil))
+		b.WriteByte(',')
+	}
+	if sig.Variadic() {
+		b.WriteString("...")
+	}
+	b.WriteString("->")
+	for i := 0; i < sig.Results().Len(); i++ {
+		b.WriteString(types.TypeString(sig.Results().At(i).Type(), nil))
+		b.WriteByte(',')
+	}
+	return b.String()
 }
 
 func (ix *index) storesTo(addr ssa.Value) []*ssa.Store { return ix.stores[addr] }

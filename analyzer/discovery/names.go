@@ -131,7 +131,8 @@ func single(vals map[string]bool) (string, bool) {
 // receiver bound to that value, so a name set per value (an embedded base
 // built with newBase("x")) is found.
 //
-// With field, the name is that string field of what the method returns.
+// With field, the name is that string field of what the method returns
+// (a dotted path for a nested one: "Function.Name").
 func (g *graph) methodName(recv int32, method, field string) (string, bool) {
 	rn := g.nodes[recv]
 	t := projType(rn)
@@ -152,20 +153,52 @@ func (g *graph) methodName(recv int32, method, field string) (string, bool) {
 		}
 		path := ""
 		if field != "" {
-			path = field
-			if _, ok := ret.Results[0].Type().Underlying().(*types.Pointer); ok {
-				path = join("*", field)
+			path = fieldPath(ret.Results[0].Type(), field)
+		}
+		named, _ := g.nameLeaves(g.root(node{v: ret.Results[0], c: c, path: path}))
+		for _, x := range named {
+			s, ok := g.nameOf(x, 0)
+			if !ok {
+				continue
 			}
-		}
-		vs, ok := g.names(g.root(node{v: ret.Results[0], c: c, path: path}), 0)
-		if !ok {
-			return "", false
-		}
-		for s := range vs {
 			vals[s] = true
 		}
 	}
-	return single(vals)
+	// A name that configuration may override (`name := "run_command"; if
+	// a.customName != "" { name = a.customName }`) is the one the method
+	// itself gives: the name the model sees unless an operator renames the
+	// tool.
+	if s, ok := single(vals); ok {
+		return s, true
+	}
+	own := map[string]bool{}
+	for s := range stringConsts(fn) {
+		// An empty name is no name: `if a.customName != ""` compares
+		// with it.
+		if vals[s] && s != "" {
+			own[s] = true
+		}
+	}
+	return single(own)
+}
+
+// stringConsts returns the string constants that fn's instructions use.
+func stringConsts(fn *ssa.Function) map[string]bool {
+	out := map[string]bool{}
+	var ops []*ssa.Value
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			for _, op := range instr.Operands(ops[:0]) {
+				if op == nil {
+					continue
+				}
+				if s, ok := constString(*op); ok {
+					out[s] = true
+				}
+			}
+		}
+	}
+	return out
 }
 
 // sliceRoot is the path that reads the elements of a value when it is a

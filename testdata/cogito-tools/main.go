@@ -1,0 +1,120 @@
+// Command cogito-tools is an agent on github.com/mudler/cogito whose tools
+// are actions of its own: each is wrapped in an adapter that implements
+// cogito's ToolDefinitionInterface, naming the tool by the action's
+// definition and running the action's Run. A tool written directly
+// against cogito's interface sits beside them.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/mudler/cogito"
+	"github.com/mudler/cogito/clients"
+	openai "github.com/sashabaranov/go-openai"
+)
+
+// cogitoTool adapts an Action to cogito: one adapter type for every
+// action, so the tools are the actions it holds.
+type cogitoTool struct {
+	action Action
+	ctx    context.Context
+}
+
+func (c *cogitoTool) Tool() openai.Tool {
+	return openai.Tool{Type: openai.ToolTypeFunction, Function: c.action.Definition().ToFunctionDefinition()}
+}
+
+func (c *cogitoTool) Execute(args map[string]any) (string, any, error) {
+	out, err := c.action.Run(c.ctx, ActionParams(args))
+	return out, nil, err
+}
+
+// clockTool implements cogito's interface itself.
+type clockTool struct{}
+
+func (clockTool) Tool() openai.Tool {
+	return openai.Tool{Type: openai.ToolTypeFunction, Function: &openai.FunctionDefinition{Name: "get_time"}}
+}
+
+func (clockTool) Execute(args map[string]any) (string, any, error) { // want `tool get_time cogito constant`
+	return time.Now().String(), nil, nil
+}
+
+// actionConfig is what the operator set for a kind of action: a custom
+// action is called "custom" unless renamed.
+func actionConfig(kind string) map[string]string {
+	cfg := map[string]string{}
+	if kind == "custom" {
+		cfg["name"] = "custom"
+	}
+	if v := os.Getenv(kind + "_TOOL_NAME"); v != "" {
+		cfg["name"] = v
+	}
+	return cfg
+}
+
+// toCogito wraps every action for cogito.
+func toCogito(ctx context.Context, actions []Action) []cogito.ToolDefinitionInterface {
+	var out []cogito.ToolDefinitionInterface
+	for _, a := range actions {
+		out = append(out, &cogitoTool{action: a, ctx: ctx})
+	}
+	return append(out, clockTool{})
+}
+
+// options are the agent's settings; Option sets some of them.
+type options struct {
+	actions []Action
+}
+
+// Option is a functional option of newAgent.
+type Option func(*options)
+
+// WithActions gives the agent actions.
+func WithActions(actions ...Action) Option {
+	return func(o *options) { o.actions = append(o.actions, actions...) }
+}
+
+// agent holds its settings: its actions reach cogito from there.
+type agent struct {
+	opts *options
+}
+
+func newAgent(opts ...Option) *agent {
+	o := &options{}
+	for _, opt := range opts {
+		opt(o)
+	}
+	return &agent{opts: o}
+}
+
+func (a *agent) ask(ctx context.Context, prompt string) (string, error) {
+	llm := clients.NewOpenAILLM("gpt-4o", os.Getenv("OPENAI_API_KEY"), "")
+	f := cogito.NewEmptyFragment().AddMessage("user", prompt)
+	f, err := cogito.ExecuteTools(llm, f, cogito.WithTools(toCogito(ctx, a.opts.actions)...)) // want `agent cogito\.WithTools agent cogito: fetch_url, get_time, read_notes, run_command, save_note` `BR401: agent cogito\.WithTools: read_notes returns private data \(os\.ReadFile\), fetch_url returns untrusted content \(net/http\.Get\), fetch_url sen.*`
+	if err != nil {
+		return "", err
+	}
+	return f.LastMessage().Content, nil
+}
+
+func main() {
+	ctx := context.Background()
+	if len(os.Args) > 1 && os.Args[1] == "wipe" {
+		runLocal(ctx, &wipeAction{path: "notes.txt"})
+		return
+	}
+	a := newAgent(
+		WithActions(newShellAction(actionConfig("shell")), fetchAction{}),
+		WithActions(&notesAction{path: "notes.txt"}, &saveAction{dir: "notes"}),
+	)
+	out, err := a.ask(ctx, os.Args[1])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	fmt.Println(out)
+}
