@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"go/token"
 	"io"
 	"path"
 	"slices"
@@ -487,7 +488,11 @@ type Register struct {
 	// MCP server: every tool registered on one server value is offered to
 	// the same model), or -1 when the call only makes a tool.
 	ServerArg int
-	Where     Where
+	// Method, when set, says that the handler argument is a value whose
+	// method of that name runs the tool (cogito.NewToolDefinition's
+	// runner, whose Run is called), not a function.
+	Method string
+	Where  Where
 }
 
 // Adapter is a function whose result wraps the handler passed at HandlerArg,
@@ -865,17 +870,29 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		if len(args) < 3 {
 			return "", fmt.Errorf("register wants FRAMEWORK SYMBOL and tool=, handler=, tools= or name= options")
 		}
-		opts, err := options(args[2:], "tool", "handler", "tools", "name", "server")
+		var method string
+		var numeric []string
+		for _, a := range args[2:] {
+			if m, ok := strings.CutPrefix(a, "method="); ok {
+				method = m
+				continue
+			}
+			numeric = append(numeric, a)
+		}
+		opts, err := options(numeric, "tool", "handler", "tools", "name", "server")
 		if err != nil {
 			return "", err
 		}
 		if opts["handler"] < 0 && opts["tools"] < 0 {
 			return "", fmt.Errorf("register needs handler=N or tools=N")
 		}
+		if method != "" && (opts["handler"] < 0 || !token.IsIdentifier(method)) {
+			return "", fmt.Errorf("register: method=%q wants a method name and handler=N", method)
+		}
 		sym := Normalize(args[1])
 		c.Registers[sym] = Register{Symbol: args[1], Framework: args[0], ToolArg: opts["tool"],
 			HandlerArg: opts["handler"], ToolsArg: opts["tools"], NameArg: opts["name"],
-			ServerArg: opts["server"], Where: w}
+			ServerArg: opts["server"], Method: method, Where: w}
 		return "register " + sym, nil
 	case "adapter":
 		if len(args) != 2 {

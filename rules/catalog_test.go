@@ -93,6 +93,8 @@ func TestParseErrors(t *testing.T) {
 		{"sink fs-write os.OpenFile flagarg=x\n", `t.cat:1: option flagarg wants a non-negative number, got "x"`},
 		{"register mcp a.B tool=1\n", "t.cat:1: register needs handler=N or tools=N"},
 		{"register mcp a.B handler=1 bogus=2\n", `t.cat:1: unknown option "bogus=2"`},
+		{"register mcp a.B tools=1 method=Run\n", `t.cat:1: register: method="Run" wants a method name and handler=N`},
+		{"register mcp a.B handler=0 method=R.un\n", `t.cat:1: register: method="R.un" wants a method name and handler=N`},
 		{"adapter a.B\n", "t.cat:1: adapter wants SYMBOL handler=N"},
 		{"toolstruct a.B tool=T\n", "t.cat:1: toolstruct wants TYPE tool=FIELD handler=FIELD"},
 		{"implements x a.I\n", "t.cat:1: implements wants FRAMEWORK INTERFACE METHOD"},

@@ -211,6 +211,25 @@ func (g *graph) serverLeaves(root int32) []int32 {
 	return other
 }
 
+// runners turns a registration whose handler is a value (a runner whose
+// method runs the tool: cogito.NewToolDefinition(runner, args, "x", ...))
+// into one tool per value of a type with that method flowing into it,
+// named by the constant name argument.
+func (g *graph) runners(base Tool, hv, nv ssa.Value, r registration) []Tool {
+	name, named := "", false
+	if nv != nil {
+		name, named = g.onlyName(g.root(node{v: nv, c: r.c}), 0)
+	}
+	tools := g.instances(g.root(node{v: hv, c: r.c}), r.reg.Method, nameOf{}, name, named,
+		rules.Dispatch{Framework: r.reg.Framework}, r.site, nil)
+	for i := range tools {
+		tools[i].holder = nil
+		tools[i].made = base.made
+		tools[i].Registration = base.Registration
+	}
+	return tools
+}
+
 // registered turns one registration into its tools.
 func (e *engine) registered(r registration) []Tool {
 	g := e.newGraph()
@@ -232,6 +251,9 @@ func (e *engine) registered(r registration) []Tool {
 		first = append(first, r.c.site)
 	}
 	var out []Tool
+	if hv := arg(r.reg.HandlerArg); hv != nil && r.reg.Method != "" {
+		return g.runners(base, hv, arg(r.reg.NameArg), r)
+	}
 	if hv := arg(r.reg.HandlerArg); hv != nil {
 		tv := arg(r.reg.NameArg)
 		if tv == nil {

@@ -8,6 +8,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"net/http"
+	"net/url"
 	"os"
 	"time"
 
@@ -56,13 +59,36 @@ func actionConfig(kind string) map[string]string {
 	return cfg
 }
 
-// toCogito wraps every action for cogito.
+// weatherArgs are the model's arguments to get_weather.
+type weatherArgs struct {
+	City string `json:"city"`
+}
+
+// weatherRunner is run by cogito's own ToolDefinition, which decodes the
+// model's arguments into a weatherArgs.
+type weatherRunner struct {
+	client *http.Client
+}
+
+func (w weatherRunner) Run(args weatherArgs) (string, any, error) { // want `tool get_weather cogito constant` `BR305: tool get_weather is not logged with its arguments`
+	resp, err := w.client.Get("https://weather.example/v1?city=" + url.QueryEscape(args.City)) // want `get_weather: network \(\*net/http\.Client\)\.Get` `BR203: tool get_weather returns web content fetched by \(\*net/http\.Client\)\.Get to the model, where it can carry instructions`
+	if err != nil {
+		return "", nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return string(b), nil, err
+}
+
+// toCogito wraps every action for cogito, next to the tools written
+// against cogito's own interface and its generic definition.
 func toCogito(ctx context.Context, actions []Action) []cogito.ToolDefinitionInterface {
 	var out []cogito.ToolDefinitionInterface
 	for _, a := range actions {
 		out = append(out, &cogitoTool{action: a, ctx: ctx})
 	}
-	return append(out, clockTool{})
+	weather := cogito.NewToolDefinition(weatherRunner{client: http.DefaultClient}, weatherArgs{}, "get_weather", "Tell the weather in a city")
+	return append(out, clockTool{}, weather)
 }
 
 // options are the agent's settings; Option sets some of them.
@@ -94,7 +120,7 @@ func newAgent(opts ...Option) *agent {
 func (a *agent) ask(ctx context.Context, prompt string) (string, error) {
 	llm := clients.NewOpenAILLM("gpt-4o", os.Getenv("OPENAI_API_KEY"), "")
 	f := cogito.NewEmptyFragment().AddMessage("user", prompt)
-	f, err := cogito.ExecuteTools(llm, f, cogito.WithTools(toCogito(ctx, a.opts.actions)...)) // want `agent cogito\.WithTools agent cogito: fetch_url, get_time, read_notes, run_command, save_note` `BR401: agent cogito\.WithTools: read_notes returns private data \(os\.ReadFile\), fetch_url returns untrusted content \(net/http\.Get\), fetch_url sen.*`
+	f, err := cogito.ExecuteTools(llm, f, cogito.WithTools(toCogito(ctx, a.opts.actions)...)) // want `agent cogito\.WithTools agent cogito: fetch_url, get_time, get_weather, read_notes, run_command, save_note` `BR401: agent cogito\.WithTools: read_notes returns private data \(os\.ReadFile\), get_weather returns untrusted content \(\(\*net/http\.Client\)\.Get.*`
 	if err != nil {
 		return "", err
 	}
