@@ -149,6 +149,10 @@ func TestSDKFixtures(t *testing.T) {
 		// The application's own tool interface in a registry run by the
 		// name in the model's tool call (issue #13).
 		"go-openai-registry",
+		// The registry's lookup kept in a ToolCall that runs it later,
+		// a clone of the registry per session, a key computed at
+		// registration (issue #13).
+		"go-openai-toolcall",
 		"anthropic-dispatch",
 		"anthropic-toolrunner",
 		"genai-dispatch",

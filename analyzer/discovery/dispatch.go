@@ -427,7 +427,8 @@ func extractOf(v ssa.Value, i int) ssa.Value {
 type invocation struct {
 	method string
 	site   ssa.CallInstruction
-	params int // parameters beyond context-like ones
+	params int  // parameters beyond context-like ones
+	ctx    bool // given a context: it runs something
 }
 
 // invokedOn follows a value forward (through copies, phis, locals and the
@@ -469,6 +470,14 @@ func (e *engine) invokedOnWhere(v ssa.Value, admit func(ssa.Instruction) bool) [
 						}
 					}
 				}
+				if fa, ok := r.Addr.(*ssa.FieldAddr); ok && r.Val == x {
+					// Kept in a field (ParseToolInvocation returning
+					// &ToolCall{tool: tool}, whose InvokeTool calls
+					// t.tool.Run): followed into every read of that
+					// field of that type.
+					k := fieldKey(fa.X.Type(), fieldName(fa.X.Type(), fa.Field))
+					stack = append(stack, e.ix.fieldLoads[k]...)
+				}
 			case *ssa.Return:
 				for i, res := range r.Results {
 					if res != x {
@@ -489,13 +498,15 @@ func (e *engine) invokedOnWhere(v ssa.Value, admit func(ssa.Instruction) bool) [
 			case ssa.CallInstruction:
 				c := r.Common()
 				if c.IsInvoke() && c.Value == x {
-					n := 0
+					n, ctx := 0, false
 					for _, a := range c.Args {
-						if !symbol.IsContextLike(a.Type()) {
+						if symbol.IsContextLike(a.Type()) {
+							ctx = true
+						} else {
 							n++
 						}
 					}
-					out = append(out, invocation{method: c.Method.Name(), site: r, params: n})
+					out = append(out, invocation{method: c.Method.Name(), site: r, params: n, ctx: ctx})
 				}
 			}
 		}
@@ -508,10 +519,13 @@ func (e *engine) invokedOnWhere(v ssa.Value, admit func(ssa.Instruction) bool) [
 // that runs the tool: the one passed the most non-context arguments (the
 // model's arguments), not a Name() or a Schema().
 func handlerMethod(invs []invocation) (string, []ssa.CallInstruction) {
-	best, n := "", 0
+	best, n, ctx := "", 0, false
 	for _, in := range invs {
-		if in.params > n || (in.params == n && n > 0 && in.method < best) {
-			best, n = in.method, in.params
+		// Among methods given as many arguments (Run(ctx, args) and
+		// IsInteractive(args)), the one given a context runs the tool.
+		better := in.params > n || (in.params == n && n > 0 && (in.ctx && !ctx || in.ctx == ctx && in.method < best))
+		if better {
+			best, n, ctx = in.method, in.params, in.ctx
 		}
 	}
 	if best == "" {
@@ -554,17 +568,53 @@ func (e *engine) registry(l *ssa.Lookup, val ssa.Value, d rules.Dispatch) []Tool
 			var nameMethod string
 			if kc, ok := u.Key.(*ssa.Call); ok && kc.Call.IsInvoke() && len(kc.Call.Args) == 0 {
 				nameMethod = kc.Call.Method.Name()
+			} else if !keyOK {
+				nameMethod = nameMethodOf(val.Type())
 			}
 			root := g.root(node{v: u.Value, c: c})
 			out = append(out, g.instances(root, method, nameOf{method: nameMethod}, keyName, keyOK, d, u, sites)...)
 		}
 	}
+	// A registry copied into another (a clone per session: for name,
+	// tool := range r.tools { c.tools[name] = tool }) holds the same
+	// values again: the same handler under the same name is one tool,
+	// where it is first stored.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Registration < out[j].Registration })
+	seen := map[string]bool{}
+	kept := out[:0]
+	for _, t := range out {
+		k := t.Handler.String() + "|" + t.Name
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		kept = append(kept, t)
+	}
+	out = kept
 	// The function that looks them up runs them all: they are one
 	// dispatcher's tools.
 	for i := range out {
 		out[i].holder = l.Parent()
 	}
 	return out
+}
+
+// nameMethodOf is the method of a tool interface that says a tool's name:
+// Name() string. A registry whose key is computed (`name := t.Name(); if
+// mcp { name = unique(t) }; r.tools[name] = t`) names each value by it.
+func nameMethodOf(t types.Type) string {
+	it, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return ""
+	}
+	for i := 0; i < it.NumMethods(); i++ {
+		m := it.Method(i)
+		sig := m.Type().(*types.Signature)
+		if m.Name() == "Name" && sig.Params().Len() == 0 && sig.Results().Len() == 1 && isString(sig.Results().At(0).Type()) {
+			return m.Name()
+		}
+	}
+	return ""
 }
 
 // nameOf is how a tool value says its name: what its method returns, or

@@ -1,6 +1,7 @@
 package discovery
 
 import (
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -28,7 +29,9 @@ type index struct {
 	// fieldStores are the stores into a field, by struct type and field
 	// name, for stores made through a pointer of another function.
 	fieldStores map[string][]*ssa.Store
-	allUpdates  []*ssa.MapUpdate
+	// fieldLoads are the reads of a field, by struct type and field name.
+	fieldLoads map[string][]ssa.Value
+	allUpdates []*ssa.MapUpdate
 }
 
 func newIndex(scope []*ssa.Function) *index {
@@ -44,6 +47,7 @@ func newIndex(scope []*ssa.Function) *index {
 		closures:    map[*ssa.Function][]*ssa.MakeClosure{},
 		returns:     map[*ssa.Function][]*ssa.Return{},
 		fieldStores: map[string][]*ssa.Store{},
+		fieldLoads:  map[string][]ssa.Value{},
 	}
 	for _, fn := range scope {
 		ix.ensure(fn)
@@ -68,6 +72,15 @@ func (ix *index) ensure(fn *ssa.Function) {
 				}
 			case *ssa.FieldAddr:
 				ix.fieldAddrs[in.X] = append(ix.fieldAddrs[in.X], in)
+				k := fieldKey(in.X.Type(), fieldName(in.X.Type(), in.Field))
+				for _, r := range *in.Referrers() {
+					if ld, ok := r.(*ssa.UnOp); ok && ld.Op == token.MUL {
+						ix.fieldLoads[k] = append(ix.fieldLoads[k], ld)
+					}
+				}
+			case *ssa.Field:
+				k := fieldKey(in.X.Type(), fieldName(in.X.Type(), in.Field))
+				ix.fieldLoads[k] = append(ix.fieldLoads[k], in)
 			case *ssa.IndexAddr:
 				ix.indexAddrs[in.X] = append(ix.indexAddrs[in.X], in)
 			case *ssa.MapUpdate:
