@@ -17,6 +17,8 @@ func TestFixtures(t *testing.T) {
 		"directive-tools",
 		"ops-assistant",
 		"sinks-thirdparty",
+		// A script run by mvdan.cc/sh's interpreter is exec (issue #14).
+		"sinks-shellinterp",
 		"broken-module",
 		"no-tools",
 		// Untrusted input (issue #4): model → action, outside → model,
