@@ -298,11 +298,38 @@ func (e *engine) dispatches(scope []*ssa.Function, m *modelNames) []Tool {
 		}
 	}
 	relays := m.relays(scope)
+	runs := e.handsToolsOver(scope)
 	for _, c := range cases {
-		if relays[c.fn] {
+		if relays[c.fn] || runs[c.fn] {
 			continue
 		}
 		out = append(out, e.caseTools(c.fn, c.op, m)...)
+	}
+	return out
+}
+
+// handsToolsOver returns the functions that give an agent of a framework
+// that runs its tools itself its list of tools (cogito.WithTools,
+// fantasy.WithTools, langchaingo's agents.NewOneShotAgent): the framework
+// dispatches the model's calls, so where such a function compares the name
+// of a call afterwards (`if the last call was "stop", finish the job`), the
+// tool has already run and the comparison selects none.
+func (e *engine) handsToolsOver(scope []*ssa.Function) map[*ssa.Function]bool {
+	out := map[*ssa.Function]bool{}
+	if len(e.cat.Agents) == 0 {
+		return out
+	}
+	for _, fn := range scope {
+		for _, site := range symbol.CallSites(fn) {
+			callee := site.Common().StaticCallee()
+			if callee == nil {
+				continue
+			}
+			if h, ok := e.cat.Agents[rules.Normalize(symbolOf(callee))]; ok && h.ToolsArg >= 0 {
+				out[fn] = true
+				break
+			}
+		}
 	}
 	return out
 }

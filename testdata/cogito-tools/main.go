@@ -124,6 +124,16 @@ func (a *agent) ask(ctx context.Context, prompt string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// cogito ran the tools; when the last one the model called was the
+	// shell, keep the transcript. The comparison runs no tool.
+	if n := len(f.Messages); n >= 2 && len(f.Messages[n-2].ToolCalls) > 0 {
+		switch f.Messages[n-2].ToolCalls[0].Function.Name {
+		case "run_command":
+			if err := os.WriteFile("transcript.txt", []byte(f.LastMessage().Content), 0o600); err != nil {
+				return "", err
+			}
+		}
+	}
 	return f.LastMessage().Content, nil
 }
 
