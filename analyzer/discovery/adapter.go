@@ -7,7 +7,6 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/rules"
 )
 
@@ -47,12 +46,7 @@ func fieldCalls(fn *ssa.Function) []fieldCall {
 			if field == "" {
 				continue
 			}
-			n := 0
-			for _, a := range c.Common().Args {
-				if !symbol.IsContextLike(a.Type()) {
-					n++
-				}
-			}
+			n, _ := modelArgs(c.Common())
 			out = append(out, fieldCall{field: field, site: c, params: n})
 		}
 	}
@@ -65,22 +59,14 @@ func heldField(v ssa.Value, recv *ssa.Parameter) string {
 	switch x := v.(type) {
 	case *ssa.UnOp:
 		if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL && fa.X == recv {
-			return structField(fa.X.Type().Underlying().(*types.Pointer).Elem(), fa.Field)
+			return fieldName(fa.X.Type(), fa.Field)
 		}
 	case *ssa.Field:
 		if x.X == recv {
-			return structField(x.X.Type(), x.Field)
+			return fieldName(x.X.Type(), x.Field)
 		}
 	}
 	return ""
-}
-
-func structField(t types.Type, i int) string {
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok || i >= st.NumFields() {
-		return ""
-	}
-	return st.Field(i).Name()
 }
 
 // adapted returns the tools that an adapter value mi converts, or false
@@ -100,8 +86,9 @@ func (g *graph) adapted(mi *ssa.MakeInterface, t types.Type, ifc ifaceSpec, hand
 	}
 	nameFn = unwrapWrapper(nameFn)
 	// The run: the held call given the most of the model's arguments.
+	calls := fieldCalls(handler)
 	var run fieldCall
-	for _, h := range fieldCalls(handler) {
+	for _, h := range calls {
 		if h.params > run.params || (h.params == run.params && run.site != nil && h.site.Pos() < run.site.Pos()) {
 			run = h
 		}
@@ -125,7 +112,7 @@ func (g *graph) adapted(mi *ssa.MakeInterface, t types.Type, ifc ifaceSpec, hand
 		return nil, false
 	}
 	var sites []ssa.CallInstruction
-	for _, h := range fieldCalls(handler) {
+	for _, h := range calls {
 		if h.field == run.field && h.site.Common().Method.Name() == run.site.Common().Method.Name() {
 			sites = append(sites, h.site)
 		}

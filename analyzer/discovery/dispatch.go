@@ -525,14 +525,7 @@ func (e *engine) invokedOnWhere(v ssa.Value, admit func(ssa.Instruction) bool) [
 			case ssa.CallInstruction:
 				c := r.Common()
 				if c.IsInvoke() && c.Value == x {
-					n, ctx := 0, false
-					for _, a := range c.Args {
-						if symbol.IsContextLike(a.Type()) {
-							ctx = true
-						} else {
-							n++
-						}
-					}
+					n, ctx := modelArgs(c)
 					out = append(out, invocation{method: c.Method.Name(), site: r, params: n, ctx: ctx})
 				}
 			}
@@ -540,6 +533,19 @@ func (e *engine) invokedOnWhere(v ssa.Value, admit func(ssa.Instruction) bool) [
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].site.Pos() < out[j].site.Pos() })
 	return out
+}
+
+// modelArgs counts a call's arguments beyond context-like ones (where the
+// model's arguments go), and says whether it is given a context.
+func modelArgs(c *ssa.CallCommon) (n int, ctx bool) {
+	for _, a := range c.Args {
+		if symbol.IsContextLike(a.Type()) {
+			ctx = true
+		} else {
+			n++
+		}
+	}
+	return n, ctx
 }
 
 // handlerMethod picks, among the methods called on a tool value, the one
