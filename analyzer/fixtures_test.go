@@ -35,6 +35,10 @@ func TestFixtures(t *testing.T) {
 		// #13): descriptor toolsets converted by one wrapper and
 		// registered through a generic helper given a method value.
 		"mcp-sdk-toolsets",
+		// Handlers that all get one bundle embedding the call's context
+		// next to the configuration, the client and the request: the
+		// request is the model's input, the rest is not.
+		"mcp-sdk-bundle",
 		// A chain of generic constructors, a closure factory stored in
 		// each entry, and an availability wrapper added at registration.
 		"mcp-sdk-constructors",

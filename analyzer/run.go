@@ -178,6 +178,8 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		}
 		if e.inputs != nil {
 			t.Inputs = e.inputs
+		} else if e.region == nil {
+			t.Inputs = append(t.Inputs, chk.bundleInputNames(e)...)
 		}
 		t.Hints = hintsOf(e, pos)
 		for _, call := range e.gates {

@@ -100,6 +100,14 @@ type flow struct {
 	// model-chosen key, or a page at a model-chosen URL, are the data's,
 	// not the model's (BR103/BR104 report the choice itself).
 	stopAtReads bool
+	// selections says that the names and numbers of the model's that a
+	// call returning an object is handed do not make that object the
+	// model's: what a wrapper looks up or builds for the target the
+	// request names (a cluster's client, its configuration) is the
+	// server's, chosen by the model, not the model's data. Set where the
+	// flow decides which of a bundle's fields carry the request
+	// (bundle.go).
+	selections bool
 	// stopAtSinks ends a flow at every sink's result, and at the result of
 	// every call that continues a sink's operation: what a write, a query
 	// or a request returns is the other side's answer, not what was sent
@@ -130,8 +138,12 @@ type flow struct {
 	// stored through one is seen through all, so a set shares one
 	// representative's cells. A base that is its own representative has
 	// no entry.
-	parent  map[ssa.Value]ssa.Value
-	size    map[ssa.Value]int
+	parent map[ssa.Value]ssa.Value
+	size   map[ssa.Value]int
+	// bundles are the objects (representatives) that hold a handler's
+	// bundle of parameters, whose request is kept apart from the rest
+	// (bundle.go).
+	bundles map[ssa.Value]bool
 	changed bool
 	// scripts are the arrays of the run's functions that hold an argv
 	// running a shell's script (see shellScript); computed on first use.
@@ -228,6 +240,11 @@ func (f *flow) taint(v ssa.Value) *origin {
 // deep returns the taint of v and of everything stored in the object it
 // points to: what a callee receiving v can read.
 func (f *flow) deep(v ssa.Value) *origin {
+	if v != nil && isContext(v.Type()) {
+		// Nothing of a context itself (see setVal), even one that is a
+		// bundle holding the request (bundle.go).
+		return nil
+	}
 	return join(f.taint(v), f.object(baseOf(v)))
 }
 
@@ -375,6 +392,10 @@ func (f *flow) link(a, b ssa.Value) {
 	f.parent[rb] = ra
 	f.size[ra] += f.size[rb] + 1
 	delete(f.size, rb)
+	if f.bundles[rb] {
+		f.markBundle(ra)
+		delete(f.bundles, rb)
+	}
 	f.changed = true
 	moved := f.cells[rb]
 	delete(f.cells, rb)
@@ -443,7 +464,12 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 		case token.MUL:
 			c := cellOf(in.X)
 			f.flowInto(in, f.taint(in.X), f.cellTaint(c), f.cellTaint(cell{c.base, "*"}))
-			if isAggregate(in.Type()) {
+			if c.field == "*" && isBundle(in.Type()) {
+				// A bundle loaded whole is the variable's object,
+				// field by field: a field selected from it later
+				// is that field, not all of them (bundle.go).
+				f.link(in, c.base)
+			} else if isAggregate(in.Type()) {
 				f.flowInto(in, f.object(c.base))
 			}
 		case token.ARROW:
@@ -470,7 +496,9 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 			f.flowInto(in, f.taint(in.Tuple))
 		}
 	case *ssa.Field:
-		f.flowInto(in, f.taint(in.X))
+		// A field of a struct value: the value's taint, or what its
+		// object holds in that field (a bundle's request, bundle.go).
+		f.flowInto(in, f.taint(in.X), f.cellTaint(cell{baseOf(in.X), fieldName(in.X.Type(), in.Field)}))
 	case *ssa.FieldAddr:
 		f.flowInto(in, f.taint(in.X))
 	case *ssa.IndexAddr:
@@ -515,6 +543,15 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 			// copy is that field of the original, not all of them.
 			f.setCell(cellOf(in.Addr), f.taint(ld.X))
 			f.link(in.Addr, ld.X)
+			return
+		}
+		if v := f.bundleValue(in.Val); v != nil {
+			// A bundle stored (a parameter whose address the
+			// function takes, a bundle kept in a field or as an
+			// interface) keeps what it holds field by field: its
+			// client selected later is not its request (bundle.go).
+			f.setCell(cellOf(in.Addr), f.taint(in.Val))
+			f.link(in.Addr, v)
 			return
 		}
 		f.setCell(cellOf(in.Addr), f.taint(in.Val))
@@ -604,6 +641,9 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 		params := g.Params
 		for i, p := range params {
 			if i < len(args) {
+				if f.selections && result != nil && returnsObject(result.Type()) && isBasic(p.Type()) {
+					continue
+				}
 				f.flowInto(p, f.taint(args[i]))
 				if !isBasic(p.Type()) {
 					f.link(p, args[i])
@@ -653,6 +693,9 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 	f.linkWrapper(c, result, args)
 	var in *origin
 	for i, a := range args {
+		if f.selections && result != nil && returnsObject(result.Type()) && isBasic(a.Type()) {
+			continue
+		}
 		in = join(in, builtAt(f.deep(a), i, decl))
 	}
 	if f.sanitize && in != nil {
@@ -975,6 +1018,21 @@ func isScalar(t types.Type) bool {
 
 // isBasic reports whether values of t carry no references (numbers,
 // strings, booleans), so no object is shared through them.
+// returnsObject reports whether a call's result type holds an object (a
+// pointer, a struct, an interface other than error), among several
+// results too.
+func returnsObject(t types.Type) bool {
+	if tup, ok := t.(*types.Tuple); ok {
+		for i := 0; i < tup.Len(); i++ {
+			if returnsObject(tup.At(i).Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	return !isBasic(t) && !isError(t)
+}
+
 func isBasic(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Basic)
 	return ok

@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
 	"path"
 	"regexp"
 	"runtime"
@@ -68,6 +69,11 @@ type checker struct {
 	// reads a setting returns reaches the model (configuration): a
 	// dependency's summary often reads several files at one call.
 	settingSeen map[settingRead]bool
+	// modulePkgs are the paths of the module's packages (moduleWrapper).
+	modulePkgs map[string]bool
+	// layerFlows memoises layerFlow: the model's input through a wrapper
+	// that builds its handlers' bundle of parameters (bundle.go).
+	layerFlows map[*ssa.Function]*flow
 	// assumeClean holds the parameter that validatorsOf takes to be a
 	// clean path while it summarises a helper (see validator.needsClean).
 	assumeClean map[ssa.Value]bool
@@ -427,20 +433,29 @@ func beginsWithText(v ssa.Value) bool {
 }
 
 // seedInputs marks a tool's model-controlled input: the handler's
-// parameters but the receiver and context-like ones, or for a dispatched
+// parameters but the receiver and context-like ones (of a bundle that
+// carries the context, the fields its wrapper fills from the request:
+// bundle.go), or for a dispatched
 // tool the arguments field of the tool call, wherever the dispatching
 // function or a closure in it reads it (arg := func(k string) string {
 // return fc.Args[k].(string) }).
 func (c *checker) seedInputs(f *flow, e entry) {
 	h := e.handler
 	if e.region == nil {
-		params := h.Params
-		if h.Signature.Recv() != nil && len(params) > 0 {
-			params = params[1:]
-		}
-		for _, p := range params {
+		for i, p := range h.Params {
+			if i == 0 && h.Signature.Recv() != nil {
+				continue
+			}
 			if !symbol.IsContextLike(p.Type()) {
 				f.seed(p, allKinds, "model input: parameter "+p.Name())
+				continue
+			}
+			in := c.bundleInputs(e, i)
+			if len(in) > 0 {
+				f.markBundle(p)
+			}
+			for _, field := range slices.Sorted(maps.Keys(in)) {
+				f.setCell(cell{p, field}, &origin{mask: in[field].mask, at: p, pos: p.Pos(), what: "model input: parameter " + p.Name() + "." + field + ", the request"})
 			}
 		}
 		return
@@ -605,11 +620,29 @@ func (c *checker) eachSite(res *reached, fn func(ssa.CallInstruction)) {
 func (c *checker) funcSet(res *reached) map[*ssa.Function]bool {
 	out := make(map[*ssa.Function]bool, len(res.steps))
 	for fn := range res.steps {
-		if c.module == nil || c.module[fn] || c.module[fn.Parent()] {
+		if c.module == nil || c.module[fn] || c.module[fn.Parent()] || c.moduleWrapper(fn) {
 			out[fn] = true
 		}
 	}
 	return out
+}
+
+// moduleWrapper reports whether fn is a method wrapper SSA made for a type
+// of the module (a method promoted from an embedded field): it selects that
+// field, so following it keeps a call on a bundle to that field's part.
+func (c *checker) moduleWrapper(fn *ssa.Function) bool {
+	if fn.Synthetic == "" || fn.Signature.Recv() == nil || len(c.module) == 0 {
+		return false
+	}
+	if c.modulePkgs == nil {
+		c.modulePkgs = map[string]bool{}
+		for g := range c.module {
+			if g.Pkg != nil {
+				c.modulePkgs[g.Pkg.Pkg.Path()] = true
+			}
+		}
+	}
+	return c.modulePkgs[declaringPackage(fn)]
 }
 
 // moduleOrder keeps the reach order of the functions in the flow.
