@@ -39,6 +39,9 @@ func TestFixtures(t *testing.T) {
 		// next to the configuration, the client and the request: the
 		// request is the model's input, the rest is not.
 		"mcp-sdk-bundle",
+		// A module whose path lies under an opaque SDK's (an example kept in
+		// the SDK's repository): the scanned module is entered all the same.
+		"mcp-go-sdk-examples",
 		// A chain of generic constructors, a closure factory stored in
 		// each entry, and an availability wrapper added at registration.
 		"mcp-sdk-constructors",

@@ -56,7 +56,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	}
 	// The standard library is what the go command says it is, not every
 	// path without a dot: a module may be called `groundhog`.
-	cat = cat.WithStandardLibrary(l.Std)
+	cat = cat.WithStandardLibrary(l.Std).WithModules(l.MainModules)
 
 	start = time.Now()
 	prog, created, failed := buildProgram(l)

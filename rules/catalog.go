@@ -179,6 +179,9 @@ type Catalog struct {
 	// std holds the standard library's package paths, as the loaded
 	// program's go command reports them; see [Catalog.WithStandardLibrary].
 	std map[string]bool
+	// entered are the normalized paths of the modules being scanned,
+	// never opaque (WithModules).
+	entered []string
 	// digest is a hash of every file parsed, in order: see
 	// [Catalog.Digest].
 	digest [sha256.Size]byte
@@ -228,6 +231,20 @@ func (c *Catalog) Reads(op string) bool {
 func (c *Catalog) WithStandardLibrary(std map[string]bool) *Catalog {
 	cp := *c
 	cp.std = std
+	return &cp
+}
+
+// WithModules returns a copy of the catalog that enters the packages of
+// the given modules, the ones being scanned, even under an opaque prefix:
+// an example kept in an SDK's repository (a module under
+// github.com/mark3labs/mcp-go), or the SDK's own repository, is the code
+// under review, not a dependency to summarise.
+func (c *Catalog) WithModules(paths []string) *Catalog {
+	cp := *c
+	cp.entered = nil
+	for _, p := range paths {
+		cp.entered = append(cp.entered, Normalize(p))
+	}
 	return &cp
 }
 
@@ -622,7 +639,7 @@ func (c *Catalog) IsOpaque(pkgPath string) bool {
 	if c.std[pkgPath] {
 		return true
 	}
-	return underPrefix(c.Opaque, pkgPath)
+	return underPrefix(c.Opaque, pkgPath) && !underPrefix(c.entered, pkgPath)
 }
 
 // underPrefix reports whether a package path is one of the normalized

@@ -34,6 +34,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -70,6 +71,9 @@ type Program struct {
 	ModuleDir string
 	// ModulePath is the main module's path, or the directory's name.
 	ModulePath string
+	// MainModules are the paths of the main modules (the scanned one, or
+	// each of a workspace's), sorted.
+	MainModules []string
 	// ModCache is GOMODCACHE, for naming dependency files module@version.
 	ModCache string
 	// Std holds the import paths of the standard library's packages, as the
@@ -177,6 +181,12 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 		}
 	}
 	p.ModuleDir, p.ModulePath = commonRoot(mains, dir)
+	for _, path := range mains {
+		if !slices.Contains(p.MainModules, path) {
+			p.MainModules = append(p.MainModules, path)
+		}
+	}
+	sort.Strings(p.MainModules)
 	if p.ModuleDir == "" {
 		p.ModuleDir, p.ModulePath = dir, filepath.Base(dir)
 	}
