@@ -370,11 +370,22 @@ func (e *engine) caseTools(fn *ssa.Function, cmp *ssa.BinOp, m *modelNames) []To
 		if cmp.Op == token.NEQ {
 			taken = iff.Block().Succs[1]
 		}
+		if len(taken.Preds) != 1 {
+			// The comparison is one operand of a condition (`!(n ==
+			// "a" || n == "b")`): its branch joins the other's at
+			// once and selects no code of its own.
+			continue
+		}
 		region := map[*ssa.BasicBlock]bool{}
 		for _, b := range fn.Blocks {
 			if taken.Dominates(b) {
 				region[b] = true
 			}
+		}
+		if !runsSomething(region, e.cat, argumentValues(fn, d.ArgsField, e.cat)) {
+			// Bookkeeping on the name (a flag set, the call kept
+			// for later, a fallback text chosen): no tool runs.
+			continue
 		}
 		var inputs []string
 		if d.ArgsField != "" {
@@ -382,6 +393,95 @@ func (e *engine) caseTools(fn *ssa.Function, cmp *ssa.BinOp, m *modelNames) []To
 		}
 		out = append(out, Tool{Name: name, NameFrom: "constant", Framework: d.Framework, Handler: fn,
 			Registration: cmp.Pos(), Position: cmp.Pos(), Region: region, Inputs: inputs, holder: fn})
+	}
+	return out
+}
+
+// runsSomething reports whether a case's blocks run code for the call: a
+// call of a function (not append), a read of a tool call's fields, or a use
+// of its arguments decoded before the switch (`out = args["a"] +
+// args["b"]`).
+func runsSomething(region map[*ssa.BasicBlock]bool, cat *rules.Catalog, args map[ssa.Value]bool) bool {
+	for b := range region {
+		for _, instr := range b.Instrs {
+			switch in := instr.(type) {
+			case ssa.CallInstruction:
+				if _, builtin := in.Common().Value.(*ssa.Builtin); !builtin {
+					return true
+				}
+			case *ssa.FieldAddr:
+				if _, ok := cat.Dispatch[rules.Normalize(typeSymbol(in.X.Type()))]; ok {
+					return true
+				}
+			case *ssa.Field:
+				if _, ok := cat.Dispatch[rules.Normalize(typeSymbol(in.X.Type()))]; ok {
+					return true
+				}
+			}
+			for _, op := range instr.Operands(nil) {
+				if *op != nil && args[*op] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// argumentValues returns the values of fn that hold a tool call's
+// arguments: the arguments field read, its conversions and what is read
+// from it, and the variables a call decodes it into
+// (json.Unmarshal([]byte(tc.Function.Arguments), &args)) with their loads.
+func argumentValues(fn *ssa.Function, field string, cat *rules.Catalog) map[ssa.Value]bool {
+	out := map[ssa.Value]bool{}
+	if field == "" {
+		return out
+	}
+	var work []ssa.Value
+	add := func(v ssa.Value) {
+		if v != nil && !out[v] {
+			out[v] = true
+			work = append(work, v)
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch in := instr.(type) {
+			case *ssa.FieldAddr:
+				if _, ok := cat.Dispatch[rules.Normalize(typeSymbol(in.X.Type()))]; ok && fieldName(in.X.Type(), in.Field) == field {
+					add(in)
+				}
+			case *ssa.Field:
+				if _, ok := cat.Dispatch[rules.Normalize(typeSymbol(in.X.Type()))]; ok && fieldName(in.X.Type(), in.Field) == field {
+					add(in)
+				}
+			}
+		}
+	}
+	for len(work) > 0 && len(out) < maxOperands {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		if v.Referrers() == nil {
+			continue
+		}
+		for _, ref := range *v.Referrers() {
+			switch r := ref.(type) {
+			case *ssa.Convert, *ssa.ChangeType, *ssa.MakeInterface, *ssa.Slice, *ssa.UnOp,
+				*ssa.Field, *ssa.FieldAddr, *ssa.Index, *ssa.IndexAddr, *ssa.Lookup, *ssa.Extract, *ssa.TypeAssert:
+				add(r.(ssa.Value))
+			case ssa.CallInstruction:
+				// What a call fills through a pointer is decoded from
+				// the arguments; what it returns is its own.
+				for _, a := range r.Common().Args {
+					if mi, ok := a.(*ssa.MakeInterface); ok {
+						a = mi.X
+					}
+					if alloc, ok := a.(*ssa.Alloc); ok {
+						add(alloc)
+					}
+				}
+			}
+		}
 	}
 	return out
 }
