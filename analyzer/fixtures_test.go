@@ -25,6 +25,9 @@ func TestFixtures(t *testing.T) {
 		// prompts.
 		"taint-model",
 		"taint-outside",
+		// A token kept next to the API client it made: what the
+		// client's calls answer is the API's data, not the token.
+		"taint-client-secret",
 		"taint-prompt",
 		// Guards (issue #5), and the README's example in two versions.
 		"guards-mcp",

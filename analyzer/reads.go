@@ -136,6 +136,64 @@ func (c *checker) reachesModel(e entry, res *reached, sites []ssa.CallInstructio
 	return o != nil
 }
 
+// reachesAction reports whether what the call at site returns (or fills)
+// goes into a call that acts (a catalogued sink, or a call into a
+// dependency whose summary or entered code reaches one): as an argument
+// other than the receiver, and as what the receiver holds (a client
+// configured with it, which is not sent it).
+func (c *checker) reachesAction(res *reached, site ssa.CallInstruction) (arg, recv bool) {
+	funcs := c.funcSet(res)
+	f := newFlow(c.cat, c.rc, funcs, res.feeds)
+	f.numbers = labelMask("db")
+	f.stopAtSinks = true
+	f.throughDependencies = true
+	f.dependency = c.isDependency
+	seedData(f, site)
+	f.run(moduleOrder(res, funcs))
+	// The dependency functions that lead to a sink the tool reaches
+	// (ssh.Dial, in code the scan enters, dials).
+	leads := map[*ssa.Function]bool{}
+	for _, h := range res.hits {
+		for st := h.at; st != nil; st = st.prev {
+			if !c.inModule(st.fn) {
+				leads[st.fn] = true
+			}
+		}
+	}
+	c.eachSite(res, func(s ssa.CallInstruction) {
+		if arg || s == site || !c.acts(s, leads) {
+			return
+		}
+		for i, a := range callArgs(s.Common()) {
+			if o := f.deep(a); o == nil || o.mask == 0 {
+				continue
+			}
+			if i == 0 && hasReceiver(s.Common()) {
+				recv = true
+			} else {
+				arg = true
+			}
+		}
+	})
+	return arg, recv
+}
+
+// acts reports whether a call site is a sink, or calls into a dependency
+// whose summary reaches one or whose code the scan entered leads to one.
+func (c *checker) acts(site ssa.CallInstruction, leads map[*ssa.Function]bool) bool {
+	if len(c.rc.sinksAt(site)) > 0 {
+		return true
+	}
+	if callee := site.Common().StaticCallee(); callee != nil && leads[callee] {
+		return true
+	}
+	if c.rc.summaries == nil {
+		return false
+	}
+	sym, _, ok := c.rc.opaqueCall(site)
+	return ok && len(c.rc.summaries.Of(sym)) > 0
+}
+
 // readsWith reports whether a call site reads with a capability through
 // a service, itself or through the summary of the dependency it calls.
 func (c *checker) readsWith(site ssa.CallInstruction, capability, service string) bool {
@@ -239,7 +297,19 @@ func (c *checker) configuration(e entry, res *reached, h hit, chosen bool, taint
 	case h.tail != nil:
 		// A summary's read: the call into the dependency is the site.
 	case !h.config:
-		return false
+		// A file the application reads at a path the model has no
+		// part in, the configuration's, to configure a client (the CA
+		// bundle of its TLS: it ends up in what a call that acts is
+		// made on): a setting, as one at a constant path is. Not when
+		// it is also what such a call is given (a private key an SSH
+		// dial authenticates with, a file uploaded), nor when it is put
+		// to any other use (a settings file reloaded, notes counted).
+		if h.capability != "fs-read" || len(tainted[h.site]) > 0 {
+			return false
+		}
+		if arg, recv := c.reachesAction(res, h.site); arg || !recv {
+			return false
+		}
 	}
 	if site != h.site || h.tail != nil {
 		if len(tainted[site]) > 0 {

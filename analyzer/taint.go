@@ -113,6 +113,14 @@ type flow struct {
 	// or a request returns is the other side's answer, not what was sent
 	// (a delete by an ID that a lookup found answers with a status).
 	stopAtSinks bool
+	// throughDependencies passes data through the calls into a
+	// dependency's code that the scan entered, as through opaque calls.
+	throughDependencies bool
+	// dependency, when set, says which packages are a dependency's (not
+	// the module's, not the standard library's). With stopAtSinks, what a
+	// method of a dependency's client returns is not what the client
+	// holds: the credential it was built with is used, not returned.
+	dependency func(pkg string) bool
 	// implementations follows a call through an interface that the call
 	// graph gives no callee (a service that a dependency-injection
 	// container built by reflection) into the application's
@@ -696,6 +704,11 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 		if f.selections && result != nil && returnsObject(result.Type()) && isBasic(a.Type()) {
 			continue
 		}
+		if i == 0 && f.stopAtSinks && hasReceiver(c) && f.dependencyCall(opaque) {
+			// A client's call answers with the other side's data, not
+			// with the token it holds (go-tfe's Projects.Create).
+			continue
+		}
 		in = join(in, builtAt(f.deep(a), i, decl))
 	}
 	if f.sanitize && in != nil {
@@ -744,6 +757,20 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 			}
 		}
 	}
+}
+
+// dependencyCall reports whether every symbol a call may run is a
+// dependency's (see flow.dependency).
+func (f *flow) dependencyCall(syms []string) bool {
+	if f.dependency == nil || len(syms) == 0 {
+		return false
+	}
+	for _, sym := range syms {
+		if !f.dependency(symbolPackage(sym)) {
+			return false
+		}
+	}
+	return true
 }
 
 // extracted returns the value that takes result i of a call returning
@@ -875,6 +902,11 @@ func (f *flow) findTargets(fn *ssa.Function, site ssa.CallInstruction) ([]*ssa.F
 			opaque = append(opaque, f.rc.symbol(g))
 		case f.funcs[g]:
 			analysed = append(analysed, g)
+		case f.throughDependencies && f.dependency != nil && f.dependency(declaringPackage(g)):
+			// A dependency's code the scan entered, passed through
+			// as opaque code is (ssh.ParsePrivateKey's signer is
+			// the key's).
+			opaque = append(opaque, f.rc.symbol(g))
 		}
 		// An analysed function outside the run (another tool's code,
 		// called from outside a dispatch case) is not followed.

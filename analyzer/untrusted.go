@@ -627,13 +627,17 @@ func (c *checker) funcSet(res *reached) map[*ssa.Function]bool {
 	return out
 }
 
+// isDependency reports whether a package is a dependency's: neither the
+// module's nor the standard library's.
+func (c *checker) isDependency(pkg string) bool {
+	c.moduleWrapper(nil) // fills modulePkgs
+	return pkg != "" && !c.modulePkgs[pkg] && !c.rc.std[pkg]
+}
+
 // moduleWrapper reports whether fn is a method wrapper SSA made for a type
 // of the module (a method promoted from an embedded field): it selects that
 // field, so following it keeps a call on a bundle to that field's part.
 func (c *checker) moduleWrapper(fn *ssa.Function) bool {
-	if fn.Synthetic == "" || fn.Signature.Recv() == nil || len(c.module) == 0 {
-		return false
-	}
 	if c.modulePkgs == nil {
 		c.modulePkgs = map[string]bool{}
 		for g := range c.module {
@@ -641,6 +645,9 @@ func (c *checker) moduleWrapper(fn *ssa.Function) bool {
 				c.modulePkgs[g.Pkg.Pkg.Path()] = true
 			}
 		}
+	}
+	if fn == nil || fn.Synthetic == "" || fn.Signature.Recv() == nil {
+		return false
 	}
 	return c.modulePkgs[declaringPackage(fn)]
 }
@@ -840,6 +847,12 @@ func (c *checker) outsideFlows(e entry, t report.Tool, res *reached) []report.Fi
 		funcs := c.funcSet(res)
 		f := newFlow(c.cat, c.rc, funcs, res.feeds)
 		f.stopAtSinks = true
+		if label == "secret" {
+			// A credential a client holds is used, not returned:
+			// but rows, pages and files are what the cursor, the
+			// response or the reader that holds them gives back.
+			f.dependency = c.isDependency
+		}
 		for _, r := range mine {
 			seedRead(f, r, label)
 		}

@@ -1,0 +1,118 @@
+// Command taint-client-secret is an MCP server whose tools make their
+// clients with what the server reads: a token from the environment kept
+// next to the API client (what the client's calls answer is the API's
+// data, not the token), a certificate authority's file (read to configure
+// a client, not a capability of the tool) and a key (sent by the dial it
+// signs in with: the tool's).
+package main
+
+import (
+	"context"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"sync"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"example.com/projects"
+)
+
+// cached is a client with the token it was made with.
+type cached struct {
+	client *projects.Client
+	token  string
+}
+
+// clients are the clients made so far, by token.
+var clients sync.Map
+
+func projectsClient() *projects.Client {
+	token := os.Getenv("PROJECTS_TOKEN") // want `create_project: env os\.Getenv`
+	if c, ok := clients.Load(token); ok {
+		return c.(*cached).client
+	}
+	c := &cached{client: projects.New(token), token: token}
+	clients.Store(token, c)
+	return c.client
+}
+
+func createProject(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool create_project mcp-go constant` `BR305: tool create_project is not logged with its arguments`
+	p, err := projectsClient().Projects.Create(ctx, req.GetString("name", ""))
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText("created project " + p.ID), nil
+}
+
+// caFile is where the configuration puts the API's certificate authority.
+var caFile = "/etc/projects/ca.pem"
+
+// status asks the API's status page through a client that trusts the
+// configured certificate authority: the file configures the client, it is
+// no capability of the tool.
+func status(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool status mcp-go constant` `BR305: tool status is not logged with its arguments`
+	pem, err := os.ReadFile(caFile)
+	if err != nil {
+		return nil, err
+	}
+	hc := &http.Client{Transport: &http.Transport{TLSClientConfig: projects.TLSConfig(pem)}}
+	r, err := http.NewRequestWithContext(ctx, http.MethodGet, "https://projects.example/status", nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := hc.Do(r) // want `status: network \(\*net/http\.Client\)\.Do` `BR203: tool status returns web content fetched by \(\*net/http\.Client\)\.Do to the model, where it can carry instructions`
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return mcp.NewToolResultText(resp.Status), nil
+}
+
+// keyFile is where the configuration puts the deploy key.
+var keyFile = "/etc/projects/deploy.key"
+
+// deploy signs in to the deploy service with the configured key: the key
+// is what the dial sends, so the tool reads it.
+func deploy(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool deploy mcp-go constant` `BR305: tool deploy is not logged with its arguments`
+	pem, err := os.ReadFile(keyFile) // want `deploy: fs-read os\.ReadFile`
+	if err != nil {
+		return nil, err
+	}
+	k, err := projects.ParseKey(pem)
+	if err != nil {
+		return nil, err
+	}
+	hc, err := projects.Dial(ctx, "deploy.example:22", k)
+	if err != nil {
+		return nil, err
+	}
+	r, err := http.NewRequestWithContext(ctx, http.MethodPost, "http://deploy.example/deploy?service="+url.QueryEscape(req.GetString("service", "")), nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := hc.Do(r) // want `deploy: network \(\*net/http\.Client\)\.Do` `BR203: tool deploy returns web content fetched by \(\*net/http\.Client\)\.Do to the model, where it can carry instructions`
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return mcp.NewToolResultText("deployed: " + resp.Status), nil
+}
+
+// showToken hands the token itself to the model.
+func showToken(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool show_token mcp-go constant` `BR305: tool show_token is not logged with its arguments`
+	return mcp.NewToolResultText(os.Getenv("PROJECTS_TOKEN")), nil // want `show_token: env os\.Getenv` `BR201: tool show_token returns a secret read by os\.Getenv to the model`
+}
+
+func main() {
+	s := server.NewMCPServer("projects", "1.0.0") // want `agent projects server mcp-go: create_project, deploy, show_token, status`
+	s.AddTool(mcp.NewTool("create_project", mcp.WithString("name")), createProject)
+	s.AddTool(mcp.NewTool("show_token"), showToken)
+	s.AddTool(mcp.NewTool("status"), status)
+	s.AddTool(mcp.NewTool("deploy", mcp.WithString("service")), deploy)
+	if err := server.ServeStdio(s); err != nil {
+		log.Fatal(err)
+	}
+}

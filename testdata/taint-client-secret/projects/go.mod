@@ -1,0 +1,3 @@
+module example.com/projects
+
+go 1.26
