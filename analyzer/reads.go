@@ -148,6 +148,7 @@ func (c *checker) reachesAction(res *reached, site ssa.CallInstruction) (arg, re
 	f.stopAtSinks = true
 	f.throughDependencies = true
 	f.dependency = c.isDependency
+	f.clientsKeepCredentials = true
 	seedData(f, site)
 	f.run(moduleOrder(res, funcs))
 	// The dependency functions that lead to a sink the tool reaches

@@ -117,10 +117,13 @@ type flow struct {
 	// dependency's code that the scan entered, as through opaque calls.
 	throughDependencies bool
 	// dependency, when set, says which packages are a dependency's (not
-	// the module's, not the standard library's). With stopAtSinks, what a
-	// method of a dependency's client returns is not what the client
-	// holds: the credential it was built with is used, not returned.
+	// the module's, not the standard library's): for
+	// throughDependencies and clientsKeepCredentials.
 	dependency func(pkg string) bool
+	// clientsKeepCredentials says that what a method of a dependency's
+	// client returns is not what the client holds: the credential it was
+	// built with is used, not returned. Needs dependency.
+	clientsKeepCredentials bool
 	// implementations follows a call through an interface that the call
 	// graph gives no callee (a service that a dependency-injection
 	// container built by reflection) into the application's
@@ -649,7 +652,7 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 		params := g.Params
 		for i, p := range params {
 			if i < len(args) {
-				if f.selections && result != nil && returnsObject(result.Type()) && isBasic(p.Type()) {
+				if f.selects(result, p.Type()) {
 					continue
 				}
 				f.flowInto(p, f.taint(args[i]))
@@ -701,10 +704,10 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 	f.linkWrapper(c, result, args)
 	var in *origin
 	for i, a := range args {
-		if f.selections && result != nil && returnsObject(result.Type()) && isBasic(a.Type()) {
+		if f.selects(result, a.Type()) {
 			continue
 		}
-		if i == 0 && f.stopAtSinks && hasReceiver(c) && f.dependencyCall(opaque) {
+		if i == 0 && f.clientsKeepCredentials && hasReceiver(c) && f.dependencyCall(opaque) {
 			// A client's call answers with the other side's data, not
 			// with the token it holds (go-tfe's Projects.Create).
 			continue
@@ -757,6 +760,12 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 			}
 		}
 	}
+}
+
+// selects reports whether, under selections, an argument of type t is a
+// name or number that a call returning result only selects by.
+func (f *flow) selects(result ssa.Value, t types.Type) bool {
+	return f.selections && result != nil && returnsObject(result.Type()) && isBasic(t)
 }
 
 // dependencyCall reports whether every symbol a call may run is a
@@ -1050,6 +1059,11 @@ func isScalar(t types.Type) bool {
 
 // isBasic reports whether values of t carry no references (numbers,
 // strings, booleans), so no object is shared through them.
+func isBasic(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Basic)
+	return ok
+}
+
 // returnsObject reports whether a call's result type holds an object (a
 // pointer, a struct, an interface other than error), among several
 // results too.
@@ -1063,11 +1077,6 @@ func returnsObject(t types.Type) bool {
 		return false
 	}
 	return !isBasic(t) && !isError(t)
-}
-
-func isBasic(t types.Type) bool {
-	_, ok := t.Underlying().(*types.Basic)
-	return ok
 }
 
 // kindMask turns taint kinds into bits.

@@ -69,7 +69,7 @@ type checker struct {
 	// reads a setting returns reaches the model (configuration): a
 	// dependency's summary often reads several files at one call.
 	settingSeen map[settingRead]bool
-	// modulePkgs are the paths of the module's packages (moduleWrapper).
+	// modulePkgs are the paths of the module's packages (modulePackages).
 	modulePkgs map[string]bool
 	// layerFlows memoises layerFlow: the model's input through a wrapper
 	// that builds its handlers' bundle of parameters (bundle.go).
@@ -630,14 +630,12 @@ func (c *checker) funcSet(res *reached) map[*ssa.Function]bool {
 // isDependency reports whether a package is a dependency's: neither the
 // module's nor the standard library's.
 func (c *checker) isDependency(pkg string) bool {
-	c.moduleWrapper(nil) // fills modulePkgs
-	return pkg != "" && !c.modulePkgs[pkg] && !c.rc.std[pkg]
+	return pkg != "" && !c.modulePackages()[pkg] && !c.rc.std[pkg]
 }
 
-// moduleWrapper reports whether fn is a method wrapper SSA made for a type
-// of the module (a method promoted from an embedded field): it selects that
-// field, so following it keeps a call on a bundle to that field's part.
-func (c *checker) moduleWrapper(fn *ssa.Function) bool {
+// modulePackages returns the paths of the module's packages, computed on
+// first use.
+func (c *checker) modulePackages() map[string]bool {
 	if c.modulePkgs == nil {
 		c.modulePkgs = map[string]bool{}
 		for g := range c.module {
@@ -646,10 +644,17 @@ func (c *checker) moduleWrapper(fn *ssa.Function) bool {
 			}
 		}
 	}
-	if fn == nil || fn.Synthetic == "" || fn.Signature.Recv() == nil {
+	return c.modulePkgs
+}
+
+// moduleWrapper reports whether fn is a method wrapper SSA made for a type
+// of the module (a method promoted from an embedded field): it selects that
+// field, so following it keeps a call on a bundle to that field's part.
+func (c *checker) moduleWrapper(fn *ssa.Function) bool {
+	if fn.Synthetic == "" || fn.Signature.Recv() == nil {
 		return false
 	}
-	return c.modulePkgs[declaringPackage(fn)]
+	return c.modulePackages()[declaringPackage(fn)]
 }
 
 // moduleOrder keeps the reach order of the functions in the flow.
@@ -852,6 +857,7 @@ func (c *checker) outsideFlows(e entry, t report.Tool, res *reached) []report.Fi
 			// but rows, pages and files are what the cursor, the
 			// response or the reader that holds them gives back.
 			f.dependency = c.isDependency
+			f.clientsKeepCredentials = true
 		}
 		for _, r := range mine {
 			seedRead(f, r, label)
