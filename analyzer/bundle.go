@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"sync"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -131,10 +132,24 @@ func bundleBase(v ssa.Value) ssa.Value {
 
 // isBundle reports whether t is a struct that carries the call's context
 // next to other things: a bundle of a handler's parameters.
+//
+// The flow asks this of every value it loads or stores, so a struct's method
+// set is computed once per type.
 func isBundle(t types.Type) bool {
-	_, ok := t.Underlying().(*types.Struct)
-	return ok && symbol.IsContextLike(t)
+	if _, ok := t.Underlying().(*types.Struct); !ok {
+		return false
+	}
+	if b, ok := bundleTypes.Load(t); ok {
+		return b.(bool)
+	}
+	b := symbol.IsContextLike(t)
+	bundleTypes.Store(t, b)
+	return b
 }
+
+// bundleTypes memoises isBundle for struct types; the flows of several
+// tools run at once.
+var bundleTypes sync.Map
 
 // markBundle records that the object of v holds a bundle.
 func (f *flow) markBundle(v ssa.Value) {
@@ -153,6 +168,9 @@ func (f *flow) bundleValue(v ssa.Value) ssa.Value {
 	}
 	if isBundle(v.Type()) {
 		return v
+	}
+	if len(f.bundles) == 0 {
+		return nil
 	}
 	if b := baseOf(v); b != nil && f.bundles[f.find(b)] {
 		return b
