@@ -28,6 +28,9 @@ func TestFixtures(t *testing.T) {
 		// A token kept next to the API client it made: what the
 		// client's calls answer is the API's data, not the token.
 		"taint-client-secret",
+		// Tools a library registers: a ready-made server the
+		// application builds, a helper that registers its functions.
+		"mcp-library-server",
 		"taint-prompt",
 		// Guards (issue #5), and the README's example in two versions.
 		"guards-mcp",

@@ -73,6 +73,13 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	scopePkgs, scopeSSA := analysedPackages(l, created, notLoaded)
 	all := ssautil.AllFunctions(prog)
 	scope := scopeFunctions(all, scopeSSA)
+	if libPkgs, libSSA := servingLibraries(l, created, scope, cat); len(libPkgs) > 0 {
+		scopePkgs = append(scopePkgs, libPkgs...)
+		for p := range libSSA {
+			scopeSSA[p] = true
+		}
+		scope = scopeFunctions(all, scopeSSA)
+	}
 	phase("ssa", start, fmt.Sprintf("%d functions in the module", len(scope)))
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -1,0 +1,105 @@
+package analyzer
+
+import (
+	"sort"
+
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/symbol"
+	"github.com/blastradius/blastradius/rules"
+)
+
+// servingLibraries returns the packages of the dependency modules that
+// register tools for the application: a module whose code, called from the
+// application's, makes a catalogued registration call (a ready-made MCP
+// server the application builds and serves, a helper that registers the
+// application's functions as tools). Those tools are the application's
+// tools, and their code is analysed as the application's own: the whole
+// module, since a server's handlers often live in a package of their own.
+//
+// Only code the application's functions can call is searched (static
+// calls and the functions they refer to, never an opaque package): a
+// constructor of the library that the application never calls registers
+// nothing it serves.
+func servingLibraries(l *loaded, created map[*packages.Package]*ssa.Package, scope []*ssa.Function, cat *rules.Catalog) ([]*packages.Package, map[*ssa.Package]bool) {
+	moduleOf := map[*ssa.Package]*packages.Module{}
+	packages.Visit(l.Roots, nil, func(p *packages.Package) {
+		if sp := created[p]; sp != nil && p.Module != nil && !l.inModule(p) {
+			moduleOf[sp] = p.Module
+		}
+	})
+	seen := map[*ssa.Function]bool{}
+	for _, fn := range scope {
+		seen[fn] = true
+	}
+	work := append([]*ssa.Function(nil), scope...)
+	serving := map[string]bool{}
+	for len(work) > 0 {
+		fn := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if c, ok := instr.(ssa.CallInstruction); ok {
+					if callee := c.Common().StaticCallee(); callee != nil {
+						if _, reg := cat.Registers[rules.Normalize(symbol.Of(callee))]; reg {
+							if m := moduleOf[libraryPackage(fn)]; m != nil {
+								serving[m.Path] = true
+							}
+						}
+					}
+				}
+				var ops [8]*ssa.Value
+				for _, op := range instr.Operands(ops[:0]) {
+					g, ok := (*op).(*ssa.Function)
+					if !ok || seen[g] || len(g.Blocks) == 0 || isOpaque(cat, g) {
+						continue
+					}
+					if p := libraryPackage(g); p == nil || moduleOf[p] == nil {
+						// The application's own function not in scope
+						// (another platform's file) or a synthetic one.
+						if !isSyntheticWrapper(g) {
+							continue
+						}
+					}
+					seen[g] = true
+					work = append(work, g)
+				}
+			}
+		}
+	}
+	if len(serving) == 0 {
+		return nil, nil
+	}
+	var pkgs []*packages.Package
+	ssaPkgs := map[*ssa.Package]bool{}
+	packages.Visit(l.Roots, nil, func(p *packages.Package) {
+		if sp := created[p]; sp != nil && p.Module != nil && serving[p.Module.Path] && !ssaPkgs[sp] {
+			pkgs = append(pkgs, p)
+			ssaPkgs[sp] = true
+		}
+	})
+	sort.Slice(pkgs, func(i, j int) bool { return pkgs[i].PkgPath < pkgs[j].PkgPath })
+	return pkgs, ssaPkgs
+}
+
+// libraryPackage is the package whose code fn is: its own, its origin's
+// (a generic instance) or its enclosing function's (a closure).
+func libraryPackage(fn *ssa.Function) *ssa.Package {
+	for fn != nil {
+		if o := fn.Origin(); o != nil {
+			fn = o
+		}
+		if fn.Pkg != nil {
+			return fn.Pkg
+		}
+		fn = fn.Parent()
+	}
+	return nil
+}
+
+// isSyntheticWrapper reports whether fn is a wrapper SSA made (a bound
+// method, a thunk, a promoted method): it runs the method it wraps.
+func isSyntheticWrapper(fn *ssa.Function) bool {
+	return fn.Synthetic != "" && len(fn.Blocks) > 0
+}
