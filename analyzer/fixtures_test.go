@@ -154,6 +154,9 @@ func TestSDKFixtures(t *testing.T) {
 		"genkit-tools",
 		"eino-tools",
 		"adk-tools",
+		// The same SDK on its second major version: catalog lines written
+		// for the first match it.
+		"adk-v2-tools",
 		"trpc-agent-tools",
 		"openai-go-chat",
 		"openai-go-maps",

@@ -243,7 +243,7 @@ func (c *Catalog) WithModules(paths []string) *Catalog {
 	cp := *c
 	cp.entered = nil
 	for _, p := range paths {
-		cp.entered = append(cp.entered, Normalize(p))
+		cp.entered = append(cp.entered, NormalizePrefix(p))
 	}
 	return &cp
 }
@@ -544,14 +544,22 @@ type ToolStruct struct {
 	Where        Where
 }
 
-// Normalize rewrites every major-version path element to /v*, so that one
-// catalog line matches every major version of a module
-// (github.com/stripe/stripe-go/v82/refund.New → .../v*/refund.New).
+// Normalize spells a symbol or package path so that one catalog line
+// matches every major version of a module:
 //
-// A major-version element is "/v" and digits, followed by "/", ".", ")" or
-// the end. Normalize runs on every catalog look-up, so it is written out by
-// hand (a regexp here was an eighth of a heavy scan) and returns symbol
-// itself, without allocating, when there is nothing to rewrite.
+//   - a major-version element inside a path ("/v" and digits followed by
+//     "/") is dropped, so that a line written for a module's first version
+//     also matches its later ones (google.golang.org/adk/v2/tool/functiontool.New
+//     → google.golang.org/adk/tool/functiontool.New, the v1 spelling);
+//     (a catalog line may spell it /v*/ too);
+//   - one that ends the path (followed by ".", ")" or the end) becomes /v*:
+//     it may be a module's root package (github.com/jackc/pgx/v5.Conn) or a
+//     versioned API's package (k8s.io/api/core/v1.Pod), which Normalize
+//     cannot tell apart, and every version of either matches.
+//
+// Normalize runs on every catalog look-up, so it is written out by hand (a
+// regexp here was an eighth of a heavy scan) and returns symbol itself,
+// without allocating, when there is nothing to rewrite.
 func Normalize(symbol string) string {
 	var b []byte // nil until the first rewrite
 	last := 0    // symbol[last:] is not yet copied into b
@@ -563,16 +571,27 @@ func Normalize(symbol string) string {
 		for j < len(symbol) && '0' <= symbol[j] && symbol[j] <= '9' {
 			j++
 		}
+		inner := j < len(symbol) && symbol[j] == '/'
+		if j == i+2 && j+1 < len(symbol) && symbol[j] == '*' && symbol[j+1] == '/' {
+			// A catalog line's own spelling of an inner version.
+			j, inner = j+1, true
+		}
 		if j == i+2 {
 			continue
 		}
-		if j < len(symbol) && symbol[j] != '/' && symbol[j] != '.' && symbol[j] != ')' {
+		if j < len(symbol) && !inner && symbol[j] != '.' && symbol[j] != ')' {
 			continue
 		}
 		if b == nil {
 			b = make([]byte, 0, len(symbol)+8)
 		}
 		b = append(b, symbol[last:i]...)
+		if inner {
+			// Dropped; the "/" that follows may start the next element.
+			last = j
+			i = j - 1
+			continue
+		}
 		b = append(b, "/v*"...)
 		last = j
 		// The terminator belongs to the match, as it did in the regexp
@@ -587,6 +606,14 @@ func Normalize(symbol string) string {
 		return symbol
 	}
 	return string(append(b, symbol[last:]...))
+}
+
+// NormalizePrefix spells a package path prefix as Normalize spells the
+// paths under it: its last element, when a major version, is inside those
+// paths (github.com/jackc/pgx/v5 → github.com/jackc/pgx, which
+// github.com/jackc/pgx/v4/pgxpool is under).
+func NormalizePrefix(prefix string) string {
+	return strings.TrimSuffix(Normalize(prefix+"/"), "/")
 }
 
 // New returns an empty catalog.
@@ -840,7 +867,7 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		if len(args) != 1 {
 			return "", fmt.Errorf("opaque wants one package path prefix")
 		}
-		p := Normalize(args[0])
+		p := NormalizePrefix(args[0])
 		c.Opaque = append(c.Opaque, p)
 		sort.Strings(c.Opaque)
 		return "opaque " + p, nil
@@ -848,7 +875,7 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		if len(args) != 1 {
 			return "", fmt.Errorf("api wants one package path prefix")
 		}
-		p := Normalize(args[0])
+		p := NormalizePrefix(args[0])
 		if !slices.Contains(c.APIs, p) {
 			c.APIs = append(c.APIs, p)
 			sort.Strings(c.APIs)

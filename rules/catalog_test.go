@@ -30,12 +30,16 @@ func TestDefaultParses(t *testing.T) {
 
 func TestNormalize(t *testing.T) {
 	for in, want := range map[string]string{
-		"github.com/stripe/stripe-go/v82/refund.New": "github.com/stripe/stripe-go/v*/refund.New",
-		"(*github.com/jackc/pgx/v5.Conn).Query":      "(*github.com/jackc/pgx/v*.Conn).Query",
-		"github.com/redis/go-redis/v9":               "github.com/redis/go-redis/v*",
-		"os/exec.Command":                            "os/exec.Command",
-		"github.com/example/vendor/vault.Read":       "github.com/example/vendor/vault.Read",
-		"(github.com/redis/go-redis/v9.cmdable).Get": "(github.com/redis/go-redis/v*.cmdable).Get",
+		"github.com/stripe/stripe-go/v82/refund.New":     "github.com/stripe/stripe-go/refund.New",
+		"google.golang.org/adk/v2/tool/functiontool.New": "google.golang.org/adk/tool/functiontool.New",
+		"google.golang.org/adk/tool/functiontool.New":    "google.golang.org/adk/tool/functiontool.New",
+		"example.com/m/v2/api/v1/v3/x.F":                 "example.com/m/api/x.F",
+		"k8s.io/api/core/v1.Pod":                         "k8s.io/api/core/v*.Pod",
+		"(*github.com/jackc/pgx/v5.Conn).Query":          "(*github.com/jackc/pgx/v*.Conn).Query",
+		"github.com/redis/go-redis/v9":                   "github.com/redis/go-redis/v*",
+		"os/exec.Command":                                "os/exec.Command",
+		"github.com/example/vendor/vault.Read":           "github.com/example/vendor/vault.Read",
+		"(github.com/redis/go-redis/v9.cmdable).Get":     "(github.com/redis/go-redis/v*.cmdable).Get",
 	} {
 		if got := Normalize(in); got != want {
 			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
@@ -200,18 +204,31 @@ func TestLaterFileOverrides(t *testing.T) {
 	}
 }
 
-// TestNormalizeMatchesRegexp checks the hand-written Normalize against the
-// regexp it replaced, on every string of up to seven characters over the
-// characters that matter.
+// TestNormalizeMatchesRegexp checks the hand-written Normalize against
+// regular expressions saying the same, on every string of up to seven
+// characters over the characters that matter: inner elements dropped (again
+// until none is left, as one element's "/" can start the next), then a last
+// element rewritten.
 func TestNormalizeMatchesRegexp(t *testing.T) {
-	ref := regexp.MustCompile(`/v[0-9]+([/.)]|$)`)
+	inner := regexp.MustCompile(`/v[0-9]+/`)
+	last := regexp.MustCompile(`/v[0-9]+([.)]|$)`)
+	ref := func(s string) string {
+		for {
+			r := inner.ReplaceAllString(s, "/")
+			if r == s {
+				break
+			}
+			s = r
+		}
+		return last.ReplaceAllString(s, "/v*$1")
+	}
 	const alphabet = "/v12.)x"
 	var gen func(prefix string, n int)
 	checked := 0
 	gen = func(prefix string, n int) {
-		want := ref.ReplaceAllString(prefix, "/v*$1")
+		want := ref(prefix)
 		if got := Normalize(prefix); got != want {
-			t.Fatalf("Normalize(%q) = %q, the regexp gives %q", prefix, got, want)
+			t.Fatalf("Normalize(%q) = %q, the regexps give %q", prefix, got, want)
 		}
 		checked++
 		if n == 0 {
@@ -242,7 +259,7 @@ sink cloud-write (*github.com/aws/aws-sdk-go-v2/service/*.Client).Put*
 sink cloud-read (*github.com/aws/aws-sdk-go-v2/service/*.Client).GetSecret*
 sink network (*github.com/aws/aws-sdk-go-v2/service/s3.Client).GetBucketPolicy
 sink cloud-write (*github.com/google/go-github/v*/github.*Service).Create*
-sink cloud-write (k8s.io/client-go/kubernetes/typed/*/*.*Interface).Delete
+sink cloud-write (k8s.io/client-go/kubernetes/typed/*/v*.*Interface).Delete
 `))
 	if err != nil {
 		t.Fatal(err)
@@ -265,6 +282,8 @@ sink cloud-write (k8s.io/client-go/kubernetes/typed/*/*.*Interface).Delete
 		"(k8s.io/client-go/kubernetes/typed/apps/v1.DeploymentExpansion).Delete":      "",
 		"(*github.com/google/go-github/v93/github.Client).CreateSomething":            "",
 		"(k8s.io/client-go/kubernetes/typed/apps/v1/fake.DeploymentInterface).Delete": "",
+		// An API version that is not a bare number is still an element.
+		"(k8s.io/client-go/kubernetes/typed/batch/v1beta1.CronJobInterface).Delete": "cloud-write",
 	} {
 		sk, ok := c.Sink(sym)
 		if got := sk.Capability; got != want || ok != (want != "") {
