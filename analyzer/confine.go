@@ -76,7 +76,7 @@ func (c *checker) guardedLineage(f *flow, res *reached, site ssa.CallInstruction
 		if s.site == nil {
 			break
 		}
-		block = s.site.Block()
+		block = s.point().Block()
 	}
 	return check{}, false
 }

@@ -31,6 +31,9 @@ func TestFixtures(t *testing.T) {
 		// Tools a library registers: a ready-made server the
 		// application builds, a helper that registers its functions.
 		"mcp-library-server",
+		// A function put on a queue that a worker goroutine runs: what
+		// it reaches is the tool's that queued it.
+		"mcp-go-workqueue",
 		"taint-prompt",
 		// Guards (issue #5), and the README's example in two versions.
 		"guards-mcp",

@@ -341,7 +341,7 @@ func pathPoints(res *reached, site ssa.CallInstruction) []pathPoint {
 		if s.site == nil {
 			break
 		}
-		point = s.site
+		point = s.point()
 	}
 	return out
 }

@@ -24,13 +24,28 @@ type step struct {
 	fn   *ssa.Function
 	prev *step
 	// site is the call in prev.fn that reached fn; nil for the handler.
+	// For a function prev.fn sent on a work queue, site is the worker's
+	// call that runs it, and via the send in prev.fn (see queues.go).
 	site ssa.CallInstruction
+	via  ssa.Instruction
 	// dynamic counts the dynamic calls (interface, function value,
 	// callback) on the path; length counts all calls. The witness is the
 	// path with the fewest dynamic calls, then the fewest calls, as in
 	// govulncheck's witness.go.
 	dynamic, length int
 	seq             int
+}
+
+// point is the instruction in prev.fn that leads to fn: the call, or the
+// send that queued fn.
+func (s *step) point() ssa.Instruction {
+	if s.via != nil {
+		return s.via
+	}
+	if s.site == nil {
+		return nil
+	}
+	return s.site
 }
 
 // hit is a sink reached by a tool.
@@ -69,6 +84,9 @@ type reacher struct {
 	std map[string]bool
 	// summaries, when set, say what calls into opaque dependencies reach.
 	summaries *summary.Table
+	// queueRuns are the calls that run a function received from a
+	// channel, by element type (see queues.go).
+	queueRuns map[string][]ssa.CallInstruction
 
 	symbols     map[*ssa.Function]string
 	names       map[*ssa.Function]string
@@ -254,6 +272,16 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 				}
 			}
 			follow(s, site, len(sinks) > 0)
+		}
+		for _, qd := range rc.sentFuncs(s.fn) {
+			if s.prev == nil && s.fn == handler && region != nil && !region[qd.send.Block()] {
+				continue
+			}
+			if !best[qd.fn] {
+				binds.bindCall(qd.run, qd.fn)
+				seq++
+				heap.Push(q, &step{fn: qd.fn, prev: s, site: qd.run, via: qd.send, dynamic: s.dynamic + 1, length: s.length + 1, seq: seq})
+			}
 		}
 	}
 	out.hits = hits
@@ -442,7 +470,7 @@ func (r *reached) frames(fn *ssa.Function, last ssa.Instruction, pos positioner)
 	var call ssa.Instruction = last
 	for s := r.steps[fn]; s != nil; s = s.prev {
 		frames = append(frames, report.Frame{Function: s.fn.String(), Position: pos.of(call.Pos())})
-		call = s.site
+		call = s.point()
 	}
 	for i, j := 0, len(frames)-1; i < j; i, j = i+1, j-1 {
 		frames[i], frames[j] = frames[j], frames[i]

@@ -125,6 +125,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	rc := newReacher(cat, cg, l.Std)
 	rc.impls = impls
 	rc.channels = channelWrites(cat, scope)
+	rc.queueRuns = queueRuns(scope)
 	module := make(map[*ssa.Function]bool, len(scope))
 	for _, fn := range scope {
 		module[fn] = true
@@ -307,10 +308,10 @@ func dispatchFrameworks(cat *rules.Catalog) map[string]bool {
 // dependency, on through the dependency's summary to its own sink call.
 func witness(h hit, pos positioner) []report.Frame {
 	var frames []report.Frame
-	call := h.site
+	var call ssa.Instruction = h.site
 	for s := h.at; s != nil; s = s.prev {
 		frames = append(frames, report.Frame{Function: s.fn.String(), Position: pos.of(call.Pos())})
-		call = s.site
+		call = s.point()
 	}
 	for i, j := 0, len(frames)-1; i < j; i, j = i+1, j-1 {
 		frames[i], frames[j] = frames[j], frames[i]
