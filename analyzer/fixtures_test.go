@@ -34,6 +34,9 @@ func TestFixtures(t *testing.T) {
 		// A function put on a queue that a worker goroutine runs: what
 		// it reaches is the tool's that queued it.
 		"mcp-go-workqueue",
+		// One adapter closure around values of the application's own
+		// tool interface: each tool is its value's method.
+		"mcp-go-iface-adapter",
 		"taint-prompt",
 		// Guards (issue #5), and the README's example in two versions.
 		"guards-mcp",

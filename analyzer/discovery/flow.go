@@ -71,6 +71,10 @@ const (
 	// kEnter: the results of a call (n.v, a Call or an Extract of one)
 	// entered into the callee whose context is n.c.
 	kEnter
+	// kMethod: a method of the value n.v (with the path before "#" in
+	// n.path), named after the "#": the function an adapter's interface
+	// call runs on the value it holds (handlers.go, wrapsValue).
+	kMethod
 )
 
 // Limits that keep one search small: registration code is shallow, but
@@ -210,6 +214,9 @@ type graph struct {
 	wrapSite map[[2]int32]ssa.CallInstruction
 	// wrapped memoises wrapper detection per function value node.
 	wrapped map[int32]bool
+	// runs maps the value an adapter's interface call is made on to the
+	// nodes of what the call runs (handlers.go, wrapsValue).
+	runs map[int32][]int32
 	// limit, when set, lowers maxNodes for this graph; full records that a
 	// limit was hit.
 	limit int
@@ -220,7 +227,7 @@ type graph struct {
 }
 
 func (e *engine) newGraph() *graph {
-	return &graph{e: e, ids: map[node]int32{}, wrapSite: map[[2]int32]ssa.CallInstruction{}, wrapped: map[int32]bool{}}
+	return &graph{e: e, ids: map[node]int32{}, wrapSite: map[[2]int32]ssa.CallInstruction{}, wrapped: map[int32]bool{}, runs: map[int32][]int32{}}
 }
 
 func (g *graph) id(n node) int32 {
@@ -301,8 +308,11 @@ func join(a, b string) string {
 // expand adds the edges of one node.
 func (g *graph) expand(id int32) {
 	n := g.nodes[id]
-	if n.kind == kEnter {
+	switch n.kind {
+	case kEnter:
 		g.enterResults(id, n)
+		return
+	case kMethod:
 		return
 	}
 	switch v := n.v.(type) {
@@ -933,6 +943,9 @@ func (g *graph) funcLeaves(from int32) []int32 {
 }
 
 func isFuncValue(n node) bool {
+	if n.kind == kMethod {
+		return true
+	}
 	if n.path != "" || n.kind != kValue {
 		return false
 	}

@@ -2,6 +2,9 @@ package discovery
 
 import (
 	"go/token"
+	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -19,6 +22,13 @@ import (
 // runs in as a handler: its parameters come from the SDK, its free
 // variables and receiver from the value.
 func (e *engine) handlerFunc(n node) (*ssa.Function, *ctx) {
+	if n.kind == kMethod {
+		m, recv := e.methodNode(n)
+		if m == nil {
+			return nil, nil
+		}
+		return m, e.intern(ctxKey{fn: m, entry: true, recv: recv, hasRecv: true})
+	}
 	switch f := n.v.(type) {
 	case *ssa.Function:
 		fn := unwrapWrapper(f)
@@ -54,7 +64,12 @@ func (g *graph) wraps(id int32) bool {
 		switch {
 		case reflectCall(cc):
 			callee = cc.Args[0]
-		case cc.IsInvoke() || cc.StaticCallee() != nil:
+		case cc.IsInvoke():
+			if g.wrapsValue(id, fn, c, site) {
+				found = true
+			}
+			continue
+		case cc.StaticCallee() != nil:
 			continue
 		}
 		if _, ok := callee.(*ssa.Builtin); ok {
@@ -75,6 +90,86 @@ func (g *graph) wraps(id int32) bool {
 	}
 	g.wrapped[id] = found
 	return found
+}
+
+// wrapsValue reports whether the interface call at site, in the function
+// value at id, runs a value the function value holds (an adapter closure
+// around a value of the application's own tool interface: `return func(ctx,
+// req) { return r.Run(ctx, req.GetArguments()) }`), and adds an eWrap edge
+// to the value, from which each concrete value it can be at this
+// construction site leads to its method: the tool's handler. Two tools
+// made by one adapter around two runners keep their own runner's method.
+func (g *graph) wrapsValue(id int32, fn *ssa.Function, c *ctx, site ssa.CallInstruction) bool {
+	cc := site.Common()
+	if !captured(cc.Value, fn, c.hasRecv, 0) || !handsOverCall(fn, site, c.hasRecv) {
+		return false
+	}
+	to := g.add(id, node{v: cc.Value, c: c}, eWrap, -1, -1)
+	if to < 0 {
+		return false
+	}
+	g.wrapSite[[2]int32{id, to}] = site
+	g.visit(to)
+	var runs []int32
+	for _, l := range g.leaves(to) {
+		ln := g.nodes[l]
+		if isFuncValue(ln) {
+			// A function converted to a function type whose method
+			// calls it (http.HandlerFunc's shape): the function is the
+			// handler.
+			runs = append(runs, l)
+			continue
+		}
+		if m := g.e.concreteMethod(ln.v, ln.path, cc.Method.Name()); m == nil || len(m.Blocks) == 0 || g.e.skip(m) {
+			continue
+		}
+		mn := node{v: ln.v, c: ln.c, path: ln.path + "#" + cc.Method.Name(), kind: kMethod}
+		if x := g.add(to, mn, ePlain, -1, -1); x >= 0 {
+			runs = append(runs, x)
+		}
+	}
+	if len(runs) == 0 {
+		return false
+	}
+	// The held value's other sources (what its struct's fields hold) are
+	// not what the call runs.
+	g.runs[to] = runs
+	return true
+}
+
+// concreteMethod returns the method name of the concrete value v stands
+// for with path "" (the value) or "*" (what a local allocation holds), or
+// nil.
+func (e *engine) concreteMethod(v ssa.Value, path, name string) *ssa.Function {
+	if v == nil {
+		return nil
+	}
+	t := v.Type()
+	switch path {
+	case "":
+	case "*":
+		p, ok := t.Underlying().(*types.Pointer)
+		if !ok {
+			return nil
+		}
+		t = p.Elem()
+	default:
+		return nil
+	}
+	if types.IsInterface(t) {
+		return nil
+	}
+	if m := methodFunc(e.prog, t, name); m != nil {
+		return unwrapWrapper(m)
+	}
+	return nil
+}
+
+// methodNode splits a kMethod node into the method it runs and the node
+// of its receiver.
+func (e *engine) methodNode(n node) (*ssa.Function, node) {
+	path, name, _ := strings.Cut(n.path, "#")
+	return e.concreteMethod(n.v, path, name), node{v: n.v, c: n.c, path: path}
 }
 
 // A typed-handler adapter that calls the handler through reflection
@@ -193,6 +288,46 @@ func handsOver(fn *ssa.Function, site ssa.CallInstruction, recv bool) bool {
 	return false
 }
 
+// handsOverCall is handsOver for a call of a method on a held value, which
+// may as well be a service the handler uses (`mgr.IsDeployed(ctx)`,
+// `store.Get(ctx, id)`) as the tool it adapts: the call must both be given
+// the request, whole or as its arguments (a value that is not a number or a
+// string: the request, its argument map, a struct of them), and give back
+// what fn returns.
+func handsOverCall(fn *ssa.Function, site ssa.CallInstruction, recv bool) bool {
+	call, ok := site.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	params := fn.Params
+	if recv && len(params) > 0 {
+		params = params[1:]
+	}
+	isParam := func(x ssa.Value) bool {
+		p, ok := x.(*ssa.Parameter)
+		return ok && slices.Contains(params, p) && !symbol.IsContextLike(p.Type())
+	}
+	given := false
+	for _, a := range site.Common().Args {
+		if _, basic := a.Type().Underlying().(*types.Basic); !basic && !symbol.IsContextLike(a.Type()) && derives(a, fn, isParam) {
+			given = true
+			break
+		}
+	}
+	if !given {
+		return false
+	}
+	isCall := func(x ssa.Value) bool { return x == call }
+	for _, ret := range returnsIn(fn) {
+		for _, r := range ret.Results {
+			if derives(r, fn, isCall) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func returnsIn(fn *ssa.Function) []*ssa.Return {
 	var out []*ssa.Return
 	for _, b := range fn.Blocks {
@@ -278,6 +413,15 @@ func (g *graph) handlerLeaves(from int32) (handlers, wrappers []int32) {
 				continue
 			}
 			wrappers = append(wrappers, id)
+		}
+		if runs, ok := g.runs[id]; ok {
+			for _, x := range runs {
+				if !seen[x] {
+					seen[x] = true
+					queue = append(queue, x)
+				}
+			}
+			continue
 		}
 		for _, e := range g.out[id] {
 			if (e.kind == ePlain || e.kind == eWrap) && !seen[e.to] {

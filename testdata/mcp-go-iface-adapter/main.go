@@ -1,0 +1,108 @@
+// Command mcp-go-iface-adapter registers each tool as one adapter closure
+// around a value of the application's own Runner interface. The adapter is
+// shared; what each tool does is its runner's: echo does nothing, shell
+// runs the model's command, notes reads a configured file, remove_note
+// removes the model's note through a second adapter that logs the call.
+// None of them gets another's capabilities through the shared adapter.
+// count_notes is a handler that uses a store it holds: the store is a
+// service of the handler's, not the tool it adapts.
+package main
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+// Runner is a tool's behaviour, apart from the protocol.
+type Runner interface {
+	Run(ctx context.Context, args map[string]any) (string, error)
+}
+
+type echoRunner struct{}
+
+func (echoRunner) Run(ctx context.Context, args map[string]any) (string, error) { // want `tool echo mcp-go constant`
+	text, _ := args["text"].(string)
+	return text, nil
+}
+
+type shellRunner struct{ shell string }
+
+func (r *shellRunner) Run(ctx context.Context, args map[string]any) (string, error) { // want `tool shell mcp-go constant` `BR304: tool shell can run processes with no rate limit` `BR305: tool shell is not logged with its arguments`
+	command, _ := args["command"].(string)
+	out, err := exec.CommandContext(ctx, r.shell, "-c", command).CombinedOutput() // want `shell: exec os/exec\.CommandContext \(tainted\)` `BR101: tool shell: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool shell can run processes through os/exec\.CommandContext with no confirmation before it` `BR303: tool shell: a model-chosen command reaches os/exec\.CommandContext with no sandbox or allowlist`
+	return string(out), err
+}
+
+type notesRunner struct{ root string }
+
+func (r notesRunner) Run(ctx context.Context, args map[string]any) (string, error) { // want `tool notes mcp-go constant` `BR305: tool notes is not logged with its arguments`
+	data, err := os.ReadFile(filepath.Join(r.root, "notes.txt")) // want `notes: fs-read os\.ReadFile` `BR202: tool notes returns the contents of a file read by os\.ReadFile to the model`
+	return string(data), err
+}
+
+type removeRunner struct{ root string }
+
+func (r removeRunner) Run(ctx context.Context, args map[string]any) (string, error) { // want `tool remove_note mcp-go constant` `BR304: tool remove_note can write files with no rate limit`
+	name, _ := args["name"].(string)
+	return "removed", os.Remove(filepath.Join(r.root, name)) // want `remove_note: fs-write os\.Remove \(tainted\)` `BR104: tool remove_note: model-controlled input reaches the file path of os\.Remove` `BR301: tool remove_note can write files through os\.Remove with no confirmation before it`
+}
+
+// audited logs each call, then runs the runner it holds.
+type audited struct{ inner Runner }
+
+func (a *audited) Run(ctx context.Context, args map[string]any) (string, error) {
+	log.Printf("tool call %v", args) // want `remove_note: guard audit-log log\.Printf for fs-write os\.Remove`
+	return a.inner.Run(ctx, args)
+}
+
+// Store counts the notes.
+type Store interface {
+	Count(ctx context.Context) (int, error)
+}
+
+type dirStore struct{ dir string }
+
+func (d dirStore) Count(ctx context.Context) (int, error) {
+	entries, err := os.ReadDir(d.dir) // want `count_notes: fs-read os\.ReadDir`
+	return len(entries), err
+}
+
+func countNotes(st Store) server.ToolHandlerFunc {
+	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool count_notes mcp-go constant` `BR305: tool count_notes is not logged with its arguments`
+		n, err := st.Count(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return mcp.NewToolResultText(fmt.Sprint(n)), nil
+	}
+}
+
+// adapt serves a runner as an MCP tool handler.
+func adapt(r Runner) server.ToolHandlerFunc {
+	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		out, err := r.Run(ctx, req.GetArguments())
+		if err != nil {
+			return mcp.NewToolResultError(err.Error()), nil
+		}
+		return mcp.NewToolResultText(out), nil
+	}
+}
+
+func main() {
+	s := server.NewMCPServer("runners", "1.0.0") // want `agent runners server mcp-go: count_notes, echo, notes, remove_note, shell` `BR402: agent runners: notes returns private data \(os\.ReadFile\), shell sends data where the model says \(os/exec\.CommandContext\); whoever steers t.*`
+	s.AddTool(mcp.NewTool("echo", mcp.WithString("text")), adapt(echoRunner{}))
+	s.AddTool(mcp.NewTool("shell", mcp.WithString("command")), adapt(&shellRunner{shell: "/bin/sh"}))
+	s.AddTool(mcp.NewTool("notes"), adapt(notesRunner{root: "/srv/notes"}))
+	s.AddTool(mcp.NewTool("remove_note", mcp.WithString("name")), adapt(&audited{inner: removeRunner{root: "/srv/notes"}}))
+	s.AddTool(mcp.NewTool("count_notes"), countNotes(dirStore{dir: "/srv/notes"}))
+	if err := server.ServeStdio(s); err != nil {
+		log.Fatal(err)
+	}
+}
