@@ -28,6 +28,9 @@ func TestFixtures(t *testing.T) {
 		// A token kept next to the API client it made: what the
 		// client's calls answer is the API's data, not the token.
 		"taint-client-secret",
+		// What a dependency's function (a word splitter, a JSON
+		// decoder) makes of the model's input is still the model's.
+		"taint-dependency-helpers",
 		// Tools a library registers: a ready-made server the
 		// application builds, a helper that registers its functions.
 		"mcp-library-server",

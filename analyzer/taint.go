@@ -116,6 +116,10 @@ type flow struct {
 	// throughDependencies passes data through the calls into a
 	// dependency's code that the scan entered, as through opaque calls.
 	throughDependencies bool
+	// decodersOnly narrows throughDependencies: a call into entered code
+	// fills only what it is handed as any value (a decoder's v any), not
+	// a pointer it is handed as a typed value (a record it indexes).
+	decodersOnly bool
 	// dependency, when set, says which packages are a dependency's (not
 	// the module's, not the standard library's): for
 	// throughDependencies and clientsKeepCredentials.
@@ -175,6 +179,9 @@ type flow struct {
 type siteTargets struct {
 	analysed []*ssa.Function
 	opaque   []string
+	// entered: every opaque target is code the scan entered, passed
+	// through (throughDependencies), none a catalogued package's.
+	entered bool
 }
 
 func newFlow(cat *rules.Catalog, rc *reacher, funcs map[*ssa.Function]bool, inScope func(ssa.CallInstruction) bool) *flow {
@@ -743,14 +750,16 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 		}
 	}
 	f.flowInto(result, in)
+	entered := f.decodersOnly && f.callees[site].entered
 	for i, a := range args {
-		if isLocalVariable(a) || isOutParameter(c, i, a) || (i == 0 && writesReceiver(c) && isPointer(a.Type())) {
+		fills := !entered || emptyInterfaceParam(c, i)
+		if fills && (isLocalVariable(a) || isOutParameter(c, i, a) || (i == 0 && writesReceiver(c) && isPointer(a.Type()))) {
 			f.setCell(cell{baseOf(a), "*"}, in)
 		}
 		// rows.Scan(&u.ID, &u.Email) passes its out-parameters in a
 		// variadic array: fill what its elements point to.
 		for _, p := range elementPointers(a) {
-			if isLocalVariable(p) {
+			if fills && isLocalVariable(p) {
 				f.setCell(cell{baseOf(p), "*"}, in)
 			}
 		}
@@ -760,6 +769,29 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 			}
 		}
 	}
+}
+
+// emptyInterfaceParam reports whether the parameter that takes argument i
+// of a call (its receiver counted as argument 0) is an empty interface.
+func emptyInterfaceParam(c *ssa.CallCommon, i int) bool {
+	sig := c.Signature()
+	if hasReceiver(c) {
+		i--
+	}
+	params := sig.Params()
+	if i < 0 || params.Len() == 0 {
+		return false
+	}
+	var t types.Type
+	if i >= params.Len()-1 && sig.Variadic() {
+		t = params.At(params.Len() - 1).Type().(*types.Slice).Elem()
+	} else if i < params.Len() {
+		t = params.At(i).Type()
+	} else {
+		return false
+	}
+	it, ok := t.Underlying().(*types.Interface)
+	return ok && it.Empty()
 }
 
 // selects reports whether, under selections, an argument of type t is a
@@ -894,21 +926,23 @@ func (f *flow) sinkAmong(syms []string, want func(capability string) bool) bool 
 func (f *flow) targets(fn *ssa.Function, site ssa.CallInstruction) ([]*ssa.Function, []string) {
 	t, ok := f.callees[site]
 	if !ok {
-		t.analysed, t.opaque = f.findTargets(fn, site)
+		t.analysed, t.opaque, t.entered = f.findTargets(fn, site)
 		f.callees[site] = t
 	}
 	return t.analysed, t.opaque
 }
 
 // findTargets is targets, not memoised.
-func (f *flow) findTargets(fn *ssa.Function, site ssa.CallInstruction) ([]*ssa.Function, []string) {
+func (f *flow) findTargets(fn *ssa.Function, site ssa.CallInstruction) ([]*ssa.Function, []string, bool) {
 	c := site.Common()
 	var analysed []*ssa.Function
 	var opaque []string
+	catalogued := false
 	add := func(g *ssa.Function) {
 		switch {
 		case isOpaque(f.cat, g):
 			opaque = append(opaque, f.rc.symbol(g))
+			catalogued = true
 		case f.funcs[g]:
 			analysed = append(analysed, g)
 		case f.throughDependencies && f.dependency != nil && f.dependency(declaringPackage(g)):
@@ -922,7 +956,7 @@ func (f *flow) findTargets(fn *ssa.Function, site ssa.CallInstruction) ([]*ssa.F
 	}
 	if callee := c.StaticCallee(); callee != nil {
 		add(callee)
-		return analysed, opaque
+		return analysed, opaque, len(opaque) > 0 && !catalogued
 	}
 	targets := f.rc.graphCallees(site)
 	if f.implementations {
@@ -933,8 +967,9 @@ func (f *flow) findTargets(fn *ssa.Function, site ssa.CallInstruction) ([]*ssa.F
 	}
 	if len(analysed) == 0 && len(opaque) == 0 && c.IsInvoke() {
 		opaque = append(opaque, invokeSymbol(c))
+		catalogued = true
 	}
-	return analysed, opaque
+	return analysed, opaque, len(opaque) > 0 && !catalogued
 }
 
 // callValue is the value a call produces, or nil for go and defer (whose

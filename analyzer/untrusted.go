@@ -88,6 +88,11 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 	f.sanitize = true
 	f.numbers = eitherMask([]string{"payment"})
 	f.stopAtReads = true
+	// What a dependency's function makes of the model's input (a
+	// tokenizer's words, a JSON decoder's struct) is still the model's.
+	f.throughDependencies = true
+	f.decodersOnly = true
+	f.dependency = c.isDependency
 	c.seedInputs(f, e)
 	f.run(moduleOrder(res, funcs))
 
@@ -852,11 +857,15 @@ func (c *checker) outsideFlows(e entry, t report.Tool, res *reached) []report.Fi
 		funcs := c.funcSet(res)
 		f := newFlow(c.cat, c.rc, funcs, res.feeds)
 		f.stopAtSinks = true
+		// A page converted by a library (HTML to text) is still the
+		// page.
+		f.throughDependencies = true
+		f.decodersOnly = true
+		f.dependency = c.isDependency
 		if label == "secret" {
 			// A credential a client holds is used, not returned:
 			// but rows, pages and files are what the cursor, the
 			// response or the reader that holds them gives back.
-			f.dependency = c.isDependency
 			f.clientsKeepCredentials = true
 		}
 		for _, r := range mine {
