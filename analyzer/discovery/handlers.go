@@ -290,10 +290,10 @@ func handsOver(fn *ssa.Function, site ssa.CallInstruction, recv bool) bool {
 
 // handsOverCall is handsOver for a call of a method on a held value, which
 // may as well be a service the handler uses (`mgr.IsDeployed(ctx)`,
-// `store.Get(ctx, id)`) as the tool it adapts: the call must both be given
-// the request, whole or as its arguments (a value that is not a number or a
-// string: the request, its argument map, a struct of them), and give back
-// what fn returns.
+// `store.Save(name, data)`) as the tool it adapts: the call must both be
+// given the request whole (fn's own parameter, or the request's argument
+// map: a map or an interface value made from the request, not a name or
+// the bytes of one argument), and give back what fn returns.
 func handsOverCall(fn *ssa.Function, site ssa.CallInstruction, recv bool) bool {
 	call, ok := site.(*ssa.Call)
 	if !ok {
@@ -309,7 +309,15 @@ func handsOverCall(fn *ssa.Function, site ssa.CallInstruction, recv bool) bool {
 	}
 	given := false
 	for _, a := range site.Common().Args {
-		if _, basic := a.Type().Underlying().(*types.Basic); !basic && !symbol.IsContextLike(a.Type()) && derives(a, fn, isParam) {
+		if symbol.IsContextLike(a.Type()) {
+			continue
+		}
+		whole := isParam(stripChange(a))
+		switch a.Type().Underlying().(type) {
+		case *types.Map, *types.Interface:
+			whole = whole || derives(a, fn, isParam)
+		}
+		if whole {
 			given = true
 			break
 		}
