@@ -200,6 +200,11 @@ func (e *engine) held(list ssa.Value, made map[ssa.CallInstruction][]int, byHand
 			}
 			if mi, ok := n.v.(*ssa.MakeInterface); ok {
 				out = append(out, e.converted(mi, byHandler, tools)...)
+				// A wrapper that only delegates to a tool it holds
+				// (iface.go, delegates) stands for that tool.
+				for _, path := range e.delegatePaths(mi.X.Type()) {
+					g.flowsFrom(id, mi.X, n.c, path)
+				}
 			}
 			if plainOut(g, id) == 0 {
 				// A tool passed through a dependency's wrapper
@@ -218,6 +223,37 @@ func (e *engine) held(list ssa.Value, made map[ssa.CallInstruction][]int, byHand
 				g.visit(ed.to)
 				stack = append(stack, ed.to)
 			}
+		}
+	}
+	return out
+}
+
+// delegatePaths returns, for a type that only delegates to a tool it
+// holds, the paths of its interface-typed fields (where the held tool is),
+// and nothing for any other type.
+func (e *engine) delegatePaths(t types.Type) []string {
+	delegating := false
+	for _, spec := range e.cat.Implements {
+		if delegates(e.prog, t, spec) {
+			delegating = true
+			break
+		}
+	}
+	if !delegating {
+		return nil
+	}
+	prefix := ""
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t, prefix = p.Elem(), "*/"
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i); types.IsInterface(f.Type()) {
+			out = append(out, prefix+f.Name())
 		}
 	}
 	return out

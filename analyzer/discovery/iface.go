@@ -171,7 +171,7 @@ func delegates(prog *ssa.Program, t types.Type, spec rules.Implements) bool {
 			continue
 		}
 		returns++
-		if len(ret.Results) != 1 || !heldCall(ret.Results[0], spec.NameMethod) {
+		if len(ret.Results) == 0 || !heldResult(ret.Results[0], spec.NameMethod) {
 			return false
 		}
 	}
@@ -186,6 +186,16 @@ func delegates(prog *ssa.Program, t types.Type, spec rules.Implements) bool {
 		}
 	}
 	return false
+}
+
+// heldResult reports whether v is what a held value's method returns: the
+// call itself, or the first of its results (eino's Info returns the tool's
+// description and an error).
+func heldResult(v ssa.Value, method string) bool {
+	if x, ok := v.(*ssa.Extract); ok && x.Index == 0 {
+		v = x.Tuple
+	}
+	return heldCall(v, method)
 }
 
 // heldCall reports whether v is a call of method on an interface value

@@ -52,8 +52,10 @@ func main() {
 			runCommandTool,
 			clockTool,
 			readFileTool,
-			// A user type implementing tool.InvokableTool.
-			&fetcher{client: &http.Client{Timeout: 10 * time.Second}},
+			// A user type implementing tool.InvokableTool, inside a
+			// wrapper that logs each call: the wrapper is no tool of its
+			// own, the fetcher it holds is.
+			&logged{inner: &fetcher{client: &http.Client{Timeout: 10 * time.Second}}},
 		},
 	})
 	if err != nil {

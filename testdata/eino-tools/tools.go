@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log"
 	"net/http"
 	"os"
 	"os/exec"
@@ -69,6 +70,22 @@ func (f *fetcher) InvokableRun(ctx context.Context, argumentsInJSON string, opts
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
 	return string(body), err
+}
+
+// logged wraps a tool: its Info is the held tool's (a name method that
+// returns two results, as eino's does), and its InvokableRun logs, then
+// runs the held tool.
+type logged struct {
+	inner tool.InvokableTool
+}
+
+func (l *logged) Info(ctx context.Context) (*schema.ToolInfo, error) {
+	return l.inner.Info(ctx)
+}
+
+func (l *logged) InvokableRun(ctx context.Context, argumentsInJSON string, opts ...tool.Option) (string, error) {
+	log.Printf("tool call: %s", argumentsInJSON)
+	return l.inner.InvokableRun(ctx, argumentsInJSON, opts...)
 }
 
 // remover implements tool.InvokableTool but is never converted to an

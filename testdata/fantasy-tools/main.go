@@ -125,7 +125,7 @@ func newResearcher(model fantasy.LanguageModel) fantasy.Agent {
 
 func run(ctx context.Context, model fantasy.LanguageModel, prompt string) error {
 	_ = newResearcher(model)
-	agent := fantasy.NewAgent(model, fantasy.WithTools(buildTools()...))
+	agent := fantasy.NewAgent(model, fantasy.WithTools(buildTools()...)) // want `agent fantasy\.WithTools \(main\.go:128\) agent fantasy: fetch, read_env, run_command, write_file` `BR401: agent fantasy\.WithTools \(main\.go:128\): read_env returns private data \(os\.Getenv\), fetch returns untrusted content \(\(\*net/http\.Client.*`
 	res, err := agent.Generate(ctx, fantasy.AgentCall{Prompt: prompt})
 	if err != nil {
 		return err
