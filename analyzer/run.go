@@ -178,7 +178,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 			Handler:      e.handler.String(),
 			Position:     pos.of(e.handler.Pos()),
 			Registration: pos.of(e.registration),
-			Inputs:       modelInputs(e.handler),
+			Inputs:       modelInputs(inputFunc(e)),
 			Capabilities: []report.Capability{},
 		}
 		if e.position.IsValid() {

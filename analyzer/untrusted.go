@@ -447,6 +447,18 @@ func beginsWithText(v ssa.Value) bool {
 func (c *checker) seedInputs(f *flow, e entry) {
 	h := e.handler
 	if e.region == nil {
+		if in := inputFunc(e); in != h {
+			// The SDK hands the request to the outermost layer; what
+			// it hands on to the handler (the argument map, not the
+			// configuration an adapter adds) is the model's, and so is
+			// what the layer's own code makes of it.
+			for i, p := range in.Params {
+				if (i > 0 || in.Signature.Recv() == nil) && !symbol.IsContextLike(p.Type()) {
+					f.seed(p, allKinds, "model input: parameter "+p.Name())
+				}
+			}
+			return
+		}
 		for i, p := range h.Params {
 			if i == 0 && h.Signature.Recv() != nil {
 				continue
@@ -491,6 +503,18 @@ func (c *checker) seedInputs(f *flow, e entry) {
 		}
 	}
 	visit(h)
+}
+
+// inputFunc is the function the SDK hands a tool's request to: the
+// outermost of the wrappers whose code is the tool's own (a server-wide
+// layer passes the request on), else the handler.
+func inputFunc(e entry) *ssa.Function {
+	for _, l := range e.layers {
+		if !l.Shared && l.Fn != nil && len(l.Fn.Blocks) > 0 {
+			return l.Fn
+		}
+	}
+	return e.handler
 }
 
 // hasReceiver reports whether a call's argument 0 is a method's receiver.

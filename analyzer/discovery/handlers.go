@@ -111,15 +111,11 @@ func (g *graph) wrapsValue(id int32, fn *ssa.Function, c *ctx, site ssa.CallInst
 	g.wrapSite[[2]int32{id, to}] = site
 	g.visit(to)
 	var runs []int32
-	for _, l := range g.leaves(to) {
+	for _, l := range g.concreteValues(to) {
 		ln := g.nodes[l]
-		if isFuncValue(ln) {
-			// A function converted to a function type whose method
-			// calls it (http.HandlerFunc's shape): the function is the
-			// handler.
-			runs = append(runs, l)
-			continue
-		}
+		// The method of the concrete value: a type's own, or that of a
+		// function type whose method calls the function
+		// (http.HandlerFunc's shape), a further layer around it.
 		if m := g.e.concreteMethod(ln.v, ln.path, cc.Method.Name()); m == nil || len(m.Blocks) == 0 || g.e.skip(m) {
 			continue
 		}
@@ -135,6 +131,40 @@ func (g *graph) wrapsValue(id int32, fn *ssa.Function, c *ctx, site ssa.CallInst
 	// not what the call runs.
 	g.runs[to] = runs
 	return true
+}
+
+// concreteValues returns the first values of a concrete type met on the
+// value edges from an interface value: what it holds where it is made
+// (&shellRunner{...}, HandlerFunc(fn)), not what those are made of.
+func (g *graph) concreteValues(from int32) []int32 {
+	var out []int32
+	seen := map[int32]bool{from: true}
+	stack := []int32{from}
+	for len(stack) > 0 {
+		id := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := g.nodes[id]
+		if id != from && n.kind == kValue && n.v != nil && (n.path == "" || n.path == "*") {
+			t := n.v.Type()
+			if n.path == "*" {
+				if p, ok := t.Underlying().(*types.Pointer); ok {
+					t = p.Elem()
+				}
+			}
+			if !types.IsInterface(t) {
+				out = append(out, id)
+				continue
+			}
+		}
+		for _, e := range g.out[id] {
+			if e.kind == ePlain && !seen[e.to] {
+				seen[e.to] = true
+				stack = append(stack, e.to)
+			}
+		}
+	}
+	sortIDs(out)
+	return out
 }
 
 // concreteMethod returns the method name of the concrete value v stands

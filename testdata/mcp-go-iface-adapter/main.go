@@ -5,7 +5,10 @@
 // removes the model's note through a second adapter that logs the call.
 // None of them gets another's capabilities through the shared adapter.
 // count_notes is a handler that uses a store it holds: the store is a
-// service of the handler's, not the tool it adapts.
+// service of the handler's, not the tool it adapts. disk_usage is a
+// function converted to a Runner (http.HandlerFunc's shape); token_size is
+// handed the server's configuration next to the model's arguments by an
+// adapter whose own code writes a file the request names.
 package main
 
 import (
@@ -84,6 +87,59 @@ func countNotes(st Store) server.ToolHandlerFunc {
 	}
 }
 
+// RunnerFunc is a function used as a Runner: its Run calls it.
+type RunnerFunc func(ctx context.Context, args map[string]any) (string, error)
+
+func (f RunnerFunc) Run(ctx context.Context, args map[string]any) (string, error) {
+	return f(ctx, args)
+}
+
+// diskUsage is a function converted to a Runner.
+func diskUsage() Runner {
+	return RunnerFunc(func(ctx context.Context, args map[string]any) (string, error) { // want `tool disk_usage mcp-go constant` `BR304: tool disk_usage can run processes with no rate limit` `BR305: tool disk_usage is not logged with its arguments`
+		dir, _ := args["dir"].(string)
+		out, err := exec.CommandContext(ctx, "du", "-sh", dir).CombinedOutput() // want `disk_usage: exec os/exec\.CommandContext \(tainted\)` `BR101: tool disk_usage: model-controlled input reaches the arguments of os/exec\.CommandContext, which runs du` `BR301: tool disk_usage can run processes through os/exec\.CommandContext with no confirmation before it`
+		return string(out), err
+	})
+}
+
+// Config is the server's configuration, which adaptWithConfig hands its
+// runners next to the model's arguments.
+type Config struct {
+	TokenPath string
+	AuditDir  string
+}
+
+// ConfiguredRunner is a runner that is also handed the configuration.
+type ConfiguredRunner interface {
+	Run(ctx context.Context, args map[string]any, cfg *Config) (string, error)
+}
+
+type tokenRunner struct{}
+
+// Run reads the token file the configuration names: the path is the
+// operator's, not the model's.
+func (tokenRunner) Run(ctx context.Context, args map[string]any, cfg *Config) (string, error) { // want `tool token_size mcp-go constant` `BR304: tool token_size can write files with no rate limit` `BR305: tool token_size is not logged with its arguments`
+	data, err := os.ReadFile(cfg.TokenPath) // want `token_size: fs-read os\.ReadFile`
+	return fmt.Sprint(len(data)), err
+}
+
+// adaptWithConfig records who called in a file named by the request (the
+// adapter's own code is the tool's), then runs the runner with the
+// configuration.
+func adaptWithConfig(r ConfiguredRunner, cfg *Config) server.ToolHandlerFunc {
+	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		if f, err := os.Create(filepath.Join(cfg.AuditDir, req.GetString("caller", ""))); err == nil { // want `token_size: fs-write os\.Create \(tainted\)` `BR104: tool token_size: model-controlled input reaches the file path of os\.Create` `BR301: tool token_size can write files through os\.Create with no confirmation before it`
+			f.Close()
+		}
+		out, err := r.Run(ctx, req.GetArguments(), cfg)
+		if err != nil {
+			return mcp.NewToolResultError(err.Error()), nil
+		}
+		return mcp.NewToolResultText(out), nil
+	}
+}
+
 // adapt serves a runner as an MCP tool handler.
 func adapt(r Runner) server.ToolHandlerFunc {
 	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
@@ -96,12 +152,15 @@ func adapt(r Runner) server.ToolHandlerFunc {
 }
 
 func main() {
-	s := server.NewMCPServer("runners", "1.0.0") // want `agent runners server mcp-go: count_notes, echo, notes, remove_note, shell` `BR402: agent runners: notes returns private data \(os\.ReadFile\), shell sends data where the model says \(os/exec\.CommandContext\); whoever steers t.*`
+	s := server.NewMCPServer("runners", "1.0.0") // want `agent runners server mcp-go: count_notes, disk_usage, echo, notes, remove_note, shell, token_size` `BR402: agent runners: notes returns private data \(os\.ReadFile\), shell sends data where the model says \(os/exec\.CommandContext\); whoever steers t.*`
 	s.AddTool(mcp.NewTool("echo", mcp.WithString("text")), adapt(echoRunner{}))
 	s.AddTool(mcp.NewTool("shell", mcp.WithString("command")), adapt(&shellRunner{shell: "/bin/sh"}))
 	s.AddTool(mcp.NewTool("notes"), adapt(notesRunner{root: "/srv/notes"}))
 	s.AddTool(mcp.NewTool("remove_note", mcp.WithString("name")), adapt(&audited{inner: removeRunner{root: "/srv/notes"}}))
 	s.AddTool(mcp.NewTool("count_notes"), countNotes(dirStore{dir: "/srv/notes"}))
+	s.AddTool(mcp.NewTool("disk_usage", mcp.WithString("dir")), adapt(diskUsage()))
+	cfg := &Config{TokenPath: "/etc/runners/token", AuditDir: "/var/log/runners"}
+	s.AddTool(mcp.NewTool("token_size", mcp.WithString("caller")), adaptWithConfig(tokenRunner{}, cfg))
 	if err := server.ServeStdio(s); err != nil {
 		log.Fatal(err)
 	}
