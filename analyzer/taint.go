@@ -116,6 +116,10 @@ type flow struct {
 	// throughDependencies passes data through the calls into a
 	// dependency's code that the scan entered, as through opaque calls.
 	throughDependencies bool
+	// next maps the calls in a tool's wrappers that run the next layer
+	// to what they run for this tool (discovery.Layer.Next): an adapter's
+	// interface call runs this tool's value's method, or its function.
+	next map[ssa.CallInstruction][]*ssa.Function
 	// decodersOnly narrows throughDependencies: a call into entered code
 	// fills only what it is handed as any value (a decoder's v any), not
 	// a pointer it is handed as a typed value (a record it indexes).
@@ -657,14 +661,20 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 	}
 	for _, g := range analysed {
 		params := g.Params
+		off := 0
+		if c.IsInvoke() && g.Signature.Recv() == nil {
+			// A function run in place of a method (a HandlerFunc's
+			// function): the receiver is not one of its parameters.
+			off = 1
+		}
 		for i, p := range params {
-			if i < len(args) {
+			if j := i + off; j < len(args) {
 				if f.selects(result, p.Type()) {
 					continue
 				}
-				f.flowInto(p, f.taint(args[i]))
+				f.flowInto(p, f.taint(args[j]))
 				if !isBasic(p.Type()) {
-					f.link(p, args[i])
+					f.link(p, args[j])
 				}
 			}
 		}
@@ -938,6 +948,16 @@ func (f *flow) findTargets(fn *ssa.Function, site ssa.CallInstruction) ([]*ssa.F
 	var analysed []*ssa.Function
 	var opaque []string
 	catalogued := false
+	if fns := f.next[site]; len(fns) > 0 {
+		for _, g := range fns {
+			if f.funcs[g] {
+				analysed = append(analysed, g)
+			}
+		}
+		if len(analysed) > 0 {
+			return analysed, nil, false
+		}
+	}
 	add := func(g *ssa.Function) {
 		switch {
 		case isOpaque(f.cat, g):

@@ -93,6 +93,7 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 	f.throughDependencies = true
 	f.decodersOnly = true
 	f.dependency = c.isDependency
+	f.next = layerNext(e)
 	c.seedInputs(f, e)
 	f.run(moduleOrder(res, funcs))
 
@@ -505,6 +506,21 @@ func (c *checker) seedInputs(f *flow, e entry) {
 	visit(h)
 }
 
+// layerNext merges the calls of a tool's wrappers that run its next layer
+// (see flow.next).
+func layerNext(e entry) map[ssa.CallInstruction][]*ssa.Function {
+	var out map[ssa.CallInstruction][]*ssa.Function
+	for _, l := range e.layers {
+		for site, fns := range l.Next {
+			if out == nil {
+				out = map[ssa.CallInstruction][]*ssa.Function{}
+			}
+			out[site] = append(out[site], fns...)
+		}
+	}
+	return out
+}
+
 // inputFunc is the function the SDK hands a tool's request to: the
 // outermost of the wrappers whose code is the tool's own (a server-wide
 // layer passes the request on), else the handler.
@@ -886,6 +902,7 @@ func (c *checker) outsideFlows(e entry, t report.Tool, res *reached) []report.Fi
 		f.throughDependencies = true
 		f.decodersOnly = true
 		f.dependency = c.isDependency
+		f.next = layerNext(e)
 		if label == "secret" {
 			// A credential a client holds is used, not returned:
 			// but rows, pages and files are what the cursor, the

@@ -113,9 +113,19 @@ func (g *graph) wrapsValue(id int32, fn *ssa.Function, c *ctx, site ssa.CallInst
 	var runs []int32
 	for _, l := range g.concreteValues(to) {
 		ln := g.nodes[l]
-		// The method of the concrete value: a type's own, or that of a
-		// function type whose method calls the function
-		// (http.HandlerFunc's shape), a further layer around it.
+		if _, fn := ln.v.Type().Underlying().(*types.Signature); fn && ln.path == "" {
+			// A function converted to a function type whose method
+			// calls it (http.HandlerFunc's shape): the function is the
+			// handler. (Not the method as a layer of its own: every
+			// tool's function goes through it, and other code calls it
+			// too.)
+			for _, x := range g.funcLeaves(l) {
+				g.add(to, g.nodes[x], ePlain, -1, -1)
+				runs = append(runs, x)
+			}
+			continue
+		}
+		// The method of the concrete value.
 		if m := g.e.concreteMethod(ln.v, ln.path, cc.Method.Name()); m == nil || len(m.Blocks) == 0 || g.e.skip(m) {
 			continue
 		}
