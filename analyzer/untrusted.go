@@ -458,7 +458,13 @@ func (c *checker) seedInputs(f *flow, e entry) {
 					f.seed(p, allKinds, "model input: parameter "+p.Name())
 				}
 			}
-			return
+			if !reflectedHandler(e) {
+				return
+			}
+			// A layer that calls the handler by reflection
+			// (reflect.ValueOf(fn).Call(args)) hands it the decoded
+			// request in a way the flow does not follow: its
+			// parameters are the model's input.
 		}
 		for i, p := range h.Params {
 			if i == 0 && h.Signature.Recv() != nil {
@@ -504,6 +510,25 @@ func (c *checker) seedInputs(f *flow, e entry) {
 		}
 	}
 	visit(h)
+}
+
+// reflectedHandler reports whether a tool's wrappers run its handler by
+// reflection ((reflect.Value).Call or CallSlice).
+func reflectedHandler(e entry) bool {
+	for _, l := range e.layers {
+		for site, fns := range l.Next {
+			if !slices.Contains(fns, e.handler) {
+				continue
+			}
+			if callee := site.Common().StaticCallee(); callee != nil {
+				switch symbolOf(callee) {
+				case "(reflect.Value).Call", "(reflect.Value).CallSlice":
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // layerNext merges the calls of a tool's wrappers that run its next layer
