@@ -43,7 +43,7 @@ func servingLibraries(l *loaded, created map[*packages.Package]*ssa.Package, sco
 				if c, ok := instr.(ssa.CallInstruction); ok {
 					if callee := c.Common().StaticCallee(); callee != nil {
 						if _, reg := cat.Registers[rules.Normalize(symbol.Of(callee))]; reg {
-							if m := moduleOf[libraryPackage(fn)]; m != nil {
+							if m := moduleOf[ownerPackage(fn)]; m != nil {
 								serving[m.Path] = true
 							}
 						}
@@ -55,7 +55,7 @@ func servingLibraries(l *loaded, created map[*packages.Package]*ssa.Package, sco
 					if !ok || seen[g] || len(g.Blocks) == 0 || isOpaque(cat, g) {
 						continue
 					}
-					if p := libraryPackage(g); p == nil || moduleOf[p] == nil {
+					if p := ownerPackage(g); p == nil || moduleOf[p] == nil {
 						// The application's own function not in scope
 						// (another platform's file) or a synthetic one.
 						if !isSyntheticWrapper(g) {
@@ -83,9 +83,9 @@ func servingLibraries(l *loaded, created map[*packages.Package]*ssa.Package, sco
 	return pkgs, ssaPkgs
 }
 
-// libraryPackage is the package whose code fn is: its own, its origin's
+// ownerPackage is the package whose code fn is: its own, its origin's
 // (a generic instance) or its enclosing function's (a closure).
-func libraryPackage(fn *ssa.Function) *ssa.Package {
+func ownerPackage(fn *ssa.Function) *ssa.Package {
 	for fn != nil {
 		if o := fn.Origin(); o != nil {
 			fn = o

@@ -341,14 +341,7 @@ func analysedPackages(l *loaded, created map[*packages.Package]*ssa.Package, not
 func scopeFunctions(all map[*ssa.Function]bool, pkgs map[*ssa.Package]bool) []*ssa.Function {
 	var out []*ssa.Function
 	for fn := range all {
-		p := fn.Pkg
-		if o := fn.Origin(); o != nil {
-			p = o.Pkg
-		}
-		if p == nil && fn.Parent() != nil {
-			p = fn.Parent().Pkg
-		}
-		if p != nil && pkgs[p] && len(fn.Blocks) > 0 {
+		if p := ownerPackage(fn); p != nil && pkgs[p] && len(fn.Blocks) > 0 {
 			out = append(out, fn)
 		}
 	}

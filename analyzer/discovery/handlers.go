@@ -143,6 +143,42 @@ func (g *graph) wrapsValue(id int32, fn *ssa.Function, c *ctx, site ssa.CallInst
 	return true
 }
 
+// sources returns the nodes a handler search goes on to from id: what the
+// interface call of an adapter runs (g.runs), else the values that flow
+// into id, and with wraps the function values a wrapper calls.
+func (g *graph) sources(id int32, wraps bool) []int32 {
+	if runs, ok := g.runs[id]; ok {
+		return runs
+	}
+	var out []int32
+	for _, e := range g.out[id] {
+		if e.kind == ePlain || (wraps && e.kind == eWrap) {
+			out = append(out, e.to)
+		}
+	}
+	return out
+}
+
+// valueType is the type of what a flow node stands for: its value's, or
+// with path "*" what that value points to; false for other paths.
+func valueType(n node) (types.Type, bool) {
+	if n.v == nil {
+		return nil, false
+	}
+	t := n.v.Type()
+	switch n.path {
+	case "":
+		return t, true
+	case "*":
+		p, ok := t.Underlying().(*types.Pointer)
+		if !ok {
+			return nil, false
+		}
+		return p.Elem(), true
+	}
+	return nil, false
+}
+
 // concreteValues returns the first values of a concrete type met on the
 // value edges from an interface value: what it holds where it is made
 // (&shellRunner{...}, HandlerFunc(fn)), not what those are made of.
@@ -154,17 +190,9 @@ func (g *graph) concreteValues(from int32) []int32 {
 		id := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		n := g.nodes[id]
-		if id != from && n.kind == kValue && n.v != nil && (n.path == "" || n.path == "*") {
-			t := n.v.Type()
-			if n.path == "*" {
-				if p, ok := t.Underlying().(*types.Pointer); ok {
-					t = p.Elem()
-				}
-			}
-			if !types.IsInterface(t) {
-				out = append(out, id)
-				continue
-			}
+		if t, ok := valueType(n); ok && id != from && n.kind == kValue && !types.IsInterface(t) {
+			out = append(out, id)
+			continue
 		}
 		for _, e := range g.out[id] {
 			if e.kind == ePlain && !seen[e.to] {
@@ -181,22 +209,8 @@ func (g *graph) concreteValues(from int32) []int32 {
 // for with path "" (the value) or "*" (what a local allocation holds), or
 // nil.
 func (e *engine) concreteMethod(v ssa.Value, path, name string) *ssa.Function {
-	if v == nil {
-		return nil
-	}
-	t := v.Type()
-	switch path {
-	case "":
-	case "*":
-		p, ok := t.Underlying().(*types.Pointer)
-		if !ok {
-			return nil
-		}
-		t = p.Elem()
-	default:
-		return nil
-	}
-	if types.IsInterface(t) {
+	t, ok := valueType(node{v: v, path: path})
+	if !ok || types.IsInterface(t) {
 		return nil
 	}
 	if m := methodFunc(e.prog, t, name); m != nil {
@@ -292,40 +306,13 @@ func captured(v ssa.Value, fn *ssa.Function, recv bool, depth int) bool {
 // call at site, or hands back what that call returns: what a wrapper does,
 // and what a handler calling a captured helper (a logger) does not.
 func handsOver(fn *ssa.Function, site ssa.CallInstruction, recv bool) bool {
-	params := fn.Params
-	if recv && len(params) > 0 {
-		params = params[1:]
-	}
-	isParam := func(x ssa.Value) bool {
-		p, ok := x.(*ssa.Parameter)
-		if !ok {
-			return false
-		}
-		for _, q := range params {
-			if q == p {
-				return !symbol.IsContextLike(p.Type())
-			}
-		}
-		return false
-	}
+	isParam := requestParam(fn, recv)
 	for _, a := range site.Common().Args {
 		if !symbol.IsContextLike(a.Type()) && derives(a, fn, isParam) {
 			return true
 		}
 	}
-	call, ok := site.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	isCall := func(x ssa.Value) bool { return x == call }
-	for _, ret := range returnsIn(fn) {
-		for _, r := range ret.Results {
-			if derives(r, fn, isCall) {
-				return true
-			}
-		}
-	}
-	return false
+	return returnsResult(fn, site)
 }
 
 // handsOverCall is handsOver for a call of a method on a held value, which
@@ -335,19 +322,7 @@ func handsOver(fn *ssa.Function, site ssa.CallInstruction, recv bool) bool {
 // map: a map or an interface value made from the request, not a name or
 // the bytes of one argument), and give back what fn returns.
 func handsOverCall(fn *ssa.Function, site ssa.CallInstruction, recv bool) bool {
-	call, ok := site.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	params := fn.Params
-	if recv && len(params) > 0 {
-		params = params[1:]
-	}
-	isParam := func(x ssa.Value) bool {
-		p, ok := x.(*ssa.Parameter)
-		return ok && slices.Contains(params, p) && !symbol.IsContextLike(p.Type())
-	}
-	given := false
+	isParam := requestParam(fn, recv)
 	for _, a := range site.Common().Args {
 		if symbol.IsContextLike(a.Type()) {
 			continue
@@ -358,11 +333,30 @@ func handsOverCall(fn *ssa.Function, site ssa.CallInstruction, recv bool) bool {
 			whole = whole || derives(a, fn, isParam)
 		}
 		if whole {
-			given = true
-			break
+			return returnsResult(fn, site)
 		}
 	}
-	if !given {
+	return false
+}
+
+// requestParam reports whether a value is one of the parameters fn is
+// called with (its receiver, when recv, aside), other than a context.
+func requestParam(fn *ssa.Function, recv bool) func(ssa.Value) bool {
+	params := fn.Params
+	if recv && len(params) > 0 {
+		params = params[1:]
+	}
+	return func(x ssa.Value) bool {
+		p, ok := x.(*ssa.Parameter)
+		return ok && slices.Contains(params, p) && !symbol.IsContextLike(p.Type())
+	}
+}
+
+// returnsResult reports whether fn returns something computed from what
+// the call at site returns.
+func returnsResult(fn *ssa.Function, site ssa.CallInstruction) bool {
+	call, ok := site.(*ssa.Call)
+	if !ok {
 		return false
 	}
 	isCall := func(x ssa.Value) bool { return x == call }
@@ -462,19 +456,10 @@ func (g *graph) handlerLeaves(from int32) (handlers, wrappers []int32) {
 			}
 			wrappers = append(wrappers, id)
 		}
-		if runs, ok := g.runs[id]; ok {
-			for _, x := range runs {
-				if !seen[x] {
-					seen[x] = true
-					queue = append(queue, x)
-				}
-			}
-			continue
-		}
-		for _, e := range g.out[id] {
-			if (e.kind == ePlain || e.kind == eWrap) && !seen[e.to] {
-				seen[e.to] = true
-				queue = append(queue, e.to)
+		for _, x := range g.sources(id, true) {
+			if !seen[x] {
+				seen[x] = true
+				queue = append(queue, x)
 			}
 		}
 	}

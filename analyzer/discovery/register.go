@@ -572,19 +572,10 @@ func (g *graph) nextLayers(from int32, inChain map[int32]bool) []int32 {
 			}
 			continue
 		}
-		if runs, ok := g.runs[id]; ok {
-			for _, x := range runs {
-				if !seen[x] {
-					seen[x] = true
-					stack = append(stack, x)
-				}
-			}
-			continue
-		}
-		for _, e := range g.out[id] {
-			if e.kind == ePlain && !seen[e.to] {
-				seen[e.to] = true
-				stack = append(stack, e.to)
+		for _, x := range g.sources(id, false) {
+			if !seen[x] {
+				seen[x] = true
+				stack = append(stack, x)
 			}
 		}
 	}
