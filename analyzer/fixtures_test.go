@@ -31,6 +31,9 @@ func TestFixtures(t *testing.T) {
 		// What a dependency's function (a word splitter, a JSON
 		// decoder) makes of the model's input is still the model's.
 		"taint-dependency-helpers",
+		// The model's input reaching a sink inside a library's code
+		// (an executor that runs the command line it is handed).
+		"taint-dependency-sinks",
 		// Tools a library registers: a ready-made server the
 		// application builds, a helper that registers its functions.
 		"mcp-library-server",

@@ -83,6 +83,38 @@ func servingLibraries(l *loaded, created map[*packages.Package]*ssa.Package, sco
 	return pkgs, ssaPkgs
 }
 
+// handlerLibraries returns the functions of the dependency modules that
+// define a tool's handler: a library of ready-made tool executors (an
+// executor of `helm` or `kubectl` command lines that the application
+// adapts into tools). That code is the tool's own, as the application's
+// is, and the flows follow the model's input through it to its sinks. A
+// dependency the handler merely calls (an SDK's install action, a client
+// library) is not: what its code makes of an argument passes through it.
+func handlerLibraries(l *loaded, created map[*packages.Package]*ssa.Package, all map[*ssa.Function]bool, handlers []*ssa.Function, cat *rules.Catalog) []*ssa.Function {
+	moduleOf := map[*ssa.Package]string{}
+	packages.Visit(l.Roots, nil, func(p *packages.Package) {
+		if sp := created[p]; sp != nil && p.Module != nil && !l.inModule(p) {
+			moduleOf[sp] = p.Module.Path
+		}
+	})
+	mods := map[string]bool{}
+	for _, h := range handlers {
+		if p := ownerPackage(h); p != nil && moduleOf[p] != "" && len(h.Blocks) > 0 && !isOpaque(cat, h) {
+			mods[moduleOf[p]] = true
+		}
+	}
+	if len(mods) == 0 {
+		return nil
+	}
+	var out []*ssa.Function
+	for fn := range all {
+		if p := ownerPackage(fn); p != nil && mods[moduleOf[p]] && len(fn.Blocks) > 0 {
+			out = append(out, fn)
+		}
+	}
+	return out
+}
+
 // ownerPackage is the package whose code fn is: its own, its origin's
 // (a generic instance) or its enclosing function's (a closure).
 func ownerPackage(fn *ssa.Function) *ssa.Package {

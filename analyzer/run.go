@@ -130,6 +130,13 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	for _, fn := range scope {
 		module[fn] = true
 	}
+	handlers := make([]*ssa.Function, len(entries))
+	for i, e := range entries {
+		handlers[i] = e.handler
+	}
+	for _, fn := range handlerLibraries(l, created, all, handlers, cat) {
+		module[fn] = true
+	}
 	chk := &checker{cat: cat, rc: rc, pos: pos, module: module, validators: map[*ssa.Function][]validator{}}
 	gf := newGuardFinder(prog, cat, rc, found.middlewares, scopePkgs, pos)
 	for _, w := range guardDirectiveWarnings(prog, scopePkgs) {
