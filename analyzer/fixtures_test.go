@@ -34,6 +34,10 @@ func TestFixtures(t *testing.T) {
 		// The model's input reaching a sink inside a library's code
 		// (an executor that runs the command line it is handed).
 		"taint-dependency-sinks",
+		// A function's results each carry their own data; a buffer a
+		// reader fills, and a slice closures share through a variable,
+		// carry what was put in them.
+		"taint-results",
 		// Tools a library registers: a ready-made server the
 		// application builds, a helper that registers its functions.
 		"mcp-library-server",

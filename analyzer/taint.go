@@ -150,7 +150,8 @@ type flow struct {
 	// objects maps an object (its representative) to the union of all
 	// its cells.
 	objects map[ssa.Value]*origin
-	rets    map[*ssa.Function]*origin
+	// results holds, per function, the taint of each of its results.
+	results map[*ssa.Function][]*origin
 	// parent links the objects that calls make one (a pointer argument and
 	// its parameter, a captured variable and its binding, a returned
 	// pointer and the call's result) into sets, union-find style: what is
@@ -194,7 +195,7 @@ func newFlow(cat *rules.Catalog, rc *reacher, funcs map[*ssa.Function]bool, inSc
 		vals:    map[ssa.Value]*origin{},
 		cells:   map[ssa.Value]map[string]*origin{},
 		objects: map[ssa.Value]*origin{},
-		rets:    map[*ssa.Function]*origin{},
+		results: map[*ssa.Function][]*origin{},
 		parent:  map[ssa.Value]ssa.Value{},
 		size:    map[ssa.Value]int{},
 		callees: map[ssa.CallInstruction]siteTargets{},
@@ -493,6 +494,12 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 				f.link(in, c.base)
 			} else if isAggregate(in.Type()) {
 				f.flowInto(in, f.object(c.base))
+			} else if c.field == "*" && sharesElements(in.Type()) {
+				// A slice or map loaded from a variable is the one
+				// stored there: an element set through it (a closure's
+				// lines[i] = line on a captured variable) is an element
+				// of what the variable holds.
+				f.link(in, c.base)
 			}
 		case token.ARROW:
 			f.flowInto(in, f.taint(in.X), f.cellTaint(cell{baseOf(in.X), "[]"}))
@@ -577,6 +584,10 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 			return
 		}
 		f.setCell(cellOf(in.Addr), f.taint(in.Val))
+		if cellOf(in.Addr).field == "*" && sharesElements(in.Val.Type()) {
+			// The variable holds the slice or map: see the load.
+			f.link(in.Addr, in.Val)
+		}
 		if !isBasic(in.Val.Type()) {
 			// Storing a pointer: its object becomes reachable from here.
 			f.setCell(cellOf(in.Addr), f.object(baseOf(in.Val)))
@@ -604,17 +615,21 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 		// it (see call), field by field: a constructor handed one
 		// model-chosen setting returns an object whose other fields (a
 		// configured client, its base URL) are not the model's.
-		var o *origin
-		for _, r := range in.Results {
-			if isPointer(r.Type()) {
-				o = join(o, f.taint(r))
-			} else {
-				o = join(o, f.deep(r))
-			}
+		// Each result is kept apart: a query builder's text and its bound
+		// values, a page and its status, come back from one call as two
+		// values, of which only one may be the model's.
+		if f.results[fn] == nil {
+			f.results[fn] = make([]*origin, len(in.Results))
 		}
-		if o != nil {
-			if old := f.rets[fn]; old == nil || o.mask&^old.mask != 0 {
-				f.rets[fn] = join(old, o)
+		for i, r := range in.Results {
+			var o *origin
+			if isPointer(r.Type()) {
+				o = f.taint(r)
+			} else {
+				o = f.deep(r)
+			}
+			if old := f.results[fn][i]; o != nil && (old == nil || o.mask&^old.mask != 0) {
+				f.results[fn][i] = join(old, o)
 				f.changed = true
 			}
 		}
@@ -691,7 +706,17 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 				f.flowInto(result, q)
 				continue
 			}
-			f.flowInto(result, f.rets[g])
+			if _, ok := result.Type().(*types.Tuple); ok {
+				for i, o := range f.results[g] {
+					// An error result does not carry the data, as for
+					// opaque calls (see Extract).
+					if x := extracted(result, i); x != nil && !isError(x.Type()) {
+						f.flowInto(x, o)
+					}
+				}
+			} else if rs := f.results[g]; len(rs) == 1 {
+				f.flowInto(result, rs[0])
+			}
 			for _, ret := range returnsOf(g) {
 				for i, r := range ret.Results {
 					if isBasic(r.Type()) {
@@ -766,6 +791,15 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 		if fills && (isLocalVariable(a) || isOutParameter(c, i, a) || (i == 0 && writesReceiver(c) && isPointer(a.Type()))) {
 			f.setCell(cell{baseOf(a), "*"}, in)
 		}
+		// r.Read(buf) reads into the buffer it is handed: what the
+		// reader holds is in the buffer's bytes, and in the slices and
+		// strings made of it.
+		if fills && i > 0 && hasReceiver(c) && isByteSlice(a.Type()) {
+			switch b := sliceBase(a).(type) {
+			case *ssa.MakeSlice, *ssa.Alloc: // make([]byte, n), of a constant n or not
+				f.flowInto(b, in)
+			}
+		}
 		// rows.Scan(&u.ID, &u.Email) passes its out-parameters in a
 		// variadic array: fill what its elements point to.
 		for _, p := range elementPointers(a) {
@@ -778,6 +812,37 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 				f.flowInto(p, in)
 			}
 		}
+	}
+}
+
+// sharesElements reports whether values of type t share their elements
+// when copied: slices and maps.
+func sharesElements(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Map:
+		return true
+	}
+	return false
+}
+
+// isByteSlice reports whether t is a []byte.
+func isByteSlice(t types.Type) bool {
+	sl, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	b, ok := sl.Elem().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Byte
+}
+
+// sliceBase is the slice that v re-slices (buf[:n] is buf), or v.
+func sliceBase(v ssa.Value) ssa.Value {
+	for {
+		s, ok := v.(*ssa.Slice)
+		if !ok {
+			return v
+		}
+		v = s.X
 	}
 }
 
