@@ -57,6 +57,10 @@ func TestFixtures(t *testing.T) {
 		// #13): descriptor toolsets converted by one wrapper and
 		// registered through a generic helper given a method value.
 		"mcp-sdk-toolsets",
+		// One handler closure per registered name that looks its tool
+		// up in a registry by that name on each call: each registered
+		// value is a tool, named by its definition.
+		"mcp-sdk-named-registry",
 		// Handlers that all get one bundle embedding the call's context
 		// next to the configuration, the client and the request: the
 		// request is the model's input, the rest is not.

@@ -9,14 +9,25 @@ import (
 )
 
 // dedup drops repeats (the same registration found twice through several
-// callers or contexts), keeping the servers and the values of each, and
-// sorts the rest: by name, framework, handler, registration and position.
+// callers or contexts, a registry's value that two registrations look up),
+// keeping the servers and the values of each, and sorts the rest: by name,
+// framework, handler, registration and position. Of a registry's value,
+// the registration kept is one that declares its name, else the first
+// found.
 func dedup(prog *ssa.Program, ts []Tool) []Tool {
 	seen := map[string]int{}
 	var out []Tool
 	for _, e := range ts {
 		k := fmt.Sprintf("%s|%s|%s|%d|%d", e.Name, e.Framework, e.Handler, e.Registration, e.Position)
+		if e.selfNamed {
+			k = fmt.Sprintf("%s|%s|%s|self", e.Name, e.Framework, e.Handler)
+		}
 		if i, ok := seen[k]; ok {
+			if e.declared && !out[i].declared {
+				e.absorb(out[i])
+				out[i] = e
+				continue
+			}
 			out[i].absorb(e)
 			continue
 		}

@@ -78,6 +78,12 @@ type Tool struct {
 	made    []ssa.CallInstruction
 	holder  any
 	adapter *ssa.MakeInterface
+	// selfNamed marks a tool named by its own value (selfName): the value
+	// a registry holds, which every registration that looks it up
+	// serves. It is one tool, however many registrations find it.
+	selfNamed bool
+	// declared: the registration's name argument can be this name.
+	declared bool
 }
 
 // Layer is one wrapper around a tool's handler.

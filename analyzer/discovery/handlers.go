@@ -274,7 +274,9 @@ func captured(v ssa.Value, fn *ssa.Function, recv bool, depth int) bool {
 	case *ssa.Index:
 		return captured(x.X, fn, recv, depth+1)
 	case *ssa.Lookup:
-		return captured(x.X, fn, recv, depth+1)
+		// A value of a held map, or of a map looked up by a held key
+		// (a registry's entry for the name the handler was made for).
+		return captured(x.X, fn, recv, depth+1) || captured(x.Index, fn, recv, depth+1)
 	case *ssa.ChangeType:
 		return captured(x.X, fn, recv, depth+1)
 	case *ssa.MakeInterface:
@@ -285,18 +287,37 @@ func captured(v ssa.Value, fn *ssa.Function, recv bool, depth int) bool {
 		if reflectValueOf(x.Common()) {
 			return captured(x.Call.Args[0], fn, recv, depth+1)
 		}
+		return lookedUp(x.Common(), fn, recv, depth)
 	case *ssa.Extract:
 		switch t := x.Tuple.(type) {
 		case *ssa.TypeAssert:
 			return captured(t.X, fn, recv, depth+1)
 		case *ssa.Lookup:
-			return captured(t.X, fn, recv, depth+1)
+			return captured(t.X, fn, recv, depth+1) || captured(t.Index, fn, recv, depth+1)
+		case *ssa.Call:
+			return lookedUp(t.Common(), fn, recv, depth)
 		}
 	case *ssa.Phi:
 		for _, e := range x.Edges {
 			if captured(e, fn, recv, depth+1) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// lookedUp reports whether a static call gets its result by a value the
+// function value holds: a registry's getter handed the name the handler
+// was made for (`t, ok := registry.GetTool(name)`), whose result is the
+// tool registered under that name.
+func lookedUp(c *ssa.CallCommon, fn *ssa.Function, recv bool, depth int) bool {
+	if c.StaticCallee() == nil {
+		return false
+	}
+	for _, a := range c.Args {
+		if !symbol.IsContextLike(a.Type()) && captured(a, fn, recv, depth+1) {
+			return true
 		}
 	}
 	return false
@@ -409,9 +430,42 @@ func derives(v ssa.Value, fn *ssa.Function, pred func(ssa.Value) bool) bool {
 		}
 		if a, ok := x.(*ssa.Alloc); ok {
 			stack = append(stack, storedInto(a)...)
+			stack = append(stack, fillers(a)...)
 		}
 	}
 	return false
+}
+
+// fillers lists the other arguments of the calls a local allocation is
+// handed to as an empty interface value: what a decoder fills it from
+// (json.Unmarshal(req.Params.Arguments, &args)). A call handed it as a
+// writer or a typed pointer uses it, and is not what made it.
+func fillers(a *ssa.Alloc) []ssa.Value {
+	var out []ssa.Value
+	from := func(v ssa.Value) {
+		for _, ref := range *v.Referrers() {
+			site, ok := ref.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			for _, arg := range site.Common().Args {
+				if arg != v {
+					out = append(out, arg)
+				}
+			}
+		}
+	}
+	if a.Referrers() == nil {
+		return nil
+	}
+	for _, ref := range *a.Referrers() {
+		if mi, ok := ref.(*ssa.MakeInterface); ok && mi.Referrers() != nil {
+			if it, ok := mi.Type().Underlying().(*types.Interface); ok && it.Empty() {
+				from(mi)
+			}
+		}
+	}
+	return out
 }
 
 // storedInto lists the values stored into a local allocation, whole or

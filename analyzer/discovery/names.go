@@ -133,6 +133,65 @@ func single(vals map[string]bool) (string, bool) {
 //
 // With field, the name is that string field of what the method returns
 // (a dotted path for a nested one: "Function.Name").
+// selfName is the name a tool value says it has, for a handler that is a
+// method of a value (an adapter's runner, a registry's entry) whose
+// registration gives no name of its own: what its Name() string method
+// returns, or the Name field of what its one descriptor method returns
+// (Definition() mcp.Tool, Info() ToolInfo).
+func (g *graph) selfName(hid int32) (string, bool) {
+	n := g.nodes[hid]
+	if n.kind != kMethod {
+		return "", false
+	}
+	handler, recv := g.e.methodNode(n)
+	t := projType(recv)
+	if t == nil || handler == nil {
+		return "", false
+	}
+	method, field := nameMethod(t, handler.Name())
+	if method == "" {
+		return "", false
+	}
+	return g.methodName(g.root(recv), method, field)
+}
+
+// nameMethod finds, in t's method set, the method that says a tool's name:
+// Name() string, else the one method without parameters, other than the
+// handler's, whose result is a struct (or a pointer to one) with a string
+// field Name.
+func nameMethod(t types.Type, handler string) (method, field string) {
+	ms := types.NewMethodSet(types.NewPointer(t))
+	if _, ok := t.Underlying().(*types.Pointer); ok {
+		ms = types.NewMethodSet(t)
+	}
+	var described []string
+	for i := 0; i < ms.Len(); i++ {
+		m := ms.At(i).Obj()
+		sig := m.Type().(*types.Signature)
+		if m.Name() == handler || sig.Params().Len() != 0 || sig.Results().Len() == 0 {
+			continue
+		}
+		res := sig.Results().At(0).Type()
+		if m.Name() == "Name" && sig.Results().Len() == 1 && isString(res) {
+			return "Name", ""
+		}
+		if p, ok := res.Underlying().(*types.Pointer); ok {
+			res = p.Elem()
+		}
+		if st, ok := res.Underlying().(*types.Struct); ok {
+			for j := 0; j < st.NumFields(); j++ {
+				if f := st.Field(j); f.Name() == "Name" && isString(f.Type()) {
+					described = append(described, m.Name())
+				}
+			}
+		}
+	}
+	if len(described) == 1 {
+		return described[0], "Name"
+	}
+	return "", ""
+}
+
 func (g *graph) methodName(recv int32, method, field string) (string, bool) {
 	rn := g.nodes[recv]
 	t := projType(rn)

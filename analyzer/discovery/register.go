@@ -383,6 +383,17 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []
 		if ambiguous || len(names) == 0 {
 			tl := base
 			tl.Name, tl.NameFrom = fn.Name(), "handler"
+			if s, ok := g.selfName(hid); ok {
+				tl.Name, tl.NameFrom, tl.selfNamed = s, "constant", true
+				// The registration that declares the tool under that
+				// name (def := t.Definition(); s.AddTool(&def, …)) is
+				// the one to show, of all that look the value up.
+				for _, nid := range named {
+					if n, ok := g.nameOf(nid, 0); ok && n == s {
+						tl.declared = true
+					}
+				}
+			}
 			out = append(out, tl)
 			continue
 		}

@@ -1,0 +1,37 @@
+package analyzer_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/blastradius/blastradius/analyzer"
+)
+
+// TestRegistryRegistration checks where the tools of a registry looked up
+// by name are registered: two registrations look the same values up, and
+// each tool is shown once, at the one that declares it under its name
+// (s.AddTool(&def, handlerFor(name)), def being the value's definition),
+// not at the one that registers names read from the environment.
+func TestRegistryRegistration(t *testing.T) {
+	doc, err := analyzer.Run(context.Background(), analyzer.Config{Dir: filepath.Join("..", "testdata", "mcp-sdk-named-registry")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tool := range doc.Tools {
+		got = append(got, fmt.Sprintf("%s %s:%d", tool.Name, tool.Registration.File, tool.Registration.Line))
+	}
+	want := []string{
+		"clock main.go:165",
+		"count_notes main.go:167",
+		"fetch_file main.go:168",
+		"read_note main.go:165",
+		"shell main.go:165",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("tools:\n got %q\nwant %q", got, want)
+	}
+}
