@@ -61,6 +61,8 @@ func TestFixtures(t *testing.T) {
 		// up in a registry by that name on each call: each registered
 		// value is a tool, named by its definition.
 		"mcp-sdk-named-registry",
+		// One handler registered under each name of a constant list.
+		"mcp-go-name-list",
 		// Handlers that all get one bundle embedding the call's context
 		// next to the configuration, the client and the request: the
 		// request is the model's input, the rest is not.

@@ -148,7 +148,7 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 					steps := c.steps(o)
 					steps = append(steps, report.Step{Position: c.pos.of(site.Pos()), What: "passed to " + sc.sym})
 					msg := fmt.Sprintf("tool %s: model-controlled input reaches %s %s", t.Name, whatForKind[s.Kind], sc.sym)
-					prog, fixed := fixedProgram(site, s)
+					prog, fixed := c.fixedProgram(site, s)
 					if fixed && i > s.Arg {
 						msg = fmt.Sprintf("tool %s: model-controlled input reaches the arguments of %s, which runs %s", t.Name, sc.sym, prog)
 					}
@@ -184,7 +184,10 @@ var runners = map[string]bool{
 // fixedProgram returns the program a command call runs when the code fixes
 // it (exec.Command("git", args...)) and it is not a runner: the model's
 // arguments to it are options and operands, not a command of their own.
-func fixedProgram(site ssa.CallInstruction, s rules.Sensitive) (string, bool) {
+// The program may be a constant the code hands down (a closure factory's
+// runner("git"), a loop over a list of program names): then each constant
+// it can be must be fixed, and the program shown is their list.
+func (c *checker) fixedProgram(site ssa.CallInstruction, s rules.Sensitive) (string, bool) {
 	if s.Kind != "command" || !s.Rest {
 		return "", false
 	}
@@ -192,11 +195,179 @@ func fixedProgram(site ssa.CallInstruction, s rules.Sensitive) (string, bool) {
 	if s.Arg >= len(args) {
 		return "", false
 	}
-	prog, ok := constString(args[s.Arg])
-	if !ok || prog == "" || runners[path.Base(prog)] {
+	progs, ok := c.constantStrings(args[s.Arg], map[ssa.Value]bool{})
+	if !ok || len(progs) == 0 {
 		return "", false
 	}
-	return prog, true
+	for _, prog := range progs {
+		if prog == "" || runners[path.Base(prog)] {
+			return "", false
+		}
+	}
+	sort.Strings(progs)
+	progs = slices.Compact(progs)
+	if len(progs) == 1 {
+		return progs[0], true
+	}
+	return "one of " + strings.Join(progs, ", "), true
+}
+
+// constantStrings returns the string constants v can be: v itself, the
+// edges of a phi, what a closure's free variable is bound to where the
+// closure is made, what every static caller gives a parameter, or the
+// elements of a list of constants that a loop reads; false when one of
+// them is anything else.
+func (c *checker) constantStrings(v ssa.Value, seen map[ssa.Value]bool) ([]string, bool) {
+	if seen[v] || len(seen) > 64 {
+		return nil, false
+	}
+	seen[v] = true
+	union := func(vs []ssa.Value) ([]string, bool) {
+		if len(vs) == 0 {
+			return nil, false
+		}
+		var out []string
+		for _, x := range vs {
+			ss, ok := c.constantStrings(x, seen)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, ss...)
+		}
+		return out, true
+	}
+	switch x := v.(type) {
+	case *ssa.Const:
+		if s, ok := constString(x); ok {
+			return []string{s}, true
+		}
+	case *ssa.Phi:
+		return union(x.Edges)
+	case *ssa.FreeVar:
+		return union(closureBindings(x))
+	case *ssa.Parameter:
+		return union(c.staticArguments(x))
+	case *ssa.UnOp:
+		if x.Op != token.MUL {
+			break
+		}
+		if fv, ok := x.X.(*ssa.FreeVar); ok {
+			// A captured variable: what is stored in it where the
+			// closure is made, if the closure itself never stores.
+			return union(capturedValues(fv))
+		}
+		return union(listElements(x.X))
+	}
+	return nil, false
+}
+
+// capturedValues returns the values stored into a variable that a closure
+// captures by reference (a factory's parameter boxed for its closure), or
+// nil when the closure stores into it too.
+func capturedValues(fv *ssa.FreeVar) []ssa.Value {
+	for _, ref := range *fv.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == fv {
+			return nil
+		}
+	}
+	fn := fv.Parent()
+	i := slices.Index(fn.FreeVars, fv)
+	if i < 0 || fn.Parent() == nil {
+		return nil
+	}
+	var out []ssa.Value
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			mc, ok := instr.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn || i >= len(mc.Bindings) {
+				continue
+			}
+			a, ok := mc.Bindings[i].(*ssa.Alloc)
+			if !ok {
+				return nil
+			}
+			for _, r := range *a.Referrers() {
+				if st, ok := r.(*ssa.Store); ok && st.Addr == a {
+					out = append(out, st.Val)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// closureBindings returns the values a free variable is bound to where its
+// closure is made, or nil for a variable captured by reference (a pointer
+// to a variable that may change).
+func closureBindings(fv *ssa.FreeVar) []ssa.Value {
+	fn := fv.Parent()
+	i := slices.Index(fn.FreeVars, fv)
+	if i < 0 || fn.Parent() == nil || isPointer(fv.Type()) {
+		return nil
+	}
+	var out []ssa.Value
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn && i < len(mc.Bindings) {
+				out = append(out, mc.Bindings[i])
+			}
+		}
+	}
+	return out
+}
+
+// staticArguments returns what each caller gives parameter p, or nil when
+// a call of its function is dynamic or it has no caller.
+func (c *checker) staticArguments(p *ssa.Parameter) []ssa.Value {
+	fn := p.Parent()
+	i := slices.Index(fn.Params, p)
+	node := c.rc.cg.Nodes[fn]
+	if i < 0 || node == nil || len(node.In) == 0 {
+		return nil
+	}
+	var out []ssa.Value
+	for _, e := range node.In {
+		if e.Site == nil {
+			return nil
+		}
+		cc := e.Site.Common()
+		if cc.StaticCallee() != fn || i >= len(cc.Args) {
+			return nil
+		}
+		out = append(out, cc.Args[i])
+	}
+	return out
+}
+
+// listElements returns the values stored into the elements of the array
+// that addr indexes, when addr is an element of a list literal (`for _, p :=
+// range []string{"git", "df"}` reads &list[i]); nil otherwise.
+func listElements(addr ssa.Value) []ssa.Value {
+	ia, ok := addr.(*ssa.IndexAddr)
+	if !ok {
+		return nil
+	}
+	x := ia.X
+	if sl, ok := x.(*ssa.Slice); ok {
+		x = sl.X
+	}
+	arr, ok := x.(*ssa.Alloc)
+	if !ok || !isArrayPtr(arr.Type()) {
+		return nil
+	}
+	var out []ssa.Value
+	for _, ref := range *arr.Referrers() {
+		el, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, r := range *el.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == el {
+				out = append(out, st.Val)
+			}
+		}
+	}
+	return out
 }
 
 // argumentsOnly reports whether the tainted arguments of a command call
@@ -208,7 +379,7 @@ func (c *checker) argumentsOnly(site ssa.CallInstruction, tainted []int) bool {
 	}
 	for _, sc := range c.sensitivesAt(site) {
 		for _, s := range sc.args {
-			if _, ok := fixedProgram(site, s); !ok {
+			if _, ok := c.fixedProgram(site, s); !ok {
 				continue
 			}
 			for _, i := range tainted {

@@ -357,7 +357,11 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []
 		made := map[string]token.Pos{}
 		ambiguous := false
 		for _, nid := range named {
-			if !meet(hp, places[at[nid]]) {
+			// With one handler, every name is its: a loop over a
+			// list of names (`for _, n := range []string{"a", "b"}`)
+			// registers it under each, though the names fan out
+			// where the handler does not.
+			if len(handlers) > 1 && !meet(hp, places[at[nid]]) {
 				continue
 			}
 			if s, ok := g.nameOf(nid, 0); ok {
