@@ -356,17 +356,7 @@ func listElements(addr ssa.Value) []ssa.Value {
 		return nil
 	}
 	var out []ssa.Value
-	for _, ref := range *arr.Referrers() {
-		el, ok := ref.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		for _, r := range *el.Referrers() {
-			if st, ok := r.(*ssa.Store); ok && st.Addr == el {
-				out = append(out, st.Val)
-			}
-		}
-	}
+	arrayStores(arr, func(_, val ssa.Value) { out = append(out, val) })
 	return out
 }
 
