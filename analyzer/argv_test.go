@@ -1,13 +1,9 @@
 package analyzer_test
 
 import (
-	"context"
 	"maps"
-	"path/filepath"
 	"slices"
 	"testing"
-
-	"github.com/blastradius/blastradius/analyzer"
 )
 
 // TestArgumentInjection checks that the model's arguments to a program the
@@ -15,10 +11,7 @@ import (
 // BR303 (the model does not choose what runs), while the model's text run
 // by a shell stays command injection: critical, CWE-78.
 func TestArgumentInjection(t *testing.T) {
-	doc, err := analyzer.Run(context.Background(), analyzer.Config{Dir: filepath.Join("..", "testdata", "guards-mcp")})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := scanFixture(t, "guards-mcp")
 	type got struct {
 		severity, cwe string
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/blastradius/blastradius/analyzer"
+	"github.com/blastradius/blastradius/report"
 )
 
 // TestClientProcessesAreNoCommand scans mcp-go-client-processes, whose
@@ -65,10 +66,7 @@ func checkLists(t *testing.T, fixture string, wantCaps, wantFindings []string) {
 // comment can state them.
 func scanLists(t *testing.T, fixture string) ([]string, []string) {
 	t.Helper()
-	doc, err := analyzer.Run(context.Background(), analyzer.Config{Dir: filepath.Join("..", "testdata", fixture)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := scanFixture(t, fixture)
 	var caps, findings []string
 	for _, tool := range doc.Tools {
 		for _, c := range tool.Capabilities {
@@ -85,4 +83,14 @@ func scanLists(t *testing.T, fixture string) ([]string, []string) {
 	slices.Sort(caps)
 	slices.Sort(findings)
 	return caps, findings
+}
+
+// scanFixture scans testdata/fixture with the default settings.
+func scanFixture(t *testing.T, fixture string) *report.Document {
+	t.Helper()
+	doc, err := analyzer.Run(context.Background(), analyzer.Config{Dir: filepath.Join("..", "testdata", fixture)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }

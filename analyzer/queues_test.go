@@ -1,13 +1,9 @@
 package analyzer_test
 
 import (
-	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"testing"
-
-	"github.com/blastradius/blastradius/analyzer"
 )
 
 // TestQueuedWitness checks the witness of a capability reached through a
@@ -15,10 +11,7 @@ import (
 // the send that queues the function (not the worker's call, which is in
 // another function), to the tool's own function and its sink.
 func TestQueuedWitness(t *testing.T) {
-	doc, err := analyzer.Run(context.Background(), analyzer.Config{Dir: filepath.Join("..", "testdata", "mcp-go-workqueue")})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := scanFixture(t, "mcp-go-workqueue")
 	want := []string{
 		"example.com/mcp-go-workqueue.fetchPage main.go:51",
 		"(*example.com/mcp-go-workqueue.serial).do main.go:39",

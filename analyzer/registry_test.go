@@ -1,13 +1,9 @@
 package analyzer_test
 
 import (
-	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"testing"
-
-	"github.com/blastradius/blastradius/analyzer"
 )
 
 // TestRegistryRegistration checks where the tools of a registry looked up
@@ -16,10 +12,7 @@ import (
 // (s.AddTool(&def, handlerFor(name)), def being the value's definition),
 // not at the one that registers names read from the environment.
 func TestRegistryRegistration(t *testing.T) {
-	doc, err := analyzer.Run(context.Background(), analyzer.Config{Dir: filepath.Join("..", "testdata", "mcp-sdk-named-registry")})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := scanFixture(t, "mcp-sdk-named-registry")
 	var got []string
 	for _, tool := range doc.Tools {
 		got = append(got, fmt.Sprintf("%s %s:%d", tool.Name, tool.Registration.File, tool.Registration.Line))

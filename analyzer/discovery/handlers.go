@@ -183,21 +183,43 @@ func valueType(n node) (types.Type, bool) {
 // value edges from an interface value: what it holds where it is made
 // (&shellRunner{...}, HandlerFunc(fn)), not what those are made of.
 func (g *graph) concreteValues(from int32) []int32 {
+	plain := func(id int32) []int32 {
+		var out []int32
+		for _, e := range g.out[id] {
+			if e.kind == ePlain {
+				out = append(out, e.to)
+			}
+		}
+		return out
+	}
+	return g.firstMet(from, plain, func(id int32) (stop, keep bool) {
+		n := g.nodes[id]
+		t, ok := valueType(n)
+		met := ok && id != from && n.kind == kValue && !types.IsInterface(t)
+		return met, met
+	})
+}
+
+// firstMet walks from a node along next, depth first, and returns, sorted,
+// the nodes where met says to stop and keep: the first ones of a kind met
+// on each way.
+func (g *graph) firstMet(from int32, next func(int32) []int32, met func(int32) (stop, keep bool)) []int32 {
 	var out []int32
 	seen := map[int32]bool{from: true}
 	stack := []int32{from}
 	for len(stack) > 0 {
 		id := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		n := g.nodes[id]
-		if t, ok := valueType(n); ok && id != from && n.kind == kValue && !types.IsInterface(t) {
-			out = append(out, id)
+		if stop, keep := met(id); stop {
+			if keep {
+				out = append(out, id)
+			}
 			continue
 		}
-		for _, e := range g.out[id] {
-			if e.kind == ePlain && !seen[e.to] {
-				seen[e.to] = true
-				stack = append(stack, e.to)
+		for _, x := range next(id) {
+			if !seen[x] {
+				seen[x] = true
+				stack = append(stack, x)
 			}
 		}
 	}

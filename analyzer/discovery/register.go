@@ -575,27 +575,9 @@ func (g *graph) layers(hid int32, wrappers []int32, reach map[int32]map[int32]bo
 // nextLayers returns the function values of a chain first reached from a
 // wrapper's call.
 func (g *graph) nextLayers(from int32, inChain map[int32]bool) []int32 {
-	var out []int32
-	seen := map[int32]bool{from: true}
-	stack := []int32{from}
-	for len(stack) > 0 {
-		id := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if isFuncValue(g.nodes[id]) {
-			if inChain[id] {
-				out = append(out, id)
-			}
-			continue
-		}
-		for _, x := range g.sources(id, false) {
-			if !seen[x] {
-				seen[x] = true
-				stack = append(stack, x)
-			}
-		}
-	}
-	sortIDs(out)
-	return out
+	return g.firstMet(from, func(id int32) []int32 { return g.sources(id, false) }, func(id int32) (stop, keep bool) {
+		return isFuncValue(g.nodes[id]), inChain[id]
+	})
 }
 
 // cannotTell is the warning for a registration whose handler is unknown.
