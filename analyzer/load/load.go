@@ -212,7 +212,7 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 	p.Stripped = stripIllTyped(pkgs, c.bodies, c.fakeC)
 	gone := map[*types.Info][]span{}
 	if pruning {
-		kept, dropped := pruneUnreachable(c.order, c.bodies, main, nil, gone)
+		kept, dropped := pruneUnreachable(c.order, c.bodies, main, nil, nil, gone)
 		p.KeptFuncs, p.DroppedFuncs = kept, dropped+c.dropped
 	}
 	forgetAll(gone)

@@ -181,7 +181,7 @@ func TestLoadOpaqueKeepsWhatTheSummarisedReach(t *testing.T) {
 	op, err := p.LoadOpaque(context.Background(), map[string][]string{
 		calendar: {"(*" + calendar + ".EventsInsertCall).Do"},
 		lro:      {"(" + lro + ".OperationsClient).CancelOperation"},
-	})
+	}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,8 +29,10 @@ import (
 // Warnings say which of them did not type-check.
 //
 // need maps each package path to summarise to the symbols of its functions
-// and interface methods that are summarised (symbol.Of's spelling).
-func (p *Program) LoadOpaque(ctx context.Context, need map[string][]string) (*Program, error) {
+// and interface methods that are summarised (symbol.Of's spelling). stop,
+// when not nil, names the functions whose bodies the summaries never enter
+// (the catalog's sinks and loggers): what only they reach is pruned too.
+func (p *Program) LoadOpaque(ctx context.Context, need map[string][]string, stop func(*types.Func) bool) (*Program, error) {
 	paths := make([]string, 0, len(need))
 	for path := range need {
 		paths = append(paths, path)
@@ -100,7 +102,7 @@ func (p *Program) LoadOpaque(ctx context.Context, need map[string][]string) (*Pr
 	out.Stripped = stripIllTyped(roots, c.bodies, c.fakeC)
 	gone := map[*types.Info][]span{}
 	if pruning {
-		kept, dropped := pruneUnreachable(c.order, c.bodies, main, need, gone)
+		kept, dropped := pruneUnreachable(c.order, c.bodies, main, need, stop, gone)
 		out.KeptFuncs, out.DroppedFuncs = kept, dropped+c.dropped
 	}
 	forgetAll(gone)

@@ -37,19 +37,27 @@ import (
 // adds the dropped bodies' extents to gone, for forgetAll.
 //
 // roots, when not nil, narrows the main packages' roots to the functions it
-// names (see checker.roots).
-func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool, roots map[string][]string, gone map[*types.Info][]span) (kept, dropped int) {
+// names (see checker.roots). stop, when not nil, names the functions whose
+// bodies the analysis never enters (see [Program.LoadOpaque]): a call of
+// one reaches nothing further.
+func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool, roots map[string][]string, stop func(*types.Func) bool, gone map[*types.Info][]span) (kept, dropped int) {
 	whole := func(p *packages.Package) bool { return isMain(p) && roots == nil }
 	ra := &rta{
-		decl:      map[*types.Func]*ast.FuncDecl{},
-		info:      map[*types.Func]*types.Info{},
-		reached:   map[*types.Func]bool{},
-		live:      map[*types.TypeName]bool{},
-		seenType:  map[types.Type]bool{},
-		viaIface:  map[string]bool{},
-		methodsOf: map[*types.TypeName][]*types.Func{},
-		named:     map[string][]*types.Func{},
-		mainFunc:  map[*types.Func]bool{},
+		decl:       map[*types.Func]*ast.FuncDecl{},
+		info:       map[*types.Func]*types.Info{},
+		reached:    map[*types.Func]bool{},
+		live:       map[*types.TypeName]bool{},
+		seenType:   map[types.Type]bool{},
+		called:     map[ifaceMethod]bool{},
+		ifaces:     map[string][]ifaceMethod{},
+		carriers:   map[string][]types.Type{},
+		msets:      map[types.Type]*types.MethodSet{},
+		implements: map[carrierOf]bool{},
+		byName:     map[string]bool{},
+		methodsOf:  map[*types.TypeName][]*types.Func{},
+		named:      map[string][]*types.Func{},
+		mainFunc:   map[*types.Func]bool{},
+		stop:       stop,
 	}
 	// Index the dependency functions that have bodies.
 	for _, p := range pkgs {
@@ -237,8 +245,16 @@ type rta struct {
 	// types already walked for them.
 	live     map[*types.TypeName]bool
 	seenType map[types.Type]bool
-	// viaIface holds the method names called through an interface.
-	viaIface map[string]bool
+	// called holds the abstract methods called, by interface; ifaces
+	// lists them by method name, and carriers the live types that have a
+	// method of that name. byName holds the names called through an
+	// interface whose implementations cannot be told (see callVia).
+	called     map[ifaceMethod]bool
+	ifaces     map[string][]ifaceMethod
+	carriers   map[string][]types.Type
+	msets      map[types.Type]*types.MethodSet // of *c, by carrier c
+	implements map[carrierOf]bool
+	byName     map[string]bool
 	// methodsOf lists the dependency methods by receiver type, named by
 	// method name.
 	methodsOf map[*types.TypeName][]*types.Func
@@ -246,6 +262,9 @@ type rta struct {
 	// mainFunc holds the functions of main packages whose roots are
 	// narrowed (checker.roots).
 	mainFunc map[*types.Func]bool
+	// stop, when not nil, names the functions whose bodies are never
+	// entered.
+	stop func(*types.Func) bool
 }
 
 // walk visits the syntax of reachable code.
@@ -331,15 +350,11 @@ func (ra *rta) use(fn *types.Func) {
 	fn = fn.Origin()
 	sig := fn.Signature()
 	if recv := sig.Recv(); recv != nil && types.IsInterface(recv.Type()) {
-		// An abstract method: it reaches every method of that name of
-		// the live types.
-		if !ra.viaIface[fn.Name()] {
-			ra.viaIface[fn.Name()] = true
-			for _, m := range ra.named[fn.Name()] {
-				if ra.live[receiverTypeName(m.Signature().Recv().Type())] {
-					ra.reach(m)
-				}
-			}
+		// An abstract method: it reaches the method of that name of each
+		// live type that implements the interface (but when the call
+		// itself is one the analysis does not enter).
+		if !ra.stops(fn) {
+			ra.callVia(fn, recv.Type())
 		}
 		ra.markType(sig)
 		return
@@ -347,11 +362,107 @@ func (ra *rta) use(fn *types.Func) {
 	ra.reach(fn)
 }
 
+// callVia records a call of the abstract method fn of the interface type
+// recv, and reaches its implementations among the live types. A generic
+// interface, or a constraint, is not one whose implementations
+// types.Implements can tell: a call through it reaches every method of
+// that name of the live types, as a name alone would.
+func (ra *rta) callVia(fn *types.Func, recv types.Type) {
+	name := fn.Name()
+	iface, _ := recv.Underlying().(*types.Interface)
+	if iface == nil || !iface.IsMethodSet() || generic(recv) {
+		if ra.byName[name] {
+			return
+		}
+		ra.byName[name] = true
+		for _, m := range ra.named[name] {
+			if ra.live[receiverTypeName(m.Signature().Recv().Type())] {
+				ra.reach(m)
+			}
+		}
+		return
+	}
+	im := ifaceMethod{iface, fn}
+	if ra.called[im] {
+		return
+	}
+	ra.called[im] = true
+	ra.ifaces[name] = append(ra.ifaces[name], im)
+	for _, c := range ra.carriers[name] {
+		ra.dispatch(c, im)
+	}
+	for _, m := range ra.named[name] {
+		if tn := receiverTypeName(m.Signature().Recv().Type()); ra.live[tn] && generic(tn.Type()) {
+			ra.reach(m)
+		}
+	}
+}
+
+// dispatch reaches the method that a call of im runs on a value of the
+// live type c, when c (or *c) implements im's interface: its own, or one
+// promoted from a type it embeds.
+func (ra *rta) dispatch(c types.Type, im ifaceMethod) {
+	key := carrierOf{c, im.iface}
+	impl, ok := ra.implements[key]
+	if !ok {
+		impl = types.Implements(types.NewPointer(c), im.iface)
+		ra.implements[key] = impl
+	}
+	if !impl {
+		return
+	}
+	if sel := ra.msets[c].Lookup(im.fn.Pkg(), im.fn.Name()); sel != nil {
+		if m, ok := sel.Obj().(*types.Func); ok {
+			ra.use(m)
+		}
+	}
+}
+
+// carrierOf asks whether a carrier implements an interface.
+type carrierOf struct {
+	c     types.Type
+	iface *types.Interface
+}
+
+// ifaceMethod is an abstract method called through an interface.
+type ifaceMethod struct {
+	iface *types.Interface
+	fn    *types.Func
+}
+
+// carry records a live type whose values an interface can hold, c or *c (a
+// named type, or a struct type that embeds others), under the names of its
+// methods, and reaches those that the calls through interfaces so far run
+// on it.
+func (ra *rta) carry(c types.Type) {
+	ms := types.NewMethodSet(types.NewPointer(c))
+	ra.msets[c] = ms
+	for i := 0; i < ms.Len(); i++ {
+		name := ms.At(i).Obj().Name()
+		ra.carriers[name] = append(ra.carriers[name], c)
+		for _, im := range ra.ifaces[name] {
+			ra.dispatch(c, im)
+		}
+	}
+}
+
+// generic reports whether t is a generic named type or an instance of one.
+func generic(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && (n.TypeParams().Len() > 0 || n.TypeArgs().Len() > 0)
+}
+
 func (ra *rta) reach(fn *types.Func) {
-	if !ra.reached[fn] {
+	if !ra.reached[fn] && !ra.stops(fn) {
 		ra.reached[fn] = true
 		ra.queue = append(ra.queue, fn)
 	}
+}
+
+// stops reports whether the analysis never enters fn's body, nor, for an
+// abstract method, its implementations'.
+func (ra *rta) stops(fn *types.Func) bool {
+	return ra.stop != nil && ra.stop(fn)
 }
 
 // markType records that values of t, and of the types within it, can
@@ -368,9 +479,21 @@ func (ra *rta) markType(t types.Type) {
 		tn := t.Origin().Obj()
 		if !ra.live[tn] {
 			ra.live[tn] = true
-			for _, m := range ra.methodsOf[tn] {
-				if ra.viaIface[m.Name()] {
-					ra.reach(m)
+			switch {
+			case generic(tn.Type()):
+				for _, m := range ra.methodsOf[tn] {
+					if ra.byName[m.Name()] || len(ra.ifaces[m.Name()]) > 0 {
+						ra.reach(m)
+					}
+				}
+			default:
+				for _, m := range ra.methodsOf[tn] {
+					if ra.byName[m.Name()] {
+						ra.reach(m)
+					}
+				}
+				if !types.IsInterface(t) {
+					ra.carry(t)
 				}
 			}
 		}
@@ -394,6 +517,12 @@ func (ra *rta) markType(t types.Type) {
 	case *types.Struct:
 		for i := 0; i < t.NumFields(); i++ {
 			ra.markType(t.Field(i).Type())
+		}
+		for i := 0; i < t.NumFields(); i++ {
+			if t.Field(i).Embedded() {
+				ra.carry(t) // its values have the methods it embeds
+				break
+			}
 		}
 	case *types.Tuple:
 		for i := 0; i < t.Len(); i++ {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"go/token"
+	"go/types"
 	"slices"
 	"sort"
 	"time"
@@ -129,7 +130,7 @@ func Compute(ctx context.Context, prog *load.Program, need map[string][]string, 
 		return t, st, nil
 	}
 	start := time.Now()
-	op, err := prog.LoadOpaque(ctx, build)
+	op, err := prog.LoadOpaque(ctx, build, neverEntered(cfg.Catalog))
 	if err != nil {
 		return nil, st, fmt.Errorf("loading dependencies to summarise: %w", err)
 	}
@@ -151,6 +152,23 @@ func Compute(ctx context.Context, prog *load.Program, need map[string][]string, 
 	}
 	st.Functions = len(t.funcs)
 	return t, st, nil
+}
+
+// neverEntered names the functions whose bodies the search never enters
+// (see graph.targets), for the loader to prune what only they reach: a
+// catalogued sink (the typed Kubernetes client's Create, and the
+// serializers, transports and retries behind it) and a call the catalog says
+// carries no capability (a logger). A sink that reads a setting by name
+// (its call may be configuration, which the search goes past) is entered.
+func neverEntered(cat *rules.Catalog) func(*types.Func) bool {
+	return func(fn *types.Func) bool {
+		sym := fn.FullName()
+		if cat.NotSink(sym) {
+			return true
+		}
+		sk, ok := cat.Sink(sym)
+		return ok && sk.Capability != "env" && sk.NameArg < 0
+	}
 }
 
 // covers reports whether the sorted list have holds every symbol of want.
