@@ -13,11 +13,13 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+	"k8s.io/apimachinery/pkg/fields"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/client-go/dynamic"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/kubernetes/scheme"
 	"k8s.io/client-go/rest"
+	"k8s.io/client-go/tools/cache"
 	"k8s.io/client-go/tools/remotecommand"
 )
 
@@ -36,6 +38,7 @@ func (c *cluster) register(s *server.MCPServer) {
 	s.AddTool(mcp.NewTool("apply_manifest", mcp.WithString("manifest")), c.applyManifest)
 	s.AddTool(mcp.NewTool("exec_in_pod", mcp.WithString("pod"), mcp.WithString("command")), c.execInPod)
 	s.AddTool(mcp.NewTool("cluster_version"), c.clusterVersion)
+	s.AddTool(mcp.NewTool("next_pod_event"), c.nextPodEvent)
 }
 
 // listPods reads pod names: a read through a typed client.
@@ -141,4 +144,18 @@ func (c *cluster) clusterVersion(ctx context.Context, req mcp.CallToolRequest) (
 		return nil, err
 	}
 	return mcp.NewToolResultText(fmt.Sprint(v.GitVersion)), nil
+}
+
+// nextPodEvent watches the pods of a namespace through a ListWatch made on
+// the REST client: client-go's cache package asks its Getter (the REST
+// client's Get) for the request it watches with, a GET of the API server.
+func (c *cluster) nextPodEvent(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool next_pod_event mcp-go constant` `BR305: tool next_pod_event is not logged with its arguments`
+	lw := cache.NewListWatchFromClient(c.cs.CoreV1().RESTClient(), "pods", "default", fields.Everything())
+	w, err := lw.WatchWithContext(ctx, metav1.ListOptions{}) // want `next_pod_event: cloud-read \(k8s\.io/client-go/tools/cache\.Getter\)\.Get`
+	if err != nil {
+		return nil, err
+	}
+	defer w.Stop()
+	ev := <-w.ResultChan()
+	return mcp.NewToolResultText(string(ev.Type)), nil
 }
