@@ -51,6 +51,24 @@ func (Kinder) Kinds() []string { return nil }
 
 func otherHelper() {}
 
+// A call through a generic interface: which types implement Getter[T]
+// depends on T, so every live method of the name is kept.
+type Getter[T any] interface{ Get() T }
+
+func Fetch[T any](g Getter[T]) T { return g.Get() }
+
+type IntBox struct{}
+
+func (IntBox) Get() int { return 1 }
+
+// A generic type's methods are built per instance: a live one keeps each
+// method of a name called through an interface.
+type Box[T any] struct{ v T }
+
+func (b Box[T]) String() string { return boxName() }
+
+func boxName() string { return "box" }
+
 func Describe(s Stringer) string { return s.String() }
 
 func Clear(m Mapper) { m.Reset() }
@@ -74,6 +92,8 @@ func Run() {
 		dep.Kinder
 	}{})
 	dep.Log("done")
+	_ = dep.Fetch[int](dep.IntBox{})
+	_ = dep.Describe(dep.Box[int]{})
 }
 `
 
@@ -118,6 +138,8 @@ func TestReachThroughInterfaces(t *testing.T) {
 		"dep.helper":        true,  // called by Base.Reset
 		"(dep.Other).Reset": true,  // an unnamed struct's, promoted
 		"dep.otherHelper":   true,
+		"(dep.IntBox).Get":  true,  // through a generic interface
+		"dep.boxName":       true,  // Box[int].String, a Stringer
 		"(dep.Full).Kinds":  false, // never called
 		"dep.Clear":         true,
 		"dep.Log":           false, // stopped at
