@@ -322,7 +322,8 @@ func (rc *reacher) opaqueCall(site ssa.CallInstruction) (sym, pkg string, ok boo
 // continuesSink reports whether a method call continues a catalogued
 // sink's operation (see sink.Continues).
 func (rc *reacher) continuesSink(c *ssa.CallCommon) bool {
-	return sink.Continues(c, func(call *ssa.Call) bool { return len(rc.sinksAt(call)) > 0 })
+	return sink.Continues(c, func(call *ssa.Call) bool { return len(rc.sinksAt(call)) > 0 },
+		func(p *ssa.Parameter) []ssa.Value { return sink.PassedBy(rc.cg, p) })
 }
 
 // declaringPackage is the package whose summary holds fn: its receiver

@@ -196,3 +196,20 @@ func rewriteCache(t *testing.T, dir, old, new string) {
 		t.Fatalf("rewriting the cache: %v, %d entries rewritten", err, n)
 	}
 }
+
+// TestSummaryContinuesThroughHelpers scans a client that a catalog line
+// makes opaque, with its request builder as a sink: a helper that sends the
+// built request continues the read when every caller hands it one
+// (tail_logs), and not when another caller hands it a request of its own
+// (recent_logs, which keeps the network call).
+func TestSummaryContinuesThroughHelpers(t *testing.T) {
+	cat, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const extra = "opaque example.com/logsclient\nsink cloud-read (*example.com/logsclient.Client).Logs\n"
+	if err := cat.Parse("test.cat", strings.NewReader(extra)); err != nil {
+		t.Fatal(err)
+	}
+	analyzertest.Run(t, filepath.Join("..", "testdata", "summary-continues"), analyzer.Config{Catalog: cat, CacheDir: t.TempDir()})
+}

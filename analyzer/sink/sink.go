@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 
+	"golang.org/x/tools/go/callgraph"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/blastradius/blastradius/analyzer/symbol"
@@ -215,30 +216,86 @@ func Args(c *ssa.CallCommon) []ssa.Value {
 // catalogued sink: the request that client-go's GetLogs (cloud-read) or
 // RESTClient.Get builds, sent by its Do or Stream, is the operation the
 // catalog named, not more of the dependency's traffic.
-func Continues(c *ssa.CallCommon, isSink func(*ssa.Call) bool) bool {
-	for range 16 { // a builder chain is short; this bounds a long one
-		var recv ssa.Value
-		switch {
-		case c.IsInvoke():
-			recv = c.Value
-		case c.Signature().Recv() != nil && len(c.Args) > 0:
-			recv = c.Args[0]
-		default:
-			return false
-		}
-		if x, ok := recv.(*ssa.Extract); ok {
-			recv = x.Tuple // r, err := obj.NewReader(ctx); r.Close()
-		}
-		call, ok := recv.(*ssa.Call)
-		if !ok {
-			return false
-		}
-		if isSink(call) {
-			return true
-		}
-		c = call.Common()
+//
+// The chain may go through a function's parameter (a helper handed the
+// built request, which sends it): passed, when not nil, gives the values
+// the function's callers pass for it, and the receiver continues a sink
+// when every one of them does. A function whose callers are not known
+// (passed returns none) continues nothing.
+func Continues(c *ssa.CallCommon, isSink func(*ssa.Call) bool, passed func(*ssa.Parameter) []ssa.Value) bool {
+	o := origins{isSink: isSink, passed: passed, seen: map[*ssa.Parameter]bool{}}
+	return o.continues(c, 16) // a builder chain is short; this bounds a long one
+}
+
+// origins follows a receiver back to the call that made it.
+type origins struct {
+	isSink func(*ssa.Call) bool
+	passed func(*ssa.Parameter) []ssa.Value
+	// seen holds the parameters followed, so that recursion ends.
+	seen map[*ssa.Parameter]bool
+}
+
+func (o *origins) continues(c *ssa.CallCommon, budget int) bool {
+	switch {
+	case c.IsInvoke():
+		return o.fromSink(c.Value, budget)
+	case c.Signature().Recv() != nil && len(c.Args) > 0:
+		return o.fromSink(c.Args[0], budget)
 	}
 	return false
+}
+
+// fromSink reports whether v is what a sink call returned, or what a call
+// continuing one did.
+func (o *origins) fromSink(v ssa.Value, budget int) bool {
+	if budget == 0 {
+		return false
+	}
+	if x, ok := v.(*ssa.Extract); ok {
+		v = x.Tuple // r, err := obj.NewReader(ctx); r.Close()
+	}
+	switch v := v.(type) {
+	case *ssa.Call:
+		return o.isSink(v) || o.continues(v.Common(), budget-1)
+	case *ssa.Parameter:
+		if o.passed == nil || o.seen[v] {
+			return false
+		}
+		o.seen[v] = true
+		args := o.passed(v)
+		for _, a := range args {
+			if !o.fromSink(a, budget-1) {
+				return false
+			}
+		}
+		return len(args) > 0
+	}
+	return false
+}
+
+// PassedBy returns what the calls of g's graph into p's function pass for
+// p, or nil when one of them passes nothing for it (a bound method's
+// wrapper, whose receiver is no argument) or the function has no caller
+// in g.
+func PassedBy(g *callgraph.Graph, p *ssa.Parameter) []ssa.Value {
+	fn := p.Parent()
+	node := g.Nodes[fn]
+	if node == nil {
+		return nil
+	}
+	i := slices.Index(fn.Params, p)
+	var out []ssa.Value
+	for _, e := range node.In {
+		if e.Site == nil {
+			return nil
+		}
+		args := Args(e.Site.Common())
+		if i < 0 || i >= len(args) || len(args) != len(fn.Params) {
+			return nil
+		}
+		out = append(out, args[i])
+	}
+	return out
 }
 
 // constFlags returns the values an integer can have when each is a

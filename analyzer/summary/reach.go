@@ -94,6 +94,9 @@ type graph struct {
 	direct [][]directHit
 	// fixes[f] are the operation names f fixes (see operations).
 	fixes [][]string
+	// passed, when set, gives what the callers of a function pass for a
+	// parameter (see sink.Continues).
+	passed func(*ssa.Parameter) []ssa.Value
 }
 
 type edge struct {
@@ -128,11 +131,18 @@ type directHit struct {
 // standard library (io.Reader, error), which every package implements.
 func newGraph(cat *rules.Catalog, prog *ssa.Program, seeds []*ssa.Function, std map[string]bool) *graph {
 	g := &graph{cat: cat, id: map[*ssa.Function]int{}, syms: map[*ssa.Function]string{}}
-	cha := hierarchy.New(ssautil.AllFunctions(prog))
+	all := ssautil.AllFunctions(prog)
+	cha := hierarchy.New(all)
 	slice := g.forward(seeds, func(fn *ssa.Function) map[ssa.CallInstruction][]*ssa.Function {
 		return g.calleesOf(cha.Node(fn))
 	}, nil)
 	vg := vta.CallGraph(slice, cha.Graph)
+	// From here on a call continues a sink's operation also when its
+	// receiver is a parameter that every caller passes a sink's result
+	// for (a helper handed the request GetLogs built): every caller in
+	// the whole program, not only in this search, so that a summary does
+	// not depend on which other functions were summarised with it.
+	g.passed = indexStaticCalls(all).passed
 	callees := func(fn *ssa.Function) map[ssa.CallInstruction][]*ssa.Function {
 		out := g.calleesOf(vg.Nodes[fn])
 		var byCHA map[ssa.CallInstruction][]*ssa.Function
@@ -228,7 +238,7 @@ func (g *graph) forward(seeds []*ssa.Function, calleesOf func(*ssa.Function) map
 			// that it hands on to a helper process it starts.
 			hits = slices.DeleteFunc(hits, func(h sink.Hit) bool { return h.Config || h.Capability == "env" })
 			var targets []*ssa.Function
-			if len(hits) > 0 || !sink.Continues(site.Common(), g.isSinkCall) {
+			if len(hits) > 0 || !sink.Continues(site.Common(), g.isSinkCall, g.passed) {
 				targets = g.targets(site, callees[site], len(hits) > 0)
 			}
 			if visit != nil {
@@ -727,4 +737,57 @@ func funcValue(v ssa.Value) *ssa.Function {
 			return nil
 		}
 	}
+}
+
+// staticCalls indexes the static calls of a program's functions, for
+// sink.Continues: what the callers of a function pass for a parameter.
+type staticCalls struct {
+	sites map[*ssa.Function][]ssa.CallInstruction
+	// escaped holds the functions used other than by a static call (as a
+	// value): their callers are not all known.
+	escaped map[*ssa.Function]bool
+}
+
+func indexStaticCalls(fns map[*ssa.Function]bool) *staticCalls {
+	s := &staticCalls{sites: map[*ssa.Function][]ssa.CallInstruction{}, escaped: map[*ssa.Function]bool{}}
+	var ops []*ssa.Value
+	for fn := range fns {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				ops = instr.Operands(ops[:0])
+				if call, ok := instr.(ssa.CallInstruction); ok {
+					if callee := call.Common().StaticCallee(); callee != nil && call.Common().Value == callee {
+						s.sites[callee] = append(s.sites[callee], call)
+						ops = ops[1:] // the callee itself is no escape
+					}
+				}
+				for _, op := range ops {
+					if f, ok := (*op).(*ssa.Function); ok {
+						s.escaped[f] = true
+					}
+				}
+			}
+		}
+	}
+	return s
+}
+
+// passed returns what every static call of p's function passes for p, or
+// nil when its callers are not all known: a method (an interface can call
+// it), a closure, a function used as a value, or one never called.
+func (s *staticCalls) passed(p *ssa.Parameter) []ssa.Value {
+	fn := p.Parent()
+	if fn.Signature.Recv() != nil || fn.Parent() != nil || s.escaped[fn] {
+		return nil
+	}
+	i := slices.Index(fn.Params, p)
+	var out []ssa.Value
+	for _, site := range s.sites[fn] {
+		args := site.Common().Args
+		if i < 0 || i >= len(args) {
+			return nil
+		}
+		out = append(out, args[i])
+	}
+	return out
 }

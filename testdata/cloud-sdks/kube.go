@@ -39,6 +39,7 @@ func (c *cluster) register(s *server.MCPServer) {
 	s.AddTool(mcp.NewTool("exec_in_pod", mcp.WithString("pod"), mcp.WithString("command")), c.execInPod)
 	s.AddTool(mcp.NewTool("cluster_version"), c.clusterVersion)
 	s.AddTool(mcp.NewTool("next_pod_event"), c.nextPodEvent)
+	s.AddTool(mcp.NewTool("pod_logs_text", mcp.WithString("pod")), c.podLogsText)
 }
 
 // listPods reads pod names: a read through a typed client.
@@ -158,4 +159,27 @@ func (c *cluster) nextPodEvent(ctx context.Context, req mcp.CallToolRequest) (*m
 	defer w.Stop()
 	ev := <-w.ResultChan()
 	return mcp.NewToolResultText(string(ev.Type)), nil
+}
+
+// podLogsText reads a pod's logs through a helper that sends the request
+// GetLogs built: Stream continues GetLogs' read, in another function, and
+// is no network call of its own.
+func (c *cluster) podLogsText(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool pod_logs_text mcp-go constant` `BR305: tool pod_logs_text is not logged with its arguments`
+	logs := c.cs.CoreV1().Pods("default").GetLogs(req.GetString("pod", ""), &corev1.PodLogOptions{}) // want `pod_logs_text: cloud-read \(k8s\.io/client-go/kubernetes/typed/core/v1\.PodExpansion\)\.GetLogs \(tainted\)`
+	text, err := readAll(ctx, logs)
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(text), nil
+}
+
+// readAll sends a built request and reads what it answers.
+func readAll(ctx context.Context, r *rest.Request) (string, error) {
+	rc, err := r.Stream(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	return string(b), err
 }

@@ -1,0 +1,3 @@
+module example.com/logsclient
+
+go 1.26
