@@ -71,9 +71,7 @@ func send(r *Request) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	defer rc.Close()
-	b, err := io.ReadAll(rc)
-	return string(b), err
+	return drain(rc)
 }
 
 func readAll(r *Request) (string, error) {
@@ -81,6 +79,10 @@ func readAll(r *Request) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return drain(rc)
+}
+
+func drain(rc io.ReadCloser) (string, error) {
 	defer rc.Close()
 	b, err := io.ReadAll(rc)
 	return string(b), err
