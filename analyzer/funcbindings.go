@@ -255,18 +255,24 @@ func onlyLoaded(mc *ssa.MakeClosure, addr ssa.Value) bool {
 // closureMaker is the MakeClosure of an anonymous function in its parent,
 // or nil when there is not exactly one.
 func closureMaker(fn *ssa.Function) *ssa.MakeClosure {
+	if mcs := closureMakers(fn); len(mcs) == 1 {
+		return mcs[0]
+	}
+	return nil
+}
+
+// closureMakers lists the MakeClosures of an anonymous function in its
+// parent.
+func closureMakers(fn *ssa.Function) []*ssa.MakeClosure {
 	parent := fn.Parent()
 	if parent == nil {
 		return nil
 	}
-	var out *ssa.MakeClosure
+	var out []*ssa.MakeClosure
 	for _, blk := range parent.Blocks {
 		for _, instr := range blk.Instrs {
 			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
-				if out != nil {
-					return nil
-				}
-				out = mc
+				out = append(out, mc)
 			}
 		}
 	}

@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/blastradius/blastradius/analyzer/sink"
 	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/report"
 	"github.com/blastradius/blastradius/rules"
@@ -270,26 +271,15 @@ func capturedValues(fv *ssa.FreeVar) []ssa.Value {
 			return nil
 		}
 	}
-	fn := fv.Parent()
-	i := slices.Index(fn.FreeVars, fv)
-	if i < 0 || fn.Parent() == nil {
-		return nil
-	}
 	var out []ssa.Value
-	for _, b := range fn.Parent().Blocks {
-		for _, instr := range b.Instrs {
-			mc, ok := instr.(*ssa.MakeClosure)
-			if !ok || mc.Fn != fn || i >= len(mc.Bindings) {
-				continue
-			}
-			a, ok := mc.Bindings[i].(*ssa.Alloc)
-			if !ok {
-				return nil
-			}
-			for _, r := range *a.Referrers() {
-				if st, ok := r.(*ssa.Store); ok && st.Addr == a {
-					out = append(out, st.Val)
-				}
+	for _, b := range bindingsOf(fv) {
+		a, ok := b.(*ssa.Alloc)
+		if !ok {
+			return nil
+		}
+		for _, r := range *a.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == a {
+				out = append(out, st.Val)
 			}
 		}
 	}
@@ -300,17 +290,24 @@ func capturedValues(fv *ssa.FreeVar) []ssa.Value {
 // closure is made, or nil for a variable captured by reference (a pointer
 // to a variable that may change).
 func closureBindings(fv *ssa.FreeVar) []ssa.Value {
+	if isPointer(fv.Type()) {
+		return nil
+	}
+	return bindingsOf(fv)
+}
+
+// bindingsOf returns what each MakeClosure of a free variable's function
+// binds it to.
+func bindingsOf(fv *ssa.FreeVar) []ssa.Value {
 	fn := fv.Parent()
 	i := slices.Index(fn.FreeVars, fv)
-	if i < 0 || fn.Parent() == nil || isPointer(fv.Type()) {
+	if i < 0 {
 		return nil
 	}
 	var out []ssa.Value
-	for _, b := range fn.Parent().Blocks {
-		for _, instr := range b.Instrs {
-			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn && i < len(mc.Bindings) {
-				out = append(out, mc.Bindings[i])
-			}
+	for _, mc := range closureMakers(fn) {
+		if i < len(mc.Bindings) {
+			out = append(out, mc.Bindings[i])
 		}
 	}
 	return out
@@ -320,23 +317,16 @@ func closureBindings(fv *ssa.FreeVar) []ssa.Value {
 // a call of its function is dynamic or it has no caller.
 func (c *checker) staticArguments(p *ssa.Parameter) []ssa.Value {
 	fn := p.Parent()
-	i := slices.Index(fn.Params, p)
 	node := c.rc.cg.Nodes[fn]
-	if i < 0 || node == nil || len(node.In) == 0 {
+	if node == nil {
 		return nil
 	}
-	var out []ssa.Value
 	for _, e := range node.In {
-		if e.Site == nil {
+		if e.Site == nil || e.Site.Common().StaticCallee() != fn {
 			return nil
 		}
-		cc := e.Site.Common()
-		if cc.StaticCallee() != fn || i >= len(cc.Args) {
-			return nil
-		}
-		out = append(out, cc.Args[i])
 	}
-	return out
+	return sink.PassedBy(c.rc.cg, p)
 }
 
 // listElements returns the values stored into the elements of the array

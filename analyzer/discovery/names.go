@@ -126,13 +126,6 @@ func single(vals map[string]bool) (string, bool) {
 	return "", false
 }
 
-// methodName evaluates the name a tool value gives through one of its
-// methods (Name(), Info(), Declaration()): the method is entered with its
-// receiver bound to that value, so a name set per value (an embedded base
-// built with newBase("x")) is found.
-//
-// With field, the name is that string field of what the method returns
-// (a dotted path for a nested one: "Function.Name").
 // selfName is the name a tool value says it has, for a handler that is a
 // method of a value (an adapter's runner, a registry's entry) whose
 // registration gives no name of its own: what its Name() string method
@@ -160,10 +153,10 @@ func (g *graph) selfName(hid int32) (string, bool) {
 // handler's, whose result is a struct (or a pointer to one) with a string
 // field Name.
 func nameMethod(t types.Type, handler string) (method, field string) {
-	ms := types.NewMethodSet(types.NewPointer(t))
-	if _, ok := t.Underlying().(*types.Pointer); ok {
-		ms = types.NewMethodSet(t)
+	if _, ok := t.Underlying().(*types.Pointer); !ok {
+		t = types.NewPointer(t) // its method set holds T's
 	}
+	ms := types.NewMethodSet(t)
 	var described []string
 	for i := 0; i < ms.Len(); i++ {
 		m := ms.At(i).Obj()
@@ -192,6 +185,13 @@ func nameMethod(t types.Type, handler string) (method, field string) {
 	return "", ""
 }
 
+// methodName evaluates the name a tool value gives through one of its
+// methods (Name(), Info(), Declaration()): the method is entered with its
+// receiver bound to that value, so a name set per value (an embedded base
+// built with newBase("x")) is found.
+//
+// With field, the name is that string field of what the method returns
+// (a dotted path for a nested one: "Function.Name").
 func (g *graph) methodName(recv int32, method, field string) (string, bool) {
 	rn := g.nodes[recv]
 	t := projType(rn)

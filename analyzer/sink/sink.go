@@ -223,7 +223,7 @@ func Args(c *ssa.CallCommon) []ssa.Value {
 // when every one of them does. A function whose callers are not known
 // (passed returns none) continues nothing.
 func Continues(c *ssa.CallCommon, isSink func(*ssa.Call) bool, passed func(*ssa.Parameter) []ssa.Value) bool {
-	o := origins{isSink: isSink, passed: passed, seen: map[*ssa.Parameter]bool{}}
+	o := origins{isSink: isSink, passed: passed}
 	return o.continues(c, 16) // a builder chain is short; this bounds a long one
 }
 
@@ -231,7 +231,9 @@ func Continues(c *ssa.CallCommon, isSink func(*ssa.Call) bool, passed func(*ssa.
 type origins struct {
 	isSink func(*ssa.Call) bool
 	passed func(*ssa.Parameter) []ssa.Value
-	// seen holds the parameters followed, so that recursion ends.
+	// seen holds the parameters followed, so that recursion ends; made
+	// on the first (most calls follow none, and this runs at every call
+	// site with a receiver).
 	seen map[*ssa.Parameter]bool
 }
 
@@ -260,6 +262,9 @@ func (o *origins) fromSink(v ssa.Value, budget int) bool {
 	case *ssa.Parameter:
 		if o.passed == nil || o.seen[v] {
 			return false
+		}
+		if o.seen == nil {
+			o.seen = map[*ssa.Parameter]bool{}
 		}
 		o.seen[v] = true
 		args := o.passed(v)

@@ -142,7 +142,13 @@ func newGraph(cat *rules.Catalog, prog *ssa.Program, seeds []*ssa.Function, std 
 	// for (a helper handed the request GetLogs built): every caller in
 	// the whole program, not only in this search, so that a summary does
 	// not depend on which other functions were summarised with it.
-	g.passed = indexStaticCalls(all).passed
+	var calls *staticCalls // indexed on the first question: most searches ask none
+	g.passed = func(p *ssa.Parameter) []ssa.Value {
+		if calls == nil {
+			calls = indexStaticCalls(all)
+		}
+		return calls.passed(p)
+	}
 	callees := func(fn *ssa.Function) map[ssa.CallInstruction][]*ssa.Function {
 		out := g.calleesOf(vg.Nodes[fn])
 		var byCHA map[ssa.CallInstruction][]*ssa.Function
