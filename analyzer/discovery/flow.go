@@ -810,15 +810,20 @@ func (g *graph) mapEntries(id int32, n node, m *ssa.MakeMap) {
 // field of a catalogued tool type, the handler of a catalogued adapter,
 // the name argument of a catalogued tool-name builder.
 func (g *graph) leafExpansions(id int32, n node) {
-	if c, ok := n.v.(*ssa.Call); ok && n.path == "" {
+	if c, result := callResult(n.v); c != nil {
 		if callee := c.Call.StaticCallee(); callee != nil {
 			sym := rules.Normalize(symbolOf(callee))
 			args := callArgs(&c.Call)
-			if ad, ok := g.e.cat.Adapters[sym]; ok && ad.HandlerArg < len(args) {
+			if ad, ok := g.e.cat.Adapters[sym]; ok && ad.HandlerArg < len(args) && n.path == "" && result == 0 {
 				g.flowsFrom(id, args[ad.HandlerArg], n.c, "")
 				return
 			}
-			if tn, ok := g.e.cat.ToolNames[sym]; ok && tn.NameArg < len(args) {
+			// The builder's result is the tool's name holder, read whole
+			// (a registration's tool argument) or at its name field (a
+			// tool's Info() returning the *schema.ToolInfo a constructor
+			// built with GoStruct2ToolInfo(name, desc)).
+			if tn, ok := g.e.cat.ToolNames[sym]; ok && tn.NameArg < len(args) && result == 0 &&
+				(n.path == "" || n.path == g.nameField(n.v.Type())) {
 				g.flowsFrom(id, args[tn.NameArg], n.c, "")
 				return
 			}
@@ -835,6 +840,37 @@ func (g *graph) leafExpansions(id int32, n node) {
 		}
 		g.flowsFrom(id, n.v, n.c, join(n.path, el))
 	}
+}
+
+// callResult is the call whose result v is, and which result: the call
+// itself (0), or an element of the tuple it returns.
+func callResult(v ssa.Value) (*ssa.Call, int) {
+	switch x := v.(type) {
+	case *ssa.Call:
+		return x, 0
+	case *ssa.Extract:
+		if c, ok := x.Tuple.(*ssa.Call); ok {
+			return c, x.Index
+		}
+	}
+	return nil, -1
+}
+
+// nameField is the path of the name field in a value of a catalogued tool
+// type (or a pointer to one): "Name", "*/Name"; "" for any other type.
+func (g *graph) nameField(t types.Type) string {
+	ptr := false
+	if p, ok := types.Unalias(t).Underlying().(*types.Pointer); ok {
+		t, ptr = p.Elem(), true
+	}
+	tt, ok := g.e.cat.ToolTypes[rules.Normalize(typeSymbol(t))]
+	if !ok {
+		return ""
+	}
+	if ptr {
+		return join("*", tt.Field)
+	}
+	return tt.Field
 }
 
 // projType is the type of a node's value projected by its path; nil when

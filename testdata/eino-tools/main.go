@@ -1,6 +1,7 @@
 // Command eino-tools builds an Eino ToolsNode from tools made with
-// utils.InferTool (name argument), utils.NewTool (schema.ToolInfo literal)
-// and a user type implementing tool.InvokableTool (Info returns the name).
+// utils.InferTool (name argument), utils.NewTool (schema.ToolInfo literal),
+// a user type implementing tool.InvokableTool (Info returns the name), and
+// a generic tool type named by its constructor's argument (typed.go).
 package main
 
 import (
@@ -47,8 +48,13 @@ func main() {
 		}),
 	}, files.readFile)
 
+	typed, err := typedTools()
+	if err != nil {
+		log.Fatal(err)
+	}
+
 	node, err := compose.NewToolNode(ctx, &compose.ToolsNodeConfig{
-		Tools: []tool.BaseTool{ // want `agent compose\.ToolsNodeConfig agent eino: current_time, fetch_url, read_file, run_command` `BR401: agent compose\.ToolsNodeConfig: read_file returns private data \(os\.ReadFile\), fetch_url returns untrusted content \(\(\*net/http\.Client\)\.Do\), fetch_url sends data where the model says \(net/http\.NewRequestWithContext\);.*`
+		Tools: append([]tool.BaseTool{ // want `agent compose\.ToolsNodeConfig agent eino: current_time, fetch_url, read_file, read_note, run_command, show_setting` `BR401: agent compose\.ToolsNodeConfig: show_setting returns private data \(os\.Getenv\), fetch_url returns untrusted content \(\(\*net/http\.Client\)\.Do\), fetch_url sends data where the model says \(net/http\.NewRequestWithContext\);.*`
 			runCommandTool,
 			clockTool,
 			readFileTool,
@@ -56,7 +62,7 @@ func main() {
 			// wrapper that logs each call: the wrapper is no tool of its
 			// own, the fetcher it holds is.
 			&logged{inner: &fetcher{client: &http.Client{Timeout: 10 * time.Second}}},
-		},
+		}, typed...),
 	})
 	if err != nil {
 		log.Fatal(err)
