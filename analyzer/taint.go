@@ -339,7 +339,7 @@ func (f *flow) setVal(v ssa.Value, o *origin) {
 		// that was read; and it is not where the model's input goes.
 		return
 	}
-	if isScalar(v.Type()) && o.mask&^f.numbers != 0 {
+	if isScalar(v.Type()) && o.mask&^f.numbers != 0 && !isCharacter(v) {
 		if o.mask&f.numbers == 0 {
 			return
 		}
@@ -1169,6 +1169,53 @@ func isLocalPointer(v ssa.Value) bool {
 func isPointer(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Pointer)
 	return ok
+}
+
+// isCharacter reports whether v is a character of a text: a byte or rune
+// read from a string or a byte slice (s[i], the runes of range s, b[i]),
+// or such a value converted (rune(s[i])). It is a number in Go's types, but
+// a parser that copies a command line character by character into a
+// builder (a shell-word splitter) copies the text: unlike a length, a
+// comparison or a parsed number, it carries every kind the text does.
+func isCharacter(v ssa.Value) bool {
+	if c, ok := v.(*ssa.Convert); ok {
+		v = c.X
+	}
+	switch x := v.(type) {
+	case *ssa.Index:
+		return isText(x.X.Type())
+	case *ssa.UnOp:
+		if ia, ok := x.X.(*ssa.IndexAddr); ok && x.Op == token.MUL {
+			return isText(ia.X.Type())
+		}
+	case *ssa.Extract:
+		if nx, ok := x.Tuple.(*ssa.Next); ok {
+			return nx.IsString && x.Index == 2
+		}
+	}
+	return false
+}
+
+// isText reports whether t is a string, or a slice (or a pointer to an
+// array) of bytes or runes.
+func isText(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		return isCharType(u.Elem())
+	case *types.Pointer:
+		if a, ok := u.Elem().Underlying().(*types.Array); ok {
+			return isCharType(a.Elem())
+		}
+	}
+	return false
+}
+
+// isCharType reports whether t is byte or rune.
+func isCharType(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && (b.Kind() == types.Uint8 || b.Kind() == types.Int32)
 }
 
 // isScalar reports whether values of t are numbers or booleans.

@@ -62,6 +62,10 @@ func (s *Server) Register(srv *server.MCPServer) {
 		mcp.WithDescription("Run one of the host health checks."),
 		mcp.WithString("name", mcp.Required(), mcp.Enum("uptime", "df", "free", "vmstat")),
 	), s.runCheck)
+	srv.AddTool(mcp.NewTool("run_words",
+		mcp.WithDescription("Run a command line on the support bastion, without a shell."),
+		mcp.WithString("command_line", mcp.Required()),
+	), s.runWords)
 
 	// Tickets (tickets.go).
 	srv.AddTool(mcp.NewTool("search_tickets",

@@ -105,3 +105,47 @@ func (s *Server) runCheck(ctx context.Context, req mcp.CallToolRequest) (*mcp.Ca
 	}
 	return mcp.NewToolResultText(string(out)), nil
 }
+
+// splitWords splits a command line into words as a shell would, quotes
+// included, copying it character by character: each word is made of the
+// line's characters, so it is still the line.
+func splitWords(line string) []string {
+	var words []string
+	var cur strings.Builder
+	quote := rune(0)
+	for i := 0; i < len(line); i++ {
+		ch := rune(line[i])
+		switch {
+		case quote != 0 && ch == quote:
+			quote = 0
+		case quote == 0 && (ch == '"' || ch == '\''):
+			quote = ch
+		case quote == 0 && ch == ' ':
+			if cur.Len() > 0 {
+				words = append(words, cur.String())
+				cur.Reset()
+			}
+		default:
+			cur.WriteRune(ch)
+		}
+	}
+	if cur.Len() > 0 {
+		words = append(words, cur.String())
+	}
+	return words
+}
+
+// runWords runs the model's command line without a shell, split by a
+// parser of the server's own: the program and its arguments are the
+// model's.
+func (s *Server) runWords(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_words mcp-go constant` `BR304: tool run_words can run processes with no rate limit` `BR305: tool run_words is not logged with its arguments`
+	words := splitWords(req.GetString("command_line", ""))
+	if len(words) == 0 {
+		return mcp.NewToolResultError("empty command line"), nil
+	}
+	out, err := exec.CommandContext(ctx, words[0], words[1:]...).CombinedOutput() // want `run_words: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_words: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool run_words can run processes through os/exec\.CommandContext with no confirmation before it` `BR303: tool run_words: a model-chosen command reaches os/exec\.CommandContext with no sandbox or allowlist`
+	if err != nil {
+		return mcp.NewToolResultErrorFromErr(string(out), err), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
