@@ -85,6 +85,7 @@ type checker struct {
 // model-controlled data.
 func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Finding, map[ssa.CallInstruction][]int, *flow) {
 	funcs := c.funcSet(res)
+	c.addSinkPaths(res, funcs)
 	f := newFlow(c.cat, c.rc, funcs, res.feeds)
 	f.sanitize = true
 	f.numbers = eitherMask([]string{"payment"})
@@ -846,6 +847,53 @@ func (c *checker) funcSet(res *reached) map[*ssa.Function]bool {
 		}
 	}
 	return out
+}
+
+// maxDependencyFrames bounds the dependency code a model flow follows to
+// one sink: a library's helper that runs the command it is handed is a
+// call or two deep.
+const maxDependencyFrames = 2
+
+// addSinkPaths adds to a tool's functions, for each process it starts
+// inside a dependency's code that the scan entered, the dependency's
+// functions on the witness path from the tool's own code to the exec call
+// (at most maxDependencyFrames), and the other functions of their packages
+// that the tool reaches (the helpers they call on the way). The flow
+// follows the model's data into them, so that a command line the tool
+// hands to a library's executor reaches the executor's exec call, and is
+// the model's there; the rest of the dependency stays a pass-through.
+//
+// Only commands: a library runs the command it is handed, while the paths,
+// queries and URLs a library builds from its arguments go through builders,
+// hashes and escaping in code that the flow passes through whole (on the
+// corpus, Helm's rendered-manifest files and squirrel-built queries came
+// out as the model's, none rightly).
+func (c *checker) addSinkPaths(res *reached, funcs map[*ssa.Function]bool) {
+	pkgs := map[string]bool{}
+	for _, h := range res.hits {
+		if h.tail != nil || h.at == nil || funcs[h.site.Parent()] || c.cat.ChosenBy[h.capability] != "command" {
+			continue
+		}
+		var path []string
+		s := h.at
+		for ; s != nil && !funcs[s.fn] && len(path) <= maxDependencyFrames; s = s.prev {
+			path = append(path, declaringPackage(s.fn))
+		}
+		if s == nil || len(path) > maxDependencyFrames {
+			continue
+		}
+		for _, p := range path {
+			pkgs[p] = true
+		}
+	}
+	if len(pkgs) == 0 {
+		return
+	}
+	for fn := range res.steps {
+		if pkgs[declaringPackage(fn)] {
+			funcs[fn] = true
+		}
+	}
 }
 
 // isDependency reports whether a package is a dependency's: neither the

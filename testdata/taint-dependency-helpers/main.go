@@ -3,7 +3,10 @@
 // splitter and a third-party JSON decoder. What those libraries make of the
 // input (the words, the decoded struct) is still the model's; a record a
 // library is handed to fill in (index_note) is not made of it. A page a
-// library summarises is still the page (page_summary).
+// library summarises is still the page (page_summary). A command line the
+// library runs is the model's where the library runs it (rebuild_index); a
+// fixed command it runs after logging the model's text is not
+// (refresh_index).
 package main
 
 import (
@@ -83,12 +86,69 @@ func pageSummary(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolRes
 	return mcp.NewToolResultText(indexer.Summary(string(body))), nil
 }
 
+// rebuildIndex hands the model's command line to the library, which runs
+// it: the command is the model's where the library runs it.
+func rebuildIndex(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool rebuild_index mcp-go constant` `BR304: tool rebuild_index can run processes with no rate limit` `BR305: tool rebuild_index is not logged with its arguments`
+	out, err := indexer.Rebuild(ctx, req.GetString("command_line", ""))
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
+// refreshIndex hands the model's reason to a library that logs it and runs
+// a fixed command: the command is not the model's.
+func refreshIndex(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool refresh_index mcp-go constant` `BR304: tool refresh_index can run processes with no rate limit`
+	out, err := indexer.Refresh(ctx, req.GetString("reason", ""))
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
+// storeNote hands the model's key to a library that writes the text to a
+// file named by the key's hash: the path is not the model's. (The library
+// is followed only to the processes it starts, so this holds also because
+// file paths in dependencies are not followed.)
+func storeNote(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool store_note mcp-go constant` `BR304: tool store_note can write files with no rate limit` `BR305: tool store_note is not logged with its arguments`
+	if err := indexer.Store(req.GetString("key", ""), req.GetString("text", "")); err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText("stored"), nil
+}
+
+// scheduleIndex hands the model's command line to a library that runs it
+// three calls deep: a limit of the analysis, not a safe tool (see
+// indexer.Schedule).
+func scheduleIndex(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool schedule_index mcp-go constant` `BR304: tool schedule_index can run processes with no rate limit` `BR305: tool schedule_index is not logged with its arguments`
+	out, err := indexer.Schedule(ctx, req.GetString("command_line", ""))
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
+// probeHardware hands the model's device kind to a library whose helper
+// picks one of two fixed programs from it: the command is not the model's.
+func probeHardware(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool probe_hardware mcp-go constant` `BR304: tool probe_hardware can run processes with no rate limit` `BR305: tool probe_hardware is not logged with its arguments`
+	out, err := indexer.Probe(ctx, req.GetString("kind", ""))
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
 func main() {
-	s := server.NewMCPServer("helpers", "1.0.0") // want `agent helpers server mcp-go: index_note, page_summary, read_file, run_command` `BR401: agent helpers: read_file returns private data \(os\.ReadFile\), page_summary returns untrusted content \(net/http\.Get\), run_command sends dat.*`
+	s := server.NewMCPServer("helpers", "1.0.0") // want `agent helpers server mcp-go: index_note, page_summary, probe_hardware, read_file, rebuild_index, refresh_index, run_command, schedule_index, store_note` `BR401: agent helpers: read_file returns private data \(os\.ReadFile\), page_summary returns untrusted content \(net/http\.Get\), rebuild_index sends dat.*`
 	s.AddTool(mcp.NewTool("run_command", mcp.WithString("command_line", mcp.Required())), runCommand)
 	s.AddTool(mcp.NewTool("read_file", mcp.WithString("path", mcp.Required())), readFile)
 	s.AddTool(mcp.NewTool("index_note", mcp.WithString("text", mcp.Required())), indexNote)
 	s.AddTool(mcp.NewTool("page_summary"), pageSummary)
+	s.AddTool(mcp.NewTool("rebuild_index", mcp.WithString("command_line", mcp.Required())), rebuildIndex)
+	s.AddTool(mcp.NewTool("refresh_index", mcp.WithString("reason")), refreshIndex)
+	s.AddTool(mcp.NewTool("store_note", mcp.WithString("key", mcp.Required()), mcp.WithString("text")), storeNote)
+	s.AddTool(mcp.NewTool("schedule_index", mcp.WithString("command_line", mcp.Required())), scheduleIndex)
+	s.AddTool(mcp.NewTool("probe_hardware", mcp.WithString("kind")), probeHardware)
 	if err := server.ServeStdio(s); err != nil {
 		log.Fatal(err)
 	}
