@@ -833,14 +833,14 @@ func sourceLine(fset *token.FileSet, pos token.Pos) string {
 
 // guardFindings turns missing guards into findings: per capability for
 // confirmation, limit and sandbox; per tool for rate limits and logging.
-func (c *checker) guardFindings(t report.Tool, res *reached, toolPos token.Pos) []report.Finding {
+func (c *checker) guardFindings(t report.Tool, shownAt map[[2]string]token.Pos, toolPos token.Pos) []report.Finding {
 	var out []report.Finding
 	missingAny := map[string]string{} // kind → first sink missing it
 	confirmed := map[string]bool{}    // capabilities already reported by BR301
 	var firstHigh *report.Capability
 	for i := range t.Capabilities {
 		cp := &t.Capabilities[i]
-		sitePos := res.hitPos(cp.Sink, cp.Capability)
+		sitePos := shownAt[[2]string{cp.Sink, cp.Capability}]
 		for _, k := range cp.MissingGuards {
 			if _, ok := missingAny[k]; !ok {
 				missingAny[k] = cp.Sink

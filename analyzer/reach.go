@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"container/heap"
-	"go/token"
 	"slices"
 	"sort"
 	"strings"
@@ -414,16 +413,6 @@ type reached struct {
 	region  map[*ssa.BasicBlock]bool
 	// entry is the region's first block, which dominates the rest.
 	entry *ssa.BasicBlock
-}
-
-// hitPos is the call position of the hit for (sink, capability).
-func (r *reached) hitPos(sink, capability string) token.Pos {
-	for _, h := range r.hits {
-		if h.sink == sink && h.capability == capability {
-			return h.site.Pos()
-		}
-	}
-	return token.NoPos
 }
 
 // inScope reports whether a call site belongs to the tool: any site of a

@@ -207,8 +207,12 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		rc.addSummaries(res)
 		t.Incomplete = unanalysed.on(res)
 		findings, tainted, flow := chk.modelFlows(e, t, res)
+		// The call each capability is shown at, for the findings about
+		// its guards.
+		shownAt := map[[2]string]token.Pos{}
 		for _, h := range res.hits {
-			chosen := chk.toolChooses(res, h, flow, tainted)
+			h, chosen := chk.toolChooses(res, h, flow, tainted)
+			shownAt[[2]string{h.sink, h.capability}] = h.site.Pos()
 			if chk.configuration(e, res, h, chosen, tainted) {
 				continue
 			}
@@ -240,7 +244,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 			return a.Sink < b.Sink
 		})
 		t.Score = score(t.Capabilities)
-		doc.Findings = append(doc.Findings, chk.guardFindings(t, res, toolPos(e))...)
+		doc.Findings = append(doc.Findings, chk.guardFindings(t, shownAt, toolPos(e))...)
 		ncap += len(t.Capabilities)
 		doc.Tools = append(doc.Tools, t)
 	}

@@ -1553,10 +1553,14 @@ func (c *checker) chooses(res *reached, h hit, f *flow, taintedArgs []int) bool 
 // toolChooses reports whether the model chooses what any call of a hit's
 // sink does in the tool: every site that reaches the same sink with the
 // same capability counts (a command run through an allowlist in one
-// branch and through sh -c in another is the model's).
-func (c *checker) toolChooses(res *reached, h hit, f *flow, tainted map[ssa.CallInstruction][]int) bool {
+// branch and through sh -c in another is the model's). It returns the hit
+// to show for the capability: h, or the first call of the sink that the
+// model chooses when h's is not one, so that a capability shown as the
+// model's points at a call whose arguments are (the tool's page fetch, not
+// the model API request that the same http.Client.Do also makes).
+func (c *checker) toolChooses(res *reached, h hit, f *flow, tainted map[ssa.CallInstruction][]int) (hit, bool) {
 	if c.chooses(res, h, f, tainted[h.site]) {
-		return true
+		return h, true
 	}
 	sites := make([]ssa.CallInstruction, 0, len(tainted))
 	for s := range tainted {
@@ -1571,12 +1575,15 @@ func (c *checker) toolChooses(res *reached, h hit, f *flow, tainted map[ssa.Call
 				o := h
 				o.site = s
 				if c.chooses(res, o, f, tainted[s]) {
-					return true
+					if at := res.steps[s.Parent()]; at != nil {
+						o.at, o.tail, o.config = at, nil, other.config
+					}
+					return o, true
 				}
 			}
 		}
 	}
-	return false
+	return h, false
 }
 
 // choiceOf is what decides whether the model chooses a sink's action: its

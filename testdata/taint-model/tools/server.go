@@ -66,6 +66,10 @@ func (s *Server) Register(srv *server.MCPServer) {
 		mcp.WithDescription("Run a command line on the support bastion, without a shell."),
 		mcp.WithString("command_line", mcp.Required()),
 	), s.runWords)
+	srv.AddTool(mcp.NewTool("run_in_container",
+		mcp.WithDescription("Run a command line in the support container."),
+		mcp.WithString("command_line", mcp.Required()),
+	), s.runInContainer)
 
 	// Tickets (tickets.go).
 	srv.AddTool(mcp.NewTool("search_tickets",
@@ -90,6 +94,10 @@ func (s *Server) Register(srv *server.MCPServer) {
 		mcp.WithDescription("Fetch a web page, for example a customer's status page."),
 		mcp.WithString("url", mcp.Required()),
 	), s.fetchURL)
+	srv.AddTool(mcp.NewTool("compare_status",
+		mcp.WithDescription("Compare our status page with another service's."),
+		mcp.WithString("url", mcp.Required()),
+	), s.compareStatus)
 	srv.AddTool(mcp.NewTool("check_links",
 		mcp.WithDescription("Check that links in a knowledge-base article still resolve."),
 		mcp.WithArray("urls", mcp.Required(), mcp.WithStringItems()),

@@ -149,3 +149,23 @@ func (s *Server) runWords(ctx context.Context, req mcp.CallToolRequest) (*mcp.Ca
 	}
 	return mcp.NewToolResultText(string(out)), nil
 }
+
+// runInContainer checks that docker answers, with a fixed command, then
+// runs the model's command line in the support container: two calls of
+// exec.CommandContext, the second the model's. The capability, and its
+// missing sandbox, are shown at the second.
+func (s *Server) runInContainer(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_in_container mcp-go constant` `BR304: tool run_in_container can run processes with no rate limit` `BR305: tool run_in_container is not logged with its arguments`
+	if err := exec.CommandContext(ctx, "docker", "version").Run(); err != nil {
+		return mcp.NewToolResultError("docker is not available"), nil
+	}
+	out, err := dockerExec(ctx, "support", splitWords(req.GetString("command_line", "")))
+	if err != nil {
+		return mcp.NewToolResultErrorFromErr(out, err), nil
+	}
+	return mcp.NewToolResultText(out), nil
+}
+
+func dockerExec(ctx context.Context, container string, argv []string) (string, error) {
+	out, err := exec.CommandContext(ctx, "docker", append([]string{"exec", container}, argv...)...).CombinedOutput() // want `run_in_container: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_in_container: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool run_in_container can run processes through os/exec\.CommandContext with no confirmation before it` `BR303: tool run_in_container: a model-chosen command reaches os/exec\.CommandContext with no sandbox or allowlist`
+	return string(out), err
+}

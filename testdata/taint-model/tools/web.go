@@ -22,7 +22,7 @@ type fetchJob struct {
 // run downloads the page. Nothing checks where URL points: the model can
 // reach the cloud metadata service or any internal host.
 func (j fetchJob) run() (string, error) {
-	resp, err := http.Get(j.URL) // want `fetch_url: network net/http\.Get \(tainted\)` `BR103: tool fetch_url\b.*net/http\.Get` `BR203: tool fetch_url\b.*net/http\.Get.*`
+	resp, err := http.Get(j.URL) // want `fetch_url: network net/http\.Get \(tainted\)` `BR103: tool fetch_url\b.*net/http\.Get` `BR203: tool fetch_url\b.*net/http\.Get.*` `compare_status: network net/http\.Get \(tainted\)` `BR103: tool compare_status: model-controlled input reaches the URL or address of net/http\.Get`
 	if err != nil {
 		return "", err
 	}
@@ -121,4 +121,20 @@ func (s *Server) serviceHealth(ctx context.Context, req mcp.CallToolRequest) (*m
 		return mcp.NewToolResultText(u.Path + " is up"), nil
 	}
 	return mcp.NewToolResultText(u.Path + " is degraded"), nil
+}
+
+// compareStatus reads the service's own status page, then the page at the
+// model's URL: the same sink twice, once the server's and once the
+// model's. The capability is the model's, and is shown at the model's call.
+func (s *Server) compareStatus(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool compare_status mcp-go constant` `BR305: tool compare_status is not logged with its arguments`
+	own, err := http.Get("https://status.example.com/api/summary") // want `BR203: tool compare_status returns web content fetched by net/http\.Get to the model, where it can carry instructions`
+	if err != nil {
+		return mcp.NewToolResultErrorFromErr("status failed", err), nil
+	}
+	own.Body.Close()
+	theirs, err := fetchJob{URL: req.GetString("url", ""), MaxBytes: 64 << 10}.run()
+	if err != nil {
+		return mcp.NewToolResultErrorFromErr("fetch failed", err), nil
+	}
+	return mcp.NewToolResultText(fmt.Sprintf("ours: %s; theirs: %d bytes", own.Status, len(theirs))), nil
 }
