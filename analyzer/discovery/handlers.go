@@ -60,6 +60,9 @@ func (g *graph) wraps(id int32) bool {
 	found := false
 	for _, site := range symbol.CallSites(fn) {
 		cc := site.Common()
+		if checksOnly(cc.Signature()) {
+			continue
+		}
 		callee := cc.Value
 		switch {
 		case reflectCall(cc):
@@ -343,6 +346,27 @@ func lookedUp(c *ssa.CallCommon, fn *ssa.Function, recv bool, depth int) bool {
 		}
 	}
 	return false
+}
+
+// checksOnly reports whether a function of signature sig answers only
+// with an error or a boolean: a check of the request (a validator held in a
+// field), not a handler, which gives the model a result.
+func checksOnly(sig *types.Signature) bool {
+	res := sig.Results()
+	if res.Len() == 0 {
+		return false
+	}
+	for i := 0; i < res.Len(); i++ {
+		t := res.At(i).Type()
+		if b, ok := t.Underlying().(*types.Basic); ok && b.Kind() == types.Bool {
+			continue
+		}
+		if types.Identical(t, types.Universe.Lookup("error").Type()) {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // handsOver reports whether fn hands the request it is called with to the
