@@ -349,15 +349,50 @@ func (c *checker) callCheck(f *flow, x *ssa.Call, want bool, related func(ssa.Va
 			}
 		}
 	}
-	if callee := x.Call.StaticCallee(); callee != nil {
-		for _, v := range c.validatorsOf(callee) {
-			if v.errIdx < 0 && v.covers(kind) && v.param < len(args) && related(args[v.param]) &&
-				(!v.needsClean || isCleaned(args[v.param])) {
-				return check{what: c.rc.symbol(callee), by: callee}, true
-			}
+	vals, callee := c.validatorsAt(x)
+	for _, v := range vals {
+		if v.errIdx < 0 && v.covers(kind) && v.param < len(args) && related(args[v.param]) &&
+			(!v.needsClean || isCleaned(args[v.param])) {
+			return check{what: c.rc.symbol(callee), by: callee}, true
 		}
 	}
 	return check{}, false
+}
+
+// validatorsAt returns the validators that every function a call can run
+// has in common (the same checked argument and result, the kinds they all
+// confine), and the function to name for them, the first by name. A
+// validator called through a function value or an interface (kept in a
+// field, so that a test can put another in its place) confines only when
+// every function the call graph says the call can run is one.
+func (c *checker) validatorsAt(call *ssa.Call) ([]validator, *ssa.Function) {
+	callees := staticOrGraphCallees(c.rc, call)
+	if len(callees) == 0 {
+		return nil, nil
+	}
+	common := c.validatorsOf(callees[0])
+	for _, g := range callees[1:] {
+		if len(common) == 0 {
+			break
+		}
+		common = sharedValidators(common, c.validatorsOf(g))
+	}
+	return common, callees[0]
+}
+
+// sharedValidators keeps the validators of as that bs has too, for the
+// kinds both confine.
+func sharedValidators(as, bs []validator) []validator {
+	var out []validator
+	for _, a := range as {
+		for _, b := range bs {
+			if a.param != b.param || a.errIdx != b.errIdx || a.kinds&b.kinds == 0 {
+				continue
+			}
+			out = append(out, validator{param: a.param, errIdx: a.errIdx, kinds: a.kinds & b.kinds, needsClean: a.needsClean || b.needsClean})
+		}
+	}
+	return out
 }
 
 // validatedErr reports whether a comparison of a validator's error with
@@ -385,16 +420,13 @@ func (c *checker) validatedErr(x *ssa.BinOp, want bool, related func(ssa.Value) 
 	if call == nil {
 		return check{}, false
 	}
-	callee := call.Call.StaticCallee()
-	if callee == nil {
-		return check{}, false
-	}
+	vals, callee := c.validatorsAt(call)
 	idx := 0
 	if ok {
 		idx = ex.Index
 	}
 	args := callArgs(call.Common())
-	for _, v := range c.validatorsOf(callee) {
+	for _, v := range vals {
 		if v.errIdx != idx || !v.covers(kind) {
 			continue
 		}

@@ -10,6 +10,7 @@ package main
 import (
 	"log"
 	"net/http"
+	"os"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
@@ -19,11 +20,16 @@ type workspace struct {
 	// root is the directory the tools may touch, absolute and clean.
 	root   string
 	client *http.Client
+	// validate and lenient check a path before a tool uses it.
+	validate, lenient func(string) error
 }
 
 func main() {
-	w := &workspace{root: "/srv/workspace", client: &http.Client{}}
-	srv := server.NewMCPServer("workspace", "1.0.0") // want `agent workspace server mcp-go: fetch_any, fetch_doc, list_dir, read_dotless, read_file, read_local, read_page, read_prefixed, read_relative, run_line, run_switch, run_tool, save_file, write_file` `BR401: agent workspace: read_file returns private data \(os\.ReadFile\), fetch_doc returns untrusted content .*fetch_any sends data where the model says .*`
+	w := &workspace{root: "/srv/workspace", client: &http.Client{}, validate: localPath, lenient: localPath}
+	if os.Getenv("WORKSPACE_TRUSTING") != "" {
+		w.trust()
+	}
+	srv := server.NewMCPServer("workspace", "1.0.0") // want `agent workspace server mcp-go: fetch_any, fetch_doc, list_dir, read_checked, read_dotless, read_file, read_lenient, read_local, read_page, read_prefixed, read_relative, run_line, run_switch, run_tool, save_file, write_file` `BR401: agent workspace: read_checked returns private data \(os\.ReadFile\), fetch_doc returns untrusted content .*fetch_any sends data where the model says .*`
 	path := mcp.WithString("path", mcp.Required())
 	srv.AddTool(mcp.NewTool("read_file", path), w.readFile)
 	srv.AddTool(mcp.NewTool("write_file", path, mcp.WithString("text")), w.writeFile)
@@ -34,6 +40,8 @@ func main() {
 	srv.AddTool(mcp.NewTool("read_relative", path), w.readRelative)
 	srv.AddTool(mcp.NewTool("read_prefixed", path), w.readPrefixed)
 	srv.AddTool(mcp.NewTool("read_dotless", path), w.readDotless)
+	srv.AddTool(mcp.NewTool("read_checked", path), w.readChecked)
+	srv.AddTool(mcp.NewTool("read_lenient", path), w.readLenient)
 	srv.AddTool(mcp.NewTool("run_tool", mcp.WithString("command", mcp.Required())), w.runTool)
 	srv.AddTool(mcp.NewTool("run_switch", mcp.WithString("program", mcp.Required()), mcp.WithString("arg")), w.runSwitch)
 	srv.AddTool(mcp.NewTool("run_line", mcp.WithString("command", mcp.Required())), w.runLine)

@@ -180,3 +180,46 @@ func (w *workspace) readDotless(ctx context.Context, req mcp.CallToolRequest) (*
 	}
 	return mcp.NewToolResultText(string(data)), nil
 }
+
+// localPath returns an error unless p is a local path: relative, clean of
+// "..", so that joined to the workspace it stays in it.
+func localPath(p string) error {
+	if !filepath.IsLocal(p) {
+		return fmt.Errorf("%s is not a local path", p)
+	}
+	return nil
+}
+
+// readChecked checks the path with the validator the workspace holds in a
+// field: every function stored there confines the path.
+func (w *workspace) readChecked(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_checked mcp-go constant` `BR305: tool read_checked is not logged with its arguments`
+	p := req.GetString("path", "")
+	if err := w.validate(p); err != nil { // want `read_checked: guard allowlist example\.com/mcp-go-confine\.localPath for fs-read os\.ReadFile`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	data, err := os.ReadFile(filepath.Join(w.root, p)) // want `read_checked: fs-read os\.ReadFile` `BR202: tool read_checked returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
+// readLenient checks the path with the workspace's lenient check, which
+// trusting mode replaces with one that lets everything through: the call
+// can run a function that confines nothing, so the path is the model's.
+func (w *workspace) readLenient(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_lenient mcp-go constant` `BR305: tool read_lenient is not logged with its arguments`
+	p := req.GetString("path", "")
+	if err := w.lenient(p); err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	data, err := os.ReadFile(filepath.Join(w.root, p)) // want `read_lenient: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_lenient: model-controlled input reaches the file path of os\.ReadFile` `BR202: tool read_lenient returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
+// trust lets every path through the lenient check.
+func (w *workspace) trust() {
+	w.lenient = func(string) error { return nil }
+}
