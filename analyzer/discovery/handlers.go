@@ -357,17 +357,14 @@ func checksOnly(sig *types.Signature) bool {
 		return false
 	}
 	for i := 0; i < res.Len(); i++ {
-		t := res.At(i).Type()
-		if b, ok := t.Underlying().(*types.Basic); ok && b.Kind() == types.Bool {
-			continue
+		if t := res.At(i).Type(); !isBool(t) && !types.Identical(t, errorType) {
+			return false
 		}
-		if types.Identical(t, types.Universe.Lookup("error").Type()) {
-			continue
-		}
-		return false
 	}
 	return true
 }
+
+var errorType = types.Universe.Lookup("error").Type()
 
 // handsOver reports whether fn hands the request it is called with to the
 // call at site, or hands back what that call returns: what a wrapper does,
