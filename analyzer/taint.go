@@ -164,6 +164,9 @@ type flow struct {
 	// bundle of parameters, whose request is kept apart from the rest
 	// (bundle.go).
 	bundles map[ssa.Value]bool
+	// chans holds, per struct field, the first channel stored in or
+	// loaded from it (fieldChannel).
+	chans   map[*types.Var]ssa.Value
 	changed bool
 	// scripts are the arrays of the run's functions that hold an argv
 	// running a shell's script (see shellScript); computed on first use.
@@ -433,6 +436,29 @@ func (f *flow) link(a, b ssa.Value) {
 	}
 }
 
+// fieldChannel makes a channel stored in or loaded from a struct field one
+// with every other channel of that field. A worker started once takes its
+// jobs from the queue in a field (`for j := range s.jobs`) while a tool
+// sends on it through another pointer to the object (`s.jobs <- j`); no
+// call connects the two, so the channel is known by its field, as VTA
+// knows a field's values.
+func (f *flow) fieldChannel(v ssa.Value, field *types.Var) {
+	if field == nil {
+		return
+	}
+	if _, ok := v.Type().Underlying().(*types.Chan); !ok {
+		return
+	}
+	if f.chans == nil {
+		f.chans = map[*types.Var]ssa.Value{}
+	}
+	if first, ok := f.chans[field]; ok {
+		f.link(first, v)
+		return
+	}
+	f.chans[field] = v
+}
+
 // baseOf returns the object a pointer is derived from: through field and
 // element addresses, slicing and conversions.
 func baseOf(v ssa.Value) ssa.Value {
@@ -476,7 +502,7 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
 			return
 		}
-		if q := shellQuoted(in); q != nil && f.sanitize && !f.shellScript(q) {
+		if q := shellQuoted(in); q != nil && f.sanitize && !f.shellScript(q) && !evaluatedQuote(in) {
 			// One shell word: the quoted text brings no command.
 			f.flowInto(in, f.taint(in.X.(*ssa.BinOp).X), without(f.taint(q), "command"))
 			return
@@ -487,6 +513,9 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 		case token.MUL:
 			c := cellOf(in.X)
 			f.flowInto(in, f.taint(in.X), f.cellTaint(c), f.cellTaint(cell{c.base, "*"}))
+			if a, ok := in.X.(*ssa.FieldAddr); ok {
+				f.fieldChannel(in, fieldVar(a.X.Type(), a.Field))
+			}
 			if c.field == "*" && isBundle(in.Type()) {
 				// A bundle loaded whole is the variable's object,
 				// field by field: a field selected from it later
@@ -528,6 +557,7 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 		// A field of a struct value: the value's taint, or what its
 		// object holds in that field (a bundle's request, bundle.go).
 		f.flowInto(in, f.taint(in.X), f.cellTaint(cell{baseOf(in.X), fieldName(in.X.Type(), in.Field)}))
+		f.fieldChannel(in, fieldVar(in.X.Type(), in.Field))
 	case *ssa.FieldAddr:
 		f.flowInto(in, f.taint(in.X))
 	case *ssa.IndexAddr:
@@ -584,6 +614,9 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 			return
 		}
 		f.setCell(cellOf(in.Addr), f.taint(in.Val))
+		if a, ok := in.Addr.(*ssa.FieldAddr); ok {
+			f.fieldChannel(in.Val, fieldVar(a.X.Type(), a.Field))
+		}
 		if cellOf(in.Addr).field == "*" && sharesElements(in.Val.Type()) {
 			// The variable holds the slice or map: see the load.
 			f.link(in.Addr, in.Val)
@@ -700,7 +733,7 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 				// a script that a shell runs (see shellScript). Its
 				// merged result would bring every caller's text.
 				q := f.taint(args[i])
-				if f.sanitize && !f.shellScript(args[i]) {
+				if f.sanitize && !f.shellScript(args[i]) && !evaluatedWord(result) {
 					q = without(q, "command")
 				}
 				f.flowInto(result, q)
@@ -1374,6 +1407,132 @@ func quotingParam(fn *ssa.Function) (int, bool) {
 		idx = i
 	}
 	return idx, idx >= 0
+}
+
+// evaluatedWord reports whether a quoted word is put where a shell runs it
+// as a command after all: right after eval, or as the script of a shell's
+// -c ("eval " + quote(cmd), fmt.Sprintf("eval %s < /dev/null > %s",
+// quote(cmd), out), the way a persistent shell runs each command it is
+// typed and keeps its output apart). The quotes then only keep the word
+// whole on its way to the shell that runs it.
+func evaluatedWord(v ssa.Value) bool {
+	for _, r := range *v.Referrers() {
+		switch x := r.(type) {
+		case *ssa.BinOp:
+			if x.Op == token.ADD && x.Y == v && runsNextWord(textBefore(x.X)) {
+				return true
+			}
+		case *ssa.MakeInterface:
+			for _, r := range *x.Referrers() {
+				st, ok := r.(*ssa.Store)
+				if !ok || st.Val != ssa.Value(x) {
+					continue
+				}
+				if prefix, ok := verbPrefix(st.Addr); ok && runsNextWord(prefix) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// evaluatedQuote is evaluatedWord for a word quoted in place, whose
+// opening quote may end the text that says what runs it ("eval '" +
+// strings.ReplaceAll(cmd, "'", `'\”`) + "'").
+func evaluatedQuote(q *ssa.BinOp) bool {
+	inner := q.X.(*ssa.BinOp) // shellQuoted checked the shape
+	return evaluatedWord(q) || runsNextWord(strings.TrimSuffix(textBefore(inner.X), "'"))
+}
+
+// textBefore is the constant text that ends v: v itself, or the last
+// operand of a concatenation.
+func textBefore(v ssa.Value) string {
+	if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD {
+		v = b.Y
+	}
+	s, _ := constString(v)
+	return s
+}
+
+// runsNextWord reports whether a shell runs the word that follows text as
+// a command: text ends with eval, or with a shell's -c, and a blank.
+func runsNextWord(text string) bool {
+	words := strings.Fields(text)
+	if len(words) == 0 || strings.TrimRight(text, " \t") == text {
+		return false
+	}
+	last := words[len(words)-1]
+	return last == "eval" || last == "-c"
+}
+
+// verbPrefix returns, for the address of element k of the operands of
+// fmt.Sprintf (or Fprintf, Errorf) with a constant format, the format's
+// text between verb k-1 and verb k.
+func verbPrefix(addr ssa.Value) (string, bool) {
+	ia, ok := addr.(*ssa.IndexAddr)
+	if !ok {
+		return "", false
+	}
+	k, ok := constInt(ia.Index)
+	if !ok {
+		return "", false
+	}
+	for _, r := range *ia.X.Referrers() {
+		sl, ok := r.(*ssa.Slice)
+		if !ok {
+			continue
+		}
+		for _, r := range *sl.Referrers() {
+			call, ok := r.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			args := call.Call.Args
+			fi := -1
+			switch staticName(call) {
+			case "fmt.Sprintf", "fmt.Errorf", "fmt.Printf":
+				fi = 0
+			case "fmt.Fprintf":
+				fi = 1
+			}
+			if fi < 0 || fi+2 != len(args) || args[fi+1] != ssa.Value(sl) {
+				continue
+			}
+			if format, ok := constString(args[fi]); ok {
+				return formatPiece(format, int(k))
+			}
+		}
+	}
+	return "", false
+}
+
+// formatPiece returns the literal text of format between verb k-1 (or its
+// start) and verb k.
+func formatPiece(format string, k int) (string, bool) {
+	start, n := 0, 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.", format[j]) >= 0 {
+			j++
+		}
+		if j >= len(format) {
+			return "", false
+		}
+		if format[j] == '%' {
+			i = j
+			continue
+		}
+		if n == k {
+			return format[start:i], true
+		}
+		n++
+		start, i = j+1, j
+	}
+	return "", false
 }
 
 // mapKey is the cell of a map's entry under a constant key ("[=k]"); ok

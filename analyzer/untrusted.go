@@ -78,6 +78,8 @@ type checker struct {
 	// assumeClean holds the parameter that validatorsOf takes to be a
 	// clean path while it summarises a helper (see validator.needsClean).
 	assumeClean map[ssa.Value]bool
+	// globals memoises globalStores.
+	globals map[*ssa.Global][]ssa.Value
 }
 
 // modelFlows runs the model → action analysis of one tool: it returns the
@@ -193,6 +195,11 @@ func (c *checker) fixedProgram(site ssa.CallInstruction, s rules.Sensitive) (str
 	if s.Kind != "command" || !s.Rest {
 		return "", false
 	}
+	if _, ok := c.rc.channels[site]; ok {
+		// Text written into a shell's input: a format written there
+		// (fmt.Fprintf(stdin, "eval %s\n", cmd)) is no program.
+		return "", false
+	}
 	args := callArgs(site.Common())
 	if s.Arg >= len(args) {
 		return "", false
@@ -201,8 +208,14 @@ func (c *checker) fixedProgram(site ssa.CallInstruction, s rules.Sensitive) (str
 	if !ok || len(progs) == 0 {
 		return "", false
 	}
+	// An empty name runs nothing (a program not found on $PATH): the
+	// others are what can run.
+	progs = slices.DeleteFunc(progs, func(p string) bool { return p == "" })
+	if len(progs) == 0 {
+		return "", false
+	}
 	for _, prog := range progs {
-		if prog == "" || runners[path.Base(prog)] {
+		if runners[path.Base(prog)] {
 			return "", false
 		}
 	}
@@ -258,9 +271,65 @@ func (c *checker) constantStrings(v ssa.Value, seen map[ssa.Value]bool) ([]strin
 			// closure is made, if the closure itself never stores.
 			return union(capturedValues(fv))
 		}
+		if g, ok := x.X.(*ssa.Global); ok {
+			// A package variable set when the server starts (a
+			// program looked up on $PATH once): what the module's
+			// code stores in it.
+			return union(c.globalStores(g))
+		}
 		return union(listElements(x.X))
+	case *ssa.Extract:
+		// exec.LookPath("rg") finds the program its argument names:
+		// the path it returns runs rg.
+		if call, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 && isLookPath(call) {
+			return c.constantStrings(call.Call.Args[0], seen)
+		}
 	}
 	return nil, false
+}
+
+// isLookPath reports whether call is exec.LookPath.
+func isLookPath(call *ssa.Call) bool {
+	callee := call.Call.StaticCallee()
+	return callee != nil && len(call.Call.Args) == 1 && symbolOf(callee) == "os/exec.LookPath"
+}
+
+// globalStores returns the values the module's functions store into the
+// package variable g, or nil when its address is taken anywhere (handed to
+// flag.StringVar, kept in a pointer): then it may be set in ways not seen.
+// A dependency cannot import the module, so no other code stores into it.
+func (c *checker) globalStores(g *ssa.Global) []ssa.Value {
+	if c.globals == nil {
+		c.globals = map[*ssa.Global][]ssa.Value{}
+		escaped := map[*ssa.Global]bool{}
+		var ops []*ssa.Value
+		for fn := range c.module {
+			eachInstr(fn, func(instr ssa.Instruction) {
+				for _, op := range instr.Operands(ops[:0]) {
+					v, ok := (*op).(*ssa.Global)
+					if !ok {
+						continue
+					}
+					switch x := instr.(type) {
+					case *ssa.Store:
+						if x.Addr == ssa.Value(v) {
+							c.globals[v] = append(c.globals[v], x.Val)
+							continue
+						}
+					case *ssa.UnOp:
+						if x.Op == token.MUL {
+							continue
+						}
+					}
+					escaped[v] = true
+				}
+			})
+		}
+		for v := range escaped {
+			c.globals[v] = nil
+		}
+	}
+	return c.globals[g]
 }
 
 // capturedValues returns the values stored into a variable that a closure
