@@ -32,7 +32,8 @@ import (
 //
 // The kinds (rules.GuardKinds):
 //   - confirmation: a catalogued or declared approval call (MCP
-//     elicitation);
+//     elicitation), or a function of the application's that waits for
+//     someone's yes or no (approvals.go);
 //   - limit: for a payment with a model-chosen amount, a comparison of the
 //     amount with a fixed bound;
 //   - ratelimit: a limiter or circuit breaker (x/time/rate, gobreaker), on
@@ -74,7 +75,8 @@ func highImpact(capability string) bool { return report.HighImpact(capability) }
 type guardFinder struct {
 	cat *rules.Catalog
 	rc  *reacher
-	// declared maps user functions carrying //blastradius:guard to kinds.
+	// declared maps user functions carrying //blastradius:guard, and
+	// the approvals inferred from their shape (approvals.go), to kinds.
 	declared map[*ssa.Function]string
 	// middleware maps a server (the value a registration's receiver
 	// comes from) to the guards of the middleware that wraps its tools.
@@ -88,7 +90,11 @@ type guardFinder struct {
 }
 
 func newGuardFinder(prog *ssa.Program, cat *rules.Catalog, rc *reacher, mws []discovery.Middleware, pkgs []*packages.Package, pos positioner) *guardFinder {
-	g := &guardFinder{cat: cat, rc: rc, declared: declaredGuards(prog, pkgs),
+	declared := inferredApprovals(declaredFuncs(prog, pkgs))
+	for fn, kind := range declaredGuards(prog, pkgs) {
+		declared[fn] = kind
+	}
+	g := &guardFinder{cat: cat, rc: rc, declared: declared,
 		middleware: map[ssa.Value][]report.Guard{}, summaries: map[*ssa.Function]map[string]bool{},
 		flowFree: map[depthKey]map[string]bool{}, pos: pos}
 	for _, m := range mws {
@@ -129,6 +135,21 @@ func declaredGuards(prog *ssa.Program, pkgs []*packages.Package) map[*ssa.Functi
 					if fn := funcOfDecl(prog, p, fd); fn != nil {
 						out[fn] = fields[0]
 					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// declaredFuncs returns the functions and methods the packages declare.
+func declaredFuncs(prog *ssa.Program, pkgs []*packages.Package) []*ssa.Function {
+	var out []*ssa.Function
+	for _, p := range pkgs {
+		for _, f := range p.Syntax {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+					out = append(out, funcOfDecl(prog, p, fd))
 				}
 			}
 		}

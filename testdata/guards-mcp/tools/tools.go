@@ -31,6 +31,8 @@ type Tools struct {
 	jail      string
 	mailRelay string
 	approvals *Approvals
+	// permissions asks the operator, the way an agent's UI does.
+	permissions *Permissions
 
 	// pingLimiter allows one ping a second, with bursts of three.
 	pingLimiter *rate.Limiter
@@ -53,6 +55,7 @@ func New(srv *server.MCPServer, db *sql.DB, reports *os.Root) *Tools {
 		jail:         "/srv/jail",
 		mailRelay:    "mail.internal:25",
 		approvals:    NewApprovals(),
+		permissions:  NewPermissions(),
 		pingLimiter:  rate.NewLimiter(rate.Every(time.Second), 3),
 		purgeLimiter: rate.NewLimiter(rate.Every(time.Minute), 1),
 		payouts: gobreaker.NewCircuitBreaker(gobreaker.Settings{
@@ -66,6 +69,10 @@ func New(srv *server.MCPServer, db *sql.DB, reports *os.Root) *Tools {
 
 // Register adds the tools to s. run_shell is only added when cfg enables it.
 func (t *Tools) Register(s *server.MCPServer, cfg Config) {
+	s.AddTool(mcp.NewTool("end_sessions",
+		mcp.WithDescription("Sign a user out of every session, once the operator agrees."),
+		mcp.WithString("user_id", mcp.Required()),
+	), t.endSessions)
 	s.AddTool(mcp.NewTool("delete_project",
 		mcp.WithDescription("Delete a project and all its data."),
 		mcp.WithString("project_id", mcp.Required()),
