@@ -87,7 +87,7 @@ func fieldStores(base ssa.Value, visit func(field *types.Var, val ssa.Value)) {
 func (c *checker) bundleInputNames(e entry) []string {
 	var out []string
 	for i, p := range e.handler.Params {
-		if i == 0 && e.handler.Signature.Recv() != nil || !symbol.IsContextLike(p.Type()) {
+		if i == 0 && e.handler.Signature.Recv() != nil || !symbol.IsContextLike(p.Type()) && !isStructOrPointer(p.Type()) {
 			continue
 		}
 		for _, field := range slices.Sorted(maps.Keys(c.bundleInputs(e, i))) {

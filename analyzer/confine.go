@@ -389,7 +389,7 @@ func sharedValidators(as, bs []validator) []validator {
 			if a.param != b.param || a.errIdx != b.errIdx || a.kinds&b.kinds == 0 {
 				continue
 			}
-			out = append(out, validator{param: a.param, errIdx: a.errIdx, kinds: a.kinds & b.kinds, needsClean: a.needsClean || b.needsClean})
+			out = append(out, validator{param: a.param, errIdx: a.errIdx, kinds: a.kinds & b.kinds, needsClean: a.needsClean || b.needsClean, returnsArg: a.returnsArg && b.returnsArg})
 		}
 	}
 	return out
@@ -432,7 +432,7 @@ func (c *checker) validatedErr(x *ssa.BinOp, want bool, related func(ssa.Value) 
 		}
 		hit := v.param < len(args) && related(args[v.param]) && (!v.needsClean || isCleaned(args[v.param]))
 		for _, ref := range *call.Referrers() {
-			if e, ok := ref.(*ssa.Extract); ok && e.Index != idx && related(e) {
+			if e, ok := ref.(*ssa.Extract); ok && e.Index != idx && v.returnsArg && related(e) {
 				hit = true
 			}
 		}
@@ -874,6 +874,11 @@ type validator struct {
 	// caller passes it clean (a helper that compares its argument's
 	// prefix with a root, called with filepath.Clean's result).
 	needsClean bool
+	// returnsArg is set when every valid return gives back a value
+	// computed from the argument (its cleaned form): then that result
+	// is confined too. A lookup that checks its key and returns what
+	// the key finds (args[key], ok) gives back something else.
+	returnsArg bool
 }
 
 func (v validator) covers(kind string) bool { return v.kinds&kindMask([]string{kind}) != 0 }
@@ -945,10 +950,36 @@ func (c *checker) summarize(fn *ssa.Function) []validator {
 			c.assumeClean = nil
 		}
 		if kinds != 0 {
-			out = append(out, validator{param: pi, errIdx: errIdx, kinds: kinds, needsClean: needsClean})
+			out = append(out, validator{param: pi, errIdx: errIdx, kinds: kinds, needsClean: needsClean, returnsArg: returnsDerived(f, rets, errIdx)})
 		}
 	}
 	return out
+}
+
+// returnsDerived reports whether every return of a validator that says
+// "valid" gives back, besides its error, a value computed from the
+// parameter the flow f seeded.
+func returnsDerived(f *flow, rets []*ssa.Return, errIdx int) bool {
+	if errIdx < 0 {
+		return false
+	}
+	valid := 0
+	for _, r := range rets {
+		if k, ok := r.Results[errIdx].(*ssa.Const); !ok || !k.IsNil() {
+			continue
+		}
+		valid++
+		derived := false
+		for i, v := range r.Results {
+			if i != errIdx && f.deep(v) != nil {
+				derived = true
+			}
+		}
+		if !derived {
+			return false
+		}
+	}
+	return valid > 0
 }
 
 // returnsConfined reports whether every return of a validator candidate

@@ -12,12 +12,16 @@
 //     layers (docs/discovery.md), interface tools and directives;
 //   - callgraph.go: CHA, a forward slice from the entry points, then VTA
 //     over the slice, as govulncheck does;
-//   - sinks.go and witness.go: per tool, the catalogued sinks it reaches and
+//   - reach.go: per tool, the catalogued sinks it reaches and
 //     the shortest witness path to each; channel.go adds the writes into a
 //     process's input (a stdin pipe, a PTY) as sinks;
 //   - untrusted.go and taint.go: which sensitive arguments the model
 //     controls; confine.go: the checks, inline or in validator helpers, that
-//     confine them (docs/guards.md).
+//     confine them (docs/guards.md); commands.go: the program a command
+//     call runs, and whether the model's words are a command or its
+//     operands;
+//   - guards.go: the mitigations around each capability; approvals.go:
+//     an application's own approval step, found by its shape.
 //
 // The package never prints; it returns a [report.Document].
 package analyzer

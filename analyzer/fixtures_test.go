@@ -67,6 +67,10 @@ func TestFixtures(t *testing.T) {
 		// next to the configuration, the client and the request: the
 		// request is the model's input, the rest is not.
 		"mcp-sdk-bundle",
+		// A struct of parameters by value, filled by the wrapper with
+		// the server's engine and the call's arguments; a CLI found on
+		// $PATH and kept in a field.
+		"mcp-sdk-cli-params",
 		// A module whose path lies under an opaque SDK's (an example kept in
 		// the SDK's repository): the scanned module is entered all the same.
 		"mcp-go-sdk-examples",

@@ -475,7 +475,7 @@ func (c *checker) guardsOf(g *guardFinder, e entry, res *reached, h hit, f *flow
 		if (k == "limit" || (k == "sandbox" && h.capability != "exec")) && len(tainted) == 0 {
 			continue // only required when the model chooses the value
 		}
-		if k == "sandbox" && h.capability == "exec" && (len(tainted) == 0 || c.argumentsOnly(h.site, tainted)) {
+		if k == "sandbox" && h.capability == "exec" && (len(tainted) == 0 || c.argumentsOnly(h.site, tainted, f.funcs)) {
 			continue // the model does not choose what runs
 		}
 		missing = append(missing, k)

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -194,7 +195,13 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		if e.inputs != nil {
 			t.Inputs = e.inputs
 		} else if e.region == nil {
-			t.Inputs = append(t.Inputs, chk.bundleInputNames(e)...)
+			fields := chk.bundleInputNames(e)
+			// A bundle whose request fields are named is not an
+			// input as a whole.
+			t.Inputs = slices.DeleteFunc(t.Inputs, func(in string) bool {
+				return slices.ContainsFunc(fields, func(f string) bool { return strings.HasPrefix(f, in+".") })
+			})
+			t.Inputs = append(t.Inputs, fields...)
 		}
 		t.Hints = hintsOf(e, pos)
 		for _, call := range e.gates {

@@ -8,7 +8,6 @@ import (
 	"go/token"
 	"go/types"
 	"maps"
-	"path"
 	"regexp"
 	"runtime"
 	"slices"
@@ -17,7 +16,6 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/blastradius/blastradius/analyzer/sink"
 	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/report"
 	"github.com/blastradius/blastradius/rules"
@@ -78,8 +76,8 @@ type checker struct {
 	// assumeClean holds the parameter that validatorsOf takes to be a
 	// clean path while it summarises a helper (see validator.needsClean).
 	assumeClean map[ssa.Value]bool
-	// globals memoises globalStores.
-	globals map[*ssa.Global][]ssa.Value
+	// stored memoises storedValues.
+	stored map[any][]ssa.Value
 }
 
 // modelFlows runs the model → action analysis of one tool: it returns the
@@ -152,7 +150,7 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 					steps := c.steps(o)
 					steps = append(steps, report.Step{Position: c.pos.of(site.Pos()), What: "passed to " + sc.sym})
 					msg := fmt.Sprintf("tool %s: model-controlled input reaches %s %s", t.Name, whatForKind[s.Kind], sc.sym)
-					prog, fixed := c.fixedProgram(site, s)
+					prog, fixed := c.fixedProgram(site, s, f.funcs)
 					if fixed && i > s.Arg {
 						msg = fmt.Sprintf("tool %s: model-controlled input reaches the arguments of %s, which runs %s", t.Name, sc.sym, prog)
 					}
@@ -171,276 +169,6 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 	})
 	c.addTemplateCapabilities(f, res)
 	return findings, tainted, f
-}
-
-// runners are programs that run what their arguments name: a script (a
-// shell, an interpreter) or another program (env, sudo, xargs, a remote
-// or container shell). An argument of the model's given to one chooses
-// what runs.
-var runners = map[string]bool{
-	"sh": true, "bash": true, "zsh": true, "dash": true, "ash": true, "ksh": true, "fish": true,
-	"cmd": true, "cmd.exe": true, "powershell": true, "powershell.exe": true, "pwsh": true,
-	"python": true, "python3": true, "node": true, "deno": true, "bun": true, "perl": true, "ruby": true, "php": true, "osascript": true,
-	"env": true, "sudo": true, "doas": true, "xargs": true, "nice": true, "nohup": true, "timeout": true, "time": true, "exec": true, "watch": true,
-	"ssh": true, "docker": true, "podman": true, "kubectl": true, "nsenter": true, "chroot": true,
-}
-
-// fixedProgram returns the program a command call runs when the code fixes
-// it (exec.Command("git", args...)) and it is not a runner: the model's
-// arguments to it are options and operands, not a command of their own.
-// The program may be a constant the code hands down (a closure factory's
-// runner("git"), a loop over a list of program names): then each constant
-// it can be must be fixed, and the program shown is their list.
-func (c *checker) fixedProgram(site ssa.CallInstruction, s rules.Sensitive) (string, bool) {
-	if s.Kind != "command" || !s.Rest {
-		return "", false
-	}
-	if _, ok := c.rc.channels[site]; ok {
-		// Text written into a shell's input: a format written there
-		// (fmt.Fprintf(stdin, "eval %s\n", cmd)) is no program.
-		return "", false
-	}
-	args := callArgs(site.Common())
-	if s.Arg >= len(args) {
-		return "", false
-	}
-	progs, ok := c.constantStrings(args[s.Arg], map[ssa.Value]bool{})
-	if !ok || len(progs) == 0 {
-		return "", false
-	}
-	// An empty name runs nothing (a program not found on $PATH): the
-	// others are what can run.
-	progs = slices.DeleteFunc(progs, func(p string) bool { return p == "" })
-	if len(progs) == 0 {
-		return "", false
-	}
-	for _, prog := range progs {
-		if runners[path.Base(prog)] {
-			return "", false
-		}
-	}
-	sort.Strings(progs)
-	progs = slices.Compact(progs)
-	if len(progs) == 1 {
-		return progs[0], true
-	}
-	return "one of " + strings.Join(progs, ", "), true
-}
-
-// constantStrings returns the string constants v can be: v itself, the
-// edges of a phi, what a closure's free variable is bound to where the
-// closure is made, what every static caller gives a parameter, or the
-// elements of a list of constants that a loop reads; false when one of
-// them is anything else.
-func (c *checker) constantStrings(v ssa.Value, seen map[ssa.Value]bool) ([]string, bool) {
-	if seen[v] || len(seen) > 64 {
-		return nil, false
-	}
-	seen[v] = true
-	union := func(vs []ssa.Value) ([]string, bool) {
-		if len(vs) == 0 {
-			return nil, false
-		}
-		var out []string
-		for _, x := range vs {
-			ss, ok := c.constantStrings(x, seen)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, ss...)
-		}
-		return out, true
-	}
-	switch x := v.(type) {
-	case *ssa.Const:
-		if s, ok := constString(x); ok {
-			return []string{s}, true
-		}
-	case *ssa.Phi:
-		return union(x.Edges)
-	case *ssa.FreeVar:
-		return union(closureBindings(x))
-	case *ssa.Parameter:
-		return union(c.staticArguments(x))
-	case *ssa.UnOp:
-		if x.Op != token.MUL {
-			break
-		}
-		if fv, ok := x.X.(*ssa.FreeVar); ok {
-			// A captured variable: what is stored in it where the
-			// closure is made, if the closure itself never stores.
-			return union(capturedValues(fv))
-		}
-		if g, ok := x.X.(*ssa.Global); ok {
-			// A package variable set when the server starts (a
-			// program looked up on $PATH once): what the module's
-			// code stores in it.
-			return union(c.globalStores(g))
-		}
-		return union(listElements(x.X))
-	case *ssa.Extract:
-		// exec.LookPath("rg") finds the program its argument names:
-		// the path it returns runs rg.
-		if call, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 && isLookPath(call) {
-			return c.constantStrings(call.Call.Args[0], seen)
-		}
-	}
-	return nil, false
-}
-
-// isLookPath reports whether call is exec.LookPath.
-func isLookPath(call *ssa.Call) bool {
-	callee := call.Call.StaticCallee()
-	return callee != nil && len(call.Call.Args) == 1 && symbolOf(callee) == "os/exec.LookPath"
-}
-
-// globalStores returns the values the module's functions store into the
-// package variable g, or nil when its address is taken anywhere (handed to
-// flag.StringVar, kept in a pointer): then it may be set in ways not seen.
-// A dependency cannot import the module, so no other code stores into it.
-func (c *checker) globalStores(g *ssa.Global) []ssa.Value {
-	if c.globals == nil {
-		c.globals = map[*ssa.Global][]ssa.Value{}
-		escaped := map[*ssa.Global]bool{}
-		var ops []*ssa.Value
-		for fn := range c.module {
-			eachInstr(fn, func(instr ssa.Instruction) {
-				for _, op := range instr.Operands(ops[:0]) {
-					v, ok := (*op).(*ssa.Global)
-					if !ok {
-						continue
-					}
-					switch x := instr.(type) {
-					case *ssa.Store:
-						if x.Addr == ssa.Value(v) {
-							c.globals[v] = append(c.globals[v], x.Val)
-							continue
-						}
-					case *ssa.UnOp:
-						if x.Op == token.MUL {
-							continue
-						}
-					}
-					escaped[v] = true
-				}
-			})
-		}
-		for v := range escaped {
-			c.globals[v] = nil
-		}
-	}
-	return c.globals[g]
-}
-
-// capturedValues returns the values stored into a variable that a closure
-// captures by reference (a factory's parameter boxed for its closure), or
-// nil when the closure stores into it too.
-func capturedValues(fv *ssa.FreeVar) []ssa.Value {
-	for _, ref := range *fv.Referrers() {
-		if st, ok := ref.(*ssa.Store); ok && st.Addr == fv {
-			return nil
-		}
-	}
-	var out []ssa.Value
-	for _, b := range bindingsOf(fv) {
-		a, ok := b.(*ssa.Alloc)
-		if !ok {
-			return nil
-		}
-		for _, r := range *a.Referrers() {
-			if st, ok := r.(*ssa.Store); ok && st.Addr == a {
-				out = append(out, st.Val)
-			}
-		}
-	}
-	return out
-}
-
-// closureBindings returns the values a free variable is bound to where its
-// closure is made, or nil for a variable captured by reference (a pointer
-// to a variable that may change).
-func closureBindings(fv *ssa.FreeVar) []ssa.Value {
-	if isPointer(fv.Type()) {
-		return nil
-	}
-	return bindingsOf(fv)
-}
-
-// bindingsOf returns what each MakeClosure of a free variable's function
-// binds it to.
-func bindingsOf(fv *ssa.FreeVar) []ssa.Value {
-	fn := fv.Parent()
-	i := slices.Index(fn.FreeVars, fv)
-	if i < 0 {
-		return nil
-	}
-	var out []ssa.Value
-	for _, mc := range closureMakers(fn) {
-		if i < len(mc.Bindings) {
-			out = append(out, mc.Bindings[i])
-		}
-	}
-	return out
-}
-
-// staticArguments returns what each caller gives parameter p, or nil when
-// a call of its function is dynamic or it has no caller.
-func (c *checker) staticArguments(p *ssa.Parameter) []ssa.Value {
-	fn := p.Parent()
-	node := c.rc.cg.Nodes[fn]
-	if node == nil {
-		return nil
-	}
-	for _, e := range node.In {
-		if e.Site == nil || e.Site.Common().StaticCallee() != fn {
-			return nil
-		}
-	}
-	return sink.PassedBy(c.rc.cg, p)
-}
-
-// listElements returns the values stored into the elements of the array
-// that addr indexes, when addr is an element of a list literal (`for _, p :=
-// range []string{"git", "df"}` reads &list[i]); nil otherwise.
-func listElements(addr ssa.Value) []ssa.Value {
-	ia, ok := addr.(*ssa.IndexAddr)
-	if !ok {
-		return nil
-	}
-	x := ia.X
-	if sl, ok := x.(*ssa.Slice); ok {
-		x = sl.X
-	}
-	arr, ok := x.(*ssa.Alloc)
-	if !ok || !isArrayPtr(arr.Type()) {
-		return nil
-	}
-	var out []ssa.Value
-	arrayStores(arr, func(_, val ssa.Value) { out = append(out, val) })
-	return out
-}
-
-// argumentsOnly reports whether the tainted arguments of a command call
-// are only arguments to a program the code fixed (fixedProgram): the
-// model does not choose what runs.
-func (c *checker) argumentsOnly(site ssa.CallInstruction, tainted []int) bool {
-	if len(tainted) == 0 {
-		return false
-	}
-	for _, sc := range c.sensitivesAt(site) {
-		for _, s := range sc.args {
-			if _, ok := c.fixedProgram(site, s); !ok {
-				continue
-			}
-			for _, i := range tainted {
-				if i <= s.Arg {
-					return false
-				}
-			}
-			return true
-		}
-	}
-	return false
 }
 
 // addChosenCapability gives a tool the capability that a model-chosen
@@ -691,11 +419,14 @@ func (c *checker) seedInputs(f *flow, e entry) {
 			if i == 0 && h.Signature.Recv() != nil {
 				continue
 			}
-			if !symbol.IsContextLike(p.Type()) {
+			var in map[string]*origin
+			if symbol.IsContextLike(p.Type()) || isStructOrPointer(p.Type()) {
+				in = c.bundleInputs(e, i)
+			}
+			if !symbol.IsContextLike(p.Type()) && len(in) == 0 {
 				f.seed(p, allKinds, "model input: parameter "+p.Name())
 				continue
 			}
-			in := c.bundleInputs(e, i)
 			if len(in) > 0 {
 				f.markBundle(p)
 			}
@@ -731,6 +462,18 @@ func (c *checker) seedInputs(f *flow, e entry) {
 		}
 	}
 	visit(h)
+}
+
+// isStructOrPointer reports whether t is a struct or a pointer to one: a
+// handler's parameter that its wrapper may fill field by field
+// (Params{Client: c, Arguments: args}), of which only what the request
+// carries is the model's.
+func isStructOrPointer(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
 }
 
 // reflectedHandler reports whether a tool's wrappers run its handler by

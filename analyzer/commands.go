@@ -1,0 +1,534 @@
+package analyzer
+
+import (
+	"go/token"
+	"go/types"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/sink"
+	"github.com/blastradius/blastradius/rules"
+)
+
+// This file says which program a command call runs, when the code fixes
+// it: a constant, or one the program can only ever be (a package variable
+// the module sets once, the path exec.LookPath finds, what a helper
+// returns), and whether that program runs what its arguments name (a
+// shell, a container engine's run or exec). When it does not, the model's
+// words are options and operands of the program (argument injection,
+// CWE-88), not a command of their own.
+
+// runners are programs that run what their arguments name: a script (a
+// shell, an interpreter) or another program (env, sudo, xargs, a remote
+// or container shell). An argument of the model's given to one chooses
+// what runs.
+var runners = map[string]bool{
+	"sh": true, "bash": true, "zsh": true, "dash": true, "ash": true, "ksh": true, "fish": true,
+	"cmd": true, "cmd.exe": true, "powershell": true, "powershell.exe": true, "pwsh": true,
+	"python": true, "python3": true, "node": true, "deno": true, "bun": true, "perl": true, "ruby": true, "php": true, "osascript": true,
+	"env": true, "sudo": true, "doas": true, "xargs": true, "nice": true, "nohup": true, "timeout": true, "time": true, "exec": true, "watch": true,
+	"ssh": true, "docker": true, "podman": true, "kubectl": true, "nsenter": true, "chroot": true,
+}
+
+// fixedProgram returns the program a command call runs when the code fixes
+// it (exec.Command("git", args...)) and it is not a runner: the model's
+// arguments to it are options and operands, not a command of their own.
+// The program may be a constant the code hands down (a closure factory's
+// runner("git"), a loop over a list of program names): then each constant
+// it can be must be fixed, and the program shown is their list.
+func (c *checker) fixedProgram(site ssa.CallInstruction, s rules.Sensitive, scope map[*ssa.Function]bool) (string, bool) {
+	if s.Kind != "command" || !s.Rest {
+		return "", false
+	}
+	if _, ok := c.rc.channels[site]; ok {
+		// Text written into a shell's input: a format written there
+		// (fmt.Fprintf(stdin, "eval %s\n", cmd)) is no program.
+		return "", false
+	}
+	args := callArgs(site.Common())
+	if s.Arg >= len(args) {
+		return "", false
+	}
+	progs, ok := c.constantStrings(args[s.Arg], map[ssa.Value]bool{})
+	if !ok || len(progs) == 0 {
+		return "", false
+	}
+	// An empty name runs nothing (a program not found on $PATH): the
+	// others are what can run.
+	progs = slices.DeleteFunc(progs, func(p string) bool { return p == "" })
+	if len(progs) == 0 {
+		return "", false
+	}
+	var runs []string
+	for _, prog := range progs {
+		name := strings.TrimSuffix(path.Base(prog), ".exe")
+		if !runners[name] {
+			runs = append(runs, prog)
+			continue
+		}
+		subs, ok := c.inertSubcommands(name, site, s, scope)
+		if !ok {
+			return "", false
+		}
+		for _, sub := range subs {
+			runs = append(runs, prog+" "+sub)
+		}
+	}
+	progs = runs
+	sort.Strings(progs)
+	progs = slices.Compact(progs)
+	if len(progs) == 1 {
+		return progs[0], true
+	}
+	return "one of " + strings.Join(progs, ", "), true
+}
+
+// inertSubcommands are, for the runners that dispatch on a subcommand
+// (a container engine's or a cluster's command-line tool), the subcommands
+// that run nothing of their arguments: they read or change the engine's
+// state, but no argument becomes a command or an image that runs. A
+// subcommand that groups others ("container", "image") needs its own
+// subcommand to be one of them too. Anything else (run, exec, build,
+// create, debug, apply, config, plugin) may run what the model gives.
+var inertSubcommands = map[string]map[string]bool{
+	"docker": dockerInert, "podman": dockerInert, "nerdctl": dockerInert,
+	"kubectl": {
+		"get": true, "describe": true, "logs": true, "delete": true, "version": true, "api-resources": true,
+		"api-versions": true, "explain": true, "top": true, "scale": true, "label": true, "annotate": true,
+		"cordon": true, "uncordon": true, "drain": true, "taint": true, "events": true,
+	},
+}
+
+var dockerInert = map[string]bool{
+	"inspect": true, "ps": true, "logs": true, "images": true, "stop": true, "kill": true, "rm": true, "rmi": true,
+	"pull": true, "push": true, "tag": true, "version": true, "info": true, "stats": true, "top": true, "port": true,
+	"diff": true, "history": true, "search": true, "pause": true, "unpause": true, "restart": true, "rename": true,
+	"wait": true, "events": true, "ls": true, "list": true, "prune": true,
+	"container": true, "image": true, "volume": true, "network": true,
+}
+
+// subcommandGroups are the subcommands whose own subcommand says what runs.
+var subcommandGroups = map[string]bool{"container": true, "image": true, "volume": true, "network": true}
+
+// inertSubcommands returns the subcommands a command call gives a runner
+// that dispatches on one, when they are fixed and run nothing of their
+// arguments (podman inspect NAME): then the model's arguments are options
+// and operands of that subcommand. Each argv the call can run (a helper's
+// args ...string, from each of its calls in scope) must have one.
+func (c *checker) inertSubcommands(prog string, site ssa.CallInstruction, s rules.Sensitive, scope map[*ssa.Function]bool) ([]string, bool) {
+	inert := inertSubcommands[prog]
+	args := callArgs(site.Common())
+	if inert == nil || s.Arg+1 >= len(args) {
+		return nil, false
+	}
+	var argvs [][]ssa.Value // the words after the program, per argv
+	if s.Arg+1 == len(args)-1 && site.Common().Signature().Variadic() {
+		srcs := c.sliceSources(args[s.Arg+1], scope, map[ssa.Value]bool{})
+		if len(srcs) == 0 {
+			return nil, false
+		}
+		for _, src := range srcs {
+			argvs = append(argvs, []ssa.Value{elementAt(src, 0), elementAt(src, 1)})
+		}
+	} else {
+		argvs = [][]ssa.Value{args[s.Arg+1:]}
+	}
+	var subs []string
+	for _, argv := range argvs {
+		word := func(i int) (string, bool) {
+			if i >= len(argv) || argv[i] == nil {
+				return "", false
+			}
+			ws, ok := c.constantStrings(argv[i], map[ssa.Value]bool{})
+			if !ok || len(ws) != 1 || !inert[ws[0]] {
+				return "", false
+			}
+			return ws[0], true
+		}
+		sub, ok := word(0)
+		if !ok {
+			return nil, false
+		}
+		if subcommandGroups[sub] {
+			next, ok := word(1)
+			if !ok || subcommandGroups[next] {
+				return nil, false
+			}
+			sub += " " + next
+		}
+		subs = append(subs, sub)
+	}
+	return subs, true
+}
+
+// sliceSources returns the slice literals a slice of strings can be:
+// through phis, append (which keeps the elements it extends) and a
+// parameter that the calls in scope give (args ...string handed on); nil
+// when one is something else.
+func (c *checker) sliceSources(v ssa.Value, scope map[*ssa.Function]bool, seen map[ssa.Value]bool) []*ssa.Slice {
+	if seen[v] || len(seen) > 32 {
+		return nil
+	}
+	seen[v] = true
+	each := func(vs []ssa.Value) []*ssa.Slice {
+		var out []*ssa.Slice
+		for _, w := range vs {
+			srcs := c.sliceSources(w, scope, seen)
+			if srcs == nil {
+				return nil
+			}
+			out = append(out, srcs...)
+		}
+		return out
+	}
+	switch x := v.(type) {
+	case *ssa.Slice:
+		if arr, ok := x.X.(*ssa.Alloc); ok && isArrayPtr(arr.Type()) && x.Low == nil {
+			return []*ssa.Slice{x}
+		}
+	case *ssa.Phi:
+		return each(x.Edges)
+	case *ssa.Call:
+		if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" && len(x.Call.Args) > 0 {
+			return c.sliceSources(x.Call.Args[0], scope, seen)
+		}
+	case *ssa.Parameter:
+		return each(c.argumentsWithin(x, scope))
+	}
+	return nil
+}
+
+// elementAt returns the value a slice literal stores at index i, or nil.
+func elementAt(sl *ssa.Slice, i int) ssa.Value {
+	var out ssa.Value
+	n := 0
+	arrayStores(sl.X.(*ssa.Alloc), func(index, val ssa.Value) {
+		if k, ok := constInt(index); ok && int(k) == i {
+			out = val
+			n++
+		}
+	})
+	if n != 1 {
+		return nil
+	}
+	return out
+}
+
+// argumentsWithin returns what the static calls of scope (every call, for
+// a nil scope) pass parameter p: in a tool's functions, the run(args...)
+// of the one method the tool calls, not those of its siblings.
+func (c *checker) argumentsWithin(p *ssa.Parameter, scope map[*ssa.Function]bool) []ssa.Value {
+	node := c.rc.cg.Nodes[p.Parent()]
+	i := slices.Index(p.Parent().Params, p)
+	if node == nil || i < 0 {
+		return nil
+	}
+	var out []ssa.Value
+	for _, e := range node.In {
+		if e.Site == nil || e.Site.Common().StaticCallee() != p.Parent() {
+			return nil
+		}
+		if scope != nil && !scope[e.Caller.Func] {
+			continue
+		}
+		if args := callArgs(e.Site.Common()); i < len(args) {
+			out = append(out, args[i])
+		}
+	}
+	return out
+}
+
+// constantStrings returns the string constants v can be: v itself, the
+// edges of a phi, what a closure's free variable is bound to where the
+// closure is made, what every static caller gives a parameter, the
+// elements of a list of constants that a loop reads, what the module
+// stores in a package variable or an unexported field, what a function of
+// the module returns, or the program exec.LookPath is asked for; false
+// when one of them is anything else.
+func (c *checker) constantStrings(v ssa.Value, seen map[ssa.Value]bool) ([]string, bool) {
+	if len(seen) > 64 {
+		return nil, false
+	}
+	if seen[v] {
+		// Met again (a loop of phis, a value stored twice): it adds
+		// nothing to what its first visit gives.
+		return nil, true
+	}
+	seen[v] = true
+	union := func(vs []ssa.Value) ([]string, bool) {
+		if len(vs) == 0 {
+			return nil, false
+		}
+		var out []string
+		for _, x := range vs {
+			ss, ok := c.constantStrings(x, seen)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, ss...)
+		}
+		return out, true
+	}
+	switch x := v.(type) {
+	case *ssa.Const:
+		if s, ok := constString(x); ok {
+			return []string{s}, true
+		}
+	case *ssa.Phi:
+		return union(x.Edges)
+	case *ssa.FreeVar:
+		return union(closureBindings(x))
+	case *ssa.Parameter:
+		return union(c.staticArguments(x))
+	case *ssa.UnOp:
+		if x.Op != token.MUL {
+			break
+		}
+		if fv, ok := x.X.(*ssa.FreeVar); ok {
+			// A captured variable: what is stored in it where the
+			// closure is made, if the closure itself never stores.
+			return union(capturedValues(fv))
+		}
+		switch a := x.X.(type) {
+		case *ssa.Global:
+			// A package variable set when the server starts (a
+			// program looked up on $PATH once): what the module's
+			// code stores in it.
+			return union(c.storedValues(a))
+		case *ssa.FieldAddr:
+			if fv := fieldVar(a.X.Type(), a.Field); fv != nil {
+				return union(c.storedValues(fv))
+			}
+		}
+		return union(listElements(x.X))
+	case *ssa.Field:
+		if fv := fieldVar(x.X.Type(), x.Field); fv != nil {
+			return union(c.storedValues(fv))
+		}
+	case *ssa.Extract:
+		if call, ok := x.Tuple.(*ssa.Call); ok {
+			if x.Index == 0 && isLookPath(call) {
+				// exec.LookPath("rg") finds the program its
+				// argument names: the path it returns runs rg.
+				return c.constantStrings(call.Call.Args[0], seen)
+			}
+			return union(c.returnedValues(call, x.Index))
+		}
+	case *ssa.Call:
+		return union(c.returnedValues(x, 0))
+	}
+	return nil, false
+}
+
+// isLookPath reports whether call is exec.LookPath.
+func isLookPath(call *ssa.Call) bool {
+	callee := call.Call.StaticCallee()
+	return callee != nil && len(call.Call.Args) == 1 && symbolOf(callee) == "os/exec.LookPath"
+}
+
+// storedValues returns the values the module's functions store into a
+// package variable (*ssa.Global) or an unexported struct field
+// (*types.Var), or nil when its address is taken anywhere (handed to
+// flag.StringVar, kept in a pointer): then it may be set in ways not seen.
+// A dependency cannot import the module, and reflection (a decoder) cannot
+// set an unexported field, so no other code stores into them.
+func (c *checker) storedValues(key any) []ssa.Value {
+	if v, ok := key.(*types.Var); ok && v.Exported() {
+		return nil
+	}
+	if c.stored == nil {
+		c.stored = map[any][]ssa.Value{}
+		escaped := map[any]bool{}
+		var ops []*ssa.Value
+		for fn := range c.module {
+			eachInstr(fn, func(instr ssa.Instruction) {
+				if st, ok := instr.(*ssa.Store); ok {
+					switch a := st.Addr.(type) {
+					case *ssa.Global:
+						c.stored[a] = append(c.stored[a], st.Val)
+					case *ssa.FieldAddr:
+						if f := fieldVar(a.X.Type(), a.Field); f != nil {
+							c.stored[f] = append(c.stored[f], st.Val)
+						}
+					}
+				}
+				if fa, ok := instr.(*ssa.FieldAddr); ok && !onlyStoredOrLoaded(fa) {
+					if f := fieldVar(fa.X.Type(), fa.Field); f != nil {
+						escaped[f] = true
+					}
+				}
+				for _, op := range instr.Operands(ops[:0]) {
+					g, ok := (*op).(*ssa.Global)
+					if !ok {
+						continue
+					}
+					switch x := instr.(type) {
+					case *ssa.Store:
+						if x.Addr == ssa.Value(g) {
+							continue
+						}
+					case *ssa.UnOp:
+						if x.Op == token.MUL {
+							continue
+						}
+					}
+					escaped[g] = true
+				}
+			})
+		}
+		for k := range escaped {
+			c.stored[k] = nil
+		}
+	}
+	return c.stored[key]
+}
+
+// onlyStoredOrLoaded reports whether an address is only stored into and
+// loaded from.
+func onlyStoredOrLoaded(addr ssa.Value) bool {
+	for _, r := range *addr.Referrers() {
+		switch x := r.(type) {
+		case *ssa.Store:
+			if x.Addr != addr {
+				return false
+			}
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// returnedValues returns what a static call of a function of the module
+// gives back as its result i.
+func (c *checker) returnedValues(call *ssa.Call, i int) []ssa.Value {
+	callee := call.Call.StaticCallee()
+	if callee == nil || !c.module[callee] || i >= callee.Signature.Results().Len() {
+		return nil
+	}
+	var out []ssa.Value
+	for _, ret := range returnsOf(callee) {
+		out = append(out, ret.Results[i])
+	}
+	return out
+}
+
+// capturedValues returns the values stored into a variable that a closure
+// captures by reference (a factory's parameter boxed for its closure), or
+// nil when the closure stores into it too.
+func capturedValues(fv *ssa.FreeVar) []ssa.Value {
+	for _, ref := range *fv.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == fv {
+			return nil
+		}
+	}
+	var out []ssa.Value
+	for _, b := range bindingsOf(fv) {
+		a, ok := b.(*ssa.Alloc)
+		if !ok {
+			return nil
+		}
+		for _, r := range *a.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == a {
+				out = append(out, st.Val)
+			}
+		}
+	}
+	return out
+}
+
+// closureBindings returns the values a free variable is bound to where its
+// closure is made, or nil for a variable captured by reference (a pointer
+// to a variable that may change).
+func closureBindings(fv *ssa.FreeVar) []ssa.Value {
+	if isPointer(fv.Type()) {
+		return nil
+	}
+	return bindingsOf(fv)
+}
+
+// bindingsOf returns what each MakeClosure of a free variable's function
+// binds it to.
+func bindingsOf(fv *ssa.FreeVar) []ssa.Value {
+	fn := fv.Parent()
+	i := slices.Index(fn.FreeVars, fv)
+	if i < 0 {
+		return nil
+	}
+	var out []ssa.Value
+	for _, mc := range closureMakers(fn) {
+		if i < len(mc.Bindings) {
+			out = append(out, mc.Bindings[i])
+		}
+	}
+	return out
+}
+
+// staticArguments returns what each caller gives parameter p, or nil when
+// a call of its function is dynamic or it has no caller.
+func (c *checker) staticArguments(p *ssa.Parameter) []ssa.Value {
+	fn := p.Parent()
+	node := c.rc.cg.Nodes[fn]
+	if node == nil {
+		return nil
+	}
+	for _, e := range node.In {
+		if e.Site == nil || e.Site.Common().StaticCallee() != fn {
+			return nil
+		}
+	}
+	return sink.PassedBy(c.rc.cg, p)
+}
+
+// listElements returns the values stored into the elements of the array
+// that addr indexes, when addr is an element of a list literal (`for _, p :=
+// range []string{"git", "df"}` reads &list[i]); nil otherwise.
+func listElements(addr ssa.Value) []ssa.Value {
+	ia, ok := addr.(*ssa.IndexAddr)
+	if !ok {
+		return nil
+	}
+	x := ia.X
+	if sl, ok := x.(*ssa.Slice); ok {
+		x = sl.X
+	}
+	arr, ok := x.(*ssa.Alloc)
+	if !ok || !isArrayPtr(arr.Type()) {
+		return nil
+	}
+	var out []ssa.Value
+	arrayStores(arr, func(_, val ssa.Value) { out = append(out, val) })
+	return out
+}
+
+// argumentsOnly reports whether the tainted arguments of a command call
+// are only arguments to a program the code fixed (fixedProgram): the
+// model does not choose what runs.
+func (c *checker) argumentsOnly(site ssa.CallInstruction, tainted []int, scope map[*ssa.Function]bool) bool {
+	if len(tainted) == 0 {
+		return false
+	}
+	for _, sc := range c.sensitivesAt(site) {
+		for _, s := range sc.args {
+			if _, ok := c.fixedProgram(site, s, scope); !ok {
+				continue
+			}
+			for _, i := range tainted {
+				if i <= s.Arg {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
