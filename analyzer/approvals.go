@@ -19,8 +19,9 @@ import (
 // The shape, not the name, says what the function is:
 //   - it returns a bool or an error (or both);
 //   - it makes a channel of bools and hands it to others only through
-//     memory (a map of pending requests, a field, a sync.Map, a request
-//     struct put on a queue), never to a goroutine or a call of its own:
+//     memory (a map of pending requests, a field, a sync.Map, a queue it
+//     is put on, alone or in a request), never to a goroutine or a call of
+//     its own:
 //     someone else, who finds the request, sends the answer. A worker
 //     handed its channel computes the answer; no one is asked;
 //   - what it receives there is what it returns: the bool itself, or the
@@ -196,7 +197,11 @@ func askedThroughMemory(ch *ssa.MakeChan) bool {
 	visit = func(v ssa.Value) bool {
 		for _, r := range *v.Referrers() {
 			switch x := r.(type) {
-			case *ssa.UnOp, *ssa.Send, *ssa.Select, *ssa.DebugRef:
+			case *ssa.UnOp, *ssa.Select, *ssa.DebugRef:
+			case *ssa.Send:
+				if x.X == v {
+					stored = true // put on a queue for whoever answers
+				}
 			case *ssa.Store:
 				if x.Addr == v {
 					return false

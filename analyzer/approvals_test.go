@@ -35,6 +35,7 @@ type service struct {
 	pending  sync.Map
 	byID     map[string]chan bool
 	requests chan request
+	asks     chan chan bool
 	allowed  map[string]bool
 }
 `
@@ -89,6 +90,17 @@ func (s *service) Confirm(id string) (bool, error) {
 }
 `,
 			want: []string{"Confirm", "Require"},
+		},
+		{
+			name: "the answer channel itself on a queue",
+			src: `
+func (s *service) Ask() bool {
+	ch := make(chan bool)
+	s.asks <- ch
+	return <-ch
+}
+`,
+			want: []string{"Ask"},
 		},
 		{
 			name: "a goroutine of its own answers",
