@@ -126,3 +126,20 @@ func say(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, err
 	}
 	return mcp.NewToolResultText("done"), nil
 }
+
+// repoStatus shows the status of the repository that holds the model's
+// directory: git finds its top level, and the second git is given that
+// path. What git printed is git's answer, not the model's text.
+func repoStatus(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool repo_status mcp-go constant` `BR304: tool repo_status can run processes with no rate limit` `BR305: tool repo_status is not logged with its arguments`
+	find := exec.CommandContext(ctx, "git", "rev-parse", "--show-toplevel") // want `repo_status: exec os/exec\.CommandContext` `BR301: tool repo_status can run processes through os/exec\.CommandContext with no confirmation before it`
+	find.Dir = req.GetString("dir", ".")
+	top, err := find.Output()
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	out, err := exec.CommandContext(ctx, "git", "-C", strings.TrimSpace(string(top)), "status", "--short").CombinedOutput()
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
