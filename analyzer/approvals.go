@@ -248,33 +248,20 @@ func storesInSyncMap(call *ssa.Call, v ssa.Value) bool {
 // computesAnswers reports whether fns (closures included) send a bool that
 // is not a constant on a channel they did not make themselves.
 func computesAnswers(fns []*ssa.Function) bool {
-	var visit func(fn *ssa.Function) bool
-	visit = func(fn *ssa.Function) bool {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				send, ok := instr.(*ssa.Send)
-				if !ok || !isBool(send.X.Type()) {
-					continue
-				}
-				if _, made := send.Chan.(*ssa.MakeChan); made {
-					continue
-				}
-				if _, fixed := send.X.(*ssa.Const); !fixed {
-					return true
-				}
-			}
-		}
-		for _, anon := range fn.AnonFuncs {
-			if visit(anon) {
-				return true
-			}
-		}
-		return false
-	}
+	computed := false
 	for _, fn := range fns {
-		if fn != nil && visit(fn) {
-			return true
+		if fn == nil {
+			continue
 		}
+		eachInstr(fn, func(instr ssa.Instruction) {
+			send, ok := instr.(*ssa.Send)
+			if !ok || !isBool(send.X.Type()) {
+				return
+			}
+			_, made := send.Chan.(*ssa.MakeChan)
+			_, fixed := send.X.(*ssa.Const)
+			computed = computed || (!made && !fixed)
+		})
 	}
-	return false
+	return computed
 }

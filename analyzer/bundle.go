@@ -147,6 +147,18 @@ func isBundle(t types.Type) bool {
 	return b
 }
 
+// isStructOrPointer reports whether t is a struct or a pointer to one: a
+// handler's parameter that its wrapper may fill field by field
+// (Params{Client: c, Arguments: args}), of which only what the request
+// carries is the model's.
+func isStructOrPointer(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
+}
+
 // bundleTypes memoises isBundle for struct types; the flows of several
 // tools run at once.
 var bundleTypes sync.Map

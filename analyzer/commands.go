@@ -10,7 +10,6 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/blastradius/blastradius/analyzer/sink"
 	"github.com/blastradius/blastradius/rules"
 )
 
@@ -132,7 +131,7 @@ func (c *checker) inertSubcommands(prog string, site ssa.CallInstruction, s rule
 			return nil, false
 		}
 		for _, src := range srcs {
-			argvs = append(argvs, []ssa.Value{elementAt(src, 0), elementAt(src, 1)})
+			argvs = append(argvs, variadicElems(src))
 		}
 	} else {
 		argvs = [][]ssa.Value{args[s.Arg+1:]}
@@ -202,25 +201,10 @@ func (c *checker) sliceSources(v ssa.Value, scope map[*ssa.Function]bool, seen m
 	return nil
 }
 
-// elementAt returns the value a slice literal stores at index i, or nil.
-func elementAt(sl *ssa.Slice, i int) ssa.Value {
-	var out ssa.Value
-	n := 0
-	arrayStores(sl.X.(*ssa.Alloc), func(index, val ssa.Value) {
-		if k, ok := constInt(index); ok && int(k) == i {
-			out = val
-			n++
-		}
-	})
-	if n != 1 {
-		return nil
-	}
-	return out
-}
-
 // argumentsWithin returns what the static calls of scope (every call, for
 // a nil scope) pass parameter p: in a tool's functions, the run(args...)
-// of the one method the tool calls, not those of its siblings.
+// of the one method the tool calls, not those of its siblings. Nil when a
+// call of p's function is dynamic: its arguments are not all known.
 func (c *checker) argumentsWithin(p *ssa.Parameter, scope map[*ssa.Function]bool) []ssa.Value {
 	node := c.rc.cg.Nodes[p.Parent()]
 	i := slices.Index(p.Parent().Params, p)
@@ -283,7 +267,7 @@ func (c *checker) constantStrings(v ssa.Value, seen map[ssa.Value]bool) ([]strin
 	case *ssa.FreeVar:
 		return union(closureBindings(x))
 	case *ssa.Parameter:
-		return union(c.staticArguments(x))
+		return union(c.argumentsWithin(x, nil))
 	case *ssa.UnOp:
 		if x.Op != token.MUL {
 			break
@@ -471,22 +455,6 @@ func bindingsOf(fv *ssa.FreeVar) []ssa.Value {
 		}
 	}
 	return out
-}
-
-// staticArguments returns what each caller gives parameter p, or nil when
-// a call of its function is dynamic or it has no caller.
-func (c *checker) staticArguments(p *ssa.Parameter) []ssa.Value {
-	fn := p.Parent()
-	node := c.rc.cg.Nodes[fn]
-	if node == nil {
-		return nil
-	}
-	for _, e := range node.In {
-		if e.Site == nil || e.Site.Common().StaticCallee() != fn {
-			return nil
-		}
-	}
-	return sink.PassedBy(c.rc.cg, p)
 }
 
 // listElements returns the values stored into the elements of the array

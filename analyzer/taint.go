@@ -1500,37 +1500,11 @@ func verbPrefix(addr ssa.Value) (string, bool) {
 				continue
 			}
 			if format, ok := constString(args[fi]); ok {
-				return formatPiece(format, int(k))
+				if texts, ok := formatTexts(format); ok && int(k) < len(texts)-1 {
+					return texts[k], true
+				}
 			}
 		}
-	}
-	return "", false
-}
-
-// formatPiece returns the literal text of format between verb k-1 (or its
-// start) and verb k.
-func formatPiece(format string, k int) (string, bool) {
-	start, n := 0, 0
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			continue
-		}
-		j := i + 1
-		for j < len(format) && strings.IndexByte("+-# 0123456789.", format[j]) >= 0 {
-			j++
-		}
-		if j >= len(format) {
-			return "", false
-		}
-		if format[j] == '%' {
-			i = j
-			continue
-		}
-		if n == k {
-			return format[start:i], true
-		}
-		n++
-		start, i = j+1, j
 	}
 	return "", false
 }

@@ -294,12 +294,31 @@ func (f *flow) sprintf(call *ssa.Call, depth int, onPath map[ssa.Value]bool) []s
 	if !ok {
 		return nil
 	}
+	texts, ok := formatTexts(format)
+	if !ok {
+		return nil
+	}
 	operands := variadicElems(args[1])
-	out := []string{""}
-	n := 0
+	out := []string{texts[0]}
+	for n, text := range texts[1:] {
+		if n >= len(operands) || operands[n] == nil {
+			return nil
+		}
+		out = joinTemplates(out, f.templatesOf(operands[n], depth, onPath))
+		out = joinTemplates(out, []string{text})
+	}
+	return out
+}
+
+// formatTexts splits a constant fmt format at its verbs: the literal text
+// before each verb, then the text after the last (%% is a literal %).
+// False when the format ends inside a verb.
+func formatTexts(format string) ([]string, bool) {
+	var texts []string
+	var text strings.Builder
 	for i := 0; i < len(format); i++ {
 		if format[i] != '%' {
-			out = joinTemplates(out, []string{format[i : i+1]})
+			text.WriteByte(format[i])
 			continue
 		}
 		j := i + 1
@@ -307,21 +326,17 @@ func (f *flow) sprintf(call *ssa.Call, depth int, onPath map[ssa.Value]bool) []s
 			j++
 		}
 		if j >= len(format) {
-			return nil
+			return nil, false
 		}
 		if format[j] == '%' {
-			out = joinTemplates(out, []string{"%"})
-			i = j
-			continue
+			text.WriteByte('%')
+		} else {
+			texts = append(texts, text.String())
+			text.Reset()
 		}
-		if n >= len(operands) || operands[n] == nil {
-			return nil
-		}
-		out = joinTemplates(out, f.templatesOf(operands[n], depth, onPath))
-		n++
 		i = j
 	}
-	return out
+	return append(texts, text.String()), true
 }
 
 // variadicElems returns the values stored in the array behind a variadic

@@ -464,18 +464,6 @@ func (c *checker) seedInputs(f *flow, e entry) {
 	visit(h)
 }
 
-// isStructOrPointer reports whether t is a struct or a pointer to one: a
-// handler's parameter that its wrapper may fill field by field
-// (Params{Client: c, Arguments: args}), of which only what the request
-// carries is the model's.
-func isStructOrPointer(t types.Type) bool {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	_, ok := t.Underlying().(*types.Struct)
-	return ok
-}
-
 // reflectedHandler reports whether a tool's wrappers run its handler by
 // reflection ((reflect.Value).Call or CallSlice).
 func reflectedHandler(e entry) bool {
