@@ -392,18 +392,82 @@ func onlyStoredOrLoaded(addr ssa.Value) bool {
 	return true
 }
 
-// returnedValues returns what a static call of a function of the module
-// gives back as its result i.
+// returnedValues returns what a call of a function of the module gives
+// back as its result i: a static call's callee, or the functions a package
+// variable called through holds (`var rg = sync.OnceValue(findRg)`, then
+// `rg()`), or nil when the callee is not known.
 func (c *checker) returnedValues(call *ssa.Call, i int) []ssa.Value {
-	callee := call.Call.StaticCallee()
-	if callee == nil || !c.module[callee] || i >= callee.Signature.Results().Len() {
+	callees := c.calledFunctions(call.Call.Value, 0)
+	if len(callees) == 0 {
 		return nil
 	}
 	var out []ssa.Value
-	for _, ret := range returnsOf(callee) {
-		out = append(out, ret.Results[i])
+	for _, callee := range callees {
+		if !c.module[callee] || i >= callee.Signature.Results().Len() {
+			return nil
+		}
+		for _, ret := range returnsOf(callee) {
+			out = append(out, ret.Results[i])
+		}
 	}
 	return out
+}
+
+// calledFunctions returns the functions that calling v runs, when they are
+// known: a function, a closure, what the module stores in a package
+// variable it only stores into and loads, and the function that
+// sync.OnceValue or sync.OnceValues wraps (it returns what that returns,
+// once). Nil when any of them is unknown.
+func (c *checker) calledFunctions(v ssa.Value, depth int) []*ssa.Function {
+	if depth > 4 {
+		return nil
+	}
+	switch x := v.(type) {
+	case *ssa.Function:
+		return []*ssa.Function{x}
+	case *ssa.MakeClosure:
+		if fn, ok := x.Fn.(*ssa.Function); ok {
+			return []*ssa.Function{fn}
+		}
+	case *ssa.UnOp:
+		g, ok := x.X.(*ssa.Global)
+		if x.Op != token.MUL || !ok {
+			return nil
+		}
+		stored := c.storedValues(g)
+		if len(stored) == 0 {
+			return nil
+		}
+		var out []*ssa.Function
+		for _, s := range stored {
+			fns := c.calledFunctions(s, depth+1)
+			if fns == nil {
+				return nil
+			}
+			out = append(out, fns...)
+		}
+		return out
+	case *ssa.Call:
+		if isOnceValue(x) {
+			return c.calledFunctions(x.Call.Args[0], depth+1)
+		}
+	}
+	return nil
+}
+
+// isOnceValue reports whether call is sync.OnceValue or sync.OnceValues.
+func isOnceValue(call *ssa.Call) bool {
+	callee := call.Call.StaticCallee()
+	if callee == nil || len(call.Call.Args) != 1 {
+		return false
+	}
+	if o := callee.Origin(); o != nil {
+		callee = o
+	}
+	if callee.Pkg == nil || callee.Pkg.Pkg.Path() != "sync" {
+		return false
+	}
+	return callee.Name() == "OnceValue" || callee.Name() == "OnceValues"
 }
 
 // capturedValues returns the values stored into a variable that a closure

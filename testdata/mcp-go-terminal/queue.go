@@ -107,6 +107,31 @@ func findFiles(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResul
 	return mcp.NewToolResultText(string(out)), nil
 }
 
+// The program is looked up on $PATH on first use, once: a package variable
+// holds the function sync.OnceValue made of the lookup, and the tool calls
+// it. What runs is what the lookup can return: locate, or nothing.
+var locator = sync.OnceValue(func() string {
+	p, err := exec.LookPath("locate")
+	if err != nil {
+		return ""
+	}
+	return p
+})
+
+// locateFiles runs the located program with the model's pattern as an
+// option's value.
+func locateFiles(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool locate_files mcp-go constant` `BR304: tool locate_files can run processes with no rate limit` `BR305: tool locate_files is not logged with its arguments`
+	name := locator()
+	if name == "" {
+		return mcp.NewToolResultError("locate is not installed"), nil
+	}
+	out, err := exec.CommandContext(ctx, name, "--regex", req.GetString("pattern", "")).Output() // want `locate_files: exec os/exec\.CommandContext \(tainted\)` `BR101: tool locate_files: model-controlled input reaches the arguments of os/exec\.CommandContext, which runs locate` `BR301: tool locate_files can run processes through os/exec\.CommandContext with no confirmation before it`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
 // runQuiet has the shared shell eval the model's command, quoted in place:
 // eval runs it.
 func runQuiet(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_quiet mcp-go constant` `BR304: tool run_quiet can run processes with no rate limit` `BR305: tool run_quiet is not logged with its arguments`
