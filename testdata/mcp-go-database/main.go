@@ -35,7 +35,7 @@ func main() {
 		log.Fatal(err)
 	}
 	c := &console{db: db}
-	srv := server.NewMCPServer("console", "1.0.0") // want `agent console server mcp-go: count_orders, describe, explain, export, remote_query, report, snapshot, stats` `BR402: agent console: export returns private data \(\(\*database/sql\.DB\)\.QueryContext\), remote_query sends data where the model says \(database/sql\.Open\);.*`
+	srv := server.NewMCPServer("console", "1.0.0") // want `agent console server mcp-go: count_orders, describe, explain, export, mark_shipped, prepared_report, remote_query, report, snapshot, stats` `BR402: agent console: export returns private data \(\(\*database/sql\.DB\)\.QueryContext\), remote_query sends data where the model says \(database/sql\.Open\);.*`
 	srv.AddTool(mcp.NewTool("remote_query", mcp.WithString("host", mcp.Required()), mcp.WithString("user"),
 		mcp.WithString("password"), mcp.WithString("query", mcp.Required())), c.remoteQuery)
 	srv.AddTool(mcp.NewTool("count_orders", mcp.WithString("customer", mcp.Required())), c.countOrders)
@@ -45,6 +45,8 @@ func main() {
 	srv.AddTool(mcp.NewTool("snapshot", mcp.WithString("query", mcp.Required())), c.snapshot)
 	srv.AddTool(mcp.NewTool("export", mcp.WithString("customer", mcp.Required())), c.export)
 	srv.AddTool(mcp.NewTool("stats", mcp.WithString("query", mcp.Required())), c.stats)
+	srv.AddTool(mcp.NewTool("mark_shipped", mcp.WithString("order", mcp.Required())), c.markShipped)
+	srv.AddTool(mcp.NewTool("prepared_report", mcp.WithString("query", mcp.Required())), c.preparedReport)
 	if err := server.ServeStdio(srv); err != nil {
 		log.Fatal(err)
 	}
@@ -190,6 +192,37 @@ func (c *console) stats(ctx context.Context, req mcp.CallToolRequest) (*mcp.Call
 		return mcp.NewToolResultError("only SELECT and SHOW"), nil
 	}
 	rows, err := c.db.QueryContext(ctx, q) // want `stats: db-read \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR102: tool stats: model-controlled input reaches the query text of \(\*database/sql\.DB\)\.QueryContext`
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return mcp.NewToolResultText("ok"), nil
+}
+
+// markShipped runs a statement prepared from the program's own text: the
+// model's order ID is a bind parameter of it, data that cannot change the
+// statement.
+func (c *console) markShipped(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool mark_shipped mcp-go constant` `BR304: tool mark_shipped can change the database with no rate limit` `BR305: tool mark_shipped is not logged with its arguments`
+	stmt, err := c.db.PrepareContext(ctx, "UPDATE orders SET shipped = true WHERE id = $1")
+	if err != nil {
+		return nil, err
+	}
+	defer stmt.Close()
+	if _, err := stmt.ExecContext(ctx, req.GetString("order", "")); err != nil { // want `mark_shipped: db-write \(\*database/sql\.Stmt\)\.ExecContext` `BR301: tool mark_shipped can change the database through \(\*database/sql\.Stmt\)\.ExecContext with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText("ok"), nil
+}
+
+// preparedReport prepares the model's own query: the statement it then
+// runs is the model's.
+func (c *console) preparedReport(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool prepared_report mcp-go constant` `BR305: tool prepared_report is not logged with its arguments`
+	stmt, err := c.db.PrepareContext(ctx, req.GetString("query", "")) // want `BR102: tool prepared_report: model-controlled input reaches the query text of \(\*database/sql\.DB\)\.PrepareContext`
+	if err != nil {
+		return nil, err
+	}
+	defer stmt.Close()
+	rows, err := stmt.QueryContext(ctx) // want `prepared_report: db-read \(\*database/sql\.Stmt\)\.QueryContext \(tainted\)`
 	if err != nil {
 		return nil, err
 	}
