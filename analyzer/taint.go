@@ -1114,18 +1114,46 @@ func returnsOf(fn *ssa.Function) []*ssa.Return {
 // its receiver, by the naming convention of the standard library's
 // builders and collections: (*strings.Builder).WriteString,
 // (*bytes.Buffer).Write, (url.Values).Set, (http.Header).Add. Other methods
-// (a database handle's Query) leave the receiver as it was.
+// (a database handle's Query) leave the receiver as it was, and so does a
+// write through a handle of the operating system's (an *os.File, a network
+// connection): what is written leaves the process, and the handle's name
+// and address stay what they were (the temporary file of an atomic save
+// is not named by the text saved in it).
 func writesReceiver(c *ssa.CallCommon) bool {
 	var name string
 	if c.IsInvoke() {
 		name = c.Method.Name()
 	} else if callee := c.StaticCallee(); callee != nil && callee.Signature.Recv() != nil {
+		if isSystemHandle(callee.Signature.Recv().Type()) {
+			return false
+		}
 		name = callee.Name()
 	}
 	for _, p := range []string{"Write", "Set", "Add", "Append", "Put", "Store", "Push", "Insert"} {
 		if strings.HasPrefix(name, p) {
 			return true
 		}
+	}
+	return false
+}
+
+// isSystemHandle reports whether t is a pointer to an open file or a
+// network connection of the standard library: *os.File, *net.TCPConn and
+// the other *net.…Conn.
+func isSystemHandle(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	switch n.Obj().Pkg().Path() {
+	case "os":
+		return n.Obj().Name() == "File"
+	case "net":
+		return strings.HasSuffix(n.Obj().Name(), "Conn")
 	}
 	return false
 }

@@ -29,7 +29,7 @@ func main() {
 	if os.Getenv("WORKSPACE_TRUSTING") != "" {
 		w.trust()
 	}
-	srv := server.NewMCPServer("workspace", "1.0.0") // want `agent workspace server mcp-go: fetch_any, fetch_doc, list_dir, read_checked, read_dotless, read_file, read_lenient, read_local, read_page, read_prefixed, read_relative, run_line, run_switch, run_tool, save_file, write_file` `BR401: agent workspace: read_checked returns private data \(os\.ReadFile\), fetch_doc returns untrusted content .*fetch_any sends data where the model says .*`
+	srv := server.NewMCPServer("workspace", "1.0.0") // want `agent workspace server mcp-go: fetch_any, fetch_doc, list_dir, read_checked, read_dotless, read_file, read_lenient, read_local, read_page, read_prefixed, read_relative, run_line, run_switch, run_tool, save_file, save_note, write_file` `BR401: agent workspace: read_checked returns private data \(os\.ReadFile\), fetch_doc returns untrusted content .*fetch_any sends data where the model says .*`
 	path := mcp.WithString("path", mcp.Required())
 	srv.AddTool(mcp.NewTool("read_file", path), w.readFile)
 	srv.AddTool(mcp.NewTool("write_file", path, mcp.WithString("text")), w.writeFile)
@@ -47,6 +47,7 @@ func main() {
 	srv.AddTool(mcp.NewTool("run_line", mcp.WithString("command", mcp.Required())), w.runLine)
 	srv.AddTool(mcp.NewTool("fetch_doc", mcp.WithString("url", mcp.Required())), w.fetchDoc)
 	srv.AddTool(mcp.NewTool("fetch_any", mcp.WithString("url", mcp.Required())), w.fetchAny)
+	srv.AddTool(mcp.NewTool("save_note", mcp.WithString("text", mcp.Required())), w.saveNote)
 	if err := server.ServeStdio(srv); err != nil {
 		log.Fatal(err)
 	}
