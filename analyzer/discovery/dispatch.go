@@ -777,7 +777,7 @@ func (g *graph) instances(root int32, method string, name nameOf, keyName string
 			}
 		}
 		if tl.Name == "" {
-			tl.Name, tl.NameFrom = fn.Name(), "handler"
+			tl.Name, tl.NameFrom = handlerName(fn), "handler"
 		}
 		tl.Gates = g.gates([]ssa.Instruction{at}, places[i])
 		if len(sites) > 0 {

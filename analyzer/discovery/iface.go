@@ -96,7 +96,7 @@ func (e *engine) interfaceTools(scope []*ssa.Function, owned map[*types.Package]
 						}
 					}
 					if tl.Name == "" {
-						tl.Name, tl.NameFrom = handler.Name(), "handler"
+						tl.Name, tl.NameFrom = handlerName(handler), "handler"
 					}
 					key := types.TypeString(t, nil) + "|" + ifc.spec.Interface + "." + ifc.spec.Method + "|" + tl.Name
 					if done[key] {

@@ -268,3 +268,22 @@ func sliceRoot(t types.Type) string {
 	}
 	return ""
 }
+
+// handlerName is what stands for a tool's name when no constant one is
+// found: the handler's short name, with its receiver's type for a method
+// (CustomTool.Run), so that two tools whose types share a method name are
+// told apart.
+func handlerName(fn *ssa.Function) string {
+	recv := fn.Signature.Recv()
+	if recv == nil {
+		return fn.Name()
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name() + "." + fn.Name()
+	}
+	return fn.Name()
+}

@@ -386,7 +386,7 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []
 		}
 		if ambiguous || len(names) == 0 {
 			tl := base
-			tl.Name, tl.NameFrom = fn.Name(), "handler"
+			tl.Name, tl.NameFrom = handlerName(fn), "handler"
 			if s, ok := g.selfName(hid); ok {
 				tl.Name, tl.NameFrom, tl.selfNamed = s, "constant", true
 				// The registration that declares the tool under that

@@ -55,7 +55,7 @@ type ToolCall struct {
 }
 
 // Parse looks the tool up by the name in the model's call.
-func (t *Tools) Parse(name string, args map[string]any) (*ToolCall, error) { // want `agent \(\*main\.Tools\)\.Parse dispatcher go-openai: Run, bash, read_file` `BR401: agent \(\*main\.Tools\)\.Parse: read_file returns private data \(os\.ReadFile\), Run returns untrusted content \(net/http\.Get\), bash sends da.*`
+func (t *Tools) Parse(name string, args map[string]any) (*ToolCall, error) { // want `agent \(\*main\.Tools\)\.Parse dispatcher go-openai: bash, pluginTool.Run, read_file` `BR401: agent \(\*main\.Tools\)\.Parse: read_file returns private data \(os\.ReadFile\), pluginTool.Run returns untrusted content \(net/http\.Get\), bash sends da.*`
 	tool := t.tools[name]
 	if tool == nil {
 		return nil, fmt.Errorf("no tool %q", name)
@@ -106,8 +106,8 @@ type pluginTool struct {
 
 func (p *pluginTool) Name() string { return "plugin_" + p.id }
 
-func (p *pluginTool) Run(ctx context.Context, args map[string]any) (any, error) { // want `tool Run go-openai handler` `BR305: tool Run is not logged with its arguments`
-	resp, err := http.Get(p.url) // want `Run: network net/http\.Get` `BR203: tool Run returns web content fetched by net/http\.Get to the model, where it can carry instructions`
+func (p *pluginTool) Run(ctx context.Context, args map[string]any) (any, error) { // want `tool pluginTool.Run go-openai handler` `BR305: tool pluginTool.Run is not logged with its arguments`
+	resp, err := http.Get(p.url) // want `pluginTool.Run: network net/http\.Get` `BR203: tool pluginTool.Run returns web content fetched by net/http\.Get to the model, where it can carry instructions`
 	if err != nil {
 		return nil, err
 	}
