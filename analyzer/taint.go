@@ -300,6 +300,48 @@ func (f *flow) cellTaint(c cell) *origin {
 	return f.cells[f.find(c.base)][c.field]
 }
 
+// mapKeys is the cell of a map's object that holds what its keys carry,
+// apart from its values: a model-chosen key selects a value, it does not
+// make the value the model's (see the Lookup).
+const mapKeys = "[key]"
+
+// rangedMap returns the map that a range loop's next step reads, or nil.
+func rangedMap(tuple ssa.Value) ssa.Value {
+	nx, ok := tuple.(*ssa.Next)
+	if !ok || nx.IsString {
+		return nil
+	}
+	r, ok := nx.Iter.(*ssa.Range)
+	if !ok {
+		return nil
+	}
+	return r.X
+}
+
+// mapValues is what base's object holds but its keys: what a value looked
+// up or ranged over in a map may carry.
+func (f *flow) mapValues(base ssa.Value) *origin {
+	if base == nil {
+		return nil
+	}
+	cells := f.cells[f.find(base)]
+	if cells[mapKeys] == nil {
+		return f.object(base)
+	}
+	names := make([]string, 0, len(cells))
+	for k := range cells {
+		if k != mapKeys {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	var out *origin
+	for _, k := range names {
+		out = join(out, cells[k])
+	}
+	return out
+}
+
 // object is the union of what is stored anywhere in base's object.
 func (f *flow) object(base ssa.Value) *origin {
 	if base == nil {
@@ -550,6 +592,20 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 	case *ssa.Extract:
 		// The error of a call that read tainted data does not carry the
 		// data (os.ReadFile's error names the file, not its contents).
+		if m := rangedMap(in.Tuple); m != nil {
+			// Ranging over a map: the key is what the keys stored
+			// carry, the value what the values do. A map filled
+			// under the model's names (picked[name] = client) gives
+			// the model's names back as keys, and the program's
+			// clients as values.
+			switch in.Index {
+			case 1:
+				f.flowInto(in, f.taint(m), f.cellTaint(cell{baseOf(m), mapKeys}))
+			case 2:
+				f.flowInto(in, f.taint(m), f.mapValues(baseOf(m)))
+			}
+			return
+		}
 		if !isError(in.Type()) {
 			f.flowInto(in, f.taint(in.Tuple))
 		}
@@ -580,7 +636,7 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 		if k, ok := mapKey(in.Index); ok {
 			f.flowInto(in, f.taint(in.X), f.cellTaint(cell{base, k}), f.cellTaint(cell{base, "[]"}), f.cellTaint(cell{base, "*"}))
 		} else {
-			f.flowInto(in, f.taint(in.X), f.object(base))
+			f.flowInto(in, f.taint(in.X), f.mapValues(base))
 		}
 	case *ssa.Range:
 		f.flowInto(in, f.deep(in.X))
@@ -629,7 +685,8 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 		if k, ok := mapKey(in.Key); ok {
 			f.setCell(cell{baseOf(in.Map), k}, f.deep(in.Value))
 		} else {
-			f.setCell(cell{baseOf(in.Map), "[]"}, join(f.taint(in.Key), f.deep(in.Value)))
+			f.setCell(cell{baseOf(in.Map), "[]"}, f.deep(in.Value))
+			f.setCell(cell{baseOf(in.Map), mapKeys}, f.taint(in.Key))
 		}
 	case *ssa.Send:
 		f.setCell(cell{baseOf(in.Chan), "[]"}, f.deep(in.X))
@@ -643,8 +700,8 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 			}
 		}
 	case *ssa.Return:
-		// A pointer returned passes its own taint; what is stored in its
-		// object reaches the caller through the link the call makes to
+		// A pointer (or a map) returned passes its own taint; what is
+		// stored in its object reaches the caller through the link the call makes to
 		// it (see call), field by field: a constructor handed one
 		// model-chosen setting returns an object whose other fields (a
 		// configured client, its base URL) are not the model's.
@@ -656,7 +713,7 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 		}
 		for i, r := range in.Results {
 			var o *origin
-			if isPointer(r.Type()) {
+			if _, isMap := r.Type().Underlying().(*types.Map); isPointer(r.Type()) || isMap {
 				o = f.taint(r)
 			} else {
 				o = f.deep(r)

@@ -50,7 +50,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	srv := server.NewMCPServer("terminal", "1.0.0") // want `agent terminal server mcp-go: calculate, find_files, grep_log, interrupt, list_remote, locate_files, paste, repo_status, run_in_container, run_in_terminal, run_queued, run_quiet, run_remote, save_file, say, show_file, size_in_container, stat_in_container, tail_log, type_remote` `BR403: agent terminal: list_remote returns untrusted content .*calculate sends data where the model says .*`
+	srv := server.NewMCPServer("terminal", "1.0.0") // want `agent terminal server mcp-go: calculate, find_files, grep_log, interrupt, list_remote, locate_files, paste, repo_status, restart_workers, run_in_container, run_in_terminal, run_queued, run_quiet, run_remote, save_file, say, show_file, size_in_container, stat_in_container, stop_units, tail_log, type_remote` `BR403: agent terminal: list_remote returns untrusted content .*calculate sends data where the model says .*`
 	srv.AddTool(mcp.NewTool("run_in_terminal", mcp.WithString("command", mcp.Required())), s.runInTerminal)
 	srv.AddTool(mcp.NewTool("interrupt"), s.interrupt)
 	srv.AddTool(mcp.NewTool("paste", mcp.WithString("text", mcp.Required())), s.paste)
@@ -75,6 +75,8 @@ func main() {
 	srv.AddTool(mcp.NewTool("repo_status", mcp.WithString("dir", mcp.Required())), repoStatus)
 	srv.AddTool(mcp.NewTool("find_files", mcp.WithString("pattern", mcp.Required())), findFiles)
 	srv.AddTool(mcp.NewTool("locate_files", mcp.WithString("pattern", mcp.Required())), locateFiles)
+	srv.AddTool(mcp.NewTool("restart_workers", mcp.WithString("names", mcp.Required())), restartWorkers)
+	srv.AddTool(mcp.NewTool("stop_units", mcp.WithString("names", mcp.Required())), stopUnits)
 	if err := server.ServeStdio(srv); err != nil {
 		log.Fatal(err)
 	}
