@@ -210,6 +210,9 @@ func TestSDKFixtures(t *testing.T) {
 		// a constructor that fx calls by reflection, or a type of the
 		// program's own implementing fxctx.Tool.
 		"foxy-contexts-tools",
+		// github.com/FreePeak/cortex: tools.NewTool and (*MCPServer).AddTool,
+		// directly and through a wrapper taking the tool as interface{}.
+		"cortex-tools",
 		// charm.land/fantasy: NewAgentTool, NewParallelAgentTool, an
 		// AgentTool type of the program's own, and a wrapper type that
 		// delegates Info and Run to the tool it holds (no tool itself).
