@@ -213,6 +213,9 @@ func TestSDKFixtures(t *testing.T) {
 		// github.com/FreePeak/cortex: tools.NewTool and (*MCPServer).AddTool,
 		// directly and through a wrapper taking the tool as interface{}.
 		"cortex-tools",
+		// github.com/ThinkInAIXYZ/go-mcp: protocol.NewTool, which returns
+		// the tool with an error, and (*server.Server).RegisterTool.
+		"go-mcp-tools",
 		// charm.land/fantasy: NewAgentTool, NewParallelAgentTool, an
 		// AgentTool type of the program's own, and a wrapper type that
 		// delegates Info and Run to the tool it holds (no tool itself).

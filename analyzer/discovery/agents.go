@@ -64,7 +64,13 @@ func (e *engine) agents(scope []*ssa.Function, tools []Tool) []Agent {
 	}
 	for _, s := range servers {
 		name, maker := e.nameOfMaker(s)
-		out = append(out, Agent{Kind: "server", Framework: tools[byServer[s][0]].Framework, Site: s.Pos(),
+		site := s.Pos()
+		if x, ok := s.(*ssa.Extract); ok {
+			// A constructor that returns the server with an error
+			// (srv, err := server.NewServer(...)): the call makes it.
+			site = x.Tuple.Pos()
+		}
+		out = append(out, Agent{Kind: "server", Framework: tools[byServer[s][0]].Framework, Site: site,
 			Name: name, Maker: maker, Tools: byServer[s], Server: s})
 	}
 
@@ -385,6 +391,11 @@ func opaqueToolArgs(v ssa.Value, e *engine) []ssa.Value {
 // nameOfMaker names a server value: the constant name given to its
 // constructor, and the constructor's short name.
 func (e *engine) nameOfMaker(v ssa.Value) (name, maker string) {
+	if x, ok := v.(*ssa.Extract); ok && x.Index == 0 {
+		if call, ok := x.Tuple.(*ssa.Call); ok {
+			v = call
+		}
+	}
 	switch x := v.(type) {
 	case *ssa.Call:
 		if callee := x.Call.StaticCallee(); callee != nil {
