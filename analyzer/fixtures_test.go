@@ -206,6 +206,9 @@ func TestSDKFixtures(t *testing.T) {
 		// dispatcher: what it compares on the way is no tool (issue #13).
 		"ollama-relay",
 		"bedrock-converse",
+		// Azure OpenAI: a switch on *Function.Name, declarations named by
+		// azcore's generic to.Ptr("x").
+		"azopenai-dispatch",
 		// An MCP framework on uber-fx: each tool made by fxctx.NewTool in
 		// a constructor that fx calls by reflection, or a type of the
 		// program's own implementing fxctx.Tool.
