@@ -120,21 +120,12 @@ var subcommandGroups = map[string]bool{"container": true, "image": true, "volume
 // args ...string, from each of its calls in scope) must have one.
 func (c *checker) inertSubcommands(prog string, site ssa.CallInstruction, s rules.Sensitive, scope map[*ssa.Function]bool) ([]string, bool) {
 	inert := inertSubcommands[prog]
-	args := callArgs(site.Common())
-	if inert == nil || s.Arg+1 >= len(args) {
+	if inert == nil {
 		return nil, false
 	}
-	var argvs [][]ssa.Value // the words after the program, per argv
-	if s.Arg+1 == len(args)-1 && site.Common().Signature().Variadic() {
-		srcs := c.sliceSources(args[s.Arg+1], scope, map[ssa.Value]bool{})
-		if len(srcs) == 0 {
-			return nil, false
-		}
-		for _, src := range srcs {
-			argvs = append(argvs, variadicElems(src))
-		}
-	} else {
-		argvs = [][]ssa.Value{args[s.Arg+1:]}
+	argvs, ok := c.argvsAfter(site, s, scope)
+	if !ok {
+		return nil, false
 	}
 	var subs []string
 	for _, argv := range argvs {
@@ -162,6 +153,123 @@ func (c *checker) inertSubcommands(prog string, site ssa.CallInstruction, s rule
 		subs = append(subs, sub)
 	}
 	return subs, true
+}
+
+// argvsAfter returns the words a command call gives after the program,
+// one list per argv it can run: the call's own arguments, or for a helper's
+// args ...string each slice literal handed on to it from the calls in
+// scope.
+func (c *checker) argvsAfter(site ssa.CallInstruction, s rules.Sensitive, scope map[*ssa.Function]bool) ([][]ssa.Value, bool) {
+	args := callArgs(site.Common())
+	if s.Arg+1 > len(args) {
+		return nil, false
+	}
+	if s.Arg+1 == len(args) {
+		return [][]ssa.Value{nil}, true
+	}
+	if s.Arg+1 == len(args)-1 && site.Common().Signature().Variadic() {
+		srcs := c.sliceSources(args[s.Arg+1], scope, map[ssa.Value]bool{})
+		if len(srcs) == 0 {
+			return nil, false
+		}
+		var argvs [][]ssa.Value
+		for _, src := range srcs {
+			argvs = append(argvs, variadicElems(src))
+		}
+		return argvs, true
+	}
+	return [][]ssa.Value{args[s.Arg+1:]}, true
+}
+
+// commandLines returns what a command call runs when the code fixes it:
+// for each program it can run and each argv, the program's name and the
+// constant words after it up to the first option or word it does not fix
+// (podman container list, git log, df), at most two. Nil when the program
+// or an argv is not known.
+func (c *checker) commandLines(site ssa.CallInstruction, s rules.Sensitive, scope map[*ssa.Function]bool) []string {
+	if s.Kind != "command" || !s.Rest {
+		return nil
+	}
+	if _, ok := c.rc.channels[site]; ok {
+		return nil
+	}
+	args := callArgs(site.Common())
+	if s.Arg >= len(args) {
+		return nil
+	}
+	progs, ok := c.constantStrings(args[s.Arg], map[ssa.Value]bool{})
+	if !ok {
+		return nil
+	}
+	argvs, ok := c.argvsAfter(site, s, scope)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, prog := range progs {
+		if prog == "" {
+			continue // runs nothing
+		}
+		name := strings.TrimSuffix(path.Base(prog), ".exe")
+		for _, argv := range argvs {
+			line := name
+			for i := 0; i < 2 && i < len(argv) && argv[i] != nil; i++ {
+				ws, ok := c.constantStrings(argv[i], map[ssa.Value]bool{})
+				if !ok || len(ws) != 1 || ws[0] == "" || strings.HasPrefix(ws[0], "-") {
+					break
+				}
+				line += " " + ws[0]
+			}
+			out = append(out, line)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+// toolCommandLines returns what every call of a hit's exec sink in the
+// tool runs (see commandLines), or nil when one of them is not known.
+func (c *checker) toolCommandLines(res *reached, h hit, scope map[*ssa.Function]bool) []string {
+	if h.capability != "exec" || len(h.tail) > 0 {
+		return nil
+	}
+	var out []string
+	known := true
+	for _, fn := range res.order {
+		eachInstr(fn, func(instr ssa.Instruction) {
+			site, ok := instr.(ssa.CallInstruction)
+			if !ok || !known || !res.inScope(site) {
+				return
+			}
+			for _, o := range c.rc.sinksAt(site) {
+				if o.sink != h.sink || o.capability != h.capability || len(o.tail) > 0 {
+					continue
+				}
+				var lines []string
+				for _, sc := range c.sensitivesAt(site) {
+					if sc.sym != h.sink {
+						continue
+					}
+					for _, s := range sc.args {
+						lines = append(lines, c.commandLines(site, s, scope)...)
+					}
+				}
+				if len(lines) == 0 {
+					known = false
+					return
+				}
+				out = append(out, lines...)
+			}
+		})
+	}
+	if !known || len(out) == 0 {
+		return nil
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
 }
 
 // sliceSources returns the slice literals a slice of strings can be:

@@ -236,6 +236,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 				TaintedArgs:   args,
 				Guards:        guards,
 				MissingGuards: missing,
+				Runs:          chk.toolCommandLines(res, h, flow.funcs),
 			})
 		}
 		t.Capabilities = append(t.Capabilities, libraryCapabilities(e, pos)...)

@@ -232,6 +232,11 @@ type Capability struct {
 	// not (limit and sandbox only when the model chooses the value), in
 	// the order of the catalog's guard kinds.
 	MissingGuards []string `json:"missing_guards"`
+	// Runs, for exec, is what every call of the sink in the tool runs when
+	// the code fixes it: the program's name and the constant words after
+	// it up to the first option (podman container list, git log), sorted.
+	// Absent when a call's program or words are not known.
+	Runs []string `json:"runs,omitempty"`
 }
 
 // Guard is a mitigation on a capability's path.

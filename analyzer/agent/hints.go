@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/blastradius/blastradius/report"
 )
@@ -32,7 +33,9 @@ type contradiction struct {
 var hintChecks = []hintCheck{
 	{"read-only", "true", "readOnlyHint", "can change something",
 		func(in Input, t report.Tool) (contradiction, bool) {
-			return firstCapability(t, func(c report.Capability) bool { return report.HighImpact(c.Capability) })
+			return firstCapability(t, func(c report.Capability) bool {
+				return report.HighImpact(c.Capability) && !readsOnly(c)
+			})
 		}},
 	{"destructive", "false", "destructiveHint", "can delete",
 		func(in Input, t report.Tool) (contradiction, bool) {
@@ -49,6 +52,63 @@ var hintChecks = []hintCheck{
 			}
 			return contradiction{}, false
 		}},
+}
+
+// readOnlyCommands are the programs, and the subcommands of programs, that
+// only read: run with words the code fixes, they change nothing. A program
+// listed with no subcommands reads whatever its words (df, ls); one listed
+// with subcommands reads only with one of them (git log, podman container
+// list; a group such as podman's container or image names its own).
+var readOnlyCommands = map[string]map[string]bool{
+	"cat": nil, "df": nil, "du": nil, "free": nil, "head": nil, "hostname": nil, "id": nil,
+	"journalctl": nil, "ls": nil, "lsblk": nil, "pwd": nil, "stat": nil, "tail": nil,
+	"uname": nil, "uptime": nil, "wc": nil, "whoami": nil, "which": nil,
+	"git": set("log", "show", "diff", "status", "blame", "ls-files", "ls-tree", "rev-parse",
+		"describe", "shortlog", "cat-file", "grep", "rev-list"),
+	"kubectl": set("get", "describe", "logs", "top", "explain", "api-resources", "api-versions",
+		"version", "events", "cluster-info"),
+	"helm":      set("list", "ls", "status", "get", "show", "history", "search", "version"),
+	"systemctl": set("status", "show", "list-units", "is-active", "is-enabled"),
+	"docker":    containerReads, "podman": containerReads, "nerdctl": containerReads,
+}
+
+var containerReads = set("ps", "inspect", "logs", "images", "version", "info", "stats", "top",
+	"port", "diff", "history", "search", "events",
+	"container ls", "container list", "container ps", "container inspect", "container logs",
+	"container top", "container port", "container diff", "container stats",
+	"image ls", "image list", "image inspect", "image history",
+	"volume ls", "volume list", "volume inspect", "network ls", "network list", "network inspect")
+
+func set(words ...string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range words {
+		out[w] = true
+	}
+	return out
+}
+
+// readsOnly reports whether an exec capability only runs commands that
+// read, all with words the code fixes. A command given the model's words
+// is not: an option it adds can make a reader write (git log
+// --output=FILE), and its finding (BR101) says so.
+func readsOnly(c report.Capability) bool {
+	if c.Capability != "exec" || c.Tainted || len(c.Runs) == 0 {
+		return false
+	}
+	for _, line := range c.Runs {
+		w := strings.Fields(line)
+		subs, ok := readOnlyCommands[w[0]]
+		switch {
+		case !ok:
+			return false
+		case subs == nil:
+		case len(w) > 1 && subs[w[1]]:
+		case len(w) > 2 && subs[w[1]+" "+w[2]]:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // firstCapability returns the tool's capability with the most impact that
