@@ -277,7 +277,12 @@ func (c *checker) toolCommandLines(res *reached, h hit, scope map[*ssa.Function]
 // parameter that the calls in scope give (args ...string handed on); nil
 // when one is something else.
 func (c *checker) sliceSources(v ssa.Value, scope map[*ssa.Function]bool, seen map[ssa.Value]bool) []*ssa.Slice {
-	if seen[v] || len(seen) > 32 {
+	if seen[v] {
+		// Met again (the literal that an append in the other edge of
+		// a phi extends): it adds nothing to its first visit.
+		return []*ssa.Slice{}
+	}
+	if len(seen) > 32 {
 		return nil
 	}
 	seen[v] = true

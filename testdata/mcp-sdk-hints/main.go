@@ -88,7 +88,7 @@ func runReport(ctx context.Context, req *mcp.CallToolRequest, in NameInput) (*mc
 
 // git runs git in the repository the server serves.
 func git(ctx context.Context, args ...string) ([]byte, error) {
-	cmd := exec.CommandContext(ctx, "git", args...) // want `pack_repo: exec os/exec\.CommandContext` `recent_commits: exec os/exec\.CommandContext` `BR301: tool pack_repo can run processes through os/exec\.CommandContext with no confirmation before it` `BR301: tool recent_commits can run processes through os/exec\.CommandContext with no confirmation before it`
+	cmd := exec.CommandContext(ctx, "git", args...) // want `pack_repo: exec os/exec\.CommandContext` `recent_commits: exec os/exec\.CommandContext` `BR301: tool pack_repo can run processes through os/exec\.CommandContext with no confirmation before it` `BR301: tool recent_commits can run processes through os/exec\.CommandContext with no confirmation before it` `diff_stat: exec os/exec\.CommandContext` `BR301: tool diff_stat can run processes through os/exec\.CommandContext with no confirmation before it`
 	cmd.Dir = "/srv/repo"
 	return cmd.Output()
 }
@@ -102,6 +102,22 @@ func recentCommits(ctx context.Context, req *mcp.CallToolRequest, in NameInput) 
 	}
 	return nil, Text{Text: string(out)}, nil
 }
+
+// diffStat shows what the last commit changed, with its stat when the
+// server is verbose: git show reads either way.
+func diffStat(ctx context.Context, req *mcp.CallToolRequest, in NameInput) (*mcp.CallToolResult, Text, error) { // want `tool diff_stat mcp-go-sdk constant` `BR304: tool diff_stat can run processes with no rate limit` `BR305: tool diff_stat is not logged with its arguments`
+	args := []string{"show", "HEAD"}
+	if verbose {
+		args = append(args, "--stat")
+	}
+	out, err := git(ctx, args...)
+	if err != nil {
+		return nil, Text{}, err
+	}
+	return nil, Text{Text: string(out)}, nil
+}
+
+var verbose = os.Getenv("HINTS_VERBOSE") != ""
 
 // packRepo says it is read-only, but git gc rewrites the repository.
 func packRepo(ctx context.Context, req *mcp.CallToolRequest, in NameInput) (*mcp.CallToolResult, Text, error) { // want `tool pack_repo mcp-go-sdk constant` `BR304: tool pack_repo can run processes with no rate limit` `BR305: tool pack_repo is not logged with its arguments`
@@ -131,15 +147,16 @@ func no() *bool {
 func main() {
 	safe := flag.Bool("report-read-only", true, "declare run_report read-only")
 	flag.Parse()
-	s := mcp.NewServer(&mcp.Implementation{Name: "hints", Version: "v1.0.0"}, nil)                                                       // want `agent hints server mcp\-go\-sdk: check_link, clear_cache, file_history, list_cache, pack_repo, recent_commits, rotate_logs, run_report` `BR403: agent hints: check_link returns untrusted content \(net/http\.Get\), check_link sends data where the model says \(net/http\.Get\);.*`
+	s := mcp.NewServer(&mcp.Implementation{Name: "hints", Version: "v1.0.0"}, nil)                                                       // want `agent hints server mcp\-go\-sdk: check_link, clear_cache, diff_stat, file_history, list_cache, pack_repo, recent_commits, rotate_logs, run_report` `BR403: agent hints: check_link returns untrusted content \(net/http\.Get\), check_link sends data where the model says \(net/http\.Get\);.*`
 	mcp.AddTool(s, &mcp.Tool{Name: "list_cache", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true}}, listCache)                      // want `list_cache: hints read\-only=true`
 	mcp.AddTool(s, &mcp.Tool{Name: "clear_cache", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true}}, clearCache)                    // want `clear_cache: hints read\-only=true` `BR501: tool clear_cache declares readOnlyHint true but can change something: fs\-write os\.RemoveAll`
 	mcp.AddTool(s, &mcp.Tool{Name: "rotate_logs", Annotations: &mcp.ToolAnnotations{DestructiveHint: no()}}, rotateLogs)                 // want `rotate_logs: hints destructive=false` `BR501: tool rotate_logs declares destructiveHint false but can delete: fs\-write os\.Remove`
 	mcp.AddTool(s, &mcp.Tool{Name: "check_link", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true, OpenWorldHint: no()}}, checkLink) // want `check_link: hints read\-only=true open\-world=false` `BR501: tool check_link declares openWorldHint false but can reach any destination the model names: network net/http\.Get`
 	mcp.AddTool(s, &mcp.Tool{Name: "run_report", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: *safe}}, runReport)                     // want `run_report: hints read\-only=unknown` `BR501: tool run_report: its readOnlyHint is not a constant, and the tool can change something \(exec os/exec\.CommandContext\): check the values it takes`
-	mcp.AddTool(s, &mcp.Tool{Name: "recent_commits", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true}}, recentCommits) // want `recent_commits: hints read-only=true`
-	mcp.AddTool(s, &mcp.Tool{Name: "pack_repo", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true}}, packRepo) // want `pack_repo: hints read-only=true` `BR501: tool pack_repo declares readOnlyHint true but can change something: exec os/exec\.CommandContext`
-	mcp.AddTool(s, &mcp.Tool{Name: "file_history", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true}}, fileHistory) // want `file_history: hints read-only=true` `BR501: tool file_history declares readOnlyHint true but can change something: exec os/exec\.CommandContext`
+	mcp.AddTool(s, &mcp.Tool{Name: "recent_commits", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true}}, recentCommits)              // want `recent_commits: hints read-only=true`
+	mcp.AddTool(s, &mcp.Tool{Name: "diff_stat", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true}}, diffStat)                        // want `diff_stat: hints read-only=true`
+	mcp.AddTool(s, &mcp.Tool{Name: "pack_repo", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true}}, packRepo)                        // want `pack_repo: hints read-only=true` `BR501: tool pack_repo declares readOnlyHint true but can change something: exec os/exec\.CommandContext`
+	mcp.AddTool(s, &mcp.Tool{Name: "file_history", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true}}, fileHistory)                  // want `file_history: hints read-only=true` `BR501: tool file_history declares readOnlyHint true but can change something: exec os/exec\.CommandContext`
 	if err := s.Run(context.Background(), &mcp.StdioTransport{}); err != nil {
 		log.Fatal(err)
 	}
