@@ -56,12 +56,14 @@ var hintChecks = []hintCheck{
 
 // readOnlyCommands are the programs, and the subcommands of programs, that
 // only read: run with words the code fixes, they change nothing. A program
-// listed with no subcommands reads whatever its words (df, ls); one listed
+// listed with no subcommands reads whatever its words (df, ls: not
+// hostname, which sets the name it is given, nor journalctl, which
+// --vacuum-size makes delete); one listed
 // with subcommands reads only with one of them (git log, podman container
 // list; a group such as podman's container or image names its own).
 var readOnlyCommands = map[string]map[string]bool{
-	"cat": nil, "df": nil, "du": nil, "free": nil, "head": nil, "hostname": nil, "id": nil,
-	"journalctl": nil, "ls": nil, "lsblk": nil, "pwd": nil, "stat": nil, "tail": nil,
+	"cat": nil, "df": nil, "du": nil, "free": nil, "head": nil, "id": nil,
+	"ls": nil, "lsblk": nil, "pwd": nil, "stat": nil, "tail": nil,
 	"uname": nil, "uptime": nil, "wc": nil, "whoami": nil, "which": nil,
 	"git": set("log", "show", "diff", "status", "blame", "ls-files", "ls-tree", "rev-parse",
 		"describe", "shortlog", "cat-file", "grep", "rev-list"),
