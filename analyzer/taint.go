@@ -590,8 +590,6 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 	case *ssa.TypeAssert:
 		f.flowInto(in, f.taint(in.X))
 	case *ssa.Extract:
-		// The error of a call that read tainted data does not carry the
-		// data (os.ReadFile's error names the file, not its contents).
 		if m := rangedMap(in.Tuple); m != nil {
 			// Ranging over a map: the key is what the keys stored
 			// carry, the value what the values do. A map filled
@@ -606,6 +604,8 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 			}
 			return
 		}
+		// The error of a call that read tainted data does not carry the
+		// data (os.ReadFile's error names the file, not its contents).
 		if !isError(in.Type()) {
 			f.flowInto(in, f.taint(in.Tuple))
 		}
@@ -701,10 +701,10 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 		}
 	case *ssa.Return:
 		// A pointer (or a map) returned passes its own taint; what is
-		// stored in its object reaches the caller through the link the call makes to
-		// it (see call), field by field: a constructor handed one
-		// model-chosen setting returns an object whose other fields (a
-		// configured client, its base URL) are not the model's.
+		// stored in its object reaches the caller through the link the
+		// call makes to it (see call), field by field: a constructor
+		// handed one model-chosen setting returns an object whose other
+		// fields (a configured client, its base URL) are not the model's.
 		// Each result is kept apart: a query builder's text and its bound
 		// values, a page and its status, come back from one call as two
 		// values, of which only one may be the model's.
