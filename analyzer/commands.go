@@ -64,7 +64,7 @@ func (c *checker) fixedProgram(site ssa.CallInstruction, s rules.Sensitive, scop
 	}
 	var runs []string
 	for _, prog := range progs {
-		name := strings.TrimSuffix(path.Base(prog), ".exe")
+		name := programName(prog)
 		if !runners[name] {
 			runs = append(runs, prog)
 			continue
@@ -84,6 +84,12 @@ func (c *checker) fixedProgram(site ssa.CallInstruction, s rules.Sensitive, scop
 		return progs[0], true
 	}
 	return "one of " + strings.Join(progs, ", "), true
+}
+
+// programName is the name a program is known by: its path's last element,
+// without Windows' .exe (/usr/bin/git and git.exe are git).
+func programName(prog string) string {
+	return strings.TrimSuffix(path.Base(prog), ".exe")
 }
 
 // inertSubcommands are, for the runners that dispatch on a subcommand
@@ -210,7 +216,7 @@ func (c *checker) commandLines(site ssa.CallInstruction, s rules.Sensitive, scop
 		if prog == "" {
 			continue // runs nothing
 		}
-		name := strings.TrimSuffix(path.Base(prog), ".exe")
+		name := programName(prog)
 		for _, argv := range argvs {
 			line := name
 			for i := 0; i < 2 && i < len(argv) && argv[i] != nil; i++ {
@@ -237,35 +243,21 @@ func (c *checker) toolCommandLines(res *reached, h hit, scope map[*ssa.Function]
 		return nil
 	}
 	var out []string
-	known := true
-	for _, fn := range res.order {
-		eachInstr(fn, func(instr ssa.Instruction) {
-			site, ok := instr.(ssa.CallInstruction)
-			if !ok || !known || !res.inScope(site) {
-				return
+	for _, site := range res.sites[[2]string{h.capability, h.sink}] {
+		n := len(out)
+		for _, sc := range c.sensitivesAt(site) {
+			if sc.sym != h.sink {
+				continue
 			}
-			for _, o := range c.rc.sinksAt(site) {
-				if o.sink != h.sink || o.capability != h.capability || len(o.tail) > 0 {
-					continue
-				}
-				var lines []string
-				for _, sc := range c.sensitivesAt(site) {
-					if sc.sym != h.sink {
-						continue
-					}
-					for _, s := range sc.args {
-						lines = append(lines, c.commandLines(site, s, scope)...)
-					}
-				}
-				if len(lines) == 0 {
-					known = false
-					return
-				}
-				out = append(out, lines...)
+			for _, s := range sc.args {
+				out = append(out, c.commandLines(site, s, scope)...)
 			}
-		})
+		}
+		if len(out) == n {
+			return nil
+		}
 	}
-	if !known || len(out) == 0 {
+	if len(out) == 0 {
 		return nil
 	}
 	sort.Strings(out)
@@ -506,11 +498,17 @@ func onlyStoredOrLoaded(addr ssa.Value) bool {
 }
 
 // returnedValues returns what a call of a function of the module gives
-// back as its result i: a static call's callee, or the functions a package
-// variable called through holds (`var rg = sync.OnceValue(findRg)`, then
-// `rg()`), or nil when the callee is not known.
+// back as its result i: a static call's callee, or the call graph's
+// callees of a dynamic one (a package variable holding the function that
+// sync.OnceValue wraps: `var rg = sync.OnceValue(findRg)`, then `rg()`;
+// callgraph.go adds that edge), or nil when one is not the module's.
 func (c *checker) returnedValues(call *ssa.Call, i int) []ssa.Value {
-	callees := c.calledFunctions(call.Call.Value, 0)
+	var callees []*ssa.Function
+	if callee := call.Call.StaticCallee(); callee != nil {
+		callees = []*ssa.Function{callee}
+	} else {
+		callees = c.rc.graphCallees(call)
+	}
 	if len(callees) == 0 {
 		return nil
 	}
@@ -524,63 +522,6 @@ func (c *checker) returnedValues(call *ssa.Call, i int) []ssa.Value {
 		}
 	}
 	return out
-}
-
-// calledFunctions returns the functions that calling v runs, when they are
-// known: a function, a closure, what the module stores in a package
-// variable it only stores into and loads, and the function that
-// sync.OnceValue or sync.OnceValues wraps (it returns what that returns,
-// once). Nil when any of them is unknown.
-func (c *checker) calledFunctions(v ssa.Value, depth int) []*ssa.Function {
-	if depth > 4 {
-		return nil
-	}
-	switch x := v.(type) {
-	case *ssa.Function:
-		return []*ssa.Function{x}
-	case *ssa.MakeClosure:
-		if fn, ok := x.Fn.(*ssa.Function); ok {
-			return []*ssa.Function{fn}
-		}
-	case *ssa.UnOp:
-		g, ok := x.X.(*ssa.Global)
-		if x.Op != token.MUL || !ok {
-			return nil
-		}
-		stored := c.storedValues(g)
-		if len(stored) == 0 {
-			return nil
-		}
-		var out []*ssa.Function
-		for _, s := range stored {
-			fns := c.calledFunctions(s, depth+1)
-			if fns == nil {
-				return nil
-			}
-			out = append(out, fns...)
-		}
-		return out
-	case *ssa.Call:
-		if isOnceValue(x) {
-			return c.calledFunctions(x.Call.Args[0], depth+1)
-		}
-	}
-	return nil
-}
-
-// isOnceValue reports whether call is sync.OnceValue or sync.OnceValues.
-func isOnceValue(call *ssa.Call) bool {
-	callee := call.Call.StaticCallee()
-	if callee == nil || len(call.Call.Args) != 1 {
-		return false
-	}
-	if o := callee.Origin(); o != nil {
-		callee = o
-	}
-	if callee.Pkg == nil || callee.Pkg.Pkg.Path() != "sync" {
-		return false
-	}
-	return callee.Name() == "OnceValue" || callee.Name() == "OnceValues"
 }
 
 // capturedValues returns the values stored into a variable that a closure

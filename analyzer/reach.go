@@ -186,7 +186,8 @@ func (rc *reacher) graphCallees(site ssa.CallInstruction) []*ssa.Function {
 // searched as a root of its own.
 func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool, layers []discovery.Layer) *reached {
 	best := map[*ssa.Function]bool{}
-	out := &reached{steps: map[*ssa.Function]*step{}, handler: handler, region: region, entry: regionEntry(region)}
+	out := &reached{steps: map[*ssa.Function]*step{}, sites: map[[2]string][]ssa.CallInstruction{},
+		handler: handler, region: region, entry: regionEntry(region)}
 	var hits []hit
 	found := map[[3]string]bool{}
 	seq := 0
@@ -256,6 +257,7 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 			}
 			sinks := rc.sinksAt(site)
 			for _, sk := range sinks {
+				out.sites[[2]string{sk.capability, sk.sink}] = append(out.sites[[2]string{sk.capability, sk.sink}], site)
 				key := [3]string{sk.capability, sk.sink, configKey(sk.config)}
 				if !found[key] {
 					found[key] = true
@@ -406,7 +408,10 @@ func (rc *reacher) addSummaries(res *reached) {
 // reached is what one tool reaches: its sinks, and every analysed function
 // with the best step that reached it, in the order they were reached.
 type reached struct {
-	hits    []hit
+	hits []hit
+	// sites are, per capability and sink, every call of the sink the
+	// search met in the tool (hits keeps the first).
+	sites   map[[2]string][]ssa.CallInstruction
 	steps   map[*ssa.Function]*step
 	order   []*ssa.Function
 	handler *ssa.Function
