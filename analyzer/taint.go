@@ -91,6 +91,8 @@ type flow struct {
 	inScope func(ssa.CallInstruction) bool
 	// sanitize applies the catalog's sanitizers (model → action runs).
 	sanitize bool
+	// hostEnders memoises endsHost.
+	hostEnders map[ssa.Value]bool
 	// numbers is the part of the mask a number or boolean can carry: a
 	// model-chosen number can still be an amount (payment), but it cannot
 	// carry a shell, SQL, URL or path payload, nor the content of a page
@@ -549,7 +551,12 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 			f.flowInto(in, f.taint(in.X.(*ssa.BinOp).X), without(f.taint(q), "command"))
 			return
 		}
-		f.flowInto(in, f.taint(in.X), f.taint(in.Y))
+		y := f.taint(in.Y)
+		if f.sanitize && in.Op == token.ADD && isStringLike(in.Type()) && f.endsHost(in.X) {
+			// Text after a URL's host cannot change where it goes (urlhost.go).
+			y = without(y, "url")
+		}
+		f.flowInto(in, f.taint(in.X), y)
 	case *ssa.UnOp:
 		switch in.Op {
 		case token.MUL:
@@ -667,6 +674,11 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 			// client selected later is not its request (bundle.go).
 			f.setCell(cellOf(in.Addr), f.taint(in.Val))
 			f.link(in.Addr, v)
+			return
+		}
+		if f.sanitize && urlPartField(in.Addr) {
+			// A URL's path, query or fragment: not its host (urlhost.go).
+			f.setCell(cellOf(in.Addr), without(f.taint(in.Val), "url"))
 			return
 		}
 		f.setCell(cellOf(in.Addr), f.taint(in.Val))
@@ -844,7 +856,18 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 			// with the token it holds (go-tfe's Projects.Create).
 			continue
 		}
-		in = join(in, builtAt(f.deep(a), i, decl))
+		o := f.deep(a)
+		if f.sanitize {
+			if call, ok := site.(*ssa.Call); ok && i == 1 {
+				if ops, ok := f.sprintfAfterHost(call); ok {
+					o = ops
+				}
+			}
+			if joinedPathElement(c, i) {
+				o = without(o, "url")
+			}
+		}
+		in = join(in, builtAt(o, i, decl))
 	}
 	if f.sanitize && in != nil {
 		for _, sym := range opaque {

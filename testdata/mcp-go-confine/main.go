@@ -20,6 +20,8 @@ type workspace struct {
 	// root is the directory the tools may touch, absolute and clean.
 	root   string
 	client *http.Client
+	// docs is the documentation site's URL.
+	docs string
 	// validate and lenient check a path before a tool uses it.
 	validate, lenient func(string) error
 }
@@ -29,7 +31,7 @@ func main() {
 	if os.Getenv("WORKSPACE_TRUSTING") != "" {
 		w.trust()
 	}
-	srv := server.NewMCPServer("workspace", "1.0.0") // want `agent workspace server mcp-go: fetch_any, fetch_doc, list_dir, read_checked, read_dotless, read_file, read_lenient, read_local, read_page, read_prefixed, read_relative, run_line, run_switch, run_tool, save_file, save_note, write_file` `BR401: agent workspace: read_checked returns private data \(os\.ReadFile\), fetch_doc returns untrusted content .*fetch_any sends data where the model says .*`
+	srv := server.NewMCPServer("workspace", "1.0.0") // want `agent workspace server mcp-go: api_get, doc_page, fetch_any, fetch_doc, joined_page, list_dir, mirror_status, module_info, package_versions, proxy_get, read_checked, read_dotless, read_file, read_lenient, read_local, read_page, read_prefixed, read_relative, run_line, run_switch, run_tool, save_file, save_note, search_docs, write_file` `BR401: agent workspace: read_checked returns private data \(os\.ReadFile\), fetch_doc returns untrusted content .*api_get sends data where the model says .*`
 	path := mcp.WithString("path", mcp.Required())
 	srv.AddTool(mcp.NewTool("read_file", path), w.readFile)
 	srv.AddTool(mcp.NewTool("write_file", path, mcp.WithString("text")), w.writeFile)
@@ -48,6 +50,14 @@ func main() {
 	srv.AddTool(mcp.NewTool("fetch_doc", mcp.WithString("url", mcp.Required())), w.fetchDoc)
 	srv.AddTool(mcp.NewTool("fetch_any", mcp.WithString("url", mcp.Required())), w.fetchAny)
 	srv.AddTool(mcp.NewTool("save_note", mcp.WithString("text", mcp.Required())), w.saveNote)
+	srv.AddTool(mcp.NewTool("module_info", mcp.WithString("module", mcp.Required())), w.moduleInfo)
+	srv.AddTool(mcp.NewTool("package_versions", mcp.WithString("module", mcp.Required())), w.packageVersions)
+	srv.AddTool(mcp.NewTool("search_docs", mcp.WithString("query")), w.searchDocs)
+	srv.AddTool(mcp.NewTool("doc_page", mcp.WithString("page")), w.docPage)
+	srv.AddTool(mcp.NewTool("joined_page", mcp.WithString("page")), w.joinedPage)
+	srv.AddTool(mcp.NewTool("mirror_status", mcp.WithString("mirror", mcp.Required())), w.mirrorStatus)
+	srv.AddTool(mcp.NewTool("proxy_get", mcp.WithString("host"), mcp.WithString("path")), w.proxyGet)
+	srv.AddTool(mcp.NewTool("api_get", mcp.WithString("base"), mcp.WithString("id")), w.apiGet)
 	if err := server.ServeStdio(srv); err != nil {
 		log.Fatal(err)
 	}
