@@ -857,7 +857,20 @@ func sourceLine(fset *token.FileSet, pos token.Pos) string {
 func (c *checker) guardFindings(t report.Tool, shownAt map[[2]string]token.Pos, toolPos token.Pos) []report.Finding {
 	var out []report.Finding
 	missingAny := map[string]string{} // kind → first sink missing it
-	confirmed := map[string]bool{}    // capabilities already reported by BR301
+	// BR301 is reported once per capability, at the sink that makes it
+	// most severe: one the model chooses (git run with the model's
+	// arguments) over one it does not (a library's fallback that runs a
+	// shell to find the home directory).
+	unconfirmed := map[string]*report.Capability{}
+	for i := range t.Capabilities {
+		cp := &t.Capabilities[i]
+		if !highImpact(cp.Capability) || !slices.Contains(cp.MissingGuards, "confirmation") {
+			continue
+		}
+		if prev := unconfirmed[cp.Capability]; prev == nil || cp.Tainted && !prev.Tainted {
+			unconfirmed[cp.Capability] = cp
+		}
+	}
 	var firstHigh *report.Capability
 	for i := range t.Capabilities {
 		cp := &t.Capabilities[i]
@@ -867,8 +880,7 @@ func (c *checker) guardFindings(t report.Tool, shownAt map[[2]string]token.Pos, 
 				missingAny[k] = cp.Sink
 			}
 			switch {
-			case k == "confirmation" && highImpact(cp.Capability) && !confirmed[cp.Capability]:
-				confirmed[cp.Capability] = true
+			case k == "confirmation" && unconfirmed[cp.Capability] == cp:
 				sev := "medium"
 				if cp.Capability == "exec" || cp.Capability == "payment" {
 					sev = "high"

@@ -121,7 +121,7 @@ func (c *cluster) applyManifest(ctx context.Context, req mcp.CallToolRequest) (*
 // client certificate that the REST configuration names read from its file.
 func (c *cluster) execInPod(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool exec_in_pod mcp-go constant` `BR304: tool exec_in_pod can change cloud resources with no rate limit` `BR305: tool exec_in_pod is not logged with its arguments`
 	command := req.GetString("command", "")
-	post := c.cs.CoreV1().RESTClient().Post() // want `exec_in_pod: cloud-write \(k8s\.io/client-go/rest\.Interface\)\.Post` `BR301: tool exec_in_pod can change cloud resources through \(k8s\.io/client-go/rest\.Interface\)\.Post with no confirmation before it`
+	post := c.cs.CoreV1().RESTClient().Post() // want `exec_in_pod: cloud-write \(k8s\.io/client-go/rest\.Interface\)\.Post`
 	r := post.Resource("pods").Name(req.GetString("pod", "")).Namespace("default").SubResource("exec").
 		VersionedParams(&corev1.PodExecOptions{Command: []string{"sh", "-c", command}, Stdout: true}, scheme.ParameterCodec)
 	ex, err := remotecommand.NewSPDYExecutor(c.cfg, "POST", r.URL()) // want `exec_in_pod: fs-read os\.ReadFile`
@@ -129,7 +129,7 @@ func (c *cluster) execInPod(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 		return nil, err
 	}
 	var out bytes.Buffer
-	if err := ex.StreamWithContext(ctx, remotecommand.StreamOptions{Stdout: &out}); err != nil { // want `exec_in_pod: cloud-write \(k8s\.io/client-go/tools/remotecommand\.Executor\)\.StreamWithContext \(tainted\)`
+	if err := ex.StreamWithContext(ctx, remotecommand.StreamOptions{Stdout: &out}); err != nil { // want `exec_in_pod: cloud-write \(k8s\.io/client-go/tools/remotecommand\.Executor\)\.StreamWithContext \(tainted\)` `BR301: tool exec_in_pod can change cloud resources through \(k8s\.io/client-go/tools/remotecommand\.Executor\)\.StreamWithContext with no confirmation before it`
 		return nil, err
 	}
 	return mcp.NewToolResultText(out.String()), nil

@@ -44,7 +44,7 @@ func chargeCard(ctx context.Context, customer string) (string, error) { // want 
 //
 //blastradius:tool pay_seller
 func paySeller(ctx context.Context, account string) (string, error) { // want `tool pay_seller directive directive` `BR304: tool pay_seller\b.*` `BR305: tool pay_seller\b.*`
-	t, err := sc.V1Transfers.Create(ctx, &stripe.TransferCreateParams{ // want `pay_seller: payment \(github\.com/stripe/stripe-go/v82\.v1TransferService\)\.Create \(tainted\)` `BR105: tool pay_seller\b.*\(github\.com/stripe/stripe-go/v82\.v1TransferService\)\.Create` `BR302: tool pay_seller\b.*\(github\.com/stripe/stripe-go/v82\.v1TransferService\)\.Create.*`
+	t, err := sc.V1Transfers.Create(ctx, &stripe.TransferCreateParams{ // want `pay_seller: payment \(github\.com/stripe/stripe-go/v82\.v1TransferService\)\.Create \(tainted\)` `BR105: tool pay_seller\b.*\(github\.com/stripe/stripe-go/v82\.v1TransferService\)\.Create` `BR302: tool pay_seller\b.*\(github\.com/stripe/stripe-go/v82\.v1TransferService\)\.Create.*` `BR301: tool pay_seller can move money through \(github\.com/stripe/stripe-go/v82\.v1TransferService\)\.Create with no confirmation before it`
 		Amount:      stripe.Int64(10000),
 		Currency:    stripe.String("usd"),
 		Destination: stripe.String(account),
@@ -52,7 +52,7 @@ func paySeller(ctx context.Context, account string) (string, error) { // want `t
 	if err != nil {
 		return "", err
 	}
-	p, err := sc.V1Payouts.Create(ctx, &stripe.PayoutCreateParams{Amount: stripe.Int64(10000), Currency: stripe.String("usd")}) // want `pay_seller: payment \(github\.com/stripe/stripe-go/v82\.v1PayoutService\)\.Create` `BR301: tool pay_seller\b.*\(github\.com/stripe/stripe-go/v82\.v1PayoutService\)\.Create.*`
+	p, err := sc.V1Payouts.Create(ctx, &stripe.PayoutCreateParams{Amount: stripe.Int64(10000), Currency: stripe.String("usd")}) // want `pay_seller: payment \(github\.com/stripe/stripe-go/v82\.v1PayoutService\)\.Create`
 	if err != nil {
 		return "", err
 	}

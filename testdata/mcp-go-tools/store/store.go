@@ -21,10 +21,10 @@ type FileStore struct {
 
 // Save writes the note to Dir/name.
 func (f FileStore) Save(name string, data []byte) error {
-	if err := os.MkdirAll(f.Dir, 0o755); err != nil { // want `save_note: fs-write os\.MkdirAll` `BR301: tool save_note\b.*os\.MkdirAll.*`
+	if err := os.MkdirAll(f.Dir, 0o755); err != nil { // want `save_note: fs-write os\.MkdirAll`
 		return err
 	}
-	return os.WriteFile(filepath.Join(f.Dir, name), data, 0o644) // want `save_note: fs-write os\.WriteFile \(tainted\)` `BR104: tool save_note\b.*os\.WriteFile`
+	return os.WriteFile(filepath.Join(f.Dir, name), data, 0o644) // want `save_note: fs-write os\.WriteFile \(tainted\)` `BR104: tool save_note\b.*os\.WriteFile` `BR301: tool save_note can write files through os\.WriteFile with no confirmation before it`
 }
 
 // HTTPStore posts notes to a remote service.
