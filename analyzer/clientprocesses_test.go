@@ -21,12 +21,17 @@ import (
 // makes a Vertex AI client, whose search for credentials asks the metadata
 // server whether it runs on Compute Engine: no request of the tool's (it
 // still reads the credential files, since the client it makes reaches the
-// model). The network call of list_tags is in oras-go's code, where no want
+// model). credential_source retrieves the AWS credentials of the default
+// chain: whatever the providers call on the way (an SSO token refreshed
+// with ssooidc's CreateToken and written to its cache, an S3 Express
+// session, the instance's metadata) is how the client authenticates, so
+// the tool only reads the shared configuration files. The network call of list_tags is in oras-go's code, where no want
 // comment can state it, so the test states every capability and finding.
 func TestClientProcessesAreNoCommand(t *testing.T) {
 	wantCaps := []string{
 		"check_vertex: fs-read os.Open",
 		"check_vertex: fs-read os.ReadFile",
+		"credential_source: fs-read os.Open",
 		"list_buckets: cloud-read (*github.com/aws/aws-sdk-go-v2/service/s3.Client).ListBuckets",
 		"list_tags: network (*net/http.Client).Do",
 		"page_text: network github.com/chromedp/chromedp.Navigate (tainted)",
@@ -38,6 +43,7 @@ func TestClientProcessesAreNoCommand(t *testing.T) {
 		"BR301 sync_bucket os/exec.CommandContext",
 		"BR304 sync_bucket os/exec.CommandContext",
 		"BR305 check_vertex ",
+		"BR305 credential_source ",
 		"BR305 list_buckets ",
 		"BR305 list_tags ",
 		"BR305 page_text ",

@@ -111,6 +111,22 @@ func checkVertex(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolRes
 	return mcp.NewToolResultText("ready: " + client.ClientConfig().Project), nil
 }
 
+// credentialSource says where the default chain's AWS credentials come
+// from. Retrieving them is how the client authenticates (an SSO token
+// refreshed, a role assumed, the instance's metadata read), not an
+// operation of the tool's.
+func credentialSource(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	cfg, err := config.LoadDefaultConfig(ctx)
+	if err != nil {
+		return nil, err
+	}
+	creds, err := cfg.Credentials.Retrieve(ctx)
+	if err != nil {
+		return mcp.NewToolResultText("no credentials: " + err.Error()), nil
+	}
+	return mcp.NewToolResultText(creds.Source), nil
+}
+
 func main() {
 	s := server.NewMCPServer("buckets", "1.0.0")
 	s.AddTool(mcp.NewTool("list_tags"), listTags)
@@ -118,5 +134,6 @@ func main() {
 	s.AddTool(mcp.NewTool("page_text", mcp.WithString("url", mcp.Required())), pageText)
 	s.AddTool(mcp.NewTool("sync_bucket"), syncBucket)
 	s.AddTool(mcp.NewTool("check_vertex"), checkVertex)
+	s.AddTool(mcp.NewTool("credential_source"), credentialSource)
 	_ = server.ServeStdio(s)
 }
