@@ -125,6 +125,9 @@ func TestFixtures(t *testing.T) {
 		// error unless the path lies in the workspace, the program is
 		// allowed or the host is, next to checks that confine nothing.
 		"mcp-go-confine",
+		// A platform's API client whose services are interfaces
+		// (go-tfe): each call a read or a change by its HTTP method.
+		"tfe-tools",
 		// Process input channels (issue #14): a PTY's master kept in a
 		// field, an exec.Cmd's stdin pipe.
 		"mcp-go-terminal",
