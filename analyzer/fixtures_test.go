@@ -61,6 +61,10 @@ func TestFixtures(t *testing.T) {
 		// up in a registry by that name on each call: each registered
 		// value is a tool, named by its definition.
 		"mcp-sdk-named-registry",
+		// One handler closure per registered name that asks the
+		// registry's own method to run the function stored under that
+		// name: each stored function is a tool.
+		"mcp-go-handler-registry",
 		// One handler registered under each name of a constant list.
 		"mcp-go-name-list",
 		// Handlers that all get one bundle embedding the call's context

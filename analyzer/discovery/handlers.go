@@ -73,6 +73,9 @@ func (g *graph) wraps(id int32) bool {
 			}
 			continue
 		case cc.StaticCallee() != nil:
+			if g.wrapsThrough(id, fn, c, site) {
+				found = true
+			}
 			continue
 		}
 		if _, ok := callee.(*ssa.Builtin); ok {
@@ -92,6 +95,60 @@ func (g *graph) wraps(id int32) bool {
 		}
 	}
 	g.wrapped[id] = found
+	return found
+}
+
+// wrapsThrough reports whether the static call at site, in the function
+// value at id, runs a function value that the callee looks up in what it
+// is handed from the function value (a registry's Call(ctx, name, args),
+// handed the registry and the name the handler was made for, that looks
+// the name up in its map of handlers and calls what it finds), and adds an
+// eWrap edge to that function value in the callee, entered from this call:
+// the registry's entry for this handler's name, not every entry.
+func (g *graph) wrapsThrough(id int32, fn *ssa.Function, c *ctx, site ssa.CallInstruction) bool {
+	callee := site.Common().StaticCallee()
+	if callee == nil || len(callee.Blocks) == 0 || g.e.skip(callee) || !handsOver(fn, site, c.hasRecv) {
+		return false
+	}
+	held := false
+	for _, a := range site.Common().Args {
+		if !symbol.IsContextLike(a.Type()) && captured(a, fn, c.hasRecv, 0) {
+			held = true
+		}
+	}
+	if !held {
+		return false
+	}
+	g.e.ix.ensure(callee)
+	cc := g.e.enter(callee, site, c)
+	if cc == nil {
+		return false
+	}
+	isParam := requestParam(callee, false)
+	found := false
+	for _, inner := range symbol.CallSites(callee) {
+		ic := inner.Common()
+		if ic.IsInvoke() || ic.StaticCallee() != nil || reflectCall(ic) || checksOnly(ic.Signature()) {
+			continue
+		}
+		if _, ok := ic.Value.(*ssa.Builtin); ok {
+			continue
+		}
+		// The function value comes from what the callee is handed (its
+		// parameters, the receiver among them), and gets the request.
+		if !derives(ic.Value, callee, isParam) || !handsOver(callee, inner, false) {
+			continue
+		}
+		to := g.add(id, node{v: ic.Value, c: cc}, eWrap, -1, -1)
+		if to < 0 {
+			continue
+		}
+		g.wrapSite[[2]int32{id, to}] = inner
+		g.visit(to)
+		if len(g.funcLeaves(to)) > 0 {
+			found = true
+		}
+	}
 	return found
 }
 
