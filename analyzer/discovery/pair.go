@@ -93,6 +93,57 @@ func (g *graph) meetings(ids []int32, roots []int32) []map[meetKey]bool {
 	return out
 }
 
+// reverseEdges returns, for each node, the edges into it (to names the
+// node they come from), but the call-entry ones.
+func (g *graph) reverseEdges() [][]edge {
+	in := make([][]edge, len(g.nodes))
+	for from := range g.out {
+		for _, e := range g.out[from] {
+			if e.kind == eCallee {
+				continue
+			}
+			in[e.to] = append(in[e.to], edge{to: int32(from), kind: e.kind, fan: e.fan, alt: e.alt})
+		}
+	}
+	return in
+}
+
+// alternatives returns the fan-out alternatives a node is reached through
+// (in is reverseEdges), crossing every fan-out on the way up where
+// meetings stops at the first: a name handed to a helper that makes the
+// handler and registers it (registerProgram(reg, "disk_usage", "df"), the
+// closure made there) fans out at the helper's callers before it reaches
+// the registration that the handler meets at.
+func alternatives(in [][]edge, id int32) map[meetKey]bool {
+	m := map[meetKey]bool{}
+	seen := map[int32]bool{id: true}
+	stack := []int32{id}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, r := range in[x] {
+			if r.fan >= 0 {
+				m[meetKey{fan: r.fan, alt: r.alt}] = true
+			}
+			if !seen[r.to] {
+				seen[r.to] = true
+				stack = append(stack, r.to)
+			}
+		}
+	}
+	return m
+}
+
+// meetAlternative reports whether places holds one of the alternatives.
+func meetAlternative(places, alts map[meetKey]bool) bool {
+	for k := range places {
+		if k.fan >= 0 && alts[k] {
+			return true
+		}
+	}
+	return false
+}
+
 // meet reports whether two places sets share a place.
 func meet(a, b map[meetKey]bool) bool {
 	if len(a) > len(b) {

@@ -342,6 +342,20 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []
 		servers = g.serverLeaves(srv)
 		serverPlaces = g.meetings(servers, append(slices.Clone(roots), srv))
 	}
+	// A name that meets no handler where it is first chosen may still be
+	// one handler's: the name of a helper that makes the handler it
+	// registers, chosen at the helper's callers, above where the two meet.
+	direct := map[int32]bool{}
+	for _, nid := range named {
+		for _, hid := range handlers {
+			if meet(places[at[hid]], places[at[nid]]) {
+				direct[nid] = true
+				break
+			}
+		}
+	}
+	above := map[int32]map[meetKey]bool{}
+	var in [][]edge
 	var out []Tool
 	for _, hid := range handlers {
 		hp := places[at[hid]]
@@ -362,7 +376,18 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []
 			// registers it under each, though the names fan out
 			// where the handler does not.
 			if len(handlers) > 1 && !meet(hp, places[at[nid]]) {
-				continue
+				if direct[nid] {
+					continue
+				}
+				if above[nid] == nil {
+					if in == nil {
+						in = g.reverseEdges()
+					}
+					above[nid] = alternatives(in, nid)
+				}
+				if !meetAlternative(hp, above[nid]) {
+					continue
+				}
 			}
 			if s, ok := g.nameOf(nid, 0); ok {
 				names[s] = true

@@ -25,7 +25,18 @@ func readNotes(ctx context.Context, args map[string]any) (string, error) { // wa
 	return string(data), err
 }
 
+// registerProgram registers, as name, a tool that runs program with no
+// word of the model's: one closure, made for each name.
+func registerProgram(reg *registry.Registry, name, program string) {
+	reg.Register(registry.Tool{Name: name, Description: "Run " + program + "."}, func(ctx context.Context, args map[string]any) (string, error) { // want `tool disk_usage mcp-go constant` `tool uptime mcp-go constant` `BR304: tool disk_usage can run processes with no rate limit` `BR305: tool disk_usage is not logged with its arguments` `BR304: tool uptime can run processes with no rate limit` `BR305: tool uptime is not logged with its arguments`
+		out, err := exec.CommandContext(ctx, program).Output() // want `disk_usage: exec os/exec\.CommandContext` `uptime: exec os/exec\.CommandContext` `BR301: tool disk_usage can run processes through os/exec\.CommandContext with no confirmation before it` `BR301: tool uptime can run processes through os/exec\.CommandContext with no confirmation before it`
+		return string(out), err
+	})
+}
+
 func register(reg *registry.Registry) {
+	registerProgram(reg, "disk_usage", "df")
+	registerProgram(reg, "uptime", "uptime")
 	reg.Register(registry.Tool{Name: "run_command", Description: "Run a command line."}, runCommand)
 	reg.Register(registry.Tool{Name: "read_notes", Description: "Read the notes."}, readNotes)
 	reg.Register(registry.Tool{Name: "echo", Description: "Say it back."}, func(ctx context.Context, args map[string]any) (string, error) { // want `tool echo mcp-go constant`
@@ -52,7 +63,7 @@ func serve(s *server.MCPServer, reg *registry.Registry) {
 func main() {
 	reg := registry.New()
 	register(reg)
-	s := server.NewMCPServer("handler-registry", "1.0.0") // want `agent handler-registry server mcp-go: echo, read_notes, run_command` `BR402: agent handler-registry: read_notes returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\); whoever steers the model can make it send the private data out`
+	s := server.NewMCPServer("handler-registry", "1.0.0") // want `agent handler-registry server mcp-go: disk_usage, echo, read_notes, run_command, uptime` `BR402: agent handler-registry: read_notes returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\); whoever steers the model can make it send the private data out`
 	serve(s, reg)
 	_ = server.ServeStdio(s)
 }

@@ -2,7 +2,7 @@
 // tools side by side, in an errgroup's goroutines, each appending what it
 // built to a slice the caller owns, and registers the slice afterwards.
 // A handler made inside a goroutine's closure is a tool as much as one
-// made in the caller.
+// made in the caller: one per backend of the gateway's list, named by it.
 package main
 
 import (
@@ -26,8 +26,8 @@ type gateway struct {
 
 // forward runs the backend's image for one call.
 func (g *gateway) forward(image string) mcp.ToolHandler {
-	return func(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool forward\$1 mcp\-go\-sdk handler` `BR304: tool forward\$1 can run processes with no rate limit` `BR305: tool forward\$1 is not logged with its arguments`
-		out, err := exec.CommandContext(ctx, "docker", "run", "--rm", image).Output() // want `forward\$1: exec os/exec\.CommandContext` `BR301: tool forward\$1 can run processes through os/exec\.CommandContext with no confirmation before it`
+	return func(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool notes:2 mcp-go-sdk constant` `tool search:1 mcp-go-sdk constant` `BR304: tool notes:2 can run processes with no rate limit` `BR305: tool notes:2 is not logged with its arguments` `BR304: tool search:1 can run processes with no rate limit` `BR305: tool search:1 is not logged with its arguments`
+		out, err := exec.CommandContext(ctx, "docker", "run", "--rm", image).Output() // want `notes:2: exec os/exec\.CommandContext` `search:1: exec os/exec\.CommandContext` `BR301: tool notes:2 can run processes through os/exec\.CommandContext with no confirmation before it` `BR301: tool search:1 can run processes through os/exec\.CommandContext with no confirmation before it`
 		if err != nil {
 			return nil, err
 		}
@@ -64,7 +64,7 @@ func (g *gateway) collect(ctx context.Context) ([]entry, error) {
 
 func main() {
 	ctx := context.Background()
-	g := &gateway{server: mcp.NewServer(&mcp.Implementation{Name: "gateway"}, nil), backends: []string{"search:1", "notes:2"}} // want `agent gateway server mcp\-go\-sdk: forward\$1, gateway_status`
+	g := &gateway{server: mcp.NewServer(&mcp.Implementation{Name: "gateway"}, nil), backends: []string{"search:1", "notes:2"}} // want `agent gateway server mcp\-go\-sdk: gateway_status, notes:2, search:1`
 	entries, err := g.collect(ctx)
 	if err != nil {
 		panic(err)
