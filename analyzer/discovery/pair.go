@@ -45,19 +45,7 @@ func selector(path string) string {
 // fan-out alternatives that bound them. The roots count as one place, so
 // that a name and a handler passed straight to the registration meet.
 func (g *graph) meetings(ids []int32, roots []int32) []map[meetKey]bool {
-	type rev struct {
-		from     int32
-		fan, alt int32
-	}
-	in := make([][]rev, len(g.nodes))
-	for from := range g.out {
-		for _, e := range g.out[from] {
-			if e.kind == eCallee {
-				continue
-			}
-			in[e.to] = append(in[e.to], rev{int32(from), e.fan, e.alt})
-		}
-	}
+	in := g.reverseEdges()
 	isRoot := map[int32]bool{}
 	for _, r := range roots {
 		isRoot[r] = true
@@ -82,9 +70,9 @@ func (g *graph) meetings(ids []int32, roots []int32) []map[meetKey]bool {
 					m[meetKey{fan: r.fan, alt: r.alt}] = true
 					continue
 				}
-				if !seen[r.from] {
-					seen[r.from] = true
-					stack = append(stack, r.from)
+				if !seen[r.to] {
+					seen[r.to] = true
+					stack = append(stack, r.to)
 				}
 			}
 		}
