@@ -99,12 +99,12 @@ func (g *graph) wraps(id int32) bool {
 }
 
 // wrapsThrough reports whether the static call at site, in the function
-// value at id, runs a function value that the callee looks up in what it
+// value at id, runs a function value that the callee looks up in a map it
 // is handed from the function value (a registry's Call(ctx, name, args),
 // handed the registry and the name the handler was made for, that looks
 // the name up in its map of handlers and calls what it finds), and adds an
-// eWrap edge to that function value in the callee, entered from this call:
-// the registry's entry for this handler's name, not every entry.
+// eWrap edge to that function value in the callee, entered from this
+// call: the registry's entry for this handler's name, not every entry.
 func (g *graph) wrapsThrough(id int32, fn *ssa.Function, c *ctx, site ssa.CallInstruction) bool {
 	callee := site.Common().StaticCallee()
 	if callee == nil || len(callee.Blocks) == 0 || g.e.skip(callee) || !handsOver(fn, site, c.hasRecv) {
@@ -134,9 +134,10 @@ func (g *graph) wrapsThrough(id int32, fn *ssa.Function, c *ctx, site ssa.CallIn
 		if _, ok := ic.Value.(*ssa.Builtin); ok {
 			continue
 		}
-		// The function value comes from what the callee is handed (its
-		// parameters, the receiver among them), and gets the request.
-		if !derives(ic.Value, callee, isParam) || !handsOver(callee, inner, false) {
+		// The function value is an entry of a map the callee is handed
+		// (its receiver's), under a key it is handed, and gets the
+		// request: not an option applied to a value it builds.
+		if !mapEntry(ic.Value, isParam, map[ssa.Value]bool{}) || !handsOver(callee, inner, false) {
 			continue
 		}
 		to := g.add(id, node{v: ic.Value, c: cc}, eWrap, -1, -1)
@@ -150,6 +151,31 @@ func (g *graph) wrapsThrough(id int32, fn *ssa.Function, c *ctx, site ssa.CallIn
 		}
 	}
 	return found
+}
+
+// mapEntry reports whether v is read from a map under a key, both
+// computed from values that satisfy from (`h, ok := r.handlers[name]`).
+func mapEntry(v ssa.Value, from func(ssa.Value) bool, seen map[ssa.Value]bool) bool {
+	if seen[v] {
+		return false
+	}
+	seen[v] = true
+	fn := v.Parent()
+	switch x := v.(type) {
+	case *ssa.Lookup:
+		return fn != nil && derives(x.X, fn, from) && derives(x.Index, fn, from)
+	case *ssa.Extract:
+		return mapEntry(x.Tuple, from, seen)
+	case *ssa.ChangeType:
+		return mapEntry(x.X, from, seen)
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			if mapEntry(e, from, seen) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wrapsValue reports whether the interface call at site, in the function

@@ -45,6 +45,23 @@ func register(reg *registry.Registry) {
 	})
 }
 
+// decorate applies options to a result: options it is handed, called with
+// a value it is handed, are no tool the handler wraps.
+func decorate(r *mcp.CallToolResult, opts ...func(*mcp.CallToolResult)) *mcp.CallToolResult {
+	for _, o := range opts {
+		o(r)
+	}
+	return r
+}
+
+// withFooter adds the tool's name to a result, and notes that it ran.
+func withFooter(name string) func(*mcp.CallToolResult) {
+	return func(r *mcp.CallToolResult) {
+		_ = os.WriteFile("/var/log/tools/last", []byte(name), 0o644) // want `agent handler-registry: middleware fs-write os\.WriteFile`
+		r.Content = append(r.Content, mcp.NewTextContent("-- "+name))
+	}
+}
+
 // serve registers, for each tool of the registry, a handler that runs the
 // tool of that name.
 func serve(s *server.MCPServer, reg *registry.Registry) {
@@ -55,7 +72,7 @@ func serve(s *server.MCPServer, reg *registry.Registry) {
 			if err != nil {
 				return mcp.NewToolResultError(err.Error()), nil
 			}
-			return mcp.NewToolResultText(out), nil
+			return decorate(mcp.NewToolResultText(out), withFooter(name)), nil
 		})
 	}
 }
