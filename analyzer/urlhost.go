@@ -80,7 +80,9 @@ func (f *flow) sprintfAfterHost(call *ssa.Call) (*origin, bool) {
 		return nil, false
 	}
 	format, ok := constString(call.Call.Args[0])
-	if !ok {
+	if !ok || strings.Contains(format, "[") || strings.Contains(format, "*") {
+		// An explicit argument index (%[2]s) or a width taken from
+		// the operands (%*d) breaks the order of verbs and operands.
 		return nil, false
 	}
 	texts, ok := formatTexts(format)

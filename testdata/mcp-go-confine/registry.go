@@ -78,7 +78,7 @@ func (w *workspace) joinedPage(ctx context.Context, req mcp.CallToolRequest) (*m
 }
 
 func (w *workspace) head(page string) (int, error) {
-	resp, err := w.client.Head(page) // want `api_get: network \(\*net/http\.Client\)\.Head \(tainted\)` `doc_page: network \(\*net/http\.Client\)\.Head` `joined_page: network \(\*net/http\.Client\)\.Head` `mirror_status: network \(\*net/http\.Client\)\.Head \(tainted\)` `proxy_get: network \(\*net/http\.Client\)\.Head \(tainted\)` `search_docs: network \(\*net/http\.Client\)\.Head` `BR103: tool api_get: model-controlled input reaches the URL or address of \(\*net/http\.Client\)\.Head` `BR103: tool mirror_status: model-controlled input reaches the URL or address of \(\*net/http\.Client\)\.Head` `BR103: tool proxy_get: model-controlled input reaches the URL or address of \(\*net/http\.Client\)\.Head`
+	resp, err := w.client.Head(page) // want `api_get: network \(\*net/http\.Client\)\.Head \(tainted\)` `doc_page: network \(\*net/http\.Client\)\.Head` `joined_page: network \(\*net/http\.Client\)\.Head` `mirror_status: network \(\*net/http\.Client\)\.Head \(tainted\)` `proxy_get: network \(\*net/http\.Client\)\.Head \(tainted\)` `search_docs: network \(\*net/http\.Client\)\.Head` `BR103: tool api_get: model-controlled input reaches the URL or address of \(\*net/http\.Client\)\.Head` `BR103: tool mirror_status: model-controlled input reaches the URL or address of \(\*net/http\.Client\)\.Head` `BR103: tool proxy_get: model-controlled input reaches the URL or address of \(\*net/http\.Client\)\.Head` `mirror_path: network \(\*net/http\.Client\)\.Head \(tainted\)` `BR103: tool mirror_path: model-controlled input reaches the URL or address of \(\*net/http\.Client\)\.Head`
 	if err != nil {
 		return 0, err
 	}
@@ -102,4 +102,10 @@ func (w *workspace) proxyGet(ctx context.Context, req mcp.CallToolRequest) (*mcp
 // the host is not.
 func (w *workspace) apiGet(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool api_get mcp-go constant` `BR305: tool api_get is not logged with its arguments`
 	return status(w.head(fmt.Sprintf("%s/api/%s", req.GetString("base", ""), req.GetString("id", ""))))
+}
+
+// mirrorPath puts the model's mirror first in the URL by an explicit
+// argument index, though it is the format's last operand.
+func (w *workspace) mirrorPath(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool mirror_path mcp-go constant` `BR305: tool mirror_path is not logged with its arguments`
+	return status(w.head(fmt.Sprintf("https://%[2]s/%[1]s", "index.html", req.GetString("mirror", ""))))
 }
