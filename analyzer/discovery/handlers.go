@@ -84,18 +84,25 @@ func (g *graph) wraps(id int32) bool {
 		if !captured(callee, fn, c.hasRecv, 0) || !handsOver(fn, site, c.hasRecv) {
 			continue
 		}
-		to := g.add(id, node{v: callee, c: c}, eWrap, -1, -1)
-		if to < 0 {
-			continue
-		}
-		g.wrapSite[[2]int32{id, to}] = site
-		g.visit(to)
-		if len(g.funcLeaves(to)) > 0 {
+		if g.wrapCall(id, node{v: callee, c: c}, site) {
 			found = true
 		}
 	}
 	g.wrapped[id] = found
 	return found
+}
+
+// wrapCall adds an eWrap edge from the function value at id to the
+// function value n that the call at site runs, and reports whether n
+// leads to functions.
+func (g *graph) wrapCall(id int32, n node, site ssa.CallInstruction) bool {
+	to := g.add(id, n, eWrap, -1, -1)
+	if to < 0 {
+		return false
+	}
+	g.wrapSite[[2]int32{id, to}] = site
+	g.visit(to)
+	return len(g.funcLeaves(to)) > 0
 }
 
 // wrapsThrough reports whether the static call at site, in the function
@@ -110,13 +117,27 @@ func (g *graph) wrapsThrough(id int32, fn *ssa.Function, c *ctx, site ssa.CallIn
 	if callee == nil || len(callee.Blocks) == 0 || g.e.skip(callee) || !handsOver(fn, site, c.hasRecv) {
 		return false
 	}
-	held := false
-	for _, a := range site.Common().Args {
-		if !symbol.IsContextLike(a.Type()) && captured(a, fn, c.hasRecv, 0) {
-			held = true
+	if !slices.ContainsFunc(site.Common().Args, func(a ssa.Value) bool {
+		return !symbol.IsContextLike(a.Type()) && captured(a, fn, c.hasRecv, 0)
+	}) {
+		return false
+	}
+	// The function values the callee reads from a map it is handed (its
+	// receiver's), under a key it is handed, and gives the request: not an
+	// option applied to a value it builds. Found before the callee is
+	// entered, which most static calls of a handler are not.
+	isParam := requestParam(callee, false)
+	var runs []ssa.CallInstruction
+	for _, inner := range symbol.CallSites(callee) {
+		ic := inner.Common()
+		if ic.IsInvoke() || ic.StaticCallee() != nil || reflectCall(ic) || checksOnly(ic.Signature()) {
+			continue
+		}
+		if mapEntry(ic.Value, isParam, map[ssa.Value]bool{}) && handsOver(callee, inner, false) {
+			runs = append(runs, inner)
 		}
 	}
-	if !held {
+	if len(runs) == 0 {
 		return false
 	}
 	g.e.ix.ensure(callee)
@@ -124,29 +145,9 @@ func (g *graph) wrapsThrough(id int32, fn *ssa.Function, c *ctx, site ssa.CallIn
 	if cc == nil {
 		return false
 	}
-	isParam := requestParam(callee, false)
 	found := false
-	for _, inner := range symbol.CallSites(callee) {
-		ic := inner.Common()
-		if ic.IsInvoke() || ic.StaticCallee() != nil || reflectCall(ic) || checksOnly(ic.Signature()) {
-			continue
-		}
-		if _, ok := ic.Value.(*ssa.Builtin); ok {
-			continue
-		}
-		// The function value is an entry of a map the callee is handed
-		// (its receiver's), under a key it is handed, and gets the
-		// request: not an option applied to a value it builds.
-		if !mapEntry(ic.Value, isParam, map[ssa.Value]bool{}) || !handsOver(callee, inner, false) {
-			continue
-		}
-		to := g.add(id, node{v: ic.Value, c: cc}, eWrap, -1, -1)
-		if to < 0 {
-			continue
-		}
-		g.wrapSite[[2]int32{id, to}] = inner
-		g.visit(to)
-		if len(g.funcLeaves(to)) > 0 {
+	for _, inner := range runs {
+		if g.wrapCall(id, node{v: inner.Common().Value, c: cc}, inner) {
 			found = true
 		}
 	}

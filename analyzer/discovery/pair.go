@@ -53,11 +53,7 @@ func (g *graph) meetings(ids []int32, roots []int32) []map[meetKey]bool {
 	out := make([]map[meetKey]bool, len(ids))
 	for i, id := range ids {
 		m := map[meetKey]bool{}
-		seen := map[int32]bool{id: true}
-		stack := []int32{id}
-		for len(stack) > 0 {
-			x := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
+		climb(in, id, false, func(x int32) {
 			n := g.nodes[x]
 			if x != id {
 				m[meetKey{v: n.v, c: n.c, sel: selector(n.path), fan: -1, alt: -1}] = true
@@ -65,20 +61,37 @@ func (g *graph) meetings(ids []int32, roots []int32) []map[meetKey]bool {
 			if isRoot[x] {
 				m[meetKey{fan: -2, alt: -2}] = true
 			}
-			for _, r := range in[x] {
-				if r.fan >= 0 {
-					m[meetKey{fan: r.fan, alt: r.alt}] = true
-					continue
-				}
-				if !seen[r.to] {
-					seen[r.to] = true
-					stack = append(stack, r.to)
-				}
-			}
-		}
+		}, m)
 		out[i] = m
 	}
 	return out
+}
+
+// climb visits the nodes above id over the reverse edges in (each once,
+// id first) and adds to alts each fan-out alternative on the way; past an
+// alternative it goes on only when crossFans.
+func climb(in [][]edge, id int32, crossFans bool, visit func(int32), alts map[meetKey]bool) {
+	seen := map[int32]bool{id: true}
+	stack := []int32{id}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if visit != nil {
+			visit(x)
+		}
+		for _, r := range in[x] {
+			if r.fan >= 0 {
+				alts[meetKey{fan: r.fan, alt: r.alt}] = true
+				if !crossFans {
+					continue
+				}
+			}
+			if !seen[r.to] {
+				seen[r.to] = true
+				stack = append(stack, r.to)
+			}
+		}
+	}
 }
 
 // reverseEdges returns, for each node, the edges into it (to names the
@@ -104,21 +117,7 @@ func (g *graph) reverseEdges() [][]edge {
 // the registration that the handler meets at.
 func alternatives(in [][]edge, id int32) map[meetKey]bool {
 	m := map[meetKey]bool{}
-	seen := map[int32]bool{id: true}
-	stack := []int32{id}
-	for len(stack) > 0 {
-		x := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		for _, r := range in[x] {
-			if r.fan >= 0 {
-				m[meetKey{fan: r.fan, alt: r.alt}] = true
-			}
-			if !seen[r.to] {
-				seen[r.to] = true
-				stack = append(stack, r.to)
-			}
-		}
-	}
+	climb(in, id, true, nil, m)
 	return m
 }
 
