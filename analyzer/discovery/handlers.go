@@ -58,6 +58,7 @@ func (g *graph) wraps(id int32) bool {
 	}
 	g.e.ix.ensure(fn)
 	found := false
+	var held []ssa.CallInstruction // calls of held function values handed the request
 	for _, site := range symbol.CallSites(fn) {
 		cc := site.Common()
 		if checksOnly(cc.Signature()) {
@@ -81,8 +82,17 @@ func (g *graph) wraps(id int32) bool {
 		if _, ok := callee.(*ssa.Builtin); ok {
 			continue
 		}
-		if !captured(callee, fn, c.hasRecv, 0) || !handsOver(fn, site, c.hasRecv) {
+		if captured(callee, fn, c.hasRecv, 0) && handsOver(fn, site, c.hasRecv) {
+			held = append(held, site)
+		}
+	}
+	for _, site := range held {
+		if postProcesses(fn, site, held) {
 			continue
+		}
+		callee := site.Common().Value
+		if reflectCall(site.Common()) {
+			callee = site.Common().Args[0]
 		}
 		if g.wrapCall(id, node{v: callee, c: c}, site) {
 			found = true
@@ -90,6 +100,29 @@ func (g *graph) wraps(id int32) bool {
 	}
 	g.wrapped[id] = found
 	return found
+}
+
+// postProcesses reports whether the call at site is given what another of
+// the held calls returned: a response guard or a result filter that the
+// wrapper runs on what the next layer produced (`out := next(ctx, req);
+// return guard(name, out)`). The request reaches it only through that
+// layer, so it is not a layer of the tool: the function it runs is not a
+// handler.
+func postProcesses(fn *ssa.Function, site ssa.CallInstruction, held []ssa.CallInstruction) bool {
+	isResult := func(x ssa.Value) bool {
+		for _, h := range held {
+			if h != site && x == h.Value() && x != nil {
+				return true
+			}
+		}
+		return false
+	}
+	for _, a := range site.Common().Args {
+		if !symbol.IsContextLike(a.Type()) && derives(a, fn, isResult) {
+			return true
+		}
+	}
+	return false
 }
 
 // wrapCall adds an eWrap edge from the function value at id to the

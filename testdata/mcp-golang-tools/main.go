@@ -1,11 +1,13 @@
 // Command mcp-golang-tools registers tools with github.com/metoro-io/mcp-golang,
 // whose RegisterTool takes the name and a handler of any function type that
 // the server calls by reflection with the model's arguments; the table's
-// handlers go through a wrapper made by reflect.MakeFunc.
+// handlers go through a wrapper made by reflect.MakeFunc, which runs a
+// response guard on what each handler returns.
 package main
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"reflect"
@@ -36,6 +38,39 @@ type readArgs struct {
 type descriptor struct {
 	name    string
 	handler any
+	guard   responseGuard // nil: defaultGuard
+}
+
+// A responseGuard checks or trims what a handler returned before the model
+// sees it. It is given the handler's response, not the model's request:
+// it is no tool, and no layer a tool's request goes through.
+type responseGuard func(name string, resp *mcpgolang.ToolResponse) (*mcpgolang.ToolResponse, error)
+
+var defaultGuard = newGuard(nil, 20)
+
+// newGuard makes a guard that applies modify, then refuses an answer of
+// more than max parts.
+func newGuard(modify responseGuard, max int) responseGuard {
+	return func(name string, resp *mcpgolang.ToolResponse) (*mcpgolang.ToolResponse, error) {
+		if modify != nil {
+			var err error
+			if resp, err = modify(name, resp); err != nil {
+				return nil, err
+			}
+		}
+		if resp != nil && len(resp.Content) > max {
+			return nil, errors.New(name + ": answer too long")
+		}
+		return resp, nil
+	}
+}
+
+// firstPart keeps the first part of an answer.
+func firstPart(name string, resp *mcpgolang.ToolResponse) (*mcpgolang.ToolResponse, error) {
+	if resp != nil && len(resp.Content) > 1 {
+		resp.Content = resp.Content[:1]
+	}
+	return resp, nil
 }
 
 var table = []descriptor{
@@ -51,19 +86,30 @@ var table = []descriptor{
 			return nil, err
 		}
 		return mcpgolang.NewToolResponse(mcpgolang.NewTextContent("deleted")), nil
-	}},
+	}, guard: newGuard(firstPart, 1)},
 }
 
 // truncated wraps a handler of any function type in one of the same type,
-// made by reflection, that calls it and shortens long answers: each tool
-// of the table keeps its own handler through it.
-func truncated(handler any) any {
+// made by reflection, that calls it and runs the guard on its answer: each
+// tool of the table keeps its own handler through it, and the guards are
+// not handlers.
+func truncated(name string, handler any, guard responseGuard) any {
 	hv := reflect.ValueOf(handler)
 	return reflect.MakeFunc(hv.Type(), func(in []reflect.Value) []reflect.Value {
 		out := hv.Call(in)
-		if resp, ok := out[0].Interface().(*mcpgolang.ToolResponse); ok && resp != nil && len(resp.Content) > 10 {
-			resp.Content = resp.Content[:10]
+		resp, ok := out[0].Interface().(*mcpgolang.ToolResponse)
+		if !ok || resp == nil {
+			return out
 		}
+		if guard == nil {
+			guard = defaultGuard
+		}
+		guarded, err := guard(name, resp)
+		if err != nil {
+			out[1] = reflect.ValueOf(&err).Elem()
+			return out
+		}
+		out[0] = reflect.ValueOf(guarded)
 		return out
 	}).Interface()
 }
@@ -74,7 +120,7 @@ func main() {
 		panic(err)
 	}
 	for _, d := range table {
-		if err := s.RegisterTool(d.name, "From the table", truncated(d.handler)); err != nil {
+		if err := s.RegisterTool(d.name, "From the table", truncated(d.name, d.handler, d.guard)); err != nil {
 			panic(err)
 		}
 	}
