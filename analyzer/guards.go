@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -798,7 +799,7 @@ func gate(fset *token.FileSet, site ssa.Instruction) (string, token.Pos) {
 		}
 		for _, succ := range d.Succs {
 			if len(succ.Preds) == 1 && succ.Dominates(block) {
-				pos := iff.Cond.Pos()
+				pos := condPos(fset, iff, succ)
 				if !pos.IsValid() {
 					continue
 				}
@@ -807,6 +808,47 @@ func gate(fset *token.FileSet, site ssa.Instruction) (string, token.Pos) {
 		}
 	}
 	return "", token.NoPos
+}
+
+// condPos is where the condition of the if that branches to succ is
+// written. A condition computed in the function is where it is computed;
+// one that is a parameter or a captured variable (`if admin {`) is declared
+// elsewhere, so it is the nearest if above succ's first instruction, in the
+// function, that names it (the function's syntax is not kept).
+func condPos(fset *token.FileSet, iff *ssa.If, succ *ssa.BasicBlock) token.Pos {
+	var name string
+	switch c := iff.Cond.(type) {
+	case *ssa.Parameter:
+		name = c.Name()
+	case *ssa.FreeVar:
+		name = c.Name()
+	default:
+		return iff.Cond.Pos()
+	}
+	at := token.NoPos
+	for _, in := range succ.Instrs {
+		if at = in.Pos(); at.IsValid() {
+			break
+		}
+	}
+	start := iff.Parent().Pos()
+	if !at.IsValid() || !start.IsValid() {
+		return iff.Cond.Pos()
+	}
+	p, first := fset.Position(at), fset.Position(start)
+	data, err := os.ReadFile(p.Filename)
+	if err != nil || p.Filename != first.Filename {
+		return iff.Cond.Pos()
+	}
+	lines := strings.Split(string(data), "\n")
+	ifLine := regexp.MustCompile(`^\s*(\}\s*else\s+)?if\b.*\b` + regexp.QuoteMeta(name) + `\b`)
+	for l := p.Line; l >= first.Line && l-1 < len(lines); l-- {
+		if ifLine.MatchString(lines[l-1]) {
+			f := fset.File(at)
+			return f.LineStart(l) + token.Pos(len(lines[l-1])-len(strings.TrimLeft(lines[l-1], " \t")))
+		}
+	}
+	return iff.Cond.Pos()
 }
 
 // isLoopHeader reports whether b tests a loop's condition: a block it

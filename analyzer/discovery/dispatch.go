@@ -527,9 +527,6 @@ func (e *engine) looked(l *ssa.Lookup, d rules.Dispatch) []Tool {
 		t := g.root(node{v: l.X, path: "{k}" + f})
 		return registeredAtEntry(g.assemble(Tool{Framework: d.Framework, Registration: l.Pos(), holder: l.Parent()}, nil, h, t, -1))
 	}
-	if !types.IsInterface(mt.Elem()) {
-		return nil
-	}
 	var val ssa.Value = l
 	if l.CommaOk {
 		val = extractOf(l, 0)
@@ -537,7 +534,109 @@ func (e *engine) looked(l *ssa.Lookup, d rules.Dispatch) []Tool {
 	if val == nil {
 		return nil
 	}
+	if structOf(mt.Elem()) != nil {
+		return e.descriptors(l, val, mt.Elem(), d)
+	}
+	if !types.IsInterface(mt.Elem()) {
+		return nil
+	}
 	return e.registry(l, val, d)
+}
+
+// descriptors turns a lookup of a map of the application's tool
+// descriptors (a struct pairing a name with a handler:
+// `t := s.tools[name]; t.Resolver(ctx, args)`) into one tool per function
+// stored in the descriptors' handler field, named by its key as in a map
+// of function values. The handler field is the function-typed field the
+// program calls on what it looked up, given the model's arguments.
+func (e *engine) descriptors(l *ssa.Lookup, val ssa.Value, elem types.Type, d rules.Dispatch) []Tool {
+	field, _ := handlerMethod(e.calledFields(val))
+	if field == "" {
+		return nil
+	}
+	path := field
+	if _, ok := elem.Underlying().(*types.Pointer); ok {
+		path = "*/" + field
+	}
+	g := e.newGraph()
+	f := "#" + strconv.Itoa(int(e.fan(fanKey{kind: fanMap, x: l})))
+	h := g.root(node{v: l.X, path: "{}" + f + "/" + path})
+	t := g.root(node{v: l.X, path: "{k}" + f})
+	return registeredAtEntry(g.assemble(Tool{Framework: d.Framework, Registration: l.Pos(), holder: l.Parent()}, nil, h, t, -1))
+}
+
+// calledFields follows a struct value (or a pointer to one) forward, through
+// copies, locals and the returns of its function, and returns the calls of
+// its function-typed fields, each as an invocation named by the field.
+func (e *engine) calledFields(v ssa.Value) []invocation {
+	var out []invocation
+	called := func(x ssa.Value, field string) {
+		for _, ref := range *x.Referrers() {
+			if c, ok := ref.(ssa.CallInstruction); ok && c.Common().Value == x && !c.Common().IsInvoke() {
+				n, ctx := modelArgs(c.Common())
+				out = append(out, invocation{method: field, site: c, params: n, ctx: ctx})
+			}
+		}
+	}
+	seen := map[ssa.Value]bool{}
+	stack := []ssa.Value{v}
+	for len(stack) > 0 && len(seen) < maxOperands {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[x] || x.Referrers() == nil {
+			continue
+		}
+		seen[x] = true
+		for _, ref := range *x.Referrers() {
+			switch r := ref.(type) {
+			case *ssa.Phi, *ssa.ChangeType:
+				stack = append(stack, r.(ssa.Value))
+			case *ssa.Field:
+				if r.X == x && r.Referrers() != nil {
+					called(r, fieldName(x.Type(), r.Field))
+				}
+			case *ssa.FieldAddr:
+				if r.X != x || r.Referrers() == nil {
+					continue
+				}
+				for _, ld := range *r.Referrers() {
+					if u, ok := ld.(*ssa.UnOp); ok && u.Op == token.MUL && u.Referrers() != nil {
+						called(u, fieldName(x.Type(), r.Field))
+					}
+				}
+			case *ssa.Store:
+				// Kept in a local (`tool, ok := s.tools[name]` whose
+				// address is taken): its loads and its fields' reads.
+				if a, ok := r.Addr.(*ssa.Alloc); ok && r.Val == x {
+					stack = append(stack, a)
+					for _, ld := range *a.Referrers() {
+						if u, ok := ld.(*ssa.UnOp); ok && u.Op == token.MUL {
+							stack = append(stack, u)
+						}
+					}
+				}
+			case *ssa.Return:
+				for i, res := range r.Results {
+					if res != x {
+						continue
+					}
+					for _, site := range e.ix.callSites[r.Parent()] {
+						cv, ok := site.(*ssa.Call)
+						if !ok {
+							continue
+						}
+						if len(r.Results) == 1 {
+							stack = append(stack, cv)
+						} else if ex := extractOf(cv, i); ex != nil {
+							stack = append(stack, ex)
+						}
+					}
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].site.Pos() < out[j].site.Pos() })
+	return out
 }
 
 // extractOf returns the extract of result i of a tuple-valued instruction.

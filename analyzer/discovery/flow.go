@@ -621,12 +621,14 @@ func (g *graph) invoke(id int32, n node, v ssa.Value, cc *ssa.CallCommon) {
 	}
 	g.visit(rv)
 	fan := g.e.fan(fanKey{kind: fanCallee, x: site.(ssa.Value), c: n.c})
+	concrete := false
 	for _, l := range g.leaves(rv) {
 		ln := g.nodes[l]
 		t := projType(ln)
 		if t == nil || types.IsInterface(t) {
 			continue
 		}
+		concrete = true
 		m := methodFunc(g.e.prog, t, cc.Method.Name())
 		if m == nil || g.e.skip(m) || len(m.Blocks) == 0 {
 			continue
@@ -640,6 +642,34 @@ func (g *graph) invoke(id int32, n node, v ssa.Value, cc *ssa.CallCommon) {
 		if en >= 0 {
 			g.out[l] = append(g.out[l], edge{to: en, kind: eDep, fan: -1, alt: -1})
 		}
+	}
+	if !concrete {
+		g.unseenReceiver(id, n, v, cc, fan)
+	}
+}
+
+// unseenReceiver adds the results of an interface method call whose
+// receiver no value the flow can see reaches (it is set in a package that
+// does not load, or by code the scan does not enter): as a call graph
+// would, the call runs the method of every type of the analysed code that
+// implements an interface of the analysed code, each an alternative, with
+// its receiver followed from every caller.
+func (g *graph) unseenReceiver(id int32, n node, v ssa.Value, cc *ssa.CallCommon, fan int32) {
+	named, ok := types.Unalias(cc.Value.Type()).(*types.Named)
+	if !ok || !g.e.ix.pkgs[named.Obj().Pkg()] || (n.c != nil && n.c.depth >= maxDepth) {
+		return
+	}
+	iface, ok := named.Underlying().(*types.Interface)
+	if !ok {
+		return
+	}
+	for _, m := range g.e.ix.methods[cc.Method.Name()] {
+		recv := m.Signature.Recv().Type()
+		if !types.Implements(recv, iface) || g.e.skip(m) || len(m.Blocks) == 0 {
+			continue
+		}
+		c := g.e.intern(ctxKey{fn: m, caller: n.c})
+		g.add(id, node{v: v, c: c, path: n.path, kind: kEnter}, ePlain, fan, g.e.alt(m, nil))
 	}
 }
 

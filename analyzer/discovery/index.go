@@ -32,6 +32,11 @@ type index struct {
 	// fieldLoads are the reads of a field, by struct type and field name.
 	fieldLoads map[string][]ssa.Value
 	allUpdates []*ssa.MapUpdate
+	// methods are the analysed code's methods, by name, and pkgs its
+	// packages: what an interface call whose receiver the flow cannot
+	// see can run.
+	methods map[string][]*ssa.Function
+	pkgs    map[*types.Package]bool
 }
 
 func newIndex(scope []*ssa.Function) *index {
@@ -48,9 +53,17 @@ func newIndex(scope []*ssa.Function) *index {
 		returns:     map[*ssa.Function][]*ssa.Return{},
 		fieldStores: map[string][]*ssa.Store{},
 		fieldLoads:  map[string][]ssa.Value{},
+		methods:     map[string][]*ssa.Function{},
+		pkgs:        map[*types.Package]bool{},
 	}
 	for _, fn := range scope {
 		ix.ensure(fn)
+		if fn.Pkg != nil {
+			ix.pkgs[fn.Pkg.Pkg] = true
+		}
+		if fn.Signature.Recv() != nil && fn.Synthetic == "" {
+			ix.methods[fn.Name()] = append(ix.methods[fn.Name()], fn)
+		}
 	}
 	return ix
 }
