@@ -154,6 +154,10 @@ func TestFixtures(t *testing.T) {
 		// of any function type, called by reflection; one tool from a
 		// table of name and handler pairs.
 		"mcp-golang-tools",
+		// A backend built by a constructor handed the model's project and
+		// returned as an interface by a factory: its configured base URL
+		// is not the model's.
+		"mcp-go-backends",
 		// A Redis console: a command the model writes, whose answer it
 		// gets, reads as well as writes.
 		"mcp-go-redis-command",

@@ -268,6 +268,11 @@ func (f *flow) taint(v ssa.Value) *origin {
 // deep returns the taint of v and of everything stored in the object it
 // points to: what a callee receiving v can read.
 func (f *flow) deep(v ssa.Value) *origin {
+	if _, ok := v.(*ssa.Const); ok {
+		// A constant (a nil returned on an error path) holds nothing,
+		// whatever a phi joining it with an object linked it to.
+		return nil
+	}
 	if v != nil && isContext(v.Type()) {
 		// Nothing of a context itself (see setVal), even one that is a
 		// bundle holding the request (bundle.go).
@@ -398,6 +403,7 @@ func (f *flow) setVal(v ssa.Value, o *origin) {
 	if old != nil && o.mask&^old.mask == 0 {
 		return
 	}
+
 	n := &origin{mask: o.mask, at: v, pos: valuePos(v), prev: o}
 	if o.at == v {
 		n = o
@@ -518,6 +524,15 @@ func baseOf(v ssa.Value) ssa.Value {
 			v = x.X
 		case *ssa.MakeInterface:
 			v = x.X
+		case *ssa.TypeAssert:
+			// The pointer an interface holds, asserted back.
+			v = x.X
+		case *ssa.Extract:
+			ta, ok := x.Tuple.(*ssa.TypeAssert)
+			if !ok || x.Index != 0 {
+				return v
+			}
+			v = ta.X
 		case *ssa.Convert:
 			v = x.X
 		default:
@@ -725,7 +740,10 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 		}
 		for i, r := range in.Results {
 			var o *origin
-			if _, isMap := r.Type().Underlying().(*types.Map); isPointer(r.Type()) || isMap {
+			if _, isMap := r.Type().Underlying().(*types.Map); isPointer(r.Type()) || isMap || holdsPointer(r, 0) {
+				// A pointer returned as an interface (a factory
+				// returning the backend it built as the interface
+				// its callers use) is a pointer too.
 				o = f.taint(r)
 			} else {
 				o = f.deep(r)
@@ -926,6 +944,32 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 			}
 		}
 	}
+}
+
+// holdsPointer reports whether v is an interface value that holds a
+// pointer wherever it comes from in its function: each MakeInterface it is
+// made by converts a pointer.
+func holdsPointer(v ssa.Value, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		return isPointer(x.X.Type())
+	case *ssa.ChangeInterface:
+		return holdsPointer(x.X, depth+1)
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			if _, ok := e.(*ssa.Const); ok {
+				continue // a nil interface holds nothing
+			}
+			if !holdsPointer(e, depth+1) {
+				return false
+			}
+		}
+		return len(x.Edges) > 0
+	}
+	return false
 }
 
 // sharesElements reports whether values of type t share their elements
