@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/token"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -16,6 +17,8 @@ import (
 //     fmt.Sprintf ("%s/%s/%s" of a constant base, a version and the
 //     model's path), or after a base the program holds ("/repos/"
 //     following a configured URL);
+//   - a path the program has checked to start with "/" (strings.HasPrefix(p,
+//     "/") on the way) put after a base: base + p goes to the base's host;
 //   - the elements url.JoinPath and (*url.URL).JoinPath join to a base;
 //   - what is stored in a url.URL's path, query or fragment.
 //
@@ -37,6 +40,62 @@ func (f *flow) endsHost(v ssa.Value) bool {
 	}
 	f.hostEnders[v] = ok
 	return ok
+}
+
+// endsHostBefore reports whether the concatenation x + y, with y checked
+// to start with "/" where it is built (a model's endpoint under a
+// configured base: `if !strings.HasPrefix(endpoint, "/") { return err }`),
+// puts y after the host of x: x ends the host once a "/" follows it.
+func (f *flow) endsHostBefore(x, y ssa.Value, at *ssa.BasicBlock) bool {
+	if !rootedAt(y, at) {
+		return false
+	}
+	texts := f.templates(x, 1)
+	for i := range texts {
+		texts[i] += "/"
+	}
+	return hostEndedIn(texts)
+}
+
+// rootedAt reports whether block only runs once strings.HasPrefix(v, p),
+// for a constant p that starts with "/", has been found true.
+func rootedAt(v ssa.Value, block *ssa.BasicBlock) bool {
+	if block == nil {
+		return false
+	}
+	for d := block; d.Idom() != nil; d = d.Idom() {
+		iff, ok := d.Idom().Instrs[len(d.Idom().Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		cond, want := iff.Cond, true
+		for {
+			if n, ok := cond.(*ssa.UnOp); ok && n.Op == token.NOT {
+				cond, want = n.X, !want
+				continue
+			}
+			break
+		}
+		call, ok := cond.(*ssa.Call)
+		if !ok || staticName(call) != "strings.HasPrefix" || len(call.Call.Args) != 2 || call.Call.Args[0] != v {
+			continue
+		}
+		p, ok := constString(call.Call.Args[1])
+		if !ok || !strings.HasPrefix(p, "/") {
+			continue
+		}
+		// The branch taken when the prefix is there: the If's first
+		// successor for want, the second otherwise; it dominates block
+		// only when nothing else leads into it.
+		taken := iff.Block().Succs[0]
+		if !want {
+			taken = iff.Block().Succs[1]
+		}
+		if len(taken.Preds) == 1 && taken.Dominates(block) {
+			return true
+		}
+	}
+	return false
 }
 
 // hostEndedIn reports whether every template (see templates) ends a URL's

@@ -124,10 +124,50 @@ func queryRemote(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolRes
 	return mcp.NewToolResultText(out), nil
 }
 
+// apiRequest sends the model's endpoint to the configured server, once it
+// has checked that the endpoint is a path: the request goes to that server.
+func apiRequest(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool api_request mcp\-go constant` `BR305: tool api_request is not logged with its arguments`
+	endpoint := req.GetString("endpoint", "")
+	if !strings.HasPrefix(endpoint, "/") {
+		return mcp.NewToolResultError("the endpoint must be a path"), nil
+	}
+	status, err := send(ctx, os.Getenv("API_URL")+endpoint)
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(status), nil
+}
+
+// apiRequestUnchecked does the same without the check: "@attacker.example"
+// makes the configured URL the user part of another host's.
+func apiRequestUnchecked(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool api_request_unchecked mcp\-go constant` `BR305: tool api_request_unchecked is not logged with its arguments`
+	status, err := send(ctx, os.Getenv("API_URL")+req.GetString("endpoint", ""))
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(status), nil
+}
+
+// send sends a GET and returns the status.
+func send(ctx context.Context, url string) (string, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil) // want `BR103: tool api_request_unchecked: model\-controlled input reaches the URL or address of net/http\.NewRequestWithContext`
+	if err != nil {
+		return "", err
+	}
+	resp, err := http.DefaultClient.Do(req) // want `api_request: network \(\*net/http\.Client\)\.Do` `api_request_unchecked: network \(\*net/http\.Client\)\.Do \(tainted\)` `BR203: tool api_request returns web content fetched by \(\*net/http\.Client\)\.Do to the model, where it can carry instructions` `BR203: tool api_request_unchecked returns web content fetched by \(\*net/http\.Client\)\.Do to the model, where it can carry instructions`
+	if err != nil {
+		return "", err
+	}
+	resp.Body.Close()
+	return resp.Status, nil
+}
+
 func main() {
-	srv := server.NewMCPServer("backends", "1.0.0") // want `agent backends server mcp\-go: query_metrics, query_remote` `BR403: agent backends: query_metrics returns untrusted content \(\(\*net/http\.Client\)\.Do\), query_remote sends data where the model says \(net/http\.NewRequestWithContext\); an instruction in the untrusted content can make the model send out what it holds`
+	srv := server.NewMCPServer("backends", "1.0.0") // want `agent backends server mcp\-go: api_request, api_request_unchecked, query_metrics, query_remote` `BR403: agent backends: api_request returns untrusted content \(\(\*net/http\.Client\)\.Do\), api_request_unchecked sends data where the model says \(net/http\.NewRequestWithContext\); an instruction in the untrusted content can make the model send out what it holds`
 	srv.AddTool(mcp.NewTool("query_metrics", mcp.WithString("project"), mcp.WithString("expr")), queryMetrics)
 	srv.AddTool(mcp.NewTool("query_remote", mcp.WithString("server"), mcp.WithString("expr")), queryRemote)
+	srv.AddTool(mcp.NewTool("api_request", mcp.WithString("endpoint")), apiRequest)
+	srv.AddTool(mcp.NewTool("api_request_unchecked", mcp.WithString("endpoint")), apiRequestUnchecked)
 	if err := server.ServeStdio(srv); err != nil {
 		log.Fatal(err)
 	}
