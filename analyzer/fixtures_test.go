@@ -213,6 +213,9 @@ func TestSDKFixtures(t *testing.T) {
 		// of calls kept as JSON until they run; the provider that makes
 		// the descriptors is set in a package that does not type-check.
 		"anthropic-tool-store",
+		// An MCP server without an SDK: tools/call decoded by the program
+		// as the protocol writes it, {"name", "arguments"}.
+		"jsonrpc-server",
 		"anthropic-toolrunner",
 		"genai-dispatch",
 		"generative-ai-go",

@@ -3,8 +3,10 @@ package discovery
 import (
 	"go/token"
 	"go/types"
+	"reflect"
 	"sort"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -193,7 +195,42 @@ func (m *modelNames) of(structType types.Type, field int) (rules.Dispatch, bool,
 	if d, ok := m.copied[k]; ok {
 		return d, false, true
 	}
+	if d, ok := m.wire(structType, field); ok {
+		return d, true, true
+	}
 	return rules.Dispatch{}, false, false
+}
+
+// wireFramework is the framework of the tools a program dispatches from a
+// tool call it decodes itself.
+const wireFramework = "custom"
+
+// wire returns the dispatch of an application's struct that decodes a tool
+// call as the protocols write it, {"name": ..., "arguments": ...} (MCP's
+// tools/call, the OpenAI function call), when field is its name: a server
+// or an agent that speaks the protocol without an SDK (or with a copy of
+// one in its own tree) dispatches on it as on an SDK's.
+func (m *modelNames) wire(structType types.Type, field int) (rules.Dispatch, bool) {
+	st := structOf(structType)
+	if st == nil || field >= st.NumFields() || !m.e.ix.pkgs[st.Field(field).Pkg()] {
+		// An SDK's own request type is the SDK's to dispatch.
+		return rules.Dispatch{}, false
+	}
+	if !isString(st.Field(field).Type()) || jsonName(st.Tag(field)) != "name" {
+		return rules.Dispatch{}, false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if jsonName(st.Tag(i)) == "arguments" {
+			return rules.Dispatch{Framework: wireFramework, Type: typeSymbol(structType), NameField: st.Field(field).Name(), ArgsField: st.Field(i).Name()}, true
+		}
+	}
+	return rules.Dispatch{}, false
+}
+
+// jsonName is the name a struct tag gives its field in JSON, or "".
+func jsonName(tag string) string {
+	name, _, _ := strings.Cut(reflect.StructTag(tag).Get("json"), ",")
+	return name
 }
 
 // copiedKey returns the copied field key v is read from, or "".

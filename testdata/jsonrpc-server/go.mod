@@ -1,0 +1,3 @@
+module example.com/jsonrpc-server
+
+go 1.26
