@@ -158,6 +158,9 @@ func TestFixtures(t *testing.T) {
 		// returned as an interface by a factory: its configured base URL
 		// is not the model's.
 		"mcp-go-backends",
+		// A registry filled by the caller of the module: an interface
+		// call on its entries does not take every implementation.
+		"mcp-go-unseen-registry",
 		// A Redis console: a command the model writes, whose answer it
 		// gets, reads as well as writes.
 		"mcp-go-redis-command",

@@ -643,9 +643,21 @@ func (g *graph) invoke(id int32, n node, v ssa.Value, cc *ssa.CallCommon) {
 			g.out[l] = append(g.out[l], edge{to: en, kind: eDep, fan: -1, alt: -1})
 		}
 	}
-	if !concrete {
+	if !concrete && !g.fromCollection(rv) {
 		g.unseenReceiver(id, n, v, cc, fan)
 	}
+}
+
+// fromCollection reports whether the flow into the node at id passes
+// through the entries of a map, a slice or an array: a registry of values
+// or a list of tools, each entry another tool.
+func (g *graph) fromCollection(id int32) bool {
+	for _, l := range g.leaves(id) {
+		if p := g.nodes[l].path; strings.Contains(p, "{}") || strings.Contains(p, "[") {
+			return true
+		}
+	}
+	return false
 }
 
 // unseenReceiver adds the results of an interface method call whose
@@ -653,7 +665,9 @@ func (g *graph) invoke(id int32, n node, v ssa.Value, cc *ssa.CallCommon) {
 // does not load, or by code the scan does not enter): as a call graph
 // would, the call runs the method of every type of the analysed code that
 // implements an interface of the analysed code, each an alternative, with
-// its receiver followed from every caller.
+// its receiver followed from every caller. Not for a value taken from a
+// collection (a registry's entry, an element of a list of tools): each of
+// those is another tool, and every implementation would merge them all.
 func (g *graph) unseenReceiver(id int32, n node, v ssa.Value, cc *ssa.CallCommon, fan int32) {
 	named, ok := types.Unalias(cc.Value.Type()).(*types.Named)
 	if !ok || !g.e.ix.pkgs[named.Obj().Pkg()] || (n.c != nil && n.c.depth >= maxDepth) {
