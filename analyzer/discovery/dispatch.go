@@ -653,22 +653,7 @@ func (e *engine) calledFields(v ssa.Value) []invocation {
 					}
 				}
 			case *ssa.Return:
-				for i, res := range r.Results {
-					if res != x {
-						continue
-					}
-					for _, site := range e.ix.callSites[r.Parent()] {
-						cv, ok := site.(*ssa.Call)
-						if !ok {
-							continue
-						}
-						if len(r.Results) == 1 {
-							stack = append(stack, cv)
-						} else if ex := extractOf(cv, i); ex != nil {
-							stack = append(stack, ex)
-						}
-					}
-				}
+				stack = append(stack, e.returnedTo(r, x)...)
 			}
 		}
 	}
@@ -742,22 +727,7 @@ func (e *engine) invokedOnWhere(v ssa.Value, admit func(ssa.Instruction) bool) [
 					stack = append(stack, e.ix.fieldLoads[k]...)
 				}
 			case *ssa.Return:
-				for i, res := range r.Results {
-					if res != x {
-						continue
-					}
-					for _, site := range e.ix.callSites[r.Parent()] {
-						cv, ok := site.(*ssa.Call)
-						if !ok {
-							continue
-						}
-						if len(r.Results) == 1 {
-							stack = append(stack, cv)
-						} else if ex := extractOf(cv, i); ex != nil {
-							stack = append(stack, ex)
-						}
-					}
-				}
+				stack = append(stack, e.returnedTo(r, x)...)
 			case ssa.CallInstruction:
 				c := r.Common()
 				if c.IsInvoke() && c.Value == x {
@@ -768,6 +738,30 @@ func (e *engine) invokedOnWhere(v ssa.Value, admit func(ssa.Instruction) bool) [
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].site.Pos() < out[j].site.Pos() })
+	return out
+}
+
+// returnedTo lists the values that take x, returned by r, in the callers
+// of r's function: each call, or its extract for a function returning
+// several results.
+func (e *engine) returnedTo(r *ssa.Return, x ssa.Value) []ssa.Value {
+	var out []ssa.Value
+	for i, res := range r.Results {
+		if res != x {
+			continue
+		}
+		for _, site := range e.ix.callSites[r.Parent()] {
+			cv, ok := site.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			if len(r.Results) == 1 {
+				out = append(out, cv)
+			} else if ex := extractOf(cv, i); ex != nil {
+				out = append(out, ex)
+			}
+		}
+	}
 	return out
 }
 
