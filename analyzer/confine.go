@@ -84,6 +84,38 @@ func (c *checker) guardedLineage(f *flow, res *reached, site ssa.CallInstruction
 // checkDominates looks for a guarding branch among the dominators of block.
 func (c *checker) checkDominates(f *flow, block *ssa.BasicBlock, anc lineage, kind string) (check, bool) {
 	local := map[ssa.Value]int{}
+	var found check
+	if dominatingBranches(block, func(iff *ssa.If, want bool) bool {
+		if chk, ok := c.isCheck(f, iff.Cond, want, anc, kind); ok {
+			chk.pos = iff.Cond.Pos()
+			if !chk.pos.IsValid() {
+				chk.pos = iff.Pos()
+			}
+			found = chk
+			return true
+		}
+		if kind == "path" {
+			if x, fact := localFact(iff.Cond, want); x != nil {
+				local[x] |= fact
+				if local[x] == notParent|notAbsolute && isCleaned(x) && relatedPath(x, anc, map[ssa.Value]bool{}) {
+					found = check{what: "path/filepath.Clean", pos: iff.Cond.Pos()}
+					return true
+				}
+			}
+		}
+		return false
+	}) {
+		return found, true
+	}
+	return c.checksCut(f, block, anc, kind)
+}
+
+// dominatingBranches calls visit, nearest first, with each if among the
+// dominators of block that has a branch only block's way leads through
+// (the successor that dominates block and has no other predecessor), and
+// with the value of its condition on that branch. It stops, and reports
+// true, when visit does.
+func dominatingBranches(block *ssa.BasicBlock, visit func(iff *ssa.If, want bool) bool) bool {
 	for d := block.Idom(); d != nil; d = d.Idom() {
 		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
 		if !ok {
@@ -95,26 +127,11 @@ func (c *checker) checkDominates(f *flow, block *ssa.BasicBlock, anc lineage, ki
 				pass = i
 			}
 		}
-		if pass < 0 {
-			continue
-		}
-		if chk, ok := c.isCheck(f, iff.Cond, pass == 0, anc, kind); ok {
-			chk.pos = iff.Cond.Pos()
-			if !chk.pos.IsValid() {
-				chk.pos = iff.Pos()
-			}
-			return chk, true
-		}
-		if kind == "path" {
-			if x, fact := localFact(iff.Cond, pass == 0); x != nil {
-				local[x] |= fact
-				if local[x] == notParent|notAbsolute && isCleaned(x) && relatedPath(x, anc, map[ssa.Value]bool{}) {
-					return check{what: "path/filepath.Clean", pos: iff.Cond.Pos()}, true
-				}
-			}
+		if pass >= 0 && visit(iff, pass == 0) {
+			return true
 		}
 	}
-	return c.checksCut(f, block, anc, kind)
+	return false
 }
 
 // The two halves of a local path: a clean path that neither starts with
@@ -327,7 +344,7 @@ func (c *checker) callCheck(f *flow, x *ssa.Call, want bool, related func(ssa.Va
 			// A URL prefix confines the host only when it ends the
 			// host: "https://go.dev" is also a prefix of
 			// "https://go.dev.attacker.example".
-			if related(args[0]) && fixed(f, args[1]) && endsHost(args[1]) {
+			if related(args[0]) && fixed(f, args[1]) && prefixEndsHost(args[1]) {
 				return check{what: sym}, true
 			}
 			continue
@@ -759,10 +776,10 @@ func isPrefixCheck(sym string) bool {
 	return sym == "strings.HasPrefix"
 }
 
-// endsHost reports whether a URL prefix goes past the host: after its
+// prefixEndsHost reports whether a URL prefix goes past the host: after its
 // scheme, a "/" ends the host. A prefix that is not a constant (a
 // configured base URL) is taken to.
-func endsHost(v ssa.Value) bool {
+func prefixEndsHost(v ssa.Value) bool {
 	if _, ok := v.(*ssa.Const); !ok {
 		return true
 	}

@@ -791,23 +791,22 @@ func gate(fset *token.FileSet, site ssa.Instruction) (string, token.Pos) {
 	if site == nil || site.Block() == nil {
 		return "", token.NoPos
 	}
-	block := site.Block()
-	for d := block.Idom(); d != nil; d = d.Idom() {
-		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
-		if !ok || isErrorCheck(iff.Cond) || isLoopHeader(d) {
-			continue
+	pos := token.NoPos
+	dominatingBranches(site.Block(), func(iff *ssa.If, want bool) bool {
+		if isErrorCheck(iff.Cond) || isLoopHeader(iff.Block()) {
+			return false
 		}
-		for _, succ := range d.Succs {
-			if len(succ.Preds) == 1 && succ.Dominates(block) {
-				pos := condPos(fset, iff, succ)
-				if !pos.IsValid() {
-					continue
-				}
-				return sourceLine(fset, pos), pos
-			}
+		succ := iff.Block().Succs[0]
+		if !want {
+			succ = iff.Block().Succs[1]
 		}
+		pos = condPos(fset, iff, succ)
+		return pos.IsValid()
+	})
+	if !pos.IsValid() {
+		return "", token.NoPos
 	}
-	return "", token.NoPos
+	return sourceLine(fset, pos), pos
 }
 
 // condPos is where the condition of the if that branches to succ is

@@ -567,7 +567,7 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 			return
 		}
 		y := f.taint(in.Y)
-		if f.sanitize && in.Op == token.ADD && isStringLike(in.Type()) && (f.endsHost(in.X) || f.endsHostBefore(in.X, in.Y, in.Block())) {
+		if y != nil && f.sanitize && in.Op == token.ADD && isStringLike(in.Type()) && (f.endsHost(in.X) || f.endsHostBefore(in.X, in.Y, in.Block())) {
 			// Text after a URL's host cannot change where it goes (urlhost.go).
 			y = without(y, "url")
 		}

@@ -63,39 +63,25 @@ func rootedAt(v ssa.Value, block *ssa.BasicBlock) bool {
 	if block == nil {
 		return false
 	}
-	for d := block; d.Idom() != nil; d = d.Idom() {
-		iff, ok := d.Idom().Instrs[len(d.Idom().Instrs)-1].(*ssa.If)
-		if !ok {
-			continue
-		}
-		cond, want := iff.Cond, true
+	found := false
+	dominatingBranches(block, func(iff *ssa.If, want bool) bool {
+		cond := iff.Cond
 		for {
-			if n, ok := cond.(*ssa.UnOp); ok && n.Op == token.NOT {
-				cond, want = n.X, !want
-				continue
+			n, ok := cond.(*ssa.UnOp)
+			if !ok || n.Op != token.NOT {
+				break
 			}
-			break
+			cond, want = n.X, !want
 		}
 		call, ok := cond.(*ssa.Call)
-		if !ok || staticName(call) != "strings.HasPrefix" || len(call.Call.Args) != 2 || call.Call.Args[0] != v {
-			continue
+		if !want || !ok || staticName(call) != "strings.HasPrefix" || len(call.Call.Args) != 2 || call.Call.Args[0] != v {
+			return false
 		}
 		p, ok := constString(call.Call.Args[1])
-		if !ok || !strings.HasPrefix(p, "/") {
-			continue
-		}
-		// The branch taken when the prefix is there: the If's first
-		// successor for want, the second otherwise; it dominates block
-		// only when nothing else leads into it.
-		taken := iff.Block().Succs[0]
-		if !want {
-			taken = iff.Block().Succs[1]
-		}
-		if len(taken.Preds) == 1 && taken.Dominates(block) {
-			return true
-		}
-	}
-	return false
+		found = ok && strings.HasPrefix(p, "/")
+		return found
+	})
+	return found
 }
 
 // hostEndedIn reports whether every template (see templates) ends a URL's

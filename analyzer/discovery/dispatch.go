@@ -615,6 +615,41 @@ func (e *engine) calledFields(v ssa.Value) []invocation {
 			}
 		}
 	}
+	forwardUses(v, func(x ssa.Value, ref ssa.Instruction) []ssa.Value {
+		switch r := ref.(type) {
+		case *ssa.Phi, *ssa.ChangeType:
+			return []ssa.Value{r.(ssa.Value)}
+		case *ssa.Field:
+			if r.X == x && r.Referrers() != nil {
+				called(r, fieldName(x.Type(), r.Field))
+			}
+		case *ssa.FieldAddr:
+			if r.X == x && r.Referrers() != nil {
+				for _, ld := range *r.Referrers() {
+					if u, ok := ld.(*ssa.UnOp); ok && u.Op == token.MUL && u.Referrers() != nil {
+						called(u, fieldName(x.Type(), r.Field))
+					}
+				}
+			}
+		case *ssa.Store:
+			// Kept in a local (`tool, ok := s.tools[name]` whose
+			// address is taken): its loads and its fields' reads.
+			if a, ok := r.Addr.(*ssa.Alloc); ok && r.Val == x {
+				return append(loadsOf(a), a)
+			}
+		case *ssa.Return:
+			return e.returnedTo(r, x)
+		}
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].site.Pos() < out[j].site.Pos() })
+	return out
+}
+
+// forwardUses walks the uses of v forward: visit is given each value
+// reached and each instruction that refers to it, and returns the values to
+// follow from there. Each value is visited once, at most maxOperands.
+func forwardUses(v ssa.Value, visit func(x ssa.Value, ref ssa.Instruction) []ssa.Value) {
 	seen := map[ssa.Value]bool{}
 	stack := []ssa.Value{v}
 	for len(stack) > 0 && len(seen) < maxOperands {
@@ -625,39 +660,19 @@ func (e *engine) calledFields(v ssa.Value) []invocation {
 		}
 		seen[x] = true
 		for _, ref := range *x.Referrers() {
-			switch r := ref.(type) {
-			case *ssa.Phi, *ssa.ChangeType:
-				stack = append(stack, r.(ssa.Value))
-			case *ssa.Field:
-				if r.X == x && r.Referrers() != nil {
-					called(r, fieldName(x.Type(), r.Field))
-				}
-			case *ssa.FieldAddr:
-				if r.X != x || r.Referrers() == nil {
-					continue
-				}
-				for _, ld := range *r.Referrers() {
-					if u, ok := ld.(*ssa.UnOp); ok && u.Op == token.MUL && u.Referrers() != nil {
-						called(u, fieldName(x.Type(), r.Field))
-					}
-				}
-			case *ssa.Store:
-				// Kept in a local (`tool, ok := s.tools[name]` whose
-				// address is taken): its loads and its fields' reads.
-				if a, ok := r.Addr.(*ssa.Alloc); ok && r.Val == x {
-					stack = append(stack, a)
-					for _, ld := range *a.Referrers() {
-						if u, ok := ld.(*ssa.UnOp); ok && u.Op == token.MUL {
-							stack = append(stack, u)
-						}
-					}
-				}
-			case *ssa.Return:
-				stack = append(stack, e.returnedTo(r, x)...)
-			}
+			stack = append(stack, visit(x, ref)...)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].site.Pos() < out[j].site.Pos() })
+}
+
+// loadsOf lists the loads of a local variable.
+func loadsOf(a *ssa.Alloc) []ssa.Value {
+	var out []ssa.Value
+	for _, ld := range *a.Referrers() {
+		if u, ok := ld.(*ssa.UnOp); ok && u.Op == token.MUL {
+			out = append(out, u)
+		}
+	}
 	return out
 }
 
@@ -690,53 +705,38 @@ func (e *engine) invokedOn(v ssa.Value) []invocation {
 // accepts are followed (nil accepts all).
 func (e *engine) invokedOnWhere(v ssa.Value, admit func(ssa.Instruction) bool) []invocation {
 	var out []invocation
-	seen := map[ssa.Value]bool{}
-	stack := []ssa.Value{v}
-	for len(stack) > 0 && len(seen) < maxOperands {
-		x := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[x] || x.Referrers() == nil {
-			continue
+	forwardUses(v, func(x ssa.Value, ref ssa.Instruction) []ssa.Value {
+		if x == v && admit != nil && !admit(ref) {
+			return nil
 		}
-		seen[x] = true
-		for _, ref := range *x.Referrers() {
-			if x == v && admit != nil && !admit(ref) {
-				continue
+		switch r := ref.(type) {
+		case *ssa.ChangeInterface, *ssa.ChangeType, *ssa.Phi:
+			return []ssa.Value{r.(ssa.Value)}
+		case *ssa.Store:
+			var next []ssa.Value
+			if a, ok := r.Addr.(*ssa.Alloc); ok && r.Val == x && a.Referrers() != nil {
+				next = loadsOf(a)
 			}
-			switch r := ref.(type) {
-			case *ssa.ChangeInterface:
-				stack = append(stack, r)
-			case *ssa.ChangeType:
-				stack = append(stack, r)
-			case *ssa.Phi:
-				stack = append(stack, r)
-			case *ssa.Store:
-				if a, ok := r.Addr.(*ssa.Alloc); ok && r.Val == x && a.Referrers() != nil {
-					for _, ld := range *a.Referrers() {
-						if u, ok := ld.(*ssa.UnOp); ok && u.Op == token.MUL {
-							stack = append(stack, u)
-						}
-					}
-				}
-				if fa, ok := r.Addr.(*ssa.FieldAddr); ok && r.Val == x {
-					// Kept in a field (ParseToolInvocation returning
-					// &ToolCall{tool: tool}, whose InvokeTool calls
-					// t.tool.Run): followed into every read of that
-					// field of that type.
-					k := fieldKey(fa.X.Type(), fieldName(fa.X.Type(), fa.Field))
-					stack = append(stack, e.ix.fieldLoads[k]...)
-				}
-			case *ssa.Return:
-				stack = append(stack, e.returnedTo(r, x)...)
-			case ssa.CallInstruction:
-				c := r.Common()
-				if c.IsInvoke() && c.Value == x {
-					n, ctx := modelArgs(c)
-					out = append(out, invocation{method: c.Method.Name(), site: r, params: n, ctx: ctx})
-				}
+			if fa, ok := r.Addr.(*ssa.FieldAddr); ok && r.Val == x {
+				// Kept in a field (ParseToolInvocation returning
+				// &ToolCall{tool: tool}, whose InvokeTool calls
+				// t.tool.Run): followed into every read of that
+				// field of that type.
+				k := fieldKey(fa.X.Type(), fieldName(fa.X.Type(), fa.Field))
+				next = append(next, e.ix.fieldLoads[k]...)
+			}
+			return next
+		case *ssa.Return:
+			return e.returnedTo(r, x)
+		case ssa.CallInstruction:
+			c := r.Common()
+			if c.IsInvoke() && c.Value == x {
+				n, ctx := modelArgs(c)
+				out = append(out, invocation{method: c.Method.Name(), site: r, params: n, ctx: ctx})
 			}
 		}
-	}
+		return nil
+	})
 	sort.Slice(out, func(i, j int) bool { return out[i].site.Pos() < out[j].site.Pos() })
 	return out
 }
