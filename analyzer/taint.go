@@ -134,6 +134,13 @@ type flow struct {
 	// client returns is not what the client holds: the credential it was
 	// built with is used, not returned. Needs dependency.
 	clientsKeepCredentials bool
+	// tlsUsesData says that what goes into a connection's TLS settings
+	// (trust roots read from a CA file, a client's key pair) is used by
+	// the connection, never sent or given back by it: values of those
+	// types (isTLSSetting) carry nothing. tlsSet records that something
+	// went there.
+	tlsUsesData bool
+	tlsSet      bool
 	// implementations follows a call through an interface that the call
 	// graph gives no callee (a service that a dependency-injection
 	// container built by reflection) into the application's
@@ -386,6 +393,10 @@ func (f *flow) setVal(v ssa.Value, o *origin) {
 		// the environment's.
 		return
 	}
+	if f.tlsUsesData && isTLSSetting(v.Type()) {
+		f.tlsSet = true
+		return
+	}
 	if isError(v.Type()) {
 		// An error names what failed (a path, a status), not the data
 		// that was read; and it is not where the model's input goes.
@@ -428,6 +439,10 @@ func (f *flow) flowInto(dst ssa.Value, srcs ...*origin) {
 // the objects linked to it, which share its cells).
 func (f *flow) setCell(c cell, o *origin) {
 	if o == nil || o.mask == 0 || c.base == nil {
+		return
+	}
+	if f.tlsUsesData && isTLSSetting(c.base.Type()) {
+		f.tlsSet = true // a CertPool filled from a PEM file
 		return
 	}
 	f.addCell(f.find(c.base), c.field, o)
@@ -1278,6 +1293,27 @@ func isSystemHandle(t types.Type) bool {
 		return n.Obj().Name() == "File"
 	case "net":
 		return strings.HasSuffix(n.Obj().Name(), "Conn")
+	}
+	return false
+}
+
+// isTLSSetting reports whether t is, or points to, what configures how a
+// connection authenticates: a crypto/tls.Config, a tls.Certificate (a key
+// pair) or an x509.CertPool (trust roots). A client built with them sends
+// and returns other data; what they hold is not part of it.
+func isTLSSetting(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	switch n.Obj().Pkg().Path() {
+	case "crypto/tls":
+		return n.Obj().Name() == "Config" || n.Obj().Name() == "Certificate"
+	case "crypto/x509":
+		return n.Obj().Name() == "CertPool"
 	}
 	return false
 }

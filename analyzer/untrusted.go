@@ -927,6 +927,7 @@ func (c *checker) outsideFlows(e entry, t report.Tool, res *reached) []report.Fi
 		f.decodersOnly = true
 		f.dependency = c.isDependency
 		f.next = layerNext(e)
+		f.tlsUsesData = true
 		if label == "secret" {
 			// A credential a client holds is used, not returned:
 			// but rows, pages and files are what the cursor, the

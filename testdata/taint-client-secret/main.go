@@ -2,8 +2,9 @@
 // clients with what the server reads: a token from the environment kept
 // next to the API client (what the client's calls answer is the API's
 // data, not the token), a certificate authority's file (read to configure
-// a client, not a capability of the tool) and a key (sent by the dial it
-// signs in with: the tool's).
+// a client, not a capability of the tool, nor what a library's client made
+// with it answers, whether it holds the TLS settings or was handed them in
+// its options) and a key (sent by the dial it signs in with: the tool's).
 package main
 
 import (
@@ -101,16 +102,50 @@ func deploy(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, 
 	return mcp.NewToolResultText("deployed: " + resp.Status), nil
 }
 
+// latestEvent reads the feed through the library's client, made with an
+// HTTP client that trusts the configured certificate authority: the file
+// configures the connection (no capability of the tool), and what the
+// feed answers is the API's, not the file's.
+func latestEvent(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool latest_event mcp-go constant` `BR305: tool latest_event is not logged with its arguments`
+	pem, err := os.ReadFile(caFile)
+	if err != nil {
+		return nil, err
+	}
+	hc := &http.Client{Transport: &http.Transport{TLSClientConfig: projects.TLSConfig(pem)}}
+	ev, err := projects.NewEvents(hc, "https://projects.example").Latest(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(ev), nil
+}
+
+// firstEvent connects to the feed with TLS settings that trust the
+// configured certificate authority, handed to the library in its options:
+// the file configures the connection all the same.
+func firstEvent(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool first_event mcp-go constant` `BR305: tool first_event is not logged with its arguments`
+	pem, err := os.ReadFile(caFile)
+	if err != nil {
+		return nil, err
+	}
+	ev, err := projects.Connect("https://projects.example", projects.Options{TLS: projects.TLSConfig(pem)}).Latest(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(ev), nil
+}
+
 // showToken hands the token itself to the model.
 func showToken(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool show_token mcp-go constant` `BR305: tool show_token is not logged with its arguments`
 	return mcp.NewToolResultText(os.Getenv("PROJECTS_TOKEN")), nil // want `show_token: env os\.Getenv` `BR201: tool show_token returns a secret read by os\.Getenv to the model`
 }
 
 func main() {
-	s := server.NewMCPServer("projects", "1.0.0") // want `agent projects server mcp-go: create_project, deploy, show_token, status`
+	s := server.NewMCPServer("projects", "1.0.0") // want `agent projects server mcp-go: create_project, deploy, first_event, latest_event, show_token, status`
 	s.AddTool(mcp.NewTool("create_project", mcp.WithString("name")), createProject)
 	s.AddTool(mcp.NewTool("show_token"), showToken)
 	s.AddTool(mcp.NewTool("status"), status)
+	s.AddTool(mcp.NewTool("latest_event"), latestEvent)
+	s.AddTool(mcp.NewTool("first_event"), firstEvent)
 	s.AddTool(mcp.NewTool("deploy", mcp.WithString("service")), deploy)
 	if err := server.ServeStdio(s); err != nil {
 		log.Fatal(err)

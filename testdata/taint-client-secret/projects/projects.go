@@ -8,6 +8,7 @@ import (
 	"crypto/x509"
 	"encoding/json"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"strings"
@@ -86,4 +87,38 @@ func Dial(ctx context.Context, addr string, k *Key) (*http.Client, error) {
 		return nil, err
 	}
 	return &http.Client{Transport: &http.Transport{DialContext: func(context.Context, string, string) (net.Conn, error) { return conn, nil }}}, nil
+}
+
+// Events is the API's event feed, read with the HTTP client it is given.
+type Events struct {
+	hc   *http.Client
+	base string
+}
+
+// NewEvents returns the feed at base, read with hc.
+func NewEvents(hc *http.Client, base string) *Events { return &Events{hc: hc, base: base} }
+
+// Latest returns the newest event, as the API sends it.
+func (e *Events) Latest(ctx context.Context) (string, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, e.base+"/events/latest", nil)
+	if err != nil {
+		return "", err
+	}
+	resp, err := e.hc.Do(req) // want `first_event: network \(\*net/http\.Client\)\.Do` `latest_event: network \(\*net/http\.Client\)\.Do`
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return string(b), err
+}
+
+// Options configure a connection to the feed.
+type Options struct {
+	TLS *tls.Config
+}
+
+// Connect returns the feed at base, over TLS configured by opts.
+func Connect(base string, opts Options) *Events {
+	return &Events{hc: &http.Client{Transport: &http.Transport{TLSClientConfig: opts.TLS}}, base: base}
 }
