@@ -158,6 +158,9 @@ func TestFixtures(t *testing.T) {
 		// returned as an interface by a factory: its configured base URL
 		// is not the model's.
 		"mcp-go-backends",
+		// Handlers that are methods handed on as values (through a
+		// wrapper, kept in a field), and a validator that holds a lock.
+		"mcp-go-method-values",
 		// A registry filled by the caller of the module: an interface
 		// call on its entries does not take every implementation.
 		"mcp-go-unseen-registry",

@@ -817,8 +817,14 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 			// function): the receiver is not one of its parameters.
 			off = 1
 		}
+		if !c.IsInvoke() && g.Signature.Recv() != nil && len(params) == len(args)+1 {
+			// A method run in place of a function value (a wrapper's
+			// next layer is k.handle, bound to its receiver): the
+			// receiver is the bound value, not one of the arguments.
+			off = -1
+		}
 		for i, p := range params {
-			if j := i + off; j < len(args) {
+			if j := i + off; j >= 0 && j < len(args) {
 				if f.selects(result, p.Type()) {
 					continue
 				}

@@ -82,9 +82,17 @@ func (g *graph) wraps(id int32) bool {
 		if _, ok := callee.(*ssa.Builtin); ok {
 			continue
 		}
-		if captured(callee, fn, c.hasRecv, 0) && handsOver(fn, site, c.hasRecv) {
-			held = append(held, site)
+		if !captured(callee, fn, c.hasRecv, 0) || !handsOver(fn, site, c.hasRecv) {
+			continue
 		}
+		if c.hasRecv && fromReceiver(callee, fn) && !handsOverCall(fn, site, c.hasRecv) {
+			// A function in a field of the handler's receiver that is
+			// handed a piece of the request (k.readFn(ctx, path)) is a
+			// service the method uses, as a method of a held value is:
+			// an adapter's field is handed the request whole.
+			continue
+		}
+		held = append(held, site)
 	}
 	for _, site := range held {
 		if postProcesses(fn, site, held) {
@@ -100,6 +108,30 @@ func (g *graph) wraps(id int32) bool {
 	}
 	g.wrapped[id] = found
 	return found
+}
+
+// fromReceiver reports whether v is read from a field of the method fn's
+// receiver (k.readFn, k.deps.run).
+func fromReceiver(v ssa.Value, fn *ssa.Function) bool {
+	if len(fn.Params) == 0 {
+		return false
+	}
+	for i := 0; i < 8; i++ {
+		switch x := v.(type) {
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return false
+			}
+			v = x.X
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.Field:
+			v = x.X
+		default:
+			return v == fn.Params[0]
+		}
+	}
+	return false
 }
 
 // postProcesses reports whether the call at site is given what another of
