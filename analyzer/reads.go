@@ -128,7 +128,7 @@ func (c *checker) reachesModel(e entry, res *reached, sites []ssa.CallInstructio
 	f.numbers = labelMask("db")
 	f.stopAtSinks = true
 	f.implementations = true
-	f.tlsUsesData = true
+	f.authUsesData = true
 	for _, site := range sites {
 		seedData(f, site)
 	}
@@ -141,10 +141,11 @@ func (c *checker) reachesModel(e entry, res *reached, sites []ssa.CallInstructio
 // goes into a call that acts (a catalogued sink, or a call into a
 // dependency whose summary or entered code reaches one): as an argument
 // other than the receiver, and as what the receiver holds (a client
-// configured with it, which is not sent it). What goes into TLS settings
-// (a CA bundle, a client's key pair) configures the connections made with
-// them, whichever argument of a call takes them (a dialer's options): it
-// counts as held, not as given.
+// configured with it, which is not sent it). What goes into the settings
+// a client authenticates with (a CA bundle, a key pair, an OAuth2 client's
+// configuration) configures the calls made with them, whichever argument
+// of a call takes them (a dialer's options): it counts as held, not as
+// given.
 func (c *checker) reachesAction(res *reached, site ssa.CallInstruction) (arg, recv bool) {
 	funcs := c.funcSet(res)
 	f := newFlow(c.cat, c.rc, funcs, res.feeds)
@@ -153,10 +154,10 @@ func (c *checker) reachesAction(res *reached, site ssa.CallInstruction) (arg, re
 	f.throughDependencies = true
 	f.dependency = c.isDependency
 	f.clientsKeepCredentials = true
-	f.tlsUsesData = true
+	f.authUsesData = true
 	seedData(f, site)
 	f.run(moduleOrder(res, funcs))
-	recv = f.tlsSet
+	recv = f.authSet
 	// The dependency functions that lead to a sink the tool reaches
 	// (ssh.Dial, in code the scan enters, dials).
 	leads := map[*ssa.Function]bool{}

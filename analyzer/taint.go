@@ -134,13 +134,13 @@ type flow struct {
 	// client returns is not what the client holds: the credential it was
 	// built with is used, not returned. Needs dependency.
 	clientsKeepCredentials bool
-	// tlsUsesData says that what goes into a connection's TLS settings
+	// authUsesData says that what goes into a connection's TLS settings
 	// (trust roots read from a CA file, a client's key pair) is used by
 	// the connection, never sent or given back by it: values of those
-	// types (isTLSSetting) carry nothing. tlsSet records that something
+	// types (isAuthSetting) carry nothing. authSet records that something
 	// went there.
-	tlsUsesData bool
-	tlsSet      bool
+	authUsesData bool
+	authSet      bool
 	// implementations follows a call through an interface that the call
 	// graph gives no callee (a service that a dependency-injection
 	// container built by reflection) into the application's
@@ -393,8 +393,8 @@ func (f *flow) setVal(v ssa.Value, o *origin) {
 		// the environment's.
 		return
 	}
-	if f.tlsUsesData && isTLSSetting(v.Type()) {
-		f.tlsSet = true
+	if f.authUsesData && isAuthSetting(v.Type()) {
+		f.authSet = true
 		return
 	}
 	if isError(v.Type()) {
@@ -441,8 +441,8 @@ func (f *flow) setCell(c cell, o *origin) {
 	if o == nil || o.mask == 0 || c.base == nil {
 		return
 	}
-	if f.tlsUsesData && isTLSSetting(c.base.Type()) {
-		f.tlsSet = true // a CertPool filled from a PEM file
+	if f.authUsesData && isAuthSetting(c.base.Type()) {
+		f.authSet = true // a CertPool filled from a PEM file
 		return
 	}
 	f.addCell(f.find(c.base), c.field, o)
@@ -1303,11 +1303,22 @@ func isSystemHandle(t types.Type) bool {
 	return false
 }
 
-// isTLSSetting reports whether t is, or points to, what configures how a
-// connection authenticates: a crypto/tls.Config, a tls.Certificate (a key
-// pair) or an x509.CertPool (trust roots). A client built with them sends
-// and returns other data; what they hold is not part of it.
-func isTLSSetting(t types.Type) bool {
+// authSettings are the types whose values configure how a client
+// authenticates, by package: TLS trust roots and key pairs, an OAuth2
+// client's configuration and its token, a service account's credentials.
+// A client built with them sends and returns other data; what they hold is
+// not part of it.
+var authSettings = map[string][]string{
+	"crypto/tls":                            {"Config", "Certificate"},
+	"crypto/x509":                           {"CertPool"},
+	"golang.org/x/oauth2":                   {"Config", "Token"},
+	"golang.org/x/oauth2/google":            {"Credentials"},
+	"golang.org/x/oauth2/jwt":               {"Config"},
+	"golang.org/x/oauth2/clientcredentials": {"Config"},
+}
+
+// isAuthSetting reports whether t is, or points to, one of authSettings.
+func isAuthSetting(t types.Type) bool {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
@@ -1315,13 +1326,7 @@ func isTLSSetting(t types.Type) bool {
 	if !ok || n.Obj().Pkg() == nil {
 		return false
 	}
-	switch n.Obj().Pkg().Path() {
-	case "crypto/tls":
-		return n.Obj().Name() == "Config" || n.Obj().Name() == "Certificate"
-	case "crypto/x509":
-		return n.Obj().Name() == "CertPool"
-	}
-	return false
+	return slices.Contains(authSettings[n.Obj().Pkg().Path()], n.Obj().Name())
 }
 
 var errorType = types.Universe.Lookup("error").Type()

@@ -930,7 +930,7 @@ func (c *checker) outsideFlows(e entry, t report.Tool, res *reached) []report.Fi
 		f.decodersOnly = true
 		f.dependency = c.isDependency
 		f.next = layerNext(e)
-		f.tlsUsesData = true
+		f.authUsesData = true
 		if label == "secret" {
 			// A credential a client holds is used, not returned:
 			// but rows, pages and files are what the cursor, the

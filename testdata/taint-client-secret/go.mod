@@ -5,6 +5,7 @@ go 1.26
 require (
 	example.com/projects v0.0.0
 	github.com/mark3labs/mcp-go v1.2.1
+	golang.org/x/oauth2 v0.35.0
 )
 
 require (

@@ -4,11 +4,13 @@
 // data, not the token), a certificate authority's file (read to configure
 // a client, not a capability of the tool, nor what a library's client made
 // with it answers, whether it holds the TLS settings or was handed them in
-// its options) and a key (sent by the dial it signs in with: the tool's).
+// its options), an OAuth2 client's settings (the same) and a key (sent by
+// the dial it signs in with: the tool's).
 package main
 
 import (
 	"context"
+	"encoding/json"
 	"log"
 	"net/http"
 	"net/url"
@@ -17,6 +19,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+	"golang.org/x/oauth2/clientcredentials"
 
 	"example.com/projects"
 )
@@ -134,18 +137,42 @@ func firstEvent(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResu
 	return mcp.NewToolResultText(ev), nil
 }
 
+// oauthFile is where the configuration puts the OAuth2 client's settings.
+var oauthFile = "/etc/projects/oauth.json"
+
+// nextEvent reads the feed with an HTTP client that signs in as the
+// configured OAuth2 client: the file's ID and secret authenticate the
+// calls, and what the feed answers is not the file.
+func nextEvent(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool next_event mcp-go constant` `BR305: tool next_event is not logged with its arguments`
+	data, err := os.ReadFile(oauthFile)
+	if err != nil {
+		return nil, err
+	}
+	var app struct{ ID, Secret, TokenURL string }
+	if err := json.Unmarshal(data, &app); err != nil {
+		return nil, err
+	}
+	conf := &clientcredentials.Config{ClientID: app.ID, ClientSecret: app.Secret, TokenURL: app.TokenURL}
+	ev, err := projects.NewEvents(conf.Client(ctx), "https://projects.example").Latest(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(ev), nil
+}
+
 // showToken hands the token itself to the model.
 func showToken(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool show_token mcp-go constant` `BR305: tool show_token is not logged with its arguments`
 	return mcp.NewToolResultText(os.Getenv("PROJECTS_TOKEN")), nil // want `show_token: env os\.Getenv` `BR201: tool show_token returns a secret read by os\.Getenv to the model`
 }
 
 func main() {
-	s := server.NewMCPServer("projects", "1.0.0") // want `agent projects server mcp-go: create_project, deploy, first_event, latest_event, show_token, status`
+	s := server.NewMCPServer("projects", "1.0.0") // want `agent projects server mcp-go: create_project, deploy, first_event, latest_event, next_event, show_token, status`
 	s.AddTool(mcp.NewTool("create_project", mcp.WithString("name")), createProject)
 	s.AddTool(mcp.NewTool("show_token"), showToken)
 	s.AddTool(mcp.NewTool("status"), status)
 	s.AddTool(mcp.NewTool("latest_event"), latestEvent)
 	s.AddTool(mcp.NewTool("first_event"), firstEvent)
+	s.AddTool(mcp.NewTool("next_event"), nextEvent)
 	s.AddTool(mcp.NewTool("deploy", mcp.WithString("service")), deploy)
 	if err := server.ServeStdio(s); err != nil {
 		log.Fatal(err)

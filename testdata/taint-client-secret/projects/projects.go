@@ -104,7 +104,7 @@ func (e *Events) Latest(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	resp, err := e.hc.Do(req) // want `first_event: network \(\*net/http\.Client\)\.Do` `latest_event: network \(\*net/http\.Client\)\.Do`
+	resp, err := e.hc.Do(req) // want `first_event: network \(\*net/http\.Client\)\.Do` `next_event: network \(\*net/http\.Client\)\.Do` `latest_event: network \(\*net/http\.Client\)\.Do`
 	if err != nil {
 		return "", err
 	}
