@@ -206,10 +206,12 @@ func (m *modelNames) of(structType types.Type, field int) (rules.Dispatch, bool,
 const wireFramework = "custom"
 
 // wire returns the dispatch of an application's struct that decodes a tool
-// call as the protocols write it, {"name": ..., "arguments": ...} (MCP's
-// tools/call, the OpenAI function call), when field is its name: a server
-// or an agent that speaks the protocol without an SDK (or with a copy of
-// one in its own tree) dispatches on it as on an SDK's.
+// call as the protocols write it, when field is its name: {"name": ...,
+// "arguments": ...} (MCP's tools/call, the OpenAI function call) or {"id":
+// ..., "name": ..., "input": ...} (an Anthropic tool_use block, whose id
+// the result must name). A server or an agent that speaks the protocol
+// without an SDK (or with a copy of one in its own tree) dispatches on it
+// as on an SDK's.
 func (m *modelNames) wire(structType types.Type, field int) (rules.Dispatch, bool) {
 	st := structOf(structType)
 	if st == nil || field >= st.NumFields() || !m.e.ix.pkgs[st.Field(field).Pkg()] {
@@ -219,12 +221,24 @@ func (m *modelNames) wire(structType types.Type, field int) (rules.Dispatch, boo
 	if !isString(st.Field(field).Type()) || jsonName(st.Tag(field)) != "name" {
 		return rules.Dispatch{}, false
 	}
+	args, input, id := -1, -1, false
 	for i := 0; i < st.NumFields(); i++ {
-		if jsonName(st.Tag(i)) == "arguments" {
-			return rules.Dispatch{Framework: wireFramework, Type: typeSymbol(structType), NameField: st.Field(field).Name(), ArgsField: st.Field(i).Name()}, true
+		switch jsonName(st.Tag(i)) {
+		case "arguments":
+			args = i
+		case "input":
+			input = i
+		case "id":
+			id = true
 		}
 	}
-	return rules.Dispatch{}, false
+	if args < 0 && id {
+		args = input
+	}
+	if args < 0 {
+		return rules.Dispatch{}, false
+	}
+	return rules.Dispatch{Framework: wireFramework, Type: typeSymbol(structType), NameField: st.Field(field).Name(), ArgsField: st.Field(args).Name()}, true
 }
 
 // jsonName is the name a struct tag gives its field in JSON, or "".

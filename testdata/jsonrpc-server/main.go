@@ -1,10 +1,13 @@
 // Command jsonrpc-server speaks MCP over stdio without an SDK: it decodes
 // each tools/call itself, {"name": ..., "arguments": ...} as the protocol
-// writes it, and runs the tool the name selects from its own table.
+// writes it, and runs the tool the name selects from its own table. With
+// "agent", it is an agent that decodes the Anthropic Messages API's
+// tool_use blocks itself (agent.go).
 package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -83,6 +86,14 @@ func handle(req request) (any, error) { // want `agent main\.handle dispatcher c
 }
 
 func main() {
+	if len(os.Args) > 2 && os.Args[1] == "job" {
+		_ = runJob(os.Args[2])
+		return
+	}
+	if len(os.Args) > 1 && os.Args[1] == "agent" {
+		_, _ = step(context.Background(), nil)
+		return
+	}
 	in := bufio.NewScanner(os.Stdin)
 	enc := json.NewEncoder(os.Stdout)
 	for in.Scan() {
