@@ -222,6 +222,10 @@ func TestSDKFixtures(t *testing.T) {
 		// An MCP server without an SDK: tools/call decoded by the program
 		// as the protocol writes it, {"name", "arguments"}.
 		"jsonrpc-server",
+		// The same, with tools made by a generic constructor from method
+		// values and a dispatcher handed to a generic decoder as a
+		// method value.
+		"generic-tool-server",
 		"anthropic-toolrunner",
 		"genai-dispatch",
 		"generative-ai-go",

@@ -842,14 +842,12 @@ func (e *engine) registry(l *ssa.Lookup, val ssa.Value, d rules.Dispatch) []Tool
 			if _, ok := constString(u.Key); ok {
 				keyName, keyOK = g.onlyName(g.root(node{v: u.Key, c: c}), 0)
 			}
-			var nameMethod string
-			if kc, ok := u.Key.(*ssa.Call); ok && kc.Call.IsInvoke() && len(kc.Call.Args) == 0 {
-				nameMethod = kc.Call.Method.Name()
-			} else if !keyOK {
-				nameMethod = nameMethodOf(val.Type())
+			name := keyMethod(u.Key)
+			if name.method == "" && !keyOK {
+				name.method = nameMethodOf(val.Type())
 			}
 			root := g.root(node{v: u.Value, c: c})
-			out = append(out, g.instances(root, method, nameOf{method: nameMethod}, keyName, keyOK, d, u, sites)...)
+			out = append(out, g.instances(root, method, name, keyName, keyOK, d, u, sites)...)
 		}
 	}
 	// A registry copied into another (a clone per session: for name,
@@ -874,6 +872,21 @@ func (e *engine) registry(l *ssa.Lookup, val ssa.Value, d rules.Dispatch) []Tool
 		out[i].holder = l.Parent()
 	}
 	return out
+}
+
+// keyMethod is how a registry's key names the value stored under it: a
+// method of the value (r.tools[t.Name()] = t), or a string field of what
+// one returns (r.tools[t.Definition().Name] = t).
+func keyMethod(key ssa.Value) nameOf {
+	field := ""
+	if f, ok := key.(*ssa.Field); ok && isString(f.Type()) {
+		field = fieldName(f.X.Type(), f.Field)
+		key = f.X
+	}
+	if kc, ok := key.(*ssa.Call); ok && kc.Call.IsInvoke() && len(kc.Call.Args) == 0 {
+		return nameOf{method: kc.Call.Method.Name(), field: field}
+	}
+	return nameOf{}
 }
 
 // nameMethodOf is the method of a tool interface that says a tool's name:

@@ -74,6 +74,14 @@ func (ix *index) ensure(fn *ssa.Function) {
 		return
 	}
 	ix.done[fn] = true
+	// A method value (s.tools.Call handed to a helper): its wrapper's call
+	// is a call site of the method, whose receiver is the value bound.
+	var bound []*ssa.Function
+	defer func() {
+		for _, f := range bound {
+			ix.ensure(f)
+		}
+	}()
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			switch in := instr.(type) {
@@ -102,6 +110,9 @@ func (ix *index) ensure(fn *ssa.Function) {
 			case *ssa.MakeClosure:
 				if f, ok := in.Fn.(*ssa.Function); ok {
 					ix.closures[f] = append(ix.closures[f], in)
+					if isBound(f) {
+						bound = append(bound, f)
+					}
 				}
 			case *ssa.Return:
 				ix.returns[fn] = append(ix.returns[fn], in)

@@ -1,0 +1,3 @@
+module example.com/generic-tool-server
+
+go 1.26
