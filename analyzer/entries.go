@@ -28,6 +28,9 @@ type entry struct {
 	// inputs, when set, names the model-controlled data instead of the
 	// handler's parameters (the arguments field of a dispatched call).
 	inputs []string
+	// serverArgs are the handler's parameters that the dispatch gives the
+	// server's own values (discovery.Tool.ServerArgs).
+	serverArgs map[int]bool
 	// gates are the instructions whose conditions decide whether the
 	// tool is registered, most direct first (see discovery.Tool.Gates).
 	gates []ssa.Instruction
@@ -75,7 +78,7 @@ func findEntries(prog *ssa.Program, cat *rules.Catalog, scope []*ssa.Function, p
 // entryOf is the analyzer's view of a discovered tool.
 func entryOf(t discovery.Tool) entry {
 	e := entry{name: t.Name, nameFrom: t.NameFrom, framework: t.Framework, handler: t.Handler,
-		registration: t.Registration, region: t.Region, position: t.Position, inputs: t.Inputs,
+		registration: t.Registration, region: t.Region, position: t.Position, inputs: t.Inputs, serverArgs: t.ServerArgs,
 		gates: t.Gates, servers: t.Servers, layers: t.Layers, libCaps: t.Capabilities,
 		hints: t.Hints, hintsAt: t.HintsAt}
 	return e

@@ -226,6 +226,9 @@ func TestSDKFixtures(t *testing.T) {
 		// values and a dispatcher handed to a generic decoder as a
 		// method value.
 		"generic-tool-server",
+		// A registry whose dispatch hands each tool the server's logger
+		// and cache beside the arguments: only the arguments are inputs.
+		"registry-server-args",
 		"anthropic-toolrunner",
 		"genai-dispatch",
 		"generative-ai-go",

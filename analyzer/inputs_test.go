@@ -35,3 +35,22 @@ func TestBundleInputs(t *testing.T) {
 		}
 	}
 }
+
+// TestServerArgsInputs checks that a registry's dispatch that hands each
+// tool the server's own logger and cache beside the call's arguments makes
+// only the arguments the tool's inputs.
+func TestServerArgsInputs(t *testing.T) {
+	doc := scanFixture(t, "registry-server-args")
+	want := map[string][]string{"read_file": {"args"}, "list_dir": {"args"}}
+	for _, tool := range doc.Tools {
+		if w, ok := want[tool.Name]; ok {
+			delete(want, tool.Name)
+			if !slices.Equal(tool.Inputs, w) {
+				t.Errorf("%s: inputs %q, want %q", tool.Name, tool.Inputs, w)
+			}
+		}
+	}
+	for name := range want {
+		t.Errorf("no tool %s", name)
+	}
+}

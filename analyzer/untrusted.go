@@ -419,6 +419,14 @@ func (c *checker) seedInputs(f *flow, e entry) {
 			if i == 0 && h.Signature.Recv() != nil {
 				continue
 			}
+			if j := i; e.serverArgs != nil {
+				if h.Signature.Recv() != nil {
+					j--
+				}
+				if e.serverArgs[j] {
+					continue // the dispatch gives the server's own value
+				}
+			}
 			var in map[string]*origin
 			if symbol.IsContextLike(p.Type()) || isStructOrPointer(p.Type()) {
 				in = c.bundleInputs(e, i)

@@ -47,6 +47,11 @@ type Tool struct {
 	// Inputs, when set, names the model-controlled data instead of the
 	// handler's parameters (the arguments field of a dispatched call).
 	Inputs []string
+	// ServerArgs are the handler's parameters (by index in its signature,
+	// a receiver not counted) that every dispatch running the tool gives a
+	// value of the server's own (Execute(ctx, registry.GetLogger(), args)):
+	// not the model's input.
+	ServerArgs map[int]bool
 	// Gates are the instructions whose enclosing conditions decide whether
 	// the tool is registered at all, most direct first: the registration
 	// call, then the helper calls and table rows the tool came through.

@@ -817,6 +817,70 @@ func handlerMethod(invs []invocation) (string, []ssa.CallInstruction) {
 	return best, sites
 }
 
+// serverArgs lists the arguments (by index in the method's signature) that
+// every one of the interface calls that run a tool gives a value of the
+// server's own (see serverValue).
+func serverArgs(sites []ssa.CallInstruction) map[int]bool {
+	if len(sites) == 0 {
+		return nil
+	}
+	var out map[int]bool
+	for i := range sites[0].Common().Args {
+		all := true
+		for _, s := range sites {
+			c := s.Common()
+			if !c.IsInvoke() || i >= len(c.Args) || !serverValue(c.Args[i], 0) {
+				all = false
+				break
+			}
+		}
+		if all {
+			if out == nil {
+				out = map[int]bool{}
+			}
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// serverValue reports whether v is the server's own, whatever the model
+// asked: a constant, a function, a package variable, or what a function
+// returns that is given nothing else (registry.GetLogger()). A value read
+// from anywhere else (a parameter, a channel, a field) may carry the tool
+// call.
+func serverValue(v ssa.Value, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.Const, *ssa.Function, *ssa.Global:
+		return true
+	case *ssa.UnOp:
+		_, global := x.X.(*ssa.Global)
+		return x.Op == token.MUL && global
+	case *ssa.MakeInterface:
+		return serverValue(x.X, depth+1)
+	case *ssa.ChangeType:
+		return serverValue(x.X, depth+1)
+	case *ssa.Convert:
+		return serverValue(x.X, depth+1)
+	case *ssa.Extract:
+		return serverValue(x.Tuple, depth+1)
+	case *ssa.Call:
+		if x.Call.IsInvoke() || x.Call.StaticCallee() == nil {
+			return false
+		}
+		for _, a := range x.Call.Args {
+			if !serverValue(a, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // registry turns a lookup of tool values by the model's name into one tool
 // per value stored in the map: its handler is the method the program calls
 // on the value it looked up, its name what the value's name method returns
@@ -937,6 +1001,7 @@ func (g *graph) instances(root int32, method string, name nameOf, keyName string
 			tl.Name, tl.NameFrom = handlerName(fn), "handler"
 		}
 		tl.Gates = g.gates([]ssa.Instruction{at}, places[i])
+		tl.ServerArgs = serverArgs(sites)
 		if len(sites) > 0 {
 			next := map[ssa.CallInstruction][]*ssa.Function{}
 			for _, s := range sites {

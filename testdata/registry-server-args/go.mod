@@ -1,0 +1,3 @@
+module example.com/registry-server-args
+
+go 1.26
