@@ -161,6 +161,9 @@ func TestFixtures(t *testing.T) {
 		// Handlers that are methods handed on as values (through a
 		// wrapper, kept in a field), and a validator that holds a lock.
 		"mcp-go-method-values",
+		// What the SDKs put in a handler's request beside the model's
+		// call (the HTTP headers, the session): not the model's.
+		"mcp-request-metadata",
 		// A registry filled by the caller of the module: an interface
 		// call on its entries does not take every implementation.
 		"mcp-go-unseen-registry",

@@ -190,6 +190,8 @@ type flow struct {
 	// quoted memoises quoting: the parameter a function returns quoted,
 	// or -1.
 	quoted map[*ssa.Function]int
+	// notInputs memoises the catalog's notinput fields by struct type.
+	notInputs map[types.Type]map[string]bool
 }
 
 // siteTargets is what targets returns for a call site.
@@ -590,6 +592,9 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 	case *ssa.UnOp:
 		switch in.Op {
 		case token.MUL:
+			if a, ok := in.X.(*ssa.FieldAddr); ok && f.notInput(a.X, a.Field) {
+				return
+			}
 			c := cellOf(in.X)
 			f.flowInto(in, f.taint(in.X), f.cellTaint(c), f.cellTaint(cell{c.base, "*"}))
 			if a, ok := in.X.(*ssa.FieldAddr); ok {
@@ -647,11 +652,17 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 			f.flowInto(in, f.taint(in.Tuple))
 		}
 	case *ssa.Field:
+		if f.notInput(in.X, in.Field) {
+			return
+		}
 		// A field of a struct value: the value's taint, or what its
 		// object holds in that field (a bundle's request, bundle.go).
 		f.flowInto(in, f.taint(in.X), f.cellTaint(cell{baseOf(in.X), fieldName(in.X.Type(), in.Field)}))
 		f.fieldChannel(in, fieldVar(in.X.Type(), in.Field))
 	case *ssa.FieldAddr:
+		if f.notInput(in.X, in.Field) {
+			return
+		}
 		f.flowInto(in, f.taint(in.X))
 	case *ssa.IndexAddr:
 		f.flowInto(in, f.taint(in.X))
@@ -965,6 +976,22 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 			}
 		}
 	}
+}
+
+// notInput reports whether field of x's struct type is one an SDK fills
+// itself in the request it hands a handler, not from the model's call (the
+// catalog's notinput lines: the transport's headers, the session).
+func (f *flow) notInput(x ssa.Value, field int) bool {
+	t := x.Type()
+	fields, ok := f.notInputs[t]
+	if !ok {
+		fields = f.cat.NotInputs[rules.Normalize(typeSymbol(t))]
+		if f.notInputs == nil {
+			f.notInputs = map[types.Type]map[string]bool{}
+		}
+		f.notInputs[t] = fields
+	}
+	return fields != nil && fields[fieldName(t, field)]
 }
 
 // holdsPointer reports whether v is an interface value that holds a

@@ -125,6 +125,10 @@ type Catalog struct {
 	// outside data (net/http.Request's Body and Form hold the HTTP
 	// client's input).
 	SourceFields map[string]map[string]Source
+	// NotInputs maps a normalized struct type of an SDK's request to the
+	// fields the SDK fills itself, not from the model's call (the session,
+	// the transport's headers): never the model's input.
+	NotInputs map[string]map[string]bool
 	// Checks maps a normalized symbol of a boolean function to the taint
 	// kinds it confines when its true result guards a call
 	// (strings.HasPrefix on a path, slices.Contains on an allowlist).
@@ -642,6 +646,7 @@ func New() *Catalog {
 		Sources:      map[string]Source{},
 
 		SourceFields: map[string]map[string]Source{},
+		NotInputs:    map[string]map[string]bool{},
 		ToolResults:  map[string]ArgRef{},
 
 		ToolResultFields: map[string][]MessageField{},
@@ -1179,6 +1184,17 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		}
 		c.SourceFields[typ][args[2]] = Source{Label: args[0], Where: w}
 		return "sourcefield " + typ + "." + args[2], nil
+	case "notinput":
+		// notinput TYPE FIELD
+		if len(args) != 2 {
+			return "", fmt.Errorf("notinput wants TYPE FIELD")
+		}
+		typ := Normalize(args[0])
+		if c.NotInputs[typ] == nil {
+			c.NotInputs[typ] = map[string]bool{}
+		}
+		c.NotInputs[typ][args[1]] = true
+		return "notinput " + typ + "." + args[1], nil
 	case "toolresult":
 		if len(args) != 2 {
 			return "", fmt.Errorf("toolresult wants SYMBOL arg=N")
@@ -1352,7 +1368,7 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		c.Rules[r.ID] = r
 		return "rule " + r.ID, nil
 	}
-	return "", fmt.Errorf("unknown keyword %q (want sink, opaque, register, adapter, toolname, tooltype, toolstruct, implements, librarytool, dispatch, declare, handlermap, sensitive, choose, channel, program, sanitizer, check, source, sourcefield, toolresult, prompt, rule, guard, middleware, agent, destructive, exit, annotations, hint or hintoption)", kw)
+	return "", fmt.Errorf("unknown keyword %q (want sink, opaque, register, adapter, toolname, tooltype, toolstruct, implements, librarytool, dispatch, declare, handlermap, sensitive, choose, channel, program, sanitizer, check, source, sourcefield, notinput, toolresult, prompt, rule, guard, middleware, agent, destructive, exit, annotations, hint or hintoption)", kw)
 }
 
 func oneOf(s string, list []string) bool {
