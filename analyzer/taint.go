@@ -1331,11 +1331,14 @@ func isSystemHandle(t types.Type) bool {
 }
 
 // authSettings are the types whose values configure how a client
-// authenticates, by package: TLS trust roots and key pairs, an OAuth2
-// client's configuration and its token, a service account's credentials.
-// A client built with them sends and returns other data; what they hold is
-// not part of it.
+// authenticates or a cipher encrypts, by package: TLS trust roots and key
+// pairs, an OAuth2 client's configuration and its token, a service
+// account's credentials, a cipher made with a key. A client built with
+// them sends and returns other data, and a cipher what it is given to
+// seal or open: what they hold (a password hashed into a key) is not part
+// of it.
 var authSettings = map[string][]string{
+	"crypto/cipher":                         {"Block", "AEAD", "Stream", "BlockMode"},
 	"crypto/tls":                            {"Config", "Certificate"},
 	"crypto/x509":                           {"CertPool"},
 	"golang.org/x/oauth2":                   {"Config", "Token"},

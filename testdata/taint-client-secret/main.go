@@ -4,13 +4,18 @@
 // data, not the token), a certificate authority's file (read to configure
 // a client, not a capability of the tool, nor what a library's client made
 // with it answers, whether it holds the TLS settings or was handed them in
-// its options), an OAuth2 client's settings (the same) and a key (sent by
+// its options), an OAuth2 client's settings (the same), a passphrase that
+// keys a cipher (what the cipher opens is the file's) and a key (sent by
 // the dial it signs in with: the tool's).
 package main
 
 import (
 	"context"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"log"
 	"net/http"
 	"net/url"
@@ -160,19 +165,50 @@ func nextEvent(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResul
 	return mcp.NewToolResultText(ev), nil
 }
 
+// vaultFile holds the team's notes, sealed with a key made from the
+// configured passphrase.
+var vaultFile = "/var/lib/projects/notes.vault"
+
+// readNotes opens the vault: the passphrase keys the cipher, and what the
+// cipher opens is the file's, not the passphrase.
+func readNotes(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_notes mcp-go constant` `BR305: tool read_notes is not logged with its arguments`
+	key := sha256.Sum256([]byte(os.Getenv("VAULT_PASSPHRASE")))
+	block, err := aes.NewCipher(key[:])
+	if err != nil {
+		return nil, err
+	}
+	gcm, err := cipher.NewGCM(block)
+	if err != nil {
+		return nil, err
+	}
+	sealed, err := os.ReadFile(vaultFile) // want `read_notes: fs-read os\.ReadFile` `BR202: tool read_notes returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return nil, err
+	}
+	if len(sealed) < gcm.NonceSize() {
+		return nil, errors.New("vault too short")
+	}
+	notes, err := gcm.Open(nil, sealed[:gcm.NonceSize()], sealed[gcm.NonceSize():], nil)
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(notes)), nil
+}
+
 // showToken hands the token itself to the model.
 func showToken(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool show_token mcp-go constant` `BR305: tool show_token is not logged with its arguments`
 	return mcp.NewToolResultText(os.Getenv("PROJECTS_TOKEN")), nil // want `show_token: env os\.Getenv` `BR201: tool show_token returns a secret read by os\.Getenv to the model`
 }
 
 func main() {
-	s := server.NewMCPServer("projects", "1.0.0") // want `agent projects server mcp-go: create_project, deploy, first_event, latest_event, next_event, show_token, status`
+	s := server.NewMCPServer("projects", "1.0.0") // want `agent projects server mcp-go: create_project, deploy, first_event, latest_event, next_event, read_notes, show_token, status`
 	s.AddTool(mcp.NewTool("create_project", mcp.WithString("name")), createProject)
 	s.AddTool(mcp.NewTool("show_token"), showToken)
 	s.AddTool(mcp.NewTool("status"), status)
 	s.AddTool(mcp.NewTool("latest_event"), latestEvent)
 	s.AddTool(mcp.NewTool("first_event"), firstEvent)
 	s.AddTool(mcp.NewTool("next_event"), nextEvent)
+	s.AddTool(mcp.NewTool("read_notes"), readNotes)
 	s.AddTool(mcp.NewTool("deploy", mcp.WithString("service")), deploy)
 	if err := server.ServeStdio(s); err != nil {
 		log.Fatal(err)
