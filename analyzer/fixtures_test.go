@@ -164,6 +164,9 @@ func TestFixtures(t *testing.T) {
 		// What the SDKs put in a handler's request beside the model's
 		// call (the HTTP headers, the session): not the model's.
 		"mcp-request-metadata",
+		// Tools read back from the server and registered again inside
+		// a wrapper: the wrapper is no tool of its own.
+		"mcp-go-rewrap",
 		// A registry filled by the caller of the module: an interface
 		// call on its entries does not take every implementation.
 		"mcp-go-unseen-registry",

@@ -54,3 +54,13 @@ func TestServerArgsInputs(t *testing.T) {
 		t.Errorf("no tool %s", name)
 	}
 }
+
+// TestRewrapNoWarning checks that tools read back from the server and
+// registered again inside a wrapper leave no "cannot tell which handler"
+// warning: their handlers are known where they were first registered.
+func TestRewrapNoWarning(t *testing.T) {
+	doc := scanFixture(t, "mcp-go-rewrap")
+	if len(doc.Warnings) > 0 {
+		t.Errorf("warnings %q, want none", doc.Warnings)
+	}
+}

@@ -126,7 +126,7 @@ func Discover(in Input) Result {
 	var res Result
 	for _, r := range e.registrations(in.Scope) {
 		tools := e.registered(r)
-		if len(tools) == 0 {
+		if len(tools) == 0 && !e.rewraps[r.site] {
 			res.Warnings = append(res.Warnings, e.cannotTell(r))
 		}
 		res.Tools = append(res.Tools, tools...)

@@ -150,12 +150,16 @@ type engine struct {
 	// aliases and updatesOf memoise aliasFieldStores and mapUpdates.
 	aliases   map[string]map[ssa.Value][]*ssa.Store
 	updatesOf map[ssa.Value][]*ssa.MapUpdate
+	// rewraps are the registrations that register again, around their
+	// handlers, tools the SDK already holds (sdkHeld): no tools of their
+	// own, and nothing unknown.
+	rewraps map[ssa.CallInstruction]bool
 }
 
 func newEngine(prog *ssa.Program, cat *rules.Catalog, opaque func(*ssa.Function) bool, scope []*ssa.Function) *engine {
 	return &engine{prog: prog, cat: cat, opaque: opaque, ix: newIndex(scope),
 		ctxs: map[ctxKey]*ctx{}, fans: map[fanKey]int32{}, alts: map[altKey]int32{},
-		dead: map[*ssa.Function]map[*ssa.BasicBlock]bool{}}
+		dead: map[*ssa.Function]map[*ssa.BasicBlock]bool{}, rewraps: map[ssa.CallInstruction]bool{}}
 }
 
 func (e *engine) intern(k ctxKey) *ctx {
@@ -224,6 +228,9 @@ type graph struct {
 	// hinted marks the call nodes whose hint sources were added
 	// (hints.go).
 	hinted map[hintKey]bool
+	// rewraps records that a wrapper of handlers the SDK holds was met
+	// (handlers.go, sdkHeld).
+	rewraps bool
 }
 
 func (e *engine) newGraph() *graph {

@@ -104,10 +104,66 @@ func (g *graph) wraps(id int32) bool {
 		}
 		if g.wrapCall(id, node{v: callee, c: c}, site) {
 			found = true
+		} else if g.e.sdkHeld(callee, 0, map[ssa.Value]bool{}) {
+			// A wrapper of handlers the SDK holds (read back with
+			// its ListTools() and registered again around them):
+			// they are the tools, registered where they were made,
+			// and the wrapper is none.
+			found = true
+			g.rewraps = true
 		}
 	}
 	g.wrapped[id] = found
 	return found
+}
+
+// sdkHeld reports whether v, a function value a wrapper calls, is read out
+// of what a call into an opaque package returned: a handler that the SDK
+// holds and hands back (for name, st := range s.ListTools() { h :=
+// st.Handler; ... }).
+func (e *engine) sdkHeld(v ssa.Value, depth int, seen map[ssa.Value]bool) bool {
+	if depth > 12 || seen[v] {
+		return false
+	}
+	seen[v] = true
+	switch x := v.(type) {
+	case *ssa.FreeVar:
+		i := freeVarIndex(x)
+		for _, mc := range e.ix.closures[x.Parent()] {
+			if i >= 0 && i < len(mc.Bindings) && e.sdkHeld(mc.Bindings[i], depth+1, seen) {
+				return true
+			}
+		}
+	case *ssa.UnOp:
+		return x.Op == token.MUL && e.sdkHeld(x.X, depth+1, seen)
+	case *ssa.Alloc:
+		// A captured variable: what is stored in it.
+		for _, st := range e.ix.storesTo(x) {
+			if e.sdkHeld(st.Val, depth+1, seen) {
+				return true
+			}
+		}
+	case *ssa.FieldAddr:
+		return e.sdkHeld(x.X, depth+1, seen)
+	case *ssa.Field:
+		return e.sdkHeld(x.X, depth+1, seen)
+	case *ssa.IndexAddr:
+		return e.sdkHeld(x.X, depth+1, seen)
+	case *ssa.Index:
+		return e.sdkHeld(x.X, depth+1, seen)
+	case *ssa.Lookup:
+		return e.sdkHeld(x.X, depth+1, seen)
+	case *ssa.Extract:
+		return e.sdkHeld(x.Tuple, depth+1, seen)
+	case *ssa.Next:
+		if r, ok := x.Iter.(*ssa.Range); ok {
+			return e.sdkHeld(r.X, depth+1, seen)
+		}
+	case *ssa.Call:
+		callee := x.Call.StaticCallee()
+		return callee != nil && e.skip(callee)
+	}
+	return false
 }
 
 // fromReceiver reports whether v is read from a field of the method fn's

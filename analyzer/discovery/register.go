@@ -233,6 +233,11 @@ func (g *graph) runners(base Tool, hv, nv ssa.Value, r registration) []Tool {
 // registered turns one registration into its tools.
 func (e *engine) registered(r registration) []Tool {
 	g := e.newGraph()
+	defer func() {
+		if g.rewraps {
+			e.rewraps[r.site] = true
+		}
+	}()
 	args := callArgs(r.site.Common())
 	arg := func(i int) ssa.Value {
 		j := i + r.shift
