@@ -52,7 +52,7 @@ func (c *checker) fixedProgram(site ssa.CallInstruction, s rules.Sensitive, scop
 	if s.Arg >= len(args) {
 		return "", false
 	}
-	progs, ok := c.constantStrings(args[s.Arg], map[ssa.Value]bool{})
+	progs, ok := c.constantStrings(args[s.Arg], scope, map[ssa.Value]bool{})
 	if !ok || len(progs) == 0 {
 		return "", false
 	}
@@ -139,7 +139,7 @@ func (c *checker) inertSubcommands(prog string, site ssa.CallInstruction, s rule
 			if i >= len(argv) || argv[i] == nil {
 				return "", false
 			}
-			ws, ok := c.constantStrings(argv[i], map[ssa.Value]bool{})
+			ws, ok := c.constantStrings(argv[i], scope, map[ssa.Value]bool{})
 			if !ok || len(ws) != 1 || !inert[ws[0]] {
 				return "", false
 			}
@@ -203,7 +203,7 @@ func (c *checker) commandLines(site ssa.CallInstruction, s rules.Sensitive, scop
 	if s.Arg >= len(args) {
 		return nil
 	}
-	progs, ok := c.constantStrings(args[s.Arg], map[ssa.Value]bool{})
+	progs, ok := c.constantStrings(args[s.Arg], scope, map[ssa.Value]bool{})
 	if !ok {
 		return nil
 	}
@@ -220,7 +220,7 @@ func (c *checker) commandLines(site ssa.CallInstruction, s rules.Sensitive, scop
 		for _, argv := range argvs {
 			line := name
 			for i := 0; i < 2 && i < len(argv) && argv[i] != nil; i++ {
-				ws, ok := c.constantStrings(argv[i], map[ssa.Value]bool{})
+				ws, ok := c.constantStrings(argv[i], scope, map[ssa.Value]bool{})
 				if !ok || len(ws) != 1 || ws[0] == "" || strings.HasPrefix(ws[0], "-") {
 					break
 				}
@@ -333,12 +333,14 @@ func (c *checker) argumentsWithin(p *ssa.Parameter, scope map[*ssa.Function]bool
 
 // constantStrings returns the string constants v can be: v itself, the
 // edges of a phi, what a closure's free variable is bound to where the
-// closure is made, what every static caller gives a parameter, the
+// closure is made, what every static caller gives a parameter (every
+// caller in scope, the tool's functions, when scope is set: a builder's
+// NewCommandBuilder("cilium") in this tool, whatever other tools give it), the
 // elements of a list of constants that a loop reads, what the module
 // stores in a package variable or an unexported field, what a function of
 // the module returns, or the program exec.LookPath is asked for; false
 // when one of them is anything else.
-func (c *checker) constantStrings(v ssa.Value, seen map[ssa.Value]bool) ([]string, bool) {
+func (c *checker) constantStrings(v ssa.Value, scope map[*ssa.Function]bool, seen map[ssa.Value]bool) ([]string, bool) {
 	if len(seen) > 64 {
 		return nil, false
 	}
@@ -354,7 +356,7 @@ func (c *checker) constantStrings(v ssa.Value, seen map[ssa.Value]bool) ([]strin
 		}
 		var out []string
 		for _, x := range vs {
-			ss, ok := c.constantStrings(x, seen)
+			ss, ok := c.constantStrings(x, scope, seen)
 			if !ok {
 				return nil, false
 			}
@@ -372,7 +374,7 @@ func (c *checker) constantStrings(v ssa.Value, seen map[ssa.Value]bool) ([]strin
 	case *ssa.FreeVar:
 		return union(closureBindings(x))
 	case *ssa.Parameter:
-		return union(c.argumentsWithin(x, nil))
+		return union(c.argumentsWithin(x, scope))
 	case *ssa.UnOp:
 		if x.Op != token.MUL {
 			break
@@ -403,7 +405,7 @@ func (c *checker) constantStrings(v ssa.Value, seen map[ssa.Value]bool) ([]strin
 			if x.Index == 0 && isLookPath(call) {
 				// exec.LookPath("rg") finds the program its
 				// argument names: the path it returns runs rg.
-				return c.constantStrings(call.Call.Args[0], seen)
+				return c.constantStrings(call.Call.Args[0], scope, seen)
 			}
 			return union(c.returnedValues(call, x.Index))
 		}

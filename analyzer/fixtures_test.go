@@ -167,6 +167,9 @@ func TestFixtures(t *testing.T) {
 		// Tools read back from the server and registered again inside
 		// a wrapper: the wrapper is no tool of its own.
 		"mcp-go-rewrap",
+		// A fluent command builder that keeps the program in a field,
+		// made with a constant by some tools and the model's by another.
+		"mcp-go-command-builder",
 		// A registry filled by the caller of the module: an interface
 		// call on its entries does not take every implementation.
 		"mcp-go-unseen-registry",
