@@ -334,8 +334,9 @@ func (c *checker) argumentsWithin(p *ssa.Parameter, scope map[*ssa.Function]bool
 // constantStrings returns the string constants v can be: v itself, the
 // edges of a phi, what a closure's free variable is bound to where the
 // closure is made, what every static caller gives a parameter (every
-// caller in scope, the tool's functions, when scope is set: a builder's
-// NewCommandBuilder("cilium") in this tool, whatever other tools give it), the
+// caller in scope, the tool's functions, when scope is set and holds one:
+// a builder's NewCommandBuilder("cilium") in this tool, whatever other
+// tools give it), the
 // elements of a list of constants that a loop reads, what the module
 // stores in a package variable or an unexported field, what a function of
 // the module returns, or the program exec.LookPath is asked for; false
@@ -374,7 +375,14 @@ func (c *checker) constantStrings(v ssa.Value, scope map[*ssa.Function]bool, see
 	case *ssa.FreeVar:
 		return union(closureBindings(x))
 	case *ssa.Parameter:
-		return union(c.argumentsWithin(x, scope))
+		args := c.argumentsWithin(x, scope)
+		if len(args) == 0 && scope != nil {
+			// A factory called where the tools are registered, out
+			// of every tool (runner("git") making the handler): all
+			// its callers.
+			args = c.argumentsWithin(x, nil)
+		}
+		return union(args)
 	case *ssa.UnOp:
 		if x.Op != token.MUL {
 			break
