@@ -251,7 +251,9 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 				return true
 			}
 		}
-		if !isFieldRead(v) {
+		if !isFieldRead(v) || !isStringLike(v.Type()) {
+			// A number read from what the value led to (the status
+			// of the response fetched from a URL) is no part of it.
 			return false
 		}
 		// u.Host checked, then u or u.String() used; or u.Host checked

@@ -2,13 +2,16 @@
 // handed on as values: through a wrapper that runs the method it is
 // given, and through a field that holds a method as a seam for tests. A
 // validator that holds a read lock while it checks a path returns its
-// result through the locals a deferred unlock makes SSA keep.
+// result through the locals a deferred unlock makes SSA keep; a fetch that
+// checks the response's status confines nothing of the URL.
 package main
 
 import (
 	"context"
 	"errors"
+	"io"
 	"log"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -124,14 +127,49 @@ func (k *kube) readLoose(ctx context.Context, req mcp.CallToolRequest) (*mcp.Cal
 	return mcp.NewToolResultText(string(data)), nil
 }
 
+// fetchOK fetches a page, and returns an error unless the server answers
+// 200: the status says nothing of where the URL leads.
+func (k *kube) fetchOK(ctx context.Context, raw string) ([]byte, error) {
+	resp, err := http.Get(raw) // want `fetch_page: network net/http\.Get \(tainted\)` `BR103: tool fetch_page: model-controlled input reaches the URL or address of net/http\.Get`
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, errors.New(resp.Status)
+	}
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	return body, nil
+}
+
+// fetchPage fetches the model's URL, and asks it again for its headers
+// once the page came.
+func (k *kube) fetchPage(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool fetch_page mcp-go constant` `BR305: tool fetch_page is not logged with its arguments`
+	raw := req.GetString("url", "")
+	body, err := k.fetchOK(ctx, raw)
+	if err != nil {
+		return nil, err
+	}
+	head, err := http.Head(raw) // want `fetch_page: network net/http\.Head \(tainted\)` `BR103: tool fetch_page: model-controlled input reaches the URL or address of net/http\.Head` `BR203: tool fetch_page returns web content fetched by net/http\.Head to the model, where it can carry instructions`
+	if err != nil {
+		return nil, err
+	}
+	head.Body.Close()
+	return mcp.NewToolResultText(head.Header.Get("Content-Type") + "\n" + string(body)), nil
+}
+
 func main() {
 	k := newKube()
-	srv := server.NewMCPServer("kube", "1.0.0") // want `agent kube server mcp-go: get_resource, read_checked, read_loose, read_manifest, version` `BR402: agent kube: read_checked returns private data \(os\.ReadFile\), get_resource sends data where the model says \(os/exec\.CommandContext\); whoever steers the model can make it send the private data out`
+	srv := server.NewMCPServer("kube", "1.0.0") // want `agent kube server mcp-go: fetch_page, get_resource, read_checked, read_loose, read_manifest, version` `BR401: agent kube: read_checked returns private data \(os\.ReadFile\), fetch_page returns untrusted content \(net/http\.Head\), fetch_page sends data where the model says \(net/http\.Get\); an instruction in the untrusted content can make the model read the private data and send it out`
 	srv.AddTool(mcp.NewTool("get_resource", mcp.WithString("resource")), traced(k.getResource))
 	srv.AddTool(mcp.NewTool("version"), traced(k.version))
 	srv.AddTool(mcp.NewTool("read_manifest", mcp.WithString("path")), k.readManifest)
 	srv.AddTool(mcp.NewTool("read_checked", mcp.WithString("path")), k.readChecked)
 	srv.AddTool(mcp.NewTool("read_loose", mcp.WithString("path")), k.readLoose)
+	srv.AddTool(mcp.NewTool("fetch_page", mcp.WithString("url")), k.fetchPage)
 	if err := server.ServeStdio(srv); err != nil {
 		log.Fatal(err)
 	}
