@@ -104,7 +104,7 @@ func (g *graph) wraps(id int32) bool {
 		}
 		if g.wrapCall(id, node{v: callee, c: c}, site) {
 			found = true
-		} else if g.e.sdkHeld(callee, 0, map[ssa.Value]bool{}) {
+		} else if g.e.sdkHeld(callee, false, 0, map[ssa.Value]bool{}) {
 			// A wrapper of handlers the SDK holds (read back with
 			// its ListTools() and registered again around them):
 			// they are the tools, registered where they were made,
@@ -118,10 +118,12 @@ func (g *graph) wraps(id int32) bool {
 }
 
 // sdkHeld reports whether v, a function value a wrapper calls, is read out
-// of what a call into an opaque package returned: a handler that the SDK
-// holds and hands back (for name, st := range s.ListTools() { h :=
-// st.Handler; ... }).
-func (e *engine) sdkHeld(v ssa.Value, depth int, seen map[ssa.Value]bool) bool {
+// of a collection or a struct that a call into an opaque package returned:
+// a handler that the SDK holds and hands back (for name, st := range
+// s.ListTools() { h := st.Handler; ... }). A function an opaque call
+// returns itself (a library's wrapper around the application's handler)
+// is not one: the tool is not known, and stays the wrapper.
+func (e *engine) sdkHeld(v ssa.Value, read bool, depth int, seen map[ssa.Value]bool) bool {
 	if depth > 12 || seen[v] {
 		return false
 	}
@@ -130,38 +132,38 @@ func (e *engine) sdkHeld(v ssa.Value, depth int, seen map[ssa.Value]bool) bool {
 	case *ssa.FreeVar:
 		i := freeVarIndex(x)
 		for _, mc := range e.ix.closures[x.Parent()] {
-			if i >= 0 && i < len(mc.Bindings) && e.sdkHeld(mc.Bindings[i], depth+1, seen) {
+			if i >= 0 && i < len(mc.Bindings) && e.sdkHeld(mc.Bindings[i], read, depth+1, seen) {
 				return true
 			}
 		}
 	case *ssa.UnOp:
-		return x.Op == token.MUL && e.sdkHeld(x.X, depth+1, seen)
+		return x.Op == token.MUL && e.sdkHeld(x.X, read, depth+1, seen)
 	case *ssa.Alloc:
 		// A captured variable: what is stored in it.
 		for _, st := range e.ix.storesTo(x) {
-			if e.sdkHeld(st.Val, depth+1, seen) {
+			if e.sdkHeld(st.Val, read, depth+1, seen) {
 				return true
 			}
 		}
 	case *ssa.FieldAddr:
-		return e.sdkHeld(x.X, depth+1, seen)
+		return e.sdkHeld(x.X, true, depth+1, seen)
 	case *ssa.Field:
-		return e.sdkHeld(x.X, depth+1, seen)
+		return e.sdkHeld(x.X, true, depth+1, seen)
 	case *ssa.IndexAddr:
-		return e.sdkHeld(x.X, depth+1, seen)
+		return e.sdkHeld(x.X, true, depth+1, seen)
 	case *ssa.Index:
-		return e.sdkHeld(x.X, depth+1, seen)
+		return e.sdkHeld(x.X, true, depth+1, seen)
 	case *ssa.Lookup:
-		return e.sdkHeld(x.X, depth+1, seen)
+		return e.sdkHeld(x.X, true, depth+1, seen)
 	case *ssa.Extract:
-		return e.sdkHeld(x.Tuple, depth+1, seen)
+		return e.sdkHeld(x.Tuple, read, depth+1, seen)
 	case *ssa.Next:
 		if r, ok := x.Iter.(*ssa.Range); ok {
-			return e.sdkHeld(r.X, depth+1, seen)
+			return e.sdkHeld(r.X, true, depth+1, seen)
 		}
 	case *ssa.Call:
 		callee := x.Call.StaticCallee()
-		return callee != nil && e.skip(callee)
+		return read && callee != nil && e.skip(callee)
 	}
 	return false
 }
