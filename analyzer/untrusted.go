@@ -724,14 +724,13 @@ func (c *checker) modulePackages() map[string]bool {
 	return c.modulePkgs
 }
 
-// moduleWrapper reports whether fn is a wrapper SSA made for a method of
-// the module: a method promoted from an embedded field (it selects that
-// field, so following it keeps a call on a bundle to that field's part), a
-// bound method value (k.handleExec handed to a wrapper as a handler, or
-// kept in a field) or a method expression's thunk. Each calls the module's
-// method with what it is given.
+// moduleWrapper reports whether fn is a method wrapper SSA made for a type
+// of the module (a method promoted from an embedded field): it selects that
+// field, so following it keeps a call on a bundle to that field's part.
+// (A bound method value's wrapper is not one: a call of the value runs
+// the method itself, see boundMethod.)
 func (c *checker) moduleWrapper(fn *ssa.Function) bool {
-	if fn.Synthetic == "" || (fn.Signature.Recv() == nil && fn.Object() == nil) {
+	if fn.Synthetic == "" || fn.Signature.Recv() == nil {
 		return false
 	}
 	return c.modulePackages()[declaringPackage(fn)]
