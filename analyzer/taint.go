@@ -1229,6 +1229,14 @@ func (f *flow) findTargets(fn *ssa.Function, site ssa.CallInstruction) ([]*ssa.F
 		}
 	}
 	add := func(g *ssa.Function) {
+		if m := boundMethod(g); m != nil && f.funcs[m] {
+			// A method value (a seam's k.readFn = k.defaultRead, a
+			// tool's run field holding s.bash): the call runs the
+			// method with its arguments. The receiver is the object
+			// the value was made of, which the call does not hand
+			// over (see call): what it holds is not the call's.
+			g = m
+		}
 		switch {
 		case isOpaque(f.cat, g):
 			opaque = append(opaque, f.rc.symbol(g))
@@ -1264,6 +1272,24 @@ func (f *flow) findTargets(fn *ssa.Function, site ssa.CallInstruction) ([]*ssa.F
 
 // callValue is the value a call produces, or nil for go and defer (whose
 // Value method returns a typed nil).
+// boundMethod returns the method a bound method value's wrapper runs, or
+// nil when fn is no such wrapper.
+func boundMethod(fn *ssa.Function) *ssa.Function {
+	if !strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
+		return nil
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(*ssa.Call); ok {
+				if m := c.Call.StaticCallee(); m != nil {
+					return m
+				}
+			}
+		}
+	}
+	return nil
+}
+
 func callValue(site ssa.CallInstruction) ssa.Value {
 	if c, ok := site.(*ssa.Call); ok {
 		return c

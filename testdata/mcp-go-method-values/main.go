@@ -66,14 +66,11 @@ func (k *kube) version(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallT
 }
 
 func (k *kube) defaultRead(ctx context.Context, name string) ([]byte, error) {
-	return os.ReadFile(name) // want `read_manifest: fs-read os\.ReadFile`
+	return os.ReadFile(name) // want `read_manifest: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_manifest: model-controlled input reaches the file path of os\.ReadFile` `BR202: tool read_manifest returns the contents of a file read by os\.ReadFile to the model`
 }
 
-// readManifest reads the model's path through the seam. A limit: the
-// flows do not follow a call of a method value (the receiver it was made
-// of would carry whatever its object holds into every method, as it made
-// the runtimes of whole agents the model's), so the path through the seam
-// is not seen as the model's, nor the file as returned.
+// readManifest reads the model's path through the seam: the call of the
+// method value runs the method with the model's path.
 func (k *kube) readManifest(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_manifest mcp-go constant` `BR305: tool read_manifest is not logged with its arguments`
 	data, err := k.readFn(ctx, req.GetString("path", ""))
 	if err != nil {
