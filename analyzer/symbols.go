@@ -34,7 +34,7 @@ func isOpaque(cat *rules.Catalog, fn *ssa.Function) bool {
 	if p == "" {
 		// Synthetic wrappers (bound methods, thunks) without a package:
 		// judge them by the method they wrap.
-		if strings.HasPrefix(fn.Synthetic, "bound method wrapper") || strings.HasPrefix(fn.Synthetic, "thunk") {
+		if symbol.IsBound(fn) || strings.HasPrefix(fn.Synthetic, "thunk") {
 			return false
 		}
 		return true

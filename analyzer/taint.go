@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/rules"
 )
 
@@ -1229,7 +1230,7 @@ func (f *flow) findTargets(fn *ssa.Function, site ssa.CallInstruction) ([]*ssa.F
 		}
 	}
 	add := func(g *ssa.Function) {
-		if m := boundMethod(g); m != nil && f.funcs[m] {
+		if m := symbol.CalledMethod(g); symbol.IsBound(g) && m != nil && f.funcs[m] {
 			// A method value (a seam's k.readFn = k.defaultRead, a
 			// tool's run field holding s.bash): the call runs the
 			// method with its arguments. The receiver is the object
@@ -1272,24 +1273,6 @@ func (f *flow) findTargets(fn *ssa.Function, site ssa.CallInstruction) ([]*ssa.F
 
 // callValue is the value a call produces, or nil for go and defer (whose
 // Value method returns a typed nil).
-// boundMethod returns the method a bound method value's wrapper runs, or
-// nil when fn is no such wrapper.
-func boundMethod(fn *ssa.Function) *ssa.Function {
-	if !strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
-		return nil
-	}
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			if c, ok := instr.(*ssa.Call); ok {
-				if m := c.Call.StaticCallee(); m != nil {
-					return m
-				}
-			}
-		}
-	}
-	return nil
-}
-
 func callValue(site ssa.CallInstruction) ssa.Value {
 	if c, ok := site.(*ssa.Call); ok {
 		return c

@@ -58,7 +58,7 @@ func constString(v ssa.Value) (string, bool) {
 // unwrapWrapper maps a synthetic bound-method wrapper or thunk (a method
 // value s.run, a method expression (*S).run) to the method it calls.
 func unwrapWrapper(fn *ssa.Function) *ssa.Function {
-	if !strings.HasPrefix(fn.Synthetic, "bound method wrapper") && !strings.HasPrefix(fn.Synthetic, "thunk") {
+	if !symbol.IsBound(fn) && !strings.HasPrefix(fn.Synthetic, "thunk") {
 		return fn
 	}
 	for _, b := range fn.Blocks {

@@ -35,7 +35,7 @@ func (e *engine) handlerFunc(n node) (*ssa.Function, *ctx) {
 		return fn, e.intern(ctxKey{fn: fn, entry: true})
 	case *ssa.MakeClosure:
 		fn := f.Fn.(*ssa.Function)
-		if isBound(fn) && len(f.Bindings) > 0 {
+		if symbol.IsBound(fn) && len(f.Bindings) > 0 {
 			if m := unwrapWrapper(fn); m != fn {
 				return m, e.intern(ctxKey{fn: m, entry: true, recv: node{v: f.Bindings[0], c: n.c}, hasRecv: true})
 			}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/symbol"
 )
 
 // index maps values to the instructions that use them in the ways the flow
@@ -110,7 +112,7 @@ func (ix *index) ensure(fn *ssa.Function) {
 			case *ssa.MakeClosure:
 				if f, ok := in.Fn.(*ssa.Function); ok {
 					ix.closures[f] = append(ix.closures[f], in)
-					if isBound(f) {
+					if symbol.IsBound(f) {
 						bound = append(bound, f)
 					}
 				}

@@ -102,7 +102,7 @@ func isCallback(v ssa.Value) bool {
 		case *ssa.Parameter, *ssa.FreeVar:
 			return true
 		case *ssa.MakeClosure:
-			return isBound(x.Fn.(*ssa.Function))
+			return symbol.IsBound(x.Fn.(*ssa.Function))
 		case *ssa.UnOp:
 			_, ok := x.X.(*ssa.FreeVar)
 			return ok
@@ -138,7 +138,7 @@ func (e *engine) callbackRegistrations(fn *ssa.Function, site ssa.CallInstructio
 				target = unwrapWrapper(f)
 			case *ssa.MakeClosure:
 				fv := f.Fn.(*ssa.Function)
-				if !isBound(fv) || len(f.Bindings) == 0 {
+				if !symbol.IsBound(fv) || len(f.Bindings) == 0 {
 					continue
 				}
 				target, shift, recv = unwrapWrapper(fv), -1, node{v: f.Bindings[0], c: ln.c}

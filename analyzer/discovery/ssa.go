@@ -38,17 +38,11 @@ func callArgs(c *ssa.CallCommon) []ssa.Value {
 	return c.Args
 }
 
-// isBound reports whether fn is the synthetic wrapper of a method value
-// (s.handle), whose free variable 0 is the receiver.
-func isBound(fn *ssa.Function) bool {
-	return strings.HasPrefix(fn.Synthetic, "bound method wrapper")
-}
-
 // isWrapper reports whether fn is a synthetic wrapper of one method: a
 // method value (s.run), a method expression ((*S).run), or a promoted or
 // pointer-receiver method of an embedding type.
 func isWrapper(fn *ssa.Function) bool {
-	return isBound(fn) || strings.HasPrefix(fn.Synthetic, "thunk") || strings.HasPrefix(fn.Synthetic, "wrapper for")
+	return symbol.IsBound(fn) || strings.HasPrefix(fn.Synthetic, "thunk") || strings.HasPrefix(fn.Synthetic, "wrapper for")
 }
 
 // unwrapWrapper maps a synthetic wrapper (see isWrapper) to the method it
@@ -57,14 +51,8 @@ func unwrapWrapper(fn *ssa.Function) *ssa.Function {
 	if !isWrapper(fn) {
 		return fn
 	}
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			if c, ok := instr.(ssa.CallInstruction); ok {
-				if callee := c.Common().StaticCallee(); callee != nil {
-					return callee
-				}
-			}
-		}
+	if m := symbol.CalledMethod(fn); m != nil {
+		return m
 	}
 	return fn
 }

@@ -219,3 +219,24 @@ func IsContextLike(t types.Type) bool {
 	return ms.Lookup(nil, "Deadline") != nil && ms.Lookup(nil, "Done") != nil &&
 		ms.Lookup(nil, "Err") != nil && ms.Lookup(nil, "Value") != nil
 }
+
+// IsBound reports whether fn is the synthetic wrapper of a method value
+// (s.handle), whose free variable 0 is the receiver.
+func IsBound(fn *ssa.Function) bool {
+	return strings.HasPrefix(fn.Synthetic, "bound method wrapper")
+}
+
+// CalledMethod returns the function a synthetic wrapper's body calls (the
+// method a bound method value, a thunk or a promoted method runs), or nil.
+func CalledMethod(fn *ssa.Function) *ssa.Function {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(ssa.CallInstruction); ok {
+				if callee := c.Common().StaticCallee(); callee != nil {
+					return callee
+				}
+			}
+		}
+	}
+	return nil
+}
