@@ -135,6 +135,7 @@ func (c *checker) inertSubcommands(prog string, site ssa.CallInstruction, s rule
 	}
 	var subs []string
 	for _, argv := range argvs {
+		argv = c.afterAttachedOptions(argv, scope)
 		word := func(i int) (string, bool) {
 			if i >= len(argv) || argv[i] == nil {
 				return "", false
@@ -144,6 +145,10 @@ func (c *checker) inertSubcommands(prog string, site ssa.CallInstruction, s rule
 				return "", false
 			}
 			return ws[0], true
+		}
+		if prog, ok := c.programAfterSeparator(prog, argv, scope); ok {
+			subs = append(subs, prog)
+			continue
 		}
 		sub, ok := word(0)
 		if !ok {
@@ -159,6 +164,41 @@ func (c *checker) inertSubcommands(prog string, site ssa.CallInstruction, s rule
 		subs = append(subs, sub)
 	}
 	return subs, true
+}
+
+// programAfterSeparator returns "exec -- P" when argv runs, in a pod, a
+// program P that the code fixes after kubectl exec's "--" (kubectl exec -n
+// NS POD -- cilium-dbg ARGS...): the words before "--" are kubectl's, one
+// each, and those after P are P's options and operands, not a command.
+// P must not run what its own arguments name (a shell).
+func (c *checker) programAfterSeparator(prog string, argv []ssa.Value, scope map[*ssa.Function]bool) (string, bool) {
+	if prog != "kubectl" || len(argv) == 0 {
+		return "", false
+	}
+	constant := func(v ssa.Value) string {
+		if v == nil {
+			return ""
+		}
+		ws, ok := c.constantStrings(v, scope, map[ssa.Value]bool{})
+		if !ok || len(ws) != 1 {
+			return ""
+		}
+		return ws[0]
+	}
+	if constant(argv[0]) != "exec" {
+		return "", false
+	}
+	for i := 1; i+1 < len(argv); i++ {
+		if constant(argv[i]) != "--" {
+			continue
+		}
+		p := constant(argv[i+1])
+		if p == "" || strings.HasPrefix(p, "-") || runners[programName(p)] {
+			return "", false
+		}
+		return "exec -- " + programName(p), true
+	}
+	return "", false
 }
 
 // argvsAfter returns the words a command call gives after the program,
@@ -185,6 +225,42 @@ func (c *checker) argvsAfter(site ssa.CallInstruction, s rules.Sensitive, scope 
 		return argvs, true
 	}
 	return [][]ssa.Value{args[s.Arg+1:]}, true
+}
+
+// afterAttachedOptions returns argv without its leading options that
+// carry their value in the same word (--token=T, --kubeconfig=/path):
+// whatever that value is, the word is the option's, and the subcommand is
+// the first word after them. An option and its value in two words
+// (--namespace ns) ends the list: only the program knows whether it takes
+// one.
+func (c *checker) afterAttachedOptions(argv []ssa.Value, scope map[*ssa.Function]bool) []ssa.Value {
+	for len(argv) > 0 && argv[0] != nil && c.attachedOption(argv[0], scope) {
+		argv = argv[1:]
+	}
+	return argv
+}
+
+// attachedOption reports whether a word is an option with its value
+// attached: a constant -x=y, or "--flag=" followed by anything.
+func (c *checker) attachedOption(v ssa.Value, scope map[*ssa.Function]bool) bool {
+	option := func(s string) bool { return strings.HasPrefix(s, "-") && strings.Contains(s, "=") }
+	if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD {
+		if k, ok := b.X.(*ssa.Const); ok {
+			s, ok := constString(k)
+			return ok && option(s)
+		}
+		return false
+	}
+	ws, ok := c.constantStrings(v, scope, map[ssa.Value]bool{})
+	if !ok || len(ws) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		if !option(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // commandLines returns what a command call runs when the code fixes it:
@@ -218,6 +294,7 @@ func (c *checker) commandLines(site ssa.CallInstruction, s rules.Sensitive, scop
 		}
 		name := programName(prog)
 		for _, argv := range argvs {
+			argv = c.afterAttachedOptions(argv, scope)
 			line := name
 			for i := 0; i < 2 && i < len(argv) && argv[i] != nil; i++ {
 				ws, ok := c.constantStrings(argv[i], scope, map[ssa.Value]bool{})
@@ -274,12 +351,19 @@ func (c *checker) sliceSources(v ssa.Value, scope map[*ssa.Function]bool, seen m
 		// a phi extends): it adds nothing to its first visit.
 		return []*ssa.Slice{}
 	}
-	if len(seen) > 32 {
+	if len(seen) > 128 {
+		// A builder's Build appends each option it holds on a
+		// branch of its own: a phi and an append apiece.
 		return nil
 	}
 	seen[v] = true
 	each := func(vs []ssa.Value) []*ssa.Slice {
-		var out []*ssa.Slice
+		if len(vs) == 0 {
+			return nil
+		}
+		// Not nil: values all met before add nothing, and that is
+		// no failure.
+		out := []*ssa.Slice{}
 		for _, w := range vs {
 			srcs := c.sliceSources(w, scope, seen)
 			if srcs == nil {
@@ -291,19 +375,169 @@ func (c *checker) sliceSources(v ssa.Value, scope map[*ssa.Function]bool, seen m
 	}
 	switch x := v.(type) {
 	case *ssa.Slice:
+		if emptySlice(x) {
+			return []*ssa.Slice{}
+		}
 		if arr, ok := x.X.(*ssa.Alloc); ok && isArrayPtr(arr.Type()) && x.Low == nil {
 			return []*ssa.Slice{x}
 		}
 	case *ssa.Phi:
 		return each(x.Edges)
 	case *ssa.Call:
-		if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" && len(x.Call.Args) > 0 {
-			return c.sliceSources(x.Call.Args[0], scope, seen)
+		if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" && len(x.Call.Args) == 2 {
+			// append(words, more...): the words come first; when
+			// words can be empty (a builder's make([]string, 0)
+			// before its first WithArgs), more's come first.
+			out := c.sliceSources(x.Call.Args[0], scope, seen)
+			if out == nil || !c.canBeEmpty(x.Call.Args[0], scope, map[ssa.Value]bool{}) {
+				return out
+			}
+			more := c.sliceSources(x.Call.Args[1], scope, seen)
+			if more == nil {
+				return nil
+			}
+			return append(out, more...)
+		}
+		return each(c.returnedValues(x, 0))
+	case *ssa.Extract:
+		if call, ok := x.Tuple.(*ssa.Call); ok {
+			return each(c.returnedValues(call, x.Index))
 		}
 	case *ssa.Parameter:
 		return each(c.argumentsWithin(x, scope))
+	case *ssa.FreeVar:
+		return each(closureBindings(x))
+	case *ssa.UnOp:
+		if fv, ok := x.X.(*ssa.FreeVar); ok && x.Op == token.MUL {
+			// A closure's captured variable (a cached run's
+			// func() { return run(command, args) }).
+			return each(capturedValues(fv))
+		}
+		// A builder's words kept in an unexported field: what the
+		// module stores there. Where it appends to the words already
+		// there (WithArgs), the first words are those of the first
+		// append, onto none.
+		if fv := loadedField(x); fv != nil {
+			var out []*ssa.Slice
+			for _, st := range c.storedValues(fv) {
+				if more := appendedTo(st, fv); more != nil {
+					st = more
+				}
+				srcs := c.sliceSources(st, scope, seen)
+				if srcs == nil {
+					return nil
+				}
+				out = append(out, srcs...)
+			}
+			return out
+		}
+	case *ssa.MakeSlice, *ssa.Const:
+		// No words (make([]string, 0, n), a nil slice): nothing comes
+		// first from here.
+		if c.canBeEmpty(x, scope, map[ssa.Value]bool{}) {
+			return []*ssa.Slice{}
+		}
 	}
 	return nil
+}
+
+// canBeEmpty reports whether a slice of words may hold none where it is
+// used: a nil slice, a make of length 0, or a value that can be one of
+// those (through phis, fields, parameters and results as sliceSources
+// follows them). An append of a literal is never empty.
+func (c *checker) canBeEmpty(v ssa.Value, scope map[*ssa.Function]bool, seen map[ssa.Value]bool) bool {
+	if seen[v] || len(seen) > 128 {
+		return false
+	}
+	seen[v] = true
+	any := func(vs []ssa.Value) bool {
+		for _, w := range vs {
+			if c.canBeEmpty(w, scope, seen) {
+				return true
+			}
+		}
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.Const:
+		return x.IsNil()
+	case *ssa.MakeSlice:
+		n, ok := constInt(x.Len)
+		return ok && n == 0
+	case *ssa.Slice:
+		return emptySlice(x)
+	case *ssa.Phi:
+		return any(x.Edges)
+	case *ssa.Call:
+		if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" && len(x.Call.Args) == 2 {
+			return c.canBeEmpty(x.Call.Args[0], scope, seen) && c.canBeEmpty(x.Call.Args[1], scope, seen)
+		}
+		return any(c.returnedValues(x, 0))
+	case *ssa.Extract:
+		if call, ok := x.Tuple.(*ssa.Call); ok {
+			return any(c.returnedValues(call, x.Index))
+		}
+	case *ssa.Parameter:
+		return any(c.argumentsWithin(x, scope))
+	case *ssa.FreeVar:
+		return any(closureBindings(x))
+	case *ssa.UnOp:
+		if fv, ok := x.X.(*ssa.FreeVar); ok && x.Op == token.MUL {
+			return any(capturedValues(fv))
+		}
+		// A field made empty and appended to by the tool's own calls
+		// (a builder made, then given its words) holds them when the
+		// tool reads it: the tool fills its builder before it runs it.
+		if fv := loadedField(x); fv != nil {
+			stored := c.storedValues(fv)
+			for _, st := range stored {
+				if call, ok := st.(*ssa.Call); ok && appendedTo(st, fv) != nil && scope[call.Parent()] {
+					return false
+				}
+			}
+			return any(stored)
+		}
+	}
+	return false
+}
+
+// emptySlice reports whether a slice expression has no elements: what
+// make([]string, 0, 8) and []string{} become, a slice of an array up to 0.
+func emptySlice(x *ssa.Slice) bool {
+	if n, ok := constInt(x.High); ok && n == 0 {
+		return true
+	}
+	if p, ok := x.X.Type().Underlying().(*types.Pointer); ok && x.High == nil {
+		if a, ok := p.Elem().Underlying().(*types.Array); ok {
+			return a.Len() == 0
+		}
+	}
+	return false
+}
+
+// loadedField returns the struct field a load reads (*b.args), or nil.
+func loadedField(v *ssa.UnOp) *types.Var {
+	fa, ok := v.X.(*ssa.FieldAddr)
+	if !ok || v.Op != token.MUL {
+		return nil
+	}
+	return fieldVar(fa.X.Type(), fa.Field)
+}
+
+// appendedTo returns the words that v, a value stored into field fv,
+// appends to the field's own (b.args = append(b.args, more...)), or nil.
+func appendedTo(v ssa.Value, fv *types.Var) ssa.Value {
+	call, ok := v.(*ssa.Call)
+	if !ok || len(call.Call.Args) != 2 {
+		return nil
+	}
+	if b, ok := call.Call.Value.(*ssa.Builtin); !ok || b.Name() != "append" {
+		return nil
+	}
+	if load, ok := call.Call.Args[0].(*ssa.UnOp); !ok || loadedField(load) != fv {
+		return nil
+	}
+	return call.Call.Args[1]
 }
 
 // argumentsWithin returns what the static calls of scope (every call, for
@@ -318,7 +552,7 @@ func (c *checker) argumentsWithin(p *ssa.Parameter, scope map[*ssa.Function]bool
 	}
 	var out []ssa.Value
 	for _, e := range node.In {
-		if e.Site == nil || e.Site.Common().StaticCallee() != p.Parent() {
+		if e.Site == nil || !callsDirectly(e.Site.Common(), p.Parent()) {
 			return nil
 		}
 		if scope != nil && !scope[e.Caller.Func] {
@@ -329,6 +563,18 @@ func (c *checker) argumentsWithin(p *ssa.Parameter, scope map[*ssa.Function]bool
 		}
 	}
 	return out
+}
+
+// callsDirectly reports whether a call hands its arguments to fn as they
+// are: a static call of fn, or a call of an interface's method that runs
+// fn, one of the implementations (an executor that a test may swap). A call
+// of a function value may run a wrapper or a closure that binds some of
+// them instead.
+func callsDirectly(c *ssa.CallCommon, fn *ssa.Function) bool {
+	if c.IsInvoke() {
+		return fn.Signature.Recv() != nil && fn.Name() == c.Method.Name()
+	}
+	return c.StaticCallee() == fn
 }
 
 // constantStrings returns the string constants v can be: v itself, the

@@ -57,10 +57,16 @@ func runProgram(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResu
 }
 
 func main() {
-	s := server.NewMCPServer("cluster", "1.0.0") // want `agent cluster server mcp-go: cilium_status, helm_list, run_program`
+	s := server.NewMCPServer("cluster", "1.0.0") // want `agent cluster server mcp-go: agent_status, cilium_status, helm_list, helm_status, kube_verb, pod_exec, pod_logs, pod_shell, run_program`
 	s.AddTool(mcp.NewTool("cilium_status", mcp.WithString("namespace")), ciliumStatus)
 	s.AddTool(mcp.NewTool("helm_list", mcp.WithString("namespace")), helmList)
 	s.AddTool(mcp.NewTool("run_program", mcp.WithString("program"), mcp.WithString("arg")), runProgram)
+	s.AddTool(mcp.NewTool("pod_logs", mcp.WithString("pod"), mcp.WithString("namespace")), podLogs)
+	s.AddTool(mcp.NewTool("pod_exec", mcp.WithString("pod"), mcp.WithString("command")), podExec)
+	s.AddTool(mcp.NewTool("helm_status", mcp.WithString("release")), helmStatus)
+	s.AddTool(mcp.NewTool("agent_status", mcp.WithString("command")), agentStatus)
+	s.AddTool(mcp.NewTool("pod_shell", mcp.WithString("command")), podShell)
+	s.AddTool(mcp.NewTool("kube_verb", mcp.WithString("verb"), mcp.WithString("resource")), kubeVerb)
 	if err := server.ServeStdio(s); err != nil {
 		log.Fatal(err)
 	}

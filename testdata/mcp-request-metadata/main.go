@@ -35,10 +35,11 @@ func clusterVersion(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallTool
 	return mcp.NewToolResultText(string(out)), nil
 }
 
-// listPods lists the pods of the model's namespace as the caller.
+// listPods lists the pods of the model's namespace as the caller: the
+// subcommand is get, after an option that holds its value (--token=T).
 func listPods(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool list_pods mcp-go constant` `BR304: tool list_pods can run processes with no rate limit` `BR305: tool list_pods is not logged with its arguments`
 	token := bearer(req.Header.Get("Authorization"))
-	out, err := exec.CommandContext(ctx, "kubectl", "--token="+token, "get", "pods", "-n", req.GetString("namespace", "default")).Output() // want `list_pods: exec os/exec\.CommandContext \(tainted\)` `BR101: tool list_pods: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool list_pods can run processes through os/exec\.CommandContext with no confirmation before it` `BR303: tool list_pods: a model-chosen command reaches os/exec\.CommandContext with no sandbox or allowlist`
+	out, err := exec.CommandContext(ctx, "kubectl", "--token="+token, "get", "pods", "-n", req.GetString("namespace", "default")).Output() // want `list_pods: exec os/exec\.CommandContext \(tainted\)` `BR101: tool list_pods: model-controlled input reaches the arguments of os/exec\.CommandContext, which runs kubectl get` `BR301: tool list_pods can run processes through os/exec\.CommandContext with no confirmation before it`
 	if err != nil {
 		return nil, err
 	}
