@@ -213,3 +213,21 @@ func TestSummaryContinuesThroughHelpers(t *testing.T) {
 	}
 	analyzertest.Run(t, filepath.Join("..", "testdata", "summary-continues"), analyzer.Config{Catalog: cat, CacheDir: t.TempDir()})
 }
+
+// TestSummaryOwnCode scans a fixture whose two tools call two opaque
+// clients that hand their calls to one support library as closures: each
+// client's summary goes through its own code and its dependencies' only,
+// so the reading client does not take the closure that the writing client
+// hands the same library. A summary is kept under its own dependencies'
+// versions, so it must not depend on which other packages one scan
+// summarises.
+func TestSummaryOwnCode(t *testing.T) {
+	cat, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cat.Parse("user.cat", strings.NewReader("opaque example.com/deps\n")); err != nil {
+		t.Fatal(err)
+	}
+	analyzertest.Run(t, filepath.Join("..", "testdata", "summary-shared-callback"), analyzer.Config{CacheDir: t.TempDir(), Catalog: cat})
+}

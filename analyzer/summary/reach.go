@@ -62,11 +62,17 @@ func summarise(ctx context.Context, op *load.Program, need map[string][]string, 
 	}
 	start = time.Now()
 	g.operations()
-	res := g.search()
-	cfg.phase("search", start, fmt.Sprintf("%d sinks", len(res.groups)))
-
 	out := map[string]*entry{}
+	sinks := 0
 	for _, path := range paths {
+		// One search per package, through its own code and its
+		// dependencies' only: the packages summarised beside it hand
+		// their own closures to a library they share (gax.Invoke), and
+		// a summary is kept under the versions of its own dependencies
+		// (cache.go), so it must not depend on what else this scan
+		// summarised.
+		res := g.search(g.within(sp.roots[path].Pkg))
+		sinks += len(res.groups)
 		e := &entry{Package: path, Functions: map[string][]Reach{}, Summarised: need[path], complete: !sp.broken[path]}
 		api := cfg.Catalog.IsAPI(path)
 		for _, sym := range need[path] {
@@ -76,7 +82,35 @@ func summarise(ctx context.Context, op *load.Program, need map[string][]string, 
 		}
 		out[path] = e
 	}
+	cfg.phase("search", start, fmt.Sprintf("%d sinks", sinks))
 	return out, nil
+}
+
+// within returns which of the graph's functions belong to root or to a
+// package it imports, directly or not. A function of no package (a
+// wrapper SSA makes) belongs where the function it wraps does.
+func (g *graph) within(root *types.Package) []bool {
+	closure := map[*types.Package]bool{}
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		if closure[p] {
+			return
+		}
+		closure[p] = true
+		for _, imp := range p.Imports() {
+			visit(imp)
+		}
+	}
+	visit(root)
+	in := make([]bool, len(g.fns))
+	for i, fn := range g.fns {
+		if o := fn.Origin(); o != nil {
+			fn = o
+		}
+		p := fn.Pkg
+		in[i] = p == nil || closure[p.Pkg]
+	}
+	return in
 }
 
 // graph is the call graph of what the summarised functions reach, with the
@@ -559,15 +593,19 @@ type found struct {
 	hops   []map[int32]hop // by group, keyed by state fn*nclasses+class
 }
 
-// search goes backwards from every sink call, one group at a time,
-// breadth first, so that each (function, class) gets its shortest witness.
+// search goes backwards from every sink call, one group at a time, through
+// the functions within says are in the search, breadth first, so that each
+// (function, class) gets its shortest witness.
 // A state's class is that of its network call's operation: a call made on
 // the path of a function that fixes read operations reads, and so on;
 // classes only change from unclassified, at the nearest function that
 // fixes an operation.
-func (g *graph) search() *found {
+func (g *graph) search(within []bool) *found {
 	groups := map[group][]int{}
 	for i, hs := range g.direct {
+		if !within[i] {
+			continue
+		}
 		for _, h := range hs {
 			k := group{capability: h.capability, sink: h.sink, api: g.apis[i]}
 			groups[k] = append(groups[k], i)
@@ -611,6 +649,9 @@ func (g *graph) search() *found {
 			queue = queue[1:]
 			fn, class := int(state)/nclasses, int(state)%nclasses
 			for _, e := range g.callers[fn] {
+				if !within[e.fn] {
+					continue
+				}
 				for _, c := range g.classes(e.fn, class, k.capability) {
 					push(int32(e.fn*nclasses+c), hop{next: state, site: e.site})
 				}
