@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 
+	lroauto "cloud.google.com/go/longrunning/autogen"
 	"cloud.google.com/go/longrunning/autogen/longrunningpb"
 	"github.com/mark3labs/mcp-go/mcp"
 	"google.golang.org/grpc/health/grpc_health_v1"
@@ -25,4 +26,19 @@ func (o *ops) health(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToo
 		return nil, err
 	}
 	return mcp.NewToolResultText(resp.GetStatus().String()), nil
+}
+
+// getOperationFresh makes its own API client for each call: how the client
+// dials and gets its token is how it authenticates, not what the tool does.
+func (o *ops) getOperationFresh(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool get_operation_fresh mcp-go constant` `BR305: tool get_operation_fresh is not logged with its arguments`
+	client, err := lroauto.NewOperationsClient(ctx) // want `get_operation_fresh: fs-read os\.Open` `get_operation_fresh: fs-read os\.ReadFile`
+	if err != nil {
+		return nil, err
+	}
+	defer client.Close()
+	op, err := client.GetOperation(ctx, &longrunningpb.GetOperationRequest{Name: req.GetString("name", "")}) // want `get_operation_fresh: cloud-read \(google\.golang\.org/grpc\.ClientConnInterface\)\.Invoke \(tainted\)`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(op.GetName()), nil
 }

@@ -37,12 +37,13 @@ func main() {
 		log.Fatal(err)
 	}
 	o := &ops{cal: cal, search: search, conn: conn}
-	s := server.NewMCPServer("ops", "1.0.0") // want `agent ops server mcp-go: add_event, cancel_operation, event_call, health, list_events, list_events_fresh, web_search`
+	s := server.NewMCPServer("ops", "1.0.0") // want `agent ops server mcp-go: add_event, cancel_operation, event_call, get_operation_fresh, health, list_events, list_events_fresh, web_search`
 	s.AddTool(mcp.NewTool("add_event", mcp.WithString("summary"), mcp.WithString("start")), o.addEvent)
 	s.AddTool(mcp.NewTool("list_events"), o.listEvents)
 	s.AddTool(mcp.NewTool("list_events_fresh"), o.listEventsFresh)
 	s.AddTool(mcp.NewTool("event_call"), o.eventCall)
 	s.AddTool(mcp.NewTool("cancel_operation", mcp.WithString("name")), o.cancelOperation)
+	s.AddTool(mcp.NewTool("get_operation_fresh", mcp.WithString("name")), o.getOperationFresh)
 	s.AddTool(mcp.NewTool("health"), o.health)
 	s.AddTool(mcp.NewTool("web_search", mcp.WithString("query")), o.webSearch)
 	if err := server.ServeStdio(s); err != nil {
