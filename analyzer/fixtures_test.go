@@ -95,6 +95,10 @@ func TestFixtures(t *testing.T) {
 		// returned by a lookup helper; the agent run through the service
 		// interface its constructor returns.
 		"go-openai-select",
+		// Tools as rows of a table of the application's descriptors,
+		// selected by a loop comparing each row's name (== or
+		// strings.EqualFold) with the model's call.
+		"go-openai-table",
 		// Code for another platform, or behind a constant flag, never
 		// runs: no capability from it.
 		"mcp-go-platform",

@@ -336,7 +336,19 @@ func (e *engine) dispatches(scope []*ssa.Function, m *modelNames) []Tool {
 							continue
 						}
 					}
+					if tools, ok := e.rowNameCompared(in, in.X, in.Y, in.Op == token.NEQ, m); ok {
+						out = append(out, tools...)
+						continue
+					}
 					cases = append(cases, cmp{fn, in})
+				case *ssa.Call:
+					// strings.EqualFold(t.Name, call.Name) compares as
+					// == does, ignoring case.
+					if callee := in.Call.StaticCallee(); callee != nil && callee.String() == "strings.EqualFold" && len(in.Call.Args) == 2 {
+						if tools, ok := e.rowNameCompared(in, in.Call.Args[0], in.Call.Args[1], false, m); ok {
+							out = append(out, tools...)
+						}
+					}
 				case *ssa.Lookup:
 					d, ok := m.field(in.Index, 0)
 					if !ok {
@@ -561,6 +573,164 @@ func nameMethodCall(b *ssa.BinOp) (c *ssa.Call, field string, other ssa.Value) {
 		}
 	}
 	return nil, "", nil
+}
+
+// rowNameCompared turns a loop over a table of the application's tool
+// descriptors that compares each row's name field with a model's tool-call
+// name (`for _, t := range tools { if t.Name == call.Function.Name {
+// t.Run(ctx, call.Function.Arguments) } }`) into one tool per row: the
+// function in the row's field that the taken branch calls, named by the
+// row's name field. cond is the comparison (a BinOp, or a call of
+// strings.EqualFold) whose true result (false, for !=) selects the row.
+func (e *engine) rowNameCompared(cond ssa.Value, x, y ssa.Value, negated bool, m *modelNames) ([]Tool, bool) {
+	for _, p := range [][2]ssa.Value{{x, y}, {y, x}} {
+		r, ok := rowFieldOf(p[0])
+		if !ok || !isString(p[0].Type()) {
+			continue
+		}
+		d, ok := m.field(p[1], 0)
+		if !ok {
+			continue
+		}
+		m.markUsed(p[1])
+		return e.rowTools(cond, negated, r, d), true
+	}
+	return nil, false
+}
+
+// rowField is a field read of a row of a table: row is the element's
+// address (&tools[i]) or value (tools[i]), or the pointer a row of
+// pointers holds; table is the slice or array; deref says the row is a
+// pointer held in the table.
+type rowField struct {
+	row, table ssa.Value
+	field      string
+	deref      bool
+}
+
+// rowFieldOf returns the row and field that v reads: t.Name for a t ranged
+// over a slice or an array of structs or of pointers to them.
+func rowFieldOf(v ssa.Value) (rowField, bool) {
+	var x ssa.Value
+	var idx int
+	switch f := v.(type) {
+	case *ssa.Field:
+		x, idx = f.X, f.Field
+		if ld, ok := x.(*ssa.UnOp); ok && ld.Op == token.MUL {
+			if ia, ok := ld.X.(*ssa.IndexAddr); ok {
+				return rowField{row: ia, table: ia.X, field: fieldName(x.Type(), idx)}, true
+			}
+		}
+		if ix, ok := x.(*ssa.Index); ok {
+			return rowField{row: ix, table: ix.X, field: fieldName(x.Type(), idx)}, true
+		}
+		if ld, ok := x.(*ssa.UnOp); ok && ld.Op == token.MUL {
+			if a, ok := ld.X.(*ssa.Alloc); ok {
+				if table := rowCopied(a); table != nil {
+					return rowField{row: a, table: table, field: fieldName(x.Type(), idx)}, true
+				}
+			}
+		}
+	case *ssa.UnOp:
+		fa, ok := f.X.(*ssa.FieldAddr)
+		if !ok || f.Op != token.MUL {
+			return rowField{}, false
+		}
+		name := fieldName(fa.X.Type(), fa.Field)
+		if ia, ok := fa.X.(*ssa.IndexAddr); ok {
+			return rowField{row: ia, table: ia.X, field: name}, true
+		}
+		if a, ok := fa.X.(*ssa.Alloc); ok {
+			// The range variable, a local copy of the row.
+			if table := rowCopied(a); table != nil {
+				return rowField{row: a, table: table, field: name}, true
+			}
+		}
+		if ld, ok := fa.X.(*ssa.UnOp); ok && ld.Op == token.MUL {
+			if ia, ok := ld.X.(*ssa.IndexAddr); ok {
+				return rowField{row: ld, table: ia.X, field: name, deref: true}, true
+			}
+		}
+	}
+	return rowField{}, false
+}
+
+// rowCopied returns the table whose row a local variable holds, when its
+// one store is a row's value (the range variable of `for _, t := range
+// tools`, kept in a local when its fields are addressed); nil otherwise.
+func rowCopied(a *ssa.Alloc) ssa.Value {
+	var table ssa.Value
+	for _, ref := range *a.Referrers() {
+		st, ok := ref.(*ssa.Store)
+		if !ok || st.Addr != a {
+			continue
+		}
+		if table != nil {
+			return nil
+		}
+		switch v := st.Val.(type) {
+		case *ssa.UnOp:
+			ia, ok := v.X.(*ssa.IndexAddr)
+			if !ok || v.Op != token.MUL {
+				return nil
+			}
+			table = ia.X
+		case *ssa.Index:
+			table = v.X
+		default:
+			return nil
+		}
+	}
+	return table
+}
+
+// rowTools returns the tools of a table compared by its name field: the
+// function-typed field of the same row that the taken branch calls is the
+// handler.
+func (e *engine) rowTools(cond ssa.Value, negated bool, r rowField, d rules.Dispatch) []Tool {
+	var taken *ssa.BasicBlock
+	for _, ref := range *cond.Referrers() {
+		if iff, ok := ref.(*ssa.If); ok && iff.Cond == cond {
+			taken = iff.Block().Succs[0]
+			if negated {
+				taken = iff.Block().Succs[1]
+			}
+		}
+	}
+	if taken == nil {
+		return nil
+	}
+	fn := taken.Parent()
+	handler := ""
+	for _, b := range fn.Blocks {
+		if !taken.Dominates(b) {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			c, ok := instr.(ssa.CallInstruction)
+			if !ok || c.Common().IsInvoke() {
+				continue
+			}
+			if h, ok := rowFieldOf(c.Common().Value); ok && h.row == r.row {
+				handler = h.field
+				break
+			}
+		}
+		if handler != "" {
+			break
+		}
+	}
+	if handler == "" {
+		return nil
+	}
+	prefix := "[]#" + strconv.Itoa(int(e.fan(fanKey{kind: fanRows, x: r.table})))
+	if r.deref {
+		prefix = join(prefix, "*")
+	}
+	g := e.newGraph()
+	h := g.root(node{v: r.table, path: join(prefix, handler)})
+	t := g.root(node{v: r.table, path: join(prefix, r.field)})
+	return g.assemble(Tool{Framework: d.Framework, Registration: cond.Pos(), holder: fn}, nil, h, t, -1)
 }
 
 // looked turns a lookup of a map keyed by a model's tool-call name into
