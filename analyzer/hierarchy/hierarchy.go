@@ -30,7 +30,7 @@ type Graph struct {
 
 	funcs    map[*ssa.Function]bool
 	expanded map[*ssa.Function]bool
-	callees  func(ssa.CallInstruction) []*ssa.Function
+	index    *lazyCallees
 }
 
 // New returns the CHA graph over funcs, the program's functions as
@@ -41,8 +41,20 @@ func New(funcs map[*ssa.Function]bool) *Graph {
 		Graph:    callgraph.New(nil),
 		funcs:    funcs,
 		expanded: map[*ssa.Function]bool{},
-		callees:  lazyCallees(funcs),
+		index:    newLazyCallees(funcs),
 	}
+}
+
+// Add makes fn one of the program's functions, which a dynamic call may
+// call (a method of a type the program's exported types and converted
+// values do not lead to, a closure made in it). The nodes expanded
+// before keep their edges.
+func (g *Graph) Add(fn *ssa.Function) {
+	if g.funcs[fn] {
+		return
+	}
+	g.funcs[fn] = true
+	g.index.add(fn)
 }
 
 // Node returns fn's node, with an edge from each call site of fn to each
@@ -64,7 +76,7 @@ func (g *Graph) Node(fn *ssa.Function) *callgraph.Node {
 				callgraph.AddEdge(node, site, g.Graph.CreateNode(callee))
 				continue
 			}
-			for _, callee := range g.callees(site) {
+			for _, callee := range g.index.callees(site) {
 				callgraph.AddEdge(node, site, g.Graph.CreateNode(callee))
 			}
 		}
@@ -75,57 +87,76 @@ func (g *Graph) Node(fn *ssa.Function) *callgraph.Node {
 // lazyCallees is golang.org/x/tools/go/callgraph/internal/chautil's
 // LazyCallees (BSD licence, The Go Authors), which cha.CallGraph uses and
 // which is internal to x/tools: it maps a dynamic call site to its callees
-// among fns, on the whole implements relation of the types in fns.
-func lazyCallees(fns map[*ssa.Function]bool) func(site ssa.CallInstruction) []*ssa.Function {
+// among fns, on the whole implements relation of the types in fns. It is
+// an index here, so that functions can be added to it (see Graph.Add).
+type lazyCallees struct {
 	// funcsBySig holds the functions, by signature: the address-taken
 	// functions a dynamic call of that signature may call.
-	var funcsBySig typeutil.Map // value is []*ssa.Function
+	funcsBySig typeutil.Map // value is []*ssa.Function
 	// methodsByID holds the methods, by ID, not by name: two unexported
 	// methods spelled alike in different packages are different.
-	methodsByID := map[string][]*ssa.Function{}
-	type imethod struct {
-		I  *types.Interface
-		id string
-	}
+	methodsByID map[string][]*ssa.Function
 	// memo holds, for each interface method I.m called, the concrete
 	// methods C.m of the types C that implement I.
-	memo := map[imethod][]*ssa.Function{}
-	lookupMethods := func(I *types.Interface, m *types.Func) []*ssa.Function {
-		id := m.Id()
-		methods, ok := memo[imethod{I, id}]
-		if !ok {
-			for _, f := range methodsByID[id] {
-				if types.Implements(f.Signature.Recv().Type(), I) {
-					methods = append(methods, f)
-				}
-			}
-			memo[imethod{I, id}] = methods
-		}
-		return methods
-	}
+	memo map[imethod][]*ssa.Function
+}
+
+type imethod struct {
+	I  *types.Interface
+	id string
+}
+
+func newLazyCallees(fns map[*ssa.Function]bool) *lazyCallees {
+	lc := &lazyCallees{methodsByID: map[string][]*ssa.Function{}, memo: map[imethod][]*ssa.Function{}}
 	for f := range fns {
-		if f.Signature.Recv() == nil {
-			// Package initializers are never address-taken.
-			if f.Name() == "init" && f.Synthetic == "package initializer" {
-				continue
+		lc.add(f)
+	}
+	return lc
+}
+
+// add indexes f, and forgets the memos it may change.
+func (lc *lazyCallees) add(f *ssa.Function) {
+	if f.Signature.Recv() == nil {
+		// Package initializers are never address-taken.
+		if f.Name() == "init" && f.Synthetic == "package initializer" {
+			return
+		}
+		funcs, _ := lc.funcsBySig.At(f.Signature).([]*ssa.Function)
+		lc.funcsBySig.Set(f.Signature, append(funcs, f))
+	} else if obj := f.Object(); obj != nil {
+		id := obj.(*types.Func).Id()
+		lc.methodsByID[id] = append(lc.methodsByID[id], f)
+		for k := range lc.memo {
+			if k.id == id {
+				delete(lc.memo, k)
 			}
-			funcs, _ := funcsBySig.At(f.Signature).([]*ssa.Function)
-			funcsBySig.Set(f.Signature, append(funcs, f))
-		} else if obj := f.Object(); obj != nil {
-			id := obj.(*types.Func).Id()
-			methodsByID[id] = append(methodsByID[id], f)
 		}
 	}
-	return func(site ssa.CallInstruction) []*ssa.Function {
-		call := site.Common()
-		if call.IsInvoke() {
-			return lookupMethods(call.Value.Type().Underlying().(*types.Interface), call.Method)
-		} else if g := call.StaticCallee(); g != nil {
-			return []*ssa.Function{g}
-		} else if _, ok := call.Value.(*ssa.Builtin); !ok {
-			fns, _ := funcsBySig.At(call.Signature()).([]*ssa.Function)
-			return fns
+}
+
+func (lc *lazyCallees) lookupMethods(I *types.Interface, m *types.Func) []*ssa.Function {
+	id := m.Id()
+	methods, ok := lc.memo[imethod{I, id}]
+	if !ok {
+		for _, f := range lc.methodsByID[id] {
+			if types.Implements(f.Signature.Recv().Type(), I) {
+				methods = append(methods, f)
+			}
 		}
-		return nil
+		lc.memo[imethod{I, id}] = methods
 	}
+	return methods
+}
+
+func (lc *lazyCallees) callees(site ssa.CallInstruction) []*ssa.Function {
+	call := site.Common()
+	if call.IsInvoke() {
+		return lc.lookupMethods(call.Value.Type().Underlying().(*types.Interface), call.Method)
+	} else if g := call.StaticCallee(); g != nil {
+		return []*ssa.Function{g}
+	} else if _, ok := call.Value.(*ssa.Builtin); !ok {
+		fns, _ := lc.funcsBySig.At(call.Signature()).([]*ssa.Function)
+		return fns
+	}
+	return nil
 }

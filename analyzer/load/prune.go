@@ -330,11 +330,33 @@ func (pr *pruner) drain() {
 		}
 		for _, ts := range pr.typeSpecs[q] {
 			pr.walk(ts.spec, ts.sc, false)
+			pr.ownImplementers(ts)
 		}
 		delete(pr.typeSpecs, q)
 		for _, fd := range pr.byRecv[q] {
 			if pr.methods[fd.Name.Name] {
 				pr.keep(fd)
+			}
+		}
+	}
+}
+
+// ownImplementers names, for a named interface type, the types of its own
+// package that have one of its methods: the package makes the values its
+// calls through the interface go to (a generated client's internalClient,
+// made by a constructor that the kept code may not call), as reachable.go
+// and the summaries' call graph take them.
+func (pr *pruner) ownImplementers(ts typeSpec) {
+	it, ok := ts.spec.Type.(*ast.InterfaceType)
+	if !ok || it.Methods == nil {
+		return
+	}
+	for _, f := range it.Methods.List {
+		for _, n := range f.Names {
+			for _, fd := range pr.byMethod[n.Name] {
+				if sc := pr.scopeOf[fd]; sc != nil && sc.pkg == ts.sc.pkg {
+					pr.name(pr.recvOf[fd])
+				}
 			}
 		}
 	}

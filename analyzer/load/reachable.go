@@ -391,6 +391,20 @@ func (ra *rta) callVia(fn *types.Func, recv types.Type) {
 	for _, c := range ra.carriers[name] {
 		ra.dispatch(c, im)
 	}
+	// The package that declares the interface makes the values its own
+	// calls go through (a generated client's internalClient, made by a
+	// constructor the scan may not reach: the application's main made the
+	// client): its own types that implement the interface are live, as
+	// the call graph's fallback takes them (summary.newGraph).
+	for _, m := range ra.named[name] {
+		tn := receiverTypeName(m.Signature().Recv().Type())
+		if tn == nil || ra.live[tn] || tn.Pkg() != fn.Pkg() || generic(tn.Type()) {
+			continue
+		}
+		if types.Implements(types.NewPointer(tn.Type()), iface) {
+			ra.markType(tn.Type())
+		}
+	}
 	for _, m := range ra.named[name] {
 		if tn := receiverTypeName(m.Signature().Recv().Type()); ra.live[tn] && generic(tn.Type()) {
 			ra.reach(m)

@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"sort"
 	"time"
@@ -156,9 +157,13 @@ type directHit struct {
 // no code of the summary makes (the loader a caller hands to client-go's
 // NewNonInteractiveDeferredLoadingClientConfig, read back by RawConfig),
 // has no callee in VTA's graph, since no type flows into it within the
-// summary: it reaches the implementations that CHA gives in the package
-// that declares the interface (client-go's own loading rules), the
-// defaults a caller is most likely to hand in. Implementations elsewhere
+// summary: it reaches the implementations in the package that declares
+// the interface (client-go's own loading rules; a generated Google Cloud
+// client's gRPC and REST clients behind its internalClient, whose types
+// are unexported and made by a constructor the application's main
+// called), the defaults a caller is most likely to hand in. They, and
+// the closures they make (the call each hands to gax.Invoke), are part of
+// the call graph's program from then on. Implementations elsewhere
 // (a registry of plugins, filled by init functions in other packages) are
 // left out: they make a search through every plugin of a framework, and
 // the bodies of most are not even loaded. So is an interface of the
@@ -166,10 +171,51 @@ type directHit struct {
 func newGraph(cat *rules.Catalog, prog *ssa.Program, seeds []*ssa.Function, std map[string]bool) *graph {
 	g := &graph{cat: cat, id: map[*ssa.Function]int{}, syms: map[*ssa.Function]string{}}
 	all := ssautil.AllFunctions(prog)
-	cha := hierarchy.New(all)
-	slice := g.forward(seeds, func(fn *ssa.Function) map[ssa.CallInstruction][]*ssa.Function {
-		return g.calleesOf(cha.Node(fn))
-	}, nil)
+	own := map[ownKey][]*ssa.Function{}
+	// The forward slice that VTA refines takes the interface's own
+	// implementations too (see the fallback below), so that the calls
+	// inside them are resolved as well. What the search reaches becomes
+	// the program's, for CHA too (such an implementation, what it calls
+	// and the closures it makes); a function added after CHA expanded a
+	// call that could run it (gax.invoke's call of the closure it is
+	// handed, expanded for another client first) is missing there, so
+	// the slice is made again over the larger program until it adds
+	// nothing (twice more at most).
+	var cha *hierarchy.Graph
+	var slice map[*ssa.Function]bool
+	for round := 0; round < 3; round++ {
+		n := len(all)
+		cha = hierarchy.New(all)
+		slice = g.forward(seeds, func(fn *ssa.Function) map[ssa.CallInstruction][]*ssa.Function {
+			cha.Add(fn)
+			eachClosure(fn, cha.Add)
+			out := g.calleesOf(cha.Node(fn))
+			for _, site := range symbol.CallSites(fn) {
+				c := site.Common()
+				if !c.IsInvoke() || c.Method.Pkg() == nil || std[c.Method.Pkg().Path()] {
+					continue
+				}
+				for _, t := range ownImplementations(prog, c, own) {
+					if !slices.Contains(out[site], t) {
+						out[site] = append(out[site], t)
+					}
+					cha.Add(t)
+					eachClosure(t, cha.Add)
+				}
+			}
+			return out
+		}, nil)
+		if len(all) == n {
+			break
+		}
+	}
+	// The closures the slice's functions make are functions VTA may
+	// resolve a call to (a client's call handed to gax.Invoke): CHA only
+	// gives the ones that the program's exported types or converted
+	// values lead to.
+	for _, fn := range slices.Collect(maps.Keys(slice)) {
+		eachClosure(fn, func(f *ssa.Function) { slice[f] = true })
+	}
 	vg := vta.CallGraph(slice, cha.Graph)
 	// From here on a call continues a sink's operation also when its
 	// receiver is a parameter that every caller passes a sink's result
@@ -196,6 +242,11 @@ func newGraph(cat *rules.Catalog, prog *ssa.Program, seeds []*ssa.Function, std 
 			}
 			for _, t := range byCHA[site] {
 				if t.Pkg != nil && t.Pkg.Pkg == c.Method.Pkg() {
+					out[site] = append(out[site], t)
+				}
+			}
+			for _, t := range ownImplementations(prog, c, own) {
+				if !slices.Contains(out[site], t) {
 					out[site] = append(out[site], t)
 				}
 			}
@@ -247,10 +298,57 @@ func newGraph(cat *rules.Catalog, prog *ssa.Program, seeds []*ssa.Function, std 
 		for _, t := range s.targets {
 			j := g.id[t]
 			g.callees[i] = append(g.callees[i], edge{j, s.site})
+			if maker, at := handedOver(t, s.fn); maker != nil {
+				// A closure a function hands to a library that runs
+				// it (gax.Invoke(ctx, func...)) runs on that
+				// function's behalf: the search goes back to it, not
+				// to the library's other callers, whose closures the
+				// call graph cannot tell apart; and when nothing
+				// reached makes it, nothing runs it.
+				if k, ok := g.id[maker]; ok {
+					g.callers[j] = append(g.callers[j], edge{k, at})
+				}
+				continue
+			}
 			g.callers[j] = append(g.callers[j], edge{i, s.site})
 		}
 	}
 	return g
+}
+
+// handedOver returns, for a closure t that caller runs but did not make,
+// the function that made it and the call by which that function handed it
+// on (the closure is an argument of the call); nil when t is no closure,
+// caller made it, or it is handed on otherwise (kept in a field).
+func handedOver(t, caller *ssa.Function) (*ssa.Function, ssa.CallInstruction) {
+	maker := t.Parent()
+	if maker == nil || maker == caller {
+		return nil, nil
+	}
+	for _, b := range maker.Blocks {
+		for _, instr := range b.Instrs {
+			mc, ok := instr.(*ssa.MakeClosure)
+			if !ok || mc.Fn != t {
+				continue
+			}
+			// The closure, or it as the library's function type
+			// (gax.APICall).
+			vals := []ssa.Value{mc}
+			for _, ref := range *mc.Referrers() {
+				if ct, ok := ref.(*ssa.ChangeType); ok {
+					vals = append(vals, ct)
+				}
+			}
+			for _, v := range vals {
+				for _, ref := range *v.Referrers() {
+					if c, ok := ref.(ssa.CallInstruction); ok && c.Common().Value != v && slices.Contains(c.Common().Args, v) {
+						return maker, c
+					}
+				}
+			}
+		}
+	}
+	return nil, nil
 }
 
 // forward returns the functions with bodies reachable from the seeds over
@@ -293,6 +391,77 @@ func (g *graph) forward(seeds []*ssa.Function, calleesOf func(*ssa.Function) map
 		}
 	}
 	return seen
+}
+
+// eachClosure calls visit with each function literal of fn, and theirs,
+// and each method value that they make (c.client.DeleteCluster handed to
+// a generic executeRPC is a bound method's wrapper, made where it is
+// taken).
+func eachClosure(fn *ssa.Function, visit func(*ssa.Function)) {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok {
+				if g, ok := mc.Fn.(*ssa.Function); ok && g.Parent() == nil {
+					visit(g)
+				}
+			}
+		}
+	}
+	for _, anon := range fn.AnonFuncs {
+		visit(anon)
+		eachClosure(anon, visit)
+	}
+}
+
+// ownImplementations returns the methods that a call through an interface
+// runs on the types of the interface's own package that implement it,
+// exported or not: a generated client's internalClient, whose type (say
+// clusterManagerGRPCClient) only its constructor names, and the
+// constructor is not summarised when the application's main made the
+// client. CHA only knows the methods of the types the program converts to
+// interfaces or exports.
+//
+// The answer is the same for every call of one interface's method: memo
+// keeps it.
+func ownImplementations(prog *ssa.Program, c *ssa.CallCommon, memo map[ownKey][]*ssa.Function) []*ssa.Function {
+	iface, ok := c.Value.Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	key := ownKey{iface, c.Method}
+	if out, ok := memo[key]; ok {
+		return out
+	}
+	var out []*ssa.Function
+	if p := prog.Package(c.Method.Pkg()); p != nil {
+		for _, name := range sortedMembers(p) {
+			t, ok := p.Members[name].(*ssa.Type)
+			if !ok || types.IsInterface(t.Type()) {
+				continue
+			}
+			if n, ok := t.Type().(*types.Named); !ok || n.TypeParams().Len() > 0 {
+				continue
+			}
+			for _, recv := range []types.Type{t.Type(), types.NewPointer(t.Type())} {
+				sel := prog.MethodSets.MethodSet(recv).Lookup(c.Method.Pkg(), c.Method.Name())
+				if sel == nil || !types.Implements(recv, iface) {
+					continue
+				}
+				if fn := prog.MethodValue(sel); fn != nil && len(fn.Blocks) > 0 {
+					out = append(out, fn)
+				}
+				break
+			}
+		}
+	}
+	memo[key] = out
+	return out
+}
+
+// ownKey is an interface's method, for ownImplementations' memo.
+type ownKey struct {
+	iface  *types.Interface
+	method *types.Func
 }
 
 // calleesOf indexes the call graph's callees of fn's dynamic call sites,

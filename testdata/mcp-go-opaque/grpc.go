@@ -42,3 +42,14 @@ func (o *ops) getOperationFresh(ctx context.Context, req mcp.CallToolRequest) (*
 	}
 	return mcp.NewToolResultText(op.GetName()), nil
 }
+
+// deleteOperation calls a generated Google Cloud client that main made:
+// the client runs its call through an interface of its own package
+// (internalClient), whose gRPC implementation's type only its constructor
+// names.
+func (o *ops) deleteOperation(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool delete_operation mcp-go constant` `BR304: tool delete_operation can change cloud resources with no rate limit` `BR305: tool delete_operation is not logged with its arguments`
+	if err := o.lro.DeleteOperation(ctx, &longrunningpb.DeleteOperationRequest{Name: req.GetString("name", "")}); err != nil { // want `delete_operation: cloud-write \(google\.golang\.org/grpc\.ClientConnInterface\)\.Invoke \(tainted\)` `BR301: tool delete_operation can change cloud resources through \(google\.golang\.org/grpc\.ClientConnInterface\)\.Invoke with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText("deleted"), nil
+}

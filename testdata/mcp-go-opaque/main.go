@@ -4,6 +4,7 @@
 package main
 
 import (
+	lroauto "cloud.google.com/go/longrunning/autogen"
 	"context"
 	"log"
 
@@ -20,6 +21,8 @@ type ops struct {
 	cal    *calendar.Service
 	search *customsearch.Service
 	conn   *grpc.ClientConn
+	// lro is a generated Google Cloud client made once, here in main.
+	lro *lroauto.OperationsClient
 }
 
 func main() {
@@ -36,13 +39,18 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	o := &ops{cal: cal, search: search, conn: conn}
-	s := server.NewMCPServer("ops", "1.0.0") // want `agent ops server mcp-go: add_event, cancel_operation, event_call, get_operation_fresh, health, list_events, list_events_fresh, web_search`
+	lro, err := lroauto.NewOperationsClient(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	o := &ops{cal: cal, search: search, conn: conn, lro: lro}
+	s := server.NewMCPServer("ops", "1.0.0") // want `agent ops server mcp-go: add_event, cancel_operation, delete_operation, event_call, get_operation_fresh, health, list_events, list_events_fresh, web_search`
 	s.AddTool(mcp.NewTool("add_event", mcp.WithString("summary"), mcp.WithString("start")), o.addEvent)
 	s.AddTool(mcp.NewTool("list_events"), o.listEvents)
 	s.AddTool(mcp.NewTool("list_events_fresh"), o.listEventsFresh)
 	s.AddTool(mcp.NewTool("event_call"), o.eventCall)
 	s.AddTool(mcp.NewTool("cancel_operation", mcp.WithString("name")), o.cancelOperation)
+	s.AddTool(mcp.NewTool("delete_operation", mcp.WithString("name")), o.deleteOperation)
 	s.AddTool(mcp.NewTool("get_operation_fresh", mcp.WithString("name")), o.getOperationFresh)
 	s.AddTool(mcp.NewTool("health"), o.health)
 	s.AddTool(mcp.NewTool("web_search", mcp.WithString("query")), o.webSearch)
