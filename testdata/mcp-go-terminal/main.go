@@ -50,7 +50,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	srv := server.NewMCPServer("terminal", "1.0.0") // want `agent terminal server mcp-go: calculate, find_files, grep_log, interrupt, list_remote, locate_files, paste, repo_status, restart_workers, run_in_container, run_in_terminal, run_queued, run_quiet, run_remote, save_file, say, show_file, size_in_container, stat_in_container, stop_units, tail_log, type_remote` `BR403: agent terminal: list_remote returns untrusted content .*calculate sends data where the model says .*`
+	srv := server.NewMCPServer("terminal", "1.0.0") // want `agent terminal server mcp-go: calculate, find_files, grep_log, interrupt, list_remote, locate_files, paste, repo_status, restart_workers, run_in_container, run_in_terminal, run_queued, run_quiet, run_remote, save_file, say, show_file, size_in_container, stat_in_container, stop_units, tail_log, type_remote, uptime_of` `BR403: agent terminal: list_remote returns untrusted content .*uptime_of sends data where the model says \(golang\.org/x/crypto/ssh\.Dial\).*`
 	srv.AddTool(mcp.NewTool("run_in_terminal", mcp.WithString("command", mcp.Required())), s.runInTerminal)
 	srv.AddTool(mcp.NewTool("interrupt"), s.interrupt)
 	srv.AddTool(mcp.NewTool("paste", mcp.WithString("text", mcp.Required())), s.paste)
@@ -60,6 +60,7 @@ func main() {
 		log.Fatal(err)
 	}
 	srv.AddTool(mcp.NewTool("run_remote", mcp.WithString("command", mcp.Required())), r.runRemote)
+	srv.AddTool(mcp.NewTool("uptime_of", mcp.WithString("host", mcp.Required())), r.uptimeOf)
 	srv.AddTool(mcp.NewTool("list_remote", mcp.WithString("dir", mcp.Required())), r.listRemote)
 	srv.AddTool(mcp.NewTool("type_remote", mcp.WithString("line", mcp.Required())), r.typeRemote)
 	srv.AddTool(mcp.NewTool("show_file", mcp.WithString("path", mcp.Required())), s.showFile)

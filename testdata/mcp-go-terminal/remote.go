@@ -13,6 +13,8 @@ import (
 // remote is a shell on the build machine, reached over SSH.
 type remote struct {
 	client *ssh.Client
+	// config logs in to other machines with the server's key.
+	config *ssh.ClientConfig
 	// shell is the stdin of a login shell on the build machine, opened
 	// once (openShell) and typed into by type_remote.
 	shell io.WriteCloser
@@ -121,4 +123,24 @@ func (r *remote) typeRemote(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 		return mcp.NewToolResultError(err.Error()), nil
 	}
 	return mcp.NewToolResultText("typed"), nil
+}
+
+// uptimeOf asks the machine the model names for its uptime, logging in
+// with the server's own key: the model chooses where that login goes.
+func (r *remote) uptimeOf(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool uptime_of mcp-go constant` `BR305: tool uptime_of is not logged with its arguments`
+	client, err := ssh.Dial("tcp", req.GetString("host", "")+":22", r.config) // want `uptime_of: network golang\.org/x/crypto/ssh\.Dial \(tainted\)` `BR103: tool uptime_of: model-controlled input reaches the URL or address of golang\.org/x/crypto/ssh\.Dial`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	defer client.Close()
+	s, err := client.NewSession()
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	out, err := s.Output("uptime") // want `uptime_of: network \(\*golang\.org/x/crypto/ssh\.Session\)\.Output` `BR203: tool uptime_of returns web content fetched by \(\*golang\.org/x/crypto/ssh\.Session\)\.Output to the model, where it can carry instructions`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
 }
