@@ -373,6 +373,9 @@ func (c *checker) sliceSources(v ssa.Value, scope map[*ssa.Function]bool, seen m
 		}
 		return out
 	}
+	if from, ok := c.flowsFrom(v, scope); ok {
+		return each(from)
+	}
 	switch x := v.(type) {
 	case *ssa.Slice:
 		if emptySlice(x) {
@@ -399,20 +402,7 @@ func (c *checker) sliceSources(v ssa.Value, scope map[*ssa.Function]bool, seen m
 			return append(out, more...)
 		}
 		return each(c.returnedValues(x, 0))
-	case *ssa.Extract:
-		if call, ok := x.Tuple.(*ssa.Call); ok {
-			return each(c.returnedValues(call, x.Index))
-		}
-	case *ssa.Parameter:
-		return each(c.argumentsWithin(x, scope))
-	case *ssa.FreeVar:
-		return each(closureBindings(x))
 	case *ssa.UnOp:
-		if fv, ok := x.X.(*ssa.FreeVar); ok && x.Op == token.MUL {
-			// A closure's captured variable (a cached run's
-			// func() { return run(command, args) }).
-			return each(capturedValues(fv))
-		}
 		// A builder's words kept in an unexported field: what the
 		// module stores there. Where it appends to the words already
 		// there (WithArgs), the first words are those of the first
@@ -458,6 +448,9 @@ func (c *checker) canBeEmpty(v ssa.Value, scope map[*ssa.Function]bool, seen map
 		}
 		return false
 	}
+	if from, ok := c.flowsFrom(v, scope); ok {
+		return any(from)
+	}
 	switch x := v.(type) {
 	case *ssa.Const:
 		return x.IsNil()
@@ -473,18 +466,7 @@ func (c *checker) canBeEmpty(v ssa.Value, scope map[*ssa.Function]bool, seen map
 			return c.canBeEmpty(x.Call.Args[0], scope, seen) && c.canBeEmpty(x.Call.Args[1], scope, seen)
 		}
 		return any(c.returnedValues(x, 0))
-	case *ssa.Extract:
-		if call, ok := x.Tuple.(*ssa.Call); ok {
-			return any(c.returnedValues(call, x.Index))
-		}
-	case *ssa.Parameter:
-		return any(c.argumentsWithin(x, scope))
-	case *ssa.FreeVar:
-		return any(closureBindings(x))
 	case *ssa.UnOp:
-		if fv, ok := x.X.(*ssa.FreeVar); ok && x.Op == token.MUL {
-			return any(capturedValues(fv))
-		}
 		// A field made empty and appended to by the tool's own calls
 		// (a builder made, then given its words) holds them when the
 		// tool reads it: the tool fills its builder before it runs it.
@@ -513,6 +495,29 @@ func emptySlice(x *ssa.Slice) bool {
 		}
 	}
 	return false
+}
+
+// flowsFrom returns the values v comes from, one step back, when it is a
+// call's result, a parameter (what the calls in scope pass), a closure's
+// free variable (what it is bound to) or a variable a closure captures
+// (what is stored in it: a cached run's func() { return run(command,
+// args) }); false for any other value.
+func (c *checker) flowsFrom(v ssa.Value, scope map[*ssa.Function]bool) ([]ssa.Value, bool) {
+	switch x := v.(type) {
+	case *ssa.Extract:
+		if call, ok := x.Tuple.(*ssa.Call); ok {
+			return c.returnedValues(call, x.Index), true
+		}
+	case *ssa.Parameter:
+		return c.argumentsWithin(x, scope), true
+	case *ssa.FreeVar:
+		return closureBindings(x), true
+	case *ssa.UnOp:
+		if fv, ok := x.X.(*ssa.FreeVar); ok && x.Op == token.MUL {
+			return capturedValues(fv), true
+		}
+	}
+	return nil, false
 }
 
 // loadedField returns the struct field a load reads (*b.args), or nil.
