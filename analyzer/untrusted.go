@@ -114,6 +114,12 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 		}
 		for _, sc := range c.sensitivesAt(site) {
 			for _, s := range sc.args {
+				fileDB := c.fileDSN(site, s, f.funcs)
+				if fileDB {
+					// A file database's DSN is a path: the model
+					// chooses the file the driver opens or creates.
+					s.Kind = "path"
+				}
 				for i := s.Arg; i < len(args) && (i == s.Arg || s.Rest); i++ {
 					if i == 0 && hasReceiver(site.Common()) {
 						// A receiver holds what was built before
@@ -143,6 +149,9 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 					}
 					seen[id+sc.sym] = true
 					c.addChosenCapability(res, site, sc, s.Kind)
+					if fileDB {
+						res.hits = append(res.hits, hit{capability: "fs-write", sink: sc.sym, site: site, at: res.steps[site.Parent()]})
+					}
 					if s.Kind == "sql" {
 						c.addStatementCapability(f, res, site, sc, args[i], o)
 						c.addCommandReadCapability(e, f, res, site, sc, args[i], o)
@@ -169,6 +178,32 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 	})
 	c.addTemplateCapabilities(f, res)
 	return findings, tainted, f
+}
+
+// fileDrivers are database/sql drivers whose data source name is a file
+// on this machine, not a server's address.
+var fileDrivers = map[string]bool{"sqlite": true, "sqlite3": true, "duckdb": true}
+
+// fileDSN reports whether s is the data source name of a call that opens a
+// database by a driver's name (sql.Open(driver, dsn), sqlx's) and the
+// driver, a constant the code hands down, keeps its database in a file:
+// the DSN is then that file's path (slackdump's sql.Open("sqlite", path)),
+// which the driver opens or creates, and no server is dialled.
+func (c *checker) fileDSN(site ssa.CallInstruction, s rules.Sensitive, scope map[*ssa.Function]bool) bool {
+	args := callArgs(site.Common())
+	if s.Kind != "url" || s.Arg != 1 || len(args) != 2 || !isStringLike(args[0].Type()) {
+		return false
+	}
+	drivers, ok := c.constantStrings(args[0], scope, map[ssa.Value]bool{})
+	if !ok || len(drivers) == 0 {
+		return false
+	}
+	for _, d := range drivers {
+		if !fileDrivers[d] {
+			return false
+		}
+	}
+	return true
 }
 
 // addChosenCapability gives a tool the capability that a model-chosen

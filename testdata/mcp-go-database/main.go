@@ -35,9 +35,10 @@ func main() {
 		log.Fatal(err)
 	}
 	c := &console{db: db}
-	srv := server.NewMCPServer("console", "1.0.0") // want `agent console server mcp-go: count_orders, describe, explain, export, mark_shipped, prepared_report, remote_query, report, snapshot, stats` `BR402: agent console: export returns private data \(\(\*database/sql\.DB\)\.QueryContext\), remote_query sends data where the model says \(database/sql\.Open\);.*`
+	srv := server.NewMCPServer("console", "1.0.0") // want `agent console server mcp-go: count_orders, describe, explain, export, mark_shipped, open_archive, prepared_report, remote_query, report, snapshot, stats` `BR402: agent console: export returns private data \(\(\*database/sql\.DB\)\.QueryContext\), remote_query sends data where the model says \(database/sql\.Open\);.*`
 	srv.AddTool(mcp.NewTool("remote_query", mcp.WithString("host", mcp.Required()), mcp.WithString("user"),
 		mcp.WithString("password"), mcp.WithString("query", mcp.Required())), c.remoteQuery)
+	srv.AddTool(mcp.NewTool("open_archive", mcp.WithString("path", mcp.Required())), c.openArchive)
 	srv.AddTool(mcp.NewTool("count_orders", mcp.WithString("customer", mcp.Required())), c.countOrders)
 	srv.AddTool(mcp.NewTool("explain", mcp.WithString("table", mcp.Required())), c.explain)
 	srv.AddTool(mcp.NewTool("report", mcp.WithString("query", mcp.Required())), c.report)
@@ -228,4 +229,23 @@ func (c *console) preparedReport(ctx context.Context, req mcp.CallToolRequest) (
 	}
 	defer rows.Close()
 	return mcp.NewToolResultText("ok"), nil
+}
+
+// archiveDriver is the file database the archives are kept in.
+const archiveDriver = "sqlite"
+
+// openArchive counts the rows of the archive file the model names: a
+// SQLite DSN is a file's path, which the driver opens, or creates, on this
+// machine; no server is dialled.
+func (c *console) openArchive(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool open_archive mcp-go constant` `BR304: tool open_archive can write files with no rate limit` `BR305: tool open_archive is not logged with its arguments`
+	db, err := sql.Open(archiveDriver, "file:"+req.GetString("path", "")+"?mode=rw") // want `open_archive: fs-write database/sql\.Open \(tainted\)` `BR104: tool open_archive: model-controlled input reaches the file path of database/sql\.Open` `BR301: tool open_archive can write files through database/sql\.Open with no confirmation before it`
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM messages").Scan(&n); err != nil { // want `open_archive: db-read \(\*database/sql\.DB\)\.QueryRowContext`
+		return nil, err
+	}
+	return mcp.NewToolResultText(fmt.Sprint(n)), nil
 }
