@@ -45,6 +45,12 @@ const maxCallbackNodes = 20_000
 func (e *engine) registrations(scope []*ssa.Function) []registration {
 	var out []registration
 	for _, fn := range scope {
+		if inGenericBody(fn) {
+			// The generic body itself never runs: its instances do,
+			// each with its callers' handlers (a RegisterTool[In,
+			// Out] helper), and they are in scope too.
+			continue
+		}
 		for _, site := range symbol.CallSites(fn) {
 			cc := site.Common()
 			if callee := cc.StaticCallee(); callee != nil {
@@ -62,6 +68,17 @@ func (e *engine) registrations(scope []*ssa.Function) []registration {
 		}
 	}
 	return out
+}
+
+// inGenericBody reports whether fn is a generic function's own body (with
+// its type parameters, not an instance), or a function literal in one.
+func inGenericBody(fn *ssa.Function) bool {
+	for f := fn; f != nil; f = f.Parent() {
+		if f.TypeParams().Len() > 0 && len(f.TypeArgs()) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // maxServerContexts bounds the callers a registration helper is analysed

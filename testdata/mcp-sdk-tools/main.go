@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log"
 	"net/http"
@@ -92,7 +93,7 @@ func main() {
 	}
 	client := &http.Client{Timeout: 10 * time.Second}
 
-	server := mcp.NewServer(&mcp.Implementation{Name: "workspace", Version: "v1.0.0"}, nil) // want `agent workspace server mcp\-go\-sdk: fetch_url, lookup_user, read_file, run_command, version, write_file` `BR401: agent workspace: read_file returns private data \(os\.ReadFile\), fetch_url returns untrusted content \(\(\*net/http\.Client\)\.Do\), fetch_url sends data where the model says \(net/http\.NewRequestWithContext\);.*`
+	server := mcp.NewServer(&mcp.Implementation{Name: "workspace", Version: "v1.0.0"}, nil) // want `agent workspace server mcp\-go\-sdk: fetch_url, list_dir, lookup_user, read_file, run_command, version, write_file` `BR401: agent workspace: read_file returns private data \(os\.ReadFile\), fetch_url returns untrusted content \(\(\*net/http\.Client\)\.Do\), fetch_url sends data where the model says \(net/http\.NewRequestWithContext\);.*`
 
 	// Generic mcp.AddTool with a top-level function.
 	mcp.AddTool(server, &mcp.Tool{Name: "run_command", Description: "Run a command"}, runCommand)
@@ -138,6 +139,10 @@ func main() {
 	// A harmless tool: it reaches no sink.
 	mcp.AddTool(server, &mcp.Tool{Name: "version"}, version)
 
+	// A generic helper that registers a typed handler behind a demo
+	// switch: the helper's own closure is no tool of its own.
+	registerTool(server, os.Getenv("DEMO") != "", &mcp.Tool{Name: "list_dir"}, listDir)
+
 	if err := server.Run(context.Background(), &mcp.StdioTransport{}); err != nil {
 		log.Fatal(err)
 	}
@@ -146,4 +151,31 @@ func main() {
 // version reaches no sink.
 func version(ctx context.Context, req *mcp.CallToolRequest, _ struct{}) (*mcp.CallToolResult, VersionOutput, error) { // want `tool version mcp-go-sdk constant`
 	return nil, VersionOutput{Version: "v1.0.0", Uptime: time.Since(started).String()}, nil
+}
+
+// registerTool registers h, or in demo mode a canned answer read from a
+// file the operator names.
+func registerTool[In, Out any](server *mcp.Server, demo bool, t *mcp.Tool, h mcp.ToolHandlerFor[In, Out]) {
+	mcp.AddTool(server, t, func(ctx context.Context, req *mcp.CallToolRequest, in In) (*mcp.CallToolResult, Out, error) {
+		if demo {
+			b, err := os.ReadFile(os.Getenv("DEMO_ANSWER")) // want `list_dir: fs-read os\.ReadFile`
+			var none Out
+			return &mcp.CallToolResult{Content: []mcp.Content{&mcp.TextContent{Text: string(b)}}}, none, err
+		}
+		return h(ctx, req, in)
+	})
+}
+
+// ListInput names a directory.
+type ListInput struct {
+	Dir string `json:"dir"`
+}
+
+// listDir lists the model's directory.
+func listDir(ctx context.Context, req *mcp.CallToolRequest, in ListInput) (*mcp.CallToolResult, any, error) { // want `tool list_dir mcp-go-sdk constant` `BR305: tool list_dir is not logged with its arguments`
+	entries, err := os.ReadDir(in.Dir) // want `list_dir: fs-read os\.ReadDir \(tainted\)` `BR104: tool list_dir: model-controlled input reaches the file path of os\.ReadDir`
+	if err != nil {
+		return nil, nil, err
+	}
+	return &mcp.CallToolResult{Content: []mcp.Content{&mcp.TextContent{Text: fmt.Sprint(len(entries))}}}, nil, nil
 }
