@@ -137,14 +137,11 @@ func (c *checker) inertSubcommands(prog string, site ssa.CallInstruction, s rule
 	for _, argv := range argvs {
 		argv = c.afterAttachedOptions(argv, scope)
 		word := func(i int) (string, bool) {
-			if i >= len(argv) || argv[i] == nil {
+			if i >= len(argv) {
 				return "", false
 			}
-			ws, ok := c.constantStrings(argv[i], scope, map[ssa.Value]bool{})
-			if !ok || len(ws) != 1 || !inert[ws[0]] {
-				return "", false
-			}
-			return ws[0], true
+			w := c.constantWord(argv[i], scope)
+			return w, inert[w]
 		}
 		if prog, ok := c.programAfterSeparator(prog, argv, scope); ok {
 			subs = append(subs, prog)
@@ -166,6 +163,19 @@ func (c *checker) inertSubcommands(prog string, site ssa.CallInstruction, s rule
 	return subs, true
 }
 
+// constantWord returns the one constant a word of an argv can be, or ""
+// when it is unknown (nil, not constant, or one of several).
+func (c *checker) constantWord(v ssa.Value, scope map[*ssa.Function]bool) string {
+	if v == nil {
+		return ""
+	}
+	ws, ok := c.constantStrings(v, scope, map[ssa.Value]bool{})
+	if !ok || len(ws) != 1 {
+		return ""
+	}
+	return ws[0]
+}
+
 // programAfterSeparator returns "exec -- P" when argv runs, in a pod, a
 // program P that the code fixes after kubectl exec's "--" (kubectl exec -n
 // NS POD -- cilium-dbg ARGS...): the words before "--" are kubectl's, one
@@ -175,24 +185,14 @@ func (c *checker) programAfterSeparator(prog string, argv []ssa.Value, scope map
 	if prog != "kubectl" || len(argv) == 0 {
 		return "", false
 	}
-	constant := func(v ssa.Value) string {
-		if v == nil {
-			return ""
-		}
-		ws, ok := c.constantStrings(v, scope, map[ssa.Value]bool{})
-		if !ok || len(ws) != 1 {
-			return ""
-		}
-		return ws[0]
-	}
-	if constant(argv[0]) != "exec" {
+	if c.constantWord(argv[0], scope) != "exec" {
 		return "", false
 	}
 	for i := 1; i+1 < len(argv); i++ {
-		if constant(argv[i]) != "--" {
+		if c.constantWord(argv[i], scope) != "--" {
 			continue
 		}
-		p := constant(argv[i+1])
+		p := c.constantWord(argv[i+1], scope)
 		if p == "" || strings.HasPrefix(p, "-") || runners[programName(p)] {
 			return "", false
 		}
@@ -296,12 +296,12 @@ func (c *checker) commandLines(site ssa.CallInstruction, s rules.Sensitive, scop
 		for _, argv := range argvs {
 			argv = c.afterAttachedOptions(argv, scope)
 			line := name
-			for i := 0; i < 2 && i < len(argv) && argv[i] != nil; i++ {
-				ws, ok := c.constantStrings(argv[i], scope, map[ssa.Value]bool{})
-				if !ok || len(ws) != 1 || ws[0] == "" || strings.HasPrefix(ws[0], "-") {
+			for i := 0; i < 2 && i < len(argv); i++ {
+				w := c.constantWord(argv[i], scope)
+				if w == "" || strings.HasPrefix(w, "-") {
 					break
 				}
-				line += " " + ws[0]
+				line += " " + w
 			}
 			out = append(out, line)
 		}

@@ -61,14 +61,8 @@ func unwrapWrapper(fn *ssa.Function) *ssa.Function {
 	if !symbol.IsBound(fn) && !strings.HasPrefix(fn.Synthetic, "thunk") {
 		return fn
 	}
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			if c, ok := instr.(ssa.CallInstruction); ok {
-				if callee := c.Common().StaticCallee(); callee != nil {
-					return callee
-				}
-			}
-		}
+	if m := symbol.CalledMethod(fn); m != nil {
+		return m
 	}
 	return fn
 }

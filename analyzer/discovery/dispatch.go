@@ -598,6 +598,22 @@ func (e *engine) rowNameCompared(cond ssa.Value, x, y ssa.Value, negated bool, m
 	return nil, false
 }
 
+// takenBlock returns the block an if on cond goes to when the comparison
+// selects (its true branch, or its false one when negated: `!=`), or nil
+// when no if tests cond.
+func takenBlock(cond ssa.Value, negated bool) *ssa.BasicBlock {
+	var taken *ssa.BasicBlock
+	for _, ref := range *cond.Referrers() {
+		if iff, ok := ref.(*ssa.If); ok && iff.Cond == cond {
+			taken = iff.Block().Succs[0]
+			if negated {
+				taken = iff.Block().Succs[1]
+			}
+		}
+	}
+	return taken
+}
+
 // rowField is a field read of a row of a table: row is the element's
 // address (&tools[i]) or value (tools[i]), or the pointer a row of
 // pointers holds; table is the slice or array; deref says the row is a
@@ -688,15 +704,7 @@ func rowCopied(a *ssa.Alloc) ssa.Value {
 // function-typed field of the same row that the taken branch calls is the
 // handler.
 func (e *engine) rowTools(cond ssa.Value, negated bool, r rowField, d rules.Dispatch) []Tool {
-	var taken *ssa.BasicBlock
-	for _, ref := range *cond.Referrers() {
-		if iff, ok := ref.(*ssa.If); ok && iff.Cond == cond {
-			taken = iff.Block().Succs[0]
-			if negated {
-				taken = iff.Block().Succs[1]
-			}
-		}
-	}
+	taken := takenBlock(cond, negated)
 	if taken == nil {
 		return nil
 	}
@@ -1195,15 +1203,7 @@ func (g *graph) instances(root int32, method string, name nameOf, keyName string
 // branch calls on t.
 func (e *engine) nameCompared(cmp *ssa.BinOp, inv *ssa.Call, field string, d rules.Dispatch) []Tool {
 	x := inv.Call.Value
-	var taken *ssa.BasicBlock
-	for _, ref := range *cmp.Referrers() {
-		if iff, ok := ref.(*ssa.If); ok && iff.Cond == cmp {
-			taken = iff.Block().Succs[0]
-			if cmp.Op == token.NEQ {
-				taken = iff.Block().Succs[1]
-			}
-		}
-	}
+	taken := takenBlock(cmp, cmp.Op == token.NEQ)
 	if taken == nil {
 		return nil
 	}
