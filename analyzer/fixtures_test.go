@@ -65,6 +65,10 @@ func TestFixtures(t *testing.T) {
 		// registry's own method to run the function stored under that
 		// name: each stored function is a tool.
 		"mcp-go-handler-registry",
+		// One handler shared by every tool of a registry looks the
+		// called tool up by the request's name and hands it to a helper
+		// that runs it.
+		"mcp-go-name-lookup",
 		// One handler registered under each name of a constant list.
 		"mcp-go-name-list",
 		// Handlers that all get one bundle embedding the call's context

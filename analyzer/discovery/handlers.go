@@ -74,7 +74,7 @@ func (g *graph) wraps(id int32) bool {
 			}
 			continue
 		case cc.StaticCallee() != nil:
-			if g.wrapsThrough(id, fn, c, site) {
+			if g.wrapsThrough(id, fn, c, site) || g.handsValueOver(id, fn, c, site) {
 				found = true
 			}
 			continue
@@ -314,6 +314,67 @@ func (g *graph) wrapsValue(id int32, fn *ssa.Function, c *ctx, site ssa.CallInst
 	if !captured(cc.Value, fn, c.hasRecv, 0) || !handsOverCall(fn, site, c.hasRecv) {
 		return false
 	}
+	return g.runsValue(id, c, site)
+}
+
+// handsValueOver reports whether the static call at site, in the function
+// value at id, hands a value the function value holds to a callee that runs
+// it (`t := r.tools[req.Params.Name]; return s.run(ctx, req, t)`, where run
+// calls t.Run with the request's arguments), and adds an eWrap edge to that
+// value in the callee, entered from this call: as wrapsValue, one call
+// further in.
+func (g *graph) handsValueOver(id int32, fn *ssa.Function, c *ctx, site ssa.CallInstruction) bool {
+	callee := site.Common().StaticCallee()
+	if callee == nil || len(callee.Blocks) == 0 || g.e.skip(callee) || !handsOver(fn, site, c.hasRecv) {
+		return false
+	}
+	// The callee's parameters that are handed the request whole: the held
+	// value's call must be given one of them.
+	args := callArgs(site.Common())
+	outer := requestParam(fn, c.hasRecv)
+	request := map[ssa.Value]bool{}
+	for i, a := range args {
+		if i < len(callee.Params) && wholeRequest(a, fn, outer) {
+			request[callee.Params[i]] = true
+		}
+	}
+	isRequest := func(x ssa.Value) bool { return request[x] }
+	var runs []ssa.CallInstruction
+	for _, inner := range symbol.CallSites(callee) {
+		ic := inner.Common()
+		p, ok := stripChange(ic.Value).(*ssa.Parameter)
+		if len(request) == 0 || !ic.IsInvoke() || !ok || p.Parent() != callee {
+			continue
+		}
+		i := paramIndex(p)
+		if i < 0 || i >= len(args) || !captured(args[i], fn, c.hasRecv, 0) || !handsOverRequest(callee, inner, isRequest) {
+			continue
+		}
+		runs = append(runs, inner)
+	}
+	if len(runs) == 0 {
+		return false
+	}
+	g.e.ix.ensure(callee)
+	cc := g.e.enter(callee, site, c)
+	if cc == nil {
+		return false
+	}
+	found := false
+	for _, inner := range runs {
+		if g.runsValue(id, cc, inner) {
+			found = true
+		}
+	}
+	return found
+}
+
+// runsValue adds an eWrap edge from the function value at id to the value
+// the interface call at site (in context c) is made on, and from it to the
+// method each concrete value it can be runs; it reports whether there is
+// one.
+func (g *graph) runsValue(id int32, c *ctx, site ssa.CallInstruction) bool {
+	cc := site.Common()
 	to := g.add(id, node{v: cc.Value, c: c}, eWrap, -1, -1)
 	if to < 0 {
 		return false
@@ -593,19 +654,49 @@ func handsOver(fn *ssa.Function, site ssa.CallInstruction, recv bool) bool {
 // map: a map or an interface value made from the request, not a name or
 // the bytes of one argument), and give back what fn returns.
 func handsOverCall(fn *ssa.Function, site ssa.CallInstruction, recv bool) bool {
-	isParam := requestParam(fn, recv)
+	return handsOverRequest(fn, site, requestParam(fn, recv))
+}
+
+// handsOverRequest is handsOverCall with the values that are the request
+// told by isRequest.
+func handsOverRequest(fn *ssa.Function, site ssa.CallInstruction, isRequest func(ssa.Value) bool) bool {
 	for _, a := range site.Common().Args {
-		if symbol.IsContextLike(a.Type()) {
-			continue
-		}
-		whole := isParam(stripChange(a))
-		switch a.Type().Underlying().(type) {
-		case *types.Map, *types.Interface:
-			whole = whole || derives(a, fn, isParam)
-		}
-		if whole {
+		if wholeRequest(a, fn, isRequest) {
 			return returnsResult(fn, site)
 		}
+	}
+	return false
+}
+
+// copiedRequest reports whether v is read from a local variable that
+// holds only a request parameter: a struct request whose address the
+// function takes (req.Params.Name) is kept in one, and passed on as `*t0`.
+func copiedRequest(v ssa.Value, isRequest func(ssa.Value) bool) bool {
+	u, ok := v.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return false
+	}
+	a, ok := u.X.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	stored := storedInto(a)
+	return len(stored) > 0 && !slices.ContainsFunc(stored, func(x ssa.Value) bool { return !isRequest(x) })
+}
+
+// wholeRequest reports whether a, an argument of a call in fn, is the
+// request whole: a value isRequest accepts, or a map or an interface value
+// made from one (the request's arguments); never a context.
+func wholeRequest(a ssa.Value, fn *ssa.Function, isRequest func(ssa.Value) bool) bool {
+	if symbol.IsContextLike(a.Type()) {
+		return false
+	}
+	if isRequest(stripChange(a)) || copiedRequest(a, isRequest) {
+		return true
+	}
+	switch a.Type().Underlying().(type) {
+	case *types.Map, *types.Interface:
+		return derives(a, fn, isRequest)
 	}
 	return false
 }
