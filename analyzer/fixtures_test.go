@@ -69,6 +69,9 @@ func TestFixtures(t *testing.T) {
 		// called tool up by the request's name and hands it to a helper
 		// that runs it.
 		"mcp-go-name-lookup",
+		// A dialer's method value kept in a variable or a field and
+		// called later calls the method: a network sink.
+		"mcp-go-method-value",
 		// One handler registered under each name of a constant list.
 		"mcp-go-name-list",
 		// Handlers that all get one bundle embedding the call's context

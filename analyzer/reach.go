@@ -120,11 +120,14 @@ func (rc *reacher) notSink(fn *ssa.Function) bool {
 	return no
 }
 
-// symbol is symbolOf(fn), memoised.
+// symbol is symbolOf(fn), memoised. A method value's wrapper is spelled
+// as the method it calls: `dial := d.DialContext; dial(ctx, "tcp", addr)`
+// calls (*net.Dialer).DialContext, a sink (sink.Args puts the bound
+// receiver back in front of the arguments).
 func (rc *reacher) symbol(fn *ssa.Function) string {
 	s, ok := rc.symbols[fn]
 	if !ok {
-		s = symbolOf(fn)
+		s = symbolOf(sink.BoundMethod(fn))
 		rc.symbols[fn] = s
 	}
 	return s

@@ -30,14 +30,13 @@ func typeSymbol(t types.Type) string { return symbol.Type(t) }
 // isOpaque reports whether fn's body is never entered: it belongs to the
 // standard library or to a catalogued opaque module.
 func isOpaque(cat *rules.Catalog, fn *ssa.Function) bool {
-	p := symbol.Package(fn)
-	if p == "" {
-		// Synthetic wrappers (bound methods, thunks) without a package:
-		// judge them by the method they wrap.
-		if symbol.IsBound(fn) || strings.HasPrefix(fn.Synthetic, "thunk") {
-			return false
-		}
-		return true
+	if symbol.IsBound(fn) || strings.HasPrefix(fn.Synthetic, "thunk") {
+		// A method value or a method expression (d.DialContext kept in
+		// a field and called later) is a synthetic wrapper that calls
+		// the method: entered, the call it makes is judged as any call
+		// of the method is (a sink, or a call into opaque code).
+		return false
 	}
-	return cat.IsOpaque(p)
+	p := symbol.Package(fn)
+	return p == "" || cat.IsOpaque(p)
 }

@@ -599,9 +599,39 @@ func (c *checker) sensitivesAt(site ssa.CallInstruction) []sensitiveCall {
 		if sens == nil {
 			continue
 		}
+		if c.rc.callsMethodValue(site, sym) {
+			sens = withoutReceiver(sens)
+		}
 		out = append(out, sensitiveCall{sym: sym, capability: capability, args: sens})
 		if i == 0 && site.Common().IsInvoke() {
 			break
+		}
+	}
+	return out
+}
+
+// callsMethodValue reports whether a call of a function value can call
+// the method sym through a method value (`c.dial(ctx, "tcp", addr)` with
+// c.dial = d.DialContext): its arguments are the method's without the
+// receiver, which the value holds.
+func (rc *reacher) callsMethodValue(site ssa.CallInstruction, sym string) bool {
+	c := site.Common()
+	if c.IsInvoke() || c.StaticCallee() != nil {
+		return false
+	}
+	return slices.ContainsFunc(rc.graphCallees(site), func(g *ssa.Function) bool {
+		return symbol.IsBound(g) && rc.symbol(g) == sym
+	})
+}
+
+// withoutReceiver renumbers a method's sensitive arguments for a call
+// that passes no receiver; the receiver's own (argument 0) is dropped.
+func withoutReceiver(sens []rules.Sensitive) []rules.Sensitive {
+	var out []rules.Sensitive
+	for _, s := range sens {
+		if s.Arg > 0 {
+			s.Arg--
+			out = append(out, s)
 		}
 	}
 	return out
@@ -1448,6 +1478,9 @@ func (c *checker) toolChooses(res *reached, h hit, f *flow, tainted map[ssa.Call
 func (c *checker) choiceOf(h hit) []rules.Sensitive {
 	sym := c.decidingSymbol(h)
 	if sens := c.sensitiveOf(sym, h.capability); len(sens) > 0 {
+		if c.rc.callsMethodValue(h.site, sym) {
+			return withoutReceiver(sens)
+		}
 		return sens
 	}
 	if sym != h.sink {

@@ -203,12 +203,29 @@ func configRead(sk rules.Sink, c *ssa.CallCommon) bool {
 }
 
 // Args returns a call's arguments as the catalog numbers them: a method's
-// receiver is argument 0, for an interface call too.
+// receiver is argument 0, for an interface call too, and for the call of a
+// method value made at the call (`f := d.DialContext; f(ctx, "tcp", a)`),
+// whose receiver the closure holds.
 func Args(c *ssa.CallCommon) []ssa.Value {
 	if c.IsInvoke() {
 		return append([]ssa.Value{c.Value}, c.Args...)
 	}
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok && len(mc.Bindings) == 1 && symbol.IsBound(mc.Fn.(*ssa.Function)) {
+		return append([]ssa.Value{mc.Bindings[0]}, c.Args...)
+	}
 	return c.Args
+}
+
+// BoundMethod returns the method that fn, a method value's synthetic
+// wrapper, calls; fn itself when it is no such wrapper (or wraps an
+// interface method).
+func BoundMethod(fn *ssa.Function) *ssa.Function {
+	if symbol.IsBound(fn) {
+		if m := symbol.CalledMethod(fn); m != nil {
+			return m
+		}
+	}
+	return fn
 }
 
 // Continues reports whether a method call's receiver comes, through a

@@ -44,7 +44,7 @@ func cacheEvict(ctx context.Context, key string) (string, error) { // want `tool
 //
 //blastradius:tool cache_keys
 func cacheKeys(ctx context.Context, addr, pattern string) ([]string, error) { // want `tool cache_keys directive directive` `BR305: tool cache_keys\b.*`
-	c := redis.NewClient(&redis.Options{Addr: addr}) // want `BR103: tool cache_keys: model-controlled input reaches the URL or address of github\.com/redis/go-redis/v9\.NewClient` `cache_keys: network \(\*net\.Dialer\)\.DialContext \(tainted\)`
+	c := redis.NewClient(&redis.Options{Addr: addr}) // want `BR103: tool cache_keys: model-controlled input reaches the URL or address of github\.com/redis/go-redis/v9\.NewClient` `cache_keys: network \(\*net\.Dialer\)\.DialContext \(tainted\)` `cache_keys: network crypto/tls\.DialWithDialer \(tainted\)`
 	defer c.Close()
 	keys, _, err := c.Scan(ctx, 0, pattern, 100).Result() // want `cache_keys: db-read \(github\.com/redis/go-redis/v9\.cmdable\)\.Scan`
 	return keys, err
@@ -56,7 +56,7 @@ func cacheKeys(ctx context.Context, addr, pattern string) ([]string, error) { //
 //
 //blastradius:tool cache_scan
 func cacheScan(ctx context.Context, pattern string) ([]string, error) { // want `tool cache_scan directive directive` `BR305: tool cache_scan\b.*`
-	c := redis.NewClient(&redis.Options{Addr: "cache.internal:6379", DB: 2}) // want `cache_scan: network \(\*net\.Dialer\)\.DialContext`
+	c := redis.NewClient(&redis.Options{Addr: "cache.internal:6379", DB: 2}) // want `cache_scan: network \(\*net\.Dialer\)\.DialContext` `cache_scan: network crypto/tls\.DialWithDialer`
 	defer c.Close()
 	keys, _, err := c.Scan(ctx, 0, pattern, 100).Result() // want `cache_scan: db-read \(github\.com/redis/go-redis/v9\.cmdable\)\.Scan`
 	return keys, err
