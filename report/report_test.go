@@ -86,6 +86,7 @@ func TestGolden(t *testing.T) {
 		{"table-empty.golden", "table", Options{}, emptyDocument},
 		{"table-no-tools.golden", "table", Options{}, noToolsDocument},
 		{"table-tool-imports.golden", "table", Options{}, toolImportsDocument},
+		{"table-not-loaded.golden", "table", Options{}, notLoadedDocument},
 		{"markdown-tool-imports.golden", "markdown", Options{}, toolImportsDocument},
 		{"sarif.golden", "sarif", Options{Rules: testRules}, readFindings},
 		{"sarif-no-rules.golden", "sarif", Options{SourcePrefix: "services/ops"}, readFindings},
@@ -195,6 +196,16 @@ func noToolsDocument(t *testing.T) *Document {
 	doc.Mismatches = []Mismatch{{Name: "summarize", Framework: "openai-go", Kind: "declared-not-dispatched",
 		Position: Position{File: "chat.go", Line: 14, Column: 9}}}
 	doc.Warnings = []string{"example.com/plain/dispatch: dispatch.go:3:8: could not import example.com/gone (no required module provides package)"}
+	return doc
+}
+
+// notLoadedDocument found no tools in a module one of whose own packages
+// did not load (a dependency the proxy would not serve), and imports LLM
+// tool types.
+func notLoadedDocument(t *testing.T) *Document {
+	doc := toolImportsDocument(t)
+	doc.NotAnalysed = []NotAnalysed{{Package: "example.com/plain/server", Error: "server.go:9:2: could not import example.com/oauth (no required module provides package)", Module: true}}
+	doc.Warnings = []string{"package example.com/plain/server does not load, skipping its code: server.go:9:2: could not import example.com/oauth (no required module provides package)"}
 	return doc
 }
 

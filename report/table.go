@@ -23,6 +23,12 @@ const NoTools = "No tools found: the scanned packages have no LLM tool registrat
 // found, and those packages; code spells a directive as the format quotes
 // code.
 func noTools(doc *Document, code func(string) string) string {
+	if n := ownNotLoaded(doc); n > 0 {
+		// The headline must not blame the code for what the scan could
+		// not read: a tool registered in those packages is not seen.
+		return fmt.Sprintf("No tools found in the packages that loaded: %s of the scanned module did not load (not analysed, below), and a tool registered there is not seen.",
+			plural(n, "package"))
+	}
 	if len(doc.ToolImports) == 0 {
 		return strings.Replace(NoTools, "//blastradius:tool", code("//blastradius:tool"), 1)
 	}
@@ -33,6 +39,17 @@ func noTools(doc *Document, code func(string) string) string {
 	return "No tools found: no tool registration that the catalog describes and no " + code("//blastradius:tool") +
 		" directive, but the scanned packages import LLM tool types from " + strings.Join(quoted, ", ") +
 		": tools may be registered in a way the catalog does not know (docs/catalog.md)."
+}
+
+// ownNotLoaded counts the scanned module's own packages that did not load.
+func ownNotLoaded(doc *Document) int {
+	n := 0
+	for _, p := range doc.NotAnalysed {
+		if p.Module {
+			n++
+		}
+	}
+	return n
 }
 
 func plainCode(s string) string { return s }
