@@ -694,6 +694,12 @@ func wholeRequest(a ssa.Value, fn *ssa.Function, isRequest func(ssa.Value) bool)
 	if isRequest(stripChange(a)) || copiedRequest(a, isRequest) {
 		return true
 	}
+	if mi, ok := a.(*ssa.MakeInterface); ok {
+		// The request, or its arguments, as an interface value; not a
+		// value of the program's that holds a piece of the request
+		// (&prompter{session: req.Session}).
+		return wholeRequest(mi.X, fn, isRequest)
+	}
 	switch a.Type().Underlying().(type) {
 	case *types.Map, *types.Interface:
 		return derives(a, fn, isRequest)

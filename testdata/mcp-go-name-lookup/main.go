@@ -71,13 +71,43 @@ type registry struct{ tools map[string]Tool }
 func (r *registry) add(t Tool)              { r.tools[t.Name()] = t }
 func (r *registry) lookup(name string) Tool { return r.tools[name] }
 
+// Prompter shows a sign-in instruction to whoever called the tool.
+type Prompter interface{ Show(msg string) }
+
+type callerPrompter struct{ tool string }
+
+func (p *callerPrompter) Show(msg string) { fmt.Println(p.tool + ": " + msg) }
+
+// Authenticator signs the server in before a tool runs: a service the
+// handler uses, handed a piece of the request, not a tool.
+type Authenticator interface {
+	Authenticate(ctx context.Context, p Prompter) (string, error)
+}
+
+type deviceFlow struct{ endpoint string }
+
+func (d *deviceFlow) Authenticate(ctx context.Context, p Prompter) (string, error) {
+	out, err := exec.CommandContext(ctx, "gh", "auth", "login", "--hostname", d.endpoint).Output() // want `agent name-lookup: middleware exec os/exec\.CommandContext`
+	p.Show(string(out))
+	return string(out), err
+}
+
 type mcpServer struct {
-	reg *registry
-	s   *server.MCPServer
+	reg  *registry
+	auth Authenticator
+	s    *server.MCPServer
+}
+
+// authorize signs in, showing the instructions to the tool's caller.
+func (m *mcpServer) authorize(ctx context.Context, req mcp.CallToolRequest, a Authenticator) (string, error) {
+	return a.Authenticate(ctx, &callerPrompter{tool: req.Params.Name})
 }
 
 // handle runs the registered tool the request names.
 func (m *mcpServer) handle(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	if _, err := m.authorize(ctx, req, m.auth); err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
 	t := m.reg.lookup(req.Params.Name)
 	if t == nil {
 		return mcp.NewToolResultError(fmt.Sprintf("no tool %q", req.Params.Name)), nil
@@ -98,7 +128,7 @@ func main() {
 	reg := &registry{tools: map[string]Tool{}}
 	reg.add(newShellTool(localExecutor{}))
 	reg.add(readTool{})
-	m := &mcpServer{reg: reg, s: server.NewMCPServer("name-lookup", "1.0.0")} // want `agent name-lookup server mcp-go: read_file, shell` `BR402: agent name-lookup: read_file returns private data \(os\.ReadFile\), shell sends data where the model says \(os/exec\.CommandContext\); whoever steers the model can make it send the private data out`
+	m := &mcpServer{reg: reg, auth: &deviceFlow{endpoint: "github.com"}, s: server.NewMCPServer("name-lookup", "1.0.0")} // want `agent name-lookup server mcp-go: read_file, shell` `BR402: agent name-lookup: read_file returns private data \(os\.ReadFile\), shell sends data where the model says \(os/exec\.CommandContext\); whoever steers the model can make it send the private data out`
 	for _, t := range reg.tools {
 		m.s.AddTool(mcp.NewTool(t.Name()), m.handle)
 	}
