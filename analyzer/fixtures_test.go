@@ -72,6 +72,9 @@ func TestFixtures(t *testing.T) {
 		// A dialer's method value kept in a variable or a field and
 		// called later calls the method: a network sink.
 		"mcp-go-method-value",
+		// An interface the tools call, filled with a client library's
+		// service only in a function a framework calls by reflection.
+		"mcp-go-reflect-wired",
 		// One handler registered under each name of a constant list.
 		"mcp-go-name-list",
 		// Handlers that all get one bundle embedding the call's context

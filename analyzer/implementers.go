@@ -11,32 +11,63 @@ import (
 // declares, which of the application's own types implement it. The call
 // graph (VTA) sends an interface call only to the types it sees flow into
 // the receiver; a service that a dependency-injection container builds
-// through reflection (dig, fx) reaches its callers with no flow it can see,
-// and the call then has no callee at all. Such a call reaches, instead,
-// every type of the application that implements the interface.
+// through reflection (dig, fx), or that a function only a CLI framework
+// calls by reflection puts together (kong's Run), reaches its callers with
+// no flow it can see, and the call then has no callee at all. Such a call
+// reaches, instead, every type of the application that implements the
+// interface; where the application has none, the types of the packages it
+// imports directly that do (an interface over a client library's service,
+// `Builds BuildsClient` filled with `client.Builds`): a value of a type
+// the application never names does not get there.
 type implementers struct {
 	prog  *ssa.Program
 	owned map[*types.Package]bool
 	named []*types.Named
-	memo  map[*types.Func][]*ssa.Function
+	// imported are the concrete types of the packages the application
+	// imports directly (the standard library aside).
+	imported []*types.Named
+	memo     map[*types.Func][]*ssa.Function
 }
 
-func newImplementers(prog *ssa.Program, pkgs map[*ssa.Package]bool) *implementers {
+func newImplementers(prog *ssa.Program, pkgs map[*ssa.Package]bool, std map[string]bool) *implementers {
 	im := &implementers{prog: prog, owned: map[*types.Package]bool{}, memo: map[*types.Func][]*ssa.Function{}}
 	for p := range pkgs {
 		im.owned[p.Pkg] = true
-		for _, m := range p.Members {
-			if t, ok := m.(*ssa.Type); ok {
-				if n, ok := t.Type().(*types.Named); ok && !types.IsInterface(n) && n.TypeParams() == nil {
-					im.named = append(im.named, n)
+	}
+	imported := map[*types.Package]bool{}
+	for p := range pkgs {
+		im.named = append(im.named, concreteTypes(p)...)
+		for _, imp := range p.Pkg.Imports() {
+			if !im.owned[imp] && !std[imp.Path()] && !imported[imp] {
+				imported[imp] = true
+				if ip := prog.Package(imp); ip != nil {
+					im.imported = append(im.imported, concreteTypes(ip)...)
 				}
 			}
 		}
 	}
-	sort.Slice(im.named, func(i, j int) bool {
-		return types.TypeString(im.named[i], nil) < types.TypeString(im.named[j], nil)
-	})
+	byName := func(ts []*types.Named) {
+		sort.Slice(ts, func(i, j int) bool {
+			return types.TypeString(ts[i], nil) < types.TypeString(ts[j], nil)
+		})
+	}
+	byName(im.named)
+	byName(im.imported)
 	return im
+}
+
+// concreteTypes lists a package's named types that are not interfaces
+// and not generic.
+func concreteTypes(p *ssa.Package) []*types.Named {
+	var out []*types.Named
+	for _, m := range p.Members {
+		if t, ok := m.(*ssa.Type); ok {
+			if n, ok := t.Type().(*types.Named); ok && !types.IsInterface(n) && n.TypeParams() == nil {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
 }
 
 // of returns the application's methods that an invoke of m can call, when
@@ -57,7 +88,18 @@ func (im *implementers) of(m *types.Func) []*ssa.Function {
 	if !ok {
 		return nil
 	}
-	for _, n := range im.named {
+	out = im.implementing(im.named, iface, m)
+	if len(out) == 0 {
+		out = im.implementing(im.imported, iface, m)
+	}
+	im.memo[m] = out
+	return out
+}
+
+// implementing returns the method m of each of named that implements iface.
+func (im *implementers) implementing(named []*types.Named, iface *types.Interface, m *types.Func) []*ssa.Function {
+	var out []*ssa.Function
+	for _, n := range named {
 		for _, t := range []types.Type{n, types.NewPointer(n)} {
 			if !types.Implements(t, iface) {
 				continue
@@ -70,6 +112,5 @@ func (im *implementers) of(m *types.Func) []*ssa.Function {
 			break
 		}
 	}
-	im.memo[m] = out
 	return out
 }

@@ -112,7 +112,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		doc.Warnings = []string{}
 	}
 	start = time.Now()
-	impls := newImplementers(prog, scopeSSA)
+	impls := newImplementers(prog, scopeSSA, l.Std)
 	cg, err := buildCallGraph(ctx, all, seeds(entries, scope), cat, impls)
 	if err != nil {
 		return nil, err

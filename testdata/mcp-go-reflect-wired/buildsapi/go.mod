@@ -1,0 +1,3 @@
+module example.com/buildsapi
+
+go 1.26
