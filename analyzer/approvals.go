@@ -3,8 +3,11 @@ package analyzer
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/symbol"
 )
 
 // This file recognises an application's own approval step: a function that
@@ -217,7 +220,7 @@ func askedThroughMemory(ch *ssa.MakeChan) bool {
 					return false
 				}
 			case *ssa.Call:
-				if !storesInSyncMap(x, v) {
+				if !storesInSyncMap(x, v) && !setterOf(x, v) {
 					return false
 				}
 				stored = true
@@ -229,6 +232,43 @@ func askedThroughMemory(ch *ssa.MakeChan) bool {
 		return true
 	}
 	return visit(ch) && stored
+}
+
+// setterOf reports whether call hands v to a function of the module that
+// only keeps it in memory: a map entry or a variable (the Set method of
+// the module's own map type, generic or not).
+func setterOf(call *ssa.Call, v ssa.Value) bool {
+	callee := call.Call.StaticCallee()
+	if callee == nil || len(callee.Blocks) == 0 || call.Call.IsInvoke() {
+		return false
+	}
+	kept := false
+	for i, a := range call.Call.Args {
+		if a != v {
+			continue
+		}
+		if i >= len(callee.Params) {
+			return false
+		}
+		for _, r := range *callee.Params[i].Referrers() {
+			switch x := r.(type) {
+			case *ssa.DebugRef:
+			case *ssa.MapUpdate:
+				if x.Value != callee.Params[i] {
+					return false
+				}
+				kept = true
+			case *ssa.Store:
+				if x.Addr == callee.Params[i] {
+					return false
+				}
+				kept = true
+			default:
+				return false
+			}
+		}
+	}
+	return kept
 }
 
 // storesInSyncMap reports whether call keeps v in a sync.Map.
@@ -246,8 +286,12 @@ func storesInSyncMap(call *ssa.Call, v ssa.Value) bool {
 }
 
 // computesAnswers reports whether fns (closures included) send a bool that
-// is not a constant on a channel they did not make themselves.
+// is not a constant on a channel they did not make themselves. A parameter
+// that every call of its function passes as a constant is one: Grant and
+// Deny that call resolve(id, true) and resolve(id, false), which sends its
+// granted, are still a choice of function.
 func computesAnswers(fns []*ssa.Function) bool {
+	fixed := fixedParams(fns)
 	computed := false
 	for _, fn := range fns {
 		if fn == nil {
@@ -259,9 +303,76 @@ func computesAnswers(fns []*ssa.Function) bool {
 				return
 			}
 			_, made := send.Chan.(*ssa.MakeChan)
-			_, fixed := send.X.(*ssa.Const)
-			computed = computed || (!made && !fixed)
+			computed = computed || (!made && !fixed(send.X))
 		})
 	}
 	return computed
+}
+
+// fixedParams returns a test of whether a value is a constant, or a
+// parameter that every call of its function (in fns, closures included)
+// passes as one, or as such a parameter of its own. A function used as a
+// value, or a method that an interface call may run, can be called with
+// anything: its parameters are not fixed.
+func fixedParams(fns []*ssa.Function) func(ssa.Value) bool {
+	sites := map[*ssa.Function][]*ssa.CallCommon{}
+	taken := map[*ssa.Function]bool{}
+	invoked := map[string]bool{}
+	for _, fn := range fns {
+		if fn == nil {
+			continue
+		}
+		eachInstr(fn, func(instr ssa.Instruction) {
+			var callee *ssa.Function
+			if c, ok := instr.(ssa.CallInstruction); ok {
+				if c.Common().IsInvoke() {
+					invoked[c.Common().Method.Name()] = true
+				} else if callee = c.Common().StaticCallee(); callee != nil {
+					if _, closure := c.Common().Value.(*ssa.MakeClosure); !closure {
+						sites[callee] = append(sites[callee], c.Common())
+					}
+				}
+			}
+			take := func(g *ssa.Function) {
+				taken[g] = true
+				if g.Synthetic != "" {
+					// A method value or expression: the method runs.
+					if m := symbol.CalledMethod(g); m != nil {
+						taken[m] = true
+					}
+				}
+			}
+			for _, op := range instr.Operands(nil) {
+				if g, ok := (*op).(*ssa.Function); ok && (callee == nil || op != &instr.(ssa.CallInstruction).Common().Value) {
+					take(g)
+				}
+			}
+			if mc, ok := instr.(*ssa.MakeClosure); ok {
+				take(mc.Fn.(*ssa.Function))
+			}
+		})
+	}
+	var fixed func(v ssa.Value, depth int) bool
+	fixed = func(v ssa.Value, depth int) bool {
+		if _, ok := v.(*ssa.Const); ok {
+			return true
+		}
+		p, ok := v.(*ssa.Parameter)
+		if !ok || depth > 3 {
+			return false
+		}
+		fn := p.Parent()
+		i := slices.Index(fn.Params, p)
+		calls := sites[fn]
+		if i < 0 || len(calls) == 0 || taken[fn] || fn.Signature.Recv() != nil && invoked[fn.Name()] {
+			return false
+		}
+		for _, c := range calls {
+			if i >= len(c.Args) || !fixed(c.Args[i], depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return func(v ssa.Value) bool { return fixed(v, 0) }
 }

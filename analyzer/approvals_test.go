@@ -144,6 +144,86 @@ func (s *service) work() {
 }
 `,
 		},
+		{
+			name: "Grant and Deny hand a constant to the helper that sends it",
+			src: `
+func (s *service) Ask(id string) bool {
+	ch := make(chan bool, 1)
+	s.byID[id] = ch
+	s.requests <- request{id: id}
+	return <-ch
+}
+
+func (s *service) resolve(id string, granted bool) {
+	if ch, ok := s.byID[id]; ok {
+		ch <- granted
+	}
+}
+
+func (s *service) Grant(id string) { s.resolve(id, true) }
+
+func (s *service) Deny(id string) { s.resolve(id, false) }
+`,
+			want: []string{"Ask"},
+		},
+		{
+			name: "a helper sends what one of its callers computed",
+			src: `
+func (s *service) Ask(id string) bool {
+	ch := make(chan bool, 1)
+	s.byID[id] = ch
+	s.requests <- request{id: id}
+	return <-ch
+}
+
+func (s *service) resolve(id string, granted bool) {
+	if ch, ok := s.byID[id]; ok {
+		ch <- granted
+	}
+}
+
+func (s *service) Grant(id string) { s.resolve(id, true) }
+
+func (s *service) Decide(id string) { s.resolve(id, s.allowed[id]) }
+`,
+		},
+		{
+			name: "a helper used as a value can be handed anything",
+			src: `
+func (s *service) Ask(id string) bool {
+	ch := make(chan bool, 1)
+	s.byID[id] = ch
+	s.requests <- request{id: id}
+	return <-ch
+}
+
+func (s *service) resolve(id string, granted bool) {
+	if ch, ok := s.byID[id]; ok {
+		ch <- granted
+	}
+}
+
+func (s *service) Grant(id string) { s.resolve(id, true) }
+
+func (s *service) Resolver() func(string, bool) { return s.resolve }
+`,
+		},
+		{
+			name: "the answer channel kept by a setter of the module",
+			src: `
+func (s *service) keep(id string, ch chan bool) { s.byID[id] = ch }
+
+func (s *service) Ask(id string) bool {
+	ch := make(chan bool, 1)
+	s.keep(id, ch)
+	s.requests <- request{id: id}
+	return <-ch
+}
+
+func (s *service) Grant(id string) { s.byID[id] <- true }
+`,
+			want: []string{"Ask"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fns := buildFuncs(t, common+tc.src)

@@ -75,6 +75,9 @@ func TestFixtures(t *testing.T) {
 		// An interface the tools call, filled with a client library's
 		// service only in a function a framework calls by reflection.
 		"mcp-go-reflect-wired",
+		// An approval step whose answer channel a generic map of the
+		// module keeps, answered by Grant and Deny through one helper.
+		"mcp-go-permission-broker",
 		// One handler registered under each name of a constant list.
 		"mcp-go-name-list",
 		// Handlers that all get one bundle embedding the call's context
