@@ -78,6 +78,9 @@ func TestFixtures(t *testing.T) {
 		// An approval step whose answer channel a generic map of the
 		// module keeps, answered by Grant and Deny through one helper.
 		"mcp-go-permission-broker",
+		// Transaction control and session settings run through Exec
+		// change no stored data.
+		"mcp-go-session-sql",
 		// One handler registered under each name of a constant list.
 		"mcp-go-name-list",
 		// Handlers that all get one bundle embedding the call's context

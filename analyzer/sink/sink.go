@@ -10,6 +10,7 @@ import (
 	"os"
 	"slices"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/callgraph"
 	"golang.org/x/tools/go/ssa"
@@ -67,6 +68,9 @@ func At(cat *rules.Catalog, site ssa.CallInstruction, callees func() []*ssa.Func
 		config := configRead(sk, c)
 		for _, capability := range Capabilities(sk, c) {
 			if capability == "fs-read" && onlyClosed(site) {
+				continue
+			}
+			if capability == "db-write" && changesNoData(cat, s, c) {
 				continue
 			}
 			out = append(out, Hit{Capability: capability, Symbol: s, Config: config})
@@ -200,6 +204,67 @@ func configRead(sk rules.Sink, c *ssa.CallCommon) bool {
 	}
 	k, ok := args[sk.NameArg].(*ssa.Const)
 	return ok && k.Value != nil
+}
+
+// changesNoData reports whether a call of sym, a database write by its
+// API (Exec), runs a statement the program fixes whole that changes no
+// stored data: transaction control (BEGIN, COMMIT, ROLLBACK, SAVEPOINT),
+// the choice of a database (USE), a setting of the session (SET, but SET
+// GLOBAL or PERSIST), or one of SQLite's connection settings or a PRAGMA
+// that only reads. A read-only tool that begins a transaction is still
+// read-only.
+func changesNoData(cat *rules.Catalog, sym string, c *ssa.CallCommon) bool {
+	sens, _ := cat.SensitiveArgs(sym)
+	args := Args(c)
+	for _, s := range sens {
+		if s.Kind != "sql" || s.Arg >= len(args) {
+			continue
+		}
+		k, ok := args[s.Arg].(*ssa.Const)
+		if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+			return false
+		}
+		return sessionStatement(constant.StringVal(k.Value))
+	}
+	return false
+}
+
+// connectionPragmas are SQLite's settings of one connection, which change
+// nothing in the database file.
+var connectionPragmas = map[string]bool{
+	"BUSY_TIMEOUT": true, "FOREIGN_KEYS": true, "CACHE_SIZE": true, "TEMP_STORE": true,
+	"SYNCHRONOUS": true, "QUERY_ONLY": true, "RECURSIVE_TRIGGERS": true, "CASE_SENSITIVE_LIKE": true, "MMAP_SIZE": true,
+}
+
+// sessionStatement reports whether a SQL statement changes no stored data
+// (see changesNoData).
+func sessionStatement(text string) bool {
+	text = strings.TrimSuffix(strings.TrimSpace(text), ";")
+	words := strings.Fields(strings.ToUpper(text))
+	if len(words) == 0 || strings.Contains(text, ";") {
+		return false // none, or more than one statement
+	}
+	switch words[0] {
+	case "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "END", "USE":
+		return true
+	case "START":
+		return len(words) > 1 && words[1] == "TRANSACTION"
+	case "SET":
+		return len(words) > 1 && words[1] != "GLOBAL" && words[1] != "PERSIST" && words[1] != "PERSIST_ONLY" &&
+			!strings.HasPrefix(words[1], "@@GLOBAL") && !strings.HasPrefix(words[1], "@@PERSIST")
+	case "PRAGMA":
+		rest := strings.Join(words[1:], " ")
+		name, _, assigns := strings.Cut(rest, "=")
+		name = strings.TrimSpace(name)
+		if i := strings.IndexAny(name, "( "); i >= 0 {
+			name = name[:i]
+		}
+		if i := strings.LastIndex(name, "."); i >= 0 {
+			name = name[i+1:] // schema.pragma
+		}
+		return !assigns || connectionPragmas[name]
+	}
+	return false
 }
 
 // Args returns a call's arguments as the catalog numbers them: a method's
