@@ -2,9 +2,12 @@ package analyzer
 
 import (
 	"go/types"
+	"path"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/rules"
 )
 
@@ -49,6 +52,15 @@ func channelWrites(cat *rules.Catalog, funcs []*ssa.Function) map[ssa.CallInstru
 			}
 		})
 	}
+	for _, fn := range funcs {
+		eachInstr(fn, func(instr ssa.Instruction) {
+			if st, ok := instr.(*ssa.Store); ok {
+				if call := stdinInput(st); call != nil {
+					out[call] = stdinField
+				}
+			}
+		})
+	}
 	if len(t.values) == 0 {
 		return out
 	}
@@ -75,6 +87,125 @@ func channelWrites(cat *rules.Catalog, funcs []*ssa.Function) map[ssa.CallInstru
 		})
 	}
 	return out
+}
+
+// stdinField is the channel of a process's input given whole: a reader of
+// text put in the command's Stdin before it runs (cmd.Stdin =
+// strings.NewReader(script)). The text is the reader constructor's first
+// argument.
+const stdinField = "(*os/exec.Cmd).Stdin"
+
+// readerOfText are the constructors of a reader of the text they are given.
+var readerOfText = map[string]bool{
+	"strings.NewReader": true, "bytes.NewReader": true, "bytes.NewBufferString": true, "bytes.NewBuffer": true,
+}
+
+// scriptReaders are shells and interpreters: with no script named (only
+// options such as -s, or none), they run what they read on their input.
+var scriptReaders = map[string]bool{
+	"sh": true, "bash": true, "zsh": true, "dash": true, "ash": true, "ksh": true, "fish": true,
+	"cmd": true, "cmd.exe": true, "powershell": true, "powershell.exe": true, "pwsh": true,
+	"python": true, "python3": true, "node": true, "deno": true, "bun": true, "perl": true, "ruby": true, "php": true, "osascript": true,
+}
+
+// statementReaders are the command-line clients of databases: they run
+// the statements they read on their input, and meta-commands that run a
+// shell (sqlite3's .shell, psql's \!), unless told a statement to run.
+var statementReaders = map[string]bool{
+	"sqlite3": true, "duckdb": true, "psql": true, "mysql": true, "mariadb": true, "sqlcmd": true,
+	"redis-cli": true, "mongosh": true, "mongo": true, "clickhouse-client": true,
+}
+
+// scriptOptions name, in a shell's, an interpreter's or a database
+// client's arguments, the script or statement it runs instead of its
+// input.
+var scriptOptions = map[string]bool{
+	"-c": true, "-e": true, "-E": true, "--eval": true, "-m": true, "-r": true,
+	"-Command": true, "-command": true, "-File": true, "-file": true,
+	"--command": true, "--execute": true, "-cmd": true,
+}
+
+// stdinInput returns the reader constructor whose reader st puts in a
+// command's Stdin, when the command's program reads its input as commands:
+// a shell or an interpreter given no script, a database's client given no
+// statement. Text for a program that reads data there (jq, grep, a script
+// named in its arguments), or one the code does not fix, is none.
+func stdinInput(st *ssa.Store) *ssa.Call {
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok || symbol.Type(fa.X.Type()) != "os/exec.Cmd" {
+		return nil
+	}
+	if f := fieldVar(fa.X.Type(), fa.Field); f == nil || f.Name() != "Stdin" {
+		return nil
+	}
+	v := st.Val
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	if callee := call.Call.StaticCallee(); callee == nil || !readerOfText[symbolOf(callee)] {
+		return nil
+	}
+	made, ok := fa.X.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	prog := -1
+	switch staticSymbol(&made.Call) {
+	case "os/exec.Command":
+		prog = 0
+	case "os/exec.CommandContext":
+		prog = 1
+	}
+	if prog < 0 || prog+1 >= len(made.Call.Args) {
+		return nil
+	}
+	name, ok := constString(made.Call.Args[prog])
+	if !ok {
+		return nil
+	}
+	name = path.Base(name)
+	script, statements := scriptReaders[name], statementReaders[name]
+	if !script && !statements {
+		return nil
+	}
+	words, ok := constantArgv(made.Call.Args[prog+1])
+	if !ok {
+		return nil
+	}
+	for _, w := range words {
+		if scriptOptions[w] || script && !strings.HasPrefix(w, "-") {
+			return nil // a script or a statement of its own: the input is its data
+		}
+	}
+	return call
+}
+
+// constantArgv returns the words of a command's variadic arguments when
+// each is a constant: none, or the elements of the slice literal.
+func constantArgv(v ssa.Value) ([]string, bool) {
+	if k, ok := v.(*ssa.Const); ok && k.IsNil() {
+		return nil, true
+	}
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil, false
+	}
+	arr, ok := sl.X.(*ssa.Alloc)
+	if !ok || !isArrayPtr(arr.Type()) {
+		return nil, false
+	}
+	var words []string
+	all := true
+	arrayStores(arr, func(_, val ssa.Value) {
+		w, ok := constString(val)
+		all = all && ok
+		words = append(words, w)
+	})
+	return words, all
 }
 
 // channelTracker holds what carries a channel: SSA values, and the struct

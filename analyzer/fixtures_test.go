@@ -81,6 +81,9 @@ func TestFixtures(t *testing.T) {
 		// Transaction control and session settings run through Exec
 		// change no stored data.
 		"mcp-go-session-sql",
+		// The model's text given whole as a process's input (cmd.Stdin):
+		// a command for a shell or a database's client, data for jq.
+		"mcp-go-stdin-input",
 		// One handler registered under each name of a constant list.
 		"mcp-go-name-list",
 		// Handlers that all get one bundle embedding the call's context

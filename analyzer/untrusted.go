@@ -641,8 +641,12 @@ func withoutReceiver(sens []rules.Sensitive) []rules.Sensitive {
 // those of every sink of its capability ("@payment").
 //
 // A channel's sink is a write into a process's input (see channelWrites):
-// what is written, every argument after the writer, is its command.
+// what is written, every argument after the writer, is its command; for a
+// reader put in cmd.Stdin, the text the reader is made of.
 func (c *checker) sensitiveOf(sym, capability string) []rules.Sensitive {
+	if sym == stdinField {
+		return []rules.Sensitive{{Kind: "command", Arg: 0, Rest: true}}
+	}
 	if _, ok := c.cat.Channels[rules.Normalize(sym)]; ok {
 		return []rules.Sensitive{{Kind: "command", Arg: 1, Rest: true}}
 	}
