@@ -280,7 +280,8 @@ func TestSDKFixtures(t *testing.T) {
 		// directly and through a wrapper taking the tool as interface{}.
 		"cortex-tools",
 		// github.com/ThinkInAIXYZ/go-mcp: protocol.NewTool, which returns
-		// the tool with an error, and (*server.Server).RegisterTool.
+		// the tool with an error, (*server.Server).RegisterTool, and a
+		// logging middleware given to (*server.Server).Use.
 		"go-mcp-tools",
 		// charm.land/fantasy: NewAgentTool, NewParallelAgentTool, an
 		// AgentTool type of the program's own, and a wrapper type that

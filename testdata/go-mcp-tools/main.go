@@ -1,7 +1,8 @@
 // Command go-mcp-tools is a file server on github.com/ThinkInAIXYZ/go-mcp:
 // tools made by protocol.NewTool (which returns the tool and an error) and
 // registered with (*server.Server).RegisterTool, their handlers decoding
-// the call's raw arguments into a request struct.
+// the call's raw arguments into a request struct; a middleware given to
+// (*server.Server).Use logs every call with its arguments.
 package main
 
 import (
@@ -32,6 +33,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	srv.Use(audit) // want `append_note: guard audit-log example\.com/go-mcp-tools\.audit for fs-write os\.OpenFile` `read_file: guard audit-log example\.com/go-mcp-tools\.audit for fs-read os\.ReadFile`
 	srv.RegisterTool(readTool, readFile)
 	srv.RegisterTool(protocol.NewToolWithRawSchema("append_note", "Add a note", nil), appendNote)
 	if err := srv.Run(); err != nil {
@@ -39,8 +41,16 @@ func main() {
 	}
 }
 
+// audit logs every tool call with its arguments, around every tool.
+func audit(next server.ToolHandlerFunc) server.ToolHandlerFunc {
+	return func(ctx context.Context, req *protocol.CallToolRequest) (*protocol.CallToolResult, error) {
+		log.Printf("tool %s called with %s", req.Name, req.RawArguments)
+		return next(ctx, req)
+	}
+}
+
 // readFile reads the file the model names.
-func readFile(ctx context.Context, req *protocol.CallToolRequest) (*protocol.CallToolResult, error) { // want `tool read_file go-mcp constant` `BR305: tool read_file is not logged with its arguments`
+func readFile(ctx context.Context, req *protocol.CallToolRequest) (*protocol.CallToolResult, error) { // want `tool read_file go-mcp constant`
 	var in readRequest
 	if err := protocol.VerifyAndUnmarshal(req.RawArguments, &in); err != nil {
 		return nil, err
@@ -54,7 +64,7 @@ func readFile(ctx context.Context, req *protocol.CallToolRequest) (*protocol.Cal
 
 // appendNote appends the model's text to the notes file: the model writes
 // what the file holds, not where it is.
-func appendNote(ctx context.Context, req *protocol.CallToolRequest) (*protocol.CallToolResult, error) { // want `tool append_note go-mcp constant` `BR304: tool append_note can write files with no rate limit` `BR305: tool append_note is not logged with its arguments`
+func appendNote(ctx context.Context, req *protocol.CallToolRequest) (*protocol.CallToolResult, error) { // want `tool append_note go-mcp constant` `BR304: tool append_note can write files with no rate limit`
 	var in noteRequest
 	if err := protocol.VerifyAndUnmarshal(req.RawArguments, &in); err != nil {
 		return nil, err
