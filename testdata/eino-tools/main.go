@@ -48,16 +48,22 @@ func main() {
 		}),
 	}, files.readFile)
 
+	removeTool, err := utils.InferTool("remove_file", "Removes a note, once the user agrees.", removeFile)
+	if err != nil {
+		log.Fatal(err)
+	}
+
 	typed, err := typedTools()
 	if err != nil {
 		log.Fatal(err)
 	}
 
 	node, err := compose.NewToolNode(ctx, &compose.ToolsNodeConfig{
-		Tools: append([]tool.BaseTool{ // want `agent compose\.ToolsNodeConfig agent eino: current_time, fetch_url, read_file, read_note, run_command, show_setting` `BR401: agent compose\.ToolsNodeConfig: show_setting returns private data \(os\.Getenv\), fetch_url returns untrusted content \(\(\*net/http\.Client\)\.Do\), fetch_url sends data where the model says \(net/http\.NewRequestWithContext\);.*`
+		Tools: append([]tool.BaseTool{ // want `agent compose\.ToolsNodeConfig agent eino: current_time, fetch_url, read_file, read_note, remove_file, run_command, show_setting` `BR401: agent compose\.ToolsNodeConfig: show_setting returns private data \(os\.Getenv\), fetch_url returns untrusted content \(\(\*net/http\.Client\)\.Do\), fetch_url sends data where the model says \(net/http\.NewRequestWithContext\);.*`
 			runCommandTool,
 			clockTool,
 			readFileTool,
+			removeTool,
 			// A user type implementing tool.InvokableTool, inside a
 			// wrapper that logs each call: the wrapper is no tool of its
 			// own, the fetcher it holds is.

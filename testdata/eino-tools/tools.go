@@ -100,3 +100,19 @@ func (remover) Info(ctx context.Context) (*schema.ToolInfo, error) {
 func (remover) InvokableRun(ctx context.Context, argumentsInJSON string, opts ...tool.Option) (string, error) {
 	return "", os.Remove(argumentsInJSON)
 }
+
+// removeFile is the remove_file handler: it interrupts the run to ask the
+// user the first time, and removes the file only once the run is resumed
+// with the user's yes (eino's human-in-the-loop interrupt).
+func removeFile(ctx context.Context, in PathInput) (string, error) { // want `tool remove_file eino constant` `BR304: tool remove_file can write files with no rate limit` `BR305: tool remove_file is not logged with its arguments`
+	if was, _, _ := tool.GetInterruptState[string](ctx); !was { // want `remove_file: guard confirmation github\.com/cloudwego/eino/components/tool\.GetInterruptState for fs-write os\.Remove`
+		return "", tool.StatefulInterrupt(ctx, "remove "+in.Path+"?", in.Path) // want `remove_file: guard confirmation github\.com/cloudwego/eino/components/tool\.StatefulInterrupt for fs-write os\.Remove \(not counted: in a branch that can be skipped\)`
+	}
+	if _, has, yes := tool.GetResumeContext[bool](ctx); !has || !yes { // want `remove_file: guard confirmation github\.com/cloudwego/eino/components/tool\.GetResumeContext for fs-write os\.Remove`
+		return "kept", nil
+	}
+	if err := os.Remove(filepath.Join("/srv/notes", filepath.Base(in.Path))); err != nil { // want `remove_file: fs-write os\.Remove`
+		return "", err
+	}
+	return "removed", nil
+}
