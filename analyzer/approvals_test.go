@@ -14,6 +14,26 @@ import (
 	"golang.org/x/tools/go/ssa/ssautil"
 )
 
+// askAndResolve is a service whose Ask waits on a channel it keeps by the
+// request's ID, answered by resolve, which sends what it is handed; Grant
+// hands it true.
+const askAndResolve = `
+func (s *service) Ask(id string) bool {
+	ch := make(chan bool, 1)
+	s.byID[id] = ch
+	s.requests <- request{id: id}
+	return <-ch
+}
+
+func (s *service) resolve(id string, granted bool) {
+	if ch, ok := s.byID[id]; ok {
+		ch <- granted
+	}
+}
+
+func (s *service) Grant(id string) { s.resolve(id, true) }
+`
+
 // TestInferredApprovals checks which functions are taken for a person's
 // approval (approvals.go), on small programs.
 func TestInferredApprovals(t *testing.T) {
@@ -146,65 +166,20 @@ func (s *service) work() {
 		},
 		{
 			name: "Grant and Deny hand a constant to the helper that sends it",
-			src: `
-func (s *service) Ask(id string) bool {
-	ch := make(chan bool, 1)
-	s.byID[id] = ch
-	s.requests <- request{id: id}
-	return <-ch
-}
-
-func (s *service) resolve(id string, granted bool) {
-	if ch, ok := s.byID[id]; ok {
-		ch <- granted
-	}
-}
-
-func (s *service) Grant(id string) { s.resolve(id, true) }
-
+			src: askAndResolve + `
 func (s *service) Deny(id string) { s.resolve(id, false) }
 `,
 			want: []string{"Ask"},
 		},
 		{
 			name: "a helper sends what one of its callers computed",
-			src: `
-func (s *service) Ask(id string) bool {
-	ch := make(chan bool, 1)
-	s.byID[id] = ch
-	s.requests <- request{id: id}
-	return <-ch
-}
-
-func (s *service) resolve(id string, granted bool) {
-	if ch, ok := s.byID[id]; ok {
-		ch <- granted
-	}
-}
-
-func (s *service) Grant(id string) { s.resolve(id, true) }
-
+			src: askAndResolve + `
 func (s *service) Decide(id string) { s.resolve(id, s.allowed[id]) }
 `,
 		},
 		{
 			name: "a helper used as a value can be handed anything",
-			src: `
-func (s *service) Ask(id string) bool {
-	ch := make(chan bool, 1)
-	s.byID[id] = ch
-	s.requests <- request{id: id}
-	return <-ch
-}
-
-func (s *service) resolve(id string, granted bool) {
-	if ch, ok := s.byID[id]; ok {
-		ch <- granted
-	}
-}
-
-func (s *service) Grant(id string) { s.resolve(id, true) }
-
+			src: askAndResolve + `
 func (s *service) Resolver() func(string, bool) { return s.resolve }
 `,
 		},

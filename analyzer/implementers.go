@@ -71,7 +71,8 @@ func concreteTypes(p *ssa.Package) []*types.Named {
 }
 
 // of returns the application's methods that an invoke of m can call, when
-// m belongs to an interface the application declares.
+// m belongs to an interface the application declares; with none, those of
+// the types of the packages it imports.
 func (im *implementers) of(m *types.Func) []*ssa.Function {
 	if im == nil || m.Pkg() == nil || !im.owned[m.Pkg()] {
 		return nil

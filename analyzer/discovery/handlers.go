@@ -260,9 +260,19 @@ func (g *graph) wrapsThrough(id int32, fn *ssa.Function, c *ctx, site ssa.CallIn
 			runs = append(runs, inner)
 		}
 	}
+	return g.enterFor(c, site, runs, func(cc *ctx, inner ssa.CallInstruction) bool {
+		return g.wrapCall(id, node{v: inner.Common().Value, c: cc}, inner)
+	})
+}
+
+// enterFor enters the static callee of site from the function value's
+// context c, and calls run in the callee's context for each of its calls
+// in runs; it reports whether one of them reported true.
+func (g *graph) enterFor(c *ctx, site ssa.CallInstruction, runs []ssa.CallInstruction, run func(cc *ctx, inner ssa.CallInstruction) bool) bool {
 	if len(runs) == 0 {
 		return false
 	}
+	callee := site.Common().StaticCallee()
 	g.e.ix.ensure(callee)
 	cc := g.e.enter(callee, site, c)
 	if cc == nil {
@@ -270,7 +280,7 @@ func (g *graph) wrapsThrough(id int32, fn *ssa.Function, c *ctx, site ssa.CallIn
 	}
 	found := false
 	for _, inner := range runs {
-		if g.wrapCall(id, node{v: inner.Common().Value, c: cc}, inner) {
+		if run(cc, inner) {
 			found = true
 		}
 	}
@@ -352,21 +362,9 @@ func (g *graph) handsValueOver(id int32, fn *ssa.Function, c *ctx, site ssa.Call
 		}
 		runs = append(runs, inner)
 	}
-	if len(runs) == 0 {
-		return false
-	}
-	g.e.ix.ensure(callee)
-	cc := g.e.enter(callee, site, c)
-	if cc == nil {
-		return false
-	}
-	found := false
-	for _, inner := range runs {
-		if g.runsValue(id, cc, inner) {
-			found = true
-		}
-	}
-	return found
+	return g.enterFor(c, site, runs, func(cc *ctx, inner ssa.CallInstruction) bool {
+		return g.runsValue(id, cc, inner)
+	})
 }
 
 // runsValue adds an eWrap edge from the function value at id to the value
