@@ -84,6 +84,9 @@ func TestFixtures(t *testing.T) {
 		// The model's text given whole as a process's input (cmd.Stdin):
 		// a command for a shell or a database's client, data for jq.
 		"mcp-go-stdin-input",
+		// A zip archive opened by name, a file system rooted at a
+		// directory, a link read, a file's times set.
+		"mcp-go-fs-roots",
 		// One handler registered under each name of a constant list.
 		"mcp-go-name-list",
 		// Handlers that all get one bundle embedding the call's context
