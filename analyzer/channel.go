@@ -38,24 +38,16 @@ func channelWrites(cat *rules.Catalog, funcs []*ssa.Function) map[ssa.CallInstru
 	}
 	for _, fn := range funcs {
 		eachInstr(fn, func(instr ssa.Instruction) {
-			call, ok := instr.(*ssa.Call)
-			if !ok {
-				return
-			}
-			callee := call.Call.StaticCallee()
-			if callee == nil {
-				return
-			}
-			sym := symbolOf(callee)
-			if _, ok := cat.Channels[rules.Normalize(sym)]; ok {
-				t.mark(call, sym)
-			}
-		})
-	}
-	for _, fn := range funcs {
-		eachInstr(fn, func(instr ssa.Instruction) {
-			if st, ok := instr.(*ssa.Store); ok {
-				if call := stdinInput(st); call != nil {
+			switch x := instr.(type) {
+			case *ssa.Call:
+				if callee := x.Call.StaticCallee(); callee != nil {
+					sym := symbolOf(callee)
+					if _, ok := cat.Channels[rules.Normalize(sym)]; ok {
+						t.mark(x, sym)
+					}
+				}
+			case *ssa.Store:
+				if call := stdinInput(x); call != nil {
 					out[call] = stdinField
 				}
 			}

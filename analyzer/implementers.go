@@ -23,9 +23,12 @@ type implementers struct {
 	prog  *ssa.Program
 	owned map[*types.Package]bool
 	named []*types.Named
-	// imported are the concrete types of the packages the application
-	// imports directly (the standard library aside).
+	// deps are the packages the application imports directly (the
+	// standard library aside); imported their concrete types, listed the
+	// first time a call needs them (few calls do).
+	deps     []*ssa.Package
 	imported []*types.Named
+	listed   bool
 	memo     map[*types.Func][]*ssa.Function
 }
 
@@ -34,26 +37,40 @@ func newImplementers(prog *ssa.Program, pkgs map[*ssa.Package]bool, std map[stri
 	for p := range pkgs {
 		im.owned[p.Pkg] = true
 	}
-	imported := map[*types.Package]bool{}
+	seen := map[*types.Package]bool{}
 	for p := range pkgs {
 		im.named = append(im.named, concreteTypes(p)...)
 		for _, imp := range p.Pkg.Imports() {
-			if !im.owned[imp] && !std[imp.Path()] && !imported[imp] {
-				imported[imp] = true
+			if !im.owned[imp] && !std[imp.Path()] && !seen[imp] {
+				seen[imp] = true
 				if ip := prog.Package(imp); ip != nil {
-					im.imported = append(im.imported, concreteTypes(ip)...)
+					im.deps = append(im.deps, ip)
 				}
 			}
 		}
 	}
-	byName := func(ts []*types.Named) {
-		sort.Slice(ts, func(i, j int) bool {
-			return types.TypeString(ts[i], nil) < types.TypeString(ts[j], nil)
-		})
-	}
-	byName(im.named)
-	byName(im.imported)
+	sortByName(im.named)
 	return im
+}
+
+// importedTypes returns the concrete types of the packages the application
+// imports directly, sorted.
+func (im *implementers) importedTypes() []*types.Named {
+	if !im.listed {
+		im.listed = true
+		for _, p := range im.deps {
+			im.imported = append(im.imported, concreteTypes(p)...)
+		}
+		sortByName(im.imported)
+	}
+	return im.imported
+}
+
+// sortByName sorts types by their spelling, for a deterministic order.
+func sortByName(ts []*types.Named) {
+	sort.Slice(ts, func(i, j int) bool {
+		return types.TypeString(ts[i], nil) < types.TypeString(ts[j], nil)
+	})
 }
 
 // concreteTypes lists a package's named types that are not interfaces
@@ -91,7 +108,7 @@ func (im *implementers) of(m *types.Func) []*ssa.Function {
 	}
 	out = im.implementing(im.named, iface, m)
 	if len(out) == 0 {
-		out = im.implementing(im.imported, iface, m)
+		out = im.implementing(im.importedTypes(), iface, m)
 	}
 	im.memo[m] = out
 	return out

@@ -120,14 +120,15 @@ func (rc *reacher) notSink(fn *ssa.Function) bool {
 	return no
 }
 
-// symbol is symbolOf(fn), memoised. A method value's wrapper is spelled
-// as the method it calls: `dial := d.DialContext; dial(ctx, "tcp", addr)`
-// calls (*net.Dialer).DialContext, a sink (sink.Args puts the bound
-// receiver back in front of the arguments).
+// symbol is symbolOf(fn), memoised. A method value's or a method
+// expression's wrapper is spelled as the method it calls: `dial :=
+// d.DialContext; dial(ctx, "tcp", addr)` calls (*net.Dialer).DialContext,
+// a sink (sink.Args puts the bound receiver back in front of the
+// arguments).
 func (rc *reacher) symbol(fn *ssa.Function) string {
 	s, ok := rc.symbols[fn]
 	if !ok {
-		s = symbolOf(sink.BoundMethod(fn))
+		s = symbolOf(unwrapWrapper(fn))
 		rc.symbols[fn] = s
 	}
 	return s

@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -30,7 +29,7 @@ func typeSymbol(t types.Type) string { return symbol.Type(t) }
 // isOpaque reports whether fn's body is never entered: it belongs to the
 // standard library or to a catalogued opaque module.
 func isOpaque(cat *rules.Catalog, fn *ssa.Function) bool {
-	if symbol.IsBound(fn) || strings.HasPrefix(fn.Synthetic, "thunk") {
+	if methodWrapper(fn) {
 		// A method value or a method expression (d.DialContext kept in
 		// a field and called later) is a synthetic wrapper that calls
 		// the method: entered, the call it makes is judged as any call

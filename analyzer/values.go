@@ -55,10 +55,16 @@ func constString(v ssa.Value) (string, bool) {
 	return constant.StringVal(k.Value), true
 }
 
-// unwrapWrapper maps a synthetic bound-method wrapper or thunk (a method
-// value s.run, a method expression (*S).run) to the method it calls.
+// methodWrapper reports whether fn is a synthetic bound-method wrapper or
+// thunk (a method value s.run, a method expression (*S).run).
+func methodWrapper(fn *ssa.Function) bool {
+	return symbol.IsBound(fn) || strings.HasPrefix(fn.Synthetic, "thunk")
+}
+
+// unwrapWrapper maps a method wrapper (methodWrapper) to the method it
+// calls.
 func unwrapWrapper(fn *ssa.Function) *ssa.Function {
-	if !symbol.IsBound(fn) && !strings.HasPrefix(fn.Synthetic, "thunk") {
+	if !methodWrapper(fn) {
 		return fn
 	}
 	if m := symbol.CalledMethod(fn); m != nil {

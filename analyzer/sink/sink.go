@@ -281,18 +281,6 @@ func Args(c *ssa.CallCommon) []ssa.Value {
 	return c.Args
 }
 
-// BoundMethod returns the method that fn, a method value's synthetic
-// wrapper, calls; fn itself when it is no such wrapper (or wraps an
-// interface method).
-func BoundMethod(fn *ssa.Function) *ssa.Function {
-	if symbol.IsBound(fn) {
-		if m := symbol.CalledMethod(fn); m != nil {
-			return m
-		}
-	}
-	return fn
-}
-
 // Continues reports whether a method call's receiver comes, through a
 // chain of method calls, from the result of a call that isSink says calls a
 // catalogued sink: the request that client-go's GetLogs (cloud-read) or
