@@ -198,6 +198,10 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 	q := &stepQueue{}
 	heap.Push(q, &step{fn: handler})
 	blocked := map[ssa.CallInstruction]bool{}
+	isLayer := map[*ssa.Function]bool{}
+	for _, l := range layers {
+		isLayer[l.Fn] = true
+	}
 	for _, l := range layers {
 		for site := range l.Next {
 			blocked[site] = true
@@ -207,6 +211,23 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 		}
 		seq++
 		heap.Push(q, &step{fn: l.Fn, seq: seq})
+	}
+	for _, l := range layers {
+		// What a layer of this tool's own runs for it that is no layer
+		// itself nor the handler: the routes of a tool that routes each
+		// call to one of its actions (discovery, routed). (A shared
+		// layer's Next only says which of its calls not to follow.)
+		if l.Shared {
+			continue
+		}
+		for _, site := range sortedSites(l.Next) {
+			for _, fn := range l.Next[site] {
+				if fn != handler && !isLayer[fn] {
+					seq++
+					heap.Push(q, &step{fn: fn, seq: seq})
+				}
+			}
+		}
 	}
 	push := func(prev *step, site ssa.CallInstruction, fn *ssa.Function, dynamic bool) {
 		if best[fn] {
@@ -615,4 +636,15 @@ func configKey(config bool) string {
 		return "config"
 	}
 	return ""
+}
+
+// sortedSites returns the calls of a layer's Next in source order, so that
+// the search's roots do not depend on map order.
+func sortedSites(next map[ssa.CallInstruction][]*ssa.Function) []ssa.CallInstruction {
+	out := make([]ssa.CallInstruction, 0, len(next))
+	for site := range next {
+		out = append(out, site)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
+	return out
 }

@@ -221,6 +221,10 @@ type graph struct {
 	// runs maps the value an adapter's interface call is made on to the
 	// nodes of what the call runs (handlers.go, wrapsValue).
 	runs map[int32][]int32
+	// routes maps a function value to its calls of a function it picks
+	// from a map it holds by a key in the request (handlers.go, routed):
+	// it is the tool, and those calls run its routes.
+	routes map[int32][]ssa.CallInstruction
 	// limit, when set, lowers maxNodes for this graph; full records that a
 	// limit was hit.
 	limit int
@@ -234,7 +238,8 @@ type graph struct {
 }
 
 func (e *engine) newGraph() *graph {
-	return &graph{e: e, ids: map[node]int32{}, wrapSite: map[[2]int32]ssa.CallInstruction{}, wrapped: map[int32]bool{}, runs: map[int32][]int32{}}
+	return &graph{e: e, ids: map[node]int32{}, wrapSite: map[[2]int32]ssa.CallInstruction{}, wrapped: map[int32]bool{}, runs: map[int32][]int32{},
+		routes: map[int32][]ssa.CallInstruction{}}
 }
 
 func (g *graph) id(n node) int32 {

@@ -61,7 +61,7 @@ func (g *graph) wraps(id int32) bool {
 	var held []ssa.CallInstruction // calls of held function values handed the request
 	for _, site := range symbol.CallSites(fn) {
 		cc := site.Common()
-		if checksOnly(cc.Signature()) {
+		if checksOnly(cc.Signature()) && !answersInto(fn, site, c.hasRecv) {
 			continue
 		}
 		callee := cc.Value
@@ -82,6 +82,10 @@ func (g *graph) wraps(id int32) bool {
 		if _, ok := callee.(*ssa.Builtin); ok {
 			continue
 		}
+		if routed(callee, fn, c.hasRecv, 0) && handsOver(fn, site, c.hasRecv) {
+			g.routes[id] = append(g.routes[id], site)
+			continue
+		}
 		if !captured(callee, fn, c.hasRecv, 0) || !handsOver(fn, site, c.hasRecv) {
 			continue
 		}
@@ -94,8 +98,9 @@ func (g *graph) wraps(id int32) bool {
 		}
 		held = append(held, site)
 	}
+	producers := append(slices.Clone(held), g.routes[id]...)
 	for _, site := range held {
-		if postProcesses(fn, site, held) {
+		if postProcesses(fn, site, producers) {
 			continue
 		}
 		callee := site.Common().Value
@@ -115,6 +120,61 @@ func (g *graph) wraps(id int32) bool {
 	}
 	g.wrapped[id] = found
 	return found
+}
+
+// routed reports whether v, the function a call in fn runs, is picked from
+// a map fn holds by a key in the request (`route, ok := routes[in.Action];
+// route.Handler(ctx, in.Params)`): fn is one tool that routes each call to
+// one of its actions, not a wrapper of each. Its registration names it; the
+// functions the map holds, for this function value, are its routes.
+func routed(v ssa.Value, fn *ssa.Function, recv bool, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		return x.Op == token.MUL && routed(x.X, fn, recv, depth+1)
+	case *ssa.FieldAddr:
+		return routed(x.X, fn, recv, depth+1)
+	case *ssa.Field:
+		return routed(x.X, fn, recv, depth+1)
+	case *ssa.ChangeType:
+		return routed(x.X, fn, recv, depth+1)
+	case *ssa.Alloc:
+		// The variable the entry is kept in.
+		stored := storedInto(x)
+		return len(stored) > 0 && !slices.ContainsFunc(stored, func(s ssa.Value) bool { return !routed(s, fn, recv, depth+1) })
+	case *ssa.Extract:
+		return routed(x.Tuple, fn, recv, depth+1)
+	case *ssa.Lookup:
+		return captured(x.X, fn, recv, depth+1) && derives(x.Index, fn, requestParam(fn, recv))
+	}
+	return false
+}
+
+// routeLayer is the layer of a routing tool (routed) that says which
+// functions its calls of a route run for the function value at id: those
+// the map it was made with holds.
+func (g *graph) routeLayer(id int32) (Layer, bool) {
+	sites := g.routes[id]
+	if len(sites) == 0 {
+		return Layer{}, false
+	}
+	fn, c := g.e.handlerFunc(g.nodes[id])
+	l := Layer{Fn: fn, Next: map[ssa.CallInstruction][]*ssa.Function{}}
+	for _, site := range sites {
+		to := g.add(id, node{v: site.Common().Value, c: c}, eWrap, -1, -1)
+		if to < 0 {
+			continue
+		}
+		g.visit(to)
+		for _, leaf := range g.funcLeaves(to) {
+			if f, _ := g.e.handlerFunc(g.nodes[leaf]); f != nil && !slices.Contains(l.Next[site], f) {
+				l.Next[site] = append(l.Next[site], f)
+			}
+		}
+	}
+	return l, len(l.Next) > 0
 }
 
 // sdkHeld reports whether v, a function value a wrapper calls, is read out
@@ -631,6 +691,35 @@ func checksOnly(sig *types.Signature) bool {
 }
 
 var errorType = types.Universe.Lookup("error").Type()
+
+// answersInto reports whether the call at site is handed a buffer of fn's
+// own, other than the request, from which fn makes what it returns: the
+// call writes the answer there, however its own results only say whether
+// it failed. A factory's closure that runs the tool's operation
+// (`var out bytes.Buffer; err := op(in, &out); return text(out.String())`)
+// runs the tool's work, not a check of it.
+func answersInto(fn *ssa.Function, site ssa.CallInstruction, recv bool) bool {
+	isParam := requestParam(fn, recv)
+	for _, a := range site.Common().Args {
+		x := stripChange(a)
+		if mi, ok := x.(*ssa.MakeInterface); ok {
+			x = stripChange(mi.X)
+		}
+		buf, ok := x.(*ssa.Alloc)
+		if !ok || derives(buf, fn, isParam) {
+			continue
+		}
+		isBuf := func(x ssa.Value) bool { return x == buf }
+		for _, ret := range returnsIn(fn) {
+			for _, r := range ret.Results {
+				if derives(r, fn, isBuf) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
 
 // handsOver reports whether fn hands the request it is called with to the
 // call at site, or hands back what that call returns: what a wrapper does,

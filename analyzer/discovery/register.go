@@ -387,6 +387,9 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []
 		base.Servers = pickServers(g, servers, serverPlaces, hp)
 		base.Gates = g.gates(first, hp)
 		base.Layers = g.layers(hid, wrappers, wrapReach, handlerSet)
+		if l, ok := g.routeLayer(hid); ok {
+			base.Layers = append(slices.Clone(base.Layers), l)
+		}
 		base.Hints, base.HintsAt = pairHints(hints, hintPlaces, hp)
 		names := map[string]bool{}
 		nameAt := map[string]map[meetKey]bool{}
