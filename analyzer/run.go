@@ -267,6 +267,10 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 			doc.Warnings = append(doc.Warnings, w)
 		}
 	}
+	for _, w := range unanalysed.unreached() {
+		warn(w)
+		doc.Warnings = append(doc.Warnings, w)
+	}
 	sort.Strings(doc.Warnings)
 	doc.Summary = summarize(doc.Tools)
 	// Malformed suppressions go to stderr only: the report's warnings
@@ -478,13 +482,21 @@ type unanalysed struct {
 	notLoaded map[string]string
 	module    map[string]bool
 	stripped  map[token.Pos]bool
+	// own names the module's own stripped functions, by package; reached
+	// are the stripped functions some tool's search reached.
+	own     map[string]map[token.Pos]string
+	reached map[token.Pos]bool
 }
 
 func newUnanalysed(l *loaded, cat *rules.Catalog, notLoaded map[string]string) *unanalysed {
-	u := &unanalysed{cat: cat, notLoaded: notLoaded, module: map[string]bool{}, stripped: map[token.Pos]bool{}}
+	u := &unanalysed{cat: cat, notLoaded: notLoaded, module: map[string]bool{}, stripped: map[token.Pos]bool{},
+		own: map[string]map[token.Pos]string{}, reached: map[token.Pos]bool{}}
 	packages.Visit(l.Roots, nil, func(p *packages.Package) {
 		if l.inModule(p) {
 			u.module[p.PkgPath] = true
+			if ps := l.Stripped[p.PkgPath]; len(ps) > 0 && p.Types != nil {
+				u.own[p.PkgPath] = funcNames(p.Types, ps)
+			}
 		}
 	})
 	for _, ps := range l.Stripped {
@@ -493,6 +505,57 @@ func newUnanalysed(l *loaded, cat *rules.Catalog, notLoaded map[string]string) *
 		}
 	}
 	return u
+}
+
+// funcNames names the functions and methods of pkg declared at the given
+// positions (of their names).
+func funcNames(pkg *types.Package, at []token.Pos) map[token.Pos]string {
+	want := map[token.Pos]bool{}
+	for _, p := range at {
+		want[p] = true
+	}
+	out := map[token.Pos]string{}
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		switch obj := scope.Lookup(name).(type) {
+		case *types.Func:
+			if want[obj.Pos()] {
+				out[obj.Pos()] = obj.Name()
+			}
+		case *types.TypeName:
+			if named, ok := obj.Type().(*types.Named); ok {
+				for i := 0; i < named.NumMethods(); i++ {
+					if m := named.Method(i); want[m.Pos()] {
+						out[m.Pos()] = name + "." + m.Name()
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// unreached returns a warning for each of the module's packages with
+// functions that lost their bodies and that no tool reached: the tools
+// they register, and what they do, are not seen.
+func (u *unanalysed) unreached() []string {
+	var out []string
+	for pkg, names := range u.own {
+		var list []string
+		for pos, name := range names {
+			if !u.reached[pos] {
+				list = append(list, name)
+			}
+		}
+		if len(list) == 0 {
+			continue
+		}
+		sort.Strings(list)
+		out = append(out, fmt.Sprintf("package %s: not analysed, for using declarations that did not type-check (tools they register are not seen): %s",
+			pkg, strings.Join(list, ", ")))
+	}
+	sort.Strings(out)
+	return out
 }
 
 // packages lists the packages not analysed, for the report.
@@ -519,6 +582,7 @@ func (u *unanalysed) on(res *reached) []string {
 			set[p] = true
 		} else if u.stripped[fn.Pos()] {
 			set[fn.String()] = true
+			u.reached[fn.Pos()] = true
 		}
 	}
 	if len(set) == 0 {

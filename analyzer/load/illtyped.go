@@ -102,6 +102,15 @@ func (iv *invalidity) node(n ast.Node) bool {
 				ast.Inspect(e.Value, walk)
 				return false
 			}
+		case *ast.Field:
+			// A struct field's tag is a literal that go/types gives no
+			// type (var in struct{ Name string `json:"name"` }): the
+			// names and the type are what to check.
+			for _, name := range e.Names {
+				ast.Inspect(name, walk)
+			}
+			ast.Inspect(e.Type, walk)
+			return false
 		case *ast.LabeledStmt:
 			ast.Inspect(e.Stmt, walk)
 			return false
@@ -129,7 +138,9 @@ func (iv *invalidity) node(n ast.Node) bool {
 
 // expr reports whether the type-checker gave e an invalid type, or none:
 // it records every valid expression, and leaves out invalid ones (C.f in a
-// package whose "C" is faked, and whatever is built from it).
+// package whose "C" is faked, and whatever is built from it). Syntax that
+// is no expression though its node is one (a field's tag, a field name in
+// a struct literal) is not handed to it.
 func (iv *invalidity) expr(e ast.Expr) bool {
 	tv, ok := iv.info.Types[e]
 	return !ok || tv.Type == nil || iv.invalid(tv.Type)

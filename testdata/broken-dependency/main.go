@@ -11,6 +11,7 @@ import (
 	"context"
 	"log"
 	"os"
+	"path/filepath"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
@@ -20,10 +21,12 @@ import (
 
 func main() {
 	c := weather.New()
-	s := server.NewMCPServer("broken-dependency", "1.0.0") // want `agent broken\-dependency server mcp\-go: cache_stats, forecast, read_config`
+	s := server.NewMCPServer("broken-dependency", "1.0.0") // want `agent broken\-dependency server mcp\-go: cache_stats, delete_note, forecast, read_config`
 	s.AddTool(mcp.NewTool("read_config"), readConfig)
 	s.AddTool(mcp.NewTool("forecast", mcp.WithString("city", mcp.Required())), forecast(c))
 	s.AddTool(mcp.NewTool("cache_stats"), cacheStats(c))
+	addNoteTools(s)
+	addCacheTools(s, c)
 	if err := server.ServeStdio(s); err != nil {
 		log.Fatal(err)
 	}
@@ -59,4 +62,27 @@ func cacheEntries(c *weather.Client) string {
 		return "empty"
 	}
 	return "cached"
+}
+
+// addNoteTools declares a struct with a tagged field in its body: a tag is
+// no expression, and the function, which touches no invalid type, is
+// analysed like the others.
+func addNoteTools(s *server.MCPServer) {
+	var defaults struct {
+		Dir string `json:"dir"`
+	}
+	defaults.Dir = "/srv/notes"
+	s.AddTool(mcp.NewTool("delete_note", mcp.WithString("name", mcp.Required())), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool delete_note mcp-go constant` `BR304: tool delete_note can write files with no rate limit` `BR305: tool delete_note is not logged with its arguments`
+		return nil, os.Remove(filepath.Join(defaults.Dir, filepath.Base(req.GetString("name", "")))) // want `delete_note: fs-write os\.Remove` `BR301: tool delete_note can write files through os\.Remove with no confirmation before it`
+	})
+}
+
+// addCacheTools touches the field whose type did not resolve: its body is
+// not analysed, and the scan says that the tools it registers are not seen.
+func addCacheTools(s *server.MCPServer, c *weather.Client) {
+	if c.Cache != nil {
+		s.AddTool(mcp.NewTool("clear_cache"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+			return nil, os.RemoveAll("/var/cache/forecaster")
+		})
+	}
 }
