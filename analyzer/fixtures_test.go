@@ -220,6 +220,16 @@ func TestFixtures(t *testing.T) {
 		// the model's action in a map the factory's closure holds: each tool
 		// does what its own actions do, and the formatter is no tool's.
 		"mcp-sdk-action-router",
+		// Typed inputs with fields tagged `json:"-"`: the model's JSON
+		// never sets them; what the program stores there is what they
+		// hold.
+		"mcp-sdk-hidden-fields",
+		// A command's output redacted of the user's environment: what
+		// strings.ReplaceAll replaces is not in what it returns.
+		"mcp-sdk-redaction",
+		// A copy of the configuration with one field the model's, handed
+		// on by value: its other fields stay the operator's.
+		"mcp-sdk-config-copy",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"path"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -597,6 +598,10 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 				return
 			}
 			c := cellOf(in.X)
+			if a, ok := in.X.(*ssa.FieldAddr); ok && f.hiddenFromJSON(a.X.Type(), a.Field) {
+				f.flowInto(in, f.cellTaint(c))
+				return
+			}
 			f.flowInto(in, f.taint(in.X), f.cellTaint(c), f.cellTaint(cell{c.base, "*"}))
 			if a, ok := in.X.(*ssa.FieldAddr); ok {
 				f.fieldChannel(in, fieldVar(a.X.Type(), a.Field))
@@ -605,6 +610,13 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 				// A bundle loaded whole is the variable's object,
 				// field by field: a field selected from it later
 				// is that field, not all of them (bundle.go).
+				f.link(in, c.base)
+			} else if _, isStruct := in.Type().Underlying().(*types.Struct); isStruct && c.field == "*" {
+				// A struct variable loaded whole is the variable's
+				// object, field by field, as a bundle is: a copy
+				// given one model-chosen field (cp := cfg; cp.Region
+				// = region; fetch(cp)) does not make its other fields
+				// (cp.BaseURL) the model's.
 				f.link(in, c.base)
 			} else if isAggregate(in.Type()) {
 				f.flowInto(in, f.object(c.base))
@@ -656,12 +668,18 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 		if f.notInput(in.X, in.Field) {
 			return
 		}
+		if f.hiddenFromJSON(in.X.Type(), in.Field) {
+			f.flowInto(in, f.cellTaint(cell{baseOf(in.X), fieldName(in.X.Type(), in.Field)}))
+			return
+		}
 		// A field of a struct value: the value's taint, or what its
-		// object holds in that field (a bundle's request, bundle.go).
-		f.flowInto(in, f.taint(in.X), f.cellTaint(cell{baseOf(in.X), fieldName(in.X.Type(), in.Field)}))
+		// object holds in that field or was stored in it whole (a
+		// struct variable loaded whole, a bundle's request, bundle.go).
+		base := baseOf(in.X)
+		f.flowInto(in, f.taint(in.X), f.cellTaint(cell{base, fieldName(in.X.Type(), in.Field)}), f.cellTaint(cell{base, "*"}))
 		f.fieldChannel(in, fieldVar(in.X.Type(), in.Field))
 	case *ssa.FieldAddr:
-		if f.notInput(in.X, in.Field) {
+		if f.notInput(in.X, in.Field) || f.hiddenFromJSON(in.X.Type(), in.Field) {
 			return
 		}
 		f.flowInto(in, f.taint(in.X))
@@ -716,6 +734,13 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 			// client selected later is not its request (bundle.go).
 			f.setCell(cellOf(in.Addr), f.taint(in.Val))
 			f.link(in.Addr, v)
+			return
+		}
+		if _, isStruct := in.Val.Type().Underlying().(*types.Struct); isStruct && cellOf(in.Addr).field == "*" {
+			// A struct value stored whole (a parameter spilled to a
+			// variable): the variable's fields are the value's.
+			f.setCell(cellOf(in.Addr), f.taint(in.Val))
+			f.link(in.Addr, in.Val)
 			return
 		}
 		if f.sanitize && urlPartField(in.Addr) {
@@ -902,6 +927,11 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 		if f.selects(result, a.Type()) {
 			continue
 		}
+		if f.removes(opaque, i) {
+			// The text the call takes out of its result
+			// (strings.ReplaceAll's old) is not in it.
+			continue
+		}
 		if i == 0 && f.clientsKeepCredentials && hasReceiver(c) && f.dependencyCall(opaque) {
 			// A client's call answers with the other side's data, not
 			// with the token it holds (go-tfe's Projects.Create).
@@ -993,6 +1023,41 @@ func (f *flow) notInput(x ssa.Value, field int) bool {
 		f.notInputs[t] = fields
 	}
 	return fields != nil && fields[fieldName(t, field)]
+}
+
+// removes reports whether argument i of a call of one of the opaque
+// symbols is what the call takes out of its result (rules.Catalog.Removes).
+func (f *flow) removes(opaque []string, i int) bool {
+	for _, sym := range opaque {
+		if r, ok := f.cat.Removes[rules.Normalize(sym)]; ok && r.Arg == i {
+			return true
+		}
+	}
+	return false
+}
+
+// hiddenFromJSON reports whether field i of struct type t (or of the
+// struct t points to), a type of the module's own, is tagged `json:"-"`:
+// encoding/json never sets it, so the module's input decoded from the
+// model's JSON arguments holds in it only what the module's code stores
+// there (a default, a value from the context), and its taint is that
+// store's, not the whole struct's. An SDK's request type is not one: the
+// SDK fills such a field itself (go-mcp's RawArguments), in code the flow
+// does not follow.
+func (f *flow) hiddenFromJSON(t types.Type, i int) bool {
+	if f.dependency == nil {
+		return false
+	}
+	t = types.Unalias(t)
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := t.(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || f.dependency(named.Obj().Pkg().Path()) {
+		return false
+	}
+	s, ok := t.Underlying().(*types.Struct)
+	return ok && i < s.NumFields() && reflect.StructTag(s.Tag(i)).Get("json") == "-"
 }
 
 // holdsPointer reports whether v is an interface value that holds a

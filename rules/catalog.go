@@ -110,6 +110,10 @@ type Catalog struct {
 	// argument, run by the first call of what it returns): a call of the
 	// returned value is a call of that argument.
 	Lazy map[string]ArgRef
+	// Removes maps a normalized symbol of an opaque function to the
+	// argument whose text its result no longer holds: strings.ReplaceAll's
+	// old, which the call takes out of what it returns.
+	Removes map[string]ArgRef
 	// Programs maps a program's name (its last path element: cat, tee)
 	// to the capabilities it has on the files its arguments name, when a
 	// command line built from a fixed template runs it (see
@@ -640,6 +644,7 @@ func New() *Catalog {
 		ChosenBy:     map[string]string{},
 		Channels:     map[string][]string{},
 		Lazy:         map[string]ArgRef{},
+		Removes:      map[string]ArgRef{},
 		Programs:     map[string][]string{},
 		Sanitizers:   map[string]Sanitizer{},
 		Checks:       map[string]Sanitizer{},
@@ -1144,6 +1149,21 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		sym := Normalize(args[0])
 		c.Lazy[sym] = ArgRef{Arg: opts["arg"], Where: w}
 		return "lazy " + sym, nil
+	case "removes":
+		// removes SYMBOL arg=N
+		if len(args) != 2 {
+			return "", fmt.Errorf("removes wants SYMBOL arg=N")
+		}
+		opts, err := options(args[1:], "arg")
+		if err != nil {
+			return "", err
+		}
+		if opts["arg"] < 0 {
+			return "", fmt.Errorf("removes needs arg=N")
+		}
+		sym := Normalize(args[0])
+		c.Removes[sym] = ArgRef{Arg: opts["arg"], Where: w}
+		return "removes " + sym, nil
 	case "sanitizer", "check":
 		if len(args) != 2 {
 			return "", fmt.Errorf("%s wants KINDS SYMBOL", kw)
