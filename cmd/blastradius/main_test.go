@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -589,4 +590,33 @@ func TestProgressLine(t *testing.T) {
 	}
 	var nilLine *progressLine
 	nilLine.clear() // a scan without progress clears nothing
+}
+
+// TestInterruptEndsAfterGrace: a signal cancels the scan's context, and a
+// scan stuck in a phase that does not check it ends anyway, with the
+// interrupted exit code, once the grace is over; a scan that returns in
+// time ends the normal way.
+func TestInterruptEndsAfterGrace(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	codes := make(chan int, 1)
+	var stderr bytes.Buffer
+	go exitAfterGrace(ctx, make(chan struct{}), time.Millisecond, &stderr, func(code int) { codes <- code })
+	cancel()
+	if code := <-codes; code != exitInternal {
+		t.Errorf("exit code %d, want %d", code, exitInternal)
+	}
+	if got := stderr.String(); got != "blastradius: interrupted\n" {
+		t.Errorf("stderr %q", got)
+	}
+
+	ctx, cancel = context.WithCancel(context.Background())
+	done := make(chan struct{})
+	returned := make(chan struct{})
+	go func() {
+		exitAfterGrace(ctx, done, time.Hour, io.Discard, func(int) { t.Error("exit called after the scan returned") })
+		close(returned)
+	}()
+	cancel()
+	close(done)
+	<-returned
 }
