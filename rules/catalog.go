@@ -1134,36 +1134,26 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 			return "", fmt.Errorf("encoder wants one SYMBOL or pattern")
 		}
 		return c.Encoders.add(kw, args[0], w)
-	case "lazy":
-		// lazy SYMBOL arg=N
+	case "lazy", "removes":
+		// lazy SYMBOL arg=N, removes SYMBOL arg=N
 		if len(args) != 2 {
-			return "", fmt.Errorf("lazy wants SYMBOL arg=N")
+			return "", fmt.Errorf("%s wants SYMBOL arg=N", kw)
 		}
 		opts, err := options(args[1:], "arg")
 		if err != nil {
 			return "", err
 		}
 		if opts["arg"] < 0 {
-			return "", fmt.Errorf("lazy needs arg=N")
+			return "", fmt.Errorf("%s needs arg=N", kw)
 		}
 		sym := Normalize(args[0])
-		c.Lazy[sym] = ArgRef{Arg: opts["arg"], Where: w}
-		return "lazy " + sym, nil
-	case "removes":
-		// removes SYMBOL arg=N
-		if len(args) != 2 {
-			return "", fmt.Errorf("removes wants SYMBOL arg=N")
+		ref := ArgRef{Arg: opts["arg"], Where: w}
+		if kw == "lazy" {
+			c.Lazy[sym] = ref
+		} else {
+			c.Removes[sym] = ref
 		}
-		opts, err := options(args[1:], "arg")
-		if err != nil {
-			return "", err
-		}
-		if opts["arg"] < 0 {
-			return "", fmt.Errorf("removes needs arg=N")
-		}
-		sym := Normalize(args[0])
-		c.Removes[sym] = ArgRef{Arg: opts["arg"], Where: w}
-		return "removes " + sym, nil
+		return kw + " " + sym, nil
 	case "sanitizer", "check":
 		if len(args) != 2 {
 			return "", fmt.Errorf("%s wants KINDS SYMBOL", kw)

@@ -126,6 +126,8 @@ func TestParseErrors(t *testing.T) {
 		{"lazy sync.OnceValue\n", "t.cat:1: lazy wants SYMBOL arg=N"},
 		{"lazy sync.OnceValue fn=0\n", `t.cat:1: unknown option "fn=0"`},
 		{"lazy sync.OnceValue arg=0\nlazy sync.OnceValue arg=0\n", "t.cat:2: duplicate lazy sync.OnceValue"},
+		{"removes strings.ReplaceAll\n", "t.cat:1: removes wants SYMBOL arg=N"},
+		{"removes strings.ReplaceAll arg=1\nremoves strings.ReplaceAll arg=1\n", "t.cat:2: duplicate removes strings.ReplaceAll"},
 	} {
 		err := New().Parse("t.cat", strings.NewReader(tc.in))
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
