@@ -275,6 +275,11 @@ func TestSDKFixtures(t *testing.T) {
 		// An MCP server without an SDK: tools/call decoded by the program
 		// as the protocol writes it, {"name", "arguments"}.
 		"jsonrpc-server",
+		// An agent without an SDK that asks the model to answer in the
+		// ReAct format as text and runs the action it names:
+		// {"action", "action_input"} and {"tool", "tool_input"}; a
+		// classification the model writes is no tool call.
+		"react-json-agent",
 		// The same, with tools made by a generic constructor from method
 		// values and a dispatcher handed to a generic decoder as a
 		// method value.

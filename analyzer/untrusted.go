@@ -493,10 +493,16 @@ func (c *checker) seedInputs(f *flow, e entry) {
 				default:
 					continue
 				}
+				name := fieldName(x.Type(), field)
 				d, ok := c.cat.Dispatch[rules.Normalize(typeSymbol(x.Type()))]
-				if ok && d.ArgsField != "" && fieldName(x.Type(), field) == d.ArgsField {
+				catalogued := ok && d.ArgsField != "" && name == d.ArgsField
+				// The arguments field of the program's own type that
+				// decodes the call (a ReAct step it asks the model to
+				// write), which the dispatch names as the tool's input.
+				own := slices.Contains(e.inputs, symbol.ShortType(typeSymbol(x.Type()))+"."+name)
+				if catalogued || own {
 					v := instr.(ssa.Value)
-					f.seed(v, allKinds, "model input: the tool call's "+d.ArgsField)
+					f.seed(v, allKinds, "model input: the tool call's "+name)
 				}
 			}
 		}

@@ -207,9 +207,11 @@ const wireFramework = "custom"
 
 // wire returns the dispatch of an application's struct that decodes a tool
 // call as the protocols write it, when field is its name: {"name": ...,
-// "arguments": ...} (MCP's tools/call, the OpenAI function call) or {"id":
+// "arguments": ...} (MCP's tools/call, the OpenAI function call), {"id":
 // ..., "name": ..., "input": ...} (an Anthropic tool_use block, whose id
-// the result must name). A server or an agent that speaks the protocol
+// the result must name), or the ReAct format that an agent asks a model
+// to write in its text ({"action": ..., "action_input": ...}, {"tool":
+// ..., "tool_input": ...}). A server or an agent that speaks the protocol
 // without an SDK (or with a copy of one in its own tree) dispatches on it
 // as on an SDK's.
 func (m *modelNames) wire(structType types.Type, field int) (rules.Dispatch, bool) {
@@ -218,22 +220,36 @@ func (m *modelNames) wire(structType types.Type, field int) (rules.Dispatch, boo
 		// An SDK's own request type is the SDK's to dispatch.
 		return rules.Dispatch{}, false
 	}
-	if !isString(st.Field(field).Type()) || jsonName(st.Tag(field)) != "name" {
+	if !isString(st.Field(field).Type()) {
 		return rules.Dispatch{}, false
 	}
-	args, input, id := -1, -1, false
-	for i := 0; i < st.NumFields(); i++ {
-		switch jsonName(st.Tag(i)) {
-		case "arguments":
-			args = i
-		case "input":
-			input = i
-		case "id":
-			id = true
+	key := jsonName(st.Tag(field))
+	args := -1
+	switch key {
+	case "name":
+		input, id := -1, false
+		for i := 0; i < st.NumFields(); i++ {
+			switch jsonName(st.Tag(i)) {
+			case "arguments":
+				args = i
+			case "input":
+				input = i
+			case "id":
+				id = true
+			}
 		}
-	}
-	if args < 0 && id {
-		args = input
+		if args < 0 && id {
+			args = input
+		}
+	case "action", "tool":
+		// The JSON a ReAct agent asks the model to write as text,
+		// {"action": ..., "action_input": ...} or {"tool": ...,
+		// "tool_input": ...}, decoded from its answer.
+		for i := 0; i < st.NumFields(); i++ {
+			if jsonName(st.Tag(i)) == key+"_input" {
+				args = i
+			}
+		}
 	}
 	if args < 0 {
 		return rules.Dispatch{}, false

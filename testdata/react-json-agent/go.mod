@@ -1,0 +1,3 @@
+module example.com/react-json-agent
+
+go 1.26
