@@ -45,6 +45,7 @@ func fetchSeries(ctx context.Context, cfg Config) error {
 func main() {
 	cfg := Config{BaseURL: os.Getenv("SERIES_URL"), Region: "eu"}
 	s := mcp.NewServer(&mcp.Implementation{Name: "series"}, nil) // want `agent series server mcp-go-sdk: series_at_host, series_in_region`
+
 	mcp.AddTool(s, &mcp.Tool{Name: "series_in_region"}, func(ctx context.Context, req *mcp.CallToolRequest, in SeriesInput) (*mcp.CallToolResult, any, error) { // want `tool series_in_region mcp-go-sdk constant` `BR305: tool series_in_region is not logged with its arguments`
 		regional := cfg
 		regional.Region = in.Region

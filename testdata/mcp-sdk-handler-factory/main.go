@@ -99,7 +99,7 @@ func hasName(in NoteInput) error {
 
 func main() {
 	s := mcp.NewServer(&mcp.Implementation{Name: "notes"}, nil) // want `agent notes server mcp-go-sdk: delete_note, list_notes, read_note, write_note`
-	readOnly := &mcp.ToolAnnotations{ReadOnlyHint: true} // want `list_notes: hints read-only=true` `read_note: hints read-only=true`
+	readOnly := &mcp.ToolAnnotations{ReadOnlyHint: true}        // want `list_notes: hints read-only=true` `read_note: hints read-only=true`
 	mcp.AddTool(s, &mcp.Tool{Name: "list_notes", Annotations: readOnly}, textTool(listNotes))
 	mcp.AddTool(s, &mcp.Tool{Name: "delete_note"}, textTool(deleteNote))
 	mcp.AddTool(s, &mcp.Tool{Name: "read_note", Annotations: readOnly}, plainTool(readNote))
