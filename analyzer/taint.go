@@ -606,14 +606,11 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 			if a, ok := in.X.(*ssa.FieldAddr); ok {
 				f.fieldChannel(in, fieldVar(a.X.Type(), a.Field))
 			}
-			if c.field == "*" && isBundle(in.Type()) {
-				// A bundle loaded whole is the variable's object,
-				// field by field: a field selected from it later
-				// is that field, not all of them (bundle.go).
-				f.link(in, c.base)
-			} else if _, isStruct := in.Type().Underlying().(*types.Struct); isStruct && c.field == "*" {
+			if _, isStruct := in.Type().Underlying().(*types.Struct); isStruct && c.field == "*" {
 				// A struct variable loaded whole is the variable's
-				// object, field by field, as a bundle is: a copy
+				// object, field by field: a field selected from it
+				// later is that field, not all of them. A bundle's
+				// client is not its request (bundle.go), and a copy
 				// given one model-chosen field (cp := cfg; cp.Region
 				// = region; fetch(cp)) does not make its other fields
 				// (cp.BaseURL) the model's.

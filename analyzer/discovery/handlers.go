@@ -161,6 +161,9 @@ func (g *graph) routeLayer(id int32) (Layer, bool) {
 		return Layer{}, false
 	}
 	fn, c := g.e.handlerFunc(g.nodes[id])
+	if fn == nil {
+		return Layer{}, false
+	}
 	l := Layer{Fn: fn, Next: map[ssa.CallInstruction][]*ssa.Function{}}
 	for _, site := range sites {
 		to := g.add(id, node{v: site.Common().Value, c: c}, eWrap, -1, -1)
@@ -709,13 +712,8 @@ func answersInto(fn *ssa.Function, site ssa.CallInstruction, recv bool) bool {
 		if !ok || derives(buf, fn, isParam) {
 			continue
 		}
-		isBuf := func(x ssa.Value) bool { return x == buf }
-		for _, ret := range returnsIn(fn) {
-			for _, r := range ret.Results {
-				if derives(r, fn, isBuf) {
-					return true
-				}
-			}
+		if returnsDerived(fn, func(x ssa.Value) bool { return x == buf }) {
+			return true
 		}
 	}
 	return false
@@ -814,10 +812,15 @@ func returnsResult(fn *ssa.Function, site ssa.CallInstruction) bool {
 	if !ok {
 		return false
 	}
-	isCall := func(x ssa.Value) bool { return x == call }
+	return returnsDerived(fn, func(x ssa.Value) bool { return x == call })
+}
+
+// returnsDerived reports whether something fn returns is computed from a
+// value that satisfies pred.
+func returnsDerived(fn *ssa.Function, pred func(ssa.Value) bool) bool {
 	for _, ret := range returnsIn(fn) {
 		for _, r := range ret.Results {
-			if derives(r, fn, isCall) {
+			if derives(r, fn, pred) {
 				return true
 			}
 		}
