@@ -424,7 +424,14 @@ func (rc *reacher) addSummaries(res *reached) {
 					continue
 				}
 				found[key] = true
-				res.hits = append(res.hits, hit{capability: r.Capability, sink: r.Sink, site: site, at: res.steps[fn], tail: r.Path})
+				at, call := res.steps[fn], site
+				if promotes(fn) && at != nil && at.prev != nil && at.site != nil {
+					// A promoted method's wrapper has no place in the
+					// source: the call of the method stands for its call
+					// of the embedded field's method.
+					at, call = at.prev, at.site
+				}
+				res.hits = append(res.hits, hit{capability: r.Capability, sink: r.Sink, site: call, at: at, tail: r.Path})
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -36,6 +37,20 @@ func isOpaque(cat *rules.Catalog, fn *ssa.Function) bool {
 		// of the method is (a sink, or a call into opaque code).
 		return false
 	}
+	if promotes(fn) {
+		// A method promoted from an embedded field (a generated client
+		// that embeds client-go's gentype.Client) belongs to the type that
+		// promotes it: the wrapper of a type of the program's is entered,
+		// and its call of the embedded type's method is judged as any
+		// call into that type's package is.
+		return cat.IsOpaque(declaringPackage(fn))
+	}
 	p := symbol.Package(fn)
 	return p == "" || cat.IsOpaque(p)
+}
+
+// promotes reports whether fn is the wrapper SSA makes for a method that a
+// type promotes from an embedded field.
+func promotes(fn *ssa.Function) bool {
+	return strings.HasPrefix(fn.Synthetic, "wrapper for") && fn.Signature.Recv() != nil
 }

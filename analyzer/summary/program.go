@@ -104,8 +104,18 @@ func (sp *program) resolve(p *ssa.Package, syms []string) map[string][]*ssa.Func
 			}
 		case *ssa.Type:
 			n, ok := m.Type().(*types.Named)
-			if !ok || n.TypeParams().Len() > 0 {
-				continue // the methods of a generic type are built per instance
+			if !ok {
+				continue
+			}
+			if n.TypeParams().Len() > 0 {
+				// A generic type's methods: their generic bodies, which
+				// every instance's method delegates to (the program is
+				// not built with ssa.InstantiateGenerics), and which the
+				// module's calls of any instance name (symbol.Of).
+				for i := 0; i < n.NumMethods(); i++ {
+					add(sp.prog.FuncValue(n.Method(i)))
+				}
+				continue
 			}
 			if _, ok := n.Underlying().(*types.Interface); ok {
 				ifaces = append(ifaces, n)

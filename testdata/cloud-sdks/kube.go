@@ -21,6 +21,7 @@ import (
 	"k8s.io/client-go/rest"
 	"k8s.io/client-go/tools/cache"
 	"k8s.io/client-go/tools/remotecommand"
+	metricsclient "k8s.io/metrics/pkg/client/clientset/versioned"
 )
 
 // cluster holds the clients of one Kubernetes cluster.
@@ -28,6 +29,9 @@ type cluster struct {
 	cfg *rest.Config
 	cs  kubernetes.Interface
 	dyn dynamic.Interface
+	// metrics is the metrics API's clientset, generated in a module of its
+	// own that the catalog does not name.
+	metrics metricsclient.Interface
 }
 
 func (c *cluster) register(s *server.MCPServer) {
@@ -40,6 +44,7 @@ func (c *cluster) register(s *server.MCPServer) {
 	s.AddTool(mcp.NewTool("cluster_version"), c.clusterVersion)
 	s.AddTool(mcp.NewTool("next_pod_event"), c.nextPodEvent)
 	s.AddTool(mcp.NewTool("pod_logs_text", mcp.WithString("pod")), c.podLogsText)
+	s.AddTool(mcp.NewTool("pod_usage", mcp.WithString("pod")), c.podUsage)
 }
 
 // listPods reads pod names: a read through a typed client.
@@ -145,6 +150,18 @@ func (c *cluster) clusterVersion(ctx context.Context, req mcp.CallToolRequest) (
 		return nil, err
 	}
 	return mcp.NewToolResultText(fmt.Sprint(v.GitVersion)), nil
+}
+
+// podUsage reads a pod's metrics through a generated clientset of another
+// module (not catalogued, so entered): its typed client embeds client-go's
+// generic gentype.Client, and Get is that type's method, promoted. The
+// summary of the generic method finds the REST client's Get.
+func (c *cluster) podUsage(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool pod_usage mcp-go constant` `BR305: tool pod_usage is not logged with its arguments`
+	m, err := c.metrics.MetricsV1beta1().PodMetricses("default").Get(ctx, req.GetString("pod", ""), metav1.GetOptions{}) // want `pod_usage: cloud-read \(k8s\.io/client-go/rest\.Interface\)\.Get \(tainted\)`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(fmt.Sprint(len(m.Containers))), nil
 }
 
 // nextPodEvent watches the pods of a namespace through a ListWatch made on
