@@ -1094,7 +1094,7 @@ func (c *checker) splitConfined(f *flow, res *reached, site ssa.CallInstruction,
 	var free []int
 	var confined []confinedArg
 	for _, i := range chosen {
-		o := f.deep(args[i])
+		o := f.argument(site, args, i)
 		var mine []confinedArg
 		ok := o != nil
 		for _, s := range sens {

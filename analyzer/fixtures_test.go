@@ -133,6 +133,8 @@ func TestFixtures(t *testing.T) {
 		// Cloud and platform SDKs catalogued by pattern: client-go,
 		// go-github, the AWS SDK v2.
 		"cloud-sdks",
+		// The model's text handed to a command in a file it names.
+		"mcp-go-script-file",
 		"support-naive",
 		"support-contained",
 		// Scale beyond one module (issue #7): a go.work workspace, and a

@@ -136,6 +136,10 @@ type flow struct {
 	// client returns is not what the client holds: the credential it was
 	// built with is used, not returned. Needs dependency.
 	clientsKeepCredentials bool
+	// content gives, per command call and argument, the model's text in
+	// a file that the argument names (contentfiles.go): only that call
+	// reads it.
+	content map[ssa.CallInstruction]map[int]*origin
 	// authUsesData says that what goes into a connection's TLS settings
 	// (trust roots read from a CA file, a client's key pair) is used by
 	// the connection, never sent or given back by it: values of those
@@ -278,6 +282,15 @@ func (f *flow) taint(v ssa.Value) *origin {
 
 // deep returns the taint of v and of everything stored in the object it
 // points to: what a callee receiving v can read.
+// argument returns the taint of argument i of a call: its own, or the
+// model's text in a file that it names to a command.
+func (f *flow) argument(site ssa.CallInstruction, args []ssa.Value, i int) *origin {
+	if o := f.deep(args[i]); o != nil && o.mask != 0 {
+		return o
+	}
+	return f.content[site][i]
+}
+
 func (f *flow) deep(v ssa.Value) *origin {
 	if _, ok := v.(*ssa.Const); ok {
 		// A constant (a nil returned on an error path) holds nothing,

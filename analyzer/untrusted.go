@@ -98,14 +98,15 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 	f.next = layerNext(e)
 	c.seedInputs(f, e)
 	f.run(moduleOrder(res, funcs))
+	f.content = c.commandFiles(f, res)
 
 	var findings []report.Finding
 	seen := map[string]bool{}
 	tainted := map[ssa.CallInstruction][]int{}
 	c.eachSite(res, func(site ssa.CallInstruction) {
 		args := callArgs(site.Common())
-		for i, a := range args {
-			if o := f.deep(a); o != nil && o.mask != 0 {
+		for i := range args {
+			if o := f.argument(site, args, i); o != nil && o.mask != 0 {
 				tainted[site] = append(tainted[site], i)
 			}
 		}
@@ -127,7 +128,7 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 						// reported where it went in.
 						continue
 					}
-					o := f.deep(args[i])
+					o := f.argument(site, args, i)
 					if o == nil || o.mask&kindMask([]string{s.Kind}) == 0 {
 						continue
 					}
@@ -1524,7 +1525,7 @@ func (c *checker) chosenArgs(h hit, f *flow, taintedArgs []int, sens []rules.Sen
 		if i >= len(args) || c.protocolMessage(f, h.sink, args[i]) {
 			continue
 		}
-		o := f.deep(args[i])
+		o := f.argument(h.site, args, i)
 		for _, s := range sens {
 			if (i == s.Arg || (s.Rest && i > s.Arg)) && o != nil && o.mask&eitherMask([]string{s.Kind}) != 0 {
 				out = append(out, i)
