@@ -97,8 +97,12 @@ func (c *checker) checkDominates(f *flow, block *ssa.BasicBlock, anc lineage, ki
 		if kind == "path" {
 			if x, fact := localFact(iff.Cond, want); x != nil {
 				local[x] |= fact
-				if local[x] == notParent|notAbsolute && isCleaned(x) && relatedPath(x, anc, map[ssa.Value]bool{}) {
-					found = check{what: "path/filepath.Clean", pos: iff.Cond.Pos()}
+				if isLocal(local[x], x) && relatedPath(x, anc, map[ssa.Value]bool{}) {
+					what := "path/filepath.Clean"
+					if local[x]&noDotDot != 0 {
+						what = "strings.Contains"
+					}
+					found = check{what: what, pos: iff.Cond.Pos()}
 					return true
 				}
 			}
@@ -136,15 +140,27 @@ func dominatingBranches(block *ssa.BasicBlock, visit func(iff *ssa.If, want bool
 
 // The two halves of a local path: a clean path that neither starts with
 // ".." nor is absolute stays inside any directory it is joined to, as
-// filepath.IsLocal says.
+// filepath.IsLocal says. A path with no ".." anywhere in it
+// (strings.Contains(p, "..") false) needs no cleaning for that: no element
+// of it can climb out.
 const (
 	notParent = 1 << iota
 	notAbsolute
+	noDotDot
 )
 
+// isLocal reports whether the facts known of path x make it local.
+func isLocal(facts int, x ssa.Value) bool {
+	if facts&notAbsolute == 0 {
+		return false
+	}
+	return facts&noDotDot != 0 || facts&notParent != 0 && isCleaned(x)
+}
+
 // localFact returns the path that cond, when it is want, says is not a
-// parent (strings.HasPrefix(p, "..") false) or not absolute
-// (filepath.IsAbs(p) false), and which.
+// parent (strings.HasPrefix(p, "..") false), holds no ".." at all
+// (strings.Contains(p, "..") false) or is not absolute (filepath.IsAbs(p)
+// false), and which.
 func localFact(cond ssa.Value, want bool) (ssa.Value, int) {
 	if u, ok := cond.(*ssa.UnOp); ok && u.Op == token.NOT {
 		return localFact(u.X, !want)
@@ -158,6 +174,10 @@ func localFact(cond ssa.Value, want bool) (ssa.Value, int) {
 	case "strings.HasPrefix":
 		if p, ok := constString(args[1]); ok && p == ".." {
 			return args[0], notParent
+		}
+	case "strings.Contains":
+		if p, ok := constString(args[1]); ok && p == ".." {
+			return args[0], noDotDot
 		}
 	case "path/filepath.IsAbs", "path.IsAbs":
 		return args[0], notAbsolute

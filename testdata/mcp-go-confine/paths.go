@@ -154,6 +154,20 @@ func (w *workspace) readRelative(ctx context.Context, req mcp.CallToolRequest) (
 	return mcp.NewToolResultText(string(data)), nil
 }
 
+// readNoDots refuses an absolute path and any "..": what is left, joined to
+// the workspace, stays in it, cleaned or not.
+func (w *workspace) readNoDots(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_no_dots mcp-go constant` `BR305: tool read_no_dots is not logged with its arguments`
+	p := req.GetString("path", "")
+	if filepath.IsAbs(p) || strings.Contains(p, "..") { // want `read_no_dots: guard allowlist strings\.Contains for fs-read os\.ReadFile`
+		return mcp.NewToolResultError("outside the workspace"), nil
+	}
+	data, err := os.ReadFile(filepath.Join(w.root, p)) // want `read_no_dots: fs-read os\.ReadFile` `BR202: tool read_no_dots returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
 // readPrefixed checks the prefix of the path as given: "/srv/workspace/../../etc/passwd"
 // passes.
 func (w *workspace) readPrefixed(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_prefixed mcp-go constant` `BR305: tool read_prefixed is not logged with its arguments`
