@@ -98,13 +98,21 @@ func programName(prog string) string {
 // state, but no argument becomes a command or an image that runs. A
 // subcommand that groups others ("container", "image") needs its own
 // subcommand to be one of them too. Anything else (run, exec, build,
-// create, debug, apply, config, plugin) may run what the model gives.
+// create, debug, apply, patch, set, config, a plugin) may run what the
+// model gives.
 var inertSubcommands = map[string]map[string]bool{
 	"docker": dockerInert, "podman": dockerInert, "nerdctl": dockerInert,
 	"kubectl": {
 		"get": true, "describe": true, "logs": true, "delete": true, "version": true, "api-resources": true,
 		"api-versions": true, "explain": true, "top": true, "scale": true, "label": true, "annotate": true,
 		"cordon": true, "uncordon": true, "drain": true, "taint": true, "events": true,
+		// A rollout's restart, undo, pause or status, a wait for a
+		// condition, a permission question, a dump, a certificate's
+		// approval, a port forwarded, a service or an autoscaler made for
+		// what exists, a file copied with the container's own tar: none
+		// takes an image or a command.
+		"rollout": true, "wait": true, "auth": true, "cluster-info": true, "certificate": true,
+		"port-forward": true, "expose": true, "autoscale": true, "cp": true,
 	},
 }
 

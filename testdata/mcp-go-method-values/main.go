@@ -47,7 +47,7 @@ func traced(next server.ToolHandlerFunc) server.ToolHandlerFunc {
 }
 
 func (k *kube) kubectl(ctx context.Context, args ...string) (*mcp.CallToolResult, error) {
-	out, err := exec.CommandContext(ctx, "kubectl", args...).CombinedOutput() // want `get_resource: exec os/exec\.CommandContext \(tainted\)` `version: exec os/exec\.CommandContext` `BR101: tool get_resource: model-controlled input reaches the arguments of os/exec\.CommandContext, which runs kubectl get` `BR301: tool get_resource can run processes through os/exec\.CommandContext with no confirmation before it` `BR301: tool version can run processes through os/exec\.CommandContext with no confirmation before it`
+	out, err := exec.CommandContext(ctx, "kubectl", args...).CombinedOutput() // want `get_resource: exec os/exec\.CommandContext \(tainted\)` `version: exec os/exec\.CommandContext` `BR101: tool get_resource: model-controlled input reaches the arguments of os/exec\.CommandContext, which runs kubectl get` `BR301: tool get_resource can run processes through os/exec\.CommandContext with no confirmation before it` `BR301: tool version can run processes through os/exec\.CommandContext with no confirmation before it` `restart: exec os/exec\.CommandContext \(tainted\)` `BR101: tool restart: model-controlled input reaches the arguments of os/exec\.CommandContext, which runs kubectl rollout` `BR301: tool restart can run processes through os/exec\.CommandContext with no confirmation before it`
 	if err != nil {
 		return nil, err
 	}
@@ -58,6 +58,12 @@ func (k *kube) kubectl(ctx context.Context, args ...string) (*mcp.CallToolResult
 // k.getResource is what the wrapper calls, with the model's request.
 func (k *kube) getResource(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool get_resource mcp-go constant` `BR304: tool get_resource can run processes with no rate limit` `BR305: tool get_resource is not logged with its arguments`
 	return k.kubectl(ctx, "get", req.GetString("resource", ""))
+}
+
+// restart restarts the model's deployment: a rollout takes no image and
+// no command, so the model's word is an operand of kubectl rollout.
+func (k *kube) restart(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool restart mcp-go constant` `BR304: tool restart can run processes with no rate limit` `BR305: tool restart is not logged with its arguments`
+	return k.kubectl(ctx, "rollout", "restart", "deployment/"+req.GetString("name", ""))
 }
 
 // version runs a fixed command line.
@@ -164,9 +170,10 @@ func (k *kube) fetchPage(ctx context.Context, req mcp.CallToolRequest) (*mcp.Cal
 
 func main() {
 	k := newKube()
-	srv := server.NewMCPServer("kube", "1.0.0") // want `agent kube server mcp-go: fetch_page, get_resource, read_checked, read_loose, read_manifest, version` `BR401: agent kube: read_checked returns private data \(os\.ReadFile\), fetch_page returns untrusted content \(net/http\.Head\), fetch_page sends data where the model says \(net/http\.Get\); an instruction in the untrusted content can make the model read the private data and send it out`
+	srv := server.NewMCPServer("kube", "1.0.0") // want `agent kube server mcp-go: fetch_page, get_resource, read_checked, read_loose, read_manifest, restart, version` `BR401: agent kube: read_checked returns private data \(os\.ReadFile\), fetch_page returns untrusted content \(net/http\.Head\), fetch_page sends data where the model says \(net/http\.Get\); an instruction in the untrusted content can make the model read the private data and send it out`
 	srv.AddTool(mcp.NewTool("get_resource", mcp.WithString("resource")), traced(k.getResource))
 	srv.AddTool(mcp.NewTool("version"), traced(k.version))
+	srv.AddTool(mcp.NewTool("restart", mcp.WithString("name")), k.restart)
 	srv.AddTool(mcp.NewTool("read_manifest", mcp.WithString("path")), k.readManifest)
 	srv.AddTool(mcp.NewTool("read_checked", mcp.WithString("path")), k.readChecked)
 	srv.AddTool(mcp.NewTool("read_loose", mcp.WithString("path")), k.readLoose)
