@@ -251,6 +251,9 @@ func TestSDKFixtures(t *testing.T) {
 		"langchaingo-library",
 		"genkit-tools",
 		"eino-tools",
+		// Tools whose types a library module declares: the SDK runs them,
+		// so their methods are kept and entered (issue #13).
+		"eino-library-tools",
 		"adk-tools",
 		// The same SDK on its second major version: catalog lines written
 		// for the first match it.

@@ -3,6 +3,9 @@ package analyzer
 import (
 	"context"
 	"errors"
+	"go/types"
+	"maps"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -27,6 +30,7 @@ func loadPackages(ctx context.Context, cfg Config, cat *rules.Catalog) (*loaded,
 		Tests:    cfg.Tests,
 		Env:      cfg.Env,
 		Opaque:   cat.IsOpaque,
+		Invoked:  sdkInvoked(cat),
 	})
 	var ie *load.InputError
 	if errors.As(err, &ie) {
@@ -36,6 +40,40 @@ func loadPackages(ctx context.Context, cfg Config, cat *rules.Catalog) (*loaded,
 		return nil, nil, err
 	}
 	return &loaded{p}, p.Warnings, nil
+}
+
+// sdkInvoked returns, for the loader's pruning, the methods that an SDK
+// calls on the tools it is handed, by catalogued tool interface (implements
+// lines): the run method and the one that names the tool. A tool type of a
+// dependency (eino-ext's PyExecutor) is only ever run by the SDK, whose
+// code is not analysed, so nothing else says that its methods are
+// reachable.
+func sdkInvoked(cat *rules.Catalog) *load.Invoked {
+	byIface := map[string][]string{}
+	names := map[string]bool{}
+	for _, im := range cat.Implements {
+		k := rules.Normalize(im.Interface)
+		ms := []string{im.Method}
+		if im.NameMethod != "" {
+			ms = append(ms, im.NameMethod)
+		}
+		byIface[k] = append(byIface[k], ms...)
+		for _, m := range ms {
+			names[m] = true
+		}
+	}
+	if len(byIface) == 0 {
+		return nil
+	}
+	return &load.Invoked{
+		Names: slices.Sorted(maps.Keys(names)),
+		Of: func(tn *types.TypeName) []string {
+			if tn.Pkg() == nil {
+				return nil
+			}
+			return byIface[rules.Normalize(tn.Pkg().Path()+"."+tn.Name())]
+		},
+	}
 }
 
 // inModule reports whether p belongs to a main module: the scanned one, or

@@ -55,9 +55,7 @@ func (e *engine) interfaceTools(scope []*ssa.Function, owned map[*types.Package]
 					continue
 				}
 				lib, isLib := e.cat.LibraryTools[rules.Normalize(typeSymbol(t))]
-				if !owned[named.Obj().Pkg()] && !isLib {
-					continue
-				}
+				own := owned[named.Obj().Pkg()]
 				for _, ifc := range ifaces {
 					if (isLib && ifc.spec.Framework != lib.Framework) || !types.Implements(t, ifc.typ) {
 						continue
@@ -67,6 +65,12 @@ func (e *engine) interfaceTools(scope []*ssa.Function, owned map[*types.Package]
 						continue
 					}
 					handler = unwrapWrapper(handler)
+					if !own && !isLib && (e.skip(handler) || len(handler.Blocks) == 0) {
+						// A type of an opaque SDK (its own adapters), or
+						// one whose code did not load: the catalog says
+						// which of those are tools.
+						continue
+					}
 					if !isLib {
 						if tools, ok := g.adapted(mi, t, ifc, handler, owned); ok {
 							for _, tl := range tools {

@@ -42,6 +42,9 @@ type checker struct {
 	// functions to summarise); their other bodies are pruned like a
 	// dependency's. Unset, every body of a main package is a root.
 	roots map[string][]string
+	// invoked are the names of the methods opaque code calls on the
+	// values it is handed (Config.Invoked).
+	invoked []string
 	// ready holds packages type-checked already, by an earlier load,
 	// whose types are used as they are (the standard library, for
 	// LoadOpaque).
@@ -86,7 +89,7 @@ func (c *checker) check(ctx context.Context, roots []*packages.Package) error {
 		return err
 	}
 	if pruning {
-		c.pruned, c.kept, c.dropped = pruneUncalled(order, c.bodies, c.main, c.roots)
+		c.pruned, c.kept, c.dropped = pruneUncalled(order, c.bodies, c.main, c.roots, c.invoked)
 	}
 
 	done := make(map[*packages.Package]chan struct{}, len(order))

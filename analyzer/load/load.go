@@ -58,6 +58,20 @@ type Config struct {
 	// never analysed (a catalogued SDK): its function bodies are dropped at
 	// parse time. Nil means none is.
 	Opaque func(pkgPath string) bool
+	// Invoked, when set, are the methods that opaque code calls on the
+	// values it is handed (an SDK runs a tool's InvokableRun and asks its
+	// Info): the pruning keeps them for every type whose values can
+	// exist, as if the module called them.
+	Invoked *Invoked
+}
+
+// Invoked are the interface methods that opaque code calls.
+type Invoked struct {
+	// Names are their names, for the pruning before type-checking, which
+	// knows no types.
+	Names []string
+	// Of returns the methods of an interface that opaque code calls.
+	Of func(iface *types.TypeName) []string
 }
 
 // Program is what was loaded.
@@ -199,6 +213,9 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 	opaque := func(path string) bool { return p.Std[path] || cfg.Opaque != nil && cfg.Opaque(path) }
 	main := func(q *packages.Package) bool { return isMain(q, pkgs) }
 	c := &checker{fset: p.Fset, opaque: opaque, cgo: cgo, main: main}
+	if cfg.Invoked != nil {
+		c.invoked = cfg.Invoked.Names
+	}
 	if err := c.check(ctx, pkgs); err != nil {
 		return nil, err
 	}
@@ -212,7 +229,11 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 	p.Stripped = stripIllTyped(pkgs, c.bodies, c.fakeC)
 	gone := map[*types.Info][]span{}
 	if pruning {
-		kept, dropped := pruneUnreachable(c.order, c.bodies, main, nil, nil, gone)
+		var invoked func(*types.TypeName) []string
+		if cfg.Invoked != nil {
+			invoked = cfg.Invoked.Of
+		}
+		kept, dropped := pruneUnreachable(c.order, c.bodies, main, nil, nil, invoked, gone)
 		p.KeptFuncs, p.DroppedFuncs = kept, dropped+c.dropped
 	}
 	forgetAll(gone)

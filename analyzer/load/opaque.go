@@ -102,7 +102,7 @@ func (p *Program) LoadOpaque(ctx context.Context, need map[string][]string, stop
 	out.Stripped = stripIllTyped(roots, c.bodies, c.fakeC)
 	gone := map[*types.Info][]span{}
 	if pruning {
-		kept, dropped := pruneUnreachable(c.order, c.bodies, main, need, stop, gone)
+		kept, dropped := pruneUnreachable(c.order, c.bodies, main, need, stop, nil, gone)
 		out.KeptFuncs, out.DroppedFuncs = kept, dropped+c.dropped
 	}
 	forgetAll(gone)

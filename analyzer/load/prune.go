@@ -51,7 +51,10 @@ import (
 //
 // roots, when not nil, narrows the main packages' roots to the functions it
 // names (see checker.roots): their other bodies go as a dependency's do.
-func pruneUncalled(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool, roots map[string][]string) (map[*packages.Package]bool, int, int) {
+//
+// invoked are methods that opaque code calls (an SDK runs the tools it is
+// handed): called, as if kept code called them.
+func pruneUncalled(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool, roots map[string][]string, invoked []string) (map[*packages.Package]bool, int, int) {
 	pr := &pruner{
 		named:     map[string]bool{},
 		methods:   map[string]bool{},
@@ -91,6 +94,9 @@ func pruneUncalled(pkgs []*packages.Package, bodies map[*packages.Package]bool, 
 				}
 			}
 		}
+	}
+	for _, m := range invoked {
+		pr.method(m)
 	}
 	pr.drain()
 	pruned := map[*packages.Package]bool{}

@@ -39,8 +39,9 @@ import (
 // roots, when not nil, narrows the main packages' roots to the functions it
 // names (see checker.roots). stop, when not nil, names the functions whose
 // bodies the analysis never enters (see [Program.LoadOpaque]): a call of
-// one reaches nothing further.
-func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool, roots map[string][]string, stop func(*types.Func) bool, gone map[*types.Info][]span) (kept, dropped int) {
+// one reaches nothing further. invoked, when not nil, names the methods
+// of an interface that opaque code calls (see Config.Invoked).
+func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool, roots map[string][]string, stop func(*types.Func) bool, invoked func(*types.TypeName) []string, gone map[*types.Info][]span) (kept, dropped int) {
 	whole := func(p *packages.Package) bool { return isMain(p) && roots == nil }
 	ra := &rta{
 		decl:       map[*types.Func]*ast.FuncDecl{},
@@ -129,6 +130,9 @@ func pruneUnreachable(pkgs []*packages.Package, bodies map[*packages.Package]boo
 				}
 			}
 		}
+	}
+	if invoked != nil {
+		ra.invokedByOpaque(pkgs, invoked)
 	}
 	for _, p := range pkgs {
 		if roots != nil && isMain(p) && p.Types != nil {
@@ -360,6 +364,37 @@ func (ra *rta) use(fn *types.Func) {
 		return
 	}
 	ra.reach(fn)
+}
+
+// invokedByOpaque records the calls that opaque code makes through the
+// interfaces of pkgs that invoked names methods of: an SDK runs the tools
+// it is handed, whatever package declares their types.
+func (ra *rta) invokedByOpaque(pkgs []*packages.Package, invoked func(*types.TypeName) []string) {
+	seen := map[*types.Package]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.Types == nil || seen[p.Types] {
+			return
+		}
+		seen[p.Types] = true
+		scope := p.Types.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok {
+				continue
+			}
+			iface, ok := tn.Type().Underlying().(*types.Interface)
+			if !ok {
+				continue
+			}
+			for _, m := range invoked(tn) {
+				for i := 0; i < iface.NumMethods(); i++ {
+					if fn := iface.Method(i); fn.Name() == m {
+						ra.callVia(fn, tn.Type())
+					}
+				}
+			}
+		}
+	})
 }
 
 // callVia records a call of the abstract method fn of the interface type

@@ -122,7 +122,7 @@ func TestReachThroughInterfaces(t *testing.T) {
 	bodies := map[*packages.Package]bool{dep: true, app: true}
 	isMain := func(p *packages.Package) bool { return p == app }
 	stop := func(fn *types.Func) bool { return fn.FullName() == "dep.Log" }
-	pruneUnreachable(pkgs, bodies, isMain, nil, stop, map[*types.Info][]span{})
+	pruneUnreachable(pkgs, bodies, isMain, nil, stop, nil, map[*types.Info][]span{})
 
 	kept := map[string]bool{}
 	for _, d := range dep.Syntax[0].Decls {
