@@ -9,7 +9,8 @@ import (
 )
 
 // dedup drops repeats (the same registration found twice through several
-// callers or contexts, a registry's value that two registrations look up),
+// callers or contexts, a registry's value that two registrations look up,
+// a handler registered twice under names the code does not fix),
 // keeping the servers and the values of each, and sorts the rest: by name,
 // framework, handler, registration and position. Of a registry's value,
 // the registration kept is one that declares its name, else the first
@@ -19,8 +20,15 @@ func dedup(prog *ssa.Program, ts []Tool) []Tool {
 	var out []Tool
 	for _, e := range ts {
 		k := fmt.Sprintf("%s|%s|%s|%d|%d", e.Name, e.Framework, e.Handler, e.Registration, e.Position)
-		if e.selfNamed {
+		switch {
+		case e.selfNamed:
 			k = fmt.Sprintf("%s|%s|%s|self", e.Name, e.Framework, e.Handler)
+		case e.NameFrom == "handler":
+			// No name tells two registrations of one handler apart (a
+			// proxy's handler registered at start-up and again for
+			// each server added, under names only known then): one
+			// tool.
+			k = fmt.Sprintf("%s|%s|%s|unnamed", e.Name, e.Framework, e.Handler)
 		}
 		if i, ok := seen[k]; ok {
 			if e.declared && !out[i].declared {
