@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"go/types"
-	"maps"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -50,7 +48,7 @@ func loadPackages(ctx context.Context, cfg Config, cat *rules.Catalog) (*loaded,
 // reachable.
 func sdkInvoked(cat *rules.Catalog) *load.Invoked {
 	byIface := map[string][]string{}
-	names := map[string]bool{}
+	byPkg := map[string][]string{}
 	for _, im := range cat.Implements {
 		k := rules.Normalize(im.Interface)
 		ms := []string{im.Method}
@@ -58,15 +56,15 @@ func sdkInvoked(cat *rules.Catalog) *load.Invoked {
 			ms = append(ms, im.NameMethod)
 		}
 		byIface[k] = append(byIface[k], ms...)
-		for _, m := range ms {
-			names[m] = true
+		if i := strings.LastIndexByte(k, '.'); i > 0 {
+			byPkg[k[:i]] = append(byPkg[k[:i]], ms...)
 		}
 	}
 	if len(byIface) == 0 {
 		return nil
 	}
 	return &load.Invoked{
-		Names: slices.Sorted(maps.Keys(names)),
+		Names: func(pkgPath string) []string { return byPkg[rules.NormalizePrefix(pkgPath)] },
 		Of: func(tn *types.TypeName) []string {
 			if tn.Pkg() == nil {
 				return nil

@@ -42,9 +42,10 @@ type checker struct {
 	// functions to summarise); their other bodies are pruned like a
 	// dependency's. Unset, every body of a main package is a root.
 	roots map[string][]string
-	// invoked are the names of the methods opaque code calls on the
-	// values it is handed (Config.Invoked).
-	invoked []string
+	// invokedNames gives the names of the methods opaque code calls on
+	// the values it is handed, by the package declaring the interface
+	// (Config.Invoked).
+	invokedNames func(pkgPath string) []string
 	// ready holds packages type-checked already, by an earlier load,
 	// whose types are used as they are (the standard library, for
 	// LoadOpaque).
@@ -89,7 +90,13 @@ func (c *checker) check(ctx context.Context, roots []*packages.Package) error {
 		return err
 	}
 	if pruning {
-		c.pruned, c.kept, c.dropped = pruneUncalled(order, c.bodies, c.main, c.roots, c.invoked)
+		var invoked []string
+		if c.invokedNames != nil {
+			for _, p := range order {
+				invoked = append(invoked, c.invokedNames(p.PkgPath)...)
+			}
+		}
+		c.pruned, c.kept, c.dropped = pruneUncalled(order, c.bodies, c.main, c.roots, invoked)
 	}
 
 	done := make(map[*packages.Package]chan struct{}, len(order))

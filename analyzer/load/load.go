@@ -67,9 +67,10 @@ type Config struct {
 
 // Invoked are the interface methods that opaque code calls.
 type Invoked struct {
-	// Names are their names, for the pruning before type-checking, which
-	// knows no types.
-	Names []string
+	// Names returns the names of those declared by the package with the
+	// path given, for the pruning before type-checking, which knows no
+	// types: only an SDK the program loads calls them.
+	Names func(pkgPath string) []string
 	// Of returns the methods of an interface that opaque code calls.
 	Of func(iface *types.TypeName) []string
 }
@@ -214,7 +215,7 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 	main := func(q *packages.Package) bool { return isMain(q, pkgs) }
 	c := &checker{fset: p.Fset, opaque: opaque, cgo: cgo, main: main}
 	if cfg.Invoked != nil {
-		c.invoked = cfg.Invoked.Names
+		c.invokedNames = cfg.Invoked.Names
 	}
 	if err := c.check(ctx, pkgs); err != nil {
 		return nil, err
