@@ -64,3 +64,18 @@ func TestRewrapNoWarning(t *testing.T) {
 		t.Errorf("warnings %q, want none", doc.Warnings)
 	}
 }
+
+// TestBlankInputs checks that a parameter the handler leaves without a
+// name (_ struct{}) is no input: its body cannot read it.
+func TestBlankInputs(t *testing.T) {
+	doc := scanFixture(t, "eino-tools")
+	for _, tool := range doc.Tools {
+		if tool.Name == "current_time" {
+			if len(tool.Inputs) != 0 {
+				t.Errorf("current_time: inputs %q, want none", tool.Inputs)
+			}
+			return
+		}
+	}
+	t.Error("no tool current_time")
+}

@@ -429,6 +429,11 @@ func modelInputs(fn *ssa.Function, e entry) []string {
 		}
 		name := p.Name()
 		if name == "" || name == "_" {
+			if len(fn.Blocks) > 0 {
+				// A parameter without a name: the body cannot read
+				// it (a handler that ignores the request).
+				continue
+			}
 			name = fmt.Sprintf("#%d %s", i, types.TypeString(p.Type(), types.RelativeTo(nil)))
 		}
 		out = append(out, name)
