@@ -280,6 +280,10 @@ func TestSDKFixtures(t *testing.T) {
 		// An MCP server without an SDK: tools/call decoded by the program
 		// as the protocol writes it, {"name", "arguments"}.
 		"jsonrpc-server",
+		// The same, through a provider interface the registry implements
+		// and an accessor; prompts/get's string arguments are no tool
+		// call.
+		"jsonrpc-provider",
 		// An agent without an SDK that asks the model to answer in the
 		// ReAct format as text and runs the action it names:
 		// {"action", "action_input"} and {"tool", "tool_input"}; a

@@ -159,7 +159,7 @@ func (m *modelNames) fieldOf(v ssa.Value, depth int) (rules.Dispatch, bool, bool
 		}
 	case *ssa.Parameter:
 		i := paramIndex(x)
-		for _, site := range m.e.ix.callSites[x.Parent()] {
+		for _, site := range m.e.ix.callersOf(x.Parent()) {
 			if args := callArgs(site.Common()); i >= 0 && i < len(args) {
 				if d, cat, ok := m.fieldOf(args[i], depth+1); ok {
 					return d, cat, true
@@ -251,10 +251,19 @@ func (m *modelNames) wire(structType types.Type, field int) (rules.Dispatch, boo
 			}
 		}
 	}
-	if args < 0 {
+	if args < 0 || key == "name" && jsonName(st.Tag(args)) == "arguments" && stringMap(st.Field(args).Type()) {
+		// MCP's prompts/get writes {"name", "arguments"} too, but a
+		// prompt's arguments are strings (map[string]string), a tool's
+		// any JSON: a prompt is text for the model, not a tool.
 		return rules.Dispatch{}, false
 	}
 	return rules.Dispatch{Framework: wireFramework, Type: typeSymbol(structType), NameField: st.Field(field).Name(), ArgsField: st.Field(args).Name()}, true
+}
+
+// stringMap reports whether t is a map of strings to strings.
+func stringMap(t types.Type) bool {
+	m, ok := t.Underlying().(*types.Map)
+	return ok && isString(m.Key()) && isString(m.Elem())
 }
 
 // jsonName is the name a struct tag gives its field in JSON, or "".
@@ -286,7 +295,7 @@ func (m *modelNames) copiedKey(v ssa.Value, depth int) string {
 		return m.copiedKey(x.X, depth+1)
 	case *ssa.Parameter:
 		i := paramIndex(x)
-		for _, site := range m.e.ix.callSites[x.Parent()] {
+		for _, site := range m.e.ix.callersOf(x.Parent()) {
 			if args := callArgs(site.Common()); i >= 0 && i < len(args) {
 				if k := m.copiedKey(args[i], depth+1); k != "" {
 					return k

@@ -134,6 +134,24 @@ func (ix *index) ensure(fn *ssa.Function) {
 	}
 }
 
+// callersOf returns the calls that can run fn: its static calls, and for a
+// method the interface calls of its name on an interface its receiver's
+// type implements (a server's tools.Execute(ctx, name, args) through the
+// provider interface its registry implements).
+func (ix *index) callersOf(fn *ssa.Function) []ssa.CallInstruction {
+	out := ix.callSites[fn]
+	recv := fn.Signature.Recv()
+	if recv == nil || fn.Synthetic != "" {
+		return out
+	}
+	for _, c := range ix.invokes[fn.Name()] {
+		if it, ok := c.Common().Value.Type().Underlying().(*types.Interface); ok && types.Implements(recv.Type(), it) {
+			out = append(out[:len(out):len(out)], c)
+		}
+	}
+	return out
+}
+
 // sigKey spells a signature by its parameter and result types, without
 // names: a closure and the function type it is called as agree on it.
 func sigKey(sig *types.Signature) string {

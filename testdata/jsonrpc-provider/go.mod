@@ -1,0 +1,3 @@
+module example.com/jsonrpc-provider
+
+go 1.26
