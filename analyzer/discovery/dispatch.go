@@ -445,7 +445,7 @@ func (e *engine) caseTools(fn *ssa.Function, cmp *ssa.BinOp, m *modelNames) []To
 		return nil
 	}
 	d, cat, ok := m.fieldOf(other, 0)
-	if !ok || !cat {
+	if !ok || !cat || e.relayedBefore(fn, cmp, d) {
 		return nil
 	}
 	var out []Tool
@@ -483,6 +483,62 @@ func (e *engine) caseTools(fn *ssa.Function, cmp *ssa.BinOp, m *modelNames) []To
 			Registration: cmp.Pos(), Position: cmp.Pos(), Region: region, Inputs: inputs, holder: fn})
 	}
 	return out
+}
+
+// relayedBefore reports whether fn hands the tool call on, its name and its
+// arguments together, to code that is not opaque, before it compares the
+// name at cmp: a chat client that runs every call through its own MCP
+// client (c.mcp.CallTool(ctx, tu.Name, tu.Input)) and then refreshes its
+// list of tools after one of them. The comparison is bookkeeping on a call
+// already made, not a choice of what runs.
+func (e *engine) relayedBefore(fn *ssa.Function, cmp ssa.Instruction, d rules.Dispatch) bool {
+	if d.ArgsField == "" {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		if !b.Dominates(cmp.Block()) {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			if instr == cmp {
+				break
+			}
+			site, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			if callee := site.Common().StaticCallee(); callee != nil && e.skip(callee) {
+				continue
+			}
+			name, args := false, false
+			for _, a := range callArgs(site.Common()) {
+				name = name || isCallField(a, d, d.NameField)
+				args = args || isCallField(a, d, d.ArgsField)
+			}
+			if name && args {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isCallField reports whether v reads field of a value of the tool call's
+// type d.Type.
+func isCallField(v ssa.Value, d rules.Dispatch, field string) bool {
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
+			return rules.Normalize(typeSymbol(fa.X.Type())) == rules.Normalize(d.Type) && fieldName(fa.X.Type(), fa.Field) == field
+		}
+	case *ssa.Field:
+		return rules.Normalize(typeSymbol(x.X.Type())) == rules.Normalize(d.Type) && fieldName(x.X.Type(), x.Field) == field
+	case *ssa.MakeInterface:
+		return isCallField(x.X, d, field)
+	case *ssa.ChangeType:
+		return isCallField(x.X, d, field)
+	}
+	return false
 }
 
 // runsSomething reports whether a case's blocks run code for the call: a

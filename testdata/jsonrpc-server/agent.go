@@ -115,3 +115,41 @@ func runJob(path string) error {
 	}
 	return nil
 }
+
+// upstream runs tool calls on another server.
+type upstream struct{ url string }
+
+func (u *upstream) call(ctx context.Context, name string, input json.RawMessage) (string, error) {
+	body, _ := json.Marshal(map[string]any{"name": name, "arguments": input})
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u.url+"/call", bytes.NewReader(body))
+	if err != nil {
+		return "", err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return string(b), err
+}
+
+func (u *upstream) refresh(ctx context.Context) string {
+	text, _ := u.call(ctx, "list_tools", nil)
+	return text
+}
+
+// relay hands every tool call to the upstream server and, after one that
+// installs a server there, asks for the list of tools again: a comparison
+// made once the call has been handed on selects nothing.
+func relay(ctx context.Context, u *upstream, out messagesResponse) []string {
+	var texts []string
+	for _, b := range out.Content {
+		text, err := u.call(ctx, b.Name, b.Input)
+		if err == nil && b.Name == "install_server" {
+			texts = append(texts, u.refresh(ctx))
+		}
+		texts = append(texts, text)
+	}
+	return texts
+}
