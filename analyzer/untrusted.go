@@ -306,42 +306,161 @@ func isSQLResult(site ssa.CallInstruction) bool {
 	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "database/sql" && named.Obj().Name() == "Result"
 }
 
-// inReadOnlyTx reports whether a query runs in a transaction that
-// database/sql began read-only (db.BeginTx(ctx, &sql.TxOptions{ReadOnly:
-// true})): the server refuses a write in it, whatever the text.
+// inReadOnlyTx reports whether a query runs in a transaction begun
+// read-only, where the server refuses a write whatever the text:
+// database/sql's db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}), pgx's
+// pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly}), or one whose
+// first statement, before the query on every path, is SET TRANSACTION ...
+// READ ONLY.
 func inReadOnlyTx(site ssa.CallInstruction) bool {
-	args := site.Common().Args
-	if len(args) == 0 || site.Common().IsInvoke() {
-		return false
+	c := site.Common()
+	tx := c.Value
+	if !c.IsInvoke() {
+		if len(c.Args) == 0 {
+			return false
+		}
+		tx = c.Args[0]
 	}
-	x, ok := args[0].(*ssa.Extract)
+	x, ok := tx.(*ssa.Extract)
 	if !ok || x.Index != 0 {
 		return false
 	}
 	begin, ok := x.Tuple.(*ssa.Call)
-	if !ok || len(begin.Call.Args) < 3 {
+	if !ok || len(begin.Call.Args) < 2 {
 		return false
 	}
-	switch staticSymbol(begin.Common()) {
+	switch rules.Normalize(staticSymbol(begin.Common())) {
 	case "(*database/sql.DB).BeginTx", "(*database/sql.Conn).BeginTx":
-	default:
-		return false
+		if len(begin.Call.Args) >= 3 && optionSet(begin.Call.Args[2], "ReadOnly", func(k constant.Value) bool {
+			return k.Kind() == constant.Bool && constant.BoolVal(k)
+		}) {
+			return true
+		}
+	case "(*github.com/jackc/pgx/pgxpool.Pool).BeginTx", "(*github.com/jackc/pgx.Conn).BeginTx":
+		if len(begin.Call.Args) >= 3 && optionSet(begin.Call.Args[2], "AccessMode", func(k constant.Value) bool {
+			return k.Kind() == constant.String && strings.EqualFold(constant.StringVal(k), "read only")
+		}) {
+			return true
+		}
 	}
-	opts, ok := begin.Call.Args[2].(*ssa.Alloc)
+	return setReadOnlyBefore(x, site)
+}
+
+// optionSet reports whether the options literal v (a pointer to it, or
+// the value loaded from it) stores into field a constant that holds.
+func optionSet(v ssa.Value, field string, holds func(constant.Value) bool) bool {
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		v = u.X
+	}
+	opts, ok := v.(*ssa.Alloc)
 	if !ok {
 		return false
 	}
 	for _, r := range *opts.Referrers() {
 		fa, ok := r.(*ssa.FieldAddr)
-		if !ok || fieldName(opts.Type(), fa.Field) != "ReadOnly" {
+		if !ok || fieldName(opts.Type(), fa.Field) != field {
 			continue
 		}
 		for _, w := range *fa.Referrers() {
 			if st, ok := w.(*ssa.Store); ok && st.Addr == fa {
-				if k, ok := st.Val.(*ssa.Const); ok && k.Value != nil && constant.BoolVal(k.Value) {
+				if k, ok := st.Val.(*ssa.Const); ok && k.Value != nil && holds(k.Value) {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// setReadOnlyBefore reports whether a statement SET TRANSACTION ... READ
+// ONLY runs on the transaction tx before site on every path to it.
+func setReadOnlyBefore(tx ssa.Value, site ssa.CallInstruction) bool {
+	for _, r := range *tx.Referrers() {
+		call, ok := r.(ssa.CallInstruction)
+		if !ok || call == site || !precedes(call, site) {
+			continue
+		}
+		c := call.Common()
+		args := c.Args
+		if !c.IsInvoke() && len(args) > 0 {
+			args = args[1:]
+		}
+		for _, a := range args {
+			if text, ok := constString(a); ok {
+				t := strings.ToUpper(strings.Join(strings.Fields(text), " "))
+				if strings.HasPrefix(t, "SET TRANSACTION") && strings.Contains(t, "READ ONLY") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// controlStatements begin the statements that steer a transaction or a
+// session and change no data.
+var controlStatements = []string{"SET TRANSACTION", "SET SESSION CHARACTERISTICS", "BEGIN", "START TRANSACTION",
+	"COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"}
+
+// dataStatement returns h at a call of its sink that can change data: a
+// db-write whose statement is a constant that only steers the transaction
+// (SET TRANSACTION READ ONLY before a read-only tool's query) is no write.
+// It reports false when every call of the sink in the tool is such a one.
+func (c *checker) dataStatement(res *reached, h hit) (hit, bool) {
+	if h.capability != "db-write" {
+		return h, true
+	}
+	sites := res.sites[[2]string{h.capability, h.sink}]
+	if len(sites) == 0 || h.tail != nil {
+		// A sink inside a dependency: decided at the call into it.
+		sites = []ssa.CallInstruction{h.site}
+	}
+	for _, site := range sites {
+		if !c.controlStatement(site, h) {
+			if site != h.site {
+				h.site, h.at = site, res.steps[site.Parent()]
+			}
+			return h, true
+		}
+	}
+	return h, false
+}
+
+// controlStatement reports whether the statement of a sink call (its sql
+// argument) is a constant control statement.
+func (c *checker) controlStatement(site ssa.CallInstruction, h hit) bool {
+	args := callArgs(site.Common())
+	h.site = site
+	for _, s := range c.sensitiveOf(c.decidingSymbol(h), h.capability) {
+		if s.Kind != "sql" || s.Arg >= len(args) {
+			continue
+		}
+		text, ok := constString(args[s.Arg])
+		if !ok {
+			return false
+		}
+		t := strings.ToUpper(strings.Join(strings.Fields(text), " "))
+		for _, p := range controlStatements {
+			if strings.HasPrefix(t, p) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// precedes reports whether instruction a runs before b on every path to b.
+func precedes(a, b ssa.Instruction) bool {
+	if a.Block() != b.Block() {
+		return a.Block().Dominates(b.Block())
+	}
+	for _, in := range a.Block().Instrs {
+		switch in {
+		case a:
+			return true
+		case b:
+			return false
 		}
 	}
 	return false

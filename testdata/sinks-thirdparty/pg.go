@@ -51,3 +51,59 @@ func poolTransfer(ctx context.Context, account string) (string, error) { // want
 	}
 	return "done", tx.Commit(ctx)
 }
+
+// pgReport runs the model's query in a transaction begun read-only:
+// PostgreSQL refuses any write in it, so the query only reads.
+//
+//blastradius:tool pg_report
+func pgReport(ctx context.Context, query string) (string, error) { // want `tool pg_report directive directive` `BR305: tool pg_report is not logged with its arguments`
+	tx, err := pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return "", err
+	}
+	defer tx.Rollback(ctx)
+	rows, err := tx.Query(ctx, query) // want `pg_report: db-read \(github\.com/jackc/pgx/v5\.Tx\)\.Query \(tainted\)` `BR102: tool pg_report: model-controlled input reaches the query text of \(github\.com/jackc/pgx/v5\.Tx\)\.Query`
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	return "ok", nil
+}
+
+// pgSnapshot makes its transaction read-only with its first statement.
+//
+//blastradius:tool pg_snapshot
+func pgSnapshot(ctx context.Context, query string) (string, error) { // want `tool pg_snapshot directive directive` `BR305: tool pg_snapshot is not logged with its arguments`
+	tx, err := pool.Begin(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, "SET TRANSACTION READ ONLY"); err != nil {
+		return "", err
+	}
+	rows, err := tx.Query(ctx, query) // want `pg_snapshot: db-read \(github\.com/jackc/pgx/v5\.Tx\)\.Query \(tainted\)` `BR102: tool pg_snapshot: model-controlled input reaches the query text of \(github\.com/jackc/pgx/v5\.Tx\)\.Query`
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	return "ok", nil
+}
+
+// pgScratch runs the model's query in a read-write transaction: the query
+// can change the database.
+//
+//blastradius:tool pg_scratch
+func pgScratch(ctx context.Context, query string) (string, error) { // want `tool pg_scratch directive directive` `BR304: tool pg_scratch can change the database with no rate limit` `BR305: tool pg_scratch is not logged with its arguments`
+	tx, err := pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadWrite})
+	if err != nil {
+		return "", err
+	}
+	defer tx.Rollback(ctx)
+	rows, err := tx.Query(ctx, query) // want `pg_scratch: db-read \(github\.com/jackc/pgx/v5\.Tx\)\.Query \(tainted\)` `pg_scratch: db-write \(github\.com/jackc/pgx/v5\.Tx\)\.Query \(tainted\)` `BR102: tool pg_scratch: model-controlled input reaches the query text of \(github\.com/jackc/pgx/v5\.Tx\)\.Query` `BR301: tool pg_scratch can change the database through \(github\.com/jackc/pgx/v5\.Tx\)\.Query with no confirmation before it`
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	return "ok", nil
+}
