@@ -321,8 +321,8 @@ func inReadOnlyTx(site ssa.CallInstruction) bool {
 		}
 		tx = c.Args[0]
 	}
-	x, ok := tx.(*ssa.Extract)
-	if !ok || x.Index != 0 {
+	x, uses := txBegun(tx)
+	if x == nil {
 		return false
 	}
 	begin, ok := x.Tuple.(*ssa.Call)
@@ -343,7 +343,44 @@ func inReadOnlyTx(site ssa.CallInstruction) bool {
 			return true
 		}
 	}
-	return setReadOnlyBefore(x, site)
+	return setReadOnlyBefore(uses, site)
+}
+
+// txBegun returns the result of the call that began the transaction tx
+// (tx itself, or the variable a deferred closure captures it in, loaded
+// at each use), and every value that is that transaction.
+func txBegun(tx ssa.Value) (*ssa.Extract, []ssa.Value) {
+	if x, ok := tx.(*ssa.Extract); ok && x.Index == 0 {
+		return x, []ssa.Value{x}
+	}
+	load, ok := tx.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil, nil
+	}
+	cell, ok := load.X.(*ssa.Alloc)
+	if !ok {
+		return nil, nil
+	}
+	var begun *ssa.Extract
+	var uses []ssa.Value
+	for _, r := range *cell.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			x, ok := r.Val.(*ssa.Extract)
+			if !ok || x.Index != 0 || begun != nil && begun != x {
+				return nil, nil
+			}
+			begun = x
+		case *ssa.UnOp:
+			if r.Op == token.MUL {
+				uses = append(uses, r)
+			}
+		}
+	}
+	if begun == nil {
+		return nil, nil
+	}
+	return begun, append(uses, begun)
 }
 
 // optionSet reports whether the options literal v (a pointer to it, or
@@ -373,11 +410,19 @@ func optionSet(v ssa.Value, field string, holds func(constant.Value) bool) bool 
 }
 
 // setReadOnlyBefore reports whether a statement SET TRANSACTION ... READ
-// ONLY runs on the transaction tx before site on every path to it.
-func setReadOnlyBefore(tx ssa.Value, site ssa.CallInstruction) bool {
-	for _, r := range *tx.Referrers() {
-		call, ok := r.(ssa.CallInstruction)
-		if !ok || call == site || !precedes(call, site) {
+// ONLY runs on the transaction (any of its values txs) before site on
+// every path to it.
+func setReadOnlyBefore(txs []ssa.Value, site ssa.CallInstruction) bool {
+	var calls []ssa.CallInstruction
+	for _, tx := range txs {
+		for _, r := range *tx.Referrers() {
+			if call, ok := r.(ssa.CallInstruction); ok {
+				calls = append(calls, call)
+			}
+		}
+	}
+	for _, call := range calls {
+		if call == site || call.Parent() != site.Parent() || !precedes(call, site) {
 			continue
 		}
 		c := call.Common()

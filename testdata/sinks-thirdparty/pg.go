@@ -70,7 +70,8 @@ func pgReport(ctx context.Context, query string) (string, error) { // want `tool
 	return "ok", nil
 }
 
-// pgSnapshot makes its transaction read-only with its first statement.
+// pgSnapshot makes its transaction read-only with its first statement; a
+// deferred closure captures the transaction, which each use loads anew.
 //
 //blastradius:tool pg_snapshot
 func pgSnapshot(ctx context.Context, query string) (string, error) { // want `tool pg_snapshot directive directive` `BR305: tool pg_snapshot is not logged with its arguments`
@@ -78,7 +79,7 @@ func pgSnapshot(ctx context.Context, query string) (string, error) { // want `to
 	if err != nil {
 		return "", err
 	}
-	defer tx.Rollback(ctx)
+	defer func() { _ = tx.Rollback(ctx) }()
 	if _, err := tx.Exec(ctx, "SET TRANSACTION READ ONLY"); err != nil {
 		return "", err
 	}
