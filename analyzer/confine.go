@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/rules"
 )
 
@@ -970,9 +971,10 @@ func (c *checker) summarize(fn *ssa.Function) []validator {
 		if !isStringLike(p.Type()) {
 			continue
 		}
-		f := newFlow(c.cat, c.rc, map[*ssa.Function]bool{fn: true}, nil)
+		funcs, order := c.validatorScope(fn)
+		f := newFlow(c.cat, c.rc, funcs, nil)
 		f.seed(p, allKinds, "parameter "+p.Name())
-		f.run([]*ssa.Function{fn})
+		f.run(order)
 		var kinds mask
 		for _, kind := range confinable {
 			if c.returnsConfined(f, rets, p, errIdx, kind) {
@@ -993,6 +995,25 @@ func (c *checker) summarize(fn *ssa.Function) []validator {
 		}
 	}
 	return out
+}
+
+// validatorScope is what a validator candidate's flow runs over: fn, and
+// the module's functions it calls directly (a helper that normalises the
+// path before the checks, f.normalize(p)), so that what they return is
+// followed back to fn's parameter.
+func (c *checker) validatorScope(fn *ssa.Function) (map[*ssa.Function]bool, []*ssa.Function) {
+	funcs := map[*ssa.Function]bool{fn: true}
+	order := []*ssa.Function{fn}
+	for _, site := range symbol.CallSites(fn) {
+		callee := site.Common().StaticCallee()
+		if callee == nil || funcs[callee] || len(callee.Blocks) == 0 || len(callee.Blocks) > maxValidatorBlocks ||
+			c.module == nil || !c.module[callee] {
+			continue
+		}
+		funcs[callee] = true
+		order = append([]*ssa.Function{callee}, order...)
+	}
+	return funcs, order
 }
 
 // returned is result i of a return: in a function that defers a call,

@@ -31,7 +31,7 @@ func main() {
 	if os.Getenv("WORKSPACE_TRUSTING") != "" {
 		w.trust()
 	}
-	srv := server.NewMCPServer("workspace", "1.0.0") // want `agent workspace server mcp-go: api_get, doc_page, fetch_any, fetch_doc, joined_page, list_dir, mirror_path, mirror_status, module_info, package_versions, proxy_get, read_checked, read_dotless, read_file, read_lenient, read_local, read_no_dots, read_page, read_prefixed, read_relative, run_line, run_switch, run_tool, save_file, save_note, search_docs, write_file` `BR401: agent workspace: read_checked returns private data \(os\.ReadFile\), fetch_doc returns untrusted content .*api_get sends data where the model says .*`
+	srv := server.NewMCPServer("workspace", "1.0.0") // want `agent workspace server mcp-go: api_get, doc_page, fetch_any, fetch_doc, joined_page, list_dir, mirror_path, mirror_status, module_info, package_versions, proxy_get, read_checked, read_dotless, read_file, read_lenient, read_local, read_no_dots, read_page, read_prefixed, read_relative, run_line, run_switch, run_tool, save_file, save_note, save_resolved, search_docs, write_file` `BR401: agent workspace: read_checked returns private data \(os\.ReadFile\), fetch_doc returns untrusted content .*api_get sends data where the model says .*`
 	path := mcp.WithString("path", mcp.Required())
 	srv.AddTool(mcp.NewTool("read_file", path), w.readFile)
 	srv.AddTool(mcp.NewTool("write_file", path, mcp.WithString("text")), w.writeFile)
@@ -41,6 +41,7 @@ func main() {
 	srv.AddTool(mcp.NewTool("read_page", path), w.readPage)
 	srv.AddTool(mcp.NewTool("read_relative", path), w.readRelative)
 	srv.AddTool(mcp.NewTool("read_no_dots", path), w.readNoDots)
+	srv.AddTool(mcp.NewTool("save_resolved", path), w.saveResolved)
 	srv.AddTool(mcp.NewTool("read_prefixed", path), w.readPrefixed)
 	srv.AddTool(mcp.NewTool("read_dotless", path), w.readDotless)
 	srv.AddTool(mcp.NewTool("read_checked", path), w.readChecked)

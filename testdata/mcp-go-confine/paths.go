@@ -168,6 +168,31 @@ func (w *workspace) readNoDots(ctx context.Context, req mcp.CallToolRequest) (*m
 	return mcp.NewToolResultText(string(data)), nil
 }
 
+// trimmed is what the workspace makes of a path the model gives.
+func trimmed(p string) string { return strings.TrimSpace(p) }
+
+// resolveLocal returns the path joined to the workspace, after refusing an
+// absolute path and any "..", in what a helper of its own made of it.
+func (w *workspace) resolveLocal(p string) (string, error) {
+	q := trimmed(p)
+	if filepath.IsAbs(q) || strings.Contains(q, "..") {
+		return "", fmt.Errorf("%s is outside the workspace", p)
+	}
+	return filepath.Join(w.root, q), nil
+}
+
+// saveResolved writes where resolveLocal says: confined.
+func (w *workspace) saveResolved(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool save_resolved mcp-go constant` `BR304: tool save_resolved can write files with no rate limit` `BR305: tool save_resolved is not logged with its arguments`
+	p, err := w.resolveLocal(req.GetString("path", ""))
+	if err != nil { // want `save_resolved: guard allowlist \(\*example\.com/mcp-go-confine\.workspace\)\.resolveLocal for fs-write os\.WriteFile`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	if err := os.WriteFile(p, []byte(req.GetString("text", "")), 0o600); err != nil { // want `save_resolved: fs-write os\.WriteFile` `BR301: tool save_resolved can write files through os\.WriteFile with no confirmation before it`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText("saved"), nil
+}
+
 // readPrefixed checks the prefix of the path as given: "/srv/workspace/../../etc/passwd"
 // passes.
 func (w *workspace) readPrefixed(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_prefixed mcp-go constant` `BR305: tool read_prefixed is not logged with its arguments`
