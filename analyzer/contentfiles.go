@@ -169,7 +169,7 @@ func (c *checker) commandFiles(f *flow, res *reached) map[ssa.CallInstruction]ma
 				}
 				for i, ws := range words {
 					for _, w := range ws {
-						if o := namedFile(c, w, site.Pos(), files, f.funcs); o != nil {
+						if o := c.namedFile(w, site.Pos(), files, f.funcs); o != nil {
 							if out == nil {
 								out = map[ssa.CallInstruction]map[int]*origin{}
 							}
@@ -191,12 +191,12 @@ func (c *checker) commandFiles(f *flow, res *reached) map[ssa.CallInstruction]ma
 // namedFile returns how the model's text came into the file a command word
 // names, or nil when it names none of files. A word that is text built
 // around the name ("python3 " + path) names it too.
-func namedFile(c *checker, w ssa.Value, at token.Pos, files []writtenFile, scope map[*ssa.Function]bool) *origin {
+func (c *checker) namedFile(w ssa.Value, at token.Pos, files []writtenFile, scope map[*ssa.Function]bool) *origin {
 	if b, ok := w.(*ssa.BinOp); ok && b.Op == token.ADD {
-		if o := namedFile(c, b.X, at, files, scope); o != nil {
+		if o := c.namedFile(b.X, at, files, scope); o != nil {
 			return o
 		}
-		return namedFile(c, b.Y, at, files, scope)
+		return c.namedFile(b.Y, at, files, scope)
 	}
 	if !isStringLike(w.Type()) && !isFileHandle(w.Type()) {
 		return nil

@@ -422,7 +422,7 @@ func setReadOnlyBefore(txs []ssa.Value, site ssa.CallInstruction) bool {
 		}
 	}
 	for _, call := range calls {
-		if call == site || call.Parent() != site.Parent() || !precedes(call, site) {
+		if call == site || call.Parent() != site.Parent() || !dominatesInstr(call, site) {
 			continue
 		}
 		c := call.Common()
@@ -432,7 +432,7 @@ func setReadOnlyBefore(txs []ssa.Value, site ssa.CallInstruction) bool {
 		}
 		for _, a := range args {
 			if text, ok := constString(a); ok {
-				t := strings.ToUpper(strings.Join(strings.Fields(text), " "))
+				t := sqlWords(text)
 				if strings.HasPrefix(t, "SET TRANSACTION") && strings.Contains(t, "READ ONLY") {
 					return true
 				}
@@ -440,6 +440,11 @@ func setReadOnlyBefore(txs []ssa.Value, site ssa.CallInstruction) bool {
 		}
 	}
 	return false
+}
+
+// sqlWords is a statement's text upper-cased, its words one space apart.
+func sqlWords(text string) string {
+	return strings.ToUpper(strings.Join(strings.Fields(text), " "))
 }
 
 // controlStatements begin the statements that steer a transaction or a
@@ -484,29 +489,13 @@ func (c *checker) controlStatement(site ssa.CallInstruction, h hit) bool {
 		if !ok {
 			return false
 		}
-		t := strings.ToUpper(strings.Join(strings.Fields(text), " "))
+		t := sqlWords(text)
 		for _, p := range controlStatements {
 			if strings.HasPrefix(t, p) {
 				return true
 			}
 		}
 		return false
-	}
-	return false
-}
-
-// precedes reports whether instruction a runs before b on every path to b.
-func precedes(a, b ssa.Instruction) bool {
-	if a.Block() != b.Block() {
-		return a.Block().Dominates(b.Block())
-	}
-	for _, in := range a.Block().Instrs {
-		switch in {
-		case a:
-			return true
-		case b:
-			return false
-		}
 	}
 	return false
 }
