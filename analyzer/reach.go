@@ -342,6 +342,13 @@ func (rc *reacher) opaqueCall(site ssa.CallInstruction) (sym, pkg string, ok boo
 	if pkg == "" || rc.std[pkg] || rc.cat.NotSink(sym) {
 		return "", "", false
 	}
+	if _, ok := rc.cat.Sink(sym); ok {
+		// A catalogued sink whose call the catalog found to do nothing
+		// of its kind (sink.At: an Exec of BEGIN or SET TRANSACTION, a
+		// file opened only to be closed): the catalog has said what it
+		// does, and its code is not searched again.
+		return "", "", false
+	}
 	return sym, pkg, true
 }
 

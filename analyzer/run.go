@@ -218,10 +218,6 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		// its guards.
 		shownAt := map[[2]string]token.Pos{}
 		for _, h := range res.hits {
-			h, ok := chk.dataStatement(res, h)
-			if !ok {
-				continue
-			}
 			h, chosen := chk.toolChooses(res, h, flow, tainted)
 			shownAt[[2]string{h.sink, h.capability}] = h.site.Pos()
 			if chk.configuration(e, res, h, chosen, tainted) {

@@ -432,70 +432,12 @@ func setReadOnlyBefore(txs []ssa.Value, site ssa.CallInstruction) bool {
 		}
 		for _, a := range args {
 			if text, ok := constString(a); ok {
-				t := sqlWords(text)
+				t := strings.ToUpper(strings.Join(strings.Fields(text), " "))
 				if strings.HasPrefix(t, "SET TRANSACTION") && strings.Contains(t, "READ ONLY") {
 					return true
 				}
 			}
 		}
-	}
-	return false
-}
-
-// sqlWords is a statement's text upper-cased, its words one space apart.
-func sqlWords(text string) string {
-	return strings.ToUpper(strings.Join(strings.Fields(text), " "))
-}
-
-// controlStatements begin the statements that steer a transaction or a
-// session and change no data.
-var controlStatements = []string{"SET TRANSACTION", "SET SESSION CHARACTERISTICS", "BEGIN", "START TRANSACTION",
-	"COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"}
-
-// dataStatement returns h at a call of its sink that can change data: a
-// db-write whose statement is a constant that only steers the transaction
-// (SET TRANSACTION READ ONLY before a read-only tool's query) is no write.
-// It reports false when every call of the sink in the tool is such a one.
-func (c *checker) dataStatement(res *reached, h hit) (hit, bool) {
-	if h.capability != "db-write" {
-		return h, true
-	}
-	sites := res.sites[[2]string{h.capability, h.sink}]
-	if len(sites) == 0 || h.tail != nil {
-		// A sink inside a dependency: decided at the call into it.
-		sites = []ssa.CallInstruction{h.site}
-	}
-	for _, site := range sites {
-		if !c.controlStatement(site, h) {
-			if site != h.site {
-				h.site, h.at = site, res.steps[site.Parent()]
-			}
-			return h, true
-		}
-	}
-	return h, false
-}
-
-// controlStatement reports whether the statement of a sink call (its sql
-// argument) is a constant control statement.
-func (c *checker) controlStatement(site ssa.CallInstruction, h hit) bool {
-	args := callArgs(site.Common())
-	h.site = site
-	for _, s := range c.sensitiveOf(c.decidingSymbol(h), h.capability) {
-		if s.Kind != "sql" || s.Arg >= len(args) {
-			continue
-		}
-		text, ok := constString(args[s.Arg])
-		if !ok {
-			return false
-		}
-		t := sqlWords(text)
-		for _, p := range controlStatements {
-			if strings.HasPrefix(t, p) {
-				return true
-			}
-		}
-		return false
 	}
 	return false
 }
