@@ -79,3 +79,19 @@ func TestBlankInputs(t *testing.T) {
 	}
 	t.Error("no tool current_time")
 }
+
+// TestCallOptionsInputs checks that eino's call options (opts
+// ...tool.Option, a catalog's notinput type) are not a tool's input: the
+// graph sets them, not the model.
+func TestCallOptionsInputs(t *testing.T) {
+	doc := scanFixture(t, "eino-tools")
+	for _, tool := range doc.Tools {
+		if tool.Name == "index_stats" {
+			if want := []string{"argumentsInJSON"}; !slices.Equal(tool.Inputs, want) {
+				t.Errorf("index_stats: inputs %q, want %q", tool.Inputs, want)
+			}
+			return
+		}
+	}
+	t.Error("no tool index_stats")
+}

@@ -186,7 +186,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 			Handler:      e.handler.String(),
 			Position:     pos.of(e.handler.Pos()),
 			Registration: pos.of(e.registration),
-			Inputs:       modelInputs(inputFunc(e), e),
+			Inputs:       modelInputs(cat, inputFunc(e), e),
 			Capabilities: []report.Capability{},
 		}
 		if e.position.IsValid() {
@@ -417,14 +417,15 @@ func seeds(entries []entry, scope []*ssa.Function) []*ssa.Function {
 }
 
 // modelInputs names the handler's parameters that carry model-controlled
-// data: all but the receiver, context-like ones and those the dispatch
+// data: all but the receiver, those the SDK gives (a context, call options:
+// sdkGiven) and those the dispatch
 // gives the server's own values (e.serverArgs).
-func modelInputs(fn *ssa.Function, e entry) []string {
+func modelInputs(cat *rules.Catalog, fn *ssa.Function, e entry) []string {
 	out := []string{}
 	sig := fn.Signature
 	for i := 0; i < sig.Params().Len(); i++ {
 		p := sig.Params().At(i)
-		if symbol.IsContextLike(p.Type()) || (fn == e.handler && e.serverArgs[i]) {
+		if sdkGiven(cat, p.Type()) || (fn == e.handler && e.serverArgs[i]) {
 			continue
 		}
 		name := p.Name()

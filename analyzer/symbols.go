@@ -27,6 +27,20 @@ func invokeSymbol(c *ssa.CallCommon) string { return symbol.Invoke(c) }
 // typeSymbol spells a named type as "pkgpath.Name".
 func typeSymbol(t types.Type) string { return symbol.Type(t) }
 
+// sdkGiven reports whether a handler parameter of type t is the SDK's own,
+// whatever the model asked: a context (or a type that carries one), or a
+// type the catalog's notinput lines say the SDK fills from its own
+// configuration (eino's call options), or a slice of such values.
+func sdkGiven(cat *rules.Catalog, t types.Type) bool {
+	if symbol.IsContextLike(t) {
+		return true
+	}
+	if s, ok := t.(*types.Slice); ok {
+		t = s.Elem()
+	}
+	return cat.NotInputTypes[rules.Normalize(typeSymbol(t))]
+}
+
 // isOpaque reports whether fn's body is never entered: it belongs to the
 // standard library or to a catalogued opaque module.
 func isOpaque(cat *rules.Catalog, fn *ssa.Function) bool {

@@ -534,7 +534,7 @@ func (c *checker) seedInputs(f *flow, e entry) {
 			// configuration an adapter adds) is the model's, and so is
 			// what the layer's own code makes of it.
 			for i, p := range in.Params {
-				if (i > 0 || in.Signature.Recv() == nil) && !symbol.IsContextLike(p.Type()) {
+				if (i > 0 || in.Signature.Recv() == nil) && !sdkGiven(c.cat, p.Type()) {
 					f.seed(p, allKinds, "model input: parameter "+p.Name())
 				}
 			}
@@ -557,6 +557,9 @@ func (c *checker) seedInputs(f *flow, e entry) {
 				if e.serverArgs[j] {
 					continue // the dispatch gives the server's own value
 				}
+			}
+			if !symbol.IsContextLike(p.Type()) && sdkGiven(c.cat, p.Type()) {
+				continue // the SDK's call options
 			}
 			var in map[string]*origin
 			if symbol.IsContextLike(p.Type()) || isStructOrPointer(p.Type()) {

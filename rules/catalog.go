@@ -133,6 +133,11 @@ type Catalog struct {
 	// fields the SDK fills itself, not from the model's call (the session,
 	// the transport's headers): never the model's input.
 	NotInputs map[string]map[string]bool
+	// NotInputTypes holds the normalized types of an SDK's handler
+	// parameters that the SDK gives from its own configuration, never from
+	// the model's call (eino's call options, tool.Option): a parameter of
+	// such a type, or a slice of it, is not the model's input.
+	NotInputTypes map[string]bool
 	// Checks maps a normalized symbol of a boolean function to the taint
 	// kinds it confines when its true result guards a call
 	// (strings.HasPrefix on a path, slices.Contains on an allowlist).
@@ -650,9 +655,10 @@ func New() *Catalog {
 		Checks:       map[string]Sanitizer{},
 		Sources:      map[string]Source{},
 
-		SourceFields: map[string]map[string]Source{},
-		NotInputs:    map[string]map[string]bool{},
-		ToolResults:  map[string]ArgRef{},
+		SourceFields:  map[string]map[string]Source{},
+		NotInputs:     map[string]map[string]bool{},
+		NotInputTypes: map[string]bool{},
+		ToolResults:   map[string]ArgRef{},
 
 		ToolResultFields: map[string][]MessageField{},
 		PromptFields:     map[string][]MessageField{},
@@ -1195,9 +1201,14 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		c.SourceFields[typ][args[2]] = Source{Label: args[0], Where: w}
 		return "sourcefield " + typ + "." + args[2], nil
 	case "notinput":
-		// notinput TYPE FIELD
+		// notinput TYPE [FIELD]
+		if len(args) == 1 {
+			typ := Normalize(args[0])
+			c.NotInputTypes[typ] = true
+			return "notinput " + typ, nil
+		}
 		if len(args) != 2 {
-			return "", fmt.Errorf("notinput wants TYPE FIELD")
+			return "", fmt.Errorf("notinput wants TYPE [FIELD]")
 		}
 		typ := Normalize(args[0])
 		if c.NotInputs[typ] == nil {

@@ -121,7 +121,7 @@ func TestParseErrors(t *testing.T) {
 		{"channel exec,teleport (*os/exec.Cmd).StdinPipe\n", `t.cat:1: unknown capability "teleport"`},
 		{"encoder encoding/json.Marshal x\n", "t.cat:1: encoder wants one SYMBOL or pattern"},
 		{"encoder encoding/json.Marshal\nencoder encoding/json.Marshal\n", "t.cat:2: duplicate encoder encoding/json.Marshal"},
-		{"notinput a.T\n", "t.cat:1: notinput wants TYPE FIELD"},
+		{"notinput a.T F G\n", "t.cat:1: notinput wants TYPE [FIELD]"},
 		{"notinput a.T F\nnotinput a.T F\n", "t.cat:2: duplicate notinput a.T.F"},
 		{"lazy sync.OnceValue\n", "t.cat:1: lazy wants SYMBOL arg=N"},
 		{"lazy sync.OnceValue fn=0\n", `t.cat:1: unknown option "fn=0"`},

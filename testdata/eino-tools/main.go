@@ -59,7 +59,7 @@ func main() {
 	}
 
 	node, err := compose.NewToolNode(ctx, &compose.ToolsNodeConfig{
-		Tools: append([]tool.BaseTool{ // want `agent compose\.ToolsNodeConfig agent eino: current_time, fetch_url, read_file, read_note, remove_file, run_command, show_setting` `BR401: agent compose\.ToolsNodeConfig: show_setting returns private data \(os\.Getenv\), fetch_url returns untrusted content \(\(\*net/http\.Client\)\.Do\), fetch_url sends data where the model says \(net/http\.NewRequestWithContext\);.*`
+		Tools: append([]tool.BaseTool{ // want `agent compose\.ToolsNodeConfig agent eino: current_time, fetch_url, index_stats, read_file, read_note, remove_file, run_command, show_setting` `BR401: agent compose\.ToolsNodeConfig: show_setting returns private data \(os\.Getenv\), fetch_url returns untrusted content \(\(\*net/http\.Client\)\.Do\), fetch_url sends data where the model says \(net/http\.NewRequestWithContext\);.*`
 			runCommandTool,
 			clockTool,
 			readFileTool,
@@ -68,6 +68,7 @@ func main() {
 			// wrapper that logs each call: the wrapper is no tool of its
 			// own, the fetcher it holds is.
 			&logged{inner: &fetcher{client: &http.Client{Timeout: 10 * time.Second}}},
+			indexStats{},
 		}, typed...),
 	})
 	if err != nil {

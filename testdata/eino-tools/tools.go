@@ -116,3 +116,28 @@ func removeFile(ctx context.Context, in PathInput) (string, error) { // want `to
 	}
 	return "removed", nil
 }
+
+// indexStats reads the statistics of the index its call options name.
+// eino's call options (opts ...tool.Option) are the graph's, set by the
+// application (tool.WrapImplSpecificOptFn, compose.WithToolsNodeOption),
+// never the model's: the file it reads is the server's choice.
+type indexStats struct{}
+
+type indexOptions struct {
+	dir string
+}
+
+// WithIndexDir sets the index directory of a run.
+func WithIndexDir(dir string) tool.Option {
+	return tool.WrapImplSpecificOptFn(func(o *indexOptions) { o.dir = dir })
+}
+
+func (indexStats) Info(ctx context.Context) (*schema.ToolInfo, error) {
+	return &schema.ToolInfo{Name: "index_stats", Desc: "Reads the index's statistics."}, nil
+}
+
+func (indexStats) InvokableRun(ctx context.Context, argumentsInJSON string, opts ...tool.Option) (string, error) { // want `tool index_stats eino constant` `BR305: tool index_stats is not logged with its arguments`
+	o := tool.GetImplSpecificOptions(&indexOptions{dir: "/var/lib/index"}, opts...)
+	data, err := os.ReadFile(filepath.Join(o.dir, "stats.json")) // want `index_stats: fs-read os\.ReadFile` `BR202: tool index_stats returns the contents of a file read by os\.ReadFile to the model`
+	return string(data), err
+}
