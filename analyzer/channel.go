@@ -127,7 +127,7 @@ func stdinInput(st *ssa.Store) *ssa.Call {
 	if !ok || symbol.Type(fa.X.Type()) != "os/exec.Cmd" {
 		return nil
 	}
-	if f := fieldVar(fa.X.Type(), fa.Field); f == nil || f.Name() != "Stdin" {
+	if f := symbol.Field(fa.X.Type(), fa.Field); f == nil || f.Name() != "Stdin" {
 		return nil
 	}
 	v := st.Val
@@ -246,7 +246,7 @@ func (t *channelTracker) step(instr ssa.Instruction) {
 		}
 		switch a := x.Addr.(type) {
 		case *ssa.FieldAddr:
-			if f := fieldVar(a.X.Type(), a.Field); f != nil {
+			if f := symbol.Field(a.X.Type(), a.Field); f != nil {
 				if _, ok := t.fields[f]; !ok {
 					t.fields[f] = sym
 					t.changed = true
@@ -263,7 +263,7 @@ func (t *channelTracker) step(instr ssa.Instruction) {
 	case *ssa.UnOp:
 		switch a := x.X.(type) {
 		case *ssa.FieldAddr:
-			if f := fieldVar(a.X.Type(), a.Field); f != nil {
+			if f := symbol.Field(a.X.Type(), a.Field); f != nil {
 				if sym, ok := t.fields[f]; ok {
 					t.mark(x, sym)
 				}
@@ -276,7 +276,7 @@ func (t *channelTracker) step(instr ssa.Instruction) {
 			t.from(x, a)
 		}
 	case *ssa.Field:
-		if f := fieldVar(x.X.Type(), x.Field); f != nil {
+		if f := symbol.Field(x.X.Type(), x.Field); f != nil {
 			if sym, ok := t.fields[f]; ok {
 				t.mark(x, sym)
 			}
@@ -297,18 +297,6 @@ func (t *channelTracker) from(v, w ssa.Value) {
 	if sym, ok := t.values[w]; ok {
 		t.mark(v, sym)
 	}
-}
-
-// fieldVar is field i of the struct that t, or *t, is.
-func fieldVar(t types.Type, i int) *types.Var {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	s, ok := t.Underlying().(*types.Struct)
-	if !ok || i >= s.NumFields() {
-		return nil
-	}
-	return s.Field(i)
 }
 
 // writerOf returns the writer a call writes into, or nil when the call is

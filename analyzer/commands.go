@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/rules"
 )
 
@@ -534,7 +535,7 @@ func loadedField(v *ssa.UnOp) *types.Var {
 	if !ok || v.Op != token.MUL {
 		return nil
 	}
-	return fieldVar(fa.X.Type(), fa.Field)
+	return symbol.Field(fa.X.Type(), fa.Field)
 }
 
 // appendedTo returns the words that v, a value stored into field fv,
@@ -658,13 +659,13 @@ func (c *checker) constantStrings(v ssa.Value, scope map[*ssa.Function]bool, see
 			// code stores in it.
 			return union(c.storedValues(a))
 		case *ssa.FieldAddr:
-			if fv := fieldVar(a.X.Type(), a.Field); fv != nil {
+			if fv := symbol.Field(a.X.Type(), a.Field); fv != nil {
 				return union(c.storedValues(fv))
 			}
 		}
 		return union(listElements(x.X))
 	case *ssa.Field:
-		if fv := fieldVar(x.X.Type(), x.Field); fv != nil {
+		if fv := symbol.Field(x.X.Type(), x.Field); fv != nil {
 			return union(c.storedValues(fv))
 		}
 	case *ssa.Extract:
@@ -709,13 +710,13 @@ func (c *checker) storedValues(key any) []ssa.Value {
 					case *ssa.Global:
 						c.stored[a] = append(c.stored[a], st.Val)
 					case *ssa.FieldAddr:
-						if f := fieldVar(a.X.Type(), a.Field); f != nil {
+						if f := symbol.Field(a.X.Type(), a.Field); f != nil {
 							c.stored[f] = append(c.stored[f], st.Val)
 						}
 					}
 				}
 				if fa, ok := instr.(*ssa.FieldAddr); ok && !onlyStoredOrLoaded(fa) {
-					if f := fieldVar(fa.X.Type(), fa.Field); f != nil {
+					if f := symbol.Field(fa.X.Type(), fa.Field); f != nil {
 						escaped[f] = true
 					}
 				}
@@ -836,7 +837,7 @@ func bindingsOf(fv *ssa.FreeVar) []ssa.Value {
 		return nil
 	}
 	var out []ssa.Value
-	for _, mc := range closureMakers(fn) {
+	for _, mc := range symbol.ClosureMakers(fn) {
 		if i < len(mc.Bindings) {
 			out = append(out, mc.Bindings[i])
 		}

@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/symbol"
 )
 
 // funcBindings answers, within one tool's search, what a call of a function
@@ -255,28 +257,10 @@ func onlyLoaded(mc *ssa.MakeClosure, addr ssa.Value) bool {
 // closureMaker is the MakeClosure of an anonymous function in its parent,
 // or nil when there is not exactly one.
 func closureMaker(fn *ssa.Function) *ssa.MakeClosure {
-	if mcs := closureMakers(fn); len(mcs) == 1 {
+	if mcs := symbol.ClosureMakers(fn); len(mcs) == 1 {
 		return mcs[0]
 	}
 	return nil
-}
-
-// closureMakers lists the MakeClosures of an anonymous function in its
-// parent.
-func closureMakers(fn *ssa.Function) []*ssa.MakeClosure {
-	parent := fn.Parent()
-	if parent == nil {
-		return nil
-	}
-	var out []*ssa.MakeClosure
-	for _, blk := range parent.Blocks {
-		for _, instr := range blk.Instrs {
-			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
-				out = append(out, mc)
-			}
-		}
-	}
-	return out
 }
 
 // flow adds what a value denotes to a binding: a function it evidently is,

@@ -119,12 +119,12 @@ func (l *lazyCalls) of(v ssa.Value, seen map[ssa.Value]bool) []*ssa.Function {
 		case *ssa.Global:
 			return l.storedIn(a)
 		case *ssa.FieldAddr:
-			if f := fieldVar(a.X.Type(), a.Field); f != nil {
+			if f := symbol.Field(a.X.Type(), a.Field); f != nil {
 				return l.storedIn(f)
 			}
 		}
 	case *ssa.Field:
-		if f := fieldVar(x.X.Type(), x.Field); f != nil {
+		if f := symbol.Field(x.X.Type(), x.Field); f != nil {
 			return l.storedIn(f)
 		}
 	}
@@ -185,7 +185,7 @@ func (l *lazyCalls) index() {
 					case *ssa.Global:
 						l.stored[a] = append(l.stored[a], call)
 					case *ssa.FieldAddr:
-						if f := fieldVar(a.X.Type(), a.Field); f != nil {
+						if f := symbol.Field(a.X.Type(), a.Field); f != nil {
 							l.stored[f] = append(l.stored[f], call)
 						}
 					}

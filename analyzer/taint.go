@@ -617,7 +617,7 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 			}
 			f.flowInto(in, f.taint(in.X), f.cellTaint(c), f.cellTaint(cell{c.base, "*"}))
 			if a, ok := in.X.(*ssa.FieldAddr); ok {
-				f.fieldChannel(in, fieldVar(a.X.Type(), a.Field))
+				f.fieldChannel(in, symbol.Field(a.X.Type(), a.Field))
 			}
 			if _, isStruct := in.Type().Underlying().(*types.Struct); isStruct && c.field == "*" {
 				// A struct variable loaded whole is the variable's
@@ -687,7 +687,7 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 		// struct variable loaded whole, a bundle's request, bundle.go).
 		base := baseOf(in.X)
 		f.flowInto(in, f.taint(in.X), f.cellTaint(cell{base, fieldName(in.X.Type(), in.Field)}), f.cellTaint(cell{base, "*"}))
-		f.fieldChannel(in, fieldVar(in.X.Type(), in.Field))
+		f.fieldChannel(in, symbol.Field(in.X.Type(), in.Field))
 	case *ssa.FieldAddr:
 		if f.notInput(in.X, in.Field) || f.hiddenFromJSON(in.X.Type(), in.Field) {
 			return
@@ -760,7 +760,7 @@ func (f *flow) step(fn *ssa.Function, instr ssa.Instruction) {
 		}
 		f.setCell(cellOf(in.Addr), f.taint(in.Val))
 		if a, ok := in.Addr.(*ssa.FieldAddr); ok {
-			f.fieldChannel(in.Val, fieldVar(a.X.Type(), a.Field))
+			f.fieldChannel(in.Val, symbol.Field(a.X.Type(), a.Field))
 		}
 		if cellOf(in.Addr).field == "*" && sharesElements(in.Val.Type()) {
 			// The variable holds the slice or map: see the load.

@@ -722,13 +722,11 @@ func (g *graph) resolveOperation(fn *ssa.Function, v ssa.Value, params map[int]b
 	return false
 }
 
-// fieldOf returns field i of the struct that t is or points to.
+// fieldOf returns field i of the struct that t is or points to, as its
+// generic type declares it.
 func fieldOf(t types.Type, i int) *types.Var {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if s, ok := t.Underlying().(*types.Struct); ok && i < s.NumFields() {
-		return s.Field(i).Origin()
+	if f := symbol.Field(t, i); f != nil {
+		return f.Origin()
 	}
 	return nil
 }

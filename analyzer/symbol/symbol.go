@@ -240,3 +240,34 @@ func CalledMethod(fn *ssa.Function) *ssa.Function {
 	}
 	return nil
 }
+
+// Field returns field i of the struct that t, or *t, is; nil when t is
+// no struct or has no such field.
+func Field(t types.Type, i int) *types.Var {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	s, ok := t.Underlying().(*types.Struct)
+	if !ok || i >= s.NumFields() {
+		return nil
+	}
+	return s.Field(i)
+}
+
+// ClosureMakers returns the instructions that make closures of fn, an
+// anonymous function, in the function that declares it.
+func ClosureMakers(fn *ssa.Function) []*ssa.MakeClosure {
+	parent := fn.Parent()
+	if parent == nil {
+		return nil
+	}
+	var out []*ssa.MakeClosure
+	for _, blk := range parent.Blocks {
+		for _, instr := range blk.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+				out = append(out, mc)
+			}
+		}
+	}
+	return out
+}
