@@ -232,6 +232,10 @@ func TestFixtures(t *testing.T) {
 		// A copy of the configuration with one field the model's, handed
 		// on by value: its other fields stay the operator's.
 		"mcp-sdk-config-copy",
+		// A platform's API client library that the scan enters: each
+		// network call is the operation the library fixes, a read or a
+		// change; a request whose URL the caller gives stays network.
+		"mcp-go-api-client",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

@@ -147,6 +147,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	for i, e := range entries {
 		results[i] = rc.reach(e.handler, e.region, e.layers)
 	}
+	ops := inferOperations(cat, module, l, rc, results)
 	phase("reachability", start, fmt.Sprintf("%d tools", len(entries)))
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -212,6 +213,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		}
 		res := results[i]
 		rc.addSummaries(res)
+		chk.addOperations(res, ops)
 		t.Incomplete = unanalysed.on(res)
 		findings, tainted, flow := chk.modelFlows(e, t, res)
 		// The call each capability is shown at, for the findings about

@@ -1,0 +1,802 @@
+// Package apiop finds the operations of web APIs that a dependency's code
+// makes: which requests a client library sends to the platform it holds,
+// and whether each reads or changes something. [Infer] is its entry point;
+// docs/summaries.md ("API clients the scan enters") says why.
+//
+// A web API's client library (a cloud provider's SDK, a forge's, a secret
+// store's) sends every request through the same HTTP client: reached in its
+// code, each operation ends in (*net/http.Client).Do, and "network" says
+// nothing of what the tool does. The catalog names some API clients, which
+// are summarised (`api` lines, docs/summaries.md); any other dependency the
+// scan enters is judged by the same principle, from its code:
+//
+//   - a request is an operation of the API when the client holds where it
+//     goes: the URL's host comes from the client's own state (a field, a
+//     package variable, a constant base), not from its caller (a scraper's
+//     Fetch(url) or an HTTP helper's Get(url) sends the caller's request);
+//   - the operation is the method the client's code fixes for it: a
+//     constant that reaches the method argument of an `operation` line
+//     (net/http.NewRequest), directly or through the client's helpers'
+//     parameters and struct fields;
+//   - a GET is cloud-read; a PUT, a PATCH or a DELETE cloud-write, and so
+//     is a POST of a client whose code also fixes one of those (its
+//     resources are REST's); the POST of a client of procedures (a search,
+//     a model's completion) says nothing and stays network.
+//
+// The module's own code that sends requests with methods it fixes stays
+// "network": only a library whose job is to call an API is taken for one,
+// and the module's call into it is where the operation shows. Which
+// function decides a tool's network call (the nearest to the tool that
+// fixes an operation) is the analyzer's search (analyzer/apiops.go).
+package apiop
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"net/http"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/sink"
+	"github.com/blastradius/blastradius/analyzer/symbol"
+	"github.com/blastradius/blastradius/rules"
+)
+
+// opSig says how a function builds a request whose operation its callers
+// choose: the method is a constant it fixes, one of its parameters, or a
+// struct field; the URL is held (url < 0) or one of its parameters.
+type opSig struct {
+	method string
+	mparam int
+	field  *types.Var
+	url    int
+	// client is the module of the API client whose code holds the URL
+	// (a function of the module that calls its request builder fixes
+	// the operation too); "" when the module's own code holds it.
+	client string
+}
+
+// opFix is an operation a function fixes, and the API client's module.
+type opFix struct {
+	op, client string
+}
+
+// Operations knows, for the dependencies' functions the scan enters,
+// the operations each fixes.
+type Operations struct {
+	cat      *rules.Catalog
+	own      func(*ssa.Function) bool
+	enters   func(*ssa.Function) bool
+	moduleOf func(*ssa.Function) string
+	callees  func(ssa.CallInstruction) []*ssa.Function
+	sigs     map[*ssa.Function]map[opSig]bool
+	fixes    map[*ssa.Function]map[opFix]bool
+	// fields hold a method that an operation's request is built with,
+	// by the API clients holding its URL: what is stored there names
+	// the operation.
+	fields map[*types.Var]map[string]bool
+	// rest holds the API clients that fix a PUT, a PATCH or a DELETE:
+	// they manage resources (REST's), so a GET reads one and a POST
+	// creates one.
+	rest map[string]bool
+	// returned memoises returnedURL.
+	returned map[*ssa.Function]urlFrom
+	// pairs maps the URL field of a request object to its method field.
+	pairs map[*types.Var]*types.Var
+}
+
+// Config is what Infer needs of the scan.
+type Config struct {
+	Catalog *rules.Catalog
+	// Own says whether a function is the module's own code.
+	Own func(*ssa.Function) bool
+	// Enters says whether the scan enters a function's body (a
+	// dependency's, not the standard library's nor an opaque SDK's).
+	Enters func(*ssa.Function) bool
+	// ModuleOf gives the module a dependency's function belongs to.
+	ModuleOf func(*ssa.Function) string
+	// Callees gives the call graph's callees of a dynamic call.
+	Callees func(ssa.CallInstruction) []*ssa.Function
+}
+
+// Infer computes the operations that the functions fns fix (the functions
+// the tools reach: a fixpoint over their call sites, as their helpers'
+// parameters and fields carry the method and the URL).
+func Infer(cfg Config, fns []*ssa.Function) *Operations {
+	a := &Operations{cat: cfg.Catalog, own: cfg.Own, enters: cfg.Enters, moduleOf: cfg.ModuleOf, callees: cfg.Callees,
+		sigs: map[*ssa.Function]map[opSig]bool{}, fixes: map[*ssa.Function]map[opFix]bool{},
+		fields: map[*types.Var]map[string]bool{}, rest: map[string]bool{}, returned: map[*ssa.Function]urlFrom{}, pairs: map[*types.Var]*types.Var{}}
+	for changed := true; changed; {
+		changed = false
+		for _, fn := range fns {
+			for _, site := range symbol.CallSites(fn) {
+				for _, s := range a.calleeSigs(site) {
+					changed = a.apply(fn, site, s) || changed
+				}
+			}
+			changed = a.fieldStores(fn) || changed
+		}
+	}
+	for _, fixes := range a.fixes {
+		for f := range fixes {
+			if !a.cat.Reads(f.op) && !strings.EqualFold(f.op, http.MethodPost) {
+				a.rest[f.client] = true
+			}
+		}
+	}
+	return a
+}
+
+// calleeSigs returns how the callee of a static call builds a request: an
+// `operation` line's symbol (net/http.NewRequest, its method and its URL
+// argument), or a function the fixpoint has learnt.
+func (a *Operations) calleeSigs(site ssa.CallInstruction) []opSig {
+	callee := site.Common().StaticCallee()
+	if callee == nil {
+		// A call through an interface or a function value builds
+		// the request its one callee does (a client behind its own
+		// interface); with several, it may build any.
+		callees := a.callees(site)
+		if len(callees) != 1 {
+			return nil
+		}
+		callee = callees[0]
+	}
+	sym := symbol.Of(callee)
+	if ref, ok := a.cat.Operations[rules.Normalize(sym)]; ok {
+		url := -1
+		if sens, ok := a.cat.SensitiveArgs(sym); ok {
+			for _, s := range sens {
+				if s.Kind == "url" {
+					url = s.Arg
+				}
+			}
+		}
+		if url < 0 {
+			return nil
+		}
+		return []opSig{{mparam: ref.Arg, url: url}}
+	}
+	var out []opSig
+	for s := range a.sigs[callee] {
+		out = append(out, s)
+	}
+	return out
+}
+
+// apply learns what a call in fn of a request builder with signature s
+// tells of fn: the operations it fixes, or how it builds the request for
+// its own callers.
+func (a *Operations) apply(fn *ssa.Function, site ssa.CallInstruction, s opSig) bool {
+	args := sink.Args(site.Common())
+	if s.url >= 0 && s.url < len(args) && s.method == "" && s.field == nil && s.mparam >= 0 && s.mparam < len(args) {
+		if m, u, ok := requestFields(args[s.mparam], args[s.url]); ok {
+			// The method and the URL of a request object (an HTTP
+			// library's r.Method and r.URL): who sets them decides
+			// (fieldStores).
+			if a.pairs[u] == m {
+				return false
+			}
+			a.pairs[u] = m
+			return true
+		}
+	}
+	var held bool
+	var urlParams []int
+	if s.url < 0 {
+		held = true
+	} else if s.url < len(args) {
+		held, urlParams = a.urlOrigin(fn, args[s.url], 0, map[ssa.Value]bool{})
+	}
+	var consts []string
+	var mparams []int
+	var fields []*types.Var
+	switch {
+	case s.method != "":
+		consts = []string{s.method}
+	case s.field != nil:
+		fields = []*types.Var{s.field}
+	case s.mparam < len(args):
+		consts, mparams, fields = methodOrigin(fn, args[s.mparam], map[ssa.Value]bool{})
+	}
+	client := ""
+	if s.url < 0 {
+		client = s.client
+	} else if !a.own(fn) {
+		client = a.moduleOf(fn)
+	}
+	return a.learn(fn, held, client, urlParams, consts, mparams, fields)
+}
+
+// learn records what fn tells of a request it builds: with the URL held
+// (by client, an API client's module, or "" for the module's own code)
+// the constant methods are operations fn fixes and the others make fn a
+// request builder for its callers; with the URL from fn's parameters, fn
+// is a request builder whose callers say where it goes.
+func (a *Operations) learn(fn *ssa.Function, held bool, client string, urlParams []int, consts []string, mparams []int, fields []*types.Var) bool {
+	changed := false
+	if held {
+		// Who holds the URL decides: an API client's code, or the
+		// module's own (a webhook the server posts to through a
+		// library's PostJSON(url, v) is its own request).
+		for _, m := range consts {
+			if client != "" {
+				changed = add(a.fixes, fn, opFix{m, client}) || changed
+			}
+		}
+		for _, p := range mparams {
+			changed = add(a.sigs, fn, opSig{mparam: p, url: -1, client: client}) || changed
+		}
+		for _, f := range fields {
+			if client != "" {
+				changed = add(a.fields, f, client) || changed
+			}
+		}
+	}
+	for _, u := range urlParams {
+		for _, m := range consts {
+			changed = add(a.sigs, fn, opSig{method: m, mparam: -1, url: u}) || changed
+		}
+		for _, p := range mparams {
+			changed = add(a.sigs, fn, opSig{mparam: p, url: u}) || changed
+		}
+		for _, f := range fields {
+			changed = add(a.sigs, fn, opSig{field: f, mparam: -1, url: u}) || changed
+		}
+	}
+	return changed
+}
+
+// fieldStores learns from the stores of fn into a field that holds a
+// request's method: a constant stored there is an operation fn fixes (a
+// builder's Verb("DELETE") sets it), a parameter makes fn a builder.
+func (a *Operations) fieldStores(fn *ssa.Function) bool {
+	if len(a.fields) == 0 && len(a.pairs) == 0 {
+		return false
+	}
+	changed := a.requestStores(fn)
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			st, ok := instr.(*ssa.Store)
+			if !ok {
+				continue
+			}
+			fa, ok := st.Addr.(*ssa.FieldAddr)
+			if !ok {
+				continue
+			}
+			f := symbol.Field(fa.X.Type(), fa.Field)
+			if f == nil || len(a.fields[f.Origin()]) == 0 {
+				continue
+			}
+			for _, w := range boundOrigins(fn, st.Val) {
+				consts, params, _ := methodOrigin(w.fn, w.v, map[ssa.Value]bool{})
+				for client := range a.fields[f.Origin()] {
+					for _, m := range consts {
+						changed = add(a.fixes, w.fn, opFix{m, client}) || changed
+					}
+					for _, p := range params {
+						changed = add(a.sigs, w.fn, opSig{mparam: p, url: -1, client: client}) || changed
+					}
+				}
+			}
+		}
+	}
+	return changed
+}
+
+// requestStores learns from fn's stores into a request object's method
+// and URL fields (a pair the fixpoint found): a function that sets both
+// (an HTTP library's Execute(method, url)) builds the request, with the
+// method and the URL it stores; one that only rewrites the URL (resolves
+// it against a base) says nothing of who chose it.
+func (a *Operations) requestStores(fn *ssa.Function) bool {
+	if len(a.pairs) == 0 {
+		return false
+	}
+	stored := map[*types.Var][]ssa.Value{}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if st, ok := instr.(*ssa.Store); ok {
+				if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
+					if f := symbol.Field(fa.X.Type(), fa.Field); f != nil {
+						stored[f.Origin()] = append(stored[f.Origin()], st.Val)
+					}
+				}
+			}
+		}
+	}
+	changed := false
+	for u, m := range a.pairs {
+		if len(stored[u]) == 0 || len(stored[m]) == 0 {
+			continue
+		}
+		var held bool
+		var urlParams []int
+		for _, v := range stored[u] {
+			h, ps := a.urlOrigin(fn, v, 0, map[ssa.Value]bool{})
+			held, urlParams = held || h, append(urlParams, ps...)
+		}
+		var consts []string
+		var mparams []int
+		for _, v := range stored[m] {
+			c, p, _ := methodOrigin(fn, v, map[ssa.Value]bool{})
+			consts, mparams = append(consts, c...), append(mparams, p...)
+		}
+		client := ""
+		if !a.own(fn) {
+			client = a.moduleOf(fn)
+		}
+		changed = a.learn(fn, held, client, urlParams, consts, mparams, nil) || changed
+	}
+	return changed
+}
+
+// requestFields returns the fields a request's method and URL are read
+// from when both are fields of the same value (r.Method and r.URL, or
+// r.URL.String()): a request object that some function filled.
+func requestFields(method, url ssa.Value) (m, u *types.Var, ok bool) {
+	mb, m := loadedField(method)
+	for {
+		switch x := url.(type) {
+		case *ssa.ChangeType:
+			url = x.X
+			continue
+		case *ssa.Call:
+			if callee := x.Call.StaticCallee(); callee != nil && urlKeeping[symbol.Of(callee)] && len(x.Call.Args) > 0 {
+				url = x.Call.Args[0]
+				continue
+			}
+		}
+		break
+	}
+	ub, u := loadedField(url)
+	if m == nil || u == nil || mb != ub {
+		return nil, nil, false
+	}
+	return m, u, true
+}
+
+// loadedField returns the value a field is read from, and the field, when
+// v is such a read.
+func loadedField(v ssa.Value) (ssa.Value, *types.Var) {
+	if c, ok := v.(*ssa.ChangeType); ok {
+		v = c.X
+	}
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
+			if f := symbol.Field(fa.X.Type(), fa.Field); f != nil {
+				return fa.X, f.Origin()
+			}
+		}
+	case *ssa.Field:
+		if f := symbol.Field(x.X.Type(), x.Field); f != nil {
+			return x.X, f.Origin()
+		}
+	}
+	return nil, nil
+}
+
+// valueIn is a value of a function.
+type valueIn struct {
+	fn *ssa.Function
+	v  ssa.Value
+}
+
+// boundOrigins returns where a value stored in fn comes from: itself, or
+// for a variable a closure captures, what each function that makes the
+// closure binds it to (an option's func(c *config) { c.method = m },
+// made by withMethod(m), which captures m by reference: what withMethod
+// stores in it).
+func boundOrigins(fn *ssa.Function, v ssa.Value) []valueIn {
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		v = u.X
+	}
+	fv, ok := v.(*ssa.FreeVar)
+	if !ok {
+		return []valueIn{{fn, v}}
+	}
+	i := slices.Index(fn.FreeVars, fv)
+	var out []valueIn
+	for _, mc := range symbol.ClosureMakers(fn) {
+		if i < 0 || i >= len(mc.Bindings) {
+			continue
+		}
+		b := mc.Bindings[i]
+		cell, ok := b.(*ssa.Alloc)
+		if !ok {
+			out = append(out, valueIn{mc.Parent(), b})
+			continue
+		}
+		for _, r := range *cell.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == cell {
+				out = append(out, valueIn{mc.Parent(), st.Val})
+			}
+		}
+	}
+	return out
+}
+
+// add puts v in the set m[k] and reports whether it was not there yet.
+func add[K, V comparable](m map[K]map[V]bool, k K, v V) bool {
+	if m[k][v] {
+		return false
+	}
+	if m[k] == nil {
+		m[k] = map[V]bool{}
+	}
+	m[k][v] = true
+	return true
+}
+
+// methodOrigin follows a value that names a request's method back to
+// where fn gets it: constants, fn's parameters, struct fields.
+func methodOrigin(fn *ssa.Function, v ssa.Value, seen map[ssa.Value]bool) (consts []string, params []int, fields []*types.Var) {
+	if seen[v] {
+		return nil, nil, nil
+	}
+	seen[v] = true
+	switch x := v.(type) {
+	case *ssa.Const:
+		if x.Value != nil && x.Value.Kind() == constant.String && constant.StringVal(x.Value) != "" {
+			return []string{constant.StringVal(x.Value)}, nil, nil
+		}
+	case *ssa.Parameter:
+		for i, p := range fn.Params {
+			if p == x {
+				return nil, []int{i}, nil
+			}
+		}
+	case *ssa.ChangeType:
+		return methodOrigin(fn, x.X, seen)
+	case *ssa.Convert:
+		return methodOrigin(fn, x.X, seen)
+	case *ssa.MakeInterface:
+		return methodOrigin(fn, x.X, seen)
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			c, p, f := methodOrigin(fn, e, seen)
+			consts, params, fields = append(consts, c...), append(params, p...), append(fields, f...)
+		}
+		return consts, params, fields
+	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
+			if f := symbol.Field(fa.X.Type(), fa.Field); f != nil {
+				return nil, nil, []*types.Var{f.Origin()}
+			}
+		}
+	case *ssa.Field:
+		if f := symbol.Field(x.X.Type(), x.Field); f != nil {
+			return nil, nil, []*types.Var{f.Origin()}
+		}
+	}
+	return nil, nil, nil
+}
+
+// maxURLHops bounds how far urlOrigin follows a URL through calls.
+const maxURLHops = 8
+
+// urlOrigin says where the host of the URL v comes from in fn: held, when
+// it is the client's own (a field, a package variable, a constant), or
+// which of fn's parameters give it. A URL from anything else (a response,
+// a map) is neither.
+func (a *Operations) urlOrigin(fn *ssa.Function, v ssa.Value, hops int, seen map[ssa.Value]bool) (held bool, params []int) {
+	if seen[v] || hops > maxURLHops {
+		return false, nil
+	}
+	seen[v] = true
+	switch x := v.(type) {
+	case *ssa.Const:
+		return x.Value != nil && x.Value.Kind() == constant.String && constant.StringVal(x.Value) != "", nil
+	case *ssa.Global:
+		return true, nil
+	case *ssa.Parameter:
+		for i, p := range fn.Params {
+			if p == x {
+				return false, []int{i}
+			}
+		}
+	case *ssa.FieldAddr:
+		return a.fieldURL(fn, x.X, hops, seen)
+	case *ssa.Field:
+		return a.fieldURL(fn, x.X, hops, seen)
+	case *ssa.ChangeType:
+		return a.urlOrigin(fn, x.X, hops, seen)
+	case *ssa.Convert:
+		return a.urlOrigin(fn, x.X, hops, seen)
+	case *ssa.MakeInterface:
+		return a.urlOrigin(fn, x.X, hops, seen)
+	case *ssa.BinOp:
+		if x.Op == token.ADD {
+			// The text the URL starts with holds its host.
+			return a.urlOrigin(fn, x.X, hops, seen)
+		}
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			h, p := a.urlOrigin(fn, e, hops, seen)
+			held, params = held || h, append(params, p...)
+		}
+		return held, params
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			if y, ok := x.X.(*ssa.Alloc); ok {
+				return a.storedURL(fn, y, hops, seen)
+			}
+			// What a pointer points to comes from where the pointer
+			// does: a field, a package variable.
+			return a.urlOrigin(fn, x.X, hops, seen)
+		}
+	case *ssa.Alloc:
+		return a.storedURL(fn, x, hops, seen)
+	case *ssa.Extract:
+		if call, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 {
+			return a.callURL(fn, call, hops, seen)
+		}
+	case *ssa.Call:
+		return a.callURL(fn, x, hops, seen)
+	}
+	return false, nil
+}
+
+// fieldURL is urlOrigin of a field of x: a part of a URL (its Path, its
+// Host) comes from where the URL does; any other struct's field is the
+// client's own state (its BaseURL, its endpoint).
+func (a *Operations) fieldURL(fn *ssa.Function, x ssa.Value, hops int, seen map[ssa.Value]bool) (bool, []int) {
+	if symbol.Type(x.Type()) == "net/url.URL" {
+		return a.urlOrigin(fn, x, hops+1, seen)
+	}
+	for {
+		switch y := x.(type) {
+		case *ssa.Parameter:
+			if fn.Signature.Recv() != nil && len(fn.Params) > 0 && y == fn.Params[0] {
+				return true, nil // the client's own state
+			}
+			// A field of a struct the caller hands over (an
+			// options' URL) is the caller's.
+			return a.urlOrigin(fn, y, hops+1, seen)
+		case *ssa.FreeVar, *ssa.Global:
+			return true, nil // what a closure or the package holds
+		case *ssa.UnOp:
+			if y.Op == token.MUL {
+				x = y.X // a field of a field (c.config.BaseURL)
+				continue
+			}
+		case *ssa.FieldAddr:
+			x = y.X
+			continue
+		case *ssa.Field:
+			x = y.X
+			continue
+		}
+		// A field of a value got any other way (a record a lookup
+		// returned, an element of a list) comes from where it does.
+		return a.urlOrigin(fn, x, hops+1, seen)
+	}
+}
+
+// urlKeeping are the calls whose result keeps where their first argument
+// (the receiver of a method) sends a request: a URL parsed, printed,
+// resolved against or joined to, or its request URI (a client that sets
+// the host on the request afterwards, from the same URL).
+var urlKeeping = map[string]bool{
+	"net/url.Parse":                   true,
+	"net/url.ParseRequestURI":         true,
+	"net/url.JoinPath":                true,
+	"(*net/url.URL).String":           true,
+	"(*net/url.URL).Redacted":         true,
+	"(*net/url.URL).RequestURI":       true,
+	"(*net/url.URL).ResolveReference": true,
+	"(*net/url.URL).JoinPath":         true,
+	"(*net/url.URL).Parse":            true,
+	"strings.TrimSuffix":              true,
+	"strings.TrimRight":               true,
+	"strings.TrimSpace":               true,
+	"strings.ReplaceAll":              true,
+	"strings.Replace":                 true,
+	"(*net/http.Request).WithContext": true,
+	"(*net/http.Request).Clone":       true,
+	"path.Join":                       true,
+}
+
+// callURL is urlOrigin of what a call returns.
+func (a *Operations) callURL(fn *ssa.Function, call *ssa.Call, hops int, seen map[ssa.Value]bool) (bool, []int) {
+	args := sink.Args(&call.Call)
+	callee := call.Call.StaticCallee()
+	if callee == nil {
+		// Through an interface (an API's client behind its own
+		// interface, h.client.URL(ep)): what its callees return.
+		held := false
+		var params []int
+		for _, c := range a.callees(call) {
+			h, ps := a.helperURL(fn, c, args, hops, seen)
+			held, params = held || h, append(params, ps...)
+		}
+		return held, params
+	}
+	sym := symbol.Of(callee)
+	if urlKeeping[sym] && len(args) > 0 {
+		first := args[0]
+		if sig := callee.Signature; sig.Variadic() && sig.Params().Len() == 1 {
+			// path.Join(base, p): the first of its variadic operands.
+			if first = sliceElement(first, 0); first == nil {
+				return false, nil
+			}
+		}
+		return a.urlOrigin(fn, first, hops+1, seen)
+	}
+	if sym == "fmt.Sprintf" && len(args) == 2 {
+		// What begins the host holds it: a constant host
+		// ("https://api.example.com/v2/%s"), or the operand of the
+		// verb there ("%s/v2/droplets/%d" a base URL,
+		// "https://%s/api/..." or "%s://%s:%d/%s" a host).
+		if k, ok := args[0].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+			f := constant.StringVal(k.Value)
+			operand := 0
+			if i := strings.Index(f, "://"); i >= 0 {
+				operand = strings.Count(f[:i], "%") - 2*strings.Count(f[:i], "%%")
+				f = f[i+3:]
+				if f != "" && !strings.HasPrefix(f, "%") {
+					return true, nil
+				}
+			}
+			if strings.HasPrefix(f, "%s") || strings.HasPrefix(f, "%v") {
+				if v := sliceElement(args[1], operand); v != nil {
+					return a.urlOrigin(fn, v, hops+1, seen)
+				}
+			}
+		}
+		return false, nil
+	}
+	return a.helperURL(fn, callee, args, hops, seen)
+}
+
+// helperURL is urlOrigin of what a call of a helper of the client's own
+// returns, where each of its parameters is what the call gives it.
+func (a *Operations) helperURL(fn, callee *ssa.Function, args []ssa.Value, hops int, seen map[ssa.Value]bool) (bool, []int) {
+	if len(callee.Blocks) == 0 || !a.enters(callee) {
+		return false, nil
+	}
+	r := a.returnedURL(callee)
+	held := r.held
+	var params []int
+	for _, p := range r.params {
+		if p < len(args) {
+			h, ps := a.urlOrigin(fn, args[p], hops+1, seen)
+			held, params = held || h, append(params, ps...)
+		}
+	}
+	return held, params
+}
+
+// urlFrom is where a function's result takes its URL's host from.
+type urlFrom struct {
+	held   bool
+	params []int
+}
+
+// returnedURL is urlOrigin of what fn returns, memoised (a recursive
+// helper, while it is being asked, returns nothing).
+func (a *Operations) returnedURL(fn *ssa.Function) urlFrom {
+	if r, ok := a.returned[fn]; ok {
+		return r
+	}
+	a.returned[fn] = urlFrom{}
+	var r urlFrom
+	for _, v := range returnedAt(fn, 0) {
+		h, ps := a.urlOrigin(fn, v, 1, map[ssa.Value]bool{})
+		r.held, r.params = r.held || h, append(r.params, ps...)
+	}
+	a.returned[fn] = r
+	return r
+}
+
+// storedURL is urlOrigin of a local variable or composite literal: a
+// url.URL whose Host is stored from where it comes, or what is stored into
+// the variable.
+func (a *Operations) storedURL(fn *ssa.Function, alloc *ssa.Alloc, hops int, seen map[ssa.Value]bool) (held bool, params []int) {
+	for _, r := range *alloc.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr == alloc {
+				h, p := a.urlOrigin(fn, r.Val, hops+1, seen)
+				held, params = held || h, append(params, p...)
+			}
+		case *ssa.FieldAddr:
+			if !isField(alloc.Type(), r.Field, "Host") {
+				continue
+			}
+			for _, fr := range *r.Referrers() {
+				if st, ok := fr.(*ssa.Store); ok && st.Addr == r {
+					h, p := a.urlOrigin(fn, st.Val, hops+1, seen)
+					held, params = held || h, append(params, p...)
+				}
+			}
+		}
+	}
+	return held, params
+}
+
+// returnedAt returns the values fn's returns give as result i.
+func returnedAt(fn *ssa.Function, i int) []ssa.Value {
+	var out []ssa.Value
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && i < len(ret.Results) {
+			out = append(out, ret.Results[i])
+		}
+	}
+	return out
+}
+
+// sliceElement returns the value stored as operand i of a variadic
+// call's argument slice (fmt.Sprintf(format, a, b): the slice literal
+// holding a and b), or nil.
+func sliceElement(slice ssa.Value, i int) ssa.Value {
+	s, ok := slice.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	arr, ok := s.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	for _, r := range *arr.Referrers() {
+		ia, ok := r.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		if k, ok := ia.Index.(*ssa.Const); !ok || k.Int64() != int64(i) {
+			continue
+		}
+		for _, ir := range *ia.Referrers() {
+			if st, ok := ir.(*ssa.Store); ok && st.Addr == ia {
+				if mi, ok := st.Val.(*ssa.MakeInterface); ok {
+					return mi.X
+				}
+				return st.Val
+			}
+		}
+	}
+	return nil
+}
+
+// None reports whether no function fixes an operation.
+func (a *Operations) None() bool { return len(a.fixes) == 0 }
+
+// Capabilities returns what a network call is under the operations fn
+// fixes, when the client that holds its URL manages resources (its code
+// fixes a PUT, a PATCH or a DELETE somewhere): cloud-read for a read,
+// cloud-write for any other method. A client that only GETs and POSTs
+// speaks in procedures (a search, a model's completion, a metrics query,
+// a browser's debugging endpoint): its methods say nothing of what a
+// request does, and its calls stay network.
+func (a *Operations) Capabilities(fn *ssa.Function) []string {
+	var r, w bool
+	for f := range a.fixes[fn] {
+		switch {
+		case !a.rest[f.client]:
+		case a.cat.Reads(f.op):
+			r = true
+		default:
+			w = true
+		}
+	}
+	var out []string
+	if r {
+		out = append(out, "cloud-read")
+	}
+	if w {
+		out = append(out, "cloud-write")
+	}
+	return out
+}
+
+// isField reports whether field i of the struct that t is, or points to,
+// is named name.
+func isField(t types.Type, i int, name string) bool {
+	f := symbol.Field(t, i)
+	return f != nil && f.Name() == name
+}

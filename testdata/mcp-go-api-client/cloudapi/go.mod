@@ -1,0 +1,3 @@
+module example.com/cloudapi
+
+go 1.26.0

@@ -1,0 +1,214 @@
+// Command api-client is an MCP server whose tools call a platform's API
+// through its Go client library (cloudapi, a dependency): each tool's
+// network call is the operation the library fixes for it, a read or a
+// change, however the library builds it: a helper given the method, a
+// builder that keeps it in a field, options that override a default GET,
+// a host in a format, an endpoint behind an interface. The library's Fetch
+// and PostJSON, and its generic request (R().Delete(url)), send a request
+// to the URL their caller gives, and the server's own webhook client
+// builds its requests itself: those stay network. rpcapi's client only
+// GETs and POSTs, as a client of procedures does (a search, a model, a
+// metrics query): its methods say nothing of what a call does, and its
+// calls stay network.
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+
+	"example.com/cloudapi"
+	"example.com/rpcapi"
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+type tools struct {
+	api    *cloudapi.Client
+	search *rpcapi.Client
+	hook   *webhooks
+	status string
+}
+
+func main() {
+	t := &tools{api: cloudapi.New(), search: rpcapi.New(), hook: &webhooks{base: os.Getenv("HOOKS_URL"), http: &http.Client{}}, status: os.Getenv("STATUS_URL")}
+	s := server.NewMCPServer("cloud", "1.0.0") // want `agent cloud server mcp-go: create_server, delete_server, delete_volume, get_server, list_volumes, metric_series, notify, open_console, purge_hooks, rebuild_server, remove_hook, search_docs, service_status, snapshot_server, status_page`
+	s.AddTool(mcp.NewTool("get_server", mcp.WithString("id")), t.getServer)
+	s.AddTool(mcp.NewTool("create_server", mcp.WithString("name")), t.createServer)
+	s.AddTool(mcp.NewTool("delete_server", mcp.WithString("id")), t.deleteServer)
+	s.AddTool(mcp.NewTool("snapshot_server", mcp.WithString("id")), t.snapshotServer)
+	s.AddTool(mcp.NewTool("rebuild_server", mcp.WithString("id")), t.rebuildServer)
+	s.AddTool(mcp.NewTool("status_page"), t.statusPage)
+	s.AddTool(mcp.NewTool("notify", mcp.WithString("text")), t.notify)
+	s.AddTool(mcp.NewTool("remove_hook", mcp.WithString("id")), t.removeHook)
+	s.AddTool(mcp.NewTool("purge_hooks"), t.purgeHooks)
+	s.AddTool(mcp.NewTool("list_volumes"), t.listVolumes)
+	s.AddTool(mcp.NewTool("delete_volume", mcp.WithString("id")), t.deleteVolume)
+	s.AddTool(mcp.NewTool("open_console", mcp.WithString("id")), t.openConsole)
+	s.AddTool(mcp.NewTool("metric_series", mcp.WithString("name")), t.metricSeries)
+	s.AddTool(mcp.NewTool("search_docs", mcp.WithString("query")), t.searchDocs)
+	s.AddTool(mcp.NewTool("service_status"), t.serviceStatus)
+	if err := server.ServeStdio(s); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+	}
+}
+
+func (t *tools) getServer(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool get_server mcp-go constant` `BR305: tool get_server is not logged with its arguments`
+	srv, err := t.api.Servers.Get(ctx, req.GetString("id", "")) // want `get_server: cloud-read \(\*net/http\.Client\)\.Do \(tainted\)`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(srv.Name), nil
+}
+
+func (t *tools) createServer(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool create_server mcp-go constant` `BR304: tool create_server can change cloud resources with no rate limit` `BR305: tool create_server is not logged with its arguments`
+	srv, err := t.api.Servers.Create(ctx, req.GetString("name", "")) // want `create_server: cloud-write \(\*net/http\.Client\)\.Do \(tainted\)` `BR301: tool create_server can change cloud resources through \(\*net/http\.Client\)\.Do with no confirmation before it`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(srv.ID), nil
+}
+
+func (t *tools) deleteServer(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool delete_server mcp-go constant` `BR304: tool delete_server can change cloud resources with no rate limit` `BR305: tool delete_server is not logged with its arguments`
+	if err := t.api.Servers.Delete(ctx, req.GetString("id", "")); err != nil { // want `delete_server: cloud-write \(\*net/http\.Client\)\.Do \(tainted\)` `BR301: tool delete_server can change cloud resources through \(\*net/http\.Client\)\.Do with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText("deleted"), nil
+}
+
+func (t *tools) snapshotServer(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool snapshot_server mcp-go constant` `BR304: tool snapshot_server can change cloud resources with no rate limit` `BR305: tool snapshot_server is not logged with its arguments`
+	if err := t.api.Snapshot(ctx, req.GetString("id", "")); err != nil { // want `snapshot_server: cloud-write \(\*net/http\.Client\)\.Do \(tainted\)` `BR301: tool snapshot_server can change cloud resources through \(\*net/http\.Client\)\.Do with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText("snapshot started"), nil
+}
+
+// rebuildServer reads the server, then deletes it and creates it again:
+// a read and a change through the same network call of the library.
+func (t *tools) rebuildServer(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool rebuild_server mcp-go constant` `BR304: tool rebuild_server can change cloud resources with no rate limit` `BR305: tool rebuild_server is not logged with its arguments`
+	srv, err := t.api.Servers.Get(ctx, req.GetString("id", "")) // want `rebuild_server: cloud-read \(\*net/http\.Client\)\.Do \(tainted\)`
+	if err != nil {
+		return nil, err
+	}
+	if err := t.api.Servers.Delete(ctx, srv.ID); err != nil {
+		return nil, err
+	}
+	srv, err = t.api.Servers.Create(ctx, srv.Name) // want `rebuild_server: cloud-write \(\*net/http\.Client\)\.Do \(tainted\)` `BR301: tool rebuild_server can change cloud resources through \(\*net/http\.Client\)\.Do with no confirmation before it`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(srv.ID), nil
+}
+
+// listVolumes lists volumes with the request's default method, a GET.
+func (t *tools) listVolumes(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool list_volumes mcp-go constant` `BR305: tool list_volumes is not logged with its arguments`
+	if err := t.api.ListVolumes(ctx); err != nil { // want `list_volumes: cloud-read \(\*net/http\.Client\)\.Do`
+		return nil, err
+	}
+	return mcp.NewToolResultText("listed"), nil
+}
+
+// deleteVolume deletes a volume: the client's option overrides its
+// default GET with a DELETE.
+func (t *tools) deleteVolume(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool delete_volume mcp-go constant` `BR304: tool delete_volume can change cloud resources with no rate limit` `BR305: tool delete_volume is not logged with its arguments`
+	if err := t.api.DeleteVolume(ctx, req.GetString("id", "")); err != nil { // want `delete_volume: cloud-write \(\*net/http\.Client\)\.Do \(tainted\)` `BR301: tool delete_volume can change cloud resources through \(\*net/http\.Client\)\.Do with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText("deleted"), nil
+}
+
+// openConsole opens a console session: a POST to a host the client holds.
+func (t *tools) openConsole(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool open_console mcp-go constant` `BR304: tool open_console can change cloud resources with no rate limit` `BR305: tool open_console is not logged with its arguments`
+	if err := t.api.OpenConsole(ctx, req.GetString("id", "")); err != nil { // want `open_console: cloud-write \(\*net/http\.Client\)\.Do \(tainted\)` `BR301: tool open_console can change cloud resources through \(\*net/http\.Client\)\.Do with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText("opened"), nil
+}
+
+// metricSeries reads a metric through the client's endpoint, behind an
+// interface.
+func (t *tools) metricSeries(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool metric_series mcp-go constant` `BR305: tool metric_series is not logged with its arguments`
+	series, err := t.api.Metrics.Series(ctx, req.GetString("name", "")) // want `metric_series: cloud-read \(\*net/http\.Client\)\.Do \(tainted\)`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(series)), nil
+}
+
+// statusPage has the library get the page the server's configuration
+// names: the library sends the request it is given, no operation of its
+// own.
+func (t *tools) statusPage(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool status_page mcp-go constant` `BR305: tool status_page is not logged with its arguments`
+	body, err := cloudapi.Fetch(ctx, t.status)
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(body)), nil
+}
+
+// notify posts the model's text to the server's own webhook through the
+// library's PostJSON: where it goes is the server's choice, not the
+// library's.
+func (t *tools) notify(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool notify mcp-go constant` `BR305: tool notify is not logged with its arguments`
+	if err := cloudapi.PostJSON(ctx, t.hook.base+"/notify", map[string]string{"text": req.GetString("text", "")}); err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText("sent"), nil
+}
+
+func (t *tools) removeHook(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool remove_hook mcp-go constant` `BR305: tool remove_hook is not logged with its arguments`
+	if err := t.hook.remove(ctx, req.GetString("id", "")); err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText("removed"), nil
+}
+
+// searchDocs queries a service whose client POSTs every call: the POST
+// is no change that the code shows.
+func (t *tools) searchDocs(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool search_docs mcp-go constant` `BR305: tool search_docs is not logged with its arguments`
+	hits, err := t.search.Search(ctx, req.GetString("query", ""))
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(fmt.Sprint(hits)), nil
+}
+
+// serviceStatus reads the service's status: a GET of a client that
+// manages no resources, network.
+func (t *tools) serviceStatus(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool service_status mcp-go constant` `BR305: tool service_status is not logged with its arguments`
+	status, err := t.search.Status(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(status), nil
+}
+
+// purgeHooks deletes the server's webhooks through the library's generic
+// request: the library sends the DELETE its caller fills in, to the
+// server's own URL.
+func (t *tools) purgeHooks(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool purge_hooks mcp-go constant` `BR305: tool purge_hooks is not logged with its arguments`
+	if err := cloudapi.R().Delete(t.hook.base + "/hooks"); err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText("purged"), nil
+}
+
+// webhooks is the server's own client of its webhook service: a request
+// it builds itself stays network.
+type webhooks struct {
+	base string
+	http *http.Client
+}
+
+func (w *webhooks) remove(ctx context.Context, id string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, w.base+"/hooks/"+id, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := w.http.Do(req) // want `remove_hook: network \(\*net/http\.Client\)\.Do`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}

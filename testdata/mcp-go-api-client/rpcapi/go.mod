@@ -1,0 +1,3 @@
+module example.com/rpcapi
+
+go 1.26.0
