@@ -130,9 +130,10 @@ func Infer(cfg Config, fns []*ssa.Function) *Operations {
 	return a
 }
 
-// calleeSigs returns how the callee of a static call builds a request: an
+// calleeSigs returns how the callee of a call builds a request: an
 // `operation` line's symbol (net/http.NewRequest, its method and its URL
-// argument), or a function the fixpoint has learnt.
+// argument), or a function the fixpoint has learnt (the static callee, or
+// a dynamic call's only callee).
 func (a *Operations) calleeSigs(site ssa.CallInstruction) []opSig {
 	callee := site.Common().StaticCallee()
 	if callee == nil {
