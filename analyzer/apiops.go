@@ -19,31 +19,25 @@ import (
 // here says, for a tool's network call, which of them decides it.
 
 // inferOperations runs apiop over the functions the tools reach.
-func inferOperations(cat *rules.Catalog, module map[*ssa.Function]bool, l *loaded, rc *reacher, results []*reached) *apiop.Operations {
+func inferOperations(cat *rules.Catalog, module map[*ssa.Function]bool, l *loaded, created map[*packages.Package]*ssa.Package, rc *reacher, results []*reached) *apiop.Operations {
 	return apiop.Infer(apiop.Config{
 		Catalog:  cat,
 		Own:      func(fn *ssa.Function) bool { return module[fn] },
 		Enters:   func(fn *ssa.Function) bool { return len(fn.Blocks) > 0 && !isOpaque(cat, fn) },
-		ModuleOf: modulesOf(l),
+		ModuleOf: modulesOf(l, created),
 		Callees:  rc.graphCallees,
 	}, reachedFunctions(results))
 }
 
-// modulesOf returns what gives the module path of a function's package
-// (its package path when the loader knows no module for it).
-func modulesOf(l *loaded) func(*ssa.Function) string {
-	mods := map[string]string{}
-	packages.Visit(l.Roots, nil, func(p *packages.Package) {
-		if p.Module != nil {
-			mods[p.PkgPath] = p.Module.Path
-		}
-	})
+// modulesOf returns what gives the module path of a dependency's function
+// (its package's path when the loader knows no module for it).
+func modulesOf(l *loaded, created map[*packages.Package]*ssa.Package) func(*ssa.Function) string {
+	mods := dependencyModules(l, created)
 	return func(fn *ssa.Function) string {
-		p := declaringPackage(fn)
-		if m, ok := mods[p]; ok {
-			return m
+		if m := mods[ownerPackage(fn)]; m != nil {
+			return m.Path
 		}
-		return p
+		return declaringPackage(fn)
 	}
 }
 

@@ -23,12 +23,7 @@ import (
 // constructor of the library that the application never calls registers
 // nothing it serves.
 func servingLibraries(l *loaded, created map[*packages.Package]*ssa.Package, scope []*ssa.Function, cat *rules.Catalog) ([]*packages.Package, map[*ssa.Package]bool) {
-	moduleOf := map[*ssa.Package]*packages.Module{}
-	packages.Visit(l.Roots, nil, func(p *packages.Package) {
-		if sp := created[p]; sp != nil && p.Module != nil && !l.inModule(p) {
-			moduleOf[sp] = p.Module
-		}
-	})
+	moduleOf := dependencyModules(l, created)
 	seen := map[*ssa.Function]bool{}
 	for _, fn := range scope {
 		seen[fn] = true
@@ -91,16 +86,11 @@ func servingLibraries(l *loaded, created map[*packages.Package]*ssa.Package, sco
 // dependency the handler merely calls (an SDK's install action, a client
 // library) is not: what its code makes of an argument passes through it.
 func handlerLibraries(l *loaded, created map[*packages.Package]*ssa.Package, all map[*ssa.Function]bool, handlers []*ssa.Function, cat *rules.Catalog) []*ssa.Function {
-	moduleOf := map[*ssa.Package]string{}
-	packages.Visit(l.Roots, nil, func(p *packages.Package) {
-		if sp := created[p]; sp != nil && p.Module != nil && !l.inModule(p) {
-			moduleOf[sp] = p.Module.Path
-		}
-	})
+	moduleOf := dependencyModules(l, created)
 	mods := map[string]bool{}
 	for _, h := range handlers {
-		if p := ownerPackage(h); p != nil && moduleOf[p] != "" && len(h.Blocks) > 0 && !isOpaque(cat, h) {
-			mods[moduleOf[p]] = true
+		if m := moduleOf[ownerPackage(h)]; m != nil && len(h.Blocks) > 0 && !isOpaque(cat, h) {
+			mods[m.Path] = true
 		}
 	}
 	if len(mods) == 0 {
@@ -108,10 +98,22 @@ func handlerLibraries(l *loaded, created map[*packages.Package]*ssa.Package, all
 	}
 	var out []*ssa.Function
 	for fn := range all {
-		if p := ownerPackage(fn); p != nil && mods[moduleOf[p]] && len(fn.Blocks) > 0 {
+		if m := moduleOf[ownerPackage(fn)]; m != nil && mods[m.Path] && len(fn.Blocks) > 0 {
 			out = append(out, fn)
 		}
 	}
+	return out
+}
+
+// dependencyModules maps the SSA package of each dependency (a package of
+// no main module) to its module.
+func dependencyModules(l *loaded, created map[*packages.Package]*ssa.Package) map[*ssa.Package]*packages.Module {
+	out := map[*ssa.Package]*packages.Module{}
+	packages.Visit(l.Roots, nil, func(p *packages.Package) {
+		if sp := created[p]; sp != nil && p.Module != nil && !l.inModule(p) {
+			out[sp] = p.Module
+		}
+	})
 	return out
 }
 

@@ -147,7 +147,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	for i, e := range entries {
 		results[i] = rc.reach(e.handler, e.region, e.layers)
 	}
-	ops := inferOperations(cat, module, l, rc, results)
+	ops := inferOperations(cat, module, l, created, rc, results)
 	phase("reachability", start, fmt.Sprintf("%d tools", len(entries)))
 	if err := ctx.Err(); err != nil {
 		return nil, err
