@@ -148,6 +148,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		results[i] = rc.reach(e.handler, e.region, e.layers)
 	}
 	ops := inferOperations(cat, module, l, created, rc, results)
+	chk.ops = ops
 	phase("reachability", start, fmt.Sprintf("%d tools", len(entries)))
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/blastradius/blastradius/analyzer/apiop"
 	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/report"
 	"github.com/blastradius/blastradius/rules"
@@ -78,6 +79,9 @@ type checker struct {
 	assumeClean map[ssa.Value]bool
 	// stored memoises storedValues.
 	stored map[any][]ssa.Value
+	// ops are the API operations and the request builders of the
+	// dependencies the scan enters (apiop).
+	ops *apiop.Operations
 }
 
 // modelFlows runs the model → action analysis of one tool: it returns the
@@ -114,6 +118,9 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 			return
 		}
 		for _, sc := range c.sensitivesAt(site) {
+			if sc.host != nil && f.funcs[sc.host] {
+				continue // the flow follows the URL to the request
+			}
 			for _, s := range sc.args {
 				fileDB := c.fileDSN(site, s, f.funcs)
 				if fileDB {
@@ -220,16 +227,7 @@ func (c *checker) addChosenCapability(res *reached, site ssa.CallInstruction, sc
 	if sc.capability != "" {
 		return
 	}
-	capability := ""
-	for cp, k := range c.cat.ChosenBy {
-		if k != kind {
-			continue
-		}
-		if capability != "" {
-			return // chosen by one kind, more than one capability
-		}
-		capability = cp
-	}
+	capability := c.capabilityChosenBy(kind)
 	if capability == "" {
 		return
 	}
@@ -673,6 +671,9 @@ type sensitiveCall struct {
 	sym        string
 	capability string
 	args       []rules.Sensitive
+	// host is the dependency's function whose request's host args
+	// give (hostCalls), or nil.
+	host *ssa.Function
 }
 
 // sensitivesAt lists the symbols a call site can call that have sensitive
@@ -712,7 +713,7 @@ func (c *checker) sensitivesAt(site ssa.CallInstruction) []sensitiveCall {
 			break
 		}
 	}
-	return out
+	return append(out, c.hostSensitives(site)...)
 }
 
 // callsMethodValue reports whether a call of a function value can call
@@ -1568,7 +1569,7 @@ func (c *checker) toolChooses(res *reached, h hit, f *flow, tainted map[ssa.Call
 			}
 		}
 	}
-	return h, false
+	return c.chosenThroughDependency(res, h, f, tainted)
 }
 
 // choiceOf is what decides whether the model chooses a sink's action: its
@@ -1585,6 +1586,9 @@ func (c *checker) toolChooses(res *reached, h hit, f *flow, tainted map[ssa.Call
 // configuration names, not the URL it is given). A sink with none, as
 // anywhere, is chosen by any argument with its capability's kind.
 func (c *checker) choiceOf(h hit) []rules.Sensitive {
+	if sens := c.hostChoice(h); len(sens) > 0 {
+		return sens
+	}
 	sym := c.decidingSymbol(h)
 	if sens := c.sensitiveOf(sym, h.capability); len(sens) > 0 {
 		if c.rc.callsMethodValue(h.site, sym) {

@@ -161,6 +161,20 @@ func (a *Operations) calleeSigs(site ssa.CallInstruction) []opSig {
 		}
 		return []opSig{{mparam: ref.Arg, url: url}}
 	}
+	if sk, ok := a.cat.Sink(sym); ok && a.cat.ChosenBy[sk.Capability] == "url" {
+		// A request sent where one argument says (http.Get(url)):
+		// no method that an operation could be told by, but the
+		// URL's host is its caller's choice.
+		if sens, ok := a.cat.SensitiveArgs(sym); ok {
+			var out []opSig
+			for _, s := range sens {
+				if s.Kind == "url" {
+					out = append(out, opSig{mparam: -1, url: s.Arg})
+				}
+			}
+			return out
+		}
+	}
 	var out []opSig
 	for s := range a.sigs[callee] {
 		out = append(out, s)
@@ -200,7 +214,7 @@ func (a *Operations) apply(fn *ssa.Function, site ssa.CallInstruction, s opSig) 
 		consts = []string{s.method}
 	case s.field != nil:
 		fields = []*types.Var{s.field}
-	case s.mparam < len(args):
+	case s.mparam >= 0 && s.mparam < len(args):
 		consts, mparams, fields = methodOrigin(fn, args[s.mparam], map[ssa.Value]bool{})
 	}
 	client := ""
@@ -246,6 +260,11 @@ func (a *Operations) learn(fn *ssa.Function, held bool, client string, urlParams
 		}
 		for _, f := range fields {
 			changed = add(a.sigs, fn, opSig{field: f, mparam: -1, url: u}) || changed
+		}
+		if len(consts) == 0 && len(mparams) == 0 && len(fields) == 0 {
+			// No method known: still a request whose host fn's
+			// caller gives (see HostParams).
+			changed = add(a.sigs, fn, opSig{mparam: -1, url: u}) || changed
 		}
 	}
 	return changed
@@ -762,6 +781,27 @@ func sliceElement(slice ssa.Value, i int) ssa.Value {
 		}
 	}
 	return nil
+}
+
+// HostParams returns the parameters of a dependency's function (one the
+// scan enters, not the module's own) that give the host of a request it
+// sends: the caller says where a scraper's Fetch(url), an HTTP library's
+// R().Get(url) or a helper's PostJSON(url, v) goes, and the call into it
+// is where a model's URL makes the request the model's (the flow of the
+// module's data stops at the dependency's code). Indexes are those of
+// fn.Params, the receiver first; nil when fn holds its URL.
+func (a *Operations) HostParams(fn *ssa.Function) []int {
+	if a.own(fn) || !a.enters(fn) {
+		return nil
+	}
+	var out []int
+	for s := range a.sigs[fn] {
+		if s.url >= 0 && !slices.Contains(out, s.url) {
+			out = append(out, s.url)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // None reports whether no function fixes an operation.

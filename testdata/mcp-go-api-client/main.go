@@ -6,7 +6,9 @@
 // a host in a format, an endpoint behind an interface. The library's Fetch
 // and PostJSON, and its generic request (R().Delete(url)), send a request
 // to the URL their caller gives, and the server's own webhook client
-// builds its requests itself: those stay network. rpcapi's client only
+// builds its requests itself: those stay network, and the model's when the
+// URL handed to the library is the model's (fetch_page, get_url, download:
+// the library's request goes where the model says). rpcapi's client only
 // GETs and POSTs, as a client of procedures does (a search, a model, a
 // metrics query): its methods say nothing of what a call does, and its
 // calls stay network.
@@ -16,6 +18,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 
 	"example.com/cloudapi"
@@ -33,7 +36,7 @@ type tools struct {
 
 func main() {
 	t := &tools{api: cloudapi.New(), search: rpcapi.New(), hook: &webhooks{base: os.Getenv("HOOKS_URL"), http: &http.Client{}}, status: os.Getenv("STATUS_URL")}
-	s := server.NewMCPServer("cloud", "1.0.0") // want `agent cloud server mcp-go: create_server, delete_server, delete_volume, get_server, list_volumes, metric_series, notify, open_console, purge_hooks, rebuild_server, remove_hook, search_docs, service_status, snapshot_server, status_page`
+	s := server.NewMCPServer("cloud", "1.0.0") // want `agent cloud server mcp-go: create_server, delete_server, delete_volume, download, fetch_doc_page, fetch_docs, fetch_page, get_server, get_url, list_volumes, metric_series, notify, open_console, purge_hooks, rebuild_server, remove_hook, search_docs, service_status, snapshot_server, status_page`
 	s.AddTool(mcp.NewTool("get_server", mcp.WithString("id")), t.getServer)
 	s.AddTool(mcp.NewTool("create_server", mcp.WithString("name")), t.createServer)
 	s.AddTool(mcp.NewTool("delete_server", mcp.WithString("id")), t.deleteServer)
@@ -49,6 +52,11 @@ func main() {
 	s.AddTool(mcp.NewTool("metric_series", mcp.WithString("name")), t.metricSeries)
 	s.AddTool(mcp.NewTool("search_docs", mcp.WithString("query")), t.searchDocs)
 	s.AddTool(mcp.NewTool("service_status"), t.serviceStatus)
+	s.AddTool(mcp.NewTool("fetch_page", mcp.WithString("url")), t.fetchPage)
+	s.AddTool(mcp.NewTool("get_url", mcp.WithString("url")), t.getURL)
+	s.AddTool(mcp.NewTool("download", mcp.WithString("url")), t.download)
+	s.AddTool(mcp.NewTool("fetch_docs", mcp.WithString("url")), t.fetchDocs)
+	s.AddTool(mcp.NewTool("fetch_doc_page", mcp.WithString("page")), t.fetchDocPage)
 	if err := server.ServeStdio(s); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 	}
@@ -211,4 +219,60 @@ func (w *webhooks) remove(ctx context.Context, id string) error {
 		return err
 	}
 	return resp.Body.Close()
+}
+
+// fetchPage has the library get the page at the model's URL: the request
+// goes wherever the model says.
+func (t *tools) fetchPage(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool fetch_page mcp-go constant` `BR305: tool fetch_page is not logged with its arguments`
+	body, err := cloudapi.Fetch(ctx, req.GetString("url", "")) // want `fetch_page: network \(\*net/http\.Client\)\.Do \(tainted\)` `BR103: tool fetch_page: model-controlled input reaches the URL or address of example\.com/cloudapi\.Fetch`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(body)), nil
+}
+
+// getURL sends the model's URL through the library's generic request,
+// whose method and URL are the fields the library sends.
+func (t *tools) getURL(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool get_url mcp-go constant` `BR305: tool get_url is not logged with its arguments`
+	if err := cloudapi.R().Get(req.GetString("url", "")); err != nil { // want `get_url: network \(\*net/http\.Client\)\.Do \(tainted\)` `BR103: tool get_url: model-controlled input reaches the URL or address of \(\*example\.com/cloudapi\.HTTPRequest\)\.Get`
+		return nil, err
+	}
+	return mcp.NewToolResultText("ok"), nil
+}
+
+// download has the library's http.Get fetch the model's URL.
+func (t *tools) download(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool download mcp-go constant` `BR305: tool download is not logged with its arguments`
+	n, err := cloudapi.Download(req.GetString("url", "")) // want `download: network net/http\.Get \(tainted\)` `BR103: tool download: model-controlled input reaches the URL or address of example\.com/cloudapi\.Download`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(fmt.Sprint(n)), nil
+}
+
+// docHosts are the hosts fetch_docs may read from.
+var docHosts = map[string]bool{"docs.example.com": true}
+
+// fetchDocs checks the model's URL's host against an allowlist before the
+// library fetches it: confined.
+func (t *tools) fetchDocs(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool fetch_docs mcp-go constant` `BR305: tool fetch_docs is not logged with its arguments`
+	raw := req.GetString("url", "")
+	u, err := url.Parse(raw)
+	if err != nil || !docHosts[u.Hostname()] { // want `fetch_docs: guard allowlist map lookup for network \(\*net/http\.Client\)\.Do`
+		return mcp.NewToolResultError("not a documentation host"), nil
+	}
+	body, err := cloudapi.Fetch(ctx, u.String()) // want `fetch_docs: network \(\*net/http\.Client\)\.Do`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(body)), nil
+}
+
+// fetchDocPage puts the model's page after the server's own base: the
+// host is the server's, the model chooses a path on it.
+func (t *tools) fetchDocPage(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool fetch_doc_page mcp-go constant` `BR305: tool fetch_doc_page is not logged with its arguments`
+	body, err := cloudapi.Fetch(ctx, "https://docs.example.com/"+req.GetString("page", ""))
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(body)), nil
 }

@@ -278,7 +278,7 @@ func Fetch(ctx context.Context, pageURL string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	resp, err := http.DefaultClient.Do(req) // want `status_page: network \(\*net/http\.Client\)\.Do`
+	resp, err := http.DefaultClient.Do(req) // want `status_page: network \(\*net/http\.Client\)\.Do` `fetch_doc_page: network \(\*net/http\.Client\)\.Do`
 	if err != nil {
 		return nil, err
 	}
@@ -302,4 +302,15 @@ func PostJSON(ctx context.Context, to string, v any) error {
 		return err
 	}
 	return resp.Body.Close()
+}
+
+// Download gets the page at u with http.Get and returns its length.
+func Download(u string) (int, error) {
+	resp, err := http.Get(u)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return len(b), err
 }
