@@ -9,6 +9,7 @@ import (
 
 	"github.com/blastradius/blastradius/analyzer/hierarchy"
 	"github.com/blastradius/blastradius/analyzer/symbol"
+	"github.com/blastradius/blastradius/analyzer/unset"
 	"github.com/blastradius/blastradius/rules"
 )
 
@@ -123,4 +124,20 @@ func forwardSlice(seeds []*ssa.Function, next func(*ssa.Function) []*ssa.Functio
 		}
 	}
 	return seen
+}
+
+// unsetFields finds the settings the program never sets (package unset)
+// over the functions of the call graph, which holds what the module's
+// main, its init functions and its tools can run; the branches it closes
+// are those of the dependencies' code the scan enters.
+func unsetFields(cg *callgraph.Graph, cat *rules.Catalog, module map[*ssa.Function]bool) *unset.Fields {
+	var fns []*ssa.Function
+	for fn := range cg.Nodes {
+		if fn != nil && len(fn.Blocks) > 0 {
+			fns = append(fns, fn)
+		}
+	}
+	return unset.Analyze(fns, func(fn *ssa.Function) bool {
+		return !module[fn] && !module[fn.Parent()] && len(fn.Blocks) > 0 && !isOpaque(cat, fn)
+	})
 }

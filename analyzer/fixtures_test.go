@@ -236,6 +236,10 @@ func TestFixtures(t *testing.T) {
 		// network call is the operation the library fixes, a read or a
 		// change; a request whose URL the caller gives stays network.
 		"mcp-go-api-client",
+		// An HTTP library's optional behaviour behind settings: only
+		// what the program sets (a cache directory, options decoded
+		// from a file) is the tool's.
+		"mcp-go-settings",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

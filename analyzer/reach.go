@@ -13,6 +13,7 @@ import (
 	"github.com/blastradius/blastradius/analyzer/sink"
 	"github.com/blastradius/blastradius/analyzer/summary"
 	"github.com/blastradius/blastradius/analyzer/symbol"
+	"github.com/blastradius/blastradius/analyzer/unset"
 	"github.com/blastradius/blastradius/report"
 	"github.com/blastradius/blastradius/rules"
 )
@@ -86,6 +87,9 @@ type reacher struct {
 	// queueRuns are the calls that run a function received from a
 	// channel, by element type (see queues.go).
 	queueRuns map[string][]ssa.CallInstruction
+	// unset, when set, closes the branches of a dependency's code that
+	// test a setting the program never sets (package unset).
+	unset *unset.Fields
 
 	symbols     map[*ssa.Function]string
 	names       map[*ssa.Function]string
@@ -273,7 +277,7 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 		if len(s.fn.FreeVars) > 0 {
 			binds.bindClosure(s.fn, s.fn.Parent() != nil && best[s.fn.Parent()])
 		}
-		for _, site := range symbol.CallSites(s.fn) {
+		for _, site := range rc.callSites(s.fn) {
 			if s.prev == nil && s.fn == handler && region != nil && !region[site.Block()] {
 				continue
 			}
@@ -660,5 +664,27 @@ func sortedSites(next map[ssa.CallInstruction][]*ssa.Function) []ssa.CallInstruc
 		out = append(out, site)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
+	return out
+}
+
+// callSites lists the calls of fn that can run (symbol.CallSites), without
+// those in a dependency's branches that a setting the program never sets
+// closes.
+func (rc *reacher) callSites(fn *ssa.Function) []ssa.CallInstruction {
+	if rc.unset == nil {
+		return symbol.CallSites(fn)
+	}
+	live := rc.unset.LiveBlocks(fn)
+	var out []ssa.CallInstruction
+	for _, b := range fn.Blocks {
+		if live != nil && !live[b.Index] {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(ssa.CallInstruction); ok {
+				out = append(out, c)
+			}
+		}
+	}
 	return out
 }

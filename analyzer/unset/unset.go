@@ -1,0 +1,279 @@
+// Package unset finds the branches of a dependency's code that the program
+// never enables: those behind a struct field that nothing the program runs
+// ever sets. [Analyze] is its one entry point.
+//
+// A library keeps its optional behaviour behind settings: go-resty saves a
+// response into a file only `if r.isSaveResponse`, which only its
+// SetOutput sets; a client logs to a file only when its log field is set.
+// Reached over the call graph alone, every such branch is a capability of
+// every tool that calls the library (a GET that "can write files").
+// Capslock reports them too: it has no notion of which settings the
+// program uses. The program decides: a field that no function the program
+// can run stores into, and that no decoder or reflection can fill (no value
+// holding it is ever made an interface), keeps its zero value, and a
+// branch taken only when it is not zero never runs.
+//
+// Only conditions that test such a field directly count (x.f, !x.f,
+// x.f != nil, x.f != "", x.f != 0, len(x.f) > 0, and their negations), in
+// the dependencies' code: the module's own settings come from its
+// configuration, which this cannot see whole.
+package unset
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/symbol"
+)
+
+// Fields knows which struct fields the program never sets.
+type Fields struct {
+	// set holds the fields some function stores into or takes the
+	// address of for anything but a load, and those of the struct
+	// types that reach an interface value (a decoder's v any, a
+	// logger's argument), directly or through fields, elements and
+	// pointers: reflection may set any of them.
+	set map[*types.Var]bool
+	// judged says which functions' branches are judged: a dependency's
+	// code the scan enters.
+	judged func(*ssa.Function) bool
+	live   map[*ssa.Function][]bool
+}
+
+// Analyze looks at every function the program can run (fns: the call
+// graph's, from the module's main, its init functions and its tools) for
+// what they store and what they make interfaces of. judged says whose
+// branches LiveBlocks decides.
+func Analyze(fns []*ssa.Function, judged func(*ssa.Function) bool) *Fields {
+	u := &Fields{set: map[*types.Var]bool{}, judged: judged, live: map[*ssa.Function][]bool{}}
+	seen := map[types.Type]bool{}
+	for _, fn := range fns {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch x := instr.(type) {
+				case *ssa.FieldAddr:
+					if !onlyLoaded(x) {
+						if f := symbol.Field(x.X.Type(), x.Field); f != nil {
+							u.set[f.Origin()] = true
+						}
+					}
+				case *ssa.MakeInterface:
+					if !isEmptyInterface(x.Type()) {
+						// An error, an io.Writer: what takes it calls
+						// its methods, no decoder fills it.
+						continue
+					}
+					u.reflect(x.X.Type(), seen)
+				}
+			}
+		}
+	}
+	return u
+}
+
+// onlyLoaded reports whether the address of a field is only read through.
+func onlyLoaded(fa *ssa.FieldAddr) bool {
+	for _, r := range *fa.Referrers() {
+		if u, ok := r.(*ssa.UnOp); ok && u.Op == token.MUL && u.X == fa {
+			continue
+		}
+		if _, ok := r.(*ssa.DebugRef); ok {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// reflect records the struct types that a value of type t holds, or
+// points to, as open to reflection.
+func (u *Fields) reflect(t types.Type, seen map[types.Type]bool) {
+	if seen[t] {
+		return
+	}
+	seen[t] = true
+	switch x := t.Underlying().(type) {
+	case *types.Pointer:
+		u.reflect(x.Elem(), seen)
+	case *types.Slice:
+		u.reflect(x.Elem(), seen)
+	case *types.Array:
+		u.reflect(x.Elem(), seen)
+	case *types.Map:
+		u.reflect(x.Key(), seen)
+		u.reflect(x.Elem(), seen)
+	case *types.Struct:
+		for i := 0; i < x.NumFields(); i++ {
+			u.set[x.Field(i).Origin()] = true
+			u.reflect(x.Field(i).Type(), seen)
+		}
+	}
+}
+
+// LiveBlocks reports, by block index, which of fn's blocks can run (see
+// symbol.LiveBlocks, whose constant conditions it also folds), or nil when
+// all can.
+func (u *Fields) LiveBlocks(fn *ssa.Function) []bool {
+	if live, ok := u.live[fn]; ok {
+		return live
+	}
+	live := symbol.LiveBlocks(fn)
+	if u.judged(fn) {
+		live = u.liveBlocks(fn, live)
+	}
+	u.live[fn] = live
+	return live
+}
+
+// liveBlocks is the blocks of fn reached from its entry (or its recover
+// block) without taking a branch that a never-set field closes, among
+// those alive (nil: all).
+func (u *Fields) liveBlocks(fn *ssa.Function, alive []bool) []bool {
+	closed := map[*ssa.BasicBlock]*ssa.BasicBlock{}
+	for _, b := range fn.Blocks {
+		if never := u.neverTaken(b); never != nil {
+			closed[b] = never
+		}
+	}
+	if len(closed) == 0 {
+		return alive
+	}
+	live := make([]bool, len(fn.Blocks))
+	var visit func(b *ssa.BasicBlock)
+	visit = func(b *ssa.BasicBlock) {
+		if b == nil || live[b.Index] || (alive != nil && !alive[b.Index]) {
+			return
+		}
+		live[b.Index] = true
+		for _, s := range b.Succs {
+			if closed[b] != s {
+				visit(s)
+			}
+		}
+	}
+	if len(fn.Blocks) > 0 {
+		visit(fn.Blocks[0])
+	}
+	visit(fn.Recover)
+	return live
+}
+
+// neverTaken returns the successor of block b's If that the condition
+// never chooses because it tests a field that keeps its zero value, or nil.
+func (u *Fields) neverTaken(b *ssa.BasicBlock) *ssa.BasicBlock {
+	if len(b.Instrs) == 0 || len(b.Succs) != 2 {
+		return nil
+	}
+	iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil
+	}
+	whenSet, ok := u.testsUnset(iff.Cond)
+	if !ok {
+		return nil
+	}
+	if whenSet {
+		return b.Succs[0]
+	}
+	return b.Succs[1]
+}
+
+// testsUnset reports whether cond tests a never-set field for being set:
+// whenSet says whether cond is true when the field is not zero.
+func (u *Fields) testsUnset(cond ssa.Value) (whenSet, ok bool) {
+	switch c := cond.(type) {
+	case *ssa.UnOp:
+		if c.Op == token.NOT {
+			w, ok := u.testsUnset(c.X)
+			return !w, ok
+		}
+		return true, u.unsetRead(c)
+	case *ssa.Field:
+		return true, u.unsetRead(c)
+	case *ssa.BinOp:
+		x, y := c.X, c.Y
+		if isZero(x) {
+			x, y = y, x
+		}
+		if !isZero(y) {
+			return false, false
+		}
+		read := x
+		if call, ok := x.(*ssa.Call); ok {
+			// len(x.f) compared with 0.
+			b, isLen := call.Call.Value.(*ssa.Builtin)
+			if !isLen || b.Name() != "len" || len(call.Call.Args) != 1 {
+				return false, false
+			}
+			read = call.Call.Args[0]
+		}
+		if !u.unsetRead(read) {
+			return false, false
+		}
+		switch c.Op {
+		case token.NEQ:
+			return true, true
+		case token.EQL:
+			return false, true
+		case token.GTR:
+			if x == c.X { // len(x.f) > 0
+				return true, true
+			}
+		case token.LSS:
+			if x == c.Y { // 0 < len(x.f)
+				return true, true
+			}
+		}
+	}
+	return false, false
+}
+
+// unsetRead reports whether v reads a field that keeps its zero value.
+func (u *Fields) unsetRead(v ssa.Value) bool {
+	var t types.Type
+	var i int
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		fa, ok := x.X.(*ssa.FieldAddr)
+		if x.Op != token.MUL || !ok {
+			return false
+		}
+		t, i = fa.X.Type(), fa.Field
+	case *ssa.Field:
+		t, i = x.X.Type(), x.Field
+	default:
+		return false
+	}
+	f := symbol.Field(t, i)
+	return f != nil && !u.set[f.Origin()]
+}
+
+// isZero reports whether v is a constant zero value: nil, "", 0, false.
+func isZero(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	if !ok {
+		return false
+	}
+	if k.Value == nil {
+		return true
+	}
+	switch k.Value.Kind() {
+	case constant.String:
+		return constant.StringVal(k.Value) == ""
+	case constant.Bool:
+		return !constant.BoolVal(k.Value)
+	case constant.Int, constant.Float:
+		return constant.Sign(k.Value) == 0
+	}
+	return false
+}
+
+// isEmptyInterface reports whether t is an interface with no methods (any):
+// what a decoder or a reflecting function takes.
+func isEmptyInterface(t types.Type) bool {
+	it, ok := t.Underlying().(*types.Interface)
+	return ok && it.NumMethods() == 0
+}

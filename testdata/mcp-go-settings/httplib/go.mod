@@ -1,0 +1,3 @@
+module example.com/httplib
+
+go 1.26.0
