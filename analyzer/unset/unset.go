@@ -171,64 +171,113 @@ func (u *Fields) neverTaken(b *ssa.BasicBlock) *ssa.BasicBlock {
 	if !ok {
 		return nil
 	}
-	whenSet, ok := u.testsUnset(iff.Cond)
+	v, ok := u.fold(iff.Cond)
 	if !ok {
 		return nil
 	}
-	if whenSet {
-		return b.Succs[0]
+	if v {
+		return b.Succs[1]
 	}
-	return b.Succs[1]
+	return b.Succs[0]
 }
 
-// testsUnset reports whether cond tests a never-set field for being set:
-// whenSet says whether cond is true when the field is not zero.
-func (u *Fields) testsUnset(cond ssa.Value) (whenSet, ok bool) {
+// fold returns the value a condition always has because a field it tests
+// keeps its zero value: the field itself (a bool), its negation, or its
+// comparison with a constant (x.f != nil, x.f == "tls", len(x.f) > 0, a
+// switch's case on x.f).
+func (u *Fields) fold(cond ssa.Value) (value, ok bool) {
 	switch c := cond.(type) {
 	case *ssa.UnOp:
 		if c.Op == token.NOT {
-			w, ok := u.testsUnset(c.X)
-			return !w, ok
+			v, ok := u.fold(c.X)
+			return !v, ok
 		}
-		return true, u.unsetRead(c)
+		return false, u.unsetRead(c) && isBool(c.Type())
 	case *ssa.Field:
-		return true, u.unsetRead(c)
+		return false, u.unsetRead(c) && isBool(c.Type())
 	case *ssa.BinOp:
-		x, y := c.X, c.Y
-		if isZero(x) {
-			x, y = y, x
-		}
-		if !isZero(y) {
+		x, xUnset := u.operand(c.X)
+		y, yUnset := u.operand(c.Y)
+		if !xUnset && !yUnset || x == nil || y == nil {
 			return false, false
 		}
-		read := x
-		if call, ok := x.(*ssa.Call); ok {
-			// len(x.f) compared with 0.
-			b, isLen := call.Call.Value.(*ssa.Builtin)
-			if !isLen || b.Name() != "len" || len(call.Call.Args) != 1 {
+		if x.nil || y.nil {
+			if !x.nil || !y.nil {
 				return false, false
 			}
-			read = call.Call.Args[0]
-		}
-		if !u.unsetRead(read) {
+			switch c.Op {
+			case token.EQL:
+				return true, true
+			case token.NEQ:
+				return false, true
+			}
 			return false, false
 		}
 		switch c.Op {
-		case token.NEQ:
-			return true, true
-		case token.EQL:
-			return false, true
-		case token.GTR:
-			if x == c.X { // len(x.f) > 0
-				return true, true
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			if !comparable(x.v, y.v) {
+				return false, false
 			}
-		case token.LSS:
-			if x == c.Y { // 0 < len(x.f)
-				return true, true
-			}
+			return constant.Compare(x.v, c.Op, y.v), true
 		}
 	}
 	return false, false
+}
+
+// known is a value a condition's operand always has: a constant, or nil.
+type known struct {
+	v   constant.Value
+	nil bool
+}
+
+// operand returns the value of a comparison's operand when it is known: a
+// constant, the zero value of a never-set field, or the length of one (0).
+// unset says whether it is a field's.
+func (u *Fields) operand(v ssa.Value) (k *known, unset bool) {
+	if c, ok := v.(*ssa.Const); ok {
+		if c.Value == nil {
+			return &known{nil: true}, false
+		}
+		return &known{v: c.Value}, false
+	}
+	if call, ok := v.(*ssa.Call); ok {
+		if b, isLen := call.Call.Value.(*ssa.Builtin); isLen && b.Name() == "len" && len(call.Call.Args) == 1 && u.unsetRead(call.Call.Args[0]) {
+			return &known{v: constant.MakeInt64(0)}, true
+		}
+		return nil, false
+	}
+	if !u.unsetRead(v) {
+		return nil, false
+	}
+	switch t := v.Type().Underlying().(type) {
+	case *types.Basic:
+		switch {
+		case t.Info()&types.IsBoolean != 0:
+			return &known{v: constant.MakeBool(false)}, true
+		case t.Info()&types.IsString != 0:
+			return &known{v: constant.MakeString("")}, true
+		case t.Info()&types.IsInteger != 0:
+			return &known{v: constant.MakeInt64(0)}, true
+		case t.Info()&types.IsFloat != 0:
+			return &known{v: constant.MakeFloat64(0)}, true
+		}
+	case *types.Pointer, *types.Interface, *types.Slice, *types.Map, *types.Chan, *types.Signature:
+		return &known{nil: true}, true
+	}
+	return nil, false
+}
+
+// comparable reports whether constant.Compare can compare x and y.
+func comparable(x, y constant.Value) bool {
+	numeric := func(k constant.Kind) bool { return k == constant.Int || k == constant.Float }
+	return x.Kind() == y.Kind() && x.Kind() != constant.Unknown && x.Kind() != constant.Complex ||
+		numeric(x.Kind()) && numeric(y.Kind())
+}
+
+// isBool reports whether t is a boolean type.
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
 }
 
 // unsetRead reports whether v reads a field that keeps its zero value.
@@ -249,26 +298,6 @@ func (u *Fields) unsetRead(v ssa.Value) bool {
 	}
 	f := symbol.Field(t, i)
 	return f != nil && !u.set[f.Origin()]
-}
-
-// isZero reports whether v is a constant zero value: nil, "", 0, false.
-func isZero(v ssa.Value) bool {
-	k, ok := v.(*ssa.Const)
-	if !ok {
-		return false
-	}
-	if k.Value == nil {
-		return true
-	}
-	switch k.Value.Kind() {
-	case constant.String:
-		return constant.StringVal(k.Value) == ""
-	case constant.Bool:
-		return !constant.BoolVal(k.Value)
-	case constant.Int, constant.Float:
-		return constant.Sign(k.Value) == 0
-	}
-	return false
 }
 
 // isEmptyInterface reports whether t is an interface with no methods (any):

@@ -1,10 +1,11 @@
 // Package httplib is an HTTP client library whose optional behaviour is
 // kept behind settings, as real ones keep theirs: saving a response into
 // a file, a cache directory, an offline mode that reads a cached copy,
-// proxies, a hook command. Only what the program sets ever runs.
+// proxies, a mirror mode, a hook command. Only what the program sets ever runs.
 package httplib
 
 import (
+	"bytes"
 	"io"
 	"net"
 	"net/http"
@@ -26,6 +27,8 @@ type Client struct {
 	cacheDir string
 	offline  bool
 	proxies  []string
+	mode     string
+	mirror   string
 	opts     *Options
 }
 
@@ -55,6 +58,9 @@ func (c *Client) GoOffline() { c.offline = true }
 
 // AddProxy sends requests through a proxy: no program here calls it.
 func (c *Client) AddProxy(addr string) { c.proxies = append(c.proxies, addr) }
+
+// Mirror also posts every page to a mirror: no program here calls it.
+func (c *Client) Mirror(url string) { c.mode, c.mirror = "mirror", url }
 
 // Get fetches a page.
 func (c *Client) Get(url string) ([]byte, error) {
@@ -91,6 +97,14 @@ func (c *Client) Get(url string) ([]byte, error) {
 		if err := os.WriteFile(filepath.Join(c.cacheDir, filepath.Base(url)), body, 0o600); err != nil { // want `fetch: fs-write os\.WriteFile` `BR301: tool fetch can write files through os\.WriteFile with no confirmation before it`
 			return nil, err
 		}
+	}
+	switch c.mode {
+	case "mirror":
+		resp, err := http.Post(c.mirror, "text/html", bytes.NewReader(body))
+		if err != nil {
+			return nil, err
+		}
+		resp.Body.Close()
 	}
 	if c.opts != nil && c.opts.Hook != "" {
 		if err := exec.Command(c.opts.Hook).Run(); err != nil { // want `fetch: exec os/exec\.Command` `BR301: tool fetch can run processes through os/exec\.Command with no confirmation before it`
