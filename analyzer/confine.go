@@ -1016,29 +1016,6 @@ func (c *checker) validatorScope(fn *ssa.Function) (map[*ssa.Function]bool, []*s
 	return funcs, order
 }
 
-// returned is result i of a return: in a function that defers a call,
-// SSA keeps the results in locals, stores them before the deferred calls
-// run and returns what it loads back (*t1 = nil:error; rundefers; t2 =
-// *t1; return ..., t2): the value stored is the one returned.
-func returned(r *ssa.Return, i int) ssa.Value {
-	v := r.Results[i]
-	ld, ok := v.(*ssa.UnOp)
-	if !ok || ld.Op != token.MUL {
-		return v
-	}
-	local, ok := ld.X.(*ssa.Alloc)
-	if !ok || local.Heap {
-		return v
-	}
-	instrs := r.Block().Instrs
-	for j := len(instrs) - 1; j >= 0; j-- {
-		if st, ok := instrs[j].(*ssa.Store); ok && st.Addr == local {
-			return st.Val
-		}
-	}
-	return v
-}
-
 // returnsDerived reports whether every return of a validator that says
 // "valid" gives back, besides its error, a value computed from the
 // parameter the flow f seeded.
@@ -1048,13 +1025,13 @@ func returnsDerived(f *flow, rets []*ssa.Return, errIdx int) bool {
 	}
 	valid := 0
 	for _, r := range rets {
-		if k, ok := returned(r, errIdx).(*ssa.Const); !ok || !k.IsNil() {
+		if k, ok := symbol.Returned(r, errIdx).(*ssa.Const); !ok || !k.IsNil() {
 			continue
 		}
 		valid++
 		derived := false
 		for i := range r.Results {
-			if i != errIdx && f.deep(returned(r, i)) != nil {
+			if i != errIdx && f.deep(symbol.Returned(r, i)) != nil {
 				derived = true
 			}
 		}
@@ -1072,18 +1049,18 @@ func (c *checker) returnsConfined(f *flow, rets []*ssa.Return, p *ssa.Parameter,
 	for _, r := range rets {
 		anc := lineage{root: p, set: map[ssa.Value]bool{p: true}}
 		if errIdx >= 0 {
-			if k, ok := returned(r, errIdx).(*ssa.Const); !ok || !k.IsNil() {
+			if k, ok := symbol.Returned(r, errIdx).(*ssa.Const); !ok || !k.IsNil() {
 				continue // an error: the caller stops
 			}
 			for i := range r.Results {
-				if v := returned(r, i); i != errIdx && f.deep(v) != nil {
+				if v := symbol.Returned(r, i); i != errIdx && f.deep(v) != nil {
 					for w := range ancestry(f, v).set {
 						anc.set[w] = true
 					}
 				}
 			}
 		} else {
-			res := returned(r, 0)
+			res := symbol.Returned(r, 0)
 			if k, ok := res.(*ssa.Const); ok {
 				if !constant.BoolVal(k.Value) {
 					continue

@@ -674,17 +674,5 @@ func (rc *reacher) callSites(fn *ssa.Function) []ssa.CallInstruction {
 	if rc.unset == nil {
 		return symbol.CallSites(fn)
 	}
-	live := rc.unset.LiveBlocks(fn)
-	var out []ssa.CallInstruction
-	for _, b := range fn.Blocks {
-		if live != nil && !live[b.Index] {
-			continue
-		}
-		for _, instr := range b.Instrs {
-			if c, ok := instr.(ssa.CallInstruction); ok {
-				out = append(out, c)
-			}
-		}
-	}
-	return out
+	return symbol.CallSitesIn(fn, rc.unset.LiveBlocks(fn))
 }

@@ -745,7 +745,7 @@ func returnedAt(fn *ssa.Function, i int) []ssa.Value {
 	var out []ssa.Value
 	for _, b := range fn.Blocks {
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && i < len(ret.Results) {
-			out = append(out, ret.Results[i])
+			out = append(out, symbol.Returned(ret, i))
 		}
 	}
 	return out

@@ -112,8 +112,13 @@ func Package(fn *ssa.Function) string {
 // CallSites lists fn's calls in block and instruction order, but for those
 // in blocks that never run (LiveBlocks).
 func CallSites(fn *ssa.Function) []ssa.CallInstruction {
+	return CallSitesIn(fn, LiveBlocks(fn))
+}
+
+// CallSitesIn lists the calls of fn in the blocks live says can run (by
+// block index; nil: all).
+func CallSitesIn(fn *ssa.Function, live []bool) []ssa.CallInstruction {
 	var out []ssa.CallInstruction
-	live := LiveBlocks(fn)
 	for _, b := range fn.Blocks {
 		if live != nil && !live[b.Index] {
 			continue
@@ -270,4 +275,27 @@ func ClosureMakers(fn *ssa.Function) []*ssa.MakeClosure {
 		}
 	}
 	return out
+}
+
+// Returned is result i of a return: in a function that defers a call,
+// SSA keeps the results in locals, stores them before the deferred calls
+// run and returns what it loads back (*t1 = nil:error; rundefers; t2 =
+// *t1; return ..., t2): the value stored is the one returned.
+func Returned(r *ssa.Return, i int) ssa.Value {
+	v := r.Results[i]
+	ld, ok := v.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return v
+	}
+	local, ok := ld.X.(*ssa.Alloc)
+	if !ok || local.Heap {
+		return v
+	}
+	instrs := r.Block().Instrs
+	for j := len(instrs) - 1; j >= 0; j-- {
+		if st, ok := instrs[j].(*ssa.Store); ok && st.Addr == local {
+			return st.Val
+		}
+	}
+	return v
 }
