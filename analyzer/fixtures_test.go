@@ -240,6 +240,9 @@ func TestFixtures(t *testing.T) {
 		// what the program sets (a cache directory, options decoded
 		// from a file) is the tool's.
 		"mcp-go-settings",
+		// A library's helper that calls a method of the interface value
+		// it is handed: each tool gets what its own values' methods do.
+		"mcp-go-closers",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

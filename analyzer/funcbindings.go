@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -33,6 +34,17 @@ import (
 // closure whose parent this search did not reach leave the call graph's
 // answer in place.
 //
+// The same holds for a method called on an interface value the function
+// was handed: a helper that closes what it is given,
+//
+//	func CheckClose(c io.Closer, err *error) { if cerr := c.Close(); ... }
+//
+// calls, in the graph, the Close of every type any caller hands it (a
+// library's object writer that renames files into place); here, the Close
+// of the types this tool's calls hand it (the *os.File a read opened).
+// A value whose type is evident is one made an interface at the call
+// (MakeInterface), or another such parameter or free variable.
+//
 // Bindings only grow, and a call waiting on a binding is told of each
 // function added later, so the result does not depend on the order in
 // which the search meets the calls.
@@ -45,10 +57,16 @@ type funcBindings struct {
 	graph func(w waiter)
 }
 
-// boundFuncs is what one parameter or free variable is bound to.
+// boundFuncs is what one parameter or free variable is bound to: the
+// functions a value of function type can be, the dynamic types a value
+// of interface type can have.
 type boundFuncs struct {
 	funcs []*ssa.Function
 	has   map[*ssa.Function]bool
+	types []types.Type
+	// hasType holds types by their string: a type of the program
+	// has one.
+	hasType map[string]bool
 	// unknown: some binding is not evident; the call graph answers.
 	unknown bool
 	// into lists the parameters and free variables this one is passed to.
@@ -69,7 +87,7 @@ func newFuncBindings(enter func(waiter, *ssa.Function), graph func(waiter)) *fun
 func (b *funcBindings) set(v ssa.Value) *boundFuncs {
 	s := b.sets[v]
 	if s == nil {
-		s = &boundFuncs{has: map[*ssa.Function]bool{}}
+		s = &boundFuncs{has: map[*ssa.Function]bool{}, hasType: map[string]bool{}}
 		b.sets[v] = s
 	}
 	return s
@@ -82,7 +100,21 @@ func (b *funcBindings) set(v ssa.Value) *boundFuncs {
 // parameter that a closure captures).
 func boundValue(site ssa.CallInstruction) ssa.Value {
 	c := site.Common()
-	if c.IsInvoke() || c.StaticCallee() != nil {
+	if c.IsInvoke() {
+		// A method of an interface value fn was handed.
+		switch x := c.Value.(type) {
+		case *ssa.Parameter:
+			if x.Parent() == site.Parent() {
+				return x
+			}
+		case *ssa.FreeVar:
+			if x.Parent() == site.Parent() {
+				return x
+			}
+		}
+		return nil
+	}
+	if c.StaticCallee() != nil {
 		return nil
 	}
 	v := c.Value
@@ -134,14 +166,34 @@ func (b *funcBindings) call(v ssa.Value, w waiter) (fns []*ssa.Function, ok bool
 		return nil, false
 	}
 	s.waiting = append(s.waiting, w)
+	if w.site.Common().IsInvoke() {
+		for _, t := range s.types {
+			if m := methodOf(w.site, t); m != nil {
+				fns = append(fns, m)
+			}
+		}
+		return fns, true
+	}
 	return s.funcs, true
+}
+
+// methodOf returns the method an interface call site calls on a value of
+// dynamic type t, or nil.
+func methodOf(site ssa.CallInstruction, t types.Type) *ssa.Function {
+	c := site.Common()
+	prog := site.Parent().Prog
+	sel := prog.MethodSets.MethodSet(t).Lookup(c.Method.Pkg(), c.Method.Name())
+	if sel == nil {
+		return nil
+	}
+	return prog.MethodValue(sel)
 }
 
 // unknownParams marks fn's parameters of function type as not evident: fn
 // is entered without a call whose arguments the search knows.
 func (b *funcBindings) unknownParams(fn *ssa.Function) {
 	for _, p := range fn.Params {
-		if isFuncTyped(p) {
+		if isBindable(p) {
 			b.markUnknown(b.set(p))
 		}
 	}
@@ -149,7 +201,7 @@ func (b *funcBindings) unknownParams(fn *ssa.Function) {
 
 // bindCall binds fn's parameters of function type to a call's arguments.
 func (b *funcBindings) bindCall(site ssa.CallInstruction, fn *ssa.Function) {
-	if !hasFuncParam(fn) {
+	if !slices.ContainsFunc(fn.Params, func(p *ssa.Parameter) bool { return isBindable(p) }) {
 		return
 	}
 	c := site.Common()
@@ -162,7 +214,7 @@ func (b *funcBindings) bindCall(site ssa.CallInstruction, fn *ssa.Function) {
 		return
 	}
 	for i, p := range fn.Params {
-		if isFuncTyped(p) {
+		if isBindable(p) {
 			b.flow(args[i], b.set(p), map[ssa.Value]bool{})
 		}
 	}
@@ -174,7 +226,7 @@ func (b *funcBindings) bindCall(site ssa.CallInstruction, fn *ssa.Function) {
 func (b *funcBindings) bindClosure(fn *ssa.Function, parentReached bool) {
 	var mc *ssa.MakeClosure
 	for i, fv := range fn.FreeVars {
-		byValue, byAddress := isFuncTyped(fv), isFuncPointer(fv)
+		byValue, byAddress := isBindable(fv), isFuncPointer(fv)
 		if !byValue && !byAddress {
 			continue
 		}
@@ -275,6 +327,10 @@ func (b *funcBindings) flow(v ssa.Value, dst *boundFuncs, seen map[ssa.Value]boo
 		return
 	}
 	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		b.addType(dst, x.X.Type())
+	case *ssa.ChangeInterface:
+		b.flow(x.X, dst, seen)
 	case *ssa.ChangeType:
 		b.flow(x.X, dst, seen)
 	case *ssa.Parameter, *ssa.FreeVar:
@@ -286,6 +342,9 @@ func (b *funcBindings) flow(v ssa.Value, dst *boundFuncs, seen map[ssa.Value]boo
 		}
 		for _, f := range src.funcs {
 			b.add(dst, f)
+		}
+		for _, t := range src.types {
+			b.addType(dst, t)
 		}
 	case *ssa.Phi:
 		for _, e := range x.Edges {
@@ -312,12 +371,31 @@ func (b *funcBindings) add(s *boundFuncs, f *ssa.Function) {
 	}
 }
 
+// addType adds a dynamic type to an interface value's binding: each call
+// waiting on it can call that type's method.
+func (b *funcBindings) addType(s *boundFuncs, t types.Type) {
+	if s.unknown || s.hasType[t.String()] {
+		return
+	}
+	s.hasType[t.String()] = true
+	s.types = append(s.types, t)
+	for _, w := range s.waiting {
+		if m := methodOf(w.site, t); m != nil {
+			b.enter(w, m)
+		}
+	}
+	for _, d := range s.into {
+		b.addType(d, t)
+	}
+}
+
 func (b *funcBindings) markUnknown(s *boundFuncs) {
 	if s.unknown {
 		return
 	}
 	s.unknown = true
 	s.funcs, s.has = nil, nil
+	s.types, s.hasType = nil, nil
 	waiting := s.waiting
 	s.waiting = nil
 	for _, w := range waiting {
@@ -342,11 +420,15 @@ func isFuncPointer(v ssa.Value) bool {
 	return ok
 }
 
-func hasFuncParam(fn *ssa.Function) bool {
-	for _, p := range fn.Params {
-		if isFuncTyped(p) {
-			return true
-		}
+// isBindable reports whether the search binds a value: one of function
+// type, or of interface type (not a type parameter's).
+func isBindable(v ssa.Value) bool {
+	if isFuncTyped(v) {
+		return true
 	}
-	return false
+	if _, ok := v.Type().(*types.TypeParam); ok {
+		return false
+	}
+	_, ok := v.Type().Underlying().(*types.Interface)
+	return ok
 }
