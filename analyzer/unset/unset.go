@@ -10,13 +10,14 @@
 // Capslock reports them too: it has no notion of which settings the
 // program uses. The program decides: a field that no function the program
 // can run stores into, and that no decoder or reflection can fill (no value
-// holding it is ever made an interface), keeps its zero value, and a
-// branch taken only when it is not zero never runs.
+// holding it is ever made an `any`: an error or an io.Writer is only
+// called), keeps its zero value, and a branch taken only when it is not
+// zero never runs.
 //
-// Only conditions that test such a field directly count (x.f, !x.f,
-// x.f != nil, x.f != "", x.f != 0, len(x.f) > 0, and their negations), in
-// the dependencies' code: the module's own settings come from its
-// configuration, which this cannot see whole.
+// Only conditions that test such a field directly count (x.f, !x.f, its
+// comparison with a constant: x.f != nil, x.f == "mirror" in a switch's
+// case, len(x.f) > 0), in the dependencies' code: the module's own
+// settings come from its configuration, which this cannot see whole.
 package unset
 
 import (
