@@ -94,7 +94,13 @@ func set(words ...string) map[string]bool {
 // is not: an option it adds can make a reader write (git log
 // --output=FILE), and its finding (BR101) says so.
 func readsOnly(c report.Capability) bool {
-	if c.Capability != "exec" || c.Tainted || len(c.Runs) == 0 {
+	return c.Capability == "exec" && !c.Tainted && runsReaders(c)
+}
+
+// runsReaders reports whether every command line an exec capability runs
+// is a program, or a program's subcommand, that only reads.
+func runsReaders(c report.Capability) bool {
+	if len(c.Runs) == 0 {
 		return false
 	}
 	for _, line := range c.Runs {
@@ -129,15 +135,18 @@ func firstCapability(t report.Tool, ok func(report.Capability) bool) (contradict
 }
 
 // destroys reports whether a capability can delete what it acts on: a
-// catalogued destructive call, a command the model chooses, or SQL text the
-// model writes on a database write.
+// catalogued destructive call, a command the model chooses (other than a
+// reader's operands), or SQL text the model writes on a database write.
 func (in Input) destroys(t report.Tool, c report.Capability) bool {
 	if in.Catalog.IsDestructive(c.Sink) {
 		return true
 	}
 	switch c.Capability {
 	case "exec":
-		return c.Tainted
+		// The model's words handed to a command that only reads
+		// (podman logs NAME) choose what it reads: an option they
+		// add may make it write (git log --output), not delete.
+		return c.Tainted && !runsReaders(c)
 	case "db-write":
 		for _, f := range in.Findings {
 			if f.RuleID == "BR102" && f.Sink == c.Sink && in.owns(t, f) {

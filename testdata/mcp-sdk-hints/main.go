@@ -138,6 +138,26 @@ func fileHistory(ctx context.Context, req *mcp.CallToolRequest, in NameInput) (*
 	return nil, Text{Text: string(out)}, nil
 }
 
+// containerLogs shows a container's logs: the model names the container
+// a reader reads, which deletes nothing.
+func containerLogs(ctx context.Context, req *mcp.CallToolRequest, in NameInput) (*mcp.CallToolResult, Text, error) { // want `tool container_logs mcp-go-sdk constant` `BR304: tool container_logs can run processes with no rate limit` `BR305: tool container_logs is not logged with its arguments`
+	out, err := exec.CommandContext(ctx, "podman", "logs", in.Name).Output() // want `container_logs: exec os/exec\.CommandContext \(tainted\)` `BR101: tool container_logs: model-controlled input reaches the arguments of os/exec\.CommandContext, which runs podman logs` `BR301: tool container_logs can run processes through os/exec\.CommandContext with no confirmation before it`
+	if err != nil {
+		return nil, Text{}, err
+	}
+	return nil, Text{Text: string(out)}, nil
+}
+
+// removeContainer removes the container the model names: its hint that
+// it deletes nothing is wrong.
+func removeContainer(ctx context.Context, req *mcp.CallToolRequest, in NameInput) (*mcp.CallToolResult, Text, error) { // want `tool remove_container mcp-go-sdk constant` `BR304: tool remove_container can run processes with no rate limit` `BR305: tool remove_container is not logged with its arguments`
+	out, err := exec.CommandContext(ctx, "podman", "rm", in.Name).Output() // want `remove_container: exec os/exec\.CommandContext \(tainted\)` `BR101: tool remove_container: model-controlled input reaches the arguments of os/exec\.CommandContext, which runs podman rm` `BR301: tool remove_container can run processes through os/exec\.CommandContext with no confirmation before it`
+	if err != nil {
+		return nil, Text{}, err
+	}
+	return nil, Text{Text: string(out)}, nil
+}
+
 // no is a pointer to false, for the hints that are pointers.
 func no() *bool {
 	b := false
@@ -147,7 +167,7 @@ func no() *bool {
 func main() {
 	safe := flag.Bool("report-read-only", true, "declare run_report read-only")
 	flag.Parse()
-	s := mcp.NewServer(&mcp.Implementation{Name: "hints", Version: "v1.0.0"}, nil)                                                       // want `agent hints server mcp\-go\-sdk: check_link, clear_cache, diff_stat, file_history, list_cache, pack_repo, recent_commits, rotate_logs, run_report` `BR403: agent hints: check_link returns untrusted content \(net/http\.Get\), check_link sends data where the model says \(net/http\.Get\);.*`
+	s := mcp.NewServer(&mcp.Implementation{Name: "hints", Version: "v1.0.0"}, nil)                                                       // want `BR403: agent hints: check_link returns untrusted content \(net/http\.Get\), check_link sends data where the model says \(net/http\.Get\);.*` `agent hints server mcp-go-sdk: check_link, clear_cache, container_logs, diff_stat, file_history, list_cache, pack_repo, recent_commits, remove_container, rotate_logs, run_report`
 	mcp.AddTool(s, &mcp.Tool{Name: "list_cache", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true}}, listCache)                      // want `list_cache: hints read\-only=true`
 	mcp.AddTool(s, &mcp.Tool{Name: "clear_cache", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true}}, clearCache)                    // want `clear_cache: hints read\-only=true` `BR501: tool clear_cache declares readOnlyHint true but can change something: fs\-write os\.RemoveAll`
 	mcp.AddTool(s, &mcp.Tool{Name: "rotate_logs", Annotations: &mcp.ToolAnnotations{DestructiveHint: no()}}, rotateLogs)                 // want `rotate_logs: hints destructive=false` `BR501: tool rotate_logs declares destructiveHint false but can delete: fs\-write os\.Remove`
@@ -156,6 +176,8 @@ func main() {
 	mcp.AddTool(s, &mcp.Tool{Name: "recent_commits", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true}}, recentCommits)              // want `recent_commits: hints read-only=true`
 	mcp.AddTool(s, &mcp.Tool{Name: "diff_stat", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true}}, diffStat)                        // want `diff_stat: hints read-only=true`
 	mcp.AddTool(s, &mcp.Tool{Name: "pack_repo", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true}}, packRepo)                        // want `pack_repo: hints read-only=true` `BR501: tool pack_repo declares readOnlyHint true but can change something: exec os/exec\.CommandContext`
+	mcp.AddTool(s, &mcp.Tool{Name: "container_logs", Annotations: &mcp.ToolAnnotations{DestructiveHint: no()}}, containerLogs)           // want `container_logs: hints destructive=false`
+	mcp.AddTool(s, &mcp.Tool{Name: "remove_container", Annotations: &mcp.ToolAnnotations{DestructiveHint: no()}}, removeContainer)       // want `remove_container: hints destructive=false` `BR501: tool remove_container declares destructiveHint false but can delete: exec os/exec\.CommandContext`
 	mcp.AddTool(s, &mcp.Tool{Name: "file_history", Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true}}, fileHistory)                  // want `file_history: hints read-only=true` `BR501: tool file_history declares readOnlyHint true but can change something: exec os/exec\.CommandContext`
 	if err := s.Run(context.Background(), &mcp.StdioTransport{}); err != nil {
 		log.Fatal(err)
