@@ -21,11 +21,12 @@ import (
 // inferOperations runs apiop over the functions the tools reach.
 func inferOperations(cat *rules.Catalog, module map[*ssa.Function]bool, l *loaded, created map[*packages.Package]*ssa.Package, rc *reacher, results []*reached) *apiop.Operations {
 	return apiop.Infer(apiop.Config{
-		Catalog:  cat,
-		Own:      func(fn *ssa.Function) bool { return module[fn] },
-		Enters:   func(fn *ssa.Function) bool { return len(fn.Blocks) > 0 && !isOpaque(cat, fn) },
-		ModuleOf: modulesOf(l, created),
-		Callees:  rc.graphCallees,
+		Catalog:   cat,
+		Own:       func(fn *ssa.Function) bool { return module[fn] },
+		Enters:    func(fn *ssa.Function) bool { return len(fn.Blocks) > 0 && !isOpaque(cat, fn) },
+		ModuleOf:  modulesOf(l, created),
+		Callees:   rc.graphCallees,
+		CallSites: rc.callSites,
 	}, reachedFunctions(results))
 }
 

@@ -390,7 +390,7 @@ func (c *checker) guardsOf(g *guardFinder, e entry, res *reached, h hit, f *flow
 	// Only the sensitive arguments decide whether the model chooses the
 	// action: a model-written file body, or a file name that went through
 	// filepath.Base, does not call for a sandbox.
-	sens := c.hostChoice(h)
+	sens := c.rootChoice(h)
 	if len(sens) == 0 {
 		sens = c.sensitiveOf(c.decidingSymbol(h), h.capability)
 	}

@@ -671,8 +671,8 @@ type sensitiveCall struct {
 	sym        string
 	capability string
 	args       []rules.Sensitive
-	// host is the dependency's function whose request's host args
-	// give (hostCalls), or nil.
+	// host is the dependency's function whose request's host or file's
+	// path args give (rootCalls), or nil.
 	host *ssa.Function
 }
 
@@ -713,7 +713,7 @@ func (c *checker) sensitivesAt(site ssa.CallInstruction) []sensitiveCall {
 			break
 		}
 	}
-	return append(out, c.hostSensitives(site)...)
+	return append(out, c.rootSensitives(site)...)
 }
 
 // callsMethodValue reports whether a call of a function value can call
@@ -1586,7 +1586,7 @@ func (c *checker) toolChooses(res *reached, h hit, f *flow, tainted map[ssa.Call
 // configuration names, not the URL it is given). A sink with none, as
 // anywhere, is chosen by any argument with its capability's kind.
 func (c *checker) choiceOf(h hit) []rules.Sensitive {
-	if sens := c.hostChoice(h); len(sens) > 0 {
+	if sens := c.rootChoice(h); len(sens) > 0 {
 		return sens
 	}
 	sym := c.decidingSymbol(h)

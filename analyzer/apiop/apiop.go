@@ -31,11 +31,13 @@
 package apiop
 
 import (
+	"fmt"
 	"go/constant"
 	"go/token"
 	"go/types"
 	"net/http"
 	"slices"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -57,6 +59,10 @@ type opSig struct {
 	// (a function of the module that calls its request builder fixes
 	// the operation too); "" when the module's own code holds it.
 	client string
+	// path, for a file's path instead of a request's URL (url is then
+	// the parameter that starts the path), is the capability of the
+	// file call it reaches (fs-read, fs-write).
+	path string
 }
 
 // opFix is an operation a function fixes, and the API client's module.
@@ -86,6 +92,24 @@ type Operations struct {
 	returned map[*ssa.Function]urlFrom
 	// pairs maps the URL field of a request object to its method field.
 	pairs map[*types.Var]*types.Var
+	// via holds, for a file path's signature of a function, the call
+	// it was learnt from: the way on to the file call.
+	via map[sigAt]sigVia
+}
+
+// sigAt is a function's signature.
+type sigAt struct {
+	fn *ssa.Function
+	s  opSig
+}
+
+// sigVia is the call a signature was learnt from: the callee's signature
+// there, and the catalogued symbol when the callee is one.
+type sigVia struct {
+	site   ssa.CallInstruction
+	callee *ssa.Function
+	s      opSig
+	sink   string
 }
 
 // Config is what Infer needs of the scan.
@@ -100,6 +124,9 @@ type Config struct {
 	ModuleOf func(*ssa.Function) string
 	// Callees gives the call graph's callees of a dynamic call.
 	Callees func(ssa.CallInstruction) []*ssa.Function
+	// CallSites gives the calls of a function that can run (nil:
+	// symbol.CallSites).
+	CallSites func(*ssa.Function) []ssa.CallInstruction
 }
 
 // Infer computes the operations that the functions fns fix (the functions
@@ -108,13 +135,19 @@ type Config struct {
 func Infer(cfg Config, fns []*ssa.Function) *Operations {
 	a := &Operations{cat: cfg.Catalog, own: cfg.Own, enters: cfg.Enters, moduleOf: cfg.ModuleOf, callees: cfg.Callees,
 		sigs: map[*ssa.Function]map[opSig]bool{}, fixes: map[*ssa.Function]map[opFix]bool{},
-		fields: map[*types.Var]map[string]bool{}, rest: map[string]bool{}, returned: map[*ssa.Function]urlFrom{}, pairs: map[*types.Var]*types.Var{}}
+		fields: map[*types.Var]map[string]bool{}, rest: map[string]bool{}, returned: map[*ssa.Function]urlFrom{}, pairs: map[*types.Var]*types.Var{},
+		via: map[sigAt]sigVia{}}
+	callSites := cfg.CallSites
+	if callSites == nil {
+		callSites = symbol.CallSites
+	}
 	for changed := true; changed; {
 		changed = false
 		for _, fn := range fns {
-			for _, site := range symbol.CallSites(fn) {
-				for _, s := range a.calleeSigs(site) {
-					changed = a.apply(fn, site, s) || changed
+			for _, site := range callSites(fn) {
+				callee, sink, sigs := a.calleeSigs(site)
+				for _, s := range sigs {
+					changed = a.apply(fn, site, s, sigVia{site: site, callee: callee, s: s, sink: sink}) || changed
 				}
 			}
 			changed = a.fieldStores(fn) || changed
@@ -133,20 +166,43 @@ func Infer(cfg Config, fns []*ssa.Function) *Operations {
 // calleeSigs returns how the callee of a call builds a request: an
 // `operation` line's symbol (net/http.NewRequest, its method and its URL
 // argument), or a function the fixpoint has learnt (the static callee, or
-// a dynamic call's only callee).
-func (a *Operations) calleeSigs(site ssa.CallInstruction) []opSig {
-	callee := site.Common().StaticCallee()
+// a dynamic call's only callee). sink is the catalogued symbol, or "".
+func (a *Operations) calleeSigs(site ssa.CallInstruction) (callee *ssa.Function, sink string, sigs []opSig) {
+	callee = site.Common().StaticCallee()
 	if callee == nil {
 		// A call through an interface or a function value builds
 		// the request its one callee does (a client behind its own
 		// interface); with several, it may build any.
 		callees := a.callees(site)
 		if len(callees) != 1 {
-			return nil
+			return nil, "", nil
 		}
 		callee = callees[0]
 	}
 	sym := symbol.Of(callee)
+	if sigs := a.catalogSigs(sym); sigs != nil {
+		return callee, sym, sigs
+	}
+	for s := range a.sigs[callee] {
+		sigs = append(sigs, s)
+	}
+	// In a fixed order: the first way learnt is the one shown.
+	sort.Slice(sigs, func(i, j int) bool { return sigs[i].key() < sigs[j].key() })
+	return callee, "", sigs
+}
+
+// key orders signatures.
+func (s opSig) key() string {
+	f := ""
+	if s.field != nil {
+		f = s.field.Pkg().Path() + "." + s.field.Name()
+	}
+	return fmt.Sprintf("%s|%d|%d|%s|%s|%s", s.path, s.url, s.mparam, s.method, s.client, f)
+}
+
+// catalogSigs returns how a catalogued symbol builds a request or opens a
+// file, or nil.
+func (a *Operations) catalogSigs(sym string) []opSig {
 	if ref, ok := a.cat.Operations[rules.Normalize(sym)]; ok {
 		url := -1
 		if sens, ok := a.cat.SensitiveArgs(sym); ok {
@@ -161,31 +217,35 @@ func (a *Operations) calleeSigs(site ssa.CallInstruction) []opSig {
 		}
 		return []opSig{{mparam: ref.Arg, url: url}}
 	}
-	if sk, ok := a.cat.Sink(sym); ok && a.cat.ChosenBy[sk.Capability] == "url" {
+	if sk, ok := a.cat.Sink(sym); ok {
 		// A request sent where one argument says (http.Get(url)):
 		// no method that an operation could be told by, but the
-		// URL's host is its caller's choice.
-		if sens, ok := a.cat.SensitiveArgs(sym); ok {
+		// URL's host is its caller's choice. A file opened, written
+		// or removed at a path: where the path starts is its
+		// caller's choice (a sink whose flags decide between reading
+		// and writing is left out: they are its caller's too).
+		kind := a.cat.ChosenBy[sk.Capability]
+		if sens, ok := a.cat.SensitiveArgs(sym); ok && (kind == "url" || kind == "path" && sk.FlagArg < 0) {
 			var out []opSig
 			for _, s := range sens {
-				if s.Kind == "url" {
+				switch {
+				case s.Kind != kind:
+				case kind == "url":
 					out = append(out, opSig{mparam: -1, url: s.Arg})
+				default:
+					out = append(out, opSig{mparam: -1, url: s.Arg, path: sk.Capability})
 				}
 			}
 			return out
 		}
 	}
-	var out []opSig
-	for s := range a.sigs[callee] {
-		out = append(out, s)
-	}
-	return out
+	return nil
 }
 
 // apply learns what a call in fn of a request builder with signature s
 // tells of fn: the operations it fixes, or how it builds the request for
 // its own callers.
-func (a *Operations) apply(fn *ssa.Function, site ssa.CallInstruction, s opSig) bool {
+func (a *Operations) apply(fn *ssa.Function, site ssa.CallInstruction, s opSig, via sigVia) bool {
 	args := sink.Args(site.Common())
 	if s.url >= 0 && s.url < len(args) && s.method == "" && s.field == nil && s.mparam >= 0 && s.mparam < len(args) {
 		if m, u, ok := requestFields(args[s.mparam], args[s.url]); ok {
@@ -205,6 +265,18 @@ func (a *Operations) apply(fn *ssa.Function, site ssa.CallInstruction, s opSig) 
 		held = true
 	} else if s.url < len(args) {
 		held, urlParams = a.urlOrigin(fn, args[s.url], 0, map[ssa.Value]bool{})
+	}
+	if s.path != "" {
+		// A file's path: only who chooses where it starts.
+		changed := false
+		for _, u := range urlParams {
+			learnt := opSig{mparam: -1, url: u, path: s.path}
+			if add(a.sigs, fn, learnt) {
+				a.via[sigAt{fn, learnt}] = via
+				changed = true
+			}
+		}
+		return changed
 	}
 	var consts []string
 	var mparams []int
@@ -620,6 +692,15 @@ var urlKeeping = map[string]bool{
 	"(*net/http.Request).WithContext": true,
 	"(*net/http.Request).Clone":       true,
 	"path.Join":                       true,
+	// A file's path keeps where it starts through these.
+	"path/filepath.Join":         true,
+	"path/filepath.Clean":        true,
+	"path/filepath.Abs":          true,
+	"path/filepath.EvalSymlinks": true,
+	"path/filepath.FromSlash":    true,
+	"path/filepath.ToSlash":      true,
+	"path.Clean":                 true,
+	"strings.TrimPrefix":         true,
 }
 
 // callURL is urlOrigin of what a call returns.
@@ -791,12 +872,58 @@ func sliceElement(slice ssa.Value, i int) ssa.Value {
 // module's data stops at the dependency's code). Indexes are those of
 // fn.Params, the receiver first; nil when fn holds its URL.
 func (a *Operations) HostParams(fn *ssa.Function) []int {
+	return a.params(fn, "")
+}
+
+// PathParams returns, by capability (fs-read, fs-write), the parameters of
+// a dependency's function that start the path of a file it reads or
+// writes: a chart loader's Load(path), a values file's ReadValuesFile(path).
+// A path the dependency starts itself (its cache directory joined with a
+// name) is not its caller's choice.
+func (a *Operations) PathParams(fn *ssa.Function) map[string][]int {
+	var out map[string][]int
+	for _, capability := range []string{"fs-read", "fs-write"} {
+		if ps := a.params(fn, capability); len(ps) > 0 {
+			if out == nil {
+				out = map[string][]int{}
+			}
+			out[capability] = ps
+		}
+	}
+	return out
+}
+
+// maxPathWay bounds the calls PathWay follows.
+const maxPathWay = 64
+
+// PathWay returns the way a path parameter of fn (one of PathParams) takes
+// to the file call it starts the path of: the calls from fn on, the last
+// one the catalogued call (sink), whose symbol it returns.
+func (a *Operations) PathWay(fn *ssa.Function, capability string, param int) (sites []ssa.CallInstruction, sink string) {
+	s := opSig{mparam: -1, url: param, path: capability}
+	for len(sites) < maxPathWay {
+		v, ok := a.via[sigAt{fn, s}]
+		if !ok {
+			return nil, ""
+		}
+		sites = append(sites, v.site)
+		if v.sink != "" {
+			return sites, v.sink
+		}
+		fn, s = v.callee, v.s
+	}
+	return nil, ""
+}
+
+// params returns the parameters of a dependency's function that start a
+// request's URL (path "") or a file's path of that capability.
+func (a *Operations) params(fn *ssa.Function, path string) []int {
 	if a.own(fn) || !a.enters(fn) {
 		return nil
 	}
 	var out []int
 	for s := range a.sigs[fn] {
-		if s.url >= 0 && !slices.Contains(out, s.url) {
+		if s.url >= 0 && s.path == path && !slices.Contains(out, s.url) {
 			out = append(out, s.url)
 		}
 	}

@@ -7,6 +7,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"path/filepath"
 	"strings"
 
 	"example.com/store"
@@ -17,9 +19,13 @@ import (
 const objects = "/var/lib/objects"
 
 func main() {
-	s := server.NewMCPServer("closers", "1.0.0") // want `agent closers server mcp-go: read_object, write_object`
+	s := server.NewMCPServer("closers", "1.0.0") // want `agent closers server mcp-go: export_object, get_object, load_object, load_shared, read_object, write_object`
 	s.AddTool(mcp.NewTool("read_object"), readObject)
 	s.AddTool(mcp.NewTool("write_object", mcp.WithString("text")), writeObject)
+	s.AddTool(mcp.NewTool("load_object", mcp.WithString("path")), loadObject)
+	s.AddTool(mcp.NewTool("get_object", mcp.WithString("name")), getObject)
+	s.AddTool(mcp.NewTool("export_object", mcp.WithString("dir")), exportObject)
+	s.AddTool(mcp.NewTool("load_shared", mcp.WithString("path")), loadShared)
 	_ = server.ServeStdio(s)
 }
 
@@ -40,4 +46,48 @@ func writeObject(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolRes
 		return nil, err
 	}
 	return mcp.NewToolResultText("written"), nil
+}
+
+// loadObject has the library read the file at the model's path.
+func loadObject(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool load_object mcp-go constant` `BR305: tool load_object is not logged with its arguments`
+	b, err := store.Load(req.GetString("path", "")) // want `load_object: fs-read os\.ReadFile \(tainted\)` `BR104: tool load_object: model-controlled input reaches the file path of example\.com/store\.Load`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(b)), nil
+}
+
+// getObject reads the object the model names under the library's own
+// directory: where the path starts is the library's.
+func getObject(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool get_object mcp-go constant` `BR305: tool get_object is not logged with its arguments`
+	b, err := store.Get(req.GetString("name", ""))
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(b)), nil
+}
+
+// exportObject writes into the directory the model gives.
+func exportObject(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool export_object mcp-go constant` `BR304: tool export_object can write files with no rate limit` `BR305: tool export_object is not logged with its arguments`
+	if err := store.Export(req.GetString("dir", ""), "head", []byte("object")); err != nil { // want `export_object: fs-write os\.WriteFile \(tainted\)` `BR104: tool export_object: model-controlled input reaches the file path of example\.com/store\.Export` `BR301: tool export_object can write files through os\.WriteFile with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText("exported"), nil
+}
+
+// shared is the directory load_shared may read from.
+const shared = "/srv/shared"
+
+// loadShared confines the model's path to the shared directory before the
+// library reads it.
+func loadShared(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool load_shared mcp-go constant` `BR305: tool load_shared is not logged with its arguments`
+	p := filepath.Clean(req.GetString("path", ""))
+	if !strings.HasPrefix(p, shared+string(filepath.Separator)) { // want `load_shared: guard allowlist strings\.HasPrefix for fs-read os\.ReadFile`
+		return nil, errors.New("outside the shared directory")
+	}
+	b, err := store.Load(p) // want `load_shared: fs-read os\.ReadFile`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(b)), nil
 }

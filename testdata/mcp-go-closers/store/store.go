@@ -59,3 +59,21 @@ func ReadObject(path string) (b []byte, err error) {
 	defer CheckClose(f, &err)
 	return io.ReadAll(f)
 }
+
+// objectsDir is where Get finds objects.
+const objectsDir = "/var/lib/store"
+
+// Load reads the object file at path: where it is is its caller's choice.
+func Load(path string) ([]byte, error) {
+	return os.ReadFile(filepath.Clean(path))
+}
+
+// Get reads the object named name under the store's own directory.
+func Get(name string) ([]byte, error) {
+	return os.ReadFile(filepath.Join(objectsDir, name)) // want `get_object: fs-read os\.ReadFile`
+}
+
+// Export writes an object under the directory its caller gives.
+func Export(dir, name string, b []byte) error {
+	return os.WriteFile(filepath.Join(dir, name), b, 0o600)
+}
