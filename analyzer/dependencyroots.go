@@ -21,8 +21,11 @@ import (
 // there: the module's call into the library is where the choice is made,
 // and where it is judged, as a catalogued url or path argument is (a BR103
 // or a BR104, the capability tainted). Such a parameter is a root: what
-// the dependency puts after it (a path under its own base URL or
-// directory) is not counted, as the module's own code's is not.
+// the dependency puts after a root of its own (a path under its base URL,
+// a name under its directory) is not counted. For a URL that is what the
+// module's own code gets too (urlhost.go); a name under a directory may
+// still climb out with "..", which the module's own code is told of and a
+// library's is not: its own checks are not followed.
 
 // rootSensitives returns, for a call into such functions, their root
 // parameters as url or path arguments.
