@@ -53,6 +53,10 @@ type Catalog struct {
 	// by an upper-case letter or nothing, reads; any other changes
 	// something.
 	ReadVerbs []string
+	// ReadEndpoints are the last path elements of the endpoints that a
+	// POST reads from (search, query, _count): REST APIs take a query
+	// that does not fit a URL in a POST's body.
+	ReadEndpoints []string
 	// Registers maps a normalized symbol to a call that registers tools.
 	Registers map[string]Register
 	// Adapters maps a normalized symbol to a function that wraps a handler.
@@ -232,6 +236,31 @@ func (c *Catalog) Reads(op string) bool {
 		if rest, ok := strings.CutPrefix(op, v); ok && (rest == "" || 'A' <= rest[0] && rest[0] <= 'Z' || '0' <= rest[0] && rest[0] <= '9') {
 			return true
 		}
+	}
+	return false
+}
+
+// ReadsEndpoint reports whether a POST to an endpoint reads: the last path
+// element that the URL fixes (not a {parameter} or a format verb) is one of
+// the catalog's read endpoints, or starts with one followed by '-', '_' or
+// '.'; case does not matter ("/v1/collections/{name}/points/search",
+// "/access-control/users/roles/search", "/logs/_count").
+func (c *Catalog) ReadsEndpoint(path string) bool {
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	elems := strings.Split(path, "/")
+	for i := len(elems) - 1; i >= 0; i-- {
+		e := strings.ToLower(elems[i])
+		if e == "" || strings.ContainsAny(e, "{}%:") {
+			continue // a parameter of the path, or nothing
+		}
+		for _, w := range c.ReadEndpoints {
+			if rest, ok := strings.CutPrefix(e, w); ok && (rest == "" || strings.ContainsRune("-_.", rune(rest[0]))) {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
@@ -926,6 +955,17 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		}
 		sort.Strings(c.ReadVerbs)
 		return "readverbs " + strings.Join(args, " "), nil
+	case "readendpoints":
+		if len(args) == 0 {
+			return "", fmt.Errorf("readendpoints wants one or more NAME")
+		}
+		for _, v := range args {
+			if v = strings.ToLower(v); !slices.Contains(c.ReadEndpoints, v) {
+				c.ReadEndpoints = append(c.ReadEndpoints, v)
+			}
+		}
+		sort.Strings(c.ReadEndpoints)
+		return "readendpoints " + strings.Join(args, " "), nil
 	case "register":
 		if len(args) < 3 {
 			return "", fmt.Errorf("register wants FRAMEWORK SYMBOL and tool=, handler=, tools= or name= options")

@@ -433,6 +433,7 @@ api google.golang.org/api
 operation net/http.NewRequest name=0
 rpc (*google.golang.org/grpc.ClientConn).Invoke name=2
 readverbs GET Get List
+readendpoints search _count
 `))
 	if err != nil {
 		t.Fatal(err)
@@ -462,7 +463,16 @@ readverbs GET Get List
 			t.Errorf("Reads(%q) = %v, want %v", op, got, want)
 		}
 	}
-	for _, bad := range []string{"api", "api a b", "operation a.B", "operation a.B name=x", "rpc a.B", "readverbs"} {
+	for path, want := range map[string]bool{
+		"/v1/servers/search": true, "v1/servers/{}/Search?x=1": true, "/logs/_count": true,
+		"/v1/search/{id}": true, "/v1/search-v2/": true, "/v1/servers": false, "/searches": false,
+		"/v1/servers/{}/attach": false, "{}{p2}": false, "": false,
+	} {
+		if got := c.ReadsEndpoint(path); got != want {
+			t.Errorf("ReadsEndpoint(%q) = %v, want %v", path, got, want)
+		}
+	}
+	for _, bad := range []string{"api", "api a b", "operation a.B", "operation a.B name=x", "rpc a.B", "readverbs", "readendpoints"} {
 		if err := New().Parse("bad.cat", strings.NewReader(bad+"\n")); err == nil || !strings.HasPrefix(err.Error(), "bad.cat:1: ") {
 			t.Errorf("%q: error %v, want bad.cat:1: ...", bad, err)
 		}

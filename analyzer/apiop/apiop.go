@@ -36,6 +36,7 @@ import (
 	"go/token"
 	"go/types"
 	"net/http"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -63,11 +64,17 @@ type opSig struct {
 	// the parameter that starts the path), is the capability of the
 	// file call it reaches (fs-read, fs-write).
 	path string
+	// endpoint is the text the held URL is built from, its parameters
+	// as {} (url < 0): what the operation's endpoint is named.
+	endpoint string
 }
 
 // opFix is an operation a function fixes, and the API client's module.
 type opFix struct {
 	op, client string
+	// read marks a POST to an endpoint that names a read (a search):
+	// rules.Catalog.ReadsEndpoint.
+	read bool
 }
 
 // Operations knows, for the dependencies' functions the scan enters,
@@ -197,7 +204,7 @@ func (s opSig) key() string {
 	if s.field != nil {
 		f = s.field.Pkg().Path() + "." + s.field.Name()
 	}
-	return fmt.Sprintf("%s|%d|%d|%s|%s|%s", s.path, s.url, s.mparam, s.method, s.client, f)
+	return fmt.Sprintf("%s|%d|%d|%s|%s|%s|%s", s.path, s.url, s.mparam, s.method, s.client, f, s.endpoint)
 }
 
 // catalogSigs returns how a catalogued symbol builds a request or opens a
@@ -289,13 +296,16 @@ func (a *Operations) apply(fn *ssa.Function, site ssa.CallInstruction, s opSig, 
 	case s.mparam >= 0 && s.mparam < len(args):
 		consts, mparams, fields = methodOrigin(fn, args[s.mparam], map[ssa.Value]bool{})
 	}
-	client := ""
+	var client, endpoint string
 	if s.url < 0 {
-		client = s.client
-	} else if !a.own(fn) {
-		client = a.moduleOf(fn)
+		client, endpoint = s.client, endpointIn(fn, s.endpoint, args)
+	} else {
+		endpoint = endpointOf(fn, args[s.url], 0)
+		if !a.own(fn) {
+			client = a.moduleOf(fn)
+		}
 	}
-	return a.learn(fn, held, client, urlParams, consts, mparams, fields)
+	return a.learn(fn, held, client, endpoint, urlParams, consts, mparams, fields)
 }
 
 // learn records what fn tells of a request it builds: with the URL held
@@ -303,7 +313,7 @@ func (a *Operations) apply(fn *ssa.Function, site ssa.CallInstruction, s opSig, 
 // the constant methods are operations fn fixes and the others make fn a
 // request builder for its callers; with the URL from fn's parameters, fn
 // is a request builder whose callers say where it goes.
-func (a *Operations) learn(fn *ssa.Function, held bool, client string, urlParams []int, consts []string, mparams []int, fields []*types.Var) bool {
+func (a *Operations) learn(fn *ssa.Function, held bool, client, endpoint string, urlParams []int, consts []string, mparams []int, fields []*types.Var) bool {
 	changed := false
 	if held {
 		// Who holds the URL decides: an API client's code, or the
@@ -311,11 +321,11 @@ func (a *Operations) learn(fn *ssa.Function, held bool, client string, urlParams
 		// library's PostJSON(url, v) is its own request).
 		for _, m := range consts {
 			if client != "" {
-				changed = add(a.fixes, fn, opFix{m, client}) || changed
+				changed = add(a.fixes, fn, opFix{m, client, a.postReads(m, endpoint)}) || changed
 			}
 		}
 		for _, p := range mparams {
-			changed = add(a.sigs, fn, opSig{mparam: p, url: -1, client: client}) || changed
+			changed = add(a.sigs, fn, opSig{mparam: p, url: -1, client: client, endpoint: endpoint}) || changed
 		}
 		for _, f := range fields {
 			if client != "" {
@@ -366,9 +376,13 @@ func (a *Operations) fieldStores(fn *ssa.Function) bool {
 			}
 			for _, w := range boundOrigins(fn, st.Val) {
 				consts, params, _ := methodOrigin(w.fn, w.v, map[ssa.Value]bool{})
+				endpoint := ""
+				if w.fn == fn {
+					endpoint = storedPath(fn, fa.X)
+				}
 				for client := range a.fields[f.Origin()] {
 					for _, m := range consts {
-						changed = add(a.fixes, w.fn, opFix{m, client}) || changed
+						changed = add(a.fixes, w.fn, opFix{m, client, a.postReads(m, endpoint)}) || changed
 					}
 					for _, p := range params {
 						changed = add(a.sigs, w.fn, opSig{mparam: p, url: -1, client: client}) || changed
@@ -422,9 +436,113 @@ func (a *Operations) requestStores(fn *ssa.Function) bool {
 		if !a.own(fn) {
 			client = a.moduleOf(fn)
 		}
-		changed = a.learn(fn, held, client, urlParams, consts, mparams, nil) || changed
+		changed = a.learn(fn, held, client, endpointOf(fn, stored[u][0], 0), urlParams, consts, mparams, nil) || changed
 	}
 	return changed
+}
+
+// postReads reports whether an operation is a POST to an endpoint that
+// names a read.
+func (a *Operations) postReads(method, endpoint string) bool {
+	return strings.EqualFold(method, http.MethodPost) && endpoint != "" && a.cat.ReadsEndpoint(endpoint)
+}
+
+// maxEndpointDepth bounds endpointOf.
+const maxEndpointDepth = 8
+
+// endpointOf returns the text a URL or a path is built from in fn, with
+// {} for each part that is not a constant and {pN} for fn's parameter N:
+// "{}/v1/servers/{}/search" for base + "/v1/servers/" + id + "/search",
+// the same through fmt.Sprintf's format, and through url.Parse and
+// ResolveReference (a client's NewRequest(method, path) resolving path
+// against its base URL gives "{}{p2}").
+func endpointOf(fn *ssa.Function, v ssa.Value, depth int) string {
+	if depth > maxEndpointDepth {
+		return "{}"
+	}
+	switch x := v.(type) {
+	case *ssa.Const:
+		if x.Value != nil && x.Value.Kind() == constant.String {
+			return constant.StringVal(x.Value)
+		}
+	case *ssa.Parameter:
+		if i := slices.Index(fn.Params, x); i >= 0 {
+			return fmt.Sprintf("{p%d}", i)
+		}
+	case *ssa.BinOp:
+		if x.Op == token.ADD {
+			return endpointOf(fn, x.X, depth+1) + endpointOf(fn, x.Y, depth+1)
+		}
+	case *ssa.ChangeType:
+		return endpointOf(fn, x.X, depth+1)
+	case *ssa.Convert:
+		return endpointOf(fn, x.X, depth+1)
+	case *ssa.MakeInterface:
+		return endpointOf(fn, x.X, depth+1)
+	case *ssa.Extract:
+		if x.Index == 0 {
+			return endpointOf(fn, x.Tuple, depth+1)
+		}
+	case *ssa.Call:
+		callee := x.Call.StaticCallee()
+		if callee == nil {
+			break
+		}
+		args := sink.Args(&x.Call)
+		switch sym := symbol.Of(callee); {
+		case sym == "fmt.Sprintf" && len(args) > 0:
+			if k, ok := args[0].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+				return formatVerb.ReplaceAllString(constant.StringVal(k.Value), "{}")
+			}
+		case sym == "(*net/url.URL).ResolveReference" && len(args) == 2:
+			return endpointOf(fn, args[0], depth+1) + endpointOf(fn, args[1], depth+1)
+		case urlKeeping[sym] && len(args) > 0:
+			return endpointOf(fn, args[0], depth+1)
+		}
+	}
+	return "{}"
+}
+
+// endpointIn returns an endpoint of a callee's (endpointOf) as the call
+// names it: each {pN} replaced with what the call gives parameter N.
+func endpointIn(fn *ssa.Function, endpoint string, args []ssa.Value) string {
+	return paramRef.ReplaceAllStringFunc(endpoint, func(ref string) string {
+		var i int
+		fmt.Sscanf(ref, "{p%d}", &i)
+		if i < len(args) {
+			return endpointOf(fn, args[i], 1)
+		}
+		return "{}"
+	})
+}
+
+// paramRef matches a parameter's place in an endpoint.
+var paramRef = regexp.MustCompile(`\{p[0-9]+\}`)
+
+// formatVerb matches a fmt verb.
+var formatVerb = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z]`)
+
+// storedPath returns the constant path that fn stores into a field of obj
+// (an operation's PathPattern set next to its Method), or "".
+func storedPath(fn *ssa.Function, obj ssa.Value) string {
+	for _, r := range *obj.Referrers() {
+		fa, ok := r.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		for _, fr := range *fa.Referrers() {
+			st, ok := fr.(*ssa.Store)
+			if !ok || st.Addr != fa {
+				continue
+			}
+			if k, ok := st.Val.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+				if p := constant.StringVal(k.Value); strings.HasPrefix(p, "/") {
+					return p
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // requestFields returns the fields a request's method and URL are read
@@ -946,7 +1064,7 @@ func (a *Operations) Capabilities(fn *ssa.Function) []string {
 	for f := range a.fixes[fn] {
 		switch {
 		case !a.rest[f.client]:
-		case a.cat.Reads(f.op):
+		case a.cat.Reads(f.op) || f.read:
 			r = true
 		default:
 			w = true

@@ -36,7 +36,7 @@ type tools struct {
 
 func main() {
 	t := &tools{api: cloudapi.New(), search: rpcapi.New(), hook: &webhooks{base: os.Getenv("HOOKS_URL"), http: &http.Client{}}, status: os.Getenv("STATUS_URL")}
-	s := server.NewMCPServer("cloud", "1.0.0") // want `agent cloud server mcp-go: create_server, delete_server, delete_volume, download, fetch_doc_page, fetch_docs, fetch_page, get_server, get_url, list_volumes, metric_series, notify, open_console, purge_hooks, rebuild_server, remove_hook, search_docs, service_status, snapshot_server, status_page`
+	s := server.NewMCPServer("cloud", "1.0.0") // want `agent cloud server mcp-go: attach_volume, create_server, delete_server, delete_volume, download, fetch_doc_page, fetch_docs, fetch_page, get_server, get_url, list_volumes, metric_series, notify, open_console, purge_hooks, query_volumes, rebuild_server, remove_hook, search_docs, search_servers, service_status, snapshot_server, status_page`
 	s.AddTool(mcp.NewTool("get_server", mcp.WithString("id")), t.getServer)
 	s.AddTool(mcp.NewTool("create_server", mcp.WithString("name")), t.createServer)
 	s.AddTool(mcp.NewTool("delete_server", mcp.WithString("id")), t.deleteServer)
@@ -52,6 +52,9 @@ func main() {
 	s.AddTool(mcp.NewTool("metric_series", mcp.WithString("name")), t.metricSeries)
 	s.AddTool(mcp.NewTool("search_docs", mcp.WithString("query")), t.searchDocs)
 	s.AddTool(mcp.NewTool("service_status"), t.serviceStatus)
+	s.AddTool(mcp.NewTool("search_servers", mcp.WithString("query")), t.searchServers)
+	s.AddTool(mcp.NewTool("query_volumes"), t.queryVolumes)
+	s.AddTool(mcp.NewTool("attach_volume", mcp.WithString("id")), t.attachVolume)
 	s.AddTool(mcp.NewTool("fetch_page", mcp.WithString("url")), t.fetchPage)
 	s.AddTool(mcp.NewTool("get_url", mcp.WithString("url")), t.getURL)
 	s.AddTool(mcp.NewTool("download", mcp.WithString("url")), t.download)
@@ -275,4 +278,29 @@ func (t *tools) fetchDocPage(ctx context.Context, req mcp.CallToolRequest) (*mcp
 		return nil, err
 	}
 	return mcp.NewToolResultText(string(body)), nil
+}
+
+// searchServers POSTs a query to the servers' search endpoint: a read.
+func (t *tools) searchServers(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool search_servers mcp-go constant` `BR305: tool search_servers is not logged with its arguments`
+	servers, err := t.api.Servers.Search(ctx, req.GetString("query", "")) // want `search_servers: cloud-read \(\*net/http\.Client\)\.Do \(tainted\)`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(fmt.Sprint(len(servers))), nil
+}
+
+// queryVolumes submits the client's volume query: a read.
+func (t *tools) queryVolumes(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool query_volumes mcp-go constant` `BR305: tool query_volumes is not logged with its arguments`
+	if err := t.api.QueryVolumes(ctx); err != nil { // want `query_volumes: cloud-read \(\*net/http\.Client\)\.Do`
+		return nil, err
+	}
+	return mcp.NewToolResultText("queried"), nil
+}
+
+// attachVolume submits the client's attach operation: a change.
+func (t *tools) attachVolume(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool attach_volume mcp-go constant` `BR304: tool attach_volume can change cloud resources with no rate limit` `BR305: tool attach_volume is not logged with its arguments`
+	if err := t.api.AttachVolume(ctx, req.GetString("id", "")); err != nil { // want `attach_volume: cloud-write \(\*net/http\.Client\)\.Do \(tainted\)` `BR301: tool attach_volume can change cloud resources through \(\*net/http\.Client\)\.Do with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText("attached"), nil
 }

@@ -80,6 +80,7 @@ type ServersService interface {
 	Get(ctx context.Context, id string) (*Server, error)
 	Create(ctx context.Context, name string) (*Server, error)
 	Delete(ctx context.Context, id string) error
+	Search(ctx context.Context, query string) ([]Server, error)
 }
 
 type serversOp struct {
@@ -106,6 +107,44 @@ func (s *serversOp) Create(ctx context.Context, name string) (*Server, error) {
 
 func (s *serversOp) Delete(ctx context.Context, id string) error {
 	return s.delete(ctx, "v1/servers/"+id)
+}
+
+// Search finds servers by a query too long for a URL: a POST to an
+// endpoint that names a read.
+func (s *serversOp) Search(ctx context.Context, query string) ([]Server, error) {
+	req, err := s.client.NewRequest(ctx, http.MethodPost, "v1/servers/search", map[string]string{"query": query})
+	if err != nil {
+		return nil, err
+	}
+	var out []Server
+	return out, s.client.Do(req, &out)
+}
+
+// Operation describes a request, as a generated client's methods do:
+// Submit builds the request from its fields.
+type Operation struct {
+	ID     string
+	Method string
+	Path   string
+}
+
+// Submit sends an operation.
+func (c *Client) Submit(ctx context.Context, op *Operation) error {
+	req, err := c.NewRequest(ctx, op.Method, op.Path, nil)
+	if err != nil {
+		return err
+	}
+	return c.Do(req, nil)
+}
+
+// QueryVolumes queries volumes: a POST to a query endpoint.
+func (c *Client) QueryVolumes(ctx context.Context) error {
+	return c.Submit(ctx, &Operation{ID: "queryVolumes", Method: "POST", Path: "/v1/volumes/query"})
+}
+
+// AttachVolume attaches a volume: a POST that changes it.
+func (c *Client) AttachVolume(ctx context.Context, id string) error {
+	return c.Submit(ctx, &Operation{ID: "attachVolume", Method: "POST", Path: "/v1/volumes/" + id + "/attach"})
 }
 
 // delete sends a DELETE of a path: the method is fixed here, the path is
