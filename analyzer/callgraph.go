@@ -139,5 +139,5 @@ func unsetFields(cg *callgraph.Graph, cat *rules.Catalog, module map[*ssa.Functi
 	}
 	return unset.Analyze(fns, func(fn *ssa.Function) bool {
 		return !module[fn] && !module[fn.Parent()] && len(fn.Blocks) > 0 && !isOpaque(cat, fn)
-	})
+	}, func(pkg string) bool { return !cat.IsOpaque(pkg) })
 }

@@ -8,7 +8,9 @@
 // Reached over the call graph alone, every such branch is a capability of
 // every tool that calls the library (a GET that "can write files").
 // Capslock reports them too: it has no notion of which settings the
-// program uses. The program decides: a field that no function the program
+// program uses. The program decides: a field of a type whose package's
+// code the scan sees (not the standard library's, not an opaque SDK's,
+// whose code sets fields unseen) that no function the program
 // can run stores into, and that no decoder or reflection can fill (no value
 // holding it is ever made an `any`: an error or an io.Writer is only
 // called), keeps its zero value, and a branch taken only when it is not
@@ -41,15 +43,20 @@ type Fields struct {
 	// judged says which functions' branches are judged: a dependency's
 	// code the scan enters.
 	judged func(*ssa.Function) bool
-	live   map[*ssa.Function][]bool
+	// visible says whether all the code of a package is seen: a field
+	// of a type of the standard library or of an opaque SDK is set in
+	// code that has no body here (a response's StatusCode).
+	visible func(pkg string) bool
+	live    map[*ssa.Function][]bool
 }
 
 // Analyze looks at every function the program can run (fns: the call
 // graph's, from the module's main, its init functions and its tools) for
 // what they store and what they make interfaces of. judged says whose
-// branches LiveBlocks decides.
-func Analyze(fns []*ssa.Function, judged func(*ssa.Function) bool) *Fields {
-	u := &Fields{set: map[*types.Var]bool{}, judged: judged, live: map[*ssa.Function][]bool{}}
+// branches LiveBlocks decides; visible, which packages' code is all among
+// fns when it runs (only their types' fields can be known never set).
+func Analyze(fns []*ssa.Function, judged func(*ssa.Function) bool, visible func(pkg string) bool) *Fields {
+	u := &Fields{set: map[*types.Var]bool{}, judged: judged, visible: visible, live: map[*ssa.Function][]bool{}}
 	seen := map[types.Type]bool{}
 	for _, fn := range fns {
 		for _, b := range fn.Blocks {
@@ -298,7 +305,7 @@ func (u *Fields) unsetRead(v ssa.Value) bool {
 		return false
 	}
 	f := symbol.Field(t, i)
-	return f != nil && !u.set[f.Origin()]
+	return f != nil && f.Pkg() != nil && u.visible(f.Pkg().Path()) && !u.set[f.Origin()]
 }
 
 // isEmptyInterface reports whether t is an interface with no methods (any):

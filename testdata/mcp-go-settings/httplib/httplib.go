@@ -78,6 +78,11 @@ func (c *Client) Get(url string) ([]byte, error) {
 			return nil, err
 		}
 		defer resp.Body.Close()
+		if resp.StatusCode == http.StatusNotModified {
+			// The server says the cached copy is current: a
+			// field net/http sets, which no code here stores.
+			return os.ReadFile(filepath.Join(c.cacheDir, filepath.Base(url))) // want `fetch: fs-read os\.ReadFile`
+		}
 		if body, err = io.ReadAll(resp.Body); err != nil {
 			return nil, err
 		}
