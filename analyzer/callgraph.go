@@ -130,6 +130,10 @@ func forwardSlice(seeds []*ssa.Function, next func(*ssa.Function) []*ssa.Functio
 // over the functions of the call graph, which holds what the module's
 // main, its init functions and its tools can run; the branches it closes
 // are those of the dependencies' code the scan enters.
+//
+// A field is judged only when all the code that could set it is seen: its
+// type's package is entered, and no opaque package (the standard library,
+// a catalogued SDK) imports it, whose code would set fields unseen.
 func unsetFields(cg *callgraph.Graph, cat *rules.Catalog, module map[*ssa.Function]bool) *unset.Fields {
 	var fns []*ssa.Function
 	for fn := range cg.Nodes {
@@ -137,7 +141,17 @@ func unsetFields(cg *callgraph.Graph, cat *rules.Catalog, module map[*ssa.Functi
 			fns = append(fns, fn)
 		}
 	}
+	unseen := map[string]bool{}
+	if len(fns) > 0 {
+		for _, p := range fns[0].Prog.AllPackages() {
+			if cat.IsOpaque(p.Pkg.Path()) {
+				for _, imp := range p.Pkg.Imports() {
+					unseen[imp.Path()] = true
+				}
+			}
+		}
+	}
 	return unset.Analyze(fns, func(fn *ssa.Function) bool {
 		return !module[fn] && !module[fn.Parent()] && len(fn.Blocks) > 0 && !isOpaque(cat, fn)
-	}, func(pkg string) bool { return !cat.IsOpaque(pkg) })
+	}, func(pkg string) bool { return !cat.IsOpaque(pkg) && !unseen[pkg] })
 }

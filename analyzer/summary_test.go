@@ -241,3 +241,18 @@ func TestSummaryOwnCode(t *testing.T) {
 	}
 	analyzertest.Run(t, filepath.Join("..", "testdata", "summary-shared-callback"), analyzer.Config{CacheDir: t.TempDir(), Catalog: cat})
 }
+
+// TestUnsetFieldsSetInOpaqueCode scans a fetcher whose logging branch
+// tests a field that only an opaque SDK sets: the SDK imports the
+// settings' package, so the field is not taken for never set and the
+// branch's file write is the tool's.
+func TestUnsetFieldsSetInOpaqueCode(t *testing.T) {
+	cat, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cat.Parse("test.cat", strings.NewReader("opaque example.com/sdk\n")); err != nil {
+		t.Fatal(err)
+	}
+	analyzertest.Run(t, filepath.Join("..", "testdata", "unset-opaque-sets"), analyzer.Config{Catalog: cat, CacheDir: t.TempDir()})
+}

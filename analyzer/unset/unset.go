@@ -9,12 +9,12 @@
 // every tool that calls the library (a GET that "can write files").
 // Capslock reports them too: it has no notion of which settings the
 // program uses. The program decides: a field of a type whose package's
-// code the scan sees (not the standard library's, not an opaque SDK's,
-// whose code sets fields unseen) that no function the program
-// can run stores into, and that no decoder or reflection can fill (no value
-// holding it is ever made an `any`: an error or an io.Writer is only
-// called), keeps its zero value, and a branch taken only when it is not
-// zero never runs.
+// code the scan sees (not the standard library's, not an opaque SDK's nor
+// one they import, whose code sets fields unseen) that no function the
+// program can run stores into, and that no decoder or reflection can fill
+// (no value holding it is ever made an `any`: an error or an io.Writer is
+// only called), keeps its zero value, and a branch taken only when it is
+// not zero never runs.
 //
 // Only conditions that test such a field directly count (x.f, !x.f, its
 // comparison with a constant: x.f != nil, x.f == "mirror" in a switch's
