@@ -49,11 +49,24 @@ type rootCall struct {
 }
 
 // rootCalls returns the callees of a call that take a request's host or a
-// file's path from their caller.
+// file's path from their caller, memoised: every tool's flow asks at each
+// call with the model's data, and again for each capability it shows.
 func (c *checker) rootCalls(site ssa.CallInstruction) []rootCall {
 	if c.ops == nil {
 		return nil
 	}
+	if out, ok := c.roots[site]; ok {
+		return out
+	}
+	if c.roots == nil {
+		c.roots = map[ssa.CallInstruction][]rootCall{}
+	}
+	out := c.findRootCalls(site)
+	c.roots[site] = out
+	return out
+}
+
+func (c *checker) findRootCalls(site ssa.CallInstruction) []rootCall {
 	var out []rootCall
 	for _, g := range c.rc.staticOrGraphCallees(site) {
 		sym := c.rc.symbol(g)
@@ -96,9 +109,8 @@ func (rc *reacher) staticOrGraphCallees(site ssa.CallInstruction) []*ssa.Functio
 // network call or a file call inside a dependency's code goes: some call of
 // the module's code into a function on the way to it (h's witness) hands
 // that function the model's URL or path for a root parameter of the same
-// capability, unconfined. It returns the hit
-// shown at that call, its witness on through the dependency to the
-// network call.
+// capability, unconfined. It returns the hit shown at that call, its
+// witness on through the dependency to the call.
 func (c *checker) chosenThroughDependency(res *reached, h hit, f *flow, tainted map[ssa.CallInstruction][]int) (hit, bool) {
 	if c.ops == nil || len(h.tail) > 0 || h.at == nil || f.funcs[h.site.Parent()] {
 		return h, false
@@ -132,7 +144,11 @@ func (c *checker) chosenThroughDependency(res *reached, h hit, f *flow, tainted 
 				continue
 			}
 			chosen := c.chosenArgs(o, f, tainted[s], hc.args)
-			if len(chosen) == 0 || (found && len(free(c, f, res, s, chosen, hc.args)) == 0) {
+			if len(chosen) == 0 {
+				continue
+			}
+			free, _ := c.splitConfined(f, res, s, chosen, hc.args)
+			if found && len(free) == 0 {
 				continue
 			}
 			if hc.kind == "path" {
@@ -150,7 +166,7 @@ func (c *checker) chosenThroughDependency(res *reached, h hit, f *flow, tainted 
 					o.tail = append(o.tail, report.Frame{Function: chain[i].fn.String(), Position: c.pos.of(call.Pos())})
 				}
 			}
-			if len(free(c, f, res, s, chosen, hc.args)) > 0 {
+			if len(free) > 0 {
 				return o, true
 			}
 			confined, found = o, true
@@ -181,12 +197,6 @@ func (c *checker) pathTail(res *reached, hc rootCall, chosen []int, sink string)
 		}
 	}
 	return nil
-}
-
-// free returns the arguments among chosen that no check confines.
-func free(c *checker, f *flow, res *reached, site ssa.CallInstruction, chosen []int, sens []rules.Sensitive) []int {
-	out, _ := c.splitConfined(f, res, site, chosen, sens)
-	return out
 }
 
 // rootChoice returns the root parameters of the dependency's functions

@@ -82,6 +82,8 @@ type checker struct {
 	// ops are the API operations and the request builders of the
 	// dependencies the scan enters (apiop).
 	ops *apiop.Operations
+	// roots memoises rootCalls.
+	roots map[ssa.CallInstruction][]rootCall
 }
 
 // modelFlows runs the model → action analysis of one tool: it returns the
