@@ -243,6 +243,10 @@ func TestFixtures(t *testing.T) {
 		// A library's helper that calls a method of the interface value
 		// it is handed: each tool gets what its own values' methods do.
 		"mcp-go-closers",
+		// Helpers a parameter steers (a library's OpenFile by its flags,
+		// a report by a verbose flag, a loader by a switch): each tool
+		// gets what the constants it passes let them do.
+		"mcp-go-call-constants",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"container/heap"
+	"go/constant"
 	"slices"
 	"sort"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"golang.org/x/tools/go/callgraph"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/blastradius/blastradius/analyzer/callconst"
 	"github.com/blastradius/blastradius/analyzer/discovery"
 	"github.com/blastradius/blastradius/analyzer/sink"
 	"github.com/blastradius/blastradius/analyzer/summary"
@@ -34,6 +36,9 @@ type step struct {
 	// govulncheck's witness.go.
 	dynamic, length int
 	seq             int
+	// ctx is what the call that reached fn fixes of its deciding
+	// parameters (package callconst): fn is searched once per context.
+	ctx *callconst.Context
 }
 
 // point is the instruction in prev.fn that leads to fn: the call, or the
@@ -90,6 +95,9 @@ type reacher struct {
 	// unset, when set, closes the branches of a dependency's code that
 	// test a setting the program never sets (package unset).
 	unset *unset.Fields
+	// consts says which of a function's branches and sinks' kinds the
+	// constants a call passes decide.
+	consts *callconst.Analysis
 
 	symbols     map[*ssa.Function]string
 	names       map[*ssa.Function]string
@@ -98,10 +106,24 @@ type reacher struct {
 	siteSyms    map[ssa.CallInstruction][]string
 	siteSinks   map[ssa.CallInstruction][]hit
 	notSinks    map[*ssa.Function]bool
+	// ctxSinks and ctxSites memoise sinksIn and callSitesIn for a
+	// context.
+	ctxSinks map[siteContext][]hit
+	ctxSites map[funcContext][]ssa.CallInstruction
+}
+
+type siteContext struct {
+	site ssa.CallInstruction
+	key  string
+}
+
+type funcContext struct {
+	fn  *ssa.Function
+	key string
 }
 
 func newReacher(cat *rules.Catalog, cg *callgraph.Graph, std map[string]bool) *reacher {
-	return &reacher{cat: cat, cg: cg, std: std,
+	rc := &reacher{cat: cat, cg: cg, std: std,
 		symbols:     map[*ssa.Function]string{},
 		names:       map[*ssa.Function]string{},
 		indexed:     map[*ssa.Function]bool{},
@@ -109,7 +131,11 @@ func newReacher(cat *rules.Catalog, cg *callgraph.Graph, std map[string]bool) *r
 		siteSyms:    map[ssa.CallInstruction][]string{},
 		siteSinks:   map[ssa.CallInstruction][]hit{},
 		notSinks:    map[*ssa.Function]bool{},
+		ctxSinks:    map[siteContext][]hit{},
+		ctxSites:    map[funcContext][]ssa.CallInstruction{},
 	}
+	rc.consts = callconst.New(rc.graphCallees, rc.decidesSink, sink.Args)
+	return rc
 }
 
 // notSink reports whether the catalog says a call of fn is no capability
@@ -193,7 +219,14 @@ func (rc *reacher) graphCallees(site ssa.CallInstruction) []*ssa.Function {
 // graph sends them to every handler the wrapper wraps: the handler is
 // searched as a root of its own.
 func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool, layers []discovery.Layer) *reached {
-	best := map[*ssa.Function]bool{}
+	// best holds the (function, context) pairs searched; searched, the
+	// functions searched in any context.
+	best := map[funcContext]bool{}
+	searched := map[*ssa.Function]bool{}
+	visited := func(fn *ssa.Function, ctx *callconst.Context) bool {
+		// A function searched knowing nothing has done all it can.
+		return best[funcContext{fn, ""}] || best[funcContext{fn, ctx.Key()}]
+	}
 	out := &reached{steps: map[*ssa.Function]*step{}, sites: map[[2]string][]ssa.CallInstruction{},
 		handler: handler, region: region, entry: regionEntry(region)}
 	var hits []hit
@@ -234,7 +267,8 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 		}
 	}
 	push := func(prev *step, site ssa.CallInstruction, fn *ssa.Function, dynamic bool) {
-		if best[fn] {
+		ctx := rc.consts.Enter(site, prev.ctx, fn)
+		if visited(fn, ctx) {
 			return
 		}
 		seq++
@@ -242,7 +276,7 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 		if dynamic {
 			dyn++
 		}
-		heap.Push(q, &step{fn: fn, prev: prev, site: site, dynamic: dyn, length: prev.length + 1, seq: seq})
+		heap.Push(q, &step{fn: fn, prev: prev, site: site, dynamic: dyn, length: prev.length + 1, seq: seq, ctx: ctx})
 	}
 	var binds *funcBindings
 	follow := func(s *step, site ssa.CallInstruction, sink bool) {
@@ -265,28 +299,34 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 		func(w waiter) { follow(w.at, w.site, len(rc.sinksAt(w.site)) > 0) })
 	for q.Len() > 0 {
 		s := heap.Pop(q).(*step)
-		if best[s.fn] {
+		if visited(s.fn, s.ctx) {
 			continue
 		}
-		best[s.fn] = true
-		out.steps[s.fn] = s
-		out.order = append(out.order, s.fn)
-		if s.prev == nil {
-			binds.unknownParams(s.fn)
+		best[funcContext{s.fn, s.ctx.Key()}] = true
+		first := !searched[s.fn]
+		searched[s.fn] = true
+		if first {
+			out.steps[s.fn] = s
+			out.order = append(out.order, s.fn)
+			if s.prev == nil {
+				binds.unknownParams(s.fn)
+			}
+			if len(s.fn.FreeVars) > 0 {
+				binds.bindClosure(s.fn, s.fn.Parent() != nil && searched[s.fn.Parent()])
+			}
 		}
-		if len(s.fn.FreeVars) > 0 {
-			binds.bindClosure(s.fn, s.fn.Parent() != nil && best[s.fn.Parent()])
-		}
-		for _, site := range rc.callSites(s.fn) {
+		for _, site := range rc.callSitesIn(s.fn, s.ctx) {
 			if s.prev == nil && s.fn == handler && region != nil && !region[site.Block()] {
 				continue
 			}
 			if blocked[site] {
 				continue
 			}
-			sinks := rc.sinksAt(site)
+			sinks := rc.sinksIn(site, s.ctx)
 			for _, sk := range sinks {
-				out.sites[[2]string{sk.capability, sk.sink}] = append(out.sites[[2]string{sk.capability, sk.sink}], site)
+				if k := [2]string{sk.capability, sk.sink}; !slices.Contains(out.sites[k], site) {
+					out.sites[k] = append(out.sites[k], site)
+				}
 				key := [3]string{sk.capability, sk.sink, configKey(sk.config)}
 				if !found[key] {
 					found[key] = true
@@ -307,7 +347,7 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 			if s.prev == nil && s.fn == handler && region != nil && !region[qd.send.Block()] {
 				continue
 			}
-			if !best[qd.fn] {
+			if !visited(qd.fn, nil) {
 				binds.bindCall(qd.run, qd.fn)
 				seq++
 				heap.Push(q, &step{fn: qd.fn, prev: s, site: qd.run, via: qd.send, dynamic: s.dynamic + 1, length: s.length + 1, seq: seq})
@@ -607,19 +647,21 @@ func (rc *reacher) sinksAt(site ssa.CallInstruction) []hit {
 	if out, ok := rc.siteSinks[site]; ok {
 		return out
 	}
-	out := rc.findSinks(site)
+	out := rc.findSinks(site, nil)
 	rc.siteSinks[site] = out
 	return out
 }
 
-func (rc *reacher) findSinks(site ssa.CallInstruction) []hit {
+// findSinks is sinksAt unmemoised, with known (when not nil) giving the
+// constant values of parameters a call's context fixes (sink.AtIn).
+func (rc *reacher) findSinks(site ssa.CallInstruction, known func(ssa.Value) (constant.Value, bool)) []hit {
 	var out []hit
 	if ch, ok := rc.channels[site]; ok {
 		for _, capability := range rc.cat.Channels[rules.Normalize(ch)] {
 			out = append(out, hit{capability: capability, sink: ch})
 		}
 	}
-	for _, h := range sink.At(rc.cat, site, func() []*ssa.Function { return rc.graphCallees(site) }, rc.symbol) {
+	for _, h := range sink.AtIn(rc.cat, site, func() []*ssa.Function { return rc.graphCallees(site) }, rc.symbol, known) {
 		out = append(out, hit{capability: h.Capability, sink: h.Symbol, config: h.Config})
 	}
 	return out
@@ -675,4 +717,65 @@ func (rc *reacher) callSites(fn *ssa.Function) []ssa.CallInstruction {
 		return symbol.CallSites(fn)
 	}
 	return symbol.CallSitesIn(fn, rc.unset.LiveBlocks(fn))
+}
+
+// callSitesIn lists the calls of fn that can run in a context: callSites,
+// without those behind a branch the context's constants decide against.
+func (rc *reacher) callSitesIn(fn *ssa.Function, ctx *callconst.Context) []ssa.CallInstruction {
+	if ctx == nil {
+		return rc.callSites(fn)
+	}
+	k := funcContext{fn, ctx.Key()}
+	if sites, ok := rc.ctxSites[k]; ok {
+		return sites
+	}
+	var alive []bool
+	if rc.unset != nil {
+		alive = rc.unset.LiveBlocks(fn)
+	}
+	sites := symbol.CallSitesIn(fn, rc.consts.Live(fn, ctx, alive))
+	rc.ctxSites[k] = sites
+	return sites
+}
+
+// sinksIn returns the sinks a call site calls when run in a context:
+// sinksAt, with the kind of a sink whose flags the context's constants
+// give decided by them.
+func (rc *reacher) sinksIn(site ssa.CallInstruction, ctx *callconst.Context) []hit {
+	sinks := rc.sinksAt(site)
+	if ctx == nil || len(sinks) == 0 {
+		return sinks
+	}
+	k := siteContext{site, ctx.Key()}
+	if out, ok := rc.ctxSinks[k]; ok {
+		return out
+	}
+	out := sinks
+	if rc.flagSink(site) {
+		out = rc.findSinks(site, func(v ssa.Value) (constant.Value, bool) { return callconst.Eval(v, ctx) })
+	}
+	rc.ctxSinks[k] = out
+	return out
+}
+
+// flagSink reports whether a call's static callee is a catalogued sink
+// whose kind a flag argument decides (os.OpenFile).
+func (rc *reacher) flagSink(site ssa.CallInstruction) bool {
+	callee := site.Common().StaticCallee()
+	if callee == nil {
+		return false
+	}
+	sk, ok := rc.cat.Sink(rc.symbol(callee))
+	return ok && sk.FlagArg >= 0
+}
+
+// decidesSink reports whether argument i of a call (in sink.Args order)
+// is the flag argument that decides the kind of the sink it calls.
+func (rc *reacher) decidesSink(site ssa.CallInstruction, i int) bool {
+	callee := site.Common().StaticCallee()
+	if callee == nil {
+		return false
+	}
+	sk, ok := rc.cat.Sink(rc.symbol(callee))
+	return ok && sk.FlagArg == i
 }

@@ -43,6 +43,14 @@ type Hit struct {
 // that the file exists (client-go validating a kubeconfig's certificate
 // paths), and is no fs-read.
 func At(cat *rules.Catalog, site ssa.CallInstruction, callees func() []*ssa.Function, sym func(*ssa.Function) string) []Hit {
+	return AtIn(cat, site, callees, sym, nil)
+}
+
+// AtIn is At for a call run where known gives the constant value of some
+// of what its arguments are computed from (a parameter that the caller at
+// hand fixed, package callconst): os.OpenFile(name, flag, perm) in a
+// function its caller handed os.O_RDONLY only reads. known may be nil.
+func AtIn(cat *rules.Catalog, site ssa.CallInstruction, callees func() []*ssa.Function, sym func(*ssa.Function) string, known func(ssa.Value) (constant.Value, bool)) []Hit {
 	c := site.Common()
 	var syms []string
 	if callee := c.StaticCallee(); callee != nil {
@@ -66,7 +74,7 @@ func At(cat *rules.Catalog, site ssa.CallInstruction, callees func() []*ssa.Func
 			continue
 		}
 		config := configRead(sk, c)
-		for _, capability := range Capabilities(sk, c) {
+		for _, capability := range capabilities(sk, c, known) {
 			if capability == "fs-read" && onlyClosed(site) {
 				continue
 			}
@@ -163,10 +171,11 @@ func isFile(t types.Type) bool {
 // openWriteFlags are the os.OpenFile flags that make a call a write.
 const openWriteFlags = os.O_WRONLY | os.O_RDWR | os.O_CREATE | os.O_APPEND | os.O_TRUNC
 
-// Capabilities classifies one call of a sink. A sink with a flag argument
-// (os.OpenFile) reads or writes by its constant flags; when the flags are
-// not constant, it may do both.
-func Capabilities(sk rules.Sink, c *ssa.CallCommon) []string {
+// capabilities classifies one call of a sink. A sink with a flag argument
+// (os.OpenFile) reads or writes by its constant flags (known, when not
+// nil, gives more values as constants); when the flags are not constant,
+// it may do both.
+func capabilities(sk rules.Sink, c *ssa.CallCommon, known func(ssa.Value) (constant.Value, bool)) []string {
 	if sk.FlagArg < 0 {
 		return []string{sk.Capability}
 	}
@@ -174,7 +183,7 @@ func Capabilities(sk rules.Sink, c *ssa.CallCommon) []string {
 	if sk.FlagArg < len(args) {
 		// Flags built in branches (O_WRONLY|O_CREATE, then |O_TRUNC or
 		// |O_EXCL) are each constant: the call writes when all do.
-		if ns, ok := constFlags(args[sk.FlagArg], 0); ok {
+		if ns, ok := constFlags(args[sk.FlagArg], 0, known); ok {
 			writes := 0
 			for _, n := range ns {
 				if n&int64(openWriteFlags) != 0 {
@@ -375,9 +384,15 @@ func PassedBy(g *callgraph.Graph, p *ssa.Parameter) []ssa.Value {
 
 // constFlags returns the values an integer can have when each is a
 // constant: a constant, a phi of them, or an or of them; false otherwise.
-func constFlags(v ssa.Value, depth int) ([]int64, bool) {
+func constFlags(v ssa.Value, depth int, known func(ssa.Value) (constant.Value, bool)) ([]int64, bool) {
 	if depth > 4 {
 		return nil, false
+	}
+	if known != nil {
+		if k, ok := known(v); ok {
+			n, ok := constant.Int64Val(constant.ToInt(k))
+			return []int64{n}, ok
+		}
 	}
 	switch x := v.(type) {
 	case *ssa.Const:
@@ -387,11 +402,11 @@ func constFlags(v ssa.Value, depth int) ([]int64, bool) {
 		n, ok := constant.Int64Val(constant.ToInt(x.Value))
 		return []int64{n}, ok
 	case *ssa.Convert:
-		return constFlags(x.X, depth+1)
+		return constFlags(x.X, depth+1, known)
 	case *ssa.Phi:
 		var out []int64
 		for _, e := range x.Edges {
-			ns, ok := constFlags(e, depth+1)
+			ns, ok := constFlags(e, depth+1, known)
 			if !ok {
 				return nil, false
 			}
@@ -402,11 +417,11 @@ func constFlags(v ssa.Value, depth int) ([]int64, bool) {
 		if x.Op != token.OR {
 			return nil, false
 		}
-		as, ok := constFlags(x.X, depth+1)
+		as, ok := constFlags(x.X, depth+1, known)
 		if !ok {
 			return nil, false
 		}
-		bs, ok := constFlags(x.Y, depth+1)
+		bs, ok := constFlags(x.Y, depth+1, known)
 		if !ok || len(as)*len(bs) > 16 {
 			return nil, false
 		}

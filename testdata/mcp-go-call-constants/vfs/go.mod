@@ -1,0 +1,3 @@
+module example.com/vfs
+
+go 1.26.0
