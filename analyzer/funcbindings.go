@@ -45,16 +45,22 @@ import (
 // A value whose type is evident is one made an interface at the call
 // (MakeInterface), or another such parameter or free variable.
 //
+// A value whose type is not evident still has the static type of what was
+// handed over: CheckClose(f, &err) with f a billy.File that an interface
+// call returned closes a billy.File, whatever its dynamic type, and never
+// the object writer another caller hands the helper. Such a binding keeps
+// the call graph's callees whose receivers implement that interface.
+//
 // Bindings only grow, and a call waiting on a binding is told of each
 // function added later, so the result does not depend on the order in
 // which the search meets the calls.
 type funcBindings struct {
 	sets map[ssa.Value]*boundFuncs
 	// enter is called for each function a waiting call can newly call;
-	// graph is called once for a waiting call whose binding turned out
-	// not evident.
+	// graph is called for a waiting call whose binding turned out not
+	// evident, with the call graph's callees to keep (nil: all).
 	enter func(w waiter, fn *ssa.Function)
-	graph func(w waiter)
+	graph func(w waiter, keep func(*ssa.Function) bool)
 }
 
 // boundFuncs is what one parameter or free variable is bound to: the
@@ -67,6 +73,11 @@ type boundFuncs struct {
 	// hasType holds types by their string: a type of the program
 	// has one.
 	hasType map[string]bool
+	// bounds are the static interface types of values bound here whose
+	// dynamic types are not evident: the call graph answers with the
+	// methods of types that implement one of them.
+	bounds   []types.Type
+	hasBound map[string]bool
 	// unknown: some binding is not evident; the call graph answers.
 	unknown bool
 	// into lists the parameters and free variables this one is passed to.
@@ -80,14 +91,14 @@ type waiter struct {
 	site ssa.CallInstruction
 }
 
-func newFuncBindings(enter func(waiter, *ssa.Function), graph func(waiter)) *funcBindings {
+func newFuncBindings(enter func(waiter, *ssa.Function), graph func(waiter, func(*ssa.Function) bool)) *funcBindings {
 	return &funcBindings{sets: map[ssa.Value]*boundFuncs{}, enter: enter, graph: graph}
 }
 
 func (b *funcBindings) set(v ssa.Value) *boundFuncs {
 	s := b.sets[v]
 	if s == nil {
-		s = &boundFuncs{has: map[*ssa.Function]bool{}, hasType: map[string]bool{}}
+		s = &boundFuncs{has: map[*ssa.Function]bool{}, hasType: map[string]bool{}, hasBound: map[string]bool{}}
 		b.sets[v] = s
 	}
 	return s
@@ -172,9 +183,32 @@ func (b *funcBindings) call(v ssa.Value, w waiter) (fns []*ssa.Function, ok bool
 				fns = append(fns, m)
 			}
 		}
+		for _, t := range s.bounds {
+			b.graph(w, implementing(t))
+		}
 		return fns, true
 	}
 	return s.funcs, true
+}
+
+// implementing keeps the methods whose receiver (or a pointer to it)
+// implements interface t.
+func implementing(t types.Type) func(*ssa.Function) bool {
+	it, _ := t.Underlying().(*types.Interface)
+	return func(fn *ssa.Function) bool {
+		recv := fn.Signature.Recv()
+		if recv == nil || it == nil {
+			return true
+		}
+		r := recv.Type()
+		if types.Implements(r, it) {
+			return true
+		}
+		if _, isPtr := r.(*types.Pointer); !isPtr {
+			return types.Implements(types.NewPointer(r), it)
+		}
+		return false
+	}
 }
 
 // methodOf returns the method an interface call site calls on a value of
@@ -346,6 +380,9 @@ func (b *funcBindings) flow(v ssa.Value, dst *boundFuncs, seen map[ssa.Value]boo
 		for _, t := range src.types {
 			b.addType(dst, t)
 		}
+		for _, t := range src.bounds {
+			b.addBound(dst, t)
+		}
 	case *ssa.Phi:
 		for _, e := range x.Edges {
 			b.flow(e, dst, seen)
@@ -353,7 +390,28 @@ func (b *funcBindings) flow(v ssa.Value, dst *boundFuncs, seen map[ssa.Value]boo
 	case *ssa.Const:
 		// nil: calls nothing
 	default:
+		if types.IsInterface(v.Type()) {
+			b.addBound(dst, v.Type())
+			return
+		}
 		b.markUnknown(dst)
+	}
+}
+
+// addBound adds the static interface type of a value whose dynamic type
+// is not evident: each call waiting on the binding can call the methods
+// of the types that implement it.
+func (b *funcBindings) addBound(s *boundFuncs, t types.Type) {
+	if s.unknown || s.hasBound[t.String()] {
+		return
+	}
+	s.hasBound[t.String()] = true
+	s.bounds = append(s.bounds, t)
+	for _, w := range s.waiting {
+		b.graph(w, implementing(t))
+	}
+	for _, d := range s.into {
+		b.addBound(d, t)
 	}
 }
 
@@ -396,10 +454,11 @@ func (b *funcBindings) markUnknown(s *boundFuncs) {
 	s.unknown = true
 	s.funcs, s.has = nil, nil
 	s.types, s.hasType = nil, nil
+	s.bounds, s.hasBound = nil, nil
 	waiting := s.waiting
 	s.waiting = nil
 	for _, w := range waiting {
-		b.graph(w)
+		b.graph(w, nil)
 	}
 	for _, d := range s.into {
 		b.markUnknown(d)

@@ -279,8 +279,11 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 		heap.Push(q, &step{fn: fn, prev: prev, site: site, dynamic: dyn, length: prev.length + 1, seq: seq, ctx: ctx})
 	}
 	var binds *funcBindings
-	follow := func(s *step, site ssa.CallInstruction, sink bool) {
+	follow := func(s *step, site ssa.CallInstruction, sink bool, keep func(*ssa.Function) bool) {
 		for _, callee := range rc.callees(s.fn, site, sink) {
+			if keep != nil && !callee.callback && !keep(callee.fn) {
+				continue
+			}
 			if callee.callback {
 				binds.unknownParams(callee.fn)
 			} else {
@@ -296,7 +299,9 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 				push(w.at, w.site, fn, true)
 			}
 		},
-		func(w waiter) { follow(w.at, w.site, len(rc.sinksAt(w.site)) > 0) })
+		func(w waiter, keep func(*ssa.Function) bool) {
+			follow(w.at, w.site, len(rc.sinksAt(w.site)) > 0, keep)
+		})
 	for q.Len() > 0 {
 		s := heap.Pop(q).(*step)
 		if visited(s.fn, s.ctx) {
@@ -341,7 +346,7 @@ func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool,
 					continue
 				}
 			}
-			follow(s, site, len(sinks) > 0)
+			follow(s, site, len(sinks) > 0, nil)
 		}
 		for _, qd := range rc.sentFuncs(s.fn) {
 			if s.prev == nil && s.fn == handler && region != nil && !region[qd.send.Block()] {

@@ -19,13 +19,14 @@ import (
 const objects = "/var/lib/objects"
 
 func main() {
-	s := server.NewMCPServer("closers", "1.0.0") // want `agent closers server mcp-go: export_object, get_object, load_object, load_shared, read_object, write_object`
+	s := server.NewMCPServer("closers", "1.0.0") // want `agent closers server mcp-go: export_object, get_object, load_object, load_shared, read_from_dir, read_object, write_object`
 	s.AddTool(mcp.NewTool("read_object"), readObject)
 	s.AddTool(mcp.NewTool("write_object", mcp.WithString("text")), writeObject)
 	s.AddTool(mcp.NewTool("load_object", mcp.WithString("path")), loadObject)
 	s.AddTool(mcp.NewTool("get_object", mcp.WithString("name")), getObject)
 	s.AddTool(mcp.NewTool("export_object", mcp.WithString("dir")), exportObject)
 	s.AddTool(mcp.NewTool("load_shared", mcp.WithString("path")), loadShared)
+	s.AddTool(mcp.NewTool("read_from_dir"), readFromDir)
 	_ = server.ServeStdio(s)
 }
 
@@ -86,6 +87,16 @@ func loadShared(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResu
 		return nil, errors.New("outside the shared directory")
 	}
 	b, err := store.Load(p) // want `load_shared: fs-read os\.ReadFile`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(b)), nil
+}
+
+// readFromDir reads an object through the store's file system interface:
+// the file it closes is a store.File, never an object writer.
+func readFromDir(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_from_dir mcp-go constant` `BR305: tool read_from_dir is not logged with its arguments`
+	b, err := store.ReadFrom(store.Dir(objects), "head")
 	if err != nil {
 		return nil, err
 	}

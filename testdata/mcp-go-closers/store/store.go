@@ -77,3 +77,38 @@ func Get(name string) ([]byte, error) {
 func Export(dir, name string, b []byte) error {
 	return os.WriteFile(filepath.Join(dir, name), b, 0o600)
 }
+
+// File is what an FS opens.
+type File interface {
+	io.Reader
+	io.Closer
+	Name() string
+}
+
+// FS opens files by name.
+type FS interface {
+	Open(name string) (File, error)
+}
+
+// Dir is the FS of a directory.
+type Dir string
+
+// Open opens the file name under the directory.
+func (d Dir) Open(name string) (File, error) {
+	f, err := os.Open(filepath.Join(string(d), name)) // want `read_from_dir: fs-read os\.Open`
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// ReadFrom returns the content of the file name of fsys. The file it
+// closes is one an interface call returned: a File, whatever fsys is.
+func ReadFrom(fsys FS, name string) (b []byte, err error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer CheckClose(f, &err)
+	return io.ReadAll(f)
+}
