@@ -247,6 +247,10 @@ func TestFixtures(t *testing.T) {
 		// a report by a verbose flag, a loader by a switch): each tool
 		// gets what the constants it passes let them do.
 		"mcp-go-call-constants",
+		// Hints set by a literal that sets several, by the SDK's options
+		// applied in the server's own builder, and by the server's own
+		// options: each tool's hints are its own.
+		"mcp-go-hint-options",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

@@ -99,11 +99,17 @@ const (
 	eWrap
 	// eOperand: from a string concatenation to its operands.
 	eOperand
+	// eHint: from a call that says which values set one hint kind (a
+	// tool builder, a hint option) to those values: only that kind's
+	// walk follows it (hints.go).
+	eHint
 )
 
 type edge struct {
 	to   int32
 	kind uint8
+	// hint is the hint kind of an eHint edge (graph.hintKind).
+	hint uint8
 	// fan and alt, when fan >= 0, label an edge as alternative alt of
 	// fan-out fan: one caller of a function, one row of a table, one
 	// callee of a dynamic call...
@@ -232,6 +238,8 @@ type graph struct {
 	// hinted marks the call nodes whose hint sources were added
 	// (hints.go).
 	hinted map[hintKey]bool
+	// hintKinds numbers the hint kinds for eHint edges, from 1.
+	hintKinds map[string]uint8
 	// rewraps records that a wrapper of handlers the SDK holds was met
 	// (handlers.go, sdkHeld).
 	rewraps bool

@@ -4,7 +4,9 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -150,17 +152,32 @@ func (g *graph) hintWalk(from int32, kind string, at token.Pos, depth int, out *
 			var values, defaults []node
 			values, defaults, explained = g.hintCalls(it.id, kind)
 			for _, x := range values {
-				g.add(it.id, x, ePlain, -1, -1)
+				if !explained {
+					g.add(it.id, x, ePlain, -1, -1)
+					continue
+				}
+				// This kind's values only: the next kind's walk
+				// of the same call must not follow them.
+				if to := g.add(it.id, x, eHint, -1, -1); to >= 0 {
+					e := &g.out[it.id][len(g.out[it.id])-1]
+					e.hint = g.hintKind(kind)
+				}
 			}
 			for _, x := range defaults {
 				if to := g.add(it.id, x, ePlain, -1, -1); to >= 0 {
 					fallback[to] = true
 				}
 			}
+			for _, x := range g.appliedOptions(it.id, kind) {
+				if to := g.add(it.id, x, eHint, -1, -1); to >= 0 {
+					e := &g.out[it.id][len(g.out[it.id])-1]
+					e.hint = g.hintKind(kind)
+				}
+			}
 		}
 		plain := 0
 		for _, e := range g.out[it.id] {
-			if e.kind != ePlain {
+			if e.kind != ePlain && (e.kind != eHint || e.hint != g.hintKind(kind)) {
 				continue
 			}
 			plain++
@@ -183,6 +200,145 @@ func (g *graph) hintWalk(from int32, kind string, at token.Pos, depth int, out *
 			*out = append(*out, hintValue{kind: kind, id: it.id, val: "unknown", at: at, fallback: it.fallback})
 		}
 	}
+}
+
+// appliedOptions returns the values that options applied to a tool
+// object set for one hint kind, when node id is the object's hint field
+// (a path through its annotations to the hint): a tool assembled by the
+// application, `t := mcp.Tool{...}; for _, o := range opts { o(&t) }`,
+// gets from each option called with it the hint the option sets. An
+// option is a catalogued one (mcp.WithDestructiveHintAnnotation(true)),
+// whose argument hintCalls reads, or a closure of the application's
+// that stores into the hint field of what it is handed (directly, or
+// through a helper that returns the annotations), in the context of the
+// option's call, so that each tool keeps its own options' values.
+func (g *graph) appliedOptions(id int32, kind string) []node {
+	n := g.nodes[id]
+	field, rest, ok := g.hintFieldOf(n, kind)
+	if !ok {
+		return nil
+	}
+	var out []node
+	for _, r := range *n.v.Referrers() {
+		site, ok := r.(ssa.CallInstruction)
+		if !ok || site.Common().IsInvoke() || site.Common().StaticCallee() != nil {
+			continue
+		}
+		arg := slices.Index(site.Common().Args, n.v)
+		if arg < 0 {
+			continue
+		}
+		cv := g.root(node{v: site.Common().Value, c: n.c})
+		for _, l := range g.leaves(cv) {
+			ln := g.nodes[l]
+			if opt, ok := g.hintOption(ln); ok {
+				if opt.Kind == kind || opt.Kind == "annotations" {
+					out = append(out, ln)
+				}
+				continue
+			}
+			c := g.e.calleeCtx(ln, site, n.c)
+			if c == nil || arg >= len(c.fn.Params) {
+				continue
+			}
+			for _, v := range optionStores(c.fn, c.fn.Params[arg], field) {
+				out = append(out, node{v: v, c: c, path: rest})
+			}
+		}
+	}
+	return out
+}
+
+// hintFieldOf reports whether a node is a hint field of a tool object
+// that options can be applied to: a pointer to a catalogued tool type,
+// with a path through its annotations to the field of hint kind. It
+// returns the field's name and the path past it.
+func (g *graph) hintFieldOf(n node, kind string) (field, rest string, ok bool) {
+	p, isPtr := n.v.Type().Underlying().(*types.Pointer)
+	if !isPtr || !strings.HasPrefix(n.path, "*/") {
+		return "", "", false
+	}
+	ann, ok := g.e.cat.Annotations[rules.Normalize(typeSymbol(p.Elem()))]
+	if !ok {
+		return "", "", false
+	}
+	els := strings.Split(n.path, "/")
+	if len(els) < 3 || els[1] != ann {
+		return "", "", false
+	}
+	at := fieldType(p.Elem(), ann)
+	if q, ok := types.Unalias(at).Underlying().(*types.Pointer); ok {
+		at = q.Elem()
+	}
+	for name, k := range g.e.cat.Hints[rules.Normalize(typeSymbol(at))] {
+		if k != kind {
+			continue
+		}
+		if i := slices.Index(els[2:], name); i >= 0 {
+			return name, strings.Join(els[2+i+1:], "/"), true
+		}
+	}
+	return "", "", false
+}
+
+// optionStores returns the values an option function stores into the
+// hint field of the tool it is handed as p: x.field = v where x is p's
+// annotations, reached through p's fields and loads or returned by a
+// helper handed p.
+func optionStores(fn *ssa.Function, p *ssa.Parameter, field string) []ssa.Value {
+	var out []ssa.Value
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			st, ok := instr.(*ssa.Store)
+			if !ok {
+				continue
+			}
+			fa, ok := st.Addr.(*ssa.FieldAddr)
+			if ok && fieldName(fa.X.Type(), fa.Field) == field && fromParam(fa.X, p, 0) {
+				out = append(out, st.Val)
+			}
+		}
+	}
+	return out
+}
+
+// fromParam reports whether v is p, a field or load of what p points to,
+// or the result of a static call handed such a value.
+func fromParam(v ssa.Value, p *ssa.Parameter, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.Parameter:
+		return x == p
+	case *ssa.FieldAddr:
+		return fromParam(x.X, p, depth+1)
+	case *ssa.UnOp:
+		return x.Op == token.MUL && fromParam(x.X, p, depth+1)
+	case *ssa.Call:
+		if x.Call.StaticCallee() == nil {
+			return false
+		}
+		for _, a := range x.Call.Args {
+			if fromParam(a, p, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hintKind numbers a hint kind for the eHint edges of its values.
+func (g *graph) hintKind(kind string) uint8 {
+	k, ok := g.hintKinds[kind]
+	if !ok {
+		if g.hintKinds == nil {
+			g.hintKinds = map[string]uint8{}
+		}
+		k = uint8(len(g.hintKinds) + 1)
+		g.hintKinds[kind] = k
+	}
+	return k
 }
 
 // declares reports whether a node is where hints are declared: an
@@ -287,15 +443,7 @@ func (g *graph) optionValues(opts ssa.Value, c *ctx, kind string) []node {
 	r := g.root(node{v: opts, c: c, path: sliceRoot(opts.Type())})
 	var out []node
 	for _, l := range g.leaves(r) {
-		call, ok := g.nodes[l].v.(*ssa.Call)
-		if !ok || g.nodes[l].path != "" {
-			continue
-		}
-		callee := call.Call.StaticCallee()
-		if callee == nil {
-			continue
-		}
-		if opt, ok := g.e.cat.HintOptions[rules.Normalize(symbolOf(callee))]; ok && (opt.Kind == kind || opt.Kind == "annotations") {
+		if opt, ok := g.hintOption(g.nodes[l]); ok && (opt.Kind == kind || opt.Kind == "annotations") {
 			out = append(out, g.nodes[l])
 		}
 	}
@@ -342,4 +490,18 @@ func pairHints(vals []hintValue, places []map[meetKey]bool, hp map[meetKey]bool)
 		}
 	}
 	return hints, at
+}
+
+// hintOption returns the catalogued hint option a call node calls, if any.
+func (g *graph) hintOption(n node) (rules.HintOption, bool) {
+	call, ok := n.v.(*ssa.Call)
+	if !ok || n.path != "" {
+		return rules.HintOption{}, false
+	}
+	callee := call.Call.StaticCallee()
+	if callee == nil {
+		return rules.HintOption{}, false
+	}
+	opt, ok := g.e.cat.HintOptions[rules.Normalize(symbolOf(callee))]
+	return opt, ok
 }
