@@ -221,6 +221,7 @@ func (rc *reacher) graphCallees(site ssa.CallInstruction) []*ssa.Function {
 func (rc *reacher) reach(handler *ssa.Function, region map[*ssa.BasicBlock]bool, layers []discovery.Layer) *reached {
 	// best holds the (function, context) pairs searched; searched, the
 	// functions searched in any context.
+	rc.consts.NewSearch()
 	best := map[funcContext]bool{}
 	searched := map[*ssa.Function]bool{}
 	visited := func(fn *ssa.Function, ctx *callconst.Context) bool {

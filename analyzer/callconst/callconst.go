@@ -31,6 +31,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/symbol"
 )
 
 // Context is what one call fixes of a function's parameters that decide
@@ -78,7 +80,14 @@ type Analysis struct {
 	// so far of itself).
 	deciding map[*ssa.Function][]bool
 	live     map[liveKey][]bool
+	// contexts counts the contexts made for each function: past
+	// maxContexts, a call fixes nothing (a recursive walk that passes
+	// depth+1 would make one per level).
+	contexts map[*ssa.Function]map[string]bool
 }
+
+// maxContexts bounds the contexts of one function.
+const maxContexts = 8
 
 type liveKey struct {
 	fn  *ssa.Function
@@ -91,7 +100,14 @@ type liveKey struct {
 // in the order of its callee's parameters (a method's receiver first).
 func New(callees func(ssa.CallInstruction) []*ssa.Function, decides func(ssa.CallInstruction, int) bool, args func(*ssa.CallCommon) []ssa.Value) *Analysis {
 	return &Analysis{callees: callees, decides: decides, args: args,
-		deciding: map[*ssa.Function][]bool{}, live: map[liveKey][]bool{}}
+		deciding: map[*ssa.Function][]bool{}, live: map[liveKey][]bool{}, contexts: map[*ssa.Function]map[string]bool{}}
+}
+
+// NewSearch starts a search: the bound on each function's contexts
+// counts from zero again, so that what one tool's search finds does not
+// depend on the searches before it.
+func (a *Analysis) NewSearch() {
+	a.contexts = map[*ssa.Function]map[string]bool{}
 }
 
 // Enter returns what a call site, run in the caller's context, fixes of
@@ -125,6 +141,17 @@ func (a *Analysis) Enter(site ssa.CallInstruction, caller *Context, callee *ssa.
 		return nil
 	}
 	out.key = key.String()
+	seen := a.contexts[callee]
+	if seen == nil {
+		seen = map[string]bool{}
+		a.contexts[callee] = seen
+	}
+	if !seen[out.key] {
+		if len(seen) >= maxContexts {
+			return nil
+		}
+		seen[out.key] = true
+	}
 	return &out
 }
 
@@ -156,26 +183,7 @@ func (a *Analysis) Live(fn *ssa.Function, ctx *Context, alive []bool) []bool {
 			never[b] = b.Succs[0]
 		}
 	}
-	live := alive
-	if len(never) > 0 {
-		live = make([]bool, len(fn.Blocks))
-		var visit func(b *ssa.BasicBlock)
-		visit = func(b *ssa.BasicBlock) {
-			if b == nil || live[b.Index] || (alive != nil && !alive[b.Index]) {
-				return
-			}
-			live[b.Index] = true
-			for _, s := range b.Succs {
-				if never[b] != s {
-					visit(s)
-				}
-			}
-		}
-		if len(fn.Blocks) > 0 {
-			visit(fn.Blocks[0])
-		}
-		visit(fn.Recover)
-	}
+	live := symbol.LiveWithout(fn, alive, never)
 	a.live[k] = live
 	return live
 }
@@ -283,7 +291,7 @@ func eval(v ssa.Value, ctx *Context, depth int) (constant.Value, bool) {
 func binary(op token.Token, l, r constant.Value) (constant.Value, bool) {
 	switch op {
 	case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
-		if !comparable(l, r) {
+		if !symbol.Comparable(l, r) {
 			return nil, false
 		}
 		return constant.MakeBool(constant.Compare(l, op, r)), true
@@ -363,13 +371,6 @@ func endingIf(b *ssa.BasicBlock) *ssa.If {
 	}
 	iff, _ := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 	return iff
-}
-
-// comparable reports whether constant.Compare can compare x and y.
-func comparable(x, y constant.Value) bool {
-	numeric := func(k constant.Kind) bool { return k == constant.Int || k == constant.Float }
-	return x.Kind() == y.Kind() && x.Kind() != constant.Unknown && x.Kind() != constant.Complex ||
-		numeric(x.Kind()) && numeric(y.Kind())
 }
 
 func isBasic(t types.Type) bool {

@@ -299,3 +299,38 @@ func Returned(r *ssa.Return, i int) ssa.Value {
 	}
 	return v
 }
+
+// LiveWithout reports, by block index, which of fn's blocks run when the
+// branch of each block in never to the successor it names is never taken:
+// those reached from the entry (or the recover block) among those alive
+// (nil: all). It returns alive itself when never is empty.
+func LiveWithout(fn *ssa.Function, alive []bool, never map[*ssa.BasicBlock]*ssa.BasicBlock) []bool {
+	if len(never) == 0 {
+		return alive
+	}
+	live := make([]bool, len(fn.Blocks))
+	var visit func(b *ssa.BasicBlock)
+	visit = func(b *ssa.BasicBlock) {
+		if b == nil || live[b.Index] || (alive != nil && !alive[b.Index]) {
+			return
+		}
+		live[b.Index] = true
+		for _, s := range b.Succs {
+			if never[b] != s {
+				visit(s)
+			}
+		}
+	}
+	if len(fn.Blocks) > 0 {
+		visit(fn.Blocks[0])
+	}
+	visit(fn.Recover)
+	return live
+}
+
+// Comparable reports whether constant.Compare can compare x and y.
+func Comparable(x, y constant.Value) bool {
+	numeric := func(k constant.Kind) bool { return k == constant.Int || k == constant.Float }
+	return x.Kind() == y.Kind() && x.Kind() != constant.Unknown && x.Kind() != constant.Complex ||
+		numeric(x.Kind()) && numeric(y.Kind())
+}

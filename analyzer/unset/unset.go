@@ -146,27 +146,7 @@ func (u *Fields) liveBlocks(fn *ssa.Function, alive []bool) []bool {
 			closed[b] = never
 		}
 	}
-	if len(closed) == 0 {
-		return alive
-	}
-	live := make([]bool, len(fn.Blocks))
-	var visit func(b *ssa.BasicBlock)
-	visit = func(b *ssa.BasicBlock) {
-		if b == nil || live[b.Index] || (alive != nil && !alive[b.Index]) {
-			return
-		}
-		live[b.Index] = true
-		for _, s := range b.Succs {
-			if closed[b] != s {
-				visit(s)
-			}
-		}
-	}
-	if len(fn.Blocks) > 0 {
-		visit(fn.Blocks[0])
-	}
-	visit(fn.Recover)
-	return live
+	return symbol.LiveWithout(fn, alive, closed)
 }
 
 // neverTaken returns the successor of block b's If that the condition
@@ -223,7 +203,7 @@ func (u *Fields) fold(cond ssa.Value) (value, ok bool) {
 		}
 		switch c.Op {
 		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
-			if !comparable(x.v, y.v) {
+			if !symbol.Comparable(x.v, y.v) {
 				return false, false
 			}
 			return constant.Compare(x.v, c.Op, y.v), true
@@ -273,13 +253,6 @@ func (u *Fields) operand(v ssa.Value) (k *known, unset bool) {
 		return &known{nil: true}, true
 	}
 	return nil, false
-}
-
-// comparable reports whether constant.Compare can compare x and y.
-func comparable(x, y constant.Value) bool {
-	numeric := func(k constant.Kind) bool { return k == constant.Int || k == constant.Float }
-	return x.Kind() == y.Kind() && x.Kind() != constant.Unknown && x.Kind() != constant.Complex ||
-		numeric(x.Kind()) && numeric(y.Kind())
 }
 
 // isBool reports whether t is a boolean type.

@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 
 	"example.com/vfs"
 	"github.com/mark3labs/mcp-go/mcp"
@@ -19,13 +21,14 @@ import (
 var notes = vfs.New("/var/lib/notes")
 
 func main() {
-	s := server.NewMCPServer("constants", "1.0.0") // want `agent constants server mcp-go: brief_status, full_status, local_settings, open_note, read_note, write_note`
+	s := server.NewMCPServer("constants", "1.0.0") // want `agent constants server mcp-go: brief_status, full_status, local_settings, note_tree, open_note, read_note, write_note`
 	s.AddTool(mcp.NewTool("read_note"), readNote)
 	s.AddTool(mcp.NewTool("write_note", mcp.WithString("text")), writeNote)
 	s.AddTool(mcp.NewTool("open_note", mcp.WithNumber("flags")), openNote)
 	s.AddTool(mcp.NewTool("brief_status"), briefStatus)
 	s.AddTool(mcp.NewTool("full_status"), fullStatus)
 	s.AddTool(mcp.NewTool("local_settings"), localSettings)
+	s.AddTool(mcp.NewTool("note_tree"), noteTree)
 	_ = server.ServeStdio(s)
 }
 
@@ -103,4 +106,27 @@ func settings(ctx context.Context, source string) ([]byte, error) {
 		return nil, nil
 	}
 	return nil, nil
+}
+
+// noteTree lists the notes' tree, indented by depth: each level passes
+// depth+1, a new constant, and nothing on depth ends the recursion; the
+// search still ends (a function gets a bounded number of contexts).
+func noteTree(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool note_tree mcp-go constant` `BR305: tool note_tree is not logged with its arguments`
+	var names []string
+	walk("/var/lib/notes", 0, &names)
+	return mcp.NewToolResultText(strings.Join(names, "\n")), nil
+}
+
+func walk(dir string, depth int, names *[]string) {
+	entries, _ := os.ReadDir(dir) // want `note_tree: fs-read os\.ReadDir`
+	for _, e := range entries {
+		indent := ""
+		if depth > 0 {
+			indent = strings.Repeat("  ", depth)
+		}
+		*names = append(*names, indent+e.Name())
+		if e.IsDir() {
+			walk(filepath.Join(dir, e.Name()), depth+1, names)
+		}
+	}
 }
