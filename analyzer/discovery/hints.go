@@ -218,8 +218,12 @@ func (g *graph) appliedOptions(id int32, kind string) []node {
 	if !ok {
 		return nil
 	}
+	refs := n.v.Referrers()
+	if refs == nil {
+		return nil // a global: the options are applied to a pointer to it
+	}
 	var out []node
-	for _, r := range *n.v.Referrers() {
+	for _, r := range *refs {
 		site, ok := r.(ssa.CallInstruction)
 		if !ok || site.Common().IsInvoke() || site.Common().StaticCallee() != nil {
 			continue

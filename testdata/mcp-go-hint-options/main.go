@@ -44,14 +44,18 @@ func build(name string, opts ...option) mcp.Tool {
 	return t
 }
 
+// pingTool is a tool kept in a package variable.
+var pingTool = mcp.NewTool("ping_notes", mcp.WithReadOnlyHintAnnotation(true)) // want `ping_notes: hints read-only=true`
+
 func main() {
-	s := server.NewMCPServer("hintoptions", "1.0.0")                                                                                                    // want `agent hintoptions server mcp-go: archive_notes, clear_notes, count_notes, list_notes, prune_notes, reset_notes`
+	s := server.NewMCPServer("hintoptions", "1.0.0")                                                                                                    // want `agent hintoptions server mcp-go: archive_notes, clear_notes, count_notes, list_notes, ping_notes, prune_notes, reset_notes`
 	s.AddTool(mcp.NewTool("prune_notes", mcp.WithToolAnnotation(mcp.ToolAnnotation{ReadOnlyHint: ptr(true), DestructiveHint: ptr(false)})), pruneNotes) // want `prune_notes: hints read-only=true destructive=false` `BR501: tool prune_notes declares readOnlyHint true but can change something: fs-write os\.Remove` `BR501: tool prune_notes declares destructiveHint false but can delete: fs-write os\.Remove`
 	s.AddTool(newTool("list_notes", mcp.WithReadOnlyHintAnnotation(true)), listNotes)                                                                   // want `list_notes: hints read-only=true`
 	s.AddTool(newTool("clear_notes", mcp.WithReadOnlyHintAnnotation(true)), clearNotes)                                                                 // want `clear_notes: hints read-only=true` `BR501: tool clear_notes declares readOnlyHint true but can change something: fs-write os\.RemoveAll`
 	s.AddTool(build("count_notes", readOnly(true)), countNotes)                                                                                         // want `count_notes: hints read-only=true`
 	s.AddTool(build("reset_notes", readOnly(true)), resetNotes)                                                                                         // want `reset_notes: hints read-only=true` `BR501: tool reset_notes declares readOnlyHint true but can change something: fs-write os\.WriteFile`
 	s.AddTool(build("archive_notes", readOnly(false)), archiveNotes)                                                                                    // want `archive_notes: hints read-only=false`
+	s.AddTool(pingTool, pingNotes)
 	_ = server.ServeStdio(s)
 }
 
@@ -85,4 +89,8 @@ func resetNotes(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResu
 
 func archiveNotes(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool archive_notes mcp-go constant` `BR304: tool archive_notes can write files with no rate limit` `BR305: tool archive_notes is not logged with its arguments`
 	return mcp.NewToolResultText("archived"), os.Rename(notes, notes+".old") // want `archive_notes: fs-write os\.Rename` `BR301: tool archive_notes can write files through os\.Rename with no confirmation before it`
+}
+
+func pingNotes(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool ping_notes mcp-go constant`
+	return mcp.NewToolResultText("pong"), nil
 }
