@@ -11,7 +11,8 @@
 // program uses. The program decides: a field of a type whose package's
 // code the scan sees (not the standard library's, not an opaque SDK's nor
 // one they import, whose code sets fields unseen) that no function the
-// program can run stores into, and that no decoder or reflection can fill
+// program can run stores anything but a zero value into (false, "", nil,
+// or the value of another such field), and that no decoder or reflection can fill
 // (no value holding it is ever made an `any`: an error or an io.Writer is
 // only called), keeps its zero value, and a branch taken only when it is
 // not zero never runs.
@@ -58,15 +59,20 @@ type Fields struct {
 func Analyze(fns []*ssa.Function, judged func(*ssa.Function) bool, visible func(pkg string) bool) *Fields {
 	u := &Fields{set: map[*types.Var]bool{}, judged: judged, visible: visible, live: map[*ssa.Function][]bool{}}
 	seen := map[types.Type]bool{}
+	stored := map[*types.Var][]ssa.Value{}
 	for _, fn := range fns {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				switch x := instr.(type) {
 				case *ssa.FieldAddr:
-					if !onlyLoaded(x) {
-						if f := symbol.Field(x.X.Type(), x.Field); f != nil {
-							u.set[f.Origin()] = true
-						}
+					f := symbol.Field(x.X.Type(), x.Field)
+					if f == nil {
+						continue
+					}
+					if vals, ok := storedOnly(x); ok {
+						stored[f.Origin()] = append(stored[f.Origin()], vals...)
+					} else {
+						u.set[f.Origin()] = true
 					}
 				case *ssa.MakeInterface:
 					if !isEmptyInterface(x.Type()) {
@@ -79,21 +85,71 @@ func Analyze(fns []*ssa.Function, judged func(*ssa.Function) bool, visible func(
 			}
 		}
 	}
+	// A field stored only with its zero value, or with another such
+	// field's value (pdfcpu's XRefTable.ValidateLinks: conf.ValidateLinks,
+	// which only DefaultConfiguration stores, with false), keeps its zero
+	// value; a field is set once anything else is stored into it.
+	for changed := true; changed; {
+		changed = false
+		for f, vals := range stored {
+			if u.set[f] {
+				continue
+			}
+			for _, v := range vals {
+				if !u.zero(v) {
+					u.set[f] = true
+					changed = true
+					break
+				}
+			}
+		}
+	}
 	return u
 }
 
-// onlyLoaded reports whether the address of a field is only read through.
-func onlyLoaded(fa *ssa.FieldAddr) bool {
+// storedOnly returns the values stored through the address of a field,
+// when it is only stored through and read through.
+func storedOnly(fa *ssa.FieldAddr) ([]ssa.Value, bool) {
+	var vals []ssa.Value
 	for _, r := range *fa.Referrers() {
-		if u, ok := r.(*ssa.UnOp); ok && u.Op == token.MUL && u.X == fa {
-			continue
+		switch x := r.(type) {
+		case *ssa.UnOp:
+			if x.Op != token.MUL || x.X != fa {
+				return nil, false
+			}
+		case *ssa.DebugRef:
+		case *ssa.Store:
+			if x.Addr != fa {
+				return nil, false
+			}
+			vals = append(vals, x.Val)
+		default:
+			return nil, false
 		}
-		if _, ok := r.(*ssa.DebugRef); ok {
-			continue
-		}
-		return false
 	}
-	return true
+	return vals, true
+}
+
+// zero reports whether a stored value is a zero value: a zero constant, or
+// the value of a field that keeps its zero value (so far).
+func (u *Fields) zero(v ssa.Value) bool {
+	if c, ok := v.(*ssa.Const); ok {
+		return c.IsNil() || c.Value != nil && isZeroConstant(c.Value)
+	}
+	return u.unsetRead(v)
+}
+
+// isZeroConstant reports whether a constant is its type's zero value.
+func isZeroConstant(v constant.Value) bool {
+	switch v.Kind() {
+	case constant.Bool:
+		return !constant.BoolVal(v)
+	case constant.String:
+		return constant.StringVal(v) == ""
+	case constant.Int, constant.Float:
+		return constant.Sign(v) == 0
+	}
+	return false
 }
 
 // reflect records the struct types that a value of type t holds, or

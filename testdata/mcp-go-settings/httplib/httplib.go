@@ -20,16 +20,27 @@ type Options struct {
 	Hook string `json:"hook"`
 }
 
+// Config is a client's configuration.
+type Config struct {
+	// CheckLinks checks every link of a page and writes a report: only
+	// the library's own command-line tool turns it on.
+	CheckLinks bool
+}
+
+// DefaultConfig is the configuration New uses.
+func DefaultConfig() *Config { return &Config{CheckLinks: false} }
+
 // Client fetches pages.
 type Client struct {
-	hc       *http.Client
-	saveTo   string
-	cacheDir string
-	offline  bool
-	proxies  []string
-	mode     string
-	mirror   string
-	opts     *Options
+	checkLinks bool
+	hc         *http.Client
+	saveTo     string
+	cacheDir   string
+	offline    bool
+	proxies    []string
+	mode       string
+	mirror     string
+	opts       *Options
 }
 
 // Option sets up a client.
@@ -43,7 +54,8 @@ func WithOptions(o *Options) Option { return func(c *Client) { c.opts = o } }
 
 // New returns a client.
 func New(opts ...Option) *Client {
-	c := &Client{hc: http.DefaultClient}
+	conf := DefaultConfig()
+	c := &Client{hc: http.DefaultClient, checkLinks: conf.CheckLinks}
 	for _, o := range opts {
 		o(c)
 	}
@@ -110,6 +122,13 @@ func (c *Client) Get(url string) ([]byte, error) {
 			return nil, err
 		}
 		resp.Body.Close()
+	}
+	if c.checkLinks {
+		report, err := os.Create(filepath.Join(os.TempDir(), "links.txt"))
+		if err != nil {
+			return nil, err
+		}
+		report.Close()
 	}
 	if c.opts != nil && c.opts.Hook != "" {
 		if err := exec.Command(c.opts.Hook).Run(); err != nil { // want `fetch: exec os/exec\.Command` `BR301: tool fetch can run processes through os/exec\.Command with no confirmation before it`
