@@ -663,6 +663,9 @@ func (c *checker) constantStrings(v ssa.Value, scope map[*ssa.Function]bool, see
 				return union(c.storedValues(fv))
 			}
 		}
+		if w, ok := firstSplitWord(x.X); ok {
+			return []string{w}, true
+		}
 		return union(listElements(x.X))
 	case *ssa.Field:
 		if fv := symbol.Field(x.X.Type(), x.Field); fv != nil {
@@ -879,7 +882,10 @@ func (c *checker) argumentsOnly(site ssa.CallInstruction, tainted []int, scope m
 				continue
 			}
 			for _, i := range tainted {
-				if i <= s.Arg {
+				// The program itself, fixed, is not the model's
+				// however it is tainted (the first word of a line
+				// split with the model's words after it).
+				if i < s.Arg {
 					return false
 				}
 			}
@@ -887,4 +893,82 @@ func (c *checker) argumentsOnly(site ssa.CallInstruction, tainted []int, scope m
 		}
 	}
 	return false
+}
+
+// firstSplitWord returns the first word of a command line split into
+// words, when the line starts with a constant word: parts[0] of
+// strings.Fields("az " + args), of strings.Split(line, " ") or of a shell
+// splitter's Split(fmt.Sprintf("helm %s", args)). The rest of the line is
+// the program's arguments, whoever writes them.
+func firstSplitWord(addr ssa.Value) (string, bool) {
+	ia, ok := addr.(*ssa.IndexAddr)
+	if !ok {
+		return "", false
+	}
+	if k, ok := ia.Index.(*ssa.Const); !ok || k.Value == nil || k.Value.ExactString() != "0" {
+		return "", false
+	}
+	words := ia.X
+	if ex, ok := words.(*ssa.Extract); ok && ex.Index == 0 {
+		words = ex.Tuple
+	}
+	call, ok := words.(*ssa.Call)
+	if !ok {
+		return "", false
+	}
+	callee := call.Call.StaticCallee()
+	if callee == nil || len(call.Call.Args) == 0 {
+		return "", false
+	}
+	pkg := symbol.Package(callee)
+	switch {
+	case pkg == "strings" && callee.Name() == "Fields":
+	case pkg == "strings" && callee.Name() == "Split" && len(call.Call.Args) == 2:
+		if sep, ok := constString(call.Call.Args[1]); !ok || sep != " " {
+			return "", false
+		}
+	case callee.Name() == "Split" && (strings.HasSuffix(pkg, "shlex") || strings.HasSuffix(pkg, "shellquote")):
+	default:
+		return "", false
+	}
+	prefix := constantPrefix(call.Call.Args[0], 0)
+	line := strings.TrimLeft(prefix, " \t")
+	end := strings.IndexAny(line, " \t")
+	if end <= 0 || strings.ContainsAny(line[:end], "'\"\\$`") {
+		return "", false // no whole word fixed, or one a shell splitter reads otherwise
+	}
+	return line[:end], true
+}
+
+// constantPrefix returns what a string always starts with: a constant, the
+// prefix of a concatenation, or of fmt.Sprintf's constant format up to
+// its first verb.
+func constantPrefix(v ssa.Value, depth int) string {
+	if depth > 8 {
+		return ""
+	}
+	if s, ok := constString(v); ok {
+		return s
+	}
+	switch x := v.(type) {
+	case *ssa.BinOp:
+		if x.Op != token.ADD {
+			return ""
+		}
+		left := constantPrefix(x.X, depth+1)
+		if s, ok := constString(x.X); ok && s == left {
+			return left + constantPrefix(x.Y, depth+1)
+		}
+		return left
+	case *ssa.Call:
+		if callee := x.Call.StaticCallee(); callee != nil && symbol.Package(callee) == "fmt" && callee.Name() == "Sprintf" && len(x.Call.Args) > 0 {
+			if format, ok := constString(x.Call.Args[0]); ok {
+				if i := strings.IndexByte(format, '%'); i >= 0 {
+					return format[:i]
+				}
+				return format
+			}
+		}
+	}
+	return ""
 }

@@ -153,6 +153,15 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 					if c.protocolMessage(f, sc.sym, args[i]) {
 						continue
 					}
+					if i == s.Arg {
+						// A program the code fixes is not the
+						// model's, though it came out of the same
+						// split line as the model's words
+						// (strings.Fields("az " + args)[0]).
+						if _, fixed := c.fixedProgram(site, s, f.funcs); fixed {
+							continue
+						}
+					}
 					id := ruleForKind[s.Kind]
 					if seen[id+sc.sym] {
 						continue
