@@ -78,6 +78,10 @@ type boundFuncs struct {
 	// methods of types that implement one of them.
 	bounds   []types.Type
 	hasBound map[string]bool
+	// iface says the bound value is of interface type: only such a
+	// value can be narrowed by bounds (a method's receiver of function
+	// type handed an interface value cannot).
+	iface bool
 	// unknown: some binding is not evident; the call graph answers.
 	unknown bool
 	// into lists the parameters and free variables this one is passed to.
@@ -98,7 +102,8 @@ func newFuncBindings(enter func(waiter, *ssa.Function), graph func(waiter, func(
 func (b *funcBindings) set(v ssa.Value) *boundFuncs {
 	s := b.sets[v]
 	if s == nil {
-		s = &boundFuncs{has: map[*ssa.Function]bool{}, hasType: map[string]bool{}, hasBound: map[string]bool{}}
+		s = &boundFuncs{has: map[*ssa.Function]bool{}, hasType: map[string]bool{}, hasBound: map[string]bool{},
+			iface: types.IsInterface(v.Type())}
 		b.sets[v] = s
 	}
 	return s
@@ -389,13 +394,46 @@ func (b *funcBindings) flow(v ssa.Value, dst *boundFuncs, seen map[ssa.Value]boo
 		}
 	case *ssa.Const:
 		// nil: calls nothing
-	default:
-		if types.IsInterface(v.Type()) {
-			b.addBound(dst, v.Type())
-			return
+	case *ssa.Call:
+		if !b.flowReturns(x.Call.StaticCallee(), 0, dst, seen) {
+			b.otherwise(v, dst)
 		}
-		b.markUnknown(dst)
+	case *ssa.Extract:
+		call, ok := x.Tuple.(*ssa.Call)
+		if !ok || !b.flowReturns(call.Call.StaticCallee(), x.Index, dst, seen) {
+			b.otherwise(v, dst)
+		}
+	default:
+		b.otherwise(v, dst)
 	}
+}
+
+// flowReturns adds what a static callee returns as result i, when it has
+// a body: a factory's returned closure or adapter (return
+// RunnerFunc(func(...) {...})) is what its call gives.
+func (b *funcBindings) flowReturns(callee *ssa.Function, i int, dst *boundFuncs, seen map[ssa.Value]bool) bool {
+	if callee == nil || len(callee.Blocks) == 0 {
+		return false
+	}
+	found := false
+	for _, blk := range callee.Blocks {
+		if r, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok && i < len(r.Results) {
+			found = true
+			b.flow(symbol.Returned(r, i), dst, seen)
+		}
+	}
+	return found
+}
+
+// otherwise binds a value whose dynamic type or function is not evident:
+// an interface value bounds an interface binding by its static type;
+// anything else leaves the call graph's answer.
+func (b *funcBindings) otherwise(v ssa.Value, dst *boundFuncs) {
+	if dst.iface && types.IsInterface(v.Type()) {
+		b.addBound(dst, v.Type())
+		return
+	}
+	b.markUnknown(dst)
 }
 
 // addBound adds the static interface type of a value whose dynamic type

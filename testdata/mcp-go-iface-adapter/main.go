@@ -152,16 +152,35 @@ func adapt(r Runner) server.ToolHandlerFunc {
 }
 
 func main() {
-	s := server.NewMCPServer("runners", "1.0.0") // want `agent runners server mcp-go: count_notes, disk_usage, echo, notes, remove_note, shell, token_size` `BR402: agent runners: notes returns private data \(os\.ReadFile\), shell sends data where the model says \(os/exec\.CommandContext\); whoever steers t.*`
+	s := server.NewMCPServer("runners", "1.0.0") // want `agent runners server mcp-go: count_notes, disk_usage, echo, memory_info, notes, remove_note, shell, token_size` `BR402: agent runners: memory_info returns private data \(os\.ReadFile\), shell sends data where the model says \(os/exec\.CommandContext\); whoever steers t.*`
 	s.AddTool(mcp.NewTool("echo", mcp.WithString("text")), adapt(echoRunner{}))
 	s.AddTool(mcp.NewTool("shell", mcp.WithString("command")), adapt(&shellRunner{shell: "/bin/sh"}))
 	s.AddTool(mcp.NewTool("notes"), adapt(notesRunner{root: "/srv/notes"}))
 	s.AddTool(mcp.NewTool("remove_note", mcp.WithString("name")), adapt(&audited{inner: removeRunner{root: "/srv/notes"}}))
 	s.AddTool(mcp.NewTool("count_notes"), countNotes(dirStore{dir: "/srv/notes"}))
 	s.AddTool(mcp.NewTool("disk_usage", mcp.WithString("dir")), adapt(diskUsage()))
+	s.AddTool(mcp.NewTool("memory_info"), memoryInfo)
 	cfg := &Config{TokenPath: "/etc/runners/token", AuditDir: "/var/log/runners"}
 	s.AddTool(mcp.NewTool("token_size", mcp.WithString("caller")), adaptWithConfig(tokenRunner{}, cfg))
 	if err := server.ServeStdio(s); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// memoryInfo runs, inside its handler, the Runner a factory makes: a
+// function converted to a RunnerFunc, whose Run calls that function only,
+// not every function the program converts (disk_usage's command).
+func memoryInfo(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool memory_info mcp-go constant` `BR305: tool memory_info is not logged with its arguments`
+	out, err := memRunner().Run(ctx, req.GetArguments())
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(out), nil
+}
+
+func memRunner() Runner {
+	return RunnerFunc(func(ctx context.Context, args map[string]any) (string, error) {
+		b, err := os.ReadFile("/proc/meminfo") // want `memory_info: fs-read os\.ReadFile` `BR202: tool memory_info returns the contents of a file read by os\.ReadFile to the model`
+		return string(b), err
+	})
 }
