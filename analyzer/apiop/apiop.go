@@ -157,9 +157,12 @@ func Infer(cfg Config, fns []*ssa.Function) *Operations {
 		changed = false
 		for _, fn := range fns {
 			for _, site := range callSites(fn) {
-				callee, sink, sigs := a.calleeSigs(site)
+				callee, sym, sigs := a.calleeSigs(site)
 				for _, s := range sigs {
-					changed = a.apply(fn, site, s, sigVia{site: site, callee: callee, s: s, sink: sink}) || changed
+					if sym != "" && s.path != "" && !a.does(site, sym, s.path) {
+						continue // os.OpenFile(p, os.O_RDONLY, 0) writes nothing
+					}
+					changed = a.apply(fn, site, s, sigVia{site: site, callee: callee, s: s, sink: sym}) || changed
 				}
 			}
 			changed = a.fieldStores(fn) || changed
@@ -173,6 +176,21 @@ func Infer(cfg Config, fns []*ssa.Function) *Operations {
 		}
 	}
 	return a
+}
+
+// does reports whether a call of a catalogued sink does what capability
+// names, by its arguments (os.OpenFile's flags): a sink without flags does
+// what the catalog says.
+func (a *Operations) does(site ssa.CallInstruction, sym, capability string) bool {
+	if sk, ok := a.cat.Sink(sym); !ok || sk.FlagArg < 0 {
+		return true
+	}
+	for _, h := range sink.At(a.cat, site, func() []*ssa.Function { return nil }, symbol.Of) {
+		if h.Capability == capability {
+			return true
+		}
+	}
+	return false
 }
 
 // calleeSigs returns how the callee of a call builds a request: an
@@ -234,10 +252,15 @@ func (a *Operations) catalogSigs(sym string) []opSig {
 		// no method that an operation could be told by, but the
 		// URL's host is its caller's choice. A file opened, written
 		// or removed at a path: where the path starts is its
-		// caller's choice (a sink whose flags decide between reading
-		// and writing is left out: they are its caller's too).
+		// caller's choice (for a sink whose flags decide between
+		// reading and writing, os.OpenFile, each call's flags say
+		// which: Infer keeps the one the call does).
 		kind := a.cat.ChosenBy[sk.Capability]
-		if sens, ok := a.cat.SensitiveArgs(sym); ok && (kind == "url" || kind == "path" && sk.FlagArg < 0) {
+		if sens, ok := a.cat.SensitiveArgs(sym); ok && (kind == "url" || kind == "path") {
+			capabilities := []string{sk.Capability}
+			if sk.FlagArg >= 0 {
+				capabilities = []string{"fs-read", "fs-write"}
+			}
 			var out []opSig
 			for _, s := range sens {
 				switch {
@@ -245,7 +268,9 @@ func (a *Operations) catalogSigs(sym string) []opSig {
 				case kind == "url":
 					out = append(out, opSig{mparam: -1, url: s.Arg})
 				default:
-					out = append(out, opSig{mparam: -1, url: s.Arg, path: sk.Capability})
+					for _, c := range capabilities {
+						out = append(out, opSig{mparam: -1, url: s.Arg, path: c})
+					}
 				}
 			}
 			return out

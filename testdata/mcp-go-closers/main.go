@@ -19,7 +19,7 @@ import (
 const objects = "/var/lib/objects"
 
 func main() {
-	s := server.NewMCPServer("closers", "1.0.0") // want `agent closers server mcp-go: export_object, get_object, load_object, load_shared, read_from_dir, read_object, write_object`
+	s := server.NewMCPServer("closers", "1.0.0") // want `agent closers server mcp-go: export_object, get_object, load_object, load_shared, read_from_dir, read_object, save_object, write_object`
 	s.AddTool(mcp.NewTool("read_object"), readObject)
 	s.AddTool(mcp.NewTool("write_object", mcp.WithString("text")), writeObject)
 	s.AddTool(mcp.NewTool("load_object", mcp.WithString("path")), loadObject)
@@ -27,6 +27,7 @@ func main() {
 	s.AddTool(mcp.NewTool("export_object", mcp.WithString("dir")), exportObject)
 	s.AddTool(mcp.NewTool("load_shared", mcp.WithString("path")), loadShared)
 	s.AddTool(mcp.NewTool("read_from_dir"), readFromDir)
+	s.AddTool(mcp.NewTool("save_object", mcp.WithString("path")), saveObject)
 	_ = server.ServeStdio(s)
 }
 
@@ -101,4 +102,13 @@ func readFromDir(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolRes
 		return nil, err
 	}
 	return mcp.NewToolResultText(string(b)), nil
+}
+
+// saveObject has the library write the file at the model's path, through
+// os.OpenFile.
+func saveObject(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool save_object mcp-go constant` `BR304: tool save_object can write files with no rate limit` `BR305: tool save_object is not logged with its arguments`
+	if err := store.Save(req.GetString("path", ""), []byte("object")); err != nil { // want `save_object: fs-write os\.OpenFile \(tainted\)` `BR104: tool save_object: model-controlled input reaches the file path of example\.com/store\.Save` `BR301: tool save_object can write files through os\.OpenFile with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText("saved"), nil
 }

@@ -112,3 +112,17 @@ func ReadFrom(fsys FS, name string) (b []byte, err error) {
 	defer CheckClose(f, &err)
 	return io.ReadAll(f)
 }
+
+// Save writes an object file at path, as a spreadsheet library's SaveAs
+// does: through os.OpenFile with flags that create and truncate.
+func Save(path string, b []byte) error {
+	f, err := os.OpenFile(filepath.Clean(path), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
