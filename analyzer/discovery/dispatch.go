@@ -1259,6 +1259,7 @@ func (g *graph) instances(root int32, method string, name nameOf, keyName string
 		if tl.Name == "" {
 			tl.Name, tl.NameFrom = handlerName(fn), "handler"
 		}
+		tl.Hints, tl.HintsAt = g.methodHints(t, &g.nodes[x])
 		tl.Gates = g.gates([]ssa.Instruction{at}, places[i])
 		tl.ServerArgs = serverArgs(sites)
 		if len(sites) > 0 {

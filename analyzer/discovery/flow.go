@@ -240,6 +240,11 @@ type graph struct {
 	hinted map[hintKey]bool
 	// hintKinds numbers the hint kinds for eHint edges, from 1.
 	hintKinds map[string]uint8
+	// aliased marks the edges from an object to what is stored into
+	// its field through another value (aliasFieldStores), without a
+	// context: every such store in the program, whichever object it was
+	// made on (hints.go takes them as fallbacks).
+	aliased map[[2]int32]bool
 	// rewraps records that a wrapper of handlers the SDK holds was met
 	// (handlers.go, sdkHeld).
 	rewraps bool
@@ -463,7 +468,12 @@ func (g *graph) memory(id int32, n node) {
 			}
 			if _, ok := base.(*ssa.Global); !ok {
 				for _, st := range g.e.aliasFieldStores(base, h) {
-					g.flowsFrom(id, st.Val, nil, rest)
+					if to := g.add(id, node{v: st.Val, path: rest}, ePlain, -1, -1); to >= 0 {
+						if g.aliased == nil {
+							g.aliased = map[[2]int32]bool{}
+						}
+						g.aliased[[2]int32{id, to}] = true
+					}
 				}
 			}
 			return

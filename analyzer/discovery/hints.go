@@ -184,7 +184,10 @@ func (g *graph) hintWalk(from int32, kind string, at token.Pos, depth int, out *
 			if !seen[e.to] {
 				seen[e.to] = true
 				g.visit(e.to)
-				stack = append(stack, item{e.to, at, it.fallback || fallback[e.to]})
+				// A store made through another value, anywhere in
+				// the program, counts only where nothing this
+				// tool's own options or literal say does.
+				stack = append(stack, item{e.to, at, it.fallback || fallback[e.to] || g.aliased[[2]int32{it.id, e.to}]})
 			}
 		}
 		if plain > 0 || explained || n.kind != kValue {
@@ -464,6 +467,61 @@ func boolString(b bool) string {
 		return "true"
 	}
 	return "false"
+}
+
+// methodHints returns the hints a tool value of a registry declares
+// through a method of its type that returns the SDK's tool description
+// (Definition() mcp.Tool, beside the Execute the registry runs): what that
+// description holds, entered with the value as receiver (recv, or none).
+func (g *graph) methodHints(t types.Type, recv *node) (map[string]string, token.Pos) {
+	if t == nil {
+		return nil, token.NoPos
+	}
+	for _, tt := range []types.Type{t, types.NewPointer(t)} {
+		if _, isPtr := t.(*types.Pointer); isPtr && tt != t {
+			break
+		}
+		ms := g.e.prog.MethodSets.MethodSet(tt)
+		for i := 0; i < ms.Len(); i++ {
+			sig, ok := ms.At(i).Type().(*types.Signature)
+			if !ok || sig.Params().Len() != 0 || sig.Results().Len() != 1 {
+				continue
+			}
+			rt := sig.Results().At(0).Type()
+			if p, ok := types.Unalias(rt).Underlying().(*types.Pointer); ok {
+				rt = p.Elem()
+			}
+			if _, ok := g.e.cat.Annotations[rules.Normalize(typeSymbol(rt))]; !ok {
+				continue
+			}
+			fn := unwrapWrapper(g.e.prog.MethodValue(ms.At(i)))
+			if fn == nil || g.e.skip(fn) || len(fn.Blocks) == 0 {
+				continue
+			}
+			g.e.ix.ensure(fn)
+			k := ctxKey{fn: fn, entry: true}
+			if recv != nil {
+				k.recv, k.hasRecv = *recv, true
+			}
+			c := g.e.intern(k)
+			dead := g.e.deadBlocks(fn)
+			var vals []hintValue
+			for _, ret := range g.e.ix.returnsOf(fn) {
+				if len(ret.Results) == 1 && !dead[ret.Block()] {
+					vs, _ := g.hintValues(g.root(node{v: ret.Results[0], c: c}))
+					vals = append(vals, vs...)
+				}
+			}
+			// One tool's description: every value met is its.
+			here := map[meetKey]bool{{fan: -3, alt: -3}: true}
+			places := make([]map[meetKey]bool, len(vals))
+			for j := range places {
+				places[j] = here
+			}
+			return pairHints(vals, places, here)
+		}
+	}
+	return nil, token.NoPos
 }
 
 // pairHints gives a handler, whose places are hp, the hints that meet it:

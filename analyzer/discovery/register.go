@@ -391,6 +391,13 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []
 			base.Layers = append(slices.Clone(base.Layers), l)
 		}
 		base.Hints, base.HintsAt = pairHints(hints, hintPlaces, hp)
+		if base.Hints == nil && fn != nil && fn.Signature.Recv() != nil {
+			// A registry's tool registered under a description its
+			// type gives (def := t.Definition(); s.AddTool(&def, h)),
+			// with a handler that looks it up by name: the hints are
+			// those of the handler's type's description.
+			base.Hints, base.HintsAt = g.methodHints(fn.Signature.Recv().Type(), nil)
+		}
 		names := map[string]bool{}
 		nameAt := map[string]map[meetKey]bool{}
 		made := map[string]token.Pos{}

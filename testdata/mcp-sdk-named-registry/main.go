@@ -1,7 +1,8 @@
 // Command mcp-sdk-named-registry serves the tools of its registry: one
 // handler closure per registered name, which looks the tool up by that
 // name when it is called. Each registered tool is a tool of its own, named
-// by its definition, with its own capabilities.
+// by its definition, with its own capabilities, and with the hints its
+// definition sets through the registry's own options.
 package main
 
 import (
@@ -24,7 +25,7 @@ import (
 type shellTool struct{}
 
 func (shellTool) Definition() mcp.Tool {
-	return mcp.Tool{Name: "shell", Description: "Run a command line."}
+	return newTool("shell", "Run a command line.", readOnly(true)) // want `shell: hints read-only=true` `BR501: tool shell declares readOnlyHint true but can change something: exec os/exec\.CommandContext`
 }
 
 func (shellTool) Execute(ctx context.Context, args map[string]any) (*mcp.CallToolResult, error) { // want `tool shell mcp-go-sdk constant` `BR304: tool shell can run processes with no rate limit` `BR305: tool shell is not logged with its arguments`
@@ -39,7 +40,7 @@ func (shellTool) Execute(ctx context.Context, args map[string]any) (*mcp.CallToo
 type readTool struct{ root string }
 
 func (t *readTool) Definition() mcp.Tool {
-	return mcp.Tool{Name: "read_note", Description: "Read a note."}
+	return newTool("read_note", "Read a note.", readOnly(false)) // want `read_note: hints read-only=false`
 }
 
 func (t *readTool) Execute(ctx context.Context, args map[string]any) (*mcp.CallToolResult, error) { // want `tool read_note mcp-go-sdk constant` `BR305: tool read_note is not logged with its arguments`
@@ -53,7 +54,7 @@ func (t *readTool) Execute(ctx context.Context, args map[string]any) (*mcp.CallT
 type clockTool struct{}
 
 func (clockTool) Definition() mcp.Tool {
-	return mcp.Tool{Name: "clock", Description: "Say hello."}
+	return newTool("clock", "Say hello.", readOnly(true)) // want `clock: hints read-only=true`
 }
 
 func (clockTool) Execute(ctx context.Context, args map[string]any) (*mcp.CallToolResult, error) { // want `tool clock mcp-go-sdk constant`
