@@ -18,11 +18,11 @@ func TestRegistryRegistration(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s %s:%d", tool.Name, tool.Registration.File, tool.Registration.Line))
 	}
 	want := []string{
-		"clock main.go:165",
-		"count_notes main.go:167",
-		"fetch_file main.go:168",
-		"read_note main.go:165",
-		"shell main.go:165",
+		"clock main.go:166",
+		"count_notes main.go:168",
+		"fetch_file main.go:169",
+		"read_note main.go:166",
+		"shell main.go:166",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("tools:\n got %q\nwant %q", got, want)
