@@ -116,7 +116,11 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 				tainted[site] = append(tainted[site], i)
 			}
 		}
+		if len(tainted[site]) > 0 {
+			tainted[site] = c.withoutFixedProgram(site, tainted[site], f.funcs)
+		}
 		if len(tainted[site]) == 0 {
+			delete(tainted, site)
 			return
 		}
 		for _, sc := range c.sensitivesAt(site) {
@@ -1647,4 +1651,23 @@ func (c *checker) chosenArgs(h hit, f *flow, taintedArgs []int, sens []rules.Sen
 		}
 	}
 	return out
+}
+
+// withoutFixedProgram drops, from the tainted arguments of a command call,
+// the program when the code fixes it (fixedProgram): a program that came
+// out of the same split line as the model's words, or a field of an
+// object the model's data reached, is still the code's. The call's
+// capability is then the model's only through the arguments it takes.
+func (c *checker) withoutFixedProgram(site ssa.CallInstruction, tainted []int, scope map[*ssa.Function]bool) []int {
+	for _, sc := range c.sensitivesAt(site) {
+		for _, s := range sc.args {
+			if !slices.Contains(tainted, s.Arg) {
+				continue
+			}
+			if _, fixed := c.fixedProgram(site, s, scope); fixed {
+				tainted = slices.DeleteFunc(slices.Clone(tainted), func(i int) bool { return i == s.Arg })
+			}
+		}
+	}
+	return tainted
 }

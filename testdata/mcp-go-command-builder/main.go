@@ -57,7 +57,7 @@ func runProgram(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResu
 }
 
 func main() {
-	s := server.NewMCPServer("cluster", "1.0.0") // want `agent cluster server mcp-go: agent_status, az_command, cilium_status, command_line, helm_list, helm_status, kube_verb, pod_exec, pod_logs, pod_shell, run_program`
+	s := server.NewMCPServer("cluster", "1.0.0") // want `agent cluster server mcp-go: agent_status, az_command, cilium_status, command_line, container_exec, helm_list, helm_status, kube_verb, pod_exec, pod_logs, pod_shell, run_program`
 	s.AddTool(mcp.NewTool("cilium_status", mcp.WithString("namespace")), ciliumStatus)
 	s.AddTool(mcp.NewTool("helm_list", mcp.WithString("namespace")), helmList)
 	s.AddTool(mcp.NewTool("run_program", mcp.WithString("program"), mcp.WithString("arg")), runProgram)

@@ -36,4 +36,19 @@ func commandLine(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolRes
 func registerSplit(s *server.MCPServer) {
 	s.AddTool(mcp.NewTool("az_command", mcp.WithString("args")), azCommand)
 	s.AddTool(mcp.NewTool("command_line", mcp.WithString("line")), commandLine)
+	s.AddTool(mcp.NewTool("container_exec", mcp.WithString("command")), containerExec)
+}
+
+// containerExec checks the docker client named at the head of the model's
+// line, then runs the rest of the line in a container: the first call's
+// program is the code's (the line's first word is the constant "docker"),
+// the second's command is the model's.
+func containerExec(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool container_exec mcp-go constant` `BR304: tool container_exec can run processes with no rate limit` `BR305: tool container_exec is not logged with its arguments`
+	words := strings.Fields("docker " + req.GetString("command", ""))
+	if err := exec.CommandContext(ctx, words[0], "version").Run(); err != nil {
+		return nil, err
+	}
+	args := append([]string{"exec", "app"}, words[1:]...)
+	out, err := exec.CommandContext(ctx, "docker", args...).CombinedOutput() // want `container_exec: exec os/exec\.CommandContext \(tainted\)` `BR101: tool container_exec: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool container_exec can run processes through os/exec\.CommandContext with no confirmation before it` `BR303: tool container_exec: a model-chosen command reaches os/exec\.CommandContext with no sandbox or allowlist`
+	return mcp.NewToolResultText(string(out)), err
 }
