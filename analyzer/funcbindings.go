@@ -416,8 +416,8 @@ func (b *funcBindings) flowReturns(callee *ssa.Function, i int, dst *boundFuncs,
 		return false
 	}
 	found := false
-	for _, blk := range callee.Blocks {
-		if r, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok && i < len(r.Results) {
+	for _, r := range returnsOf(callee) {
+		if i < len(r.Results) {
 			found = true
 			b.flow(symbol.Returned(r, i), dst, seen)
 		}

@@ -757,31 +757,29 @@ func (rc *reacher) sinksIn(site ssa.CallInstruction, ctx *callconst.Context) []h
 		return out
 	}
 	out := sinks
-	if rc.flagSink(site) {
+	if rc.flagArg(site) >= 0 {
 		out = rc.findSinks(site, func(v ssa.Value) (constant.Value, bool) { return callconst.Eval(v, ctx) })
 	}
 	rc.ctxSinks[k] = out
 	return out
 }
 
-// flagSink reports whether a call's static callee is a catalogued sink
-// whose kind a flag argument decides (os.OpenFile).
-func (rc *reacher) flagSink(site ssa.CallInstruction) bool {
+// flagArg returns the argument (in sink.Args order) whose flags decide the
+// kind of the catalogued sink a call's static callee is (os.OpenFile's),
+// or -1.
+func (rc *reacher) flagArg(site ssa.CallInstruction) int {
 	callee := site.Common().StaticCallee()
 	if callee == nil {
-		return false
+		return -1
 	}
-	sk, ok := rc.cat.Sink(rc.symbol(callee))
-	return ok && sk.FlagArg >= 0
+	if sk, ok := rc.cat.Sink(rc.symbol(callee)); ok {
+		return sk.FlagArg
+	}
+	return -1
 }
 
 // decidesSink reports whether argument i of a call (in sink.Args order)
 // is the flag argument that decides the kind of the sink it calls.
 func (rc *reacher) decidesSink(site ssa.CallInstruction, i int) bool {
-	callee := site.Common().StaticCallee()
-	if callee == nil {
-		return false
-	}
-	sk, ok := rc.cat.Sink(rc.symbol(callee))
-	return ok && sk.FlagArg == i
+	return i >= 0 && rc.flagArg(site) == i
 }

@@ -169,7 +169,7 @@ func (a *Analysis) Live(fn *ssa.Function, ctx *Context, alive []bool) []bool {
 	}
 	never := map[*ssa.BasicBlock]*ssa.BasicBlock{}
 	for _, b := range fn.Blocks {
-		iff := endingIf(b)
+		iff := symbol.EndingIf(b)
 		if iff == nil {
 			continue
 		}
@@ -208,7 +208,7 @@ func (a *Analysis) decidingParams(fn *ssa.Function) []bool {
 		}
 	}
 	for _, b := range fn.Blocks {
-		if iff := endingIf(b); iff != nil {
+		if iff := symbol.EndingIf(b); iff != nil {
 			mark(iff.Cond)
 		}
 		for _, instr := range b.Instrs {
@@ -362,15 +362,6 @@ func paramIndex(fn *ssa.Function, p *ssa.Parameter) int {
 		}
 	}
 	return -1
-}
-
-// endingIf returns the If that ends block b, if any.
-func endingIf(b *ssa.BasicBlock) *ssa.If {
-	if len(b.Instrs) == 0 || len(b.Succs) != 2 {
-		return nil
-	}
-	iff, _ := b.Instrs[len(b.Instrs)-1].(*ssa.If)
-	return iff
 }
 
 func isBasic(t types.Type) bool {

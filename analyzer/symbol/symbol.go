@@ -176,11 +176,8 @@ func LiveBlocks(fn *ssa.Function) []bool {
 // one it never takes, when its condition is a constant: a constant, or a
 // comparison of two constants.
 func constantIf(b *ssa.BasicBlock) (taken, never *ssa.BasicBlock, ok bool) {
-	if len(b.Instrs) == 0 || len(b.Succs) != 2 {
-		return nil, nil, false
-	}
-	iff, isIf := b.Instrs[len(b.Instrs)-1].(*ssa.If)
-	if !isIf {
+	iff := EndingIf(b)
+	if iff == nil {
 		return nil, nil, false
 	}
 	var v constant.Value
@@ -333,4 +330,13 @@ func Comparable(x, y constant.Value) bool {
 	numeric := func(k constant.Kind) bool { return k == constant.Int || k == constant.Float }
 	return x.Kind() == y.Kind() && x.Kind() != constant.Unknown && x.Kind() != constant.Complex ||
 		numeric(x.Kind()) && numeric(y.Kind())
+}
+
+// EndingIf returns the If that ends block b, if any.
+func EndingIf(b *ssa.BasicBlock) *ssa.If {
+	if len(b.Instrs) == 0 || len(b.Succs) != 2 {
+		return nil
+	}
+	iff, _ := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	return iff
 }

@@ -208,11 +208,8 @@ func (u *Fields) liveBlocks(fn *ssa.Function, alive []bool) []bool {
 // neverTaken returns the successor of block b's If that the condition
 // never chooses because it tests a field that keeps its zero value, or nil.
 func (u *Fields) neverTaken(b *ssa.BasicBlock) *ssa.BasicBlock {
-	if len(b.Instrs) == 0 || len(b.Succs) != 2 {
-		return nil
-	}
-	iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
-	if !ok {
+	iff := symbol.EndingIf(b)
+	if iff == nil {
 		return nil
 	}
 	v, ok := u.fold(iff.Cond)
