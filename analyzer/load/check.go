@@ -46,6 +46,10 @@ type checker struct {
 	// the values it is handed, by the package declaring the interface
 	// (Config.Invoked).
 	invokedNames func(pkgPath string) []string
+	// stop, when set, names by symbol the functions whose bodies the
+	// analysis never enters (LoadOpaque: the catalog's sinks and calls of
+	// no capability); see pruneUncalled.
+	stop func(string) bool
 	// ready holds packages type-checked already, by an earlier load,
 	// whose types are used as they are (the standard library, for
 	// LoadOpaque).
@@ -96,7 +100,7 @@ func (c *checker) check(ctx context.Context, roots []*packages.Package) error {
 				invoked = append(invoked, c.invokedNames(p.PkgPath)...)
 			}
 		}
-		c.pruned, c.kept, c.dropped = pruneUncalled(order, c.bodies, c.main, c.roots, invoked)
+		c.pruned, c.kept, c.dropped = pruneUncalled(order, c.bodies, c.main, c.roots, invoked, c.stop)
 	}
 
 	done := make(map[*packages.Package]chan struct{}, len(order))

@@ -30,9 +30,11 @@ import (
 //
 // need maps each package path to summarise to the symbols of its functions
 // and interface methods that are summarised (symbol.Of's spelling). stop,
-// when not nil, names the functions whose bodies the summaries never enter
-// (the catalog's sinks and loggers): what only they reach is pruned too.
-func (p *Program) LoadOpaque(ctx context.Context, need map[string][]string, stop func(*types.Func) bool) (*Program, error) {
+// when not nil, names by symbol (types.Func.FullName's spelling) the
+// functions whose bodies the summaries never enter (the catalog's sinks and
+// calls of no capability): their bodies are dropped before type-checking,
+// and what only they reach is pruned too.
+func (p *Program) LoadOpaque(ctx context.Context, need map[string][]string, stop func(string) bool) (*Program, error) {
 	paths := make([]string, 0, len(need))
 	for path := range need {
 		paths = append(paths, path)
@@ -94,7 +96,7 @@ func (p *Program) LoadOpaque(ctx context.Context, need map[string][]string, stop
 		return out, nil
 	}
 	main := func(q *packages.Package) bool { return mains[q] }
-	c := &checker{fset: p.Fset, opaque: func(path string) bool { return p.Std[path] }, cgo: p.cgo, main: main, roots: need, ready: ready}
+	c := &checker{fset: p.Fset, opaque: func(path string) bool { return p.Std[path] }, cgo: p.cgo, main: main, roots: need, stop: stop, ready: ready}
 	if err := c.check(ctx, roots); err != nil {
 		return nil, err
 	}
@@ -102,7 +104,11 @@ func (p *Program) LoadOpaque(ctx context.Context, need map[string][]string, stop
 	out.Stripped = stripIllTyped(roots, c.bodies, c.fakeC)
 	gone := map[*types.Info][]span{}
 	if pruning {
-		kept, dropped := pruneUnreachable(c.order, c.bodies, main, need, stop, nil, gone)
+		var stops func(*types.Func) bool
+		if stop != nil {
+			stops = func(fn *types.Func) bool { return stop(fn.FullName()) }
+		}
+		kept, dropped := pruneUnreachable(c.order, c.bodies, main, need, stops, nil, gone)
 		out.KeptFuncs, out.DroppedFuncs = kept, dropped+c.dropped
 	}
 	forgetAll(gone)

@@ -54,8 +54,16 @@ import (
 //
 // invoked are methods that opaque code calls (an SDK runs the tools it is
 // handed): called, as if kept code called them.
-func pruneUncalled(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool, roots map[string][]string, invoked []string) (map[*packages.Package]bool, int, int) {
+//
+// stop, when not nil, names by symbol (types.Func.FullName's spelling) the
+// functions whose bodies the analysis never enters: they are not kept, and
+// the names in them do not count. Type-checking the bodies that
+// reachable.go would drop for the same reason afterwards was most of the
+// highest live heap of a cold scan (the generated serializers of every
+// Kubernetes API type, reached through interface calls).
+func pruneUncalled(pkgs []*packages.Package, bodies map[*packages.Package]bool, isMain func(*packages.Package) bool, roots map[string][]string, invoked []string, stop func(string) bool) (map[*packages.Package]bool, int, int) {
 	pr := &pruner{
+		stop:      stop,
 		named:     map[string]bool{},
 		methods:   map[string]bool{},
 		funcs:     map[string][]*ast.FuncDecl{},
@@ -181,6 +189,8 @@ type pruner struct {
 	// keepInits keeps the dependencies' init functions as roots (a
 	// module's scan, not a summary's load).
 	keepInits bool
+	// stop names the functions never entered (see pruneUncalled).
+	stop func(string) bool
 	// queue holds the newly seen names: ("", q) for a qualified name,
 	// ("method", m) for a method name.
 	queue [][2]string
@@ -370,11 +380,24 @@ func (pr *pruner) ownImplementers(ts typeSpec) {
 
 // keep keeps fd's body (once) and counts its names.
 func (pr *pruner) keep(fd *ast.FuncDecl) {
-	if pr.kept[fd] {
+	if pr.kept[fd] || pr.stop != nil && pr.stop(pr.symbolOf(fd)) {
 		return
 	}
 	pr.kept[fd] = true
 	pr.walk(fd, pr.scopeOf[fd], true)
+}
+
+// symbolOf spells fd's symbol as types.Func.FullName does: "path.F",
+// "(path.T).M" or "(*path.T).M".
+func (pr *pruner) symbolOf(fd *ast.FuncDecl) string {
+	recv, ok := pr.recvOf[fd]
+	if !ok {
+		return pr.scopeOf[fd].pkg + "." + fd.Name.Name
+	}
+	if _, ptr := fd.Recv.List[0].Type.(*ast.StarExpr); ptr {
+		return "(*" + recv + ")." + fd.Name.Name
+	}
+	return "(" + recv + ")." + fd.Name.Name
 }
 
 // receiverName is the name of a method's receiver type, "" for a function.

@@ -93,3 +93,64 @@ var handler = func() {}
 		}
 	}
 }
+
+// TestStopsBeforeTypeChecking checks that the bodies of the functions the
+// analysis never enters go before type-checking, with what only they name,
+// and that a method's symbol is spelled with its receiver as
+// types.Func.FullName spells it.
+func TestStopsBeforeTypeChecking(t *testing.T) {
+	const dep = `package dep
+
+type Pod struct{ n int }
+
+func (p *Pod) Unmarshal() { decode(p) }
+func (p Pod) String() string { return name() }
+func (p Pod) Reset() { clear(p) }
+
+func decode(*Pod) {}
+func name() string { return "pod" }
+func clear(Pod) {}
+
+func Log(msg string) { format(msg) }
+func format(string) {}
+`
+	const app = `package app
+
+import "dep"
+
+func Run(p *dep.Pod) {
+	dep.Log("start")
+	p.Unmarshal()
+	_ = p.String()
+	p.Reset()
+}
+`
+	fset := token.NewFileSet()
+	parse := func(name, src string) *ast.File {
+		f, err := parser.ParseFile(fset, name, src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	d := &packages.Package{PkgPath: "dep", Name: "dep", Syntax: []*ast.File{parse("dep.go", dep)}}
+	a := &packages.Package{PkgPath: "app", Name: "app", Syntax: []*ast.File{parse("app.go", app)},
+		Imports: map[string]*packages.Package{"dep": d}}
+	stopped := map[string]bool{"dep.Log": true, "(*dep.Pod).Unmarshal": true, "(dep.Pod).Reset": true}
+	bodies := map[*packages.Package]bool{a: true, d: true}
+	pruneUncalled([]*packages.Package{d, a}, bodies, func(p *packages.Package) bool { return p == a }, nil, nil,
+		func(sym string) bool { return stopped[sym] })
+	kept := map[string]bool{}
+	for _, decl := range d.Syntax[0].Decls {
+		if fd, ok := decl.(*ast.FuncDecl); ok {
+			kept[fd.Name.Name] = fd.Body != nil
+		}
+	}
+	want := map[string]bool{"Unmarshal": false, "decode": false, "String": true, "name": true,
+		"Reset": false, "clear": false, "Log": false, "format": false}
+	for fn, body := range want {
+		if kept[fn] != body {
+			t.Errorf("%s keeps its body: %v, want %v", fn, kept[fn], body)
+		}
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"go/token"
-	"go/types"
 	"slices"
 	"sort"
 	"time"
@@ -160,9 +159,8 @@ func Compute(ctx context.Context, prog *load.Program, need map[string][]string, 
 // serializers, transports and retries behind it) and a call the catalog says
 // carries no capability (a logger). A sink that reads a setting by name
 // (its call may be configuration, which the search goes past) is entered.
-func neverEntered(cat *rules.Catalog) func(*types.Func) bool {
-	return func(fn *types.Func) bool {
-		sym := fn.FullName()
+func neverEntered(cat *rules.Catalog) func(string) bool {
+	return func(sym string) bool {
 		if cat.NotSink(sym) {
 			return true
 		}
