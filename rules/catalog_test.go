@@ -527,3 +527,30 @@ func TestLoggersAreNotSinks(t *testing.T) {
 		}
 	}
 }
+
+// TestDataLibrariesAreNotSinks checks the data and serialization libraries
+// that summaries never enter, at every depth of their packages, and that
+// their neighbours (the clients that send what they encode) are not.
+func TestDataLibrariesAreNotSinks(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for sym, want := range map[string]bool{
+		"(*k8s.io/api/core/v1.Pod).Unmarshal":                             true,
+		"(k8s.io/api/core/v1.Taint).ToString":                             true,
+		"k8s.io/api/apps/v1.Resource":                                     true,
+		"google.golang.org/protobuf/proto.Marshal":                        true,
+		"(*google.golang.org/protobuf/internal/impl.MessageInfo).Init":    true,
+		"google.golang.org/protobuf/types/known/anypb.New":                true,
+		"(*k8s.io/apimachinery/pkg/apis/meta/v1.ObjectMeta).Unmarshal":    false,
+		"(*k8s.io/client-go/rest.Request).Do":                             false,
+		"(*google.golang.org/grpc.ClientConn).Invoke":                     false,
+		"(github.com/golang/protobuf/proto.Message).ProtoMessage":         false,
+		"(k8s.io/client-go/kubernetes/typed/core/v1.PodInterface).Create": false,
+	} {
+		if got := c.NotSink(sym); got != want {
+			t.Errorf("NotSink(%q) = %v, want %v", sym, got, want)
+		}
+	}
+}
