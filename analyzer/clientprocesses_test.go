@@ -25,7 +25,11 @@ import (
 // chain: whatever the providers call on the way (an SSO token refreshed
 // with ssooidc's CreateToken and written to its cache, an S3 Express
 // session, the instance's metadata) is how the client authenticates, so
-// the tool only reads the shared configuration files. The network call of list_tags is in oras-go's code, where no want
+// the tool only reads the shared configuration files. exchange_token gets a
+// workload identity token through oauth2's TokenSource: what the token
+// source does for it (read the identity file, post it to the token
+// service) is how the client authenticates, so the tool does nothing of
+// its own. The network call of list_tags is in oras-go's code, where no want
 // comment can state it, so the test states every capability and finding.
 func TestClientProcessesAreNoCommand(t *testing.T) {
 	wantCaps := []string{

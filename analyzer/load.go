@@ -22,13 +22,14 @@ type loaded struct {
 // fetches a toolchain).
 func loadPackages(ctx context.Context, cfg Config, cat *rules.Catalog) (*loaded, []string, error) {
 	p, err := load.Load(ctx, load.Config{
-		Dir:      cfg.Dir,
-		Patterns: cfg.Patterns,
-		Tags:     cfg.Tags,
-		Tests:    cfg.Tests,
-		Env:      cfg.Env,
-		Opaque:   cat.IsOpaque,
-		Invoked:  sdkInvoked(cat),
+		Dir:          cfg.Dir,
+		Patterns:     cfg.Patterns,
+		Tags:         cfg.Tags,
+		Tests:        cfg.Tests,
+		Env:          cfg.Env,
+		Opaque:       cat.IsOpaque,
+		NeverEntered: cat.NotSink,
+		Invoked:      sdkInvoked(cat),
 	})
 	var ie *load.InputError
 	if errors.As(err, &ie) {

@@ -106,6 +106,9 @@ type reacher struct {
 	siteSyms    map[ssa.CallInstruction][]string
 	siteSinks   map[ssa.CallInstruction][]hit
 	notSinks    map[*ssa.Function]bool
+	// module holds the functions of the code under analysis (the
+	// module's, and the libraries that serve its tools): set by run.
+	module map[*ssa.Function]bool
 	// ctxSinks and ctxSites memoise sinksIn and callSitesIn for a
 	// context.
 	ctxSinks map[siteContext][]hit
@@ -592,12 +595,18 @@ func (rc *reacher) callees(fn *ssa.Function, site ssa.CallInstruction, sink bool
 		dynamic = true
 		targets = rc.withImplementations(c, targets)
 	}
+	// A call through an interface the catalog says carries no capability
+	// (oauth2's TokenSource.Token) enters no dependency's implementation,
+	// as in a summary; the loader drops their bodies for it (load.Config's
+	// NeverEntered), and this keeps the report the same without pruning.
+	// The module's own implementations are its code.
+	noDeps := c.IsInvoke() && rc.cat.NotSink(symbol.Invoke(c))
 	opaqueCall := sink
 	for _, t := range targets {
 		switch {
 		case sink || isOpaque(rc.cat, t):
 			opaqueCall = true
-		case rc.notSink(t):
+		case rc.notSink(t) || noDeps && !rc.module[t]:
 		default:
 			out = append(out, calleeAt{fn: t, dynamic: dynamic})
 		}

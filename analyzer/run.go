@@ -138,6 +138,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	for _, fn := range handlerLibraries(l, created, all, handlers, cat) {
 		module[fn] = true
 	}
+	rc.module = module
 	rc.unset = unsetFields(cg, cat, module)
 	chk := &checker{cat: cat, rc: rc, pos: pos, module: module, validators: map[*ssa.Function][]validator{}}
 	gf := newGuardFinder(prog, cat, rc, found.middlewares, scopePkgs, pos)

@@ -58,6 +58,11 @@ type Config struct {
 	// never analysed (a catalogued SDK): its function bodies are dropped at
 	// parse time. Nil means none is.
 	Opaque func(pkgPath string) bool
+	// NeverEntered, when set, names by symbol (types.Func.FullName's
+	// spelling) the dependency functions whose bodies the analysis never
+	// enters (a call of no capability): they lose their bodies before
+	// type-checking, and what only they reach goes too.
+	NeverEntered func(symbol string) bool
 	// Invoked, when set, are the methods that opaque code calls on the
 	// values it is handed (an SDK runs a tool's InvokableRun and asks its
 	// Info): the pruning keeps them for every type whose values can
@@ -213,7 +218,7 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 
 	opaque := func(path string) bool { return p.Std[path] || cfg.Opaque != nil && cfg.Opaque(path) }
 	main := func(q *packages.Package) bool { return isMain(q, pkgs) }
-	c := &checker{fset: p.Fset, opaque: opaque, cgo: cgo, main: main}
+	c := &checker{fset: p.Fset, opaque: opaque, cgo: cgo, main: main, stop: cfg.NeverEntered}
 	if cfg.Invoked != nil {
 		c.invokedNames = cfg.Invoked.Names
 	}
@@ -234,7 +239,11 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 		if cfg.Invoked != nil {
 			invoked = cfg.Invoked.Of
 		}
-		kept, dropped := pruneUnreachable(c.order, c.bodies, main, nil, nil, invoked, gone)
+		var stop func(*types.Func) bool
+		if cfg.NeverEntered != nil {
+			stop = func(fn *types.Func) bool { return cfg.NeverEntered(fn.FullName()) }
+		}
+		kept, dropped := pruneUnreachable(c.order, c.bodies, main, nil, stop, invoked, gone)
 		p.KeptFuncs, p.DroppedFuncs = kept, dropped+c.dropped
 	}
 	forgetAll(gone)

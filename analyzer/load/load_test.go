@@ -30,7 +30,7 @@ func fixture(name string) string { return filepath.Join("..", "..", "testdata", 
 // cut before comparing; the capabilities, their positions in the
 // application and every finding must stay the same.
 func TestPruningChangesNothing(t *testing.T) {
-	for _, name := range []string{"ops-assistant", "sinks-thirdparty", "guards-library", "wrapped-handlers", "cloud-sdks", "taint-model", "langchaingo-tools", "eino-tools"} {
+	for _, name := range []string{"ops-assistant", "sinks-thirdparty", "guards-library", "wrapped-handlers", "cloud-sdks", "taint-model", "langchaingo-tools", "eino-tools", "mcp-go-client-processes"} {
 		t.Run(name, func(t *testing.T) {
 			scan := func() string {
 				doc, err := analyzer.Run(context.Background(), analyzer.Config{Dir: fixture(name)})
@@ -134,6 +134,34 @@ func TestWhatIsParsed(t *testing.T) {
 			t.Errorf("%s: kept %+v, want %+v", path, got[path], w)
 		}
 	}
+}
+
+// TestNeverEnteredLosesItsBody checks that a dependency function the
+// analysis never enters (Config.NeverEntered, by symbol) loses its body:
+// example.com/throttle, which TestWhatIsParsed sees kept in full, keeps
+// none once its only function is named.
+func TestNeverEnteredLosesItsBody(t *testing.T) {
+	cat, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := load.Load(context.Background(), load.Config{Dir: fixture("guards-library"), Opaque: cat.IsOpaque,
+		NeverEntered: func(sym string) bool { return sym == "example.com/throttle.Wait" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	packages.Visit(p.Roots, nil, func(q *packages.Package) {
+		if q.PkgPath != "example.com/throttle" {
+			return
+		}
+		for _, f := range q.Syntax {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+					t.Errorf("%s keeps its body", fd.Name.Name)
+				}
+			}
+		}
+	})
 }
 
 // TestStandardLibrary checks that the standard library is what the go

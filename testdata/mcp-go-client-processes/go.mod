@@ -61,5 +61,6 @@ require oras.land/oras-go/v2 v2.6.1
 
 require (
 	github.com/chromedp/chromedp v0.14.2
+	golang.org/x/oauth2 v0.23.0
 	google.golang.org/genai v1.77.0
 )

@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+	"golang.org/x/oauth2/google/externalaccount"
 	"google.golang.org/genai"
 	"oras.land/oras-go/v2/registry/remote"
 	"oras.land/oras-go/v2/registry/remote/auth"
@@ -127,6 +128,29 @@ func credentialSource(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallTo
 	return mcp.NewToolResultText(creds.Source), nil
 }
 
+// exchangeToken gets a token for the workload identity that the deployment
+// mounts, and says when it expires. Reading the identity file and posting
+// it to the token service, on each exchange, is what the token source does
+// to get a token (oauth2's ReuseTokenSource over externalaccount's file
+// credential source): how the client authenticates, not a read or a
+// request of the tool's.
+func exchangeToken(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	ts, err := externalaccount.NewTokenSource(ctx, externalaccount.Config{
+		Audience:         "//iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/cluster/providers/kube",
+		SubjectTokenType: "urn:ietf:params:oauth:token-type:jwt",
+		TokenURL:         "https://sts.googleapis.com/v1/token",
+		CredentialSource: &externalaccount.CredentialSource{File: "/var/run/secrets/tokens/identity"},
+	})
+	if err != nil {
+		return nil, err
+	}
+	tok, err := ts.Token()
+	if err != nil {
+		return mcp.NewToolResultText("no token: " + err.Error()), nil
+	}
+	return mcp.NewToolResultText(tok.Expiry.String()), nil
+}
+
 func main() {
 	s := server.NewMCPServer("buckets", "1.0.0")
 	s.AddTool(mcp.NewTool("list_tags"), listTags)
@@ -135,5 +159,6 @@ func main() {
 	s.AddTool(mcp.NewTool("sync_bucket"), syncBucket)
 	s.AddTool(mcp.NewTool("check_vertex"), checkVertex)
 	s.AddTool(mcp.NewTool("credential_source"), credentialSource)
+	s.AddTool(mcp.NewTool("exchange_token"), exchangeToken)
 	_ = server.ServeStdio(s)
 }
