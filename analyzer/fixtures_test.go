@@ -65,6 +65,11 @@ func TestFixtures(t *testing.T) {
 		// registry's own method to run the function stored under that
 		// name: each stored function is a tool.
 		"mcp-go-handler-registry",
+		// A factory of tool types keyed by their GetName(), each name of
+		// a list looked up in it and registered through the server's
+		// wrapper of AddTool: each name is the tool of the type that
+		// says it.
+		"mcp-go-typed-registry",
 		// One handler shared by every tool of a registry looks the
 		// called tool up by the request's name and hands it to a helper
 		// that runs it.

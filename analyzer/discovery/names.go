@@ -149,15 +149,16 @@ func (g *graph) selfName(hid int32) (string, bool) {
 }
 
 // nameMethod finds, in t's method set, the method that says a tool's name:
-// Name() string, else the one method without parameters, other than the
-// handler's, whose result is a struct (or a pointer to one) with a string
-// field Name.
+// Name() string, else GetName() string, else the one method without
+// parameters, other than the handler's, whose result is a struct (or a
+// pointer to one) with a string field Name.
 func nameMethod(t types.Type, handler string) (method, field string) {
 	if _, ok := t.Underlying().(*types.Pointer); !ok {
 		t = types.NewPointer(t) // its method set holds T's
 	}
 	ms := types.NewMethodSet(t)
 	var described []string
+	getter := ""
 	for i := 0; i < ms.Len(); i++ {
 		m := ms.At(i).Obj()
 		sig := m.Type().(*types.Signature)
@@ -167,6 +168,9 @@ func nameMethod(t types.Type, handler string) (method, field string) {
 		res := sig.Results().At(0).Type()
 		if m.Name() == "Name" && sig.Results().Len() == 1 && isString(res) {
 			return "Name", ""
+		}
+		if m.Name() == "GetName" && sig.Results().Len() == 1 && isString(res) {
+			getter = m.Name()
 		}
 		if p, ok := res.Underlying().(*types.Pointer); ok {
 			res = p.Elem()
@@ -178,6 +182,11 @@ func nameMethod(t types.Type, handler string) (method, field string) {
 				}
 			}
 		}
+	}
+	if getter != "" {
+		// The getter's spelling of Name() (protobuf's, and registries'
+		// that key tool types by it: f.types[t.GetName()] = t).
+		return getter, ""
 	}
 	if len(described) == 1 {
 		return described[0], "Name"

@@ -378,6 +378,23 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []
 	}
 	above := map[int32]map[meetKey]bool{}
 	var in [][]edge
+	// A handler whose value names itself (its Name() is a constant) is
+	// the tool of that name when the flow cannot pair the names with the
+	// handlers: a name chosen above the registration that meets every
+	// handler only through an alternative (a loop over names around a
+	// helper that looks each up in a registry keyed by Name(), and
+	// registers through a wrapper of the server) goes to the handlers
+	// that agree with it, not to all. The reverse edges are taken first:
+	// reading the names adds nodes that the alternatives must not see.
+	selfNames, agreed := map[int32]string{}, map[string]bool{}
+	if len(handlers) > 1 && len(named) > 0 {
+		in = g.reverseEdges()
+		for _, hid := range handlers {
+			if s, ok := g.selfName(hid); ok {
+				selfNames[hid], agreed[s] = s, true
+			}
+		}
+	}
 	var out []Tool
 	for _, hid := range handlers {
 		hp := places[at[hid]]
@@ -418,6 +435,9 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []
 					above[nid] = alternatives(in, nid)
 				}
 				if !meetAlternative(hp, above[nid]) {
+					continue
+				}
+				if s, ok := g.nameOf(nid, 0); ok && agreed[s] && selfNames[hid] != s {
 					continue
 				}
 			}
