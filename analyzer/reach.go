@@ -754,8 +754,8 @@ func (rc *reacher) callSitesIn(fn *ssa.Function, ctx *callconst.Context) []ssa.C
 }
 
 // sinksIn returns the sinks a call site calls when run in a context:
-// sinksAt, with the kind of a sink whose flags the context's constants
-// give decided by them.
+// sinksAt, with the kind of a sink whose flags or statement the context's
+// constants give decided by them.
 func (rc *reacher) sinksIn(site ssa.CallInstruction, ctx *callconst.Context) []hit {
 	sinks := rc.sinksAt(site)
 	if ctx == nil || len(sinks) == 0 {
@@ -766,7 +766,7 @@ func (rc *reacher) sinksIn(site ssa.CallInstruction, ctx *callconst.Context) []h
 		return out
 	}
 	out := sinks
-	if rc.flagArg(site) >= 0 {
+	if rc.flagArg(site) >= 0 || rc.sqlArg(site) >= 0 {
 		out = rc.findSinks(site, func(v ssa.Value) (constant.Value, bool) { return callconst.Eval(v, ctx) })
 	}
 	rc.ctxSinks[k] = out
@@ -788,7 +788,33 @@ func (rc *reacher) flagArg(site ssa.CallInstruction) int {
 }
 
 // decidesSink reports whether argument i of a call (in sink.Args order)
-// is the flag argument that decides the kind of the sink it calls.
+// decides the kind of the sink it calls: its flag argument, or the
+// statement a database write runs (a helper that runs the statements its
+// callers give it runs "ROLLBACK;" for one, which writes nothing, and the
+// model's statement for another).
 func (rc *reacher) decidesSink(site ssa.CallInstruction, i int) bool {
-	return i >= 0 && rc.flagArg(site) == i
+	return i >= 0 && (rc.flagArg(site) == i || rc.sqlArg(site) == i)
+}
+
+// sqlArg returns the argument (in sink.Args order) that holds the statement
+// of the database write a call makes, through its static callee or, for
+// an interface call, the sinks the call graph gives it; -1 when it makes
+// none.
+func (rc *reacher) sqlArg(site ssa.CallInstruction) int {
+	c := site.Common()
+	if callee := c.StaticCallee(); callee != nil {
+		return sink.SQLArg(rc.cat, rc.symbol(callee))
+	}
+	if !c.IsInvoke() {
+		return -1
+	}
+	if i := sink.SQLArg(rc.cat, symbol.Invoke(c)); i >= 0 {
+		return i
+	}
+	for _, g := range rc.graphCallees(site) {
+		if i := sink.SQLArg(rc.cat, rc.symbol(g)); i >= 0 {
+			return i
+		}
+	}
+	return -1
 }

@@ -78,7 +78,7 @@ func AtIn(cat *rules.Catalog, site ssa.CallInstruction, callees func() []*ssa.Fu
 			if capability == "fs-read" && onlyClosed(site) {
 				continue
 			}
-			if capability == "db-write" && changesNoData(cat, s, c) {
+			if capability == "db-write" && changesNoData(cat, s, c, known) {
 				continue
 			}
 			out = append(out, Hit{Capability: capability, Symbol: s, Config: config})
@@ -221,21 +221,70 @@ func configRead(sk rules.Sink, c *ssa.CallCommon) bool {
 // the choice of a database (USE), a setting of the session (SET, but SET
 // GLOBAL or PERSIST), or one of SQLite's connection settings or a PRAGMA
 // that only reads. A read-only tool that begins a transaction is still
-// read-only.
-func changesNoData(cat *rules.Catalog, sym string, c *ssa.CallCommon) bool {
+// read-only. The statement is fixed by a constant, by what the caller at
+// hand passes a helper for it (known: `tx.exec(ctx, "ROLLBACK;")`), or by
+// a format that only numbers fill (`fmt.Sprintf("PRAGMA busy_timeout =
+// %d;", ms)`).
+func changesNoData(cat *rules.Catalog, sym string, c *ssa.CallCommon, known func(ssa.Value) (constant.Value, bool)) bool {
 	sens, _ := cat.SensitiveArgs(sym)
 	args := Args(c)
 	for _, s := range sens {
 		if s.Kind != "sql" || s.Arg >= len(args) {
 			continue
 		}
-		k, ok := args[s.Arg].(*ssa.Const)
-		if !ok || k.Value == nil || k.Value.Kind() != constant.String {
-			return false
-		}
-		return sessionStatement(constant.StringVal(k.Value))
+		text, ok := fixedStatement(args[s.Arg], known)
+		return ok && sessionStatement(text)
 	}
 	return false
+}
+
+// SQLArg returns the argument of a call of sym that holds the statement a
+// database write runs (the catalog's sensitive "sql" argument, in Args'
+// numbering), or -1: what a caller passes there decides whether the call
+// writes at all (changesNoData).
+func SQLArg(cat *rules.Catalog, sym string) int {
+	sk, ok := cat.Sink(sym)
+	if !ok || sk.Capability != "db-write" {
+		return -1
+	}
+	sens, _ := cat.SensitiveArgs(sym)
+	for _, s := range sens {
+		if s.Kind == "sql" {
+			return s.Arg
+		}
+	}
+	return -1
+}
+
+// fixedStatement returns the text of a statement the program fixes: a
+// constant, a value known in the call's context, or fmt.Sprintf of a
+// constant format whose verbs are all %d (a number cannot add a
+// statement), each read as 0.
+func fixedStatement(v ssa.Value, known func(ssa.Value) (constant.Value, bool)) (string, bool) {
+	if k, ok := v.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+		return constant.StringVal(k.Value), true
+	}
+	if known != nil {
+		if k, ok := known(v); ok && k.Kind() == constant.String {
+			return constant.StringVal(k), true
+		}
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok || len(call.Call.Args) == 0 {
+		return "", false
+	}
+	if fn := call.Call.StaticCallee(); fn == nil || fn.String() != "fmt.Sprintf" {
+		return "", false
+	}
+	k, ok := call.Call.Args[0].(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+		return "", false
+	}
+	format := constant.StringVal(k.Value)
+	if strings.Count(format, "%") != strings.Count(format, "%d") {
+		return "", false
+	}
+	return strings.ReplaceAll(format, "%d", "0"), true
 }
 
 // connectionPragmas are SQLite's settings of one connection, which change
