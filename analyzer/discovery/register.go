@@ -420,6 +420,7 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []
 		made := map[string]token.Pos{}
 		ambiguous := false
 		for _, nid := range named {
+			s, known := g.nameOf(nid, 0)
 			// With one handler, every name is its: a loop over a
 			// list of names (`for _, n := range []string{"a", "b"}`)
 			// registers it under each, though the names fan out
@@ -437,11 +438,11 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []
 				if !meetAlternative(hp, above[nid]) {
 					continue
 				}
-				if s, ok := g.nameOf(nid, 0); ok && agreed[s] && selfNames[hid] != s {
+				if known && agreed[s] && selfNames[hid] != s {
 					continue
 				}
 			}
-			if s, ok := g.nameOf(nid, 0); ok {
+			if known {
 				names[s] = true
 				if nameAt[s] == nil {
 					nameAt[s] = map[meetKey]bool{}

@@ -239,11 +239,7 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 		if cfg.Invoked != nil {
 			invoked = cfg.Invoked.Of
 		}
-		var stop func(*types.Func) bool
-		if cfg.NeverEntered != nil {
-			stop = func(fn *types.Func) bool { return cfg.NeverEntered(fn.FullName()) }
-		}
-		kept, dropped := pruneUnreachable(c.order, c.bodies, main, nil, stop, invoked, gone)
+		kept, dropped := pruneUnreachable(c.order, c.bodies, main, nil, byFunc(cfg.NeverEntered), invoked, gone)
 		p.KeptFuncs, p.DroppedFuncs = kept, dropped+c.dropped
 	}
 	forgetAll(gone)

@@ -104,11 +104,7 @@ func (p *Program) LoadOpaque(ctx context.Context, need map[string][]string, stop
 	out.Stripped = stripIllTyped(roots, c.bodies, c.fakeC)
 	gone := map[*types.Info][]span{}
 	if pruning {
-		var stops func(*types.Func) bool
-		if stop != nil {
-			stops = func(fn *types.Func) bool { return stop(fn.FullName()) }
-		}
-		kept, dropped := pruneUnreachable(c.order, c.bodies, main, need, stops, nil, gone)
+		kept, dropped := pruneUnreachable(c.order, c.bodies, main, need, byFunc(stop), nil, gone)
 		out.KeptFuncs, out.DroppedFuncs = kept, dropped+c.dropped
 	}
 	forgetAll(gone)

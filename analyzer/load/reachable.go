@@ -237,6 +237,16 @@ func keep[K comparable, V any](m map[K]V, ok func(K) bool) map[K]V {
 	return out
 }
 
+// byFunc turns a test of functions by symbol (types.Func.FullName's
+// spelling, as the catalog and the syntax-level pruning name them) into
+// one of typed functions; nil stays nil.
+func byFunc(stop func(string) bool) func(*types.Func) bool {
+	if stop == nil {
+		return nil
+	}
+	return func(fn *types.Func) bool { return stop(fn.FullName()) }
+}
+
 // rta is the state of the reachability fixpoint.
 type rta struct {
 	decl map[*types.Func]*ast.FuncDecl

@@ -226,16 +226,12 @@ func configRead(sk rules.Sink, c *ssa.CallCommon) bool {
 // a format that only numbers fill (`fmt.Sprintf("PRAGMA busy_timeout =
 // %d;", ms)`).
 func changesNoData(cat *rules.Catalog, sym string, c *ssa.CallCommon, known func(ssa.Value) (constant.Value, bool)) bool {
-	sens, _ := cat.SensitiveArgs(sym)
-	args := Args(c)
-	for _, s := range sens {
-		if s.Kind != "sql" || s.Arg >= len(args) {
-			continue
-		}
-		text, ok := fixedStatement(args[s.Arg], known)
-		return ok && sessionStatement(text)
+	i, args := statementArg(cat, sym), Args(c)
+	if i < 0 || i >= len(args) {
+		return false
 	}
-	return false
+	text, ok := fixedStatement(args[i], known)
+	return ok && sessionStatement(text)
 }
 
 // SQLArg returns the argument of a call of sym that holds the statement a
@@ -243,10 +239,15 @@ func changesNoData(cat *rules.Catalog, sym string, c *ssa.CallCommon, known func
 // numbering), or -1: what a caller passes there decides whether the call
 // writes at all (changesNoData).
 func SQLArg(cat *rules.Catalog, sym string) int {
-	sk, ok := cat.Sink(sym)
-	if !ok || sk.Capability != "db-write" {
+	if sk, ok := cat.Sink(sym); !ok || sk.Capability != "db-write" {
 		return -1
 	}
+	return statementArg(cat, sym)
+}
+
+// statementArg returns the argument of a call of sym that the catalog
+// says holds a SQL statement (a sensitive "sql" argument), or -1.
+func statementArg(cat *rules.Catalog, sym string) int {
 	sens, _ := cat.SensitiveArgs(sym)
 	for _, s := range sens {
 		if s.Kind == "sql" {
