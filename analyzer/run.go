@@ -50,8 +50,8 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	for _, w := range warnings {
 		warn(w)
 	}
-	phase("load", start, fmt.Sprintf("%d packages, %d entered (%d of their functions kept, %d unreachable)",
-		l.Count, len(l.Bodies), l.KeptFuncs, l.DroppedFuncs))
+	phase("load", start, fmt.Sprintf("%d packages, %d entered (%d of their functions kept, %d unreachable, %d declarations unnamed)",
+		l.Count, len(l.Bodies), l.KeptFuncs, l.DroppedFuncs, l.UnnamedDecls))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

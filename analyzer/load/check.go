@@ -69,6 +69,8 @@ type checker struct {
 	// kept and dropped count the dependency functions whose bodies were
 	// kept and dropped.
 	kept, dropped int
+	// unnamed counts the declarations dropUnnamed removed.
+	unnamed int
 	// places holds, for each file of each package to parse (in the
 	// order of goFiles), where its positions are in fset.
 	places map[*packages.Package][]place
@@ -101,6 +103,13 @@ func (c *checker) check(ctx context.Context, roots []*packages.Package) error {
 			}
 		}
 		c.pruned, c.kept, c.dropped = pruneUncalled(order, c.bodies, c.main, c.roots, invoked, c.stop)
+		var changed map[*packages.Package]bool
+		changed, c.unnamed = dropUnnamed(order, func(p *packages.Package) bool {
+			return c.bodies[p] && !(c.main(p) && c.roots == nil)
+		}, c.roots)
+		for p := range changed {
+			c.pruned[p] = true
+		}
 	}
 
 	done := make(map[*packages.Package]chan struct{}, len(order))

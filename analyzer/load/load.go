@@ -118,6 +118,10 @@ type Program struct {
 	// whose bodies were kept, and dropped as unreachable (see prune.go and
 	// reachable.go).
 	KeptFuncs, DroppedFuncs int
+	// UnnamedDecls counts the dependency declarations (functions, methods
+	// and types) that nothing left names, removed before type-checking
+	// (see unnamed.go).
+	UnnamedDecls int
 	// Warnings are one-line messages, sorted: one per broken package, and
 	// one if cgo could not be used.
 	Warnings []string
@@ -241,6 +245,7 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 		}
 		kept, dropped := pruneUnreachable(c.order, c.bodies, main, nil, byFunc(cfg.NeverEntered), invoked, gone)
 		p.KeptFuncs, p.DroppedFuncs = kept, dropped+c.dropped
+		p.UnnamedDecls = c.unnamed
 	}
 	forgetAll(gone)
 

@@ -106,6 +106,7 @@ func (p *Program) LoadOpaque(ctx context.Context, need map[string][]string, stop
 	if pruning {
 		kept, dropped := pruneUnreachable(c.order, c.bodies, main, need, byFunc(stop), nil, gone)
 		out.KeptFuncs, out.DroppedFuncs = kept, dropped+c.dropped
+		out.UnnamedDecls = c.unnamed
 	}
 	forgetAll(gone)
 	for _, q := range c.order {

@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/packages"
@@ -152,5 +153,114 @@ func Run(p *dep.Pod) {
 		if kept[fn] != body {
 			t.Errorf("%s keeps its body: %v, want %v", fn, kept[fn], body)
 		}
+	}
+}
+
+// TestDropUnnamed checks which declarations of a pruned dependency go
+// before type-checking (those no remaining syntax refers to, and the
+// uncalled methods no interface asks for), and that what remains still
+// type-checks.
+func TestDropUnnamed(t *testing.T) {
+	const dep = `package dep
+
+type Req struct{ opt Opt }
+type Opt struct{ n int }
+
+type Internal struct{}
+
+func (Internal) Do() {}
+
+func New() *Req { return &Req{} }
+func (r *Req) Send() {}
+func (r Req) Size() int  { return 0 }
+func (r Req) Name() string { return "" }
+func (r Req) With(Extra) Req { return r }
+func (r Req) Close() error { return nil }
+
+type Extra struct{}
+type Root struct{}
+
+func (Root) Summarised() {}
+
+func helper() {}
+func Registered() {}
+
+var hook = Registered
+
+func init() {}
+`
+	const app = `package app
+
+import "dep"
+
+type Named interface {
+	Name() string
+	With(dep.Extra) dep.Req
+}
+
+func Run() {
+	dep.New().Send()
+	var n Named = dep.Req{}
+	_ = n
+	var c interface{ Close() error } = dep.Req{}
+	_ = c
+}
+`
+	fset := token.NewFileSet()
+	parse := func(name, src string) *ast.File {
+		f, err := parser.ParseFile(fset, name, src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	d := &packages.Package{PkgPath: "dep", Name: "dep", Syntax: []*ast.File{parse("dep.go", dep)}}
+	a := &packages.Package{PkgPath: "app", Name: "app", Syntax: []*ast.File{parse("app.go", app)},
+		Imports: map[string]*packages.Package{"dep": d}}
+	// As pruneUncalled leaves it: only New, Send and init keep a body.
+	for _, decl := range d.Syntax[0].Decls {
+		if fd, ok := decl.(*ast.FuncDecl); ok && fd.Name.Name != "New" && fd.Name.Name != "Send" && fd.Name.Name != "init" {
+			fd.Body = nil
+		}
+	}
+	changed, removed := dropUnnamed([]*packages.Package{d, a}, func(p *packages.Package) bool { return p == d },
+		map[string][]string{"dep": {"(dep.Root).Summarised"}})
+
+	var left []string
+	for _, decl := range d.Syntax[0].Decls {
+		switch decl := decl.(type) {
+		case *ast.FuncDecl:
+			name := decl.Name.Name
+			if r := receiverName(decl); r != "" {
+				name = r + "." + name
+			}
+			left = append(left, name)
+		case *ast.GenDecl:
+			for _, s := range decl.Specs {
+				if ts, ok := s.(*ast.TypeSpec); ok {
+					left = append(left, ts.Name.Name)
+				}
+			}
+		}
+	}
+	want := []string{"Req", "Opt", "New", "Req.Send", "Req.Name", "Req.With", "Req.Close", "Extra", "Root",
+		"Root.Summarised", "Registered", "init"}
+	if !slices.Equal(left, want) {
+		t.Errorf("declarations left: %v\nwant %v", left, want)
+	}
+	// Gone: Internal, Internal.Do, Req.Size, helper.
+	if !changed[d] || changed[a] || removed != 4 {
+		t.Errorf("changed = %v, removed = %d; want dep only, 4", changed, removed)
+	}
+
+	conf := types.Config{Importer: importerFunc(func(path string) (*types.Package, error) {
+		return d.Types, nil
+	})}
+	var err error
+	if d.Types, err = conf.Check("dep", fset, d.Syntax, nil); err != nil {
+		t.Fatalf("dep no longer type-checks: %v", err)
+	}
+	if _, err := conf.Check("app", fset, a.Syntax, nil); err != nil {
+		t.Fatalf("app no longer type-checks: %v", err)
 	}
 }

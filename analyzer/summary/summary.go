@@ -133,7 +133,7 @@ func Compute(ctx context.Context, prog *load.Program, need map[string][]string, 
 	if err != nil {
 		return nil, st, fmt.Errorf("loading dependencies to summarise: %w", err)
 	}
-	cfg.phase("load", start, fmt.Sprintf("%d packages (%d of their functions kept, %d unreachable)", op.Count, op.KeptFuncs, op.DroppedFuncs))
+	cfg.phase("load", start, fmt.Sprintf("%d packages (%d of their functions kept, %d unreachable, %d declarations unnamed)", op.Count, op.KeptFuncs, op.DroppedFuncs, op.UnnamedDecls))
 	entries, err := summarise(ctx, op, build, cfg)
 	if err != nil {
 		return nil, st, err

@@ -1,0 +1,292 @@
+package load
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// Once the uncalled bodies are gone, much of a dependency is declarations
+// that nothing left refers to: the conversion and defaulting functions of a
+// generated API package that only its (dropped) registration called, the
+// request types of the endpoints nobody calls, the methods of an API type
+// that neither kept code calls nor any interface asks for (a protobuf
+// type's sizes and field accessors, its Swagger documentation). Each
+// still cost a type-checked object, a signature with its parameters, and
+// an SSA function, in both loads.
+//
+// dropUnnamed removes them from the syntax, before type-checking, from the
+// packages pruneUncalled pruned (dependencies whose bodies are entered,
+// pruned is true for them):
+//   - a function whose qualified name no remaining syntax has;
+//   - a type whose qualified name no remaining syntax has, with its
+//     methods;
+//   - a method without a body whose name is neither selected anywhere in
+//     the remaining syntax (a call, a method value, a promoted method) nor
+//     a method of any interface of the program (the type's method set
+//     decides which interfaces it satisfies, in a conversion, an
+//     assertion or a generic constraint).
+//
+// What remains is every declaration that remaining code refers to, found as
+// a fixpoint: it starts from the functions that kept a body, the roots, and
+// everything that is not a function or type declaration of such a package
+// (variables and constants, every other package's syntax, the types of the
+// packages loaded already), and a declaration that stays counts what its
+// own syntax names (a method's signature, a type's fields). Names are
+// resolved as pruneUncalled resolves them, which over-approximates (a
+// field named like a function keeps it, any selector x.M keeps every
+// method M), so nothing referred to goes.
+//
+// It returns the packages it removed something from, and how many
+// declarations (functions, methods, types) it removed.
+func dropUnnamed(pkgs []*packages.Package, pruned func(*packages.Package) bool, roots map[string][]string) (map[*packages.Package]bool, int) {
+	nm := &namer{
+		pr:       &pruner{named: map[string]bool{}, methods: map[string]bool{}},
+		funcs:    map[string][]*ast.FuncDecl{},
+		byRecv:   map[string][]*ast.FuncDecl{},
+		byMethod: map[string][]*ast.FuncDecl{},
+		recvOf:   map[*ast.FuncDecl]string{},
+		types:    map[string][]*ast.TypeSpec{},
+		scope:    map[ast.Node]*fileScope{},
+		stays:    map[ast.Node]bool{},
+	}
+	seen := map[types.Type]bool{}
+	for _, p := range pkgs {
+		if len(p.Syntax) == 0 && p.Types != nil {
+			// Loaded already (the standard library, for a summary):
+			// its interfaces are in its types.
+			for _, name := range p.Types.Scope().Names() {
+				interfaceMethods(p.Types.Scope().Lookup(name).Type(), seen, nm.pr.method)
+			}
+		}
+		for _, f := range p.Syntax {
+			sc := newFileScope(p, f)
+			if !pruned(p) {
+				nm.walk(f, sc)
+				continue
+			}
+			for _, d := range f.Decls {
+				nm.declare(d, sc)
+			}
+		}
+	}
+	for _, syms := range roots {
+		for _, sym := range syms {
+			// A method is a root by its receiver type (an interface's
+			// method by the interface's name) and its name.
+			if recv, name := splitSymbol(sym); recv != "" {
+				nm.pr.name(recv)
+				nm.pr.method(name)
+			} else {
+				nm.pr.name(name)
+			}
+		}
+	}
+	nm.drain()
+
+	changed := map[*packages.Package]bool{}
+	removed := 0
+	for _, p := range pkgs {
+		if !pruned(p) {
+			continue
+		}
+		before := removed
+		for _, f := range p.Syntax {
+			decls := f.Decls[:0]
+			for _, d := range f.Decls {
+				switch d := d.(type) {
+				case *ast.FuncDecl:
+					if !nm.stays[d] {
+						removed++
+						continue
+					}
+				case *ast.GenDecl:
+					if d.Tok == token.TYPE {
+						specs := d.Specs[:0]
+						for _, s := range d.Specs {
+							if nm.stays[s] {
+								specs = append(specs, s)
+							} else {
+								removed++
+							}
+						}
+						clear(d.Specs[len(specs):])
+						d.Specs = specs
+						if len(specs) == 0 {
+							continue
+						}
+					}
+				}
+				decls = append(decls, d)
+			}
+			clear(f.Decls[len(decls):])
+			f.Decls = decls
+		}
+		if removed > before {
+			changed[p] = true
+		}
+	}
+	return changed, removed
+}
+
+// namer is dropUnnamed's fixpoint: the names seen (with pruner's walk and
+// queue: qualified names, and method names), and the declarations of
+// pruned packages waiting for theirs.
+type namer struct {
+	pr *pruner
+	// funcs are the functions by qualified name; byRecv and byMethod the
+	// methods by their receiver type's qualified name and by their name;
+	// types the types by qualified name.
+	funcs    map[string][]*ast.FuncDecl
+	byRecv   map[string][]*ast.FuncDecl
+	byMethod map[string][]*ast.FuncDecl
+	recvOf   map[*ast.FuncDecl]string
+	types    map[string][]*ast.TypeSpec
+	scope    map[ast.Node]*fileScope
+	// stays holds the declarations (*ast.FuncDecl, *ast.TypeSpec) kept.
+	stays map[ast.Node]bool
+}
+
+func (nm *namer) declare(d ast.Decl, sc *fileScope) {
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		nm.scope[d] = sc
+		switch recv := receiverName(d); {
+		case d.Body != nil:
+			// Kept by pruneUncalled (or generic, or an init).
+			nm.stay(d)
+		case recv != "":
+			q := sc.pkg + "." + recv
+			nm.recvOf[d] = q
+			nm.byRecv[q] = append(nm.byRecv[q], d)
+			nm.byMethod[d.Name.Name] = append(nm.byMethod[d.Name.Name], d)
+		default:
+			q := sc.pkg + "." + d.Name.Name
+			nm.funcs[q] = append(nm.funcs[q], d)
+		}
+	case *ast.GenDecl:
+		if d.Tok != token.TYPE {
+			nm.walk(d, sc)
+			return
+		}
+		for _, s := range d.Specs {
+			ts := s.(*ast.TypeSpec)
+			nm.scope[ts] = sc
+			q := sc.pkg + "." + ts.Name.Name
+			nm.types[q] = append(nm.types[q], ts)
+		}
+	}
+}
+
+// stay keeps n and counts the names in it.
+func (nm *namer) stay(n ast.Node) {
+	if !nm.stays[n] {
+		nm.stays[n] = true
+		nm.walk(n, nm.scope[n])
+	}
+}
+
+// walk counts the names under n: qualified names, selected names and the
+// methods of interface types as method names.
+func (nm *namer) walk(n ast.Node, sc *fileScope) {
+	nm.pr.walk(n, sc, true)
+	ast.Inspect(n, func(n ast.Node) bool {
+		if it, ok := n.(*ast.InterfaceType); ok && it.Methods != nil {
+			for _, f := range it.Methods.List {
+				for _, name := range f.Names {
+					nm.pr.method(name.Name)
+				}
+			}
+		}
+		return true
+	})
+}
+
+func (nm *namer) drain() {
+	for len(nm.pr.queue) > 0 {
+		item := nm.pr.queue[len(nm.pr.queue)-1]
+		nm.pr.queue = nm.pr.queue[:len(nm.pr.queue)-1]
+		if item[0] == "method" {
+			for _, fd := range nm.byMethod[item[1]] {
+				if nm.pr.named[nm.recvOf[fd]] {
+					nm.stay(fd)
+				}
+			}
+			continue
+		}
+		q := item[1]
+		for _, fd := range nm.funcs[q] {
+			nm.stay(fd)
+		}
+		for _, ts := range nm.types[q] {
+			nm.stay(ts)
+		}
+		for _, fd := range nm.byRecv[q] {
+			if nm.pr.methods[fd.Name.Name] {
+				nm.stay(fd)
+			}
+		}
+	}
+}
+
+// interfaceMethods calls method with the name of each method of each
+// interface type in t, however deep: in its fields, its signature, its
+// methods' signatures, its type parameters' constraints.
+func interfaceMethods(t types.Type, seen map[types.Type]bool, method func(string)) {
+	if t == nil || seen[t] {
+		return
+	}
+	seen[t] = true
+	walk := func(t types.Type) { interfaceMethods(t, seen, method) }
+	tuple := func(tu *types.Tuple) {
+		for i := 0; i < tu.Len(); i++ {
+			walk(tu.At(i).Type())
+		}
+	}
+	switch t := t.(type) {
+	case *types.Named:
+		for i := 0; i < t.NumMethods(); i++ {
+			walk(t.Method(i).Type())
+		}
+		walk(t.Underlying())
+	case *types.Alias:
+		walk(types.Unalias(t))
+	case *types.Interface:
+		for i := 0; i < t.NumMethods(); i++ {
+			method(t.Method(i).Name())
+			walk(t.Method(i).Type())
+		}
+		for i := 0; i < t.NumEmbeddeds(); i++ {
+			walk(t.EmbeddedType(i))
+		}
+	case *types.Signature:
+		tuple(t.Params())
+		tuple(t.Results())
+		for i := 0; i < t.TypeParams().Len(); i++ {
+			walk(t.TypeParams().At(i).Constraint())
+		}
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			walk(t.Field(i).Type())
+		}
+	case *types.Pointer:
+		walk(t.Elem())
+	case *types.Slice:
+		walk(t.Elem())
+	case *types.Array:
+		walk(t.Elem())
+	case *types.Chan:
+		walk(t.Elem())
+	case *types.Map:
+		walk(t.Key())
+		walk(t.Elem())
+	case *types.Union:
+		for i := 0; i < t.Len(); i++ {
+			walk(t.Term(i).Type())
+		}
+	case *types.TypeParam:
+		walk(t.Constraint())
+	}
+}
