@@ -234,6 +234,9 @@ func TestFixtures(t *testing.T) {
 		// A command's output redacted of the user's environment: what
 		// strings.ReplaceAll replaces is not in what it returns.
 		"mcp-sdk-redaction",
+		// Middlewares whose After hooks are handed the handler's result
+		// and error: the hooks run for every tool and are none.
+		"mcp-sdk-middleware-hooks",
 		// A copy of the configuration with one field the model's, handed
 		// on by value: its other fields stay the operator's.
 		"mcp-sdk-config-copy",

@@ -73,7 +73,7 @@ const (
 	kEnter
 	// kMethod: a method of the value n.v (with the path before "#" in
 	// n.path), named after the "#": the function an adapter's interface
-	// call runs on the value it holds (handlers.go, wrapsValue).
+	// call runs on the value it holds (handlers.go, heldValueCall).
 	kMethod
 )
 
@@ -225,7 +225,7 @@ type graph struct {
 	// wrapped memoises wrapper detection per function value node.
 	wrapped map[int32]bool
 	// runs maps the value an adapter's interface call is made on to the
-	// nodes of what the call runs (handlers.go, wrapsValue).
+	// nodes of what the call runs (handlers.go, heldValueCall).
 	runs map[int32][]int32
 	// routes maps a function value to its calls of a function it picks
 	// from a map it holds by a key in the request (handlers.go, routed):

@@ -58,7 +58,8 @@ func (g *graph) wraps(id int32) bool {
 	}
 	g.e.ix.ensure(fn)
 	found := false
-	var held []ssa.CallInstruction // calls of held function values handed the request
+	var held []ssa.CallInstruction    // calls of held function values handed the request
+	var invoked []ssa.CallInstruction // calls of methods of held values handed the request
 	for _, site := range symbol.CallSites(fn) {
 		cc := site.Common()
 		if checksOnly(cc.Signature()) && !answersInto(fn, site, c.hasRecv) {
@@ -69,8 +70,8 @@ func (g *graph) wraps(id int32) bool {
 		case reflectCall(cc):
 			callee = cc.Args[0]
 		case cc.IsInvoke():
-			if g.wrapsValue(id, fn, c, site) {
-				found = true
+			if heldValueCall(fn, c, site) {
+				invoked = append(invoked, site)
 			}
 			continue
 		case cc.StaticCallee() != nil:
@@ -98,7 +99,14 @@ func (g *graph) wraps(id int32) bool {
 		}
 		held = append(held, site)
 	}
-	producers := append(slices.Clone(held), g.routes[id]...)
+	producers := append(slices.Concat(held, invoked), g.routes[id]...)
+	for _, site := range invoked {
+		// A hook run on what the next layer returned (a middleware's
+		// After, handed the handler's result and error) is no layer.
+		if !postProcesses(fn, site, producers) && g.runsValue(id, c, site) {
+			found = true
+		}
+	}
 	for _, site := range held {
 		if postProcesses(fn, site, producers) {
 			continue
@@ -375,26 +383,22 @@ func mapEntry(v ssa.Value, from func(ssa.Value) bool, seen map[ssa.Value]bool) b
 	return false
 }
 
-// wrapsValue reports whether the interface call at site, in the function
-// value at id, runs a value the function value holds (an adapter closure
-// around a value of the application's own tool interface: `return func(ctx,
-// req) { return r.Run(ctx, req.GetArguments()) }`), and adds an eWrap edge
-// to the value, from which each concrete value it can be at this
+// heldValueCall reports whether the interface call at site, in fn, runs a
+// value fn holds, handing it the request whole (an adapter closure around a
+// value of the application's own tool interface: `return func(ctx, req) {
+// return r.Run(ctx, req.GetArguments()) }`). runsValue then adds an eWrap
+// edge to the value, from which each concrete value it can be at this
 // construction site leads to its method: the tool's handler. Two tools
 // made by one adapter around two runners keep their own runner's method.
-func (g *graph) wrapsValue(id int32, fn *ssa.Function, c *ctx, site ssa.CallInstruction) bool {
-	cc := site.Common()
-	if !captured(cc.Value, fn, c.hasRecv, 0) || !handsOverCall(fn, site, c.hasRecv) {
-		return false
-	}
-	return g.runsValue(id, c, site)
+func heldValueCall(fn *ssa.Function, c *ctx, site ssa.CallInstruction) bool {
+	return captured(site.Common().Value, fn, c.hasRecv, 0) && handsOverCall(fn, site, c.hasRecv)
 }
 
 // handsValueOver reports whether the static call at site, in the function
 // value at id, hands a value the function value holds to a callee that runs
 // it (`t := r.tools[req.Params.Name]; return s.run(ctx, req, t)`, where run
 // calls t.Run with the request's arguments), and adds an eWrap edge to that
-// value in the callee, entered from this call: as wrapsValue, one call
+// value in the callee, entered from this call: as heldValueCall, one call
 // further in.
 func (g *graph) handsValueOver(id int32, fn *ssa.Function, c *ctx, site ssa.CallInstruction) bool {
 	callee := site.Common().StaticCallee()
