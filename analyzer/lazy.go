@@ -36,18 +36,38 @@ func handedOver(n *callgraph.Node, cat *rules.Catalog) []*ssa.Function {
 	}
 	var out []*ssa.Function
 	done := map[ssa.CallInstruction]bool{}
-	for _, e := range n.Out {
-		if done[e.Site] || !isOpaque(cat, e.Callee.Func) {
-			continue
+	hand := func(site ssa.CallInstruction) {
+		if done[site] {
+			return
 		}
-		done[e.Site] = true
-		for _, a := range callArgs(e.Site.Common()) {
+		done[site] = true
+		for _, a := range callArgs(site.Common()) {
 			if f := funcValue(a); f != nil && !isOpaque(cat, f) {
 				out = append(out, f)
 			}
 		}
 	}
+	for _, e := range n.Out {
+		if isOpaque(cat, e.Callee.Func) {
+			hand(e.Site)
+		}
+	}
+	for _, site := range symbol.CallSites(n.Func) {
+		if opaqueInvoke(cat, site.Common()) {
+			hand(site)
+		}
+	}
 	return out
+}
+
+// opaqueInvoke reports whether c calls a method of an interface that an
+// opaque package declares (a driver's session, whose ExecuteRead runs the
+// work function it is handed): the implementations are the package's own,
+// made by its code, which VTA never reads, so the call may have no callee
+// in the graph, and what it is handed is called on the caller's behalf all
+// the same.
+func opaqueInvoke(cat *rules.Catalog, c *ssa.CallCommon) bool {
+	return c.IsInvoke() && c.Method.Pkg() != nil && cat.IsOpaque(c.Method.Pkg().Path())
 }
 
 // lazyCalls finds what a call of a function value that a lazy function

@@ -601,7 +601,7 @@ func (rc *reacher) callees(fn *ssa.Function, site ssa.CallInstruction, sink bool
 	// NeverEntered), and this keeps the report the same without pruning.
 	// The module's own implementations are its code.
 	noDeps := c.IsInvoke() && rc.cat.NotSink(symbol.Invoke(c))
-	opaqueCall := sink
+	opaqueCall := sink || opaqueInvoke(rc.cat, c)
 	for _, t := range targets {
 		switch {
 		case sink || isOpaque(rc.cat, t):

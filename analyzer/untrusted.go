@@ -261,9 +261,14 @@ func (c *checker) addChosenCapability(res *reached, site ssa.CallInstruction, sc
 // begins with the program's own words ("EXPLAIN SELECT * FROM " + table:
 // the model fills in part of a statement of the program's) or when a check
 // pins its first keyword (the text must begin with SELECT). The write is
-// the model's choice at the same call, so the capability is tainted.
+// the model's choice at the same call, so the capability is tainted. A
+// read-only transaction, or a call that reads by its option (a catalog
+// readwith: the server runs it as a read), runs no write whatever the text.
 func (c *checker) addStatementCapability(f *flow, res *reached, site ssa.CallInstruction, sc sensitiveCall, arg ssa.Value, o *origin) {
 	if sc.capability != "db-read" || statementFixed(o) || inReadOnlyTx(site) {
+		return
+	}
+	if sk, ok := c.cat.Sink(sc.sym); ok && sk.ReadWith != "" {
 		return
 	}
 	c.addStatementHit(f, res, site, sc.sym, arg, "db-write", nil)

@@ -524,7 +524,12 @@ type Sink struct {
 	// lookup of the server's own configuration, chosen by its author, not
 	// a capability the model gets (see sinkCapabilities).
 	NameArg int
-	Where   Where
+	// ReadWith, when set, is the normalized symbol of an option function
+	// (a `readwith` line): a call whose arguments are made with a call of
+	// it only reads, the read twin of Capability (a graph driver's query
+	// run with its readers-routing option).
+	ReadWith string
+	Where    Where
 	// match is the normalized pattern of a wildcard sink, and prefix its
 	// literal beginning (a cheap first test).
 	match, prefix string
@@ -871,6 +876,18 @@ func (c *Catalog) Parse(file string, r io.Reader) error {
 func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 	kw, args := f[0], f[1:]
 	switch kw {
+	case "readwith":
+		if len(args) != 2 {
+			return "", fmt.Errorf("readwith wants SINK OPTION")
+		}
+		sym := Normalize(args[0])
+		sk, ok := c.Sinks[sym]
+		if !ok || ReadOf(sk.Capability) == "" {
+			return "", fmt.Errorf("readwith: %s is no sink of a write declared before", args[0])
+		}
+		sk.ReadWith = Normalize(args[1])
+		c.Sinks[sym] = sk
+		return kw + " " + sym, nil
 	case "sink":
 		if len(args) < 2 {
 			return "", fmt.Errorf("sink wants CAPABILITY SYMBOL [flagarg=N] [namearg=N]")
@@ -1518,4 +1535,18 @@ func capabilityList(field string) ([]string, error) {
 		}
 	}
 	return caps, nil
+}
+
+// ReadOf returns the capability that reads what a write capability writes
+// ("db-write": "db-read"), or "".
+func ReadOf(capability string) string {
+	switch capability {
+	case "db-write":
+		return "db-read"
+	case "fs-write":
+		return "fs-read"
+	case "cloud-write":
+		return "cloud-read"
+	}
+	return ""
 }

@@ -95,6 +95,9 @@ func TestParseErrors(t *testing.T) {
 		{"sink exec a.B\nsink exec a.B\n", "t.cat:2: duplicate sink a.B (first at line 1)"},
 		{"frobnicate a.B\n", `t.cat:1: unknown keyword "frobnicate"`},
 		{"sink fs-write os.OpenFile flagarg=x\n", `t.cat:1: option flagarg wants a non-negative number, got "x"`},
+		{"readwith a.Query a.ReadOnly\n", "t.cat:1: readwith: a.Query is no sink of a write declared before"},
+		{"sink db-read a.Query\nreadwith a.Query a.ReadOnly\n", "t.cat:2: readwith: a.Query is no sink of a write declared before"},
+		{"sink db-write a.Query\nreadwith a.Query\n", "t.cat:2: readwith wants SINK OPTION"},
 		{"register mcp a.B tool=1\n", "t.cat:1: register needs handler=N or tools=N"},
 		{"register mcp a.B handler=1 bogus=2\n", `t.cat:1: unknown option "bogus=2"`},
 		{"register mcp a.B tools=1 method=Run\n", `t.cat:1: register: method="Run" wants a method name and handler=N`},
@@ -551,6 +554,25 @@ func TestDataLibrariesAreNotSinks(t *testing.T) {
 	} {
 		if got := c.NotSink(sym); got != want {
 			t.Errorf("NotSink(%q) = %v, want %v", sym, got, want)
+		}
+	}
+}
+
+// TestReadWith checks that a readwith line marks its write sink with the
+// option, normalized, and that ReadOf pairs the writes with their reads.
+func TestReadWith(t *testing.T) {
+	c := New()
+	in := "sink db-write example.com/db/v2.Query\nreadwith example.com/db/v2.Query example.com/db/v2.WithReaders\n"
+	if err := c.Parse("t.cat", strings.NewReader(in)); err != nil {
+		t.Fatal(err)
+	}
+	sk, ok := c.Sink("example.com/db/v3.Query")
+	if !ok || sk.ReadWith != Normalize("example.com/db/v3.WithReaders") {
+		t.Errorf("Sink = %+v, %v; want ReadWith %q", sk, ok, Normalize("example.com/db/v3.WithReaders"))
+	}
+	for write, read := range map[string]string{"db-write": "db-read", "fs-write": "fs-read", "cloud-write": "cloud-read", "exec": ""} {
+		if got := ReadOf(write); got != read {
+			t.Errorf("ReadOf(%q) = %q, want %q", write, got, read)
 		}
 	}
 }

@@ -75,6 +75,9 @@ func AtIn(cat *rules.Catalog, site ssa.CallInstruction, callees func() []*ssa.Fu
 		}
 		config := configRead(sk, c)
 		for _, capability := range capabilities(sk, c, known) {
+			if sk.ReadWith != "" && madeWith(c, sk.ReadWith, sym) {
+				capability = rules.ReadOf(capability)
+			}
 			if capability == "fs-read" && onlyClosed(site) {
 				continue
 			}
@@ -484,4 +487,62 @@ func constFlags(v ssa.Value, depth int, known func(ssa.Value) (constant.Value, b
 		return out, true
 	}
 	return nil, false
+}
+
+// madeWith reports whether an argument of c is made with a call of the
+// function whose normalized symbol is option: the option itself, a slice
+// of options holding it, or what a helper handed it returns
+// (`opts := s.options(ctx, neo4j.ExecuteQueryWithReadersRouting())`).
+func madeWith(c *ssa.CallCommon, option string, sym func(*ssa.Function) string) bool {
+	seen := map[ssa.Value]bool{}
+	var made func(v ssa.Value, depth int) bool
+	made = func(v ssa.Value, depth int) bool {
+		if depth > 6 || seen[v] {
+			return false
+		}
+		seen[v] = true
+		switch x := v.(type) {
+		case *ssa.Call:
+			if callee := x.Call.StaticCallee(); callee != nil && rules.Normalize(sym(callee)) == option {
+				return true
+			}
+			for _, a := range x.Call.Args {
+				if made(a, depth+1) {
+					return true
+				}
+			}
+		case *ssa.Slice:
+			return made(x.X, depth+1)
+		case *ssa.Alloc:
+			// A variadic call's slice: the values stored in its array.
+			for _, r := range *x.Referrers() {
+				ia, ok := r.(*ssa.IndexAddr)
+				if !ok {
+					continue
+				}
+				for _, rr := range *ia.Referrers() {
+					if st, ok := rr.(*ssa.Store); ok && st.Addr == ia && made(st.Val, depth+1) {
+						return true
+					}
+				}
+			}
+		case *ssa.Phi:
+			for _, e := range x.Edges {
+				if made(e, depth+1) {
+					return true
+				}
+			}
+		case *ssa.ChangeType:
+			return made(x.X, depth+1)
+		case *ssa.MakeInterface:
+			return made(x.X, depth+1)
+		}
+		return false
+	}
+	for _, a := range Args(c) {
+		if made(a, 0) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,5 +1,6 @@
 // Command sinks-thirdparty is a tool dispatcher, with no LLM SDK, whose
-// tools call third-party database drivers, a payment SDK and net/smtp. Each
+// tools call third-party database drivers (a graph database's among them),
+// a payment SDK and net/smtp. Each
 // tool is marked with a //blastradius:tool directive; the fixture checks the
 // catalogued third-party sinks (rules/catalog/thirdparty.cat) as SSA spells
 // them at the call site.
@@ -16,6 +17,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jmoiron/sqlx"
+	"github.com/neo4j/neo4j-go-driver/v6/neo4j"
 	"github.com/redis/go-redis/v9"
 	"github.com/stripe/stripe-go/v82"
 	"github.com/stripe/stripe-go/v82/client"
@@ -35,6 +37,7 @@ var (
 	cache  redis.Cmdable
 	sc     *stripe.Client
 	legacy *client.API
+	graph  neo4j.Driver
 )
 
 type tool func(ctx context.Context, arg string) (string, error)
@@ -58,6 +61,11 @@ var tools = map[string]tool{
 	"pay_seller":     paySeller,
 	"refund_legacy":  refundLegacy,
 	"email_receipt":  emailReceipt,
+	"graph_find":     graphFind,
+	"graph_link":     graphLink,
+	"graph_count":    graphCount,
+	"graph_tag":      graphTag,
+	"graph_search":   graphSearch,
 }
 
 func main() {
@@ -87,6 +95,9 @@ func main() {
 	stripe.Key = os.Getenv("STRIPE_KEY")
 	sc = stripe.NewClient(stripe.Key)
 	legacy = client.New(stripe.Key, nil)
+	if graph, err = neo4j.NewDriver("neo4j://localhost:7687", neo4j.NoAuth()); err != nil {
+		log.Fatal(err)
+	}
 
 	if len(os.Args) != 3 {
 		log.Fatal("usage: sinks-thirdparty TOOL ARG")
