@@ -419,6 +419,9 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []
 		nameAt := map[string]map[meetKey]bool{}
 		made := map[string]token.Pos{}
 		ambiguous := false
+		// claimed is set when a name reached this handler only through
+		// an alternative and went to the handler that says it.
+		claimed := false
 		for _, nid := range named {
 			s, known := g.nameOf(nid, 0)
 			// With one handler, every name is its: a loop over a
@@ -439,6 +442,7 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []
 					continue
 				}
 				if known && agreed[s] && selfNames[hid] != s {
+					claimed = true
 					continue
 				}
 			}
@@ -461,6 +465,12 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []
 			if meet(hp, places[at[u]]) {
 				ambiguous = true
 			}
+		}
+		if !ambiguous && len(names) == 0 && claimed {
+			// Every name that could reach it is another handler's: a
+			// type the registry holds under a name never registered
+			// (a factory's type no list names) is no tool.
+			continue
 		}
 		if ambiguous || len(names) == 0 {
 			tl := base

@@ -5,7 +5,8 @@
 // under that name, and registers it, with a closure that runs the type's
 // handler, through the server's own wrapper of AddTool. The names and the
 // handlers meet only at the helper's call, once per name: each name is the
-// tool of the type that says it, not of every type the factory holds.
+// tool of the type that says it, not of every type the factory holds, and a
+// type whose name is none of them is no tool.
 package main
 
 import (
@@ -68,6 +69,22 @@ func (t *purgeType) HandleRequest(ctx context.Context, req mcp.CallToolRequest) 
 	return mcp.NewToolResultText("purged"), os.RemoveAll(store) // want `purge: fs-write os\.RemoveAll` `BR301: tool purge can write files through os\.RemoveAll with no confirmation before it`
 }
 
+// archiveType copies the notes away. The factory holds it, but no name the
+// server registers is its: it is no tool.
+type archiveType struct{ baseType }
+
+func newArchiveType() *archiveType {
+	return &archiveType{baseType{name: "archive", description: "Archive the notes"}}
+}
+
+func (t *archiveType) CreateTool(name string) interface{} {
+	return mcp.NewTool(name, mcp.WithDescription(t.description))
+}
+
+func (t *archiveType) HandleRequest(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	return mcp.NewToolResultText("archived"), os.Rename(store, store+".old")
+}
+
 // factory keeps the tool types by name.
 type factory struct{ types map[string]toolType }
 
@@ -75,6 +92,7 @@ func newFactory() *factory {
 	f := &factory{types: map[string]toolType{}}
 	f.register(newReadType())
 	f.register(newPurgeType())
+	f.register(newArchiveType())
 	return f
 }
 
