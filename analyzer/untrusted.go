@@ -333,6 +333,9 @@ func isSQLResult(site ssa.CallInstruction) bool {
 func inReadOnlyTx(site ssa.CallInstruction) bool {
 	c := site.Common()
 	tx := c.Value
+	if c.IsInvoke() && readWorkParam(tx) {
+		return true
+	}
 	if !c.IsInvoke() {
 		if len(c.Args) == 0 {
 			return false
@@ -362,6 +365,55 @@ func inReadOnlyTx(site ssa.CallInstruction) bool {
 		}
 	}
 	return setReadOnlyBefore(uses, site)
+}
+
+// readWork lists the functions that run the work function they are handed
+// in a read transaction, which the server holds to reading: Neo4j's
+// session ExecuteRead and the generic helper over it.
+var readWork = func() map[string]bool {
+	out := map[string]bool{}
+	for _, sym := range []string{
+		"(github.com/neo4j/neo4j-go-driver/v6/neo4j.Session).ExecuteRead",
+		"(github.com/neo4j/neo4j-go-driver/v6/neo4j.SessionWithContext).ExecuteRead",
+		"github.com/neo4j/neo4j-go-driver/v6/neo4j.ExecuteRead",
+	} {
+		out[rules.Normalize(sym)] = true
+	}
+	return out
+}()
+
+// readWorkParam reports whether tx is the transaction parameter of a
+// function literal that its enclosing function hands to one of readWork
+// (`s.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+// return tx.Run(ctx, query, nil) })`).
+func readWorkParam(tx ssa.Value) bool {
+	p, ok := tx.(*ssa.Parameter)
+	if !ok {
+		return false
+	}
+	work := p.Parent()
+	outer := work.Parent()
+	if outer == nil {
+		return false
+	}
+	for _, site := range symbol.CallSites(outer) {
+		c := site.Common()
+		var sym string
+		if c.IsInvoke() {
+			sym = symbol.Invoke(c)
+		} else {
+			sym = staticSymbol(c)
+		}
+		if !readWork[rules.Normalize(sym)] {
+			continue
+		}
+		for _, a := range c.Args {
+			if f := funcValue(a); f == work {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // txBegun returns the result of the call that began the transaction tx

@@ -66,6 +66,7 @@ var tools = map[string]tool{
 	"graph_count":    graphCount,
 	"graph_tag":      graphTag,
 	"graph_search":   graphSearch,
+	"graph_query":    graphQuery,
 }
 
 func main() {

@@ -91,3 +91,20 @@ func graphSearch(ctx context.Context, cypher string) (string, error) { // want `
 func queryOptions(routing neo4j.ExecuteQueryConfigurationOption) []neo4j.ExecuteQueryConfigurationOption {
 	return []neo4j.ExecuteQueryConfigurationOption{routing, neo4j.ExecuteQueryWithDatabase("neo4j")}
 }
+
+// graphQuery runs the model's Cypher in a read transaction: the server
+// holds it to reading, so it is a read, and still Cypher injection.
+//
+//blastradius:tool graph_query
+func graphQuery(ctx context.Context, cypher string) (string, error) { // want `tool graph_query directive directive` `BR305: tool graph_query is not logged with its arguments`
+	s := graph.NewSession(ctx, neo4j.SessionConfig{})
+	defer s.Close(ctx)
+	n, err := s.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, cypher, nil) // want `graph_query: db-read \(github\.com/neo4j/neo4j-go-driver/v6/neo4j\.ManagedTransaction\)\.Run \(tainted\)` `BR102: tool graph_query: model-controlled input reaches the query text of \(github\.com/neo4j/neo4j-go-driver/v6/neo4j\.ManagedTransaction\)\.Run`
+		if err != nil {
+			return nil, err
+		}
+		return res.Collect(ctx)
+	})
+	return fmt.Sprint(n), err
+}
