@@ -327,20 +327,38 @@ func splitSymbol(sym string) (recv, name string) {
 	return strings.TrimPrefix(sym[1:i], "*"), sym[i+2:]
 }
 
+// next takes the next newly seen name off the queue: a method name, or a
+// qualified name; ok is false once the queue is empty.
+func (pr *pruner) next() (name string, method, ok bool) {
+	if len(pr.queue) == 0 {
+		return "", false, false
+	}
+	item := pr.queue[len(pr.queue)-1]
+	pr.queue = pr.queue[:len(pr.queue)-1]
+	return item[1], item[0] == "method", true
+}
+
+// methodsOfNamed calls f with each method called m whose receiver type is
+// named.
+func (pr *pruner) methodsOfNamed(m string, f func(*ast.FuncDecl)) {
+	for _, fd := range pr.byMethod[m] {
+		if pr.named[pr.recvOf[fd]] {
+			f(fd)
+		}
+	}
+}
+
 // drain runs the fixpoint.
 func (pr *pruner) drain() {
-	for len(pr.queue) > 0 {
-		item := pr.queue[len(pr.queue)-1]
-		pr.queue = pr.queue[:len(pr.queue)-1]
-		if item[0] == "method" {
-			for _, fd := range pr.byMethod[item[1]] {
-				if pr.named[pr.recvOf[fd]] {
-					pr.keep(fd)
-				}
-			}
+	for {
+		q, method, ok := pr.next()
+		if !ok {
+			return
+		}
+		if method {
+			pr.methodsOfNamed(q, pr.keep)
 			continue
 		}
-		q := item[1]
 		for _, fd := range pr.funcs[q] {
 			pr.keep(fd)
 		}

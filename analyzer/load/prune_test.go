@@ -126,17 +126,7 @@ func Run(p *dep.Pod) {
 	p.Reset()
 }
 `
-	fset := token.NewFileSet()
-	parse := func(name, src string) *ast.File {
-		f, err := parser.ParseFile(fset, name, src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return f
-	}
-	d := &packages.Package{PkgPath: "dep", Name: "dep", Syntax: []*ast.File{parse("dep.go", dep)}}
-	a := &packages.Package{PkgPath: "app", Name: "app", Syntax: []*ast.File{parse("app.go", app)},
-		Imports: map[string]*packages.Package{"dep": d}}
+	_, d, a := depAndApp(t, dep, app)
 	stopped := map[string]bool{"dep.Log": true, "(*dep.Pod).Unmarshal": true, "(dep.Pod).Reset": true}
 	bodies := map[*packages.Package]bool{a: true, d: true}
 	pruneUncalled([]*packages.Package{d, a}, bodies, func(p *packages.Package) bool { return p == a }, nil, nil,
@@ -154,6 +144,23 @@ func Run(p *dep.Pod) {
 			t.Errorf("%s keeps its body: %v, want %v", fn, kept[fn], body)
 		}
 	}
+}
+
+// depAndApp parses a package dep and a package app that imports it.
+func depAndApp(t *testing.T, dep, app string) (*token.FileSet, *packages.Package, *packages.Package) {
+	t.Helper()
+	fset := token.NewFileSet()
+	parse := func(name, src string) *ast.File {
+		f, err := parser.ParseFile(fset, name, src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	d := &packages.Package{PkgPath: "dep", Name: "dep", Syntax: []*ast.File{parse("dep.go", dep)}}
+	a := &packages.Package{PkgPath: "app", Name: "app", Syntax: []*ast.File{parse("app.go", app)},
+		Imports: map[string]*packages.Package{"dep": d}}
+	return fset, d, a
 }
 
 // TestDropUnnamed checks which declarations of a pruned dependency go
@@ -206,17 +213,7 @@ func Run() {
 	_ = c
 }
 `
-	fset := token.NewFileSet()
-	parse := func(name, src string) *ast.File {
-		f, err := parser.ParseFile(fset, name, src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return f
-	}
-	d := &packages.Package{PkgPath: "dep", Name: "dep", Syntax: []*ast.File{parse("dep.go", dep)}}
-	a := &packages.Package{PkgPath: "app", Name: "app", Syntax: []*ast.File{parse("app.go", app)},
-		Imports: map[string]*packages.Package{"dep": d}}
+	fset, d, a := depAndApp(t, dep, app)
 	// As pruneUncalled leaves it: only New, Send and init keep a body.
 	for _, decl := range d.Syntax[0].Decls {
 		if fd, ok := decl.(*ast.FuncDecl); ok && fd.Name.Name != "New" && fd.Name.Name != "Send" && fd.Name.Name != "init" {

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -43,14 +44,30 @@ import (
 // declarations (functions, methods, types) it removed.
 func dropUnnamed(pkgs []*packages.Package, pruned func(*packages.Package) bool, roots map[string][]string) (map[*packages.Package]bool, int) {
 	nm := &namer{
-		pr:       &pruner{named: map[string]bool{}, methods: map[string]bool{}},
-		funcs:    map[string][]*ast.FuncDecl{},
-		byRecv:   map[string][]*ast.FuncDecl{},
-		byMethod: map[string][]*ast.FuncDecl{},
-		recvOf:   map[*ast.FuncDecl]string{},
-		types:    map[string][]*ast.TypeSpec{},
-		scope:    map[ast.Node]*fileScope{},
-		stays:    map[ast.Node]bool{},
+		pr: &pruner{named: map[string]bool{}, methods: map[string]bool{},
+			byMethod: map[string][]*ast.FuncDecl{}, recvOf: map[*ast.FuncDecl]string{}},
+		funcs:  map[string][]*ast.FuncDecl{},
+		byRecv: map[string][]*ast.FuncDecl{},
+		types:  map[string][]*ast.TypeSpec{},
+		scope:  map[ast.Node]*fileScope{},
+		stays:  map[ast.Node]bool{},
+	}
+	if !slices.ContainsFunc(pkgs, pruned) {
+		return nil, 0
+	}
+	// Declarations can name another package's only if they import it, and
+	// without bodies they select no method: a package of declarations only
+	// that imports none of the pruned is read for its interfaces alone (a
+	// method set matters wherever an interface is declared). Code with
+	// bodies (the module's) is read whole: it may call a method on a value
+	// of a type whose package it does not import.
+	names := func(p *packages.Package) bool {
+		for _, q := range p.Imports {
+			if pruned(q) {
+				return true
+			}
+		}
+		return hasBodies(p)
 	}
 	seen := map[types.Type]bool{}
 	for _, p := range pkgs {
@@ -63,8 +80,20 @@ func dropUnnamed(pkgs []*packages.Package, pruned func(*packages.Package) bool, 
 		}
 		for _, f := range p.Syntax {
 			sc := newFileScope(p, f)
-			if !pruned(p) {
+			switch {
+			case !pruned(p) && names(p):
 				nm.walk(f, sc)
+				continue
+			case !pruned(p):
+				nm.interfaces(f)
+				for _, d := range f.Decls {
+					// An initializer may call a method of a
+					// value whose type's package it does not
+					// import.
+					if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+						nm.walk(gd, sc)
+					}
+				}
 				continue
 			}
 			for _, d := range f.Decls {
@@ -136,15 +165,13 @@ func dropUnnamed(pkgs []*packages.Package, pruned func(*packages.Package) bool, 
 // pruned packages waiting for theirs.
 type namer struct {
 	pr *pruner
-	// funcs are the functions by qualified name; byRecv and byMethod the
-	// methods by their receiver type's qualified name and by their name;
-	// types the types by qualified name.
-	funcs    map[string][]*ast.FuncDecl
-	byRecv   map[string][]*ast.FuncDecl
-	byMethod map[string][]*ast.FuncDecl
-	recvOf   map[*ast.FuncDecl]string
-	types    map[string][]*ast.TypeSpec
-	scope    map[ast.Node]*fileScope
+	// funcs are the functions by qualified name; byRecv the methods by
+	// their receiver type's qualified name (pr holds them by name, with
+	// their receivers); types the types by qualified name.
+	funcs  map[string][]*ast.FuncDecl
+	byRecv map[string][]*ast.FuncDecl
+	types  map[string][]*ast.TypeSpec
+	scope  map[ast.Node]*fileScope
 	// stays holds the declarations (*ast.FuncDecl, *ast.TypeSpec) kept.
 	stays map[ast.Node]bool
 }
@@ -159,9 +186,9 @@ func (nm *namer) declare(d ast.Decl, sc *fileScope) {
 			nm.stay(d)
 		case recv != "":
 			q := sc.pkg + "." + recv
-			nm.recvOf[d] = q
+			nm.pr.recvOf[d] = q
 			nm.byRecv[q] = append(nm.byRecv[q], d)
-			nm.byMethod[d.Name.Name] = append(nm.byMethod[d.Name.Name], d)
+			nm.pr.byMethod[d.Name.Name] = append(nm.pr.byMethod[d.Name.Name], d)
 		default:
 			q := sc.pkg + "." + d.Name.Name
 			nm.funcs[q] = append(nm.funcs[q], d)
@@ -192,6 +219,12 @@ func (nm *namer) stay(n ast.Node) {
 // methods of interface types as method names.
 func (nm *namer) walk(n ast.Node, sc *fileScope) {
 	nm.pr.walk(n, sc, true)
+	nm.interfaces(n)
+}
+
+// interfaces counts the methods of the interface types under n as method
+// names.
+func (nm *namer) interfaces(n ast.Node) {
 	ast.Inspect(n, func(n ast.Node) bool {
 		if it, ok := n.(*ast.InterfaceType); ok && it.Methods != nil {
 			for _, f := range it.Methods.List {
@@ -205,18 +238,15 @@ func (nm *namer) walk(n ast.Node, sc *fileScope) {
 }
 
 func (nm *namer) drain() {
-	for len(nm.pr.queue) > 0 {
-		item := nm.pr.queue[len(nm.pr.queue)-1]
-		nm.pr.queue = nm.pr.queue[:len(nm.pr.queue)-1]
-		if item[0] == "method" {
-			for _, fd := range nm.byMethod[item[1]] {
-				if nm.pr.named[nm.recvOf[fd]] {
-					nm.stay(fd)
-				}
-			}
+	for {
+		q, method, ok := nm.pr.next()
+		if !ok {
+			return
+		}
+		if method {
+			nm.pr.methodsOfNamed(q, func(fd *ast.FuncDecl) { nm.stay(fd) })
 			continue
 		}
-		q := item[1]
 		for _, fd := range nm.funcs[q] {
 			nm.stay(fd)
 		}
@@ -289,4 +319,16 @@ func interfaceMethods(t types.Type, seen map[types.Type]bool, method func(string
 	case *types.TypeParam:
 		walk(t.Constraint())
 	}
+}
+
+// hasBodies reports whether any function of p has a body in its syntax.
+func hasBodies(p *packages.Package) bool {
+	for _, f := range p.Syntax {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && len(fd.Body.List) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
