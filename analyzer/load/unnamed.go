@@ -43,6 +43,9 @@ import (
 // It returns the packages it removed something from, and how many
 // declarations (functions, methods, types) it removed.
 func dropUnnamed(pkgs []*packages.Package, pruned func(*packages.Package) bool, roots map[string][]string) (map[*packages.Package]bool, int) {
+	if !slices.ContainsFunc(pkgs, pruned) {
+		return nil, 0
+	}
 	nm := &namer{
 		pr: &pruner{named: map[string]bool{}, methods: map[string]bool{},
 			byMethod: map[string][]*ast.FuncDecl{}, recvOf: map[*ast.FuncDecl]string{}},
@@ -51,9 +54,6 @@ func dropUnnamed(pkgs []*packages.Package, pruned func(*packages.Package) bool, 
 		types:  map[string][]*ast.TypeSpec{},
 		scope:  map[ast.Node]*fileScope{},
 		stays:  map[ast.Node]bool{},
-	}
-	if !slices.ContainsFunc(pkgs, pruned) {
-		return nil, 0
 	}
 	// Declarations can name another package's only if they import it, and
 	// without bodies they select no method: a package of declarations only
@@ -78,13 +78,17 @@ func dropUnnamed(pkgs []*packages.Package, pruned func(*packages.Package) bool, 
 				interfaceMethods(p.Types.Scope().Lookup(name).Type(), seen, nm.pr.method)
 			}
 		}
+		prunedP, whole := pruned(p), false
+		if !prunedP && len(p.Syntax) > 0 {
+			whole = names(p)
+		}
 		for _, f := range p.Syntax {
 			sc := newFileScope(p, f)
 			switch {
-			case !pruned(p) && names(p):
+			case whole:
 				nm.walk(f, sc)
 				continue
-			case !pruned(p):
+			case !prunedP:
 				nm.interfaces(f)
 				for _, d := range f.Decls {
 					// An initializer may call a method of a
