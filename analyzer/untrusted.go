@@ -398,11 +398,9 @@ func readWorkParam(tx ssa.Value) bool {
 	}
 	for _, site := range symbol.CallSites(outer) {
 		c := site.Common()
-		var sym string
+		sym := staticSymbol(c)
 		if c.IsInvoke() {
-			sym = symbol.Invoke(c)
-		} else {
-			sym = staticSymbol(c)
+			sym = invokeSymbol(c)
 		}
 		if !readWork[rules.Normalize(sym)] {
 			continue

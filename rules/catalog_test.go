@@ -506,13 +506,24 @@ func TestDigest(t *testing.T) {
 	}
 }
 
-// TestLoggersAreNotSinks checks the loggers that summaries never enter.
-func TestLoggersAreNotSinks(t *testing.T) {
+// wantNotSinks checks, for each symbol, whether the default catalog says
+// it is notsink.
+func wantNotSinks(t *testing.T, want map[string]bool) {
+	t.Helper()
 	c, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for sym, want := range map[string]bool{
+	for sym, w := range want {
+		if got := c.NotSink(sym); got != w {
+			t.Errorf("NotSink(%q) = %v, want %v", sym, got, w)
+		}
+	}
+}
+
+// TestLoggersAreNotSinks checks the loggers that summaries never enter.
+func TestLoggersAreNotSinks(t *testing.T) {
+	wantNotSinks(t, map[string]bool{
 		"k8s.io/klog/v2.Fatalf":                                    true,
 		"(*k8s.io/klog/v2.loggingT).output":                        true,
 		"(github.com/go-logr/logr.Logger).Info":                    true,
@@ -524,22 +535,14 @@ func TestLoggersAreNotSinks(t *testing.T) {
 		"(*github.com/go-logr/logrus.Logger).Info":                 false,
 		"(*google.golang.org/grpc.ClientConn).Invoke":              false,
 		"(*google.golang.org/api/calendar/v3.EventsInsertCall).Do": false,
-	} {
-		if got := c.NotSink(sym); got != want {
-			t.Errorf("NotSink(%q) = %v, want %v", sym, got, want)
-		}
-	}
+	})
 }
 
 // TestDataLibrariesAreNotSinks checks the data and serialization libraries
 // that summaries never enter, at every depth of their packages, and that
 // their neighbours (the clients that send what they encode) are not.
 func TestDataLibrariesAreNotSinks(t *testing.T) {
-	c, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for sym, want := range map[string]bool{
+	wantNotSinks(t, map[string]bool{
 		"(*k8s.io/api/core/v1.Pod).Unmarshal":                             true,
 		"(k8s.io/api/core/v1.Taint).ToString":                             true,
 		"k8s.io/api/apps/v1.Resource":                                     true,
@@ -551,11 +554,7 @@ func TestDataLibrariesAreNotSinks(t *testing.T) {
 		"(*google.golang.org/grpc.ClientConn).Invoke":                     false,
 		"(github.com/golang/protobuf/proto.Message).ProtoMessage":         false,
 		"(k8s.io/client-go/kubernetes/typed/core/v1.PodInterface).Create": false,
-	} {
-		if got := c.NotSink(sym); got != want {
-			t.Errorf("NotSink(%q) = %v, want %v", sym, got, want)
-		}
-	}
+	})
 }
 
 // TestReadWith checks that a readwith line marks its write sink with the
