@@ -166,6 +166,18 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 							continue
 						}
 					}
+					if s.Kind == "sql" {
+						// Each call apart: one in a read-only
+						// transaction writes nothing, another may.
+						c.addStatementCapability(f, res, site, sc, args[i], o)
+						if sc.capability == "" {
+							// A builder (gorm's db.Raw(q)): the
+							// statement runs at the reads it goes on to.
+							for _, run := range c.statementRunners(site) {
+								c.addStatementCapability(f, res, run.site, run.call, args[i], o)
+							}
+						}
+					}
 					id := ruleForKind[s.Kind]
 					if seen[id+sc.sym] {
 						continue
@@ -176,7 +188,6 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 						res.hits = append(res.hits, hit{capability: "fs-write", sink: sc.sym, site: site, at: res.steps[site.Parent()]})
 					}
 					if s.Kind == "sql" {
-						c.addStatementCapability(f, res, site, sc, args[i], o)
 						c.addCommandReadCapability(e, f, res, site, sc, args[i], o)
 					}
 					steps := c.steps(o)
@@ -265,13 +276,87 @@ func (c *checker) addChosenCapability(res *reached, site ssa.CallInstruction, sc
 // read-only transaction, or a call that reads by its option (a catalog
 // readwith: the server runs it as a read), runs no write whatever the text.
 func (c *checker) addStatementCapability(f *flow, res *reached, site ssa.CallInstruction, sc sensitiveCall, arg ssa.Value, o *origin) {
-	if sc.capability != "db-read" || statementFixed(o) || inReadOnlyTx(site) {
+	if sc.capability != "db-read" || statementFixed(o) || c.inReadOnlyTx(site) {
 		return
 	}
 	if sk, ok := c.cat.Sink(sc.sym); ok && sk.ReadWith != "" {
 		return
 	}
 	c.addStatementHit(f, res, site, sc.sym, arg, "db-write", nil)
+}
+
+// statementRun is a read that runs a statement a builder started.
+type statementRun struct {
+	site ssa.CallInstruction
+	call sensitiveCall
+}
+
+// statementRunners lists the database reads that run the statement a
+// builder call starts (gorm's db.Raw(q), which runs nothing itself): the
+// catalogued db-read sinks called on its result, directly or through more
+// of the builder's methods that return their receiver's type
+// (db.Raw(q).Where(...).Scan(&x)).
+func (c *checker) statementRunners(site ssa.CallInstruction) []statementRun {
+	var out []statementRun
+	work := []ssa.Value{site.Value()}
+	for n := 0; len(work) > 0 && n < 32; n++ {
+		v := work[0]
+		work = work[1:]
+		if v == nil || v.Referrers() == nil {
+			continue
+		}
+		for _, r := range *v.Referrers() {
+			call, ok := r.(ssa.CallInstruction)
+			if !ok || chainReceiver(call.Common()) != v {
+				if ok && receiverOf(call.Common()) == v {
+					out = append(out, c.readsRun(call)...)
+				}
+				continue
+			}
+			if runs := c.readsRun(call); len(runs) > 0 {
+				out = append(out, runs...)
+				continue
+			}
+			work = append(work, call.Value())
+		}
+	}
+	return out
+}
+
+// readsRun returns the db-read sinks a call runs, as statement runs.
+func (c *checker) readsRun(call ssa.CallInstruction) []statementRun {
+	var out []statementRun
+	for _, h := range c.rc.sinksAt(call) {
+		if h.capability == "db-read" {
+			out = append(out, statementRun{call, sensitiveCall{sym: h.sink, capability: h.capability}})
+		}
+	}
+	return out
+}
+
+// receiverOf returns the receiver a static method call is made on, or nil.
+func receiverOf(c *ssa.CallCommon) ssa.Value {
+	callee := c.StaticCallee()
+	if callee == nil || callee.Signature.Recv() == nil || len(c.Args) == 0 {
+		return nil
+	}
+	return c.Args[0]
+}
+
+// chainReceiver returns the receiver of a method call that returns its
+// receiver's type (a builder's db.Where(...), a session's
+// db.WithContext(ctx)): what it returns goes on with what the receiver
+// started. Nil for any other call.
+func chainReceiver(c *ssa.CallCommon) ssa.Value {
+	recv := receiverOf(c)
+	if recv == nil {
+		return nil
+	}
+	results := c.Signature().Results()
+	if results.Len() != 1 || !types.Identical(results.At(0).Type(), recv.Type()) {
+		return nil
+	}
+	return recv
 }
 
 // addStatementHit gives a tool capability at a call whose statement the
@@ -324,69 +409,70 @@ func isSQLResult(site ssa.CallInstruction) bool {
 	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "database/sql" && named.Obj().Name() == "Result"
 }
 
-// inReadOnlyTx reports whether a query runs in a transaction begun
-// read-only, where the server refuses a write whatever the text:
-// database/sql's db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}), pgx's
-// pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly}), or one whose
-// first statement, before the query on every path, is SET TRANSACTION ...
-// READ ONLY.
-func inReadOnlyTx(site ssa.CallInstruction) bool {
-	c := site.Common()
-	tx := c.Value
-	if c.IsInvoke() && readWorkParam(tx) {
-		return true
-	}
-	if !c.IsInvoke() {
-		if len(c.Args) == 0 {
+// inReadOnlyTx reports whether a query runs in a transaction that the
+// database holds to reading, whatever the text: one begun by a catalogued
+// call whose options make it read-only (a `readtx` line: database/sql's
+// db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}), pgx's
+// pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})), the
+// transaction that such a call hands the function it runs (Neo4j's
+// session.ExecuteRead(ctx, work)), or one whose first statement, before
+// the query on every path, is SET TRANSACTION ... READ ONLY.
+func (c *checker) inReadOnlyTx(site ssa.CallInstruction) bool {
+	call := site.Common()
+	tx := call.Value
+	if !call.IsInvoke() {
+		if len(call.Args) == 0 {
 			return false
 		}
-		tx = c.Args[0]
+		tx = call.Args[0]
 	}
-	x, uses := txBegun(tx)
-	if x == nil {
-		return false
-	}
-	begin, ok := x.Tuple.(*ssa.Call)
-	if !ok || len(begin.Call.Args) < 2 {
-		return false
-	}
-	switch rules.Normalize(staticSymbol(begin.Common())) {
-	case "(*database/sql.DB).BeginTx", "(*database/sql.Conn).BeginTx":
-		if len(begin.Call.Args) >= 3 && optionSet(begin.Call.Args[2], "ReadOnly", func(k constant.Value) bool {
-			return k.Kind() == constant.Bool && constant.BoolVal(k)
-		}) {
+	// A builder's methods return the session they were called on
+	// (gorm's tx.Raw(q) on the transaction tx): back to where it began.
+	for range 8 {
+		tx = embeddedOf(tx)
+		if c.readWorkParam(tx) {
 			return true
 		}
-	case "(*github.com/jackc/pgx/pgxpool.Pool).BeginTx", "(*github.com/jackc/pgx.Conn).BeginTx":
-		if len(begin.Call.Args) >= 3 && optionSet(begin.Call.Args[2], "AccessMode", func(k constant.Value) bool {
-			return k.Kind() == constant.String && strings.EqualFold(constant.StringVal(k), "read only")
-		}) {
+		begin, uses := txBegun(tx)
+		if begin == nil {
+			return false
+		}
+		if rt, ok := c.cat.ReadTx(staticSymbol(begin.Common())); ok && rt.Work < 0 && c.readOptions(rt, callArgs(begin.Common())) {
 			return true
 		}
+		if setReadOnlyBefore(uses, site) {
+			return true
+		}
+		if tx = chainReceiver(begin.Common()); tx == nil {
+			return false
+		}
 	}
-	return setReadOnlyBefore(uses, site)
+	return false
 }
 
-// readWork lists the functions that run the work function they are handed
-// in a read transaction, which the server holds to reading: Neo4j's
-// session ExecuteRead and the generic helper over it.
-var readWork = func() map[string]bool {
-	out := map[string]bool{}
-	for _, sym := range []string{
-		"(github.com/neo4j/neo4j-go-driver/v6/neo4j.Session).ExecuteRead",
-		"(github.com/neo4j/neo4j-go-driver/v6/neo4j.SessionWithContext).ExecuteRead",
-		"github.com/neo4j/neo4j-go-driver/v6/neo4j.ExecuteRead",
-	} {
-		out[rules.Normalize(sym)] = true
+// readOptions reports whether a call's arguments make its transaction
+// read-only, as its readtx line says.
+func (c *checker) readOptions(rt rules.ReadTx, args []ssa.Value) bool {
+	if rt.Options < 0 {
+		return true
 	}
-	return out
-}()
+	return rt.Options < len(args) && optionSet(args[rt.Options], rt.Field, func(k constant.Value) bool {
+		switch k.Kind() {
+		case constant.String:
+			return strings.EqualFold(constant.StringVal(k), rt.Value)
+		case constant.Bool, constant.Int:
+			return k.ExactString() == rt.Value
+		}
+		return false
+	})
+}
 
 // readWorkParam reports whether tx is the transaction parameter of a
-// function literal that its enclosing function hands to one of readWork
-// (`s.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+// function literal that its enclosing function hands to a call that runs
+// it in a read-only transaction (a readtx line with work=N:
+// `s.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 // return tx.Run(ctx, query, nil) })`).
-func readWorkParam(tx ssa.Value) bool {
+func (c *checker) readWorkParam(tx ssa.Value) bool {
 	p, ok := tx.(*ssa.Parameter)
 	if !ok {
 		return false
@@ -397,29 +483,52 @@ func readWorkParam(tx ssa.Value) bool {
 		return false
 	}
 	for _, site := range symbol.CallSites(outer) {
-		c := site.Common()
-		sym := staticSymbol(c)
-		if c.IsInvoke() {
-			sym = invokeSymbol(c)
+		call := site.Common()
+		sym := staticSymbol(call)
+		if call.IsInvoke() {
+			sym = invokeSymbol(call)
 		}
-		if !readWork[rules.Normalize(sym)] {
+		rt, ok := c.cat.ReadTx(sym)
+		if !ok || rt.Work < 0 {
 			continue
 		}
-		for _, a := range c.Args {
-			if f := funcValue(a); f == work {
-				return true
-			}
+		args := callArgs(call)
+		if rt.Work < len(args) && funcValue(args[rt.Work]) == work && c.readOptions(rt, args) {
+			return true
 		}
 	}
 	return false
 }
 
-// txBegun returns the result of the call that began the transaction tx
-// (tx itself, or the variable a deferred closure captures it in, loaded
+// embeddedOf returns the value whose embedded field v is (sqlx's Tx
+// embeds *sql.Tx, whose methods a call on it runs), or v.
+func embeddedOf(v ssa.Value) ssa.Value {
+	for range 4 {
+		switch x := v.(type) {
+		case *ssa.UnOp:
+			fa, ok := x.X.(*ssa.FieldAddr)
+			if !ok || x.Op != token.MUL || !symbol.Field(fa.X.Type(), fa.Field).Embedded() {
+				return v
+			}
+			v = fa.X
+		case *ssa.Field:
+			if !symbol.Field(x.X.Type(), x.Field).Embedded() {
+				return v
+			}
+			v = x.X
+		default:
+			return v
+		}
+	}
+	return v
+}
+
+// txBegun returns the call that began the transaction tx (tx itself, its
+// first result, or the variable a deferred closure captures it in, loaded
 // at each use), and every value that is that transaction.
-func txBegun(tx ssa.Value) (*ssa.Extract, []ssa.Value) {
-	if x, ok := tx.(*ssa.Extract); ok && x.Index == 0 {
-		return x, []ssa.Value{x}
+func txBegun(tx ssa.Value) (*ssa.Call, []ssa.Value) {
+	if begin := beginCall(tx); begin != nil {
+		return begin, []ssa.Value{tx}
 	}
 	load, ok := tx.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
@@ -429,16 +538,15 @@ func txBegun(tx ssa.Value) (*ssa.Extract, []ssa.Value) {
 	if !ok {
 		return nil, nil
 	}
-	var begun *ssa.Extract
+	var begun ssa.Value
 	var uses []ssa.Value
 	for _, r := range *cell.Referrers() {
 		switch r := r.(type) {
 		case *ssa.Store:
-			x, ok := r.Val.(*ssa.Extract)
-			if !ok || x.Index != 0 || begun != nil && begun != x {
+			if beginCall(r.Val) == nil || begun != nil && begun != r.Val {
 				return nil, nil
 			}
-			begun = x
+			begun = r.Val
 		case *ssa.UnOp:
 			if r.Op == token.MUL {
 				uses = append(uses, r)
@@ -448,14 +556,40 @@ func txBegun(tx ssa.Value) (*ssa.Extract, []ssa.Value) {
 	if begun == nil {
 		return nil, nil
 	}
-	return begun, append(uses, begun)
+	return beginCall(begun), append(uses, begun)
 }
 
-// optionSet reports whether the options literal v (a pointer to it, or
-// the value loaded from it) stores into field a constant that holds.
+// beginCall returns the call whose transaction v is: its first result
+// (tx, err := db.BeginTx(...)) or its only one (gorm's db.Begin()).
+func beginCall(v ssa.Value) *ssa.Call {
+	if x, ok := v.(*ssa.Extract); ok && x.Index == 0 {
+		v = x.Tuple
+	} else if _, isTuple := v.Type().(*types.Tuple); isTuple {
+		return nil
+	}
+	call, _ := v.(*ssa.Call)
+	return call
+}
+
+// optionSet reports whether the options literal v (a pointer to it, the
+// value loaded from it, or a variadic slice holding it) stores into field
+// a constant that holds.
 func optionSet(v ssa.Value, field string, holds func(constant.Value) bool) bool {
 	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
 		v = u.X
+	}
+	if sl, ok := v.(*ssa.Slice); ok {
+		// A variadic call's options (gorm's db.Begin(opts...)): any of
+		// the values stored in its array.
+		arr, ok := sl.X.(*ssa.Alloc)
+		if !ok {
+			return false
+		}
+		set := false
+		arrayStores(arr, func(_, val ssa.Value) {
+			set = set || optionSet(val, field, holds)
+		})
+		return set
 	}
 	opts, ok := v.(*ssa.Alloc)
 	if !ok {

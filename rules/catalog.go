@@ -118,6 +118,11 @@ type Catalog struct {
 	// argument whose text its result no longer holds: strings.ReplaceAll's
 	// old, which the call takes out of what it returns.
 	Removes map[string]ArgRef
+	// ReadTxs maps a normalized symbol that begins a transaction, or runs
+	// a function it is handed in one, to what makes that transaction
+	// read-only (a `readtx` line): the database refuses any write in it,
+	// whatever statement the model writes.
+	ReadTxs map[string]ReadTx
 	// Programs maps a program's name (its last path element: cat, tee)
 	// to the capabilities it has on the files its arguments name, when a
 	// command line built from a fixed template runs it (see
@@ -535,6 +540,22 @@ type Sink struct {
 	match, prefix string
 }
 
+// ReadTx is a call whose transaction is read-only (a `readtx` line). Its
+// transaction is the call's first result or, when Work >= 0, the parameter
+// of the function literal handed as argument Work, which the call runs in
+// it. With Options >= 0 the transaction is read-only only when argument
+// Options (an options struct, a pointer to one, or a variadic slice of
+// them) sets Field to the constant Value; otherwise always. Argument
+// indexes count the receiver of a method as argument 0, as SSA does.
+type ReadTx struct {
+	Symbol  string
+	Options int
+	Field   string
+	Value   string
+	Work    int
+	Where   Where
+}
+
 // Register is a call that registers tools with an SDK. Argument indexes count
 // the receiver of a method as argument 0, as SSA does.
 type Register struct {
@@ -684,6 +705,7 @@ func New() *Catalog {
 		Channels:     map[string][]string{},
 		Lazy:         map[string]ArgRef{},
 		Removes:      map[string]ArgRef{},
+		ReadTxs:      map[string]ReadTx{},
 		Programs:     map[string][]string{},
 		Sanitizers:   map[string]Sanitizer{},
 		Checks:       map[string]Sanitizer{},
@@ -887,6 +909,15 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		}
 		sk.ReadWith = Normalize(args[1])
 		c.Sinks[sym] = sk
+		return kw + " " + sym, nil
+	case "readtx":
+		rt, err := parseReadTx(args)
+		if err != nil {
+			return "", err
+		}
+		rt.Where = w
+		sym := Normalize(rt.Symbol)
+		c.ReadTxs[sym] = rt
 		return kw + " " + sym, nil
 	case "sink":
 		if len(args) < 2 {
@@ -1496,6 +1527,38 @@ func splitFields(text string) ([]string, error) {
 		out = append(out, s)
 		text = text[len(q):]
 	}
+}
+
+// parseReadTx parses the arguments of a readtx line:
+// SYMBOL [options=N FIELD VALUE] [work=N].
+func parseReadTx(args []string) (ReadTx, error) {
+	const usage = "readtx wants SYMBOL [options=N FIELD VALUE] [work=N]"
+	if len(args) == 0 {
+		return ReadTx{}, fmt.Errorf("%s", usage)
+	}
+	rt := ReadTx{Symbol: args[0], Options: -1, Work: -1}
+	for rest := args[1:]; len(rest) > 0; {
+		k, v, _ := strings.Cut(rest[0], "=")
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || (k != "options" && k != "work") {
+			return ReadTx{}, fmt.Errorf("%s: bad option %q", usage, rest[0])
+		}
+		if k == "work" {
+			rt.Work, rest = n, rest[1:]
+			continue
+		}
+		if len(rest) < 3 || !token.IsIdentifier(rest[1]) {
+			return ReadTx{}, fmt.Errorf("%s: options=N wants a FIELD and its VALUE", usage)
+		}
+		rt.Options, rt.Field, rt.Value, rest = n, rest[1], rest[2], rest[3:]
+	}
+	return rt, nil
+}
+
+// ReadTx returns what makes the transaction of a call of symbol read-only.
+func (c *Catalog) ReadTx(symbol string) (ReadTx, bool) {
+	rt, ok := c.ReadTxs[Normalize(symbol)]
+	return rt, ok
 }
 
 func fieldOption(arg, key string) (string, error) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"gorm.io/gorm"
@@ -50,4 +51,37 @@ func gormCleanup(ctx context.Context, status string) (string, error) { // want `
 		return "", err
 	}
 	return "ok", gdb.Exec("VACUUM orders").Error // want `gorm_cleanup: db-write \(\*gorm\.io/gorm\.DB\)\.Exec`
+}
+
+// gormReport runs the model's SQL in a read-only transaction that a
+// Transaction callback is handed: it only reads.
+//
+//blastradius:tool gorm_report
+func gormReport(ctx context.Context, query string) (string, error) { // want `tool gorm_report directive directive` `BR305: tool gorm_report is not logged with its arguments`
+	var n int64
+	err := gdb.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return tx.Raw(query).Scan(&n).Error // want `gorm_report: db-read \(\*gorm\.io/gorm\.DB\)\.Scan \(tainted\)` `BR102: tool gorm_report: model-controlled input reaches the query text of \(\*gorm\.io/gorm\.DB\)\.Raw`
+	}, &sql.TxOptions{ReadOnly: true})
+	return fmt.Sprint(n), err
+}
+
+// gormSnapshot runs it in a transaction begun read-only, through a chain
+// of the builder's methods: it only reads.
+//
+//blastradius:tool gorm_snapshot
+func gormSnapshot(ctx context.Context, query string) (string, error) { // want `tool gorm_snapshot directive directive` `BR305: tool gorm_snapshot is not logged with its arguments`
+	tx := gdb.WithContext(ctx).Begin(&sql.TxOptions{ReadOnly: true})
+	defer tx.Rollback()
+	var n int64
+	return fmt.Sprint(n), tx.Raw(query).Where("1 = 1").Scan(&n).Error // want `gorm_snapshot: db-read \(\*gorm\.io/gorm\.DB\)\.Scan \(tainted\)` `BR102: tool gorm_snapshot: model-controlled input reaches the query text of \(\*gorm\.io/gorm\.DB\)\.Raw`
+}
+
+// gormScratch runs it with Raw and Scan outside any transaction: gorm runs
+// whatever statement the text is, so it can write.
+//
+//blastradius:tool gorm_scratch
+func gormScratch(ctx context.Context, query string) (string, error) { // want `tool gorm_scratch directive directive` `BR304: tool gorm_scratch can change the database with no rate limit` `BR305: tool gorm_scratch is not logged with its arguments`
+	var n int64
+	err := gdb.WithContext(ctx).Raw(query).Scan(&n).Error // want `gorm_scratch: db-read \(\*gorm\.io/gorm\.DB\)\.Scan \(tainted\)` `gorm_scratch: db-write \(\*gorm\.io/gorm\.DB\)\.Scan \(tainted\)` `BR102: tool gorm_scratch: model-controlled input reaches the query text of \(\*gorm\.io/gorm\.DB\)\.Raw` `BR301: tool gorm_scratch can change the database through \(\*gorm\.io/gorm\.DB\)\.Scan with no confirmation before it`
+	return fmt.Sprint(n), err
 }

@@ -108,3 +108,35 @@ func pgScratch(ctx context.Context, query string) (string, error) { // want `too
 	defer rows.Close()
 	return "ok", nil
 }
+
+// pgFuncReport hands BeginTxFunc a read-only transaction's options and
+// the work to run in it: the model's query there only reads.
+//
+//blastradius:tool pg_func_report
+func pgFuncReport(ctx context.Context, query string) (string, error) { // want `tool pg_func_report directive directive` `BR305: tool pg_func_report is not logged with its arguments`
+	err := pgx.BeginTxFunc(ctx, pool, pgx.TxOptions{AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+		rows, err := tx.Query(ctx, query) // want `pg_func_report: db-read \(github\.com/jackc/pgx/v5\.Tx\)\.Query \(tainted\)` `BR102: tool pg_func_report: model-controlled input reaches the query text of \(github\.com/jackc/pgx/v5\.Tx\)\.Query`
+		if err != nil {
+			return err
+		}
+		rows.Close()
+		return nil
+	})
+	return "ok", err
+}
+
+// pgFuncScratch runs the same work in a read-write transaction: the
+// query can change the database.
+//
+//blastradius:tool pg_func_scratch
+func pgFuncScratch(ctx context.Context, query string) (string, error) { // want `tool pg_func_scratch directive directive` `BR304: tool pg_func_scratch can change the database with no rate limit` `BR305: tool pg_func_scratch is not logged with its arguments`
+	err := pgx.BeginTxFunc(ctx, pool, pgx.TxOptions{AccessMode: pgx.ReadWrite}, func(tx pgx.Tx) error {
+		rows, err := tx.Query(ctx, query) // want `pg_func_scratch: db-read \(github\.com/jackc/pgx/v5\.Tx\)\.Query \(tainted\)` `pg_func_scratch: db-write \(github\.com/jackc/pgx/v5\.Tx\)\.Query \(tainted\)` `BR102: tool pg_func_scratch: model-controlled input reaches the query text of \(github\.com/jackc/pgx/v5\.Tx\)\.Query` `BR301: tool pg_func_scratch can change the database through \(github\.com/jackc/pgx/v5\.Tx\)\.Query with no confirmation before it`
+		if err != nil {
+			return err
+		}
+		rows.Close()
+		return nil
+	})
+	return "ok", err
+}
