@@ -575,3 +575,33 @@ func TestReadWith(t *testing.T) {
 		}
 	}
 }
+
+func TestReadTx(t *testing.T) {
+	c := New()
+	in := `readtx (*example.com/db/v2.DB).BeginTx options=2 AccessMode "read only"
+readtx example.com/db/v2.BeginFunc options=2 ReadOnly true work=3
+readtx (example.com/db/v2.Session).ExecuteRead work=2
+`
+	if err := c.Parse("t.cat", strings.NewReader(in)); err != nil {
+		t.Fatal(err)
+	}
+	for sym, want := range map[string]ReadTx{
+		"(*example.com/db/v3.DB).BeginTx":         {Options: 2, Field: "AccessMode", Value: "read only", Work: -1},
+		"example.com/db/v3.BeginFunc":             {Options: 2, Field: "ReadOnly", Value: "true", Work: 3},
+		"(example.com/db/v3.Session).ExecuteRead": {Options: -1, Work: 2},
+	} {
+		got, ok := c.ReadTx(sym)
+		got.Symbol, got.Where = "", Where{}
+		if !ok || got != want {
+			t.Errorf("ReadTx(%q) = %+v, %v; want %+v", sym, got, ok, want)
+		}
+	}
+	if _, ok := c.ReadTx("(*example.com/db/v2.DB).Begin"); ok {
+		t.Error("ReadTx found a symbol no line names")
+	}
+	for _, bad := range []string{"readtx", "readtx a.B options=1", "readtx a.B options=1 ReadOnly", "readtx a.B options=x F V", "readtx a.B work=-1", "readtx a.B flag=1", "readtx a.B options=1 1x true"} {
+		if err := New().Parse("bad.cat", strings.NewReader(bad+"\n")); err == nil {
+			t.Errorf("Parse(%q) succeeded", bad)
+		}
+	}
+}

@@ -85,3 +85,21 @@ func gormScratch(ctx context.Context, query string) (string, error) { // want `t
 	err := gdb.WithContext(ctx).Raw(query).Scan(&n).Error // want `gorm_scratch: db-read \(\*gorm\.io/gorm\.DB\)\.Scan \(tainted\)` `gorm_scratch: db-write \(\*gorm\.io/gorm\.DB\)\.Scan \(tainted\)` `BR102: tool gorm_scratch: model-controlled input reaches the query text of \(\*gorm\.io/gorm\.DB\)\.Raw` `BR301: tool gorm_scratch can change the database through \(\*gorm\.io/gorm\.DB\)\.Scan with no confirmation before it`
 	return fmt.Sprint(n), err
 }
+
+// gormMixed runs the model's SQL twice: in a transaction begun
+// read-only, then in a Transaction callback with no options, where it
+// can write.
+//
+//blastradius:tool gorm_mixed
+func gormMixed(ctx context.Context, query string) (string, error) { // want `tool gorm_mixed directive directive` `BR304: tool gorm_mixed can change the database with no rate limit` `BR305: tool gorm_mixed is not logged with its arguments`
+	var n, m int64
+	ro := gdb.Begin(&sql.TxOptions{ReadOnly: true})
+	defer ro.Rollback()
+	if err := ro.Raw(query).Scan(&n).Error; err != nil { // want `gorm_mixed: db-read \(\*gorm\.io/gorm\.DB\)\.Scan \(tainted\)` `BR102: tool gorm_mixed: model-controlled input reaches the query text of \(\*gorm\.io/gorm\.DB\)\.Raw`
+		return "", err
+	}
+	err := gdb.Transaction(func(tx *gorm.DB) error {
+		return tx.Raw(query).Scan(&m).Error // want `gorm_mixed: db-write \(\*gorm\.io/gorm\.DB\)\.Scan \(tainted\)` `BR301: tool gorm_mixed can change the database through \(\*gorm\.io/gorm\.DB\)\.Scan with no confirmation before it`
+	})
+	return fmt.Sprint(n, m), err
+}
