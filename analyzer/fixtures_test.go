@@ -239,6 +239,10 @@ func TestFixtures(t *testing.T) {
 		// Middlewares whose After hooks are handed the handler's result
 		// and error: the hooks run for every tool and are none.
 		"mcp-sdk-middleware-hooks",
+		// Factories that build each handler with a struct of the
+		// functions it uses (a clock, a resolver, a runner): the closure
+		// is the tool, the functions are its services, not layers.
+		"mcp-sdk-handler-deps",
 		// A copy of the configuration with one field the model's, handed
 		// on by value: its other fields stay the operator's.
 		"mcp-sdk-config-copy",

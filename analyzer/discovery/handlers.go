@@ -97,6 +97,14 @@ func (g *graph) wraps(id int32) bool {
 			// an adapter's field is handed the request whole.
 			continue
 		}
+		if dependencyField(fn, callee) && !givesBack(fn, site, c.hasRecv) {
+			// A function of a bag of dependencies that a factory's
+			// closure holds (deps.now(), deps.resolve(cfg, args.Name),
+			// deps.detect(ctx, args) for a yes or no): a service the
+			// handler uses, unless it is handed the request whole and
+			// its answer is what the handler gives back.
+			continue
+		}
 		held = append(held, site)
 	}
 	producers := append(slices.Concat(held, invoked), g.routes[id]...)
@@ -128,6 +136,67 @@ func (g *graph) wraps(id int32) bool {
 	}
 	g.wrapped[id] = found
 	return found
+}
+
+// dependencyField reports whether v, the function a call in fn runs, is
+// read from a field of a struct whose function fields fn calls two or more
+// of: a factory's dependencies (a clock, a resolver, a query runner) that
+// its closure is built with, rather than a tool's descriptor, which pairs
+// its definition with one handler.
+func dependencyField(fn *ssa.Function, v ssa.Value) bool {
+	st, _ := funcField(v)
+	if st == nil {
+		return false
+	}
+	called := map[int]bool{}
+	for _, site := range symbol.CallSites(fn) {
+		if t, i := funcField(site.Common().Value); t == st {
+			called[i] = true
+		}
+	}
+	return len(called) >= 2
+}
+
+// funcField returns the struct type and field index that a function value
+// is loaded from (x.f or (*p).f), or nil.
+func funcField(v ssa.Value) (*types.Struct, int) {
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		if fa, ok := u.X.(*ssa.FieldAddr); ok {
+			st, _ := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+			return st, fa.Field
+		}
+	}
+	if f, ok := v.(*ssa.Field); ok {
+		st, _ := f.X.Type().Underlying().(*types.Struct)
+		return st, f.Field
+	}
+	return nil, 0
+}
+
+// givesBack reports whether fn hands the call at site its request whole
+// and returns what the call answers, beyond an error: the next layer of a
+// tool, whose result is the tool's.
+func givesBack(fn *ssa.Function, site ssa.CallInstruction, recv bool) bool {
+	call, ok := site.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	isRequest := requestParam(fn, recv)
+	whole := false
+	for _, a := range call.Call.Args {
+		whole = whole || wholeRequest(a, fn, isRequest)
+	}
+	if !whole {
+		return false
+	}
+	return returnsDerived(fn, func(x ssa.Value) bool {
+		if x == ssa.Value(call) {
+			_, tuple := call.Type().(*types.Tuple)
+			return !tuple && !types.Identical(call.Type(), errorType)
+		}
+		e, ok := x.(*ssa.Extract)
+		return ok && e.Tuple == ssa.Value(call) && !types.Identical(e.Type(), errorType)
+	})
 }
 
 // routed reports whether v, the function a call in fn runs, is picked from
@@ -791,7 +860,44 @@ func wholeRequest(a ssa.Value, fn *ssa.Function, isRequest func(ssa.Value) bool)
 	}
 	switch a.Type().Underlying().(type) {
 	case *types.Map, *types.Interface:
+		if st := fieldOwner(a); st != nil && !namesTool(st) {
+			// A map the tool's typed input holds (a query's bind
+			// parameters, args.Parameters) is one of its arguments,
+			// not its arguments whole, which a tool call's envelope
+			// holds beside its name (req.Params.Arguments).
+			return false
+		}
 		return derives(a, fn, isRequest)
+	}
+	return false
+}
+
+// fieldOwner returns the struct whose field v is read from (x.f or
+// (*p).f, through conversions), or nil.
+func fieldOwner(v ssa.Value) *types.Struct {
+	v = stripChange(v)
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = stripChange(mi.X)
+	}
+	switch x := v.(type) {
+	case *ssa.Field:
+		return structOf(x.X.Type())
+	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
+			return structOf(fa.X.Type())
+		}
+	}
+	return nil
+}
+
+// namesTool reports whether a struct has a name field (Go's Name or JSON's
+// "name"): a tool call's envelope, which pairs the name with the
+// arguments, rather than a tool's own input.
+func namesTool(st *types.Struct) bool {
+	for i := 0; i < st.NumFields(); i++ {
+		if st.Field(i).Name() == "Name" || jsonName(st.Tag(i)) == "name" {
+			return true
+		}
 	}
 	return false
 }

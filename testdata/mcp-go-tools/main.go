@@ -30,7 +30,7 @@ func main() {
 		log.Fatal(err)
 	}
 
-	s := server.NewMCPServer("notes", "1.0.0") // want `agent notes server mcp\-go: Whoami, delete_note, fetch_url, list_dir, ping, query_users, read_note, run_command, save_note, search_notes, server_config, tidy` `BR401: agent notes: Whoami returns private data \(os\.Getenv\), fetch_url returns untrusted content \(net/http\.Get\), fetch_url sends data where the model says \(net/http\.Get\);.*`
+	s := server.NewMCPServer("notes", "1.0.0") // want `agent notes server mcp\-go: Whoami, delete_note, fetch_url, list_dir, ping, query_users, read_note, run_command, run_report, save_note, search_notes, server_config, tidy` `BR401: agent notes: Whoami returns private data \(os\.Getenv\), fetch_url returns untrusted content \(net/http\.Get\), fetch_url sends data where the model says \(net/http\.Get\);.*`
 
 	// A plain top-level function.
 	s.AddTool(mcp.NewTool("run_command", mcp.WithString("cmd", mcp.Required())), tools.RunCommand)
@@ -58,6 +58,11 @@ func main() {
 
 	// A handler built by a function that returns a closure.
 	s.AddTool(mcp.NewTool("query_users", mcp.WithString("team")), tools.NewQueryUsers(db))
+
+	// A typed handler whose service is an interface it hands a map
+	// argument: the method is the tool, not the service.
+	s.AddTool(mcp.NewTool("run_report", mcp.WithString("sql"), mcp.WithObject("parameters")),
+		mcp.NewStructuredToolHandler(tools.NewReports(db).Run))
 
 	// A slice of server.ServerTool literals.
 	s.AddTools([]server.ServerTool{
