@@ -48,6 +48,9 @@ type modelNames struct {
 	// used are the copied fields some lookup or name comparison
 	// dispatches on.
 	used map[string]bool
+	// actions are the types of the analysed code's struct fields that
+	// hold a ReAct answer's action object (isAction); nil until asked.
+	actions []types.Type
 }
 
 // newModelNames finds the copied name fields: a store into a field of an
@@ -238,7 +241,10 @@ func (m *modelNames) wire(structType types.Type, field int) (rules.Dispatch, boo
 				id = true
 			}
 		}
-		if args < 0 && id {
+		if args < 0 && (id || m.isAction(structType)) {
+			// An Anthropic tool_use block ({"id", "name", "input"}),
+			// or the action of a ReAct answer written as an object
+			// ({"thought": ..., "action": {"name": ..., "input": ...}}).
 			args = input
 		}
 	case "action", "tool":
@@ -258,6 +264,37 @@ func (m *modelNames) wire(structType types.Type, field int) (rules.Dispatch, boo
 		return rules.Dispatch{}, false
 	}
 	return rules.Dispatch{Framework: wireFramework, Type: typeSymbol(structType), NameField: st.Field(field).Name(), ArgsField: st.Field(args).Name()}, true
+}
+
+// isAction reports whether t is the type of a field that the analysed
+// code's own structs decode from a ReAct answer's "action" (or "tool")
+// key: the object naming the action the model chose.
+func (m *modelNames) isAction(t types.Type) bool {
+	if m.actions == nil {
+		m.actions = []types.Type{}
+		for pkg := range m.e.ix.pkgs {
+			for _, name := range pkg.Scope().Names() {
+				tn, ok := pkg.Scope().Lookup(name).(*types.TypeName)
+				if !ok {
+					continue
+				}
+				st := structOf(tn.Type())
+				for i := 0; st != nil && i < st.NumFields(); i++ {
+					if k := jsonName(st.Tag(i)); k == "action" || k == "tool" {
+						if structOf(st.Field(i).Type()) != nil {
+							m.actions = append(m.actions, st.Field(i).Type())
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, a := range m.actions {
+		if types.Identical(structOf(a), structOf(t)) {
+			return true
+		}
+	}
+	return false
 }
 
 // stringMap reports whether t is a map of strings to strings.

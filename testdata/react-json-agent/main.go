@@ -2,7 +2,9 @@
 // over an OpenAI-compatible HTTP API, to answer in the ReAct format as
 // text: {"thought": ..., "action": ..., "action_input": ...}. It decodes
 // the answer itself and runs the action the model names. A second loop
-// speaks the {"tool": ..., "tool_input": ...} variant. The model's words
+// speaks the {"tool": ..., "tool_input": ...} variant, and a third the
+// one whose action is an object, {"thought": ..., "action": {"name": ...,
+// "input": ...}}, looked up in a registry of tools. The model's words
 // choose what runs: each action is a tool.
 package main
 
@@ -30,6 +32,42 @@ type toolCall struct {
 	ToolInput map[string]string `json:"tool_input"`
 }
 
+// answer is the variant whose action is an object.
+type answer struct {
+	Thought string `json:"thought"`
+	Action  struct {
+		Name  string `json:"name"`
+		Input string `json:"input"`
+	} `json:"action"`
+}
+
+// runner is a tool of the registry.
+type runner interface {
+	Run(input string) (string, error)
+}
+
+type diskUsage struct{}
+
+// Run reports the disk usage of the directory the model names.
+func (diskUsage) Run(input string) (string, error) { // want `tool disk_usage custom constant` `BR304: tool disk_usage can run processes with no rate limit` `BR305: tool disk_usage is not logged with its arguments`
+	out, err := exec.Command("du", "-sh", input).Output() // want `disk_usage: exec os/exec\.Command \(tainted\)` `BR101: tool disk_usage: model-controlled input reaches the arguments of os/exec\.Command, which runs du` `BR301: tool disk_usage can run processes through os/exec\.Command with no confirmation before it`
+	return string(out), err
+}
+
+type readLog struct{}
+
+// Run reads the log the model names.
+func (readLog) Run(input string) (string, error) { // want `tool read_log custom constant` `BR305: tool read_log is not logged with its arguments`
+	b, err := os.ReadFile("/var/log/app/" + input) // want `read_log: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_log: model-controlled input reaches the file path of os\.ReadFile` `BR202: tool read_log returns the contents of a file read by os\.ReadFile to the model`
+	return string(b), err
+}
+
+// registry holds the tools by the names the model is told.
+var registry = map[string]runner{
+	"disk_usage": diskUsage{},
+	"read_log":   readLog{},
+}
+
 // verdict is a classification the model writes; its label names no action
 // input, and the program runs nothing the model chose with it.
 type verdict struct {
@@ -40,7 +78,7 @@ type verdict struct {
 // complete sends the prompt and returns the text of the model's answer.
 func complete(prompt string) (string, error) {
 	body, _ := json.Marshal(map[string]any{"model": "local", "messages": []map[string]string{{"role": "user", "content": prompt}}})
-	resp, err := http.Post("http://localhost:11434/v1/chat/completions", "application/json", bytes.NewReader(body))
+	resp, err := http.Post("http://localhost:11434/v1/chat/completions", "application/json", bytes.NewReader(body)) // want `agent main\.registryLoop: middleware network net/http\.Post`
 	if err != nil {
 		return "", err
 	}
@@ -105,6 +143,22 @@ func toolLoop(goal string) error { // want `agent main\.toolLoop dispatcher cust
 	return nil
 }
 
+func registryLoop(goal string) (string, error) { // want `agent main\.registryLoop dispatcher custom: disk_usage, read_log` `BR402: agent main\.registryLoop: read_log returns private data \(os\.ReadFile\), disk_usage sends data where the model says \(os/exec\.Command\); whoever steers the model can make it send the private data out`
+	text, err := complete(goal)
+	if err != nil {
+		return "", err
+	}
+	var a answer
+	if err := json.Unmarshal([]byte(text), &a); err != nil {
+		return text, nil
+	}
+	t, ok := registry[a.Action.Name]
+	if !ok {
+		return "", fmt.Errorf("no tool %q", a.Action.Name)
+	}
+	return t.Run(a.Action.Input)
+}
+
 func classify(text string) error {
 	answer, err := complete("Classify: " + text)
 	if err != nil {
@@ -123,6 +177,11 @@ func classify(text string) error {
 func main() {
 	if len(os.Args) > 2 && os.Args[1] == "tool" {
 		_ = toolLoop(os.Args[2])
+		return
+	}
+	if len(os.Args) > 2 && os.Args[1] == "registry" {
+		out, _ := registryLoop(os.Args[2])
+		fmt.Println(out)
 		return
 	}
 	if len(os.Args) > 2 && os.Args[1] == "classify" {
