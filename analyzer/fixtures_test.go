@@ -21,6 +21,11 @@ func TestFixtures(t *testing.T) {
 		"sinks-shellinterp",
 		// WebAssembly guests reach only what their host mounts for them.
 		"wasm-guest-tools",
+		// Tools that ask the person at the terminal in a Huh form (v1
+		// and v2): the form's own work is not theirs, the form is their
+		// confirmation.
+		"tui-confirm-tool",
+		"tui-confirm-v2",
 		"broken-module",
 		"no-tools",
 		// Untrusted input (issue #4): model → action, outside → model,
