@@ -118,6 +118,11 @@ type Catalog struct {
 	// argument whose text its result no longer holds: strings.ReplaceAll's
 	// old, which the call takes out of what it returns.
 	Removes map[string]ArgRef
+	// RanBy maps a normalized type whose values report what an agent of a
+	// framework that runs its tools itself did (an event its runner
+	// yields) to that framework (a `ranby` line): a tool call read from
+	// one has run already.
+	RanBy map[string]string
 	// ReadTxs maps a normalized symbol that begins a transaction, or runs
 	// a function it is handed in one, to what makes that transaction
 	// read-only (a `readtx` line): the database refuses any write in it,
@@ -706,6 +711,7 @@ func New() *Catalog {
 		Lazy:         map[string]ArgRef{},
 		Removes:      map[string]ArgRef{},
 		ReadTxs:      map[string]ReadTx{},
+		RanBy:        map[string]string{},
 		Programs:     map[string][]string{},
 		Sanitizers:   map[string]Sanitizer{},
 		Checks:       map[string]Sanitizer{},
@@ -910,6 +916,13 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		sk.ReadWith = Normalize(args[1])
 		c.Sinks[sym] = sk
 		return kw + " " + sym, nil
+	case "ranby":
+		if len(args) != 2 {
+			return "", fmt.Errorf("ranby wants FRAMEWORK TYPE")
+		}
+		t := Normalize(args[1])
+		c.RanBy[t] = args[0]
+		return kw + " " + t, nil
 	case "readtx":
 		rt, err := parseReadTx(args)
 		if err != nil {

@@ -605,3 +605,18 @@ readtx (example.com/db/v2.Session).ExecuteRead work=2
 		}
 	}
 }
+
+func TestRanBy(t *testing.T) {
+	c := New()
+	if err := c.Parse("t.cat", strings.NewReader("ranby fw example.com/agent/v2/session.Event\n")); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.RanBy[Normalize("example.com/agent/v3/session.Event")]; got != "fw" {
+		t.Errorf("RanBy = %q, want fw", got)
+	}
+	for _, bad := range []string{"ranby", "ranby fw", "ranby fw a.B c"} {
+		if err := New().Parse("bad.cat", strings.NewReader(bad+"\n")); err == nil {
+			t.Errorf("Parse(%q) succeeded", bad)
+		}
+	}
+}

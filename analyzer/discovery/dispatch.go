@@ -124,14 +124,16 @@ func (m *modelNames) fieldOf(v ssa.Value, depth int) (rules.Dispatch, bool, bool
 	case *ssa.UnOp:
 		if fa, ok := x.X.(*ssa.FieldAddr); ok {
 			if d, cat, ok := m.of(fa.X.Type(), fa.Field); ok {
-				return d, cat, true
+				return d, cat, !m.e.ranAlready(fa.X)
 			}
 		}
 		return m.fieldOf(x.X, depth+1)
 	case *ssa.FieldAddr:
-		return m.of(x.X.Type(), x.Field)
+		d, cat, ok := m.of(x.X.Type(), x.Field)
+		return d, cat, ok && !m.e.ranAlready(x.X)
 	case *ssa.Field:
-		return m.of(x.X.Type(), x.Field)
+		d, cat, ok := m.of(x.X.Type(), x.Field)
+		return d, cat, ok && !m.e.ranAlready(x.X)
 	case *ssa.ChangeType:
 		return m.fieldOf(x.X, depth+1)
 	case *ssa.Convert:
@@ -171,6 +173,66 @@ func (m *modelNames) fieldOf(v ssa.Value, depth int) (rules.Dispatch, bool, bool
 		}
 	}
 	return rules.Dispatch{}, false, false
+}
+
+// ranAlready reports whether a tool call v is read from what an agent's
+// runner reports it did (a catalogued ranby type: ADK's session.Event,
+// event.Content.Parts[i].FunctionCall): the framework ran the call, and
+// code comparing its name (a spinner's message, a log line) selects no
+// tool.
+func (e *engine) ranAlready(v ssa.Value) bool {
+	if len(e.cat.RanBy) == 0 {
+		return false
+	}
+	return e.ranFrom(v, 0)
+}
+
+// ranFrom is ranAlready, through the parameters of depth functions: a
+// helper handed the event's content (show(event.Content)) by every call.
+func (e *engine) ranFrom(v ssa.Value, depth int) bool {
+	for i := 0; i < 16 && v != nil; i++ {
+		if _, ok := e.cat.RanBy[rules.Normalize(typeSymbol(v.Type()))]; ok {
+			return true
+		}
+		switch x := v.(type) {
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.Field:
+			v = x.X
+		case *ssa.UnOp:
+			v = x.X
+		case *ssa.IndexAddr:
+			v = x.X
+		case *ssa.Index:
+			v = x.X
+		case *ssa.Slice:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.Extract:
+			next, ok := x.Tuple.(*ssa.Next)
+			if !ok {
+				return false
+			}
+			v = next.Iter.(*ssa.Range).X
+		case *ssa.Parameter:
+			callers := e.ix.callersOf(x.Parent())
+			j := paramIndex(x)
+			if depth >= 3 || len(callers) == 0 || j < 0 {
+				return false
+			}
+			for _, site := range callers {
+				args := callArgs(site.Common())
+				if j >= len(args) || !e.ranFrom(args[j], depth+1) {
+					return false
+				}
+			}
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // throughCall follows a name through an opaque helper such as
