@@ -301,6 +301,10 @@ var connectionPragmas = map[string]bool{
 // sessionStatement reports whether a SQL statement changes no stored data
 // (see changesNoData).
 func sessionStatement(text string) bool {
+	if strings.TrimSpace(text) != "" && strings.Trim(withoutComments(text), " \t\r\n;") == "" {
+		// Only comments: a ping (pgx's "-- ping") runs nothing.
+		return true
+	}
 	text = strings.TrimSuffix(strings.TrimSpace(text), ";")
 	words := strings.Fields(strings.ToUpper(text))
 	if len(words) == 0 || strings.Contains(text, ";") {
@@ -327,6 +331,39 @@ func sessionStatement(text string) bool {
 		return !assigns || connectionPragmas[name]
 	}
 	return false
+}
+
+// withoutComments returns SQL text without its comments, -- to the end of
+// a line and /* */; text in quotes is kept as it is.
+func withoutComments(text string) string {
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		switch {
+		case text[i] == '\'' || text[i] == '"':
+			j := strings.IndexByte(text[i+1:], text[i])
+			if j < 0 {
+				return b.String() + text[i:]
+			}
+			b.WriteString(text[i : i+j+2])
+			i += j + 1
+		case strings.HasPrefix(text[i:], "--"):
+			j := strings.IndexByte(text[i:], '\n')
+			if j < 0 {
+				return b.String()
+			}
+			i += j - 1
+		case strings.HasPrefix(text[i:], "/*"):
+			j := strings.Index(text[i+2:], "*/")
+			if j < 0 {
+				return b.String()
+			}
+			b.WriteByte(' ')
+			i += j + 3
+		default:
+			b.WriteByte(text[i])
+		}
+	}
+	return b.String()
 }
 
 // Args returns a call's arguments as the catalog numbers them: a method's

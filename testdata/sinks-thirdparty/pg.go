@@ -140,3 +140,22 @@ func pgFuncScratch(ctx context.Context, query string) (string, error) { // want 
 	})
 	return "ok", err
 }
+
+// poolTables reads the catalog on a connection acquired from the pool;
+// Acquire may ping an idle connection first, with a statement that is
+// only a comment: nothing is written.
+//
+//blastradius:tool pool_tables
+func poolTables(ctx context.Context) (string, error) { // want `tool pool_tables directive directive` `BR305: tool pool_tables is not logged with its arguments`
+	conn, err := pool.Acquire(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer conn.Release()
+	rows, err := conn.Query(ctx, "SELECT tablename FROM pg_tables") // want `pool_tables: db-read \(\*github\.com/jackc/pgx/v5/pgxpool\.Conn\)\.Query`
+	if err != nil {
+		return "", err
+	}
+	rows.Close()
+	return "ok", nil
+}
