@@ -248,6 +248,9 @@ func TestFixtures(t *testing.T) {
 		// functions it uses (a clock, a resolver, a runner): the closure
 		// is the tool, the functions are its services, not layers.
 		"mcp-sdk-handler-deps",
+		// Names that a toolkit's method prefixes when a prefix is
+		// configured: each tool is named by its constant.
+		"mcp-sdk-prefixed-names",
 		// A copy of the configuration with one field the model's, handed
 		// on by value: its other fields stay the operator's.
 		"mcp-sdk-config-copy",

@@ -115,6 +115,20 @@ func (g *graph) names(id int32, depth int) (map[string]bool, bool) {
 	return vals, true
 }
 
+// affixes reports whether the concatenation at id joins something unknown
+// (a prefix from configuration) to a name among vals.
+func (g *graph) affixes(id int32, vals map[string]bool, depth int) bool {
+	for _, e := range g.out[id] {
+		if e.kind != eOperand {
+			continue
+		}
+		if s, ok := g.onlyName(e.to, depth+1); ok && vals[s] {
+			return true
+		}
+	}
+	return false
+}
+
 // single returns the one element of a set.
 func single(vals map[string]bool) (string, bool) {
 	if len(vals) != 1 {

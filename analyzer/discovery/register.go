@@ -419,6 +419,7 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []
 		nameAt := map[string]map[meetKey]bool{}
 		made := map[string]token.Pos{}
 		ambiguous := false
+		var affixed []int32
 		// claimed is set when a name reached this handler only through
 		// an alternative and went to the handler that says it.
 		claimed := false
@@ -457,7 +458,16 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []
 				if p := g.madeAt(hp, places[at[nid]], g.nodes[hid]); p.IsValid() && (!made[s].IsValid() || p < made[s]) {
 					made[s] = p
 				}
+			} else if _, isBinOp := g.nodes[nid].v.(*ssa.BinOp); isBinOp {
+				affixed = append(affixed, nid)
 			} else {
+				ambiguous = true
+			}
+		}
+		for _, nid := range affixed {
+			// A name configuration may prefix is the name that also
+			// reaches the handler plain (names.go, affixes).
+			if !g.affixes(nid, names, 0) {
 				ambiguous = true
 			}
 		}
