@@ -65,6 +65,16 @@ func (c *checker) encoded(f *flow, v ssa.Value, depth int, seen map[ssa.Value]bo
 			return c.isEncoderCall(call)
 		}
 	case *ssa.Call:
+		if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" {
+			// A message framed for the stream (append(data, '\n')):
+			// what is appended is the program's, or encoded too.
+			for _, a := range x.Call.Args {
+				if !c.encoded(f, a, depth, seen) {
+					return false
+				}
+			}
+			return true
+		}
 		return c.isEncoderCall(x)
 	case *ssa.Parameter:
 		if depth == 0 || f.rc == nil || f.rc.cg == nil {
