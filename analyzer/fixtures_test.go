@@ -21,6 +21,8 @@ func TestFixtures(t *testing.T) {
 		"sinks-shellinterp",
 		// WebAssembly guests reach only what their host mounts for them.
 		"wasm-guest-tools",
+		// ClickHouse's native client: reads and writes of driver.Conn.
+		"sinks-clickhouse",
 		// Tools that ask the person at the terminal in a Huh form (v1
 		// and v2): the form's own work is not theirs, the form is their
 		// confirmation.
