@@ -23,6 +23,8 @@ func TestFixtures(t *testing.T) {
 		"wasm-guest-tools",
 		// ClickHouse's native client: reads and writes of driver.Conn.
 		"sinks-clickhouse",
+		// Mail libraries with an SMTP client of their own.
+		"sinks-mail",
 		// Tools that ask the person at the terminal in a Huh form (v1
 		// and v2): the form's own work is not theirs, the form is their
 		// confirmation.
