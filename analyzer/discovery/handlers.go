@@ -162,13 +162,11 @@ func dependencyField(fn *ssa.Function, v ssa.Value) bool {
 func funcField(v ssa.Value) (*types.Struct, int) {
 	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
 		if fa, ok := u.X.(*ssa.FieldAddr); ok {
-			st, _ := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
-			return st, fa.Field
+			return structOf(fa.X.Type()), fa.Field
 		}
 	}
 	if f, ok := v.(*ssa.Field); ok {
-		st, _ := f.X.Type().Underlying().(*types.Struct)
-		return st, f.Field
+		return structOf(f.X.Type()), f.Field
 	}
 	return nil, 0
 }
