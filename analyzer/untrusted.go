@@ -397,7 +397,10 @@ func layerNext(e entry) map[ssa.CallInstruction][]*ssa.Function {
 // layer passes the request on), else the handler.
 func inputFunc(e entry) *ssa.Function {
 	for _, l := range e.layers {
-		if !l.Shared && l.Fn != nil && len(l.Fn.Blocks) > 0 {
+		// A wrapper the compiler made (an interface's method value,
+		// handler.Handle, calls the method on what it holds) has no
+		// code of the program's: the input is the next layer's.
+		if !l.Shared && l.Fn != nil && len(l.Fn.Blocks) > 0 && l.Fn.Synthetic == "" {
 			return l.Fn
 		}
 	}

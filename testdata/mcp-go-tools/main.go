@@ -30,7 +30,7 @@ func main() {
 		log.Fatal(err)
 	}
 
-	s := server.NewMCPServer("notes", "1.0.0") // want `agent notes server mcp\-go: Whoami, delete_note, fetch_url, list_dir, ping, query_users, read_note, run_command, run_report, save_note, search_notes, server_config, tidy` `BR401: agent notes: Whoami returns private data \(os\.Getenv\), fetch_url returns untrusted content \(net/http\.Get\), fetch_url sends data where the model says \(net/http\.Get\);.*`
+	s := server.NewMCPServer("notes", "1.0.0") // want `agent notes server mcp\-go: Whoami, delete_note, fetch_url, list_dir, list_tables, ping, query_users, read_note, run_command, run_report, save_note, search_notes, server_config, tidy` `BR401: agent notes: Whoami returns private data \(os\.Getenv\), fetch_url returns untrusted content \(net/http\.Get\), fetch_url sends data where the model says \(net/http\.Get\);.*`
 
 	// A plain top-level function.
 	s.AddTool(mcp.NewTool("run_command", mcp.WithString("cmd", mcp.Required())), tools.RunCommand)
@@ -64,6 +64,9 @@ func main() {
 	s.AddTool(mcp.NewTool("run_report", mcp.WithString("sql"), mcp.WithObject("parameters")),
 		mcp.NewStructuredToolHandler(tools.NewReports(db).Run))
 
+	// A method value of an interface, registered by a helper.
+	registerCatalog(s, tools.NewCatalog(db))
+
 	// A slice of server.ServerTool literals.
 	s.AddTools([]server.ServerTool{
 		{Tool: mcp.NewTool("list_dir", mcp.WithString("path")), Handler: tools.ListDir},
@@ -82,4 +85,10 @@ func main() {
 	if err := server.ServeStdio(s); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// registerCatalog registers the catalog's method through its interface:
+// the SDK calls the method value, which calls the implementation's.
+func registerCatalog(s *server.MCPServer, c tools.Catalog) {
+	s.AddTool(mcp.NewTool("list_tables", mcp.WithString("schema")), c.ListTables)
 }

@@ -60,3 +60,25 @@ func (r *Reports) Run(ctx context.Context, req mcp.CallToolRequest, in ReportInp
 	}
 	return &ReportOutput{Rows: n}, nil
 }
+
+// Catalog answers questions about the database's tables.
+type Catalog interface {
+	ListTables(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error)
+}
+
+// sqlCatalog is the Catalog over a database.
+type sqlCatalog struct{ db *sql.DB }
+
+// NewCatalog returns the Catalog of a database.
+func NewCatalog(db *sql.DB) Catalog { return &sqlCatalog{db: db} }
+
+// ListTables lists the tables of the schema the model names, spliced into
+// the statement.
+func (c *sqlCatalog) ListTables(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool list_tables mcp-go constant` `BR305: tool list_tables is not logged with its arguments`
+	rows, err := c.db.QueryContext(ctx, "SHOW TABLES FROM "+req.GetString("schema", "")) // want `list_tables: db-read \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR102: tool list_tables: model-controlled input reaches the query text of \(\*database/sql\.DB\)\.QueryContext`
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return mcp.NewToolResultText("ok"), nil
+}
