@@ -57,6 +57,10 @@ type Catalog struct {
 	// POST reads from (search, query, _count): REST APIs take a query
 	// that does not fit a URL in a POST's body.
 	ReadEndpoints []string
+	// BodyEndpoints are the last path elements of the endpoints whose
+	// POST carries its operation in its body (graphql): its method says
+	// nothing of what it does.
+	BodyEndpoints []string
 	// Registers maps a normalized symbol to a call that registers tools.
 	Registers map[string]Register
 	// Adapters maps a normalized symbol to a function that wraps a handler.
@@ -256,6 +260,20 @@ func (c *Catalog) Reads(op string) bool {
 // '.'; case does not matter ("/v1/collections/{name}/points/search",
 // "/access-control/users/roles/search", "/logs/_count").
 func (c *Catalog) ReadsEndpoint(path string) bool {
+	return endpointIs(path, c.ReadEndpoints)
+}
+
+// BodyEndpoint reports whether a POST to an endpoint carries its operation
+// in its body (a GraphQL document's query or mutation), so that its method
+// says nothing of what it does: the last path element that the URL fixes
+// is one of the catalog's body endpoints, as for ReadsEndpoint.
+func (c *Catalog) BodyEndpoint(path string) bool {
+	return endpointIs(path, c.BodyEndpoints)
+}
+
+// endpointIs reports whether the last path element a URL fixes is one of
+// names, or starts with one followed by '-', '_' or '.'.
+func endpointIs(path string, names []string) bool {
 	if i := strings.IndexAny(path, "?#"); i >= 0 {
 		path = path[:i]
 	}
@@ -265,7 +283,7 @@ func (c *Catalog) ReadsEndpoint(path string) bool {
 		if e == "" || strings.ContainsAny(e, "{}%:") {
 			continue // a parameter of the path, or nothing
 		}
-		for _, w := range c.ReadEndpoints {
+		for _, w := range names {
 			if rest, ok := strings.CutPrefix(e, w); ok && (rest == "" || strings.ContainsRune("-_.", rune(rest[0]))) {
 				return true
 			}
@@ -1016,6 +1034,17 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		}
 		sort.Strings(c.ReadVerbs)
 		return "readverbs " + strings.Join(args, " "), nil
+	case "bodyendpoints":
+		if len(args) == 0 {
+			return "", fmt.Errorf("bodyendpoints wants one or more NAME")
+		}
+		for _, v := range args {
+			if v = strings.ToLower(v); !slices.Contains(c.BodyEndpoints, v) {
+				c.BodyEndpoints = append(c.BodyEndpoints, v)
+			}
+		}
+		sort.Strings(c.BodyEndpoints)
+		return "bodyendpoints " + strings.Join(args, " "), nil
 	case "readendpoints":
 		if len(args) == 0 {
 			return "", fmt.Errorf("readendpoints wants one or more NAME")

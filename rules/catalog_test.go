@@ -437,6 +437,7 @@ operation net/http.NewRequest name=0
 rpc (*google.golang.org/grpc.ClientConn).Invoke name=2
 readverbs GET Get List
 readendpoints search _count
+bodyendpoints GraphQL
 `))
 	if err != nil {
 		t.Fatal(err)
@@ -475,7 +476,14 @@ readendpoints search _count
 			t.Errorf("ReadsEndpoint(%q) = %v, want %v", path, got, want)
 		}
 	}
-	for _, bad := range []string{"api", "api a b", "operation a.B", "operation a.B name=x", "rpc a.B", "readverbs", "readendpoints"} {
+	for path, want := range map[string]bool{
+		"{}/v1/graphql": true, "/graphql?x=1": true, "/graphql/{}": true, "/v1/objects": false, "/search": false,
+	} {
+		if got := c.BodyEndpoint(path); got != want {
+			t.Errorf("BodyEndpoint(%q) = %v, want %v", path, got, want)
+		}
+	}
+	for _, bad := range []string{"api", "api a b", "operation a.B", "operation a.B name=x", "rpc a.B", "readverbs", "readendpoints", "bodyendpoints"} {
 		if err := New().Parse("bad.cat", strings.NewReader(bad+"\n")); err == nil || !strings.HasPrefix(err.Error(), "bad.cat:1: ") {
 			t.Errorf("%q: error %v, want bad.cat:1: ...", bad, err)
 		}

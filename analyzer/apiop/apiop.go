@@ -80,6 +80,9 @@ type opFix struct {
 	// read marks a POST to an endpoint that names a read (a search):
 	// rules.Catalog.ReadsEndpoint.
 	read bool
+	// body marks a POST to an endpoint whose body names the operation
+	// (GraphQL's): rules.Catalog.BodyEndpoint.
+	body bool
 }
 
 // Operations knows, for the dependencies' functions the scan enters,
@@ -351,7 +354,7 @@ func (a *Operations) learn(fn *ssa.Function, held bool, client, endpoint string,
 		// library's PostJSON(url, v) is its own request).
 		for _, m := range consts {
 			if client != "" {
-				changed = add(a.fixes, fn, opFix{m, client, a.postReads(m, endpoint)}) || changed
+				changed = add(a.fixes, fn, opFix{m, client, a.postReads(m, endpoint), a.postBody(m, endpoint)}) || changed
 			}
 		}
 		for _, p := range mparams {
@@ -412,7 +415,7 @@ func (a *Operations) fieldStores(fn *ssa.Function) bool {
 				}
 				for client := range a.fields[f.Origin()] {
 					for _, m := range consts {
-						changed = add(a.fixes, w.fn, opFix{m, client, a.postReads(m, endpoint)}) || changed
+						changed = add(a.fixes, w.fn, opFix{m, client, a.postReads(m, endpoint), a.postBody(m, endpoint)}) || changed
 					}
 					for _, p := range params {
 						changed = add(a.sigs, w.fn, opSig{mparam: p, url: -1, client: client}) || changed
@@ -619,7 +622,9 @@ func (a *Operations) None() bool { return len(a.fixes) == 0 }
 // Capabilities returns what a network call is under the operations fn
 // fixes, when the client that holds its URL manages resources (its code
 // fixes a PUT, a PATCH or a DELETE somewhere): cloud-read for a read,
-// cloud-write for any other method. A client that only GETs and POSTs
+// cloud-write for any other method, but a POST whose body names the
+// operation (a GraphQL document: a query or a mutation alike), which says
+// nothing. A client that only GETs and POSTs
 // speaks in procedures (a search, a model's completion, a metrics query,
 // a browser's debugging endpoint): its methods say nothing of what a
 // request does, and its calls stay network.
@@ -627,7 +632,7 @@ func (a *Operations) Capabilities(fn *ssa.Function) []string {
 	var r, w bool
 	for f := range a.fixes[fn] {
 		switch {
-		case !a.rest[f.client]:
+		case !a.rest[f.client] || f.body:
 		case a.cat.Reads(f.op) || f.read:
 			r = true
 		default:

@@ -19,7 +19,8 @@ import (
 // src is a client whose request URL is a format: the host is the verb
 // after "://", the second operand, which Remove takes from its caller and
 // Get and Put from the client. Only the client's own host makes an
-// operation.
+// operation. Its POST of an item creates one; its POST of a GraphQL
+// document may query or mutate: the method says nothing.
 const src = `package p
 
 import (
@@ -46,6 +47,19 @@ func (c *Client) Remove(host string) error { return c.send(http.MethodDelete, ho
 func (c *Client) Get(path string) error { return c.send(http.MethodGet, c.host, path) }
 
 func (c *Client) Put(path string) error { return c.send(http.MethodPut, c.host, path) }
+
+func (c *Client) do(method, path string) error {
+	req, err := http.NewRequest(method, c.scheme+"://"+c.host+"/"+path, nil)
+	if err != nil {
+		return err
+	}
+	_, err = c.hc.Do(req)
+	return err
+}
+
+func (c *Client) Create() error { return c.do(http.MethodPost, "v1/items") }
+
+func (c *Client) Graph() error { return c.do(http.MethodPost, "v1/graphql") }
 `
 
 // TestFormatHost checks that the host of a URL built by fmt.Sprintf is the
@@ -70,7 +84,7 @@ func TestFormatHost(t *testing.T) {
 		return pkg.Prog.LookupMethod(types.NewPointer(client), pkg.Pkg, name)
 	}
 	var fns []*ssa.Function
-	for _, name := range []string{"send", "Remove", "Get", "Put"} {
+	for _, name := range []string{"send", "do", "Remove", "Get", "Put", "Create", "Graph"} {
 		fns = append(fns, method(name))
 	}
 	ops := apiop.Infer(apiop.Config{
@@ -84,6 +98,8 @@ func TestFormatHost(t *testing.T) {
 		"Remove": nil,
 		"Get":    {"cloud-read"},
 		"Put":    {"cloud-write"},
+		"Create": {"cloud-write"},
+		"Graph":  nil,
 	} {
 		if got := ops.Capabilities(method(name)); !slices.Equal(got, want) {
 			t.Errorf("%s: %q, want %q", name, got, want)

@@ -24,6 +24,12 @@ func (a *Operations) postReads(method, endpoint string) bool {
 	return strings.EqualFold(method, http.MethodPost) && endpoint != "" && a.cat.ReadsEndpoint(endpoint)
 }
 
+// postBody reports whether an operation is a POST to an endpoint whose
+// body names what it does (GraphQL's).
+func (a *Operations) postBody(method, endpoint string) bool {
+	return strings.EqualFold(method, http.MethodPost) && endpoint != "" && a.cat.BodyEndpoint(endpoint)
+}
+
 // maxEndpointDepth bounds endpointOf.
 const maxEndpointDepth = 8
 
