@@ -1035,27 +1035,9 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		sort.Strings(c.ReadVerbs)
 		return "readverbs " + strings.Join(args, " "), nil
 	case "bodyendpoints":
-		if len(args) == 0 {
-			return "", fmt.Errorf("bodyendpoints wants one or more NAME")
-		}
-		for _, v := range args {
-			if v = strings.ToLower(v); !slices.Contains(c.BodyEndpoints, v) {
-				c.BodyEndpoints = append(c.BodyEndpoints, v)
-			}
-		}
-		sort.Strings(c.BodyEndpoints)
-		return "bodyendpoints " + strings.Join(args, " "), nil
+		return endpointNames(kw, args, &c.BodyEndpoints)
 	case "readendpoints":
-		if len(args) == 0 {
-			return "", fmt.Errorf("readendpoints wants one or more NAME")
-		}
-		for _, v := range args {
-			if v = strings.ToLower(v); !slices.Contains(c.ReadEndpoints, v) {
-				c.ReadEndpoints = append(c.ReadEndpoints, v)
-			}
-		}
-		sort.Strings(c.ReadEndpoints)
-		return "readendpoints " + strings.Join(args, " "), nil
+		return endpointNames(kw, args, &c.ReadEndpoints)
 	case "register":
 		if len(args) < 3 {
 			return "", fmt.Errorf("register wants FRAMEWORK SYMBOL and tool=, handler=, tools= or name= options")
@@ -1569,6 +1551,21 @@ func splitFields(text string) ([]string, error) {
 		out = append(out, s)
 		text = text[len(q):]
 	}
+}
+
+// endpointNames adds the endpoint names of a readendpoints or
+// bodyendpoints line to a list, lower-cased, and returns the line's key.
+func endpointNames(kw string, args []string, into *[]string) (string, error) {
+	if len(args) == 0 {
+		return "", fmt.Errorf("%s wants one or more NAME", kw)
+	}
+	for _, v := range args {
+		if v = strings.ToLower(v); !slices.Contains(*into, v) {
+			*into = append(*into, v)
+		}
+	}
+	sort.Strings(*into)
+	return kw + " " + strings.Join(args, " "), nil
 }
 
 // parseReadTx parses the arguments of a readtx line:
