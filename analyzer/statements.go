@@ -89,8 +89,7 @@ func (c *checker) readsRun(call ssa.CallInstruction) []statementRun {
 
 // receiverOf returns the receiver a static method call is made on, or nil.
 func receiverOf(c *ssa.CallCommon) ssa.Value {
-	callee := c.StaticCallee()
-	if callee == nil || callee.Signature.Recv() == nil || len(c.Args) == 0 {
+	if c.IsInvoke() || !hasReceiver(c) || len(c.Args) == 0 {
 		return nil
 	}
 	return c.Args[0]

@@ -214,7 +214,11 @@ func (e *engine) ranFrom(v ssa.Value, depth int) bool {
 			if !ok {
 				return false
 			}
-			v = next.Iter.(*ssa.Range).X
+			r, ok := next.Iter.(*ssa.Range)
+			if !ok {
+				return false
+			}
+			v = r.X
 		case *ssa.Parameter:
 			callers := e.ix.callersOf(x.Parent())
 			j := paramIndex(x)

@@ -144,22 +144,22 @@ func (g *graph) wraps(id int32) bool {
 // its closure is built with, rather than a tool's descriptor, which pairs
 // its definition with one handler.
 func dependencyField(fn *ssa.Function, v ssa.Value) bool {
-	st, _ := funcField(v)
+	st, _ := fieldRead(v)
 	if st == nil {
 		return false
 	}
 	called := map[int]bool{}
 	for _, site := range symbol.CallSites(fn) {
-		if t, i := funcField(site.Common().Value); t == st {
+		if t, i := fieldRead(site.Common().Value); t == st {
 			called[i] = true
 		}
 	}
 	return len(called) >= 2
 }
 
-// funcField returns the struct type and field index that a function value
-// is loaded from (x.f or (*p).f), or nil.
-func funcField(v ssa.Value) (*types.Struct, int) {
+// fieldRead returns the struct type and field index that v is loaded from
+// (x.f or (*p).f), or nil.
+func fieldRead(v ssa.Value) (*types.Struct, int) {
 	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
 		if fa, ok := u.X.(*ssa.FieldAddr); ok {
 			return structOf(fa.X.Type()), fa.Field
@@ -870,22 +870,15 @@ func wholeRequest(a ssa.Value, fn *ssa.Function, isRequest func(ssa.Value) bool)
 	return false
 }
 
-// fieldOwner returns the struct whose field v is read from (x.f or
-// (*p).f, through conversions), or nil.
+// fieldOwner returns the struct whose field v is read from, through
+// conversions (fieldRead), or nil.
 func fieldOwner(v ssa.Value) *types.Struct {
 	v = stripChange(v)
 	if mi, ok := v.(*ssa.MakeInterface); ok {
 		v = stripChange(mi.X)
 	}
-	switch x := v.(type) {
-	case *ssa.Field:
-		return structOf(x.X.Type())
-	case *ssa.UnOp:
-		if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
-			return structOf(fa.X.Type())
-		}
-	}
-	return nil
+	st, _ := fieldRead(v)
+	return st
 }
 
 // namesTool reports whether a struct has a name field (Go's Name or JSON's
