@@ -286,6 +286,9 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 		}
 		return derivedWithin(f, v, anc.root, 6)
 	}
+	// parsed is related for a statement's type: the statement itself, or
+	// one a parser made of the text (see parsedFrom).
+	parsed := func(v ssa.Value) bool { return related(v) || parsedFrom(f, v, anc) }
 	switch x := cond.(type) {
 	case *ssa.UnOp:
 		if x.Op == token.NOT {
@@ -296,6 +299,9 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 		case token.EQL, token.NEQ:
 			if chk, ok := c.validatedErr(x, want, related, kind); ok {
 				return chk, true
+			}
+			if kind == "statement" && (x.Op == token.NEQ) == want && readNodeTest(x, parsed) {
+				return check{what: "statement type"}, true
 			}
 			if (x.Op == token.EQL) != want {
 				return check{}, false
@@ -328,11 +334,18 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 		if l, ok := x.Tuple.(*ssa.Lookup); ok && x.Index == 1 && want && related(l.Index) {
 			return check{what: "map lookup"}, true
 		}
+		if ta, ok := x.Tuple.(*ssa.TypeAssert); ok && x.Index == 1 && want && kind == "statement" &&
+			readStatementType(ta.AssertedType) && parsed(ta.X) {
+			return check{what: "statement type"}, true
+		}
 	case *ssa.Lookup:
 		if want && related(x.Index) {
 			return check{what: "map lookup"}, true
 		}
 	case *ssa.Call:
+		if kind == "statement" {
+			return c.callCheck(f, x, want, parsed, kind)
+		}
 		return c.callCheck(f, x, want, related, kind)
 	}
 	return check{}, false
@@ -968,21 +981,31 @@ func (c *checker) summarize(fn *ssa.Function) []validator {
 	rets := returnsOf(fn)
 	var out []validator
 	for pi, p := range fn.Params {
+		tried := confinable
 		if !isStringLike(p.Type()) {
-			continue
+			// A statement a parser made of the text is checked by
+			// its type (readOnly(stmt sqlparser.Statement) bool).
+			if !testsStatementType(fn) {
+				continue
+			}
+			tried = []string{"statement"}
 		}
 		funcs, order := c.validatorScope(fn)
 		f := newFlow(c.cat, c.rc, funcs, nil)
+		// What a library makes of the parameter (a parser's statement)
+		// is computed from it.
+		f.throughDependencies = true
+		f.dependency = c.isDependency
 		f.seed(p, allKinds, "parameter "+p.Name())
 		f.run(order)
 		var kinds mask
-		for _, kind := range confinable {
+		for _, kind := range tried {
 			if c.returnsConfined(f, rets, p, errIdx, kind) {
 				kinds |= kindMask([]string{kind})
 			}
 		}
 		needsClean := false
-		if kinds&kindMask([]string{"path"}) == 0 {
+		if isStringLike(p.Type()) && kinds&kindMask([]string{"path"}) == 0 {
 			c.assumeClean = map[ssa.Value]bool{p: true}
 			if c.returnsConfined(f, rets, p, errIdx, "path") {
 				kinds |= kindMask([]string{"path"})
@@ -1068,6 +1091,12 @@ func (c *checker) returnsConfined(f *flow, rets []*ssa.Return, p *ssa.Parameter,
 			} else if _, ok := c.isCheck(f, res, true, anc, kind); ok {
 				valid++
 				continue // return strings.HasPrefix(clean, root)
+			} else if phi, ok := res.(*ssa.Phi); ok && phi.Block() == r.Block() {
+				if !c.phiConfined(f, phi, anc, kind) {
+					return false
+				}
+				valid++
+				continue // return a == x || b == y
 			}
 		}
 		valid++
@@ -1076,6 +1105,33 @@ func (c *checker) returnsConfined(f *flow, rets []*ssa.Return, p *ssa.Parameter,
 		}
 	}
 	return valid > 0
+}
+
+// phiConfined reports whether a boolean that a function returns, merged
+// from the operands of || and && (return a == x || b == y), is true only
+// when a check passed: each operand that can be true is a check, or the
+// branch it comes along is.
+func (c *checker) phiConfined(f *flow, phi *ssa.Phi, anc lineage, kind string) bool {
+	for i, e := range phi.Edges {
+		pred := phi.Block().Preds[i]
+		if k, ok := e.(*ssa.Const); ok {
+			if !constant.BoolVal(k.Value) {
+				continue
+			}
+			iff, ok := pred.Instrs[len(pred.Instrs)-1].(*ssa.If)
+			if !ok || pred.Succs[0] == pred.Succs[1] {
+				return false
+			}
+			if _, ok := c.isCheck(f, iff.Cond, pred.Succs[0] == phi.Block(), anc, kind); !ok {
+				return false
+			}
+			continue
+		}
+		if _, ok := c.isCheck(f, e, true, anc, kind); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // isBool reports whether t is a boolean type.

@@ -191,6 +191,10 @@ func TestFixtures(t *testing.T) {
 		// where the model says (issue #14), one on the operator's does
 		// not.
 		"mcp-go-database",
+		// A statement checked with a SQL parser (vitess's type switch,
+		// pg_query's node) to be a SELECT or SHOW reads; one checked
+		// to be a SELECT or an INSERT, or anything but DDL, writes.
+		"sql-parse-checks",
 		// Handlers made in an errgroup's goroutines and appended to the
 		// caller's slice through the closure's captured variable.
 		"mcp-sdk-goroutines",

@@ -471,3 +471,125 @@ func beginsWithText(v ssa.Value) bool {
 		v = b.X
 	}
 }
+
+// parsedFrom reports whether v is a statement a parser made of the text
+// (stmt, err := sqlparser.Parse(q); tree.Stmts[0].Stmt): a value, not
+// text, computed from the flow in a few steps. Asking what kind of
+// statement it is says which statement the text runs.
+func parsedFrom(f *flow, v ssa.Value, anc lineage) bool {
+	if isStringLike(v.Type()) {
+		return false
+	}
+	if _, basic := v.Type().Underlying().(*types.Basic); basic {
+		return false
+	}
+	o := f.taint(v)
+	for n := 0; o != nil && n <= 12; o, n = o.prev, n+1 {
+		if o.at != nil && o.at != v && anc.set[o.at] {
+			return true
+		}
+	}
+	return false
+}
+
+// readStatementType reports whether t is a parser's type for a statement
+// that only reads: a SELECT (vitess's *sqlparser.Select, its Union and
+// the SelectStatement interface; TiDB's *ast.SelectStmt and
+// *ast.SetOprStmt; pg_query's *Node_SelectStmt) or a SHOW. EXPLAIN is
+// not one: EXPLAIN ANALYZE runs the statement it explains.
+func readStatementType(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && readStatementName(n.Obj().Name())
+}
+
+func readStatementName(name string) bool {
+	name = strings.TrimPrefix(name, "Node_")
+	switch name {
+	case "Union", "ParenSelect", "SetOprStmt", "OtherRead":
+		return true
+	}
+	return strings.HasPrefix(name, "Select") || strings.HasPrefix(name, "Show") || strings.HasPrefix(name, "VariableShow")
+}
+
+// readNodeTest reports whether a comparison with nil asks a parsed
+// statement's node whether it holds a reading statement: pg_query's
+// node.GetSelectStmt() != nil, or a field of that name.
+func readNodeTest(x *ssa.BinOp, related func(ssa.Value) bool) bool {
+	v := x.X
+	if k, ok := x.Y.(*ssa.Const); !ok || !k.IsNil() {
+		v = x.Y
+		if k, ok := x.X.(*ssa.Const); !ok || !k.IsNil() {
+			return false
+		}
+	}
+	switch y := v.(type) {
+	case *ssa.Call:
+		callee := y.Call.StaticCallee()
+		if callee == nil || callee.Signature.Recv() == nil || len(y.Call.Args) != 1 {
+			return false
+		}
+		name, ok := strings.CutPrefix(callee.Name(), "Get")
+		return ok && readStatementName(name) && related(y.Call.Args[0])
+	case *ssa.UnOp:
+		if fa, ok := y.X.(*ssa.FieldAddr); ok && y.Op == token.MUL {
+			return readStatementName(fieldName(fa.X.Type(), fa.Field)) && related(fa.X)
+		}
+	case *ssa.Field:
+		return readStatementName(fieldName(y.X.Type(), y.Field)) && related(y.X)
+	}
+	return false
+}
+
+// testsStatementType reports whether fn asks what type of statement a
+// parsed value is (a type switch or assertion to a reading statement's
+// type, a GetSelectStmt call): only such a function can confine a
+// parameter that is a parsed statement rather than text.
+func testsStatementType(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case *ssa.TypeAssert:
+				if readStatementType(x.AssertedType) {
+					return true
+				}
+			case *ssa.Call:
+				if callee := x.Call.StaticCallee(); callee != nil && callee.Signature.Recv() != nil {
+					if name, ok := strings.CutPrefix(callee.Name(), "Get"); ok && readStatementName(name) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// preparedFromModel returns the model's text that a prepared statement
+// was made of (stmt, err := db.PrepareContext(ctx, q) with q the model's),
+// or nil: a call whose SQL argument carried the model's text returned the
+// statement. A builder that took only values (gorm's Where("id = ?", v))
+// took no statement of the model's.
+func (c *checker) preparedFromModel(f *flow, recv ssa.Value) *origin {
+	if ex, ok := recv.(*ssa.Extract); ok && ex.Index == 0 {
+		recv = ex.Tuple
+	}
+	call, ok := recv.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	args := callArgs(call.Common())
+	for _, sc := range c.sensitivesAt(call) {
+		for _, s := range sc.args {
+			if s.Kind != "sql" || s.Arg >= len(args) || (s.Arg == 0 && hasReceiver(call.Common())) {
+				continue
+			}
+			if o := f.argument(call, args, s.Arg); o != nil && o.mask&kindMask([]string{"sql"}) != 0 {
+				return o
+			}
+		}
+	}
+	return nil
+}
