@@ -137,7 +137,14 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 					if i == 0 && hasReceiver(site.Common()) {
 						// A receiver holds what was built before
 						// (gorm's statement): the text it carries was
-						// reported where it went in.
+						// reported where it went in. A statement
+						// prepared from the model's text still runs
+						// whatever statement that is.
+						if s.Kind == "sql" {
+							if o := c.preparedFromModel(f, args[0]); o != nil {
+								c.addStatementCapability(f, res, site, sc, args[0], o)
+							}
+						}
 						continue
 					}
 					o := f.argument(site, args, i)

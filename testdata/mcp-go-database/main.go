@@ -35,7 +35,7 @@ func main() {
 		log.Fatal(err)
 	}
 	c := &console{db: db}
-	srv := server.NewMCPServer("console", "1.0.0") // want `agent console server mcp-go: count_orders, describe, explain, export, mark_shipped, open_archive, prepared_report, remote_query, report, snapshot, stats` `BR402: agent console: export returns private data \(\(\*database/sql\.DB\)\.QueryContext\), remote_query sends data where the model says \(database/sql\.Open\);.*`
+	srv := server.NewMCPServer("console", "1.0.0") // want `agent console server mcp-go: count_orders, describe, explain, export, mark_shipped, open_archive, prepared_report, prepared_select, remote_query, report, snapshot, stats` `BR402: agent console: export returns private data \(\(\*database/sql\.DB\)\.QueryContext\), remote_query sends data where the model says \(database/sql\.Open\);.*`
 	srv.AddTool(mcp.NewTool("remote_query", mcp.WithString("host", mcp.Required()), mcp.WithString("user"),
 		mcp.WithString("password"), mcp.WithString("query", mcp.Required())), c.remoteQuery)
 	srv.AddTool(mcp.NewTool("open_archive", mcp.WithString("path", mcp.Required())), c.openArchive)
@@ -48,6 +48,7 @@ func main() {
 	srv.AddTool(mcp.NewTool("stats", mcp.WithString("query", mcp.Required())), c.stats)
 	srv.AddTool(mcp.NewTool("mark_shipped", mcp.WithString("order", mcp.Required())), c.markShipped)
 	srv.AddTool(mcp.NewTool("prepared_report", mcp.WithString("query", mcp.Required())), c.preparedReport)
+	srv.AddTool(mcp.NewTool("prepared_select", mcp.WithString("query", mcp.Required())), c.preparedSelect)
 	if err := server.ServeStdio(srv); err != nil {
 		log.Fatal(err)
 	}
@@ -216,14 +217,34 @@ func (c *console) markShipped(ctx context.Context, req mcp.CallToolRequest) (*mc
 }
 
 // preparedReport prepares the model's own query: the statement it then
-// runs is the model's.
-func (c *console) preparedReport(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool prepared_report mcp-go constant` `BR305: tool prepared_report is not logged with its arguments`
+// runs is the model's, and it can change the database.
+func (c *console) preparedReport(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool prepared_report mcp-go constant` `BR305: tool prepared_report is not logged with its arguments` `BR304: tool prepared_report can change the database with no rate limit`
 	stmt, err := c.db.PrepareContext(ctx, req.GetString("query", "")) // want `BR102: tool prepared_report: model-controlled input reaches the query text of \(\*database/sql\.DB\)\.PrepareContext`
 	if err != nil {
 		return nil, err
 	}
 	defer stmt.Close()
-	rows, err := stmt.QueryContext(ctx) // want `prepared_report: db-read \(\*database/sql\.Stmt\)\.QueryContext \(tainted\)`
+	rows, err := stmt.QueryContext(ctx) // want `prepared_report: db-read \(\*database/sql\.Stmt\)\.QueryContext \(tainted\)` `prepared_report: db-write \(\*database/sql\.Stmt\)\.QueryContext \(tainted\)` `BR301: tool prepared_report can change the database through \(\*database/sql\.Stmt\)\.QueryContext with no confirmation before it`
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return mcp.NewToolResultText("ok"), nil
+}
+
+// preparedSelect prepares the model's query only once it begins with
+// SELECT: the statement it runs reads.
+func (c *console) preparedSelect(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool prepared_select mcp-go constant` `BR305: tool prepared_select is not logged with its arguments`
+	q := req.GetString("query", "")
+	if !strings.HasPrefix(strings.ToUpper(strings.TrimSpace(q)), "SELECT") {
+		return mcp.NewToolResultError("only SELECT"), nil
+	}
+	stmt, err := c.db.PrepareContext(ctx, q) // want `BR102: tool prepared_select: model-controlled input reaches the query text of \(\*database/sql\.DB\)\.PrepareContext`
+	if err != nil {
+		return nil, err
+	}
+	defer stmt.Close()
+	rows, err := stmt.QueryContext(ctx) // want `prepared_select: db-read \(\*database/sql\.Stmt\)\.QueryContext \(tainted\)`
 	if err != nil {
 		return nil, err
 	}
