@@ -25,6 +25,9 @@ func TestFixtures(t *testing.T) {
 		"sinks-clickhouse",
 		// Mail libraries with an SMTP client of their own.
 		"sinks-mail",
+		// Files over SFTP and tunnels over SSH: the connection that
+		// carries them, with the model's paths and addresses.
+		"sinks-ssh",
 		// Tools that ask the person at the terminal in a Huh form (v1
 		// and v2): the form's own work is not theirs, the form is their
 		// confirmation.
