@@ -947,12 +947,32 @@ func (c *checker) readsAt(site ssa.CallInstruction) []read {
 	return out
 }
 
+// publicEnvVar reports whether an environment variable is one the system
+// or the shell sets for every process, which holds no secret: who the user
+// is, where home and the temporary files are, the locale, the terminal,
+// the search path (POSIX's and XDG's variables, Windows' profile folders).
+func publicEnvVar(name string) bool {
+	switch name {
+	case "HOME", "USER", "LOGNAME", "USERNAME", "PATH", "SHELL", "PWD", "OLDPWD", "SHLVL",
+		"LANG", "LANGUAGE", "TERM", "COLORTERM", "TMPDIR", "TMP", "TEMP", "TZ", "HOSTNAME",
+		"EDITOR", "VISUAL", "PAGER", "DISPLAY", "NO_COLOR",
+		"USERPROFILE", "APPDATA", "LOCALAPPDATA", "PROGRAMFILES", "SYSTEMROOT", "COMPUTERNAME":
+		return true
+	}
+	return strings.HasPrefix(name, "LC_") || strings.HasPrefix(name, "XDG_")
+}
+
 // readOf classifies the read of one sink a call reaches.
 func (c *checker) readOf(site ssa.CallInstruction, h hit) read {
 	r := read{site: site, sym: h.sink, capability: h.capability}
 	args := callArgs(site.Common())
 	switch h.capability {
 	case "env":
+		if sk, ok := c.cat.Sink(h.sink); ok && sk.NameArg >= 0 && sk.NameArg < len(args) {
+			if name, ok := constString(args[sk.NameArg]); ok && publicEnvVar(name) {
+				return r // $USER, $HOME: the system's, no secret
+			}
+		}
 		r.label = "secret"
 	case "fs-read":
 		// File contents, not directory listings (os.ReadDir, filepath.Glob).

@@ -38,16 +38,24 @@ func diskUsage(ctx context.Context, req *mcp.CallToolRequest, in Empty) (*mcp.Ca
 }
 
 // whoAmI fills the user's name into its answer: the replacement is in the
-// result.
+// result, but $USER, set by the system for every process, is no secret.
 func whoAmI(ctx context.Context, req *mcp.CallToolRequest, in Empty) (*mcp.CallToolResult, any, error) { // want `tool who_am_i mcp-go-sdk constant` `BR305: tool who_am_i is not logged with its arguments`
-	text := strings.ReplaceAll("running as {user}", "{user}", os.Getenv("USER")) // want `who_am_i: env os\.Getenv` `BR201: tool who_am_i returns a secret read by os\.Getenv to the model`
+	text := strings.ReplaceAll("running as {user}", "{user}", os.Getenv("USER")) // want `who_am_i: env os\.Getenv`
+	return &mcp.CallToolResult{Content: []mcp.Content{&mcp.TextContent{Text: text}}}, nil, nil
+}
+
+// showAccount fills the deploy token into its answer: a variable of the
+// operator's, a secret.
+func showAccount(ctx context.Context, req *mcp.CallToolRequest, in Empty) (*mcp.CallToolResult, any, error) { // want `tool show_account mcp-go-sdk constant` `BR305: tool show_account is not logged with its arguments`
+	text := strings.ReplaceAll("deploying with {token}", "{token}", os.Getenv("DEPLOY_TOKEN")) // want `show_account: env os\.Getenv` `BR201: tool show_account returns a secret read by os\.Getenv to the model`
 	return &mcp.CallToolResult{Content: []mcp.Content{&mcp.TextContent{Text: text}}}, nil, nil
 }
 
 func main() {
-	s := mcp.NewServer(&mcp.Implementation{Name: "redaction"}, nil) // want `agent redaction server mcp-go-sdk: disk_usage, who_am_i`
+	s := mcp.NewServer(&mcp.Implementation{Name: "redaction"}, nil) // want `agent redaction server mcp-go-sdk: disk_usage, show_account, who_am_i`
 	mcp.AddTool(s, &mcp.Tool{Name: "disk_usage"}, diskUsage)
 	mcp.AddTool(s, &mcp.Tool{Name: "who_am_i"}, whoAmI)
+	mcp.AddTool(s, &mcp.Tool{Name: "show_account"}, showAccount)
 	if err := s.Run(context.Background(), &mcp.StdioTransport{}); err != nil {
 		log.Fatal(err)
 	}
