@@ -194,6 +194,9 @@ func TestFixtures(t *testing.T) {
 		// where the model says (issue #14), one on the operator's does
 		// not.
 		"mcp-go-database",
+		// Definitions registered in a loop, each with the handler a
+		// switch on its name returns: the case names the tool.
+		"mcp-go-handler-switch",
 		// A statement checked with a SQL parser (vitess's type switch,
 		// pg_query's node) to be a SELECT or SHOW reads; one checked
 		// to be a SELECT or an INSERT, or anything but DDL, writes.

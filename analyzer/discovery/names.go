@@ -1,6 +1,7 @@
 package discovery
 
 import (
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -309,4 +310,79 @@ func handlerName(fn *ssa.Function) string {
 		return n.Obj().Name() + "." + fn.Name()
 	}
 	return fn.Name()
+}
+
+// caseNames are the names a handler is chosen for by a switch on a name:
+// the function that makes the handler value returns it only in the cases
+// of its string parameter that these constants name (handlerFor(name)
+// with `case "list_notes": return h.listNotes`). A lookup called with the
+// tool's own name gives each tool the handler of its case, however the
+// names and the lookups fan out around it.
+func caseNames(v ssa.Value) []string {
+	names := map[string]bool{}
+	var visit func(v ssa.Value, depth int) bool
+	visit = func(v ssa.Value, depth int) bool {
+		refs := v.Referrers()
+		if refs == nil || depth > 3 {
+			return false
+		}
+		for _, r := range *refs {
+			switch x := r.(type) {
+			case *ssa.ChangeType:
+				if !visit(x, depth+1) {
+					return false
+				}
+			case *ssa.MakeInterface:
+				if !visit(x, depth+1) {
+					return false
+				}
+			case *ssa.Return:
+				cases := blockCases(x.Block())
+				if len(cases) == 0 {
+					return false
+				}
+				for _, s := range cases {
+					names[s] = true
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	if !visit(v, 0) || len(names) == 0 {
+		return nil
+	}
+	return sortedNames(names)
+}
+
+// blockCases returns the constants that a block is entered under, when
+// each way into it is the true branch of a comparison of one string
+// parameter of its function with a constant (a switch's case, with one
+// value or several).
+func blockCases(b *ssa.BasicBlock) []string {
+	var out []string
+	var param *ssa.Parameter
+	for _, p := range b.Preds {
+		iff, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+		if !ok || p.Succs[0] != b || p.Succs[1] == b {
+			return nil
+		}
+		cmp, ok := iff.Cond.(*ssa.BinOp)
+		if !ok || cmp.Op != token.EQL {
+			return nil
+		}
+		x, k := cmp.X, cmp.Y
+		if _, isConst := x.(*ssa.Const); isConst {
+			x, k = k, x
+		}
+		s, ok := constString(k)
+		q, isParam := x.(*ssa.Parameter)
+		if !ok || !isParam || (param != nil && q != param) {
+			return nil
+		}
+		param = q
+		out = append(out, s)
+	}
+	return out
 }

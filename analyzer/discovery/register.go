@@ -476,6 +476,14 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []
 				ambiguous = true
 			}
 		}
+		if cases := caseNames(g.nodes[hid].v); len(cases) > 0 && (ambiguous || len(names) == 0 || subset(cases, names)) {
+			// The handler a lookup returns in a switch's case is the
+			// tool that case names (names.go, caseNames).
+			names, ambiguous = map[string]bool{}, false
+			for _, s := range cases {
+				names[s] = true
+			}
+		}
 		if !ambiguous && len(names) == 0 && claimed {
 			// Every name that could reach it is another handler's: a
 			// type the registry holds under a name never registered
@@ -516,6 +524,16 @@ func (g *graph) assemble(base Tool, first []ssa.Instruction, h, t, srv int32) []
 		}
 	}
 	return out
+}
+
+// subset reports whether every one of xs is in set.
+func subset(xs []string, set map[string]bool) bool {
+	for _, x := range xs {
+		if !set[x] {
+			return false
+		}
+	}
+	return true
 }
 
 // pickServers returns the server values whose places meet places, or all
