@@ -30,7 +30,7 @@ func main() {
 		log.Fatal(err)
 	}
 
-	s := server.NewMCPServer("notes", "1.0.0") // want `agent notes server mcp\-go: Whoami, delete_note, fetch_url, list_dir, list_tables, ping, query_users, read_note, run_command, run_report, save_note, search_notes, server_config, tidy` `BR401: agent notes: Whoami returns private data \(os\.Getenv\), fetch_url returns untrusted content \(net/http\.Get\), fetch_url sends data where the model says \(net/http\.Get\);.*`
+	s := server.NewMCPServer("notes", "1.0.0") // want `agent notes server mcp\-go: Whoami, delete_note, fetch_url, list_dir, list_tables, ping, query_users, read_note, run_command, run_report, save_note, search_notes, server_config, tidy` `BR401: agent notes: server_config returns private data \(os\.Getenv\), fetch_url returns untrusted content \(net/http\.Get\), fetch_url sends data where the model says \(net/http\.Get\);.*`
 
 	// A plain top-level function.
 	s.AddTool(mcp.NewTool("run_command", mcp.WithString("cmd", mcp.Required())), tools.RunCommand)

@@ -86,9 +86,10 @@ func DeleteNote(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResu
 }
 
 // Whoami is registered under a name computed at run time, so the tool is
-// named after its handler.
+// named after its handler. The user's name, set by the system, is no
+// secret.
 func Whoami(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool \S+ mcp-go handler` `BR305: tool Whoami\b.*`
-	return mcp.NewToolResultText(os.Getenv("USER")), nil // want `\S+: env os\.Getenv` `BR201: tool Whoami\b.*os\.Getenv.*`
+	return mcp.NewToolResultText(os.Getenv("USER")), nil // want `\S+: env os\.Getenv`
 }
 
 // ConfigArgs are the typed arguments of server_config.
