@@ -292,18 +292,18 @@ func (a agents) gateLiterals(gates []ssa.Instruction) []gateLiteral {
 		for depth := 0; instr != nil && depth < maxGateDepth && !seen[instr]; depth++ {
 			seen[instr] = true
 			out = append(out, dominatingConditions(instr)...)
-			instr = a.onlyCaller(instr.Parent())
+			instr = a.rc.onlyCaller(instr.Parent())
 		}
 	}
 	return out
 }
 
 // onlyCaller is the one call site of fn in the call graph, or nil.
-func (a agents) onlyCaller(fn *ssa.Function) ssa.Instruction {
+func (rc *reacher) onlyCaller(fn *ssa.Function) ssa.Instruction {
 	if fn == nil || fn.Parent() != nil {
 		return nil
 	}
-	n := a.rc.cg.Nodes[fn]
+	n := rc.cg.Nodes[fn]
 	if n == nil || len(n.In) != 1 || n.In[0].Site == nil {
 		return nil
 	}

@@ -790,6 +790,25 @@ func sortedUnique(ss []string) []string {
 
 // gate returns the condition a registration depends on, if the call is
 // only made on one branch of an if: "if cfg.EnableShell {" (main.go:40).
+// registrationGate is the condition a tool is registered under: the one
+// nearest to a gate instruction of its registration, or, when none is,
+// to the one call of the function the instruction is in, up the callers
+// while each function has a single one (a tool's attach method called
+// under `if !cfg.ReadOnly`).
+func registrationGate(fset *token.FileSet, rc *reacher, gates []ssa.Instruction, pos positioner) *report.Gate {
+	for _, call := range gates {
+		seen := map[ssa.Instruction]bool{}
+		for instr, depth := call, 0; instr != nil && depth < maxGateDepth && !seen[instr]; depth++ {
+			seen[instr] = true
+			if cond, at := gate(fset, instr); cond != "" {
+				return &report.Gate{Condition: cond, Position: pos.of(at)}
+			}
+			instr = rc.onlyCaller(instr.Parent())
+		}
+	}
+	return nil
+}
+
 func gate(fset *token.FileSet, site ssa.Instruction) (string, token.Pos) {
 	if site == nil || site.Block() == nil {
 		return "", token.NoPos

@@ -208,12 +208,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 			t.Inputs = append(t.Inputs, fields...)
 		}
 		t.Hints = hintsOf(e, pos)
-		for _, call := range e.gates {
-			if cond, at := gate(prog.Fset, call); cond != "" {
-				t.GatedBy = &report.Gate{Condition: cond, Position: pos.of(at)}
-				break
-			}
-		}
+		t.GatedBy = registrationGate(prog.Fset, rc, e.gates, pos)
 		res := results[i]
 		rc.addSummaries(res)
 		chk.addOperations(res, ops)

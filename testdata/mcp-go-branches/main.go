@@ -81,7 +81,7 @@ func readFile(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult
 }
 
 func main() {
-	s := server.NewMCPServer("branches", "1.0.0") // want `agent branches server mcp-go: cat_file, delete_path, purge_path, read_file, run_command` `BR402: agent branches: cat_file returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\); whoeve.*`
+	s := server.NewMCPServer("branches", "1.0.0") // want `agent branches server mcp-go: cat_file, delete_path, purge_path, read_file, run_command, truncate_path` `BR402: agent branches: cat_file returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\); whoeve.*`
 	a := newAllowlist()
 	// Two tools through one helper: two tools, each once.
 	a.add(s, mcp.NewTool("run_command", mcp.WithString("cmd")), runCommand)
@@ -92,5 +92,26 @@ func main() {
 	// Registered on either branch of a helper that only runs them under a
 	// condition: the condition gates the tool.
 	a.addExperimental(s, mcp.NewTool("purge_path", mcp.WithString("path")), deletePath)
+	// Registered unconditionally by a function that runs only under a
+	// condition, at its one call: the condition gates the tool.
+	// want +1 `truncate_path: gated by if !a\.readOnly\(\) \{`
+	if !a.readOnly() {
+		registerWriters(s)
+	}
 	_ = server.ServeStdio(s)
+}
+
+// readOnly reports whether the operator asked for reading tools only.
+func (a *allowlist) readOnly() bool { return os.Getenv("READ_ONLY") == "1" }
+
+// registerWriters registers the tools that change files.
+func registerWriters(s *server.MCPServer) {
+	s.AddTool(mcp.NewTool("truncate_path", mcp.WithString("path")), truncatePath)
+}
+
+func truncatePath(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool truncate_path mcp-go constant` `BR304: tool truncate_path can write files with no rate limit` `BR305: tool truncate_path is not logged with its arguments`
+	if err := os.Truncate(req.GetString("path", ""), 0); err != nil { // want `truncate_path: fs-write os\.Truncate \(tainted\)` `BR104: tool truncate_path: model-controlled input reaches the file path of os\.Truncate` `BR301: tool truncate_path can write files through os\.Truncate with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText("truncated"), nil
 }
