@@ -323,6 +323,9 @@ func TestSDKFixtures(t *testing.T) {
 		// The application's own tool interface in a registry run by the
 		// name in the model's tool call (issue #13).
 		"go-openai-registry",
+		// The same, held behind the registry's own interface: tools go
+		// in through Registry.Register and out through Registry.Get.
+		"anthropic-registry-iface",
 		// The registry's lookup kept in a ToolCall that runs it later,
 		// a clone of the registry per session, a key computed at
 		// registration (issue #13).

@@ -1126,7 +1126,10 @@ func (e *engine) returnedTo(r *ssa.Return, x ssa.Value) []ssa.Value {
 		if res != x {
 			continue
 		}
-		for _, site := range e.ix.callSites[r.Parent()] {
+		// Through an interface the function's type implements too (a
+		// registry kept in a field of its interface type:
+		// d.registry.Get(name)).
+		for _, site := range e.ix.callersOf(r.Parent()) {
 			cv, ok := site.(*ssa.Call)
 			if !ok {
 				continue

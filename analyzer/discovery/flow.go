@@ -557,16 +557,24 @@ func (g *graph) param(id int32, n node, p *ssa.Parameter) {
 			}
 		}
 	}
-	if recv := fn.Signature.Recv(); recv != nil && i == 0 {
+	if recv := fn.Signature.Recv(); recv != nil {
 		// A method is also called through the interfaces its type
 		// implements: the receiver is the value the interface holds
 		// at each such call (an agent built by a constructor that
-		// returns it as a service, run through the service).
+		// returns it as a service, run through the service), and the
+		// other parameters that call's arguments (a registry kept in a
+		// field of its interface type: d.registry.Register(tool)).
 		for _, site := range g.e.ix.invokes[fn.Name()] {
 			cc := site.Common()
 			iface, ok := cc.Value.Type().Underlying().(*types.Interface)
-			if ok && types.Implements(recv.Type(), iface) {
+			if !ok || !types.Implements(recv.Type(), iface) {
+				continue
+			}
+			switch {
+			case i == 0:
 				g.add(id, node{v: cc.Value, path: n.path}, ePlain, fan, g.e.alt(site, nil))
+			case i-1 < len(cc.Args):
+				g.add(id, node{v: cc.Args[i-1], path: n.path}, ePlain, fan, g.e.alt(site, nil))
 			}
 		}
 	}
