@@ -818,9 +818,12 @@ func gate(fset *token.FileSet, site ssa.Instruction) (string, token.Pos) {
 		if isErrorCheck(iff.Cond) || isLoopHeader(iff.Block()) {
 			return false
 		}
-		succ := iff.Block().Succs[0]
+		succ, other := iff.Block().Succs[0], iff.Block().Succs[1]
 		if !want {
-			succ = iff.Block().Succs[1]
+			succ, other = other, succ
+		}
+		if abortsWithError(other) {
+			return false // a precondition: the other way fails
 		}
 		pos = condPos(fset, iff, succ)
 		return pos.IsValid()
@@ -887,6 +890,45 @@ func isLoopHeader(b *ssa.BasicBlock) bool {
 // isErrorCheck reports whether a condition compares an error with nil: the
 // code after `if err != nil { return err }` runs whenever the code before it
 // works, so the check does not gate a registration.
+// abortsWithError reports whether the code from b on, before it branches
+// again, ends the function with an error, a panic or an exit: the branch
+// to b refuses bad input (`if authModes > 1 { return fmt.Errorf(...) }`),
+// it does not switch a feature off.
+func abortsWithError(b *ssa.BasicBlock) bool {
+	for n := 0; b != nil && n < 4; n++ {
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case *ssa.Panic:
+				return true
+			case *ssa.Call:
+				switch staticName(x) {
+				case "os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln":
+					return true
+				}
+			case *ssa.Return:
+				results := b.Parent().Signature.Results()
+				for i := 0; i < results.Len() && i < len(x.Results); i++ {
+					if !isError(results.At(i).Type()) {
+						continue
+					}
+					if k, ok := x.Results[i].(*ssa.Const); !ok || !k.IsNil() {
+						return true
+					}
+				}
+				return false
+			case *ssa.Jump:
+				b = b.Succs[0]
+			case *ssa.If:
+				return false
+			}
+		}
+		if len(b.Instrs) == 0 {
+			return false
+		}
+	}
+	return false
+}
+
 func isErrorCheck(cond ssa.Value) bool {
 	b, ok := cond.(*ssa.BinOp)
 	if !ok || (b.Op != token.EQL && b.Op != token.NEQ) {

@@ -81,8 +81,14 @@ func readFile(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult
 }
 
 func main() {
-	s := server.NewMCPServer("branches", "1.0.0") // want `agent branches server mcp-go: cat_file, delete_path, purge_path, read_file, run_command, truncate_path` `BR402: agent branches: cat_file returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\); whoeve.*`
+	s := server.NewMCPServer("branches", "1.0.0") // want `agent branches server mcp-go: cat_file, delete_path, purge_path, read_file, run_command, stat_path, truncate_path` `BR402: agent branches: cat_file returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\); whoeve.*`
 	a := newAllowlist()
+	// A precondition that stops the program is no gate: the tools that
+	// follow are registered whenever the server runs at all.
+	if len(os.Args) > 2 {
+		panic("usage: branches [config]")
+	}
+	registerReaders(s)
 	// Two tools through one helper: two tools, each once.
 	a.add(s, mcp.NewTool("run_command", mcp.WithString("cmd")), runCommand)
 	a.add(s, mcp.NewTool("delete_path", mcp.WithString("path")), deletePath)
@@ -103,6 +109,19 @@ func main() {
 
 // readOnly reports whether the operator asked for reading tools only.
 func (a *allowlist) readOnly() bool { return os.Getenv("READ_ONLY") == "1" }
+
+// registerReaders registers the tools that only look.
+func registerReaders(s *server.MCPServer) {
+	s.AddTool(mcp.NewTool("stat_path", mcp.WithString("path")), statPath)
+}
+
+func statPath(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool stat_path mcp-go constant`
+	fi, err := os.Stat(req.GetString("path", ""))
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(fi.Name()), nil
+}
 
 // registerWriters registers the tools that change files.
 func registerWriters(s *server.MCPServer) {
