@@ -298,6 +298,21 @@ func (a agents) gateLiterals(gates []ssa.Instruction) []gateLiteral {
 	return out
 }
 
+// callSitesOf are the calls of fn in the call graph.
+func (rc *reacher) callSitesOf(fn *ssa.Function) []ssa.CallInstruction {
+	n := rc.cg.Nodes[fn]
+	if n == nil {
+		return nil
+	}
+	var out []ssa.CallInstruction
+	for _, e := range n.In {
+		if e.Site != nil {
+			out = append(out, e.Site)
+		}
+	}
+	return out
+}
+
 // onlyCaller is the one call site of fn in the call graph, or nil.
 func (rc *reacher) onlyCaller(fn *ssa.Function) ssa.Instruction {
 	if fn == nil || fn.Parent() != nil {

@@ -347,6 +347,9 @@ func TestSDKFixtures(t *testing.T) {
 		// {"action", "action_input"} and {"tool", "tool_input"}; a
 		// classification the model writes is no tool call.
 		"react-json-agent",
+		// The program's own {name, arguments} types, the arguments
+		// handed to a function that switches on the name.
+		"custom-call-args",
 		// The same, with tools made by a generic constructor from method
 		// values and a dispatcher handed to a generic decoder as a
 		// method value.

@@ -331,30 +331,39 @@ func (c *checker) seedInputs(f *flow, e entry) {
 		}
 		return
 	}
+	// argsField is the name of the tool call's arguments field that v
+	// reads, or "".
+	argsField := func(v ssa.Value) string {
+		var x ssa.Value
+		var field int
+		switch in := v.(type) {
+		case *ssa.FieldAddr:
+			x, field = in.X, in.Field
+		case *ssa.Field:
+			x, field = in.X, in.Field
+		default:
+			return ""
+		}
+		name := fieldName(x.Type(), field)
+		d, ok := c.cat.Dispatch[rules.Normalize(typeSymbol(x.Type()))]
+		catalogued := ok && d.ArgsField != "" && name == d.ArgsField
+		// The arguments field of the program's own type that
+		// decodes the call (a ReAct step it asks the model to
+		// write), which the dispatch names as the tool's input.
+		own := slices.Contains(e.inputs, symbol.ShortType(typeSymbol(x.Type()))+"."+name)
+		if catalogued || own {
+			return name
+		}
+		return ""
+	}
 	var visit func(fn *ssa.Function)
 	visit = func(fn *ssa.Function) {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				var x ssa.Value
-				var field int
-				switch in := instr.(type) {
-				case *ssa.FieldAddr:
-					x, field = in.X, in.Field
-				case *ssa.Field:
-					x, field = in.X, in.Field
-				default:
-					continue
-				}
-				name := fieldName(x.Type(), field)
-				d, ok := c.cat.Dispatch[rules.Normalize(typeSymbol(x.Type()))]
-				catalogued := ok && d.ArgsField != "" && name == d.ArgsField
-				// The arguments field of the program's own type that
-				// decodes the call (a ReAct step it asks the model to
-				// write), which the dispatch names as the tool's input.
-				own := slices.Contains(e.inputs, symbol.ShortType(typeSymbol(x.Type()))+"."+name)
-				if catalogued || own {
-					v := instr.(ssa.Value)
-					f.seed(v, allKinds, "model input: the tool call's "+name)
+				if v, ok := instr.(ssa.Value); ok {
+					if name := argsField(v); name != "" {
+						f.seed(v, allKinds, "model input: the tool call's "+name)
+					}
 				}
 			}
 		}
@@ -363,6 +372,25 @@ func (c *checker) seedInputs(f *flow, e entry) {
 		}
 	}
 	visit(h)
+	// A dispatching function handed the arguments by its caller
+	// (executeTool(tc.Function.Name, tc.Function.Arguments)): the
+	// parameter that a call passes them to holds the model's input.
+	for i, p := range h.Params {
+		for _, site := range c.rc.callSitesOf(h) {
+			args := callArgs(site.Common())
+			if i >= len(args) {
+				continue
+			}
+			a := args[i]
+			if ld, ok := a.(*ssa.UnOp); ok && ld.Op == token.MUL {
+				a = ld.X
+			}
+			if name := argsField(a); name != "" {
+				f.seed(p, allKinds, "model input: the tool call's "+name+", parameter "+p.Name())
+				break
+			}
+		}
+	}
 }
 
 // reflectedHandler reports whether a tool's wrappers run its handler by

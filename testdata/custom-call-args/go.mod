@@ -1,0 +1,3 @@
+module example.com/custom-call-args
+
+go 1.26
