@@ -34,6 +34,11 @@ type entry struct {
 	// gates are the instructions whose conditions decide whether the
 	// tool is registered, most direct first (see discovery.Tool.Gates).
 	gates []ssa.Instruction
+	// dispatched is set for a tool that a dispatch of the model's tool
+	// calls runs (not one registered with an SDK): the conditions around
+	// the calls that lead to its lookup choose among tools at run time,
+	// they do not register it.
+	dispatched bool
 	// servers are the values the registration's receiver can be (the
 	// server constructor calls), to match middleware to its tools.
 	servers []ssa.Value
@@ -79,7 +84,7 @@ func findEntries(prog *ssa.Program, cat *rules.Catalog, scope []*ssa.Function, p
 func entryOf(t discovery.Tool) entry {
 	e := entry{name: t.Name, nameFrom: t.NameFrom, framework: t.Framework, handler: t.Handler,
 		registration: t.Registration, region: t.Region, position: t.Position, inputs: t.Inputs, serverArgs: t.ServerArgs,
-		gates: t.Gates, servers: t.Servers, layers: t.Layers, libCaps: t.Capabilities,
+		gates: t.Gates, dispatched: t.Dispatched(), servers: t.Servers, layers: t.Layers, libCaps: t.Capabilities,
 		hints: t.Hints, hintsAt: t.HintsAt}
 	return e
 }

@@ -794,14 +794,19 @@ func sortedUnique(ss []string) []string {
 // nearest to a gate instruction of its registration, or, when none is,
 // to the one call of the function the instruction is in, up the callers
 // while each function has a single one (a tool's attach method called
-// under `if !cfg.ReadOnly`).
-func registrationGate(fset *token.FileSet, rc *reacher, gates []ssa.Instruction, pos positioner) *report.Gate {
+// under `if !cfg.ReadOnly`), when climb is set: a dispatched tool's lookup
+// is called under conditions that choose a tool for a call, not ones that
+// register it.
+func registrationGate(fset *token.FileSet, rc *reacher, gates []ssa.Instruction, climb bool, pos positioner) *report.Gate {
 	for _, call := range gates {
 		seen := map[ssa.Instruction]bool{}
 		for instr, depth := call, 0; instr != nil && depth < maxGateDepth && !seen[instr]; depth++ {
 			seen[instr] = true
 			if cond, at := gate(fset, instr); cond != "" {
 				return &report.Gate{Condition: cond, Position: pos.of(at)}
+			}
+			if !climb {
+				break
 			}
 			instr = rc.onlyCaller(instr.Parent())
 		}

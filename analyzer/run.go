@@ -208,7 +208,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 			t.Inputs = append(t.Inputs, fields...)
 		}
 		t.Hints = hintsOf(e, pos)
-		t.GatedBy = registrationGate(prog.Fset, rc, e.gates, pos)
+		t.GatedBy = registrationGate(prog.Fset, rc, e.gates, !e.dispatched, pos)
 		res := results[i]
 		rc.addSummaries(res)
 		chk.addOperations(res, ops)

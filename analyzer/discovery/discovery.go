@@ -153,3 +153,8 @@ func Discover(in Input) Result {
 	res.Middlewares = e.middlewares(in.Scope)
 	return res
 }
+
+// Dispatched reports whether the tool is run by a dispatch of the model's
+// tool calls that the program makes itself (a switch on the name, a
+// registry's lookup), rather than registered with an SDK.
+func (t Tool) Dispatched() bool { return t.holder != nil }

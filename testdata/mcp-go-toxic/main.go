@@ -216,13 +216,18 @@ func main() {
 	readOnly := flag.Bool("read-only", false, "ops: register only the reading tools")
 	flag.Parse()
 	var s *server.MCPServer
+	// Each server's tools are registered only when the flag names it.
 	switch *which {
+	// want +1 `fetch_forum: gated by case "exfil":` `post_webhook: gated by case "exfil":` `read_note: gated by case "exfil":`
 	case "exfil":
 		s = newExfil()
+	// want +1 `fetch_guarded_forum: gated by case "guarded":` `post_allowed: gated by case "guarded":` `post_confirmed: gated by case "guarded":` `read_guarded_note: gated by case "guarded":`
 	case "guarded":
 		s = newGuarded()
+	// want +1 `fetch_reader_forum: gated by case "reader":` `read_reader_note: gated by case "reader":` `tidy_notes: gated by case "reader":`
 	case "reader":
 		s = newReader()
+	// want +1 `post_sender_webhook: gated by case "sender":`
 	case "sender":
 		s = newSender()
 	default:
