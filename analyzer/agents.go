@@ -339,7 +339,7 @@ func dominatingConditions(instr ssa.Instruction) []gateLiteral {
 			continue
 		}
 		for k, succ := range d.Succs {
-			if len(succ.Preds) == 1 && succ.Dominates(block) && !abortsWithError(d.Succs[1-k]) {
+			if len(succ.Preds) == 1 && succ.Dominates(block) && !ends(d.Succs[1-k], true) {
 				if l, ok := literalOf(iff.Cond, k == 0); ok {
 					out = append(out, l)
 				}

@@ -796,14 +796,15 @@ func sortedUnique(ss []string) []string {
 // while each function has a single one (a tool's attach method called
 // under `if !cfg.ReadOnly`), when climb is set: a dispatched tool's lookup
 // is called under conditions that choose a tool for a call, not ones that
-// register it.
-func registrationGate(fset *token.FileSet, rc *reacher, gates []ssa.Instruction, climb bool, pos positioner) *report.Gate {
+// register it. early is the if of a condition whose other way returns
+// (`if *version { print; return }`), for dropEarlyGates.
+func registrationGate(fset *token.FileSet, rc *reacher, gates []ssa.Instruction, climb bool, pos positioner) (*report.Gate, *ssa.If) {
 	for _, call := range gates {
 		seen := map[ssa.Instruction]bool{}
 		for instr, depth := call, 0; instr != nil && depth < maxGateDepth && !seen[instr]; depth++ {
 			seen[instr] = true
-			if cond, at := gate(fset, instr); cond != "" {
-				return &report.Gate{Condition: cond, Position: pos.of(at)}
+			if cond, at, early := gate(fset, instr); cond != "" {
+				return &report.Gate{Condition: cond, Position: pos.of(at)}, early
 			}
 			if !climb {
 				break
@@ -811,14 +812,64 @@ func registrationGate(fset *token.FileSet, rc *reacher, gates []ssa.Instruction,
 			instr = rc.onlyCaller(instr.Parent())
 		}
 	}
-	return nil
+	return nil, nil
 }
 
-func gate(fset *token.FileSet, site ssa.Instruction) (string, token.Pos) {
+// dropEarlyGates clears the gates whose condition's other way returns
+// before any tool was registered on the way to it: it decides whether the
+// program serves at all (a version flag that prints and stops), not which
+// tools it offers. After a registration (`s.AddTool(read); if
+// cfg.ReadOnly { return }; s.AddTool(write)`) it is the later tools' gate.
+func dropEarlyGates(tools []report.Tool, early []*ssa.If, entries []entry) {
+	var regs []ssa.Instruction
+	for _, e := range entries {
+		regs = append(regs, e.gates...)
+	}
+	for i := range tools {
+		iff := early[i]
+		if tools[i].GatedBy == nil || iff == nil {
+			continue
+		}
+		after := false
+		for _, r := range regs {
+			if r.Parent() == iff.Parent() && precedes(r, iff) {
+				after = true
+				break
+			}
+		}
+		if !after {
+			tools[i].GatedBy = nil
+		}
+	}
+}
+
+// precedes reports whether instruction a can run before b in their
+// function.
+func precedes(a, b ssa.Instruction) bool {
+	if a.Block() != b.Block() {
+		return reaches(a.Block(), b.Block())
+	}
+	for _, x := range a.Block().Instrs {
+		if x == a {
+			return true
+		}
+		if x == b {
+			return false
+		}
+	}
+	return false
+}
+
+// gate is the condition nearest to site that decides whether it runs, and
+// whether its other way returns early (`if *version { print; return }`).
+// One whose other way fails (returns an error, panics, exits) refuses bad
+// input and decides nothing.
+func gate(fset *token.FileSet, site ssa.Instruction) (string, token.Pos, *ssa.If) {
 	if site == nil || site.Block() == nil {
-		return "", token.NoPos
+		return "", token.NoPos, nil
 	}
 	pos := token.NoPos
+	var early *ssa.If
 	dominatingBranches(site.Block(), func(iff *ssa.If, want bool) bool {
 		if isErrorCheck(iff.Cond) || isLoopHeader(iff.Block()) {
 			return false
@@ -827,16 +878,24 @@ func gate(fset *token.FileSet, site ssa.Instruction) (string, token.Pos) {
 		if !want {
 			succ, other = other, succ
 		}
-		if abortsWithError(other) {
-			return false // a precondition: the other way fails
+		early = nil
+		if !meets(succ, other) {
+			// The other way does not join this one, as it does
+			// around `if enabled { register(s) }` or an else.
+			if ends(other, true) {
+				return false // a precondition: the other way fails
+			}
+			if ends(other, false) {
+				early = iff
+			}
 		}
 		pos = condPos(fset, iff, succ)
 		return pos.IsValid()
 	})
 	if !pos.IsValid() {
-		return "", token.NoPos
+		return "", token.NoPos, nil
 	}
-	return sourceLine(fset, pos), pos
+	return sourceLine(fset, pos), pos, early
 }
 
 // condPos is where the condition of the if that branches to succ is
@@ -895,11 +954,12 @@ func isLoopHeader(b *ssa.BasicBlock) bool {
 // isErrorCheck reports whether a condition compares an error with nil: the
 // code after `if err != nil { return err }` runs whenever the code before it
 // works, so the check does not gate a registration.
-// abortsWithError reports whether the code from b on, before it branches
-// again, ends the function with an error, a panic or an exit: the branch
-// to b refuses bad input (`if authModes > 1 { return fmt.Errorf(...) }`),
-// it does not switch a feature off.
-func abortsWithError(b *ssa.BasicBlock) bool {
+// ends reports whether the code from b on, before it branches again,
+// ends the function with an error, a panic or an exit (or, unless
+// onlyErrors, any return): the branch to b refuses bad input (`if
+// authModes > 1 { return fmt.Errorf(...) }`), it does not switch a feature
+// off.
+func ends(b *ssa.BasicBlock, onlyErrors bool) bool {
 	for n := 0; b != nil && n < 4; n++ {
 		for _, instr := range b.Instrs {
 			switch x := instr.(type) {
@@ -911,6 +971,9 @@ func abortsWithError(b *ssa.BasicBlock) bool {
 					return true
 				}
 			case *ssa.Return:
+				if !onlyErrors {
+					return true
+				}
 				results := b.Parent().Signature.Results()
 				for i := 0; i < results.Len() && i < len(x.Results); i++ {
 					if !isError(results.At(i).Type()) {
@@ -929,6 +992,37 @@ func abortsWithError(b *ssa.BasicBlock) bool {
 		}
 		if len(b.Instrs) == 0 {
 			return false
+		}
+	}
+	return false
+}
+
+// reachable returns the blocks control can flow to from a, a included.
+func reachable(a *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	seen := map[*ssa.BasicBlock]bool{a: true}
+	work := []*ssa.BasicBlock{a}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, s := range x.Succs {
+			if !seen[s] {
+				seen[s] = true
+				work = append(work, s)
+			}
+		}
+	}
+	return seen
+}
+
+// reaches reports whether control can flow from block a to block b.
+func reaches(a, b *ssa.BasicBlock) bool { return reachable(a)[b] }
+
+// meets reports whether the ways from a and from b come together.
+func meets(a, b *ssa.BasicBlock) bool {
+	from := reachable(a)
+	for x := range reachable(b) {
+		if from[x] {
+			return true
 		}
 	}
 	return false

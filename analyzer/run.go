@@ -179,6 +179,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 
 	start = time.Now()
 	ncap := 0
+	var earlyGates []*ssa.If
 	for i, e := range entries {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -208,7 +209,9 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 			t.Inputs = append(t.Inputs, fields...)
 		}
 		t.Hints = hintsOf(e, pos)
-		t.GatedBy = registrationGate(prog.Fset, rc, e.gates, !e.dispatched, pos)
+		var early *ssa.If
+		t.GatedBy, early = registrationGate(prog.Fset, rc, e.gates, !e.dispatched, pos)
+		earlyGates = append(earlyGates, early)
 		res := results[i]
 		rc.addSummaries(res)
 		chk.addOperations(res, ops)
@@ -256,6 +259,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		ncap += len(t.Capabilities)
 		doc.Tools = append(doc.Tools, t)
 	}
+	dropEarlyGates(doc.Tools, earlyGates, entries)
 	doc.Findings = append(doc.Findings, chk.promptFlows(scope)...)
 	if len(doc.Tools) == 0 {
 		doc.ToolImports = toolImports(scopePkgs)

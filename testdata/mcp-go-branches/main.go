@@ -81,14 +81,20 @@ func readFile(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult
 }
 
 func main() {
-	s := server.NewMCPServer("branches", "1.0.0") // want `agent branches server mcp-go: cat_file, delete_path, purge_path, read_file, run_command, stat_path, truncate_path` `BR402: agent branches: cat_file returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\); whoeve.*`
+	s := server.NewMCPServer("branches", "1.0.0") // want `agent branches server mcp-go: cat_file, delete_path, peek_path, purge_path, read_file, run_command, stat_path, truncate_path, wipe_cache` `BR402: agent branches: cat_file returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\); whoeve.*`
 	a := newAllowlist()
 	// A precondition that stops the program is no gate: the tools that
 	// follow are registered whenever the server runs at all.
 	if len(os.Args) > 2 {
 		panic("usage: branches [config]")
 	}
+	// Nor is a flag that prints the version and stops.
+	if os.Getenv("BRANCHES_VERSION") != "" {
+		println("branches 1.0.0")
+		return
+	}
 	registerReaders(s)
+	registerMaintenance(s, a)
 	// Two tools through one helper: two tools, each once.
 	a.add(s, mcp.NewTool("run_command", mcp.WithString("cmd")), runCommand)
 	a.add(s, mcp.NewTool("delete_path", mcp.WithString("path")), deletePath)
@@ -115,12 +121,30 @@ func registerReaders(s *server.MCPServer) {
 	s.AddTool(mcp.NewTool("stat_path", mcp.WithString("path")), statPath)
 }
 
-func statPath(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool stat_path mcp-go constant`
+func statPath(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool stat_path mcp-go constant` `tool peek_path mcp-go constant`
 	fi, err := os.Stat(req.GetString("path", ""))
 	if err != nil {
 		return nil, err
 	}
 	return mcp.NewToolResultText(fi.Name()), nil
+}
+
+// registerMaintenance registers a reading tool, then, unless the server
+// is read-only, a writing one: the early return gates only the second.
+func registerMaintenance(s *server.MCPServer, a *allowlist) {
+	s.AddTool(mcp.NewTool("peek_path", mcp.WithString("path")), statPath)
+	// want +1 `wipe_cache: gated by if a\.readOnly\(\) \{`
+	if a.readOnly() {
+		return
+	}
+	s.AddTool(mcp.NewTool("wipe_cache"), wipeCache)
+}
+
+func wipeCache(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool wipe_cache mcp-go constant` `BR304: tool wipe_cache can write files with no rate limit` `BR305: tool wipe_cache is not logged with its arguments`
+	if err := os.RemoveAll("/var/cache/branches"); err != nil { // want `wipe_cache: fs-write os\.RemoveAll` `BR301: tool wipe_cache can write files through os\.RemoveAll with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText("wiped"), nil
 }
 
 // registerWriters registers the tools that change files.
