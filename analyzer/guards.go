@@ -796,9 +796,9 @@ func sortedUnique(ss []string) []string {
 // while each function has a single one (a tool's attach method called
 // under `if !cfg.ReadOnly`), when climb is set: a dispatched tool's lookup
 // is called under conditions that choose a tool for a call, not ones that
-// register it. early is the if of a condition whose other way returns
+// register it. early is set for a condition whose other way returns
 // (`if *version { print; return }`), for dropEarlyGates.
-func registrationGate(fset *token.FileSet, rc *reacher, gates []ssa.Instruction, climb bool, pos positioner) (*report.Gate, *ssa.If) {
+func registrationGate(fset *token.FileSet, rc *reacher, gates []ssa.Instruction, climb bool, pos positioner) (*report.Gate, *earlyReturn) {
 	for _, call := range gates {
 		seen := map[ssa.Instruction]bool{}
 		for instr, depth := call, 0; instr != nil && depth < maxGateDepth && !seen[instr]; depth++ {
@@ -815,29 +815,38 @@ func registrationGate(fset *token.FileSet, rc *reacher, gates []ssa.Instruction,
 	return nil, nil
 }
 
+// earlyReturn is a condition whose other way returns without joining the
+// way to the registration: the if, and the block the other way starts at.
+type earlyReturn struct {
+	iff   *ssa.If
+	other *ssa.BasicBlock
+}
+
 // dropEarlyGates clears the gates whose condition's other way returns
-// before any tool was registered on the way to it: it decides whether the
-// program serves at all (a version flag that prints and stops), not which
-// tools it offers. After a registration (`s.AddTool(read); if
-// cfg.ReadOnly { return }; s.AddTool(write)`) it is the later tools' gate.
-func dropEarlyGates(tools []report.Tool, early []*ssa.If, entries []entry) {
+// with no tool registered before the condition or on that way: it decides
+// whether the program serves at all (a version flag that prints and
+// stops), not which tools it offers. After a registration (`s.AddTool(read);
+// if cfg.ReadOnly { return }; s.AddTool(write)`), or with another on the
+// other way (`if writes { register(full); return }; register(readOnly)`),
+// it chooses tools.
+func dropEarlyGates(tools []report.Tool, early []*earlyReturn, entries []entry) {
 	var regs []ssa.Instruction
 	for _, e := range entries {
 		regs = append(regs, e.gates...)
 	}
 	for i := range tools {
-		iff := early[i]
-		if tools[i].GatedBy == nil || iff == nil {
+		er := early[i]
+		if tools[i].GatedBy == nil || er == nil {
 			continue
 		}
-		after := false
+		chooses := false
 		for _, r := range regs {
-			if r.Parent() == iff.Parent() && precedes(r, iff) {
-				after = true
+			if r.Parent() == er.iff.Parent() && (precedes(r, er.iff) || reaches(er.other, r.Block())) {
+				chooses = true
 				break
 			}
 		}
-		if !after {
+		if !chooses {
 			tools[i].GatedBy = nil
 		}
 	}
@@ -864,12 +873,12 @@ func precedes(a, b ssa.Instruction) bool {
 // whether its other way returns early (`if *version { print; return }`).
 // One whose other way fails (returns an error, panics, exits) refuses bad
 // input and decides nothing.
-func gate(fset *token.FileSet, site ssa.Instruction) (string, token.Pos, *ssa.If) {
+func gate(fset *token.FileSet, site ssa.Instruction) (string, token.Pos, *earlyReturn) {
 	if site == nil || site.Block() == nil {
 		return "", token.NoPos, nil
 	}
 	pos := token.NoPos
-	var early *ssa.If
+	var early *earlyReturn
 	dominatingBranches(site.Block(), func(iff *ssa.If, want bool) bool {
 		if isErrorCheck(iff.Cond) || isLoopHeader(iff.Block()) {
 			return false
@@ -886,7 +895,7 @@ func gate(fset *token.FileSet, site ssa.Instruction) (string, token.Pos, *ssa.If
 				return false // a precondition: the other way fails
 			}
 			if ends(other, false) {
-				early = iff
+				early = &earlyReturn{iff: iff, other: other}
 			}
 		}
 		pos = condPos(fset, iff, succ)

@@ -179,7 +179,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 
 	start = time.Now()
 	ncap := 0
-	var earlyGates []*ssa.If
+	var earlyGates []*earlyReturn
 	for i, e := range entries {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -209,7 +209,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 			t.Inputs = append(t.Inputs, fields...)
 		}
 		t.Hints = hintsOf(e, pos)
-		var early *ssa.If
+		var early *earlyReturn
 		t.GatedBy, early = registrationGate(prog.Fset, rc, e.gates, !e.dispatched, pos)
 		earlyGates = append(earlyGates, early)
 		res := results[i]

@@ -81,7 +81,7 @@ func readFile(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult
 }
 
 func main() {
-	s := server.NewMCPServer("branches", "1.0.0") // want `agent branches server mcp-go: cat_file, delete_path, peek_path, purge_path, read_file, run_command, stat_path, truncate_path, wipe_cache` `BR402: agent branches: cat_file returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\); whoeve.*`
+	s := server.NewMCPServer("branches", "1.0.0") // want `agent branches server mcp-go: cat_file, delete_path, export_all, export_summary, peek_path, purge_path, read_file, run_command, stat_path, truncate_path, wipe_cache` `BR402: agent branches: export_all returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\); whoeve.*`
 	a := newAllowlist()
 	// A precondition that stops the program is no gate: the tools that
 	// follow are registered whenever the server runs at all.
@@ -95,6 +95,7 @@ func main() {
 	}
 	registerReaders(s)
 	registerMaintenance(s, a)
+	registerExport(s, os.Getenv("FULL_EXPORT") == "1")
 	// Two tools through one helper: two tools, each once.
 	a.add(s, mcp.NewTool("run_command", mcp.WithString("cmd")), runCommand)
 	a.add(s, mcp.NewTool("delete_path", mcp.WithString("path")), deletePath)
@@ -145,6 +146,29 @@ func wipeCache(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResul
 		return nil, err
 	}
 	return mcp.NewToolResultText("wiped"), nil
+}
+
+// registerExport registers one of two tools: the early return chooses
+// between them, and gates both.
+func registerExport(s *server.MCPServer, full bool) {
+	// want +1 `export_all: gated by if full \{` `export_summary: gated by if full \{`
+	if full {
+		s.AddTool(mcp.NewTool("export_all"), exportAll)
+		return
+	}
+	s.AddTool(mcp.NewTool("export_summary"), exportSummary)
+}
+
+func exportAll(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool export_all mcp-go constant` `BR305: tool export_all is not logged with its arguments`
+	b, err := os.ReadFile("/var/lib/branches/all.csv") // want `export_all: fs-read os\.ReadFile` `BR202: tool export_all returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(b)), nil
+}
+
+func exportSummary(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool export_summary mcp-go constant`
+	return mcp.NewToolResultText("3 branches"), nil
 }
 
 // registerWriters registers the tools that change files.
