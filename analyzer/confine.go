@@ -262,7 +262,7 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 		if kind == "path" && relatedPath(v, anc, map[ssa.Value]bool{}) {
 			return true
 		}
-		if u := unfolded(v); kind == "statement" && (anc.set[u] || sameField(u, anc)) {
+		if u := unfolded(v); kind == "statement" && (anc.set[u] || sameField(u, anc) || firstWordOf(u, anc)) {
 			return true
 		}
 		if kind == "command" {
@@ -310,6 +310,10 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 				return check{what: "comparison"}, true
 			}
 		case token.LSS, token.LEQ, token.GTR, token.GEQ:
+			if kind == "statement" && noWords(x, want, anc) {
+				// The text has no words: it runs no statement.
+				return check{what: "statement type"}, true
+			}
 			if kind != "payment" {
 				return check{}, false
 			}

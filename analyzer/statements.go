@@ -593,3 +593,59 @@ func (c *checker) preparedFromModel(f *flow, recv ssa.Value) *origin {
 	}
 	return nil
 }
+
+// firstWordOf reports whether v is the first word of the flowing text
+// (strings.Fields(q)[0], strings.Split(q, " ")[0]): the statement's
+// keyword, which a comparison with a constant pins.
+func firstWordOf(v ssa.Value, anc lineage) bool {
+	x, i, ok := elementRead(v)
+	if !ok || i != 0 {
+		return false
+	}
+	call, ok := x.(*ssa.Call)
+	if !ok || len(call.Call.Args) == 0 {
+		return false
+	}
+	switch staticName(call) {
+	case "strings.Fields", "strings.Split", "strings.SplitN":
+		u := unfolded(call.Call.Args[0])
+		return anc.set[u] || sameField(u, anc)
+	}
+	return false
+}
+
+// noWords reports whether a comparison, when it is want, says that the
+// flowing text has no words (len(strings.Fields(q)) > 0 false): a text
+// of white space runs no statement.
+func noWords(x *ssa.BinOp, want bool, anc lineage) bool {
+	op, n, k := x.Op, x.X, x.Y
+	if _, ok := n.(*ssa.Const); ok {
+		n, k = k, n
+		op = flip(op)
+	}
+	if !want {
+		op = negate(op)
+	}
+	c, ok := k.(*ssa.Const)
+	if !ok || c.Value == nil {
+		return false
+	}
+	bound, ok := constant.Int64Val(constant.ToInt(c.Value))
+	// len(...) < 1, len(...) <= 0.
+	if !ok || !(op == token.LSS && bound == 1 || op == token.LEQ && bound == 0) {
+		return false
+	}
+	l, ok := n.(*ssa.Call)
+	if !ok || len(l.Call.Args) != 1 {
+		return false
+	}
+	if b, ok := l.Call.Value.(*ssa.Builtin); !ok || b.Name() != "len" {
+		return false
+	}
+	words, ok := l.Call.Args[0].(*ssa.Call)
+	if !ok || staticName(words) != "strings.Fields" {
+		return false
+	}
+	u := unfolded(words.Call.Args[0])
+	return anc.set[u] || sameField(u, anc)
+}

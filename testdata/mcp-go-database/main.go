@@ -35,7 +35,7 @@ func main() {
 		log.Fatal(err)
 	}
 	c := &console{db: db}
-	srv := server.NewMCPServer("console", "1.0.0") // want `agent console server mcp-go: count_orders, describe, explain, export, mark_shipped, open_archive, prepared_report, prepared_select, remote_query, report, snapshot, stats` `BR402: agent console: export returns private data \(\(\*database/sql\.DB\)\.QueryContext\), remote_query sends data where the model says \(database/sql\.Open\);.*`
+	srv := server.NewMCPServer("console", "1.0.0") // want `agent console server mcp-go: count_orders, describe, explain, export, mark_shipped, open_archive, prepared_limited, prepared_report, prepared_select, remote_query, report, snapshot, stats` `BR402: agent console: export returns private data \(\(\*database/sql\.DB\)\.QueryContext\), remote_query sends data where the model says \(database/sql\.Open\);.*`
 	srv.AddTool(mcp.NewTool("remote_query", mcp.WithString("host", mcp.Required()), mcp.WithString("user"),
 		mcp.WithString("password"), mcp.WithString("query", mcp.Required())), c.remoteQuery)
 	srv.AddTool(mcp.NewTool("open_archive", mcp.WithString("path", mcp.Required())), c.openArchive)
@@ -49,6 +49,7 @@ func main() {
 	srv.AddTool(mcp.NewTool("mark_shipped", mcp.WithString("order", mcp.Required())), c.markShipped)
 	srv.AddTool(mcp.NewTool("prepared_report", mcp.WithString("query", mcp.Required())), c.preparedReport)
 	srv.AddTool(mcp.NewTool("prepared_select", mcp.WithString("query", mcp.Required())), c.preparedSelect)
+	srv.AddTool(mcp.NewTool("prepared_limited", mcp.WithString("query", mcp.Required())), c.preparedLimited)
 	if err := server.ServeStdio(srv); err != nil {
 		log.Fatal(err)
 	}
@@ -245,6 +246,36 @@ func (c *console) preparedSelect(ctx context.Context, req mcp.CallToolRequest) (
 	}
 	defer stmt.Close()
 	rows, err := stmt.QueryContext(ctx) // want `prepared_select: db-read \(\*database/sql\.Stmt\)\.QueryContext \(tainted\)`
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return mcp.NewToolResultText("ok"), nil
+}
+
+// firstWord refuses a query whose first word is not SELECT; one of no
+// words runs nothing.
+func firstWord(q string) error {
+	words := strings.Fields(q)
+	if len(words) > 0 && words[0] != "SELECT" {
+		return fmt.Errorf("query is not valid")
+	}
+	return nil
+}
+
+// preparedLimited prepares the model's query, checked by its first word,
+// with a limit of the program's after it: it reads.
+func (c *console) preparedLimited(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool prepared_limited mcp-go constant` `BR305: tool prepared_limited is not logged with its arguments`
+	q := req.GetString("query", "")
+	if err := firstWord(q); err != nil {
+		return nil, err
+	}
+	stmt, err := c.db.PrepareContext(ctx, q+fmt.Sprintf(" LIMIT %d", 10)) // want `BR102: tool prepared_limited: model-controlled input reaches the query text of \(\*database/sql\.DB\)\.PrepareContext`
+	if err != nil {
+		return nil, err
+	}
+	defer stmt.Close()
+	rows, err := stmt.QueryContext(ctx) // want `prepared_limited: db-read \(\*database/sql\.Stmt\)\.QueryContext \(tainted\)`
 	if err != nil {
 		return nil, err
 	}
