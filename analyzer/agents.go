@@ -322,7 +322,12 @@ func (rc *reacher) onlyCaller(fn *ssa.Function) ssa.Instruction {
 	if n == nil || len(n.In) != 1 || n.In[0].Site == nil {
 		return nil
 	}
-	return n.In[0].Site
+	if site := n.In[0].Site; rc.module == nil || rc.module[site.Parent()] {
+		return site
+	}
+	// A library's code that runs the function (cobra's c.RunE(c,
+	// args)) decides nothing about the program's tools.
+	return nil
 }
 
 // dominatingConditions are the branch conditions that decide whether instr

@@ -803,7 +803,7 @@ func registrationGate(fset *token.FileSet, rc *reacher, gates []ssa.Instruction,
 		seen := map[ssa.Instruction]bool{}
 		for instr, depth := call, 0; instr != nil && depth < maxGateDepth && !seen[instr]; depth++ {
 			seen[instr] = true
-			if cond, at, early := gate(fset, instr); cond != "" {
+			if cond, at, early := gate(fset, instr, depth > 0); cond != "" {
 				return &report.Gate{Condition: cond, Position: pos.of(at)}, early
 			}
 			if !climb {
@@ -873,14 +873,18 @@ func precedes(a, b ssa.Instruction) bool {
 // whether its other way returns early (`if *version { print; return }`).
 // One whose other way fails (returns an error, panics, exits) refuses bad
 // input and decides nothing.
-func gate(fset *token.FileSet, site ssa.Instruction) (string, token.Pos, *earlyReturn) {
+//
+// In a caller of the registering function (climbed), a case of a string
+// parameter (`switch name { case ToolQuery: t.registerQuery(s) }`) is the
+// tool's name chosen by the callers, not a gate.
+func gate(fset *token.FileSet, site ssa.Instruction, climbed bool) (string, token.Pos, *earlyReturn) {
 	if site == nil || site.Block() == nil {
 		return "", token.NoPos, nil
 	}
 	pos := token.NoPos
 	var early *earlyReturn
 	dominatingBranches(site.Block(), func(iff *ssa.If, want bool) bool {
-		if isErrorCheck(iff.Cond) || isLoopHeader(iff.Block()) {
+		if isErrorCheck(iff.Cond) || isLoopHeader(iff.Block()) || climbed && isNameCase(iff.Cond) {
 			return false
 		}
 		succ, other := iff.Block().Succs[0], iff.Block().Succs[1]
@@ -1004,6 +1008,22 @@ func ends(b *ssa.BasicBlock, onlyErrors bool) bool {
 		}
 	}
 	return false
+}
+
+// isNameCase reports whether cond compares a string parameter of its
+// function with a constant.
+func isNameCase(cond ssa.Value) bool {
+	b, ok := cond.(*ssa.BinOp)
+	if !ok || (b.Op != token.EQL && b.Op != token.NEQ) {
+		return false
+	}
+	x, k := b.X, b.Y
+	if _, ok := x.(*ssa.Const); ok {
+		x, k = k, x
+	}
+	_, isParam := x.(*ssa.Parameter)
+	_, isConst := k.(*ssa.Const)
+	return isParam && isConst && isStringLike(x.Type())
 }
 
 // reachable returns the blocks control can flow to from a, a included.

@@ -8,6 +8,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -81,7 +82,7 @@ func readFile(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult
 }
 
 func main() {
-	s := server.NewMCPServer("branches", "1.0.0") // want `agent branches server mcp-go: cat_file, delete_path, export_all, export_summary, peek_path, purge_path, read_file, run_command, stat_path, truncate_path, wipe_cache` `BR402: agent branches: export_all returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\); whoeve.*`
+	s := server.NewMCPServer("branches", "1.0.0") // want `agent branches server mcp-go: cat_file, count_lines, delete_path, export_all, export_summary, peek_path, purge_path, read_file, run_command, stat_path, truncate_path, wipe_cache` `BR402: agent branches: export_all returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\); whoeve.*`
 	a := newAllowlist()
 	// A precondition that stops the program is no gate: the tools that
 	// follow are registered whenever the server runs at all.
@@ -96,6 +97,9 @@ func main() {
 	registerReaders(s)
 	registerMaintenance(s, a)
 	registerExport(s, os.Getenv("FULL_EXPORT") == "1")
+	// A helper that registers by name: its case is the tool's name, not
+	// a gate.
+	registerNamed(s, "count_lines")
 	// Two tools through one helper: two tools, each once.
 	a.add(s, mcp.NewTool("run_command", mcp.WithString("cmd")), runCommand)
 	a.add(s, mcp.NewTool("delete_path", mcp.WithString("path")), deletePath)
@@ -169,6 +173,22 @@ func exportAll(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResul
 
 func exportSummary(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool export_summary mcp-go constant`
 	return mcp.NewToolResultText("3 branches"), nil
+}
+
+// registerNamed registers the tool of that name.
+func registerNamed(s *server.MCPServer, name string) {
+	switch name {
+	case "count_lines":
+		registerCountLines(s)
+	}
+}
+
+func registerCountLines(s *server.MCPServer) {
+	s.AddTool(mcp.NewTool("count_lines", mcp.WithString("text")), countLines)
+}
+
+func countLines(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool count_lines mcp-go constant`
+	return mcp.NewToolResultText(strconv.Itoa(strings.Count(req.GetString("text", ""), "\n"))), nil
 }
 
 // registerWriters registers the tools that change files.
