@@ -457,12 +457,9 @@ func sharedValidators(as, bs []validator) []validator {
 // nil), and the validator confines a related value for kind: the argument
 // it checked, or a value it returned with the error.
 func (c *checker) validatedErr(x *ssa.BinOp, want bool, related func(ssa.Value) bool, kind string) (check, bool) {
-	errV := x.X
-	if k, ok := x.Y.(*ssa.Const); !ok || !k.IsNil() {
-		errV = x.Y
-		if k, ok := x.X.(*ssa.Const); !ok || !k.IsNil() {
-			return check{}, false
-		}
+	errV := comparedWithNil(x)
+	if errV == nil {
+		return check{}, false
 	}
 	if (x.Op == token.EQL) != want {
 		return check{}, false // the branch where the error is not nil
@@ -498,6 +495,18 @@ func (c *checker) validatedErr(x *ssa.BinOp, want bool, related func(ssa.Value) 
 		}
 	}
 	return check{}, false
+}
+
+// comparedWithNil returns the operand a comparison compares with nil, or
+// nil when neither operand is the nil constant.
+func comparedWithNil(x *ssa.BinOp) ssa.Value {
+	if k, ok := x.Y.(*ssa.Const); ok && k.IsNil() {
+		return x.X
+	}
+	if k, ok := x.X.(*ssa.Const); ok && k.IsNil() {
+		return x.Y
+	}
+	return nil
 }
 
 // derivedWithin reports whether v was computed from root in at most n

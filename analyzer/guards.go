@@ -840,8 +840,9 @@ func dropEarlyGates(tools []report.Tool, early []*earlyReturn, entries []entry) 
 			continue
 		}
 		chooses := false
+		otherWay := reachable(er.other)
 		for _, r := range regs {
-			if r.Parent() == er.iff.Parent() && (precedes(r, er.iff) || reaches(er.other, r.Block())) {
+			if r.Parent() == er.iff.Parent() && (otherWay[r.Block()] || precedes(r, er.iff)) {
 				chooses = true
 				break
 			}
@@ -984,27 +985,26 @@ func ends(b *ssa.BasicBlock, onlyErrors bool) bool {
 					return true
 				}
 			case *ssa.Return:
-				if !onlyErrors {
-					return true
-				}
-				results := b.Parent().Signature.Results()
-				for i := 0; i < results.Len() && i < len(x.Results); i++ {
-					if !isError(results.At(i).Type()) {
-						continue
-					}
-					if k, ok := x.Results[i].(*ssa.Const); !ok || !k.IsNil() {
-						return true
-					}
-				}
-				return false
-			case *ssa.Jump:
-				b = b.Succs[0]
+				return !onlyErrors || returnsError(x)
 			case *ssa.If:
 				return false
 			}
 		}
-		if len(b.Instrs) == 0 {
+		if len(b.Succs) != 1 {
 			return false
+		}
+		b = b.Succs[0] // a jump
+	}
+	return false
+}
+
+// returnsError reports whether a return gives back an error that is not
+// the nil constant.
+func returnsError(r *ssa.Return) bool {
+	results := r.Parent().Signature.Results()
+	for i := 0; i < results.Len() && i < len(r.Results); i++ {
+		if k, ok := r.Results[i].(*ssa.Const); isError(results.At(i).Type()) && (!ok || !k.IsNil()) {
+			return true
 		}
 	}
 	return false

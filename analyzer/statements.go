@@ -518,14 +518,7 @@ func readStatementName(name string) bool {
 // statement's node whether it holds a reading statement: pg_query's
 // node.GetSelectStmt() != nil, or a field of that name.
 func readNodeTest(x *ssa.BinOp, related func(ssa.Value) bool) bool {
-	v := x.X
-	if k, ok := x.Y.(*ssa.Const); !ok || !k.IsNil() {
-		v = x.Y
-		if k, ok := x.X.(*ssa.Const); !ok || !k.IsNil() {
-			return false
-		}
-	}
-	switch y := v.(type) {
+	switch y := comparedWithNil(x).(type) {
 	case *ssa.Call:
 		callee := y.Call.StaticCallee()
 		if callee == nil || callee.Signature.Recv() == nil || len(y.Call.Args) != 1 {
