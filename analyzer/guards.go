@@ -288,6 +288,8 @@ func (g *guardFinder) bodyKindsUnder(fn *ssa.Function, f *flow, depth int) (map[
 			for _, sym := range siteSymbols(g.rc, site) {
 				if gd, ok := g.cat.Guards[rules.Normalize(sym)]; ok {
 					switch {
+					case gd.Kind == "audit-log" && !runsOnEverySuccess(site.Block()):
+						// a log on a failure or a side branch records no call
 					case gd.Kind != "audit-log" || f == nil:
 						out[gd.Kind] = true
 					case anyArgTainted(site, f):
@@ -305,7 +307,9 @@ func (g *guardFinder) bodyKindsUnder(fn *ssa.Function, f *flow, depth int) (map[
 					kinds, dep := g.bodyKindsUnder(callee, f, depth+1)
 					dependent = dependent || dep
 					for k := range kinds {
-						out[k] = true
+						if k != "audit-log" || runsOnEverySuccess(site.Block()) {
+							out[k] = true
+						}
 					}
 				}
 			}
@@ -965,9 +969,6 @@ func isLoopHeader(b *ssa.BasicBlock) bool {
 	return false
 }
 
-// isErrorCheck reports whether a condition compares an error with nil: the
-// code after `if err != nil { return err }` runs whenever the code before it
-// works, so the check does not gate a registration.
 // ends reports whether the code from b on, before it branches again,
 // ends the function with an error, a panic or an exit (or, unless
 // onlyErrors, any return): the branch to b refuses bad input (`if
@@ -1008,6 +1009,33 @@ func returnsError(r *ssa.Return) bool {
 		}
 	}
 	return false
+}
+
+// runsOnEverySuccess reports whether every way through b's function that
+// returns without an error passes through b. An audit log records each
+// call: a log written only when a check fails, a connection is retried or a
+// panic is recovered is not one.
+func runsOnEverySuccess(b *ssa.BasicBlock) bool {
+	fn := b.Parent()
+	if len(fn.Blocks) == 0 || b == fn.Blocks[0] {
+		return true
+	}
+	seen := map[*ssa.BasicBlock]bool{b: true, fn.Blocks[0]: true}
+	work := []*ssa.BasicBlock{fn.Blocks[0]}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if r, ok := x.Instrs[len(x.Instrs)-1].(*ssa.Return); ok && !returnsError(r) {
+			return false
+		}
+		for _, s := range x.Succs {
+			if !seen[s] {
+				seen[s] = true
+				work = append(work, s)
+			}
+		}
+	}
+	return true
 }
 
 // isNameCase reports whether cond compares a string parameter of its

@@ -42,7 +42,7 @@ func main() {
 	}
 	defer reports.Close()
 
-	s := server.NewMCPServer("platform", "2.3.0", // want `agent platform server mcp\-go: archive_project, build_target, clear_cache, delete_project, delete_records, end_sessions, notify_oncall, pay_vendor, payout_balance, ping_host, purge_queue, refund_order, revoke_token, run_check, run_hostname_ns, run_in_jail, run_isolated, run_job, run_shell, save_note, write_report`
+	s := server.NewMCPServer("platform", "2.3.0", // want `agent platform server mcp\-go: archive_note, archive_project, build_target, clear_cache, delete_note, delete_project, delete_records, end_sessions, notify_oncall, pay_vendor, payout_balance, ping_host, purge_queue, refund_order, revoke_token, run_check, run_hostname_ns, run_in_jail, run_isolated, run_job, run_shell, save_note, write_report`
 		server.WithToolCapabilities(false),
 		server.WithElicitation(),
 	)

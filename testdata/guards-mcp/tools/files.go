@@ -2,10 +2,12 @@ package tools
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/smtp"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/mark3labs/mcp-go/mcp"
 )
@@ -52,4 +54,51 @@ func (t *Tools) notifyOncall(ctx context.Context, req mcp.CallToolRequest) (*mcp
 	}
 	slog.Info("paged on-call", "subject", subject) // want `notify_oncall: guard audit-log log/slog\.Info for email net/smtp\.SendMail \(not counted: after the sink\)`
 	return mcp.NewToolResultText("on-call paged"), nil
+}
+
+// deleteNote checks the name with checkNote, which logs only the names it
+// refuses: a log on the way that fails records no call, so the deletion is
+// not audit-logged.
+func (t *Tools) deleteNote(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool delete_note mcp-go constant` `BR304: tool delete_note can write files with no rate limit` `BR305: tool delete_note is not logged with its arguments`
+	name := filepath.Base(req.GetString("name", ""))
+	if err := checkNote(name); err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	if err := os.Remove(filepath.Join(t.notesDir, name)); err != nil { // want `delete_note: fs-write os\.Remove` `BR301: tool delete_note can write files through os\.Remove with no confirmation before it`
+		return mcp.NewToolResultErrorFromErr("deleting note", err), nil
+	}
+	return mcp.NewToolResultText("deleted " + name), nil
+}
+
+// checkNote refuses a name that is not a Markdown note, and logs it.
+func checkNote(name string) error {
+	if !strings.HasSuffix(name, ".md") {
+		slog.Warn("refused note name", "name", name)
+		return fmt.Errorf("%s is not a note", name)
+	}
+	return nil
+}
+
+// archiveNote records the move with recordMove, which logs every call it
+// is given before the rename runs: the move is audit-logged.
+func (t *Tools) archiveNote(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool archive_note mcp-go constant` `BR304: tool archive_note can write files with no rate limit`
+	name := filepath.Base(req.GetString("name", ""))
+	from := filepath.Join(t.notesDir, name)
+	to := filepath.Join(t.notesDir, "archive", name)
+	if err := recordMove(from, to); err != nil { // want `archive_note: guard audit-log example\.com/guards-mcp/tools\.recordMove for fs-write os\.Rename`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	if err := os.Rename(from, to); err != nil { // want `archive_note: fs-write os\.Rename` `BR301: tool archive_note can write files through os\.Rename with no confirmation before it`
+		return mcp.NewToolResultErrorFromErr("archiving note", err), nil
+	}
+	return mcp.NewToolResultText("archived " + name), nil
+}
+
+// recordMove logs a move before it is made, and refuses a move onto itself.
+func recordMove(from, to string) error {
+	slog.Info("moving note", "from", from, "to", to)
+	if from == to {
+		return fmt.Errorf("%s is already archived", from)
+	}
+	return nil
 }

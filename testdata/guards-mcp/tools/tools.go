@@ -152,6 +152,14 @@ func (t *Tools) Register(s *server.MCPServer, cfg Config) {
 		mcp.WithString("name", mcp.Required()),
 		mcp.WithString("text", mcp.Required()),
 	), t.saveNote)
+	s.AddTool(mcp.NewTool("delete_note",
+		mcp.WithDescription("Delete one of the team's notes."),
+		mcp.WithString("name", mcp.Required()),
+	), t.deleteNote)
+	s.AddTool(mcp.NewTool("archive_note",
+		mcp.WithDescription("Move a note to the archive."),
+		mcp.WithString("name", mcp.Required()),
+	), t.archiveNote)
 	s.AddTool(mcp.NewTool("write_report",
 		mcp.WithDescription("Write an incident report into the reports directory."),
 		mcp.WithString("name", mcp.Required()),
