@@ -331,6 +331,9 @@ func TestSDKFixtures(t *testing.T) {
 		// registration (issue #13).
 		"go-openai-toolcall",
 		"anthropic-dispatch",
+		// A table of the program's own tool rows, the row the model
+		// named selected in a loop and its function run after it.
+		"anthropic-tool-rows",
 		// A store of descriptors (name, resolver) looked up by the name
 		// of calls kept as JSON until they run; the provider that makes
 		// the descriptors is set in a package that does not type-check.

@@ -913,6 +913,17 @@ func (e *engine) rowTools(cond ssa.Value, negated bool, r rowField, d rules.Disp
 		}
 	}
 	if handler == "" {
+		// The branch selects the row for later (`toolDef = tool; break`,
+		// then `toolDef.Function(input)` after the loop): the variable
+		// that takes the row from the taken branch is the row.
+		for _, sel := range selectedRows(r, taken) {
+			if field, _ := handlerMethod(e.calledFields(sel)); field != "" {
+				handler = field
+				break
+			}
+		}
+	}
+	if handler == "" {
 		return nil
 	}
 	prefix := "[]#" + strconv.Itoa(int(e.fan(fanKey{kind: fanRows, x: r.table})))
@@ -923,6 +934,87 @@ func (e *engine) rowTools(cond ssa.Value, negated bool, r rowField, d rules.Disp
 	h := g.root(node{v: r.table, path: join(prefix, handler)})
 	t := g.root(node{v: r.table, path: join(prefix, r.field)})
 	return g.assemble(Tool{Framework: d.Framework, Registration: cond.Pos(), holder: fn}, nil, h, t, -1)
+}
+
+// selectedRows returns the variables a loop's taken branch assigns the
+// compared row to: a phi whose edge from the branch is the row (its value,
+// or its address for `sel = &tools[i]`), or a local the branch stores it
+// in.
+func selectedRows(r rowField, taken *ssa.BasicBlock) []ssa.Value {
+	inTaken := func(b *ssa.BasicBlock) bool { return b != nil && taken.Dominates(b) }
+	rows := []ssa.Value{r.row}
+	switch x := r.row.(type) {
+	case *ssa.IndexAddr:
+		rows = append(rows, loadsOfAddr(x)...)
+		// The branch may take the row's address anew (`sel =
+		// &r.tools[i]` after comparing r.tools[i].Name).
+		for _, b := range taken.Parent().Blocks {
+			if !inTaken(b) {
+				continue
+			}
+			for _, instr := range b.Instrs {
+				if ia, ok := instr.(*ssa.IndexAddr); ok && ia != x && sameAccess(ia, x, 0) {
+					rows = append(rows, ia)
+				}
+			}
+		}
+	case *ssa.Alloc:
+		rows = loadsOf(x)
+	}
+	var out []ssa.Value
+	for _, row := range rows {
+		for _, ref := range *row.Referrers() {
+			switch x := ref.(type) {
+			case *ssa.Phi:
+				for i, edge := range x.Edges {
+					if edge == row && i < len(x.Block().Preds) && inTaken(x.Block().Preds[i]) {
+						out = append(out, x)
+						break
+					}
+				}
+			case *ssa.Store:
+				if a, ok := x.Addr.(*ssa.Alloc); ok && x.Val == row && inTaken(x.Block()) {
+					out = append(out, a)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// sameAccess reports whether two values read the same place the same way:
+// the same value, or the same field or element (by the same index) of
+// values that do, loaded alike.
+func sameAccess(a, b ssa.Value, depth int) bool {
+	if a == b {
+		return true
+	}
+	if depth > 4 {
+		return false
+	}
+	switch x := a.(type) {
+	case *ssa.IndexAddr:
+		y, ok := b.(*ssa.IndexAddr)
+		return ok && x.Index == y.Index && sameAccess(x.X, y.X, depth+1)
+	case *ssa.FieldAddr:
+		y, ok := b.(*ssa.FieldAddr)
+		return ok && x.Field == y.Field && sameAccess(x.X, y.X, depth+1)
+	case *ssa.UnOp:
+		y, ok := b.(*ssa.UnOp)
+		return ok && x.Op == token.MUL && y.Op == token.MUL && sameAccess(x.X, y.X, depth+1)
+	}
+	return false
+}
+
+// loadsOfAddr lists the loads of an address.
+func loadsOfAddr(v ssa.Value) []ssa.Value {
+	var out []ssa.Value
+	for _, ld := range *v.Referrers() {
+		if u, ok := ld.(*ssa.UnOp); ok && u.Op == token.MUL {
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // looked turns a lookup of a map keyed by a model's tool-call name into
