@@ -199,7 +199,7 @@ func (c *checker) checksCut(f *flow, block *ssa.BasicBlock, anc lineage, kind st
 		from *ssa.BasicBlock
 		to   int
 	}
-	cut := map[edge]bool{}
+	cut, impossible := map[edge]bool{}, map[edge]bool{}
 	var first check
 	for _, d := range fn.Blocks {
 		if len(d.Instrs) == 0 {
@@ -209,9 +209,16 @@ func (c *checker) checksCut(f *flow, block *ssa.BasicBlock, anc lineage, kind st
 		if !ok {
 			continue
 		}
+		never, constant := constantCond(iff.Cond)
 		for i := range d.Succs {
 			chk, ok := c.isCheck(f, iff.Cond, i == 0, anc, kind)
 			if !ok {
+				if constant && (i == 0) == never {
+					// A branch on a function that always answers the
+					// same (`g.enforce() && !inside(root, p)`, where
+					// enforce returns true) has one way only.
+					impossible[edge{d, i}] = true
+				}
 				continue
 			}
 			cut[edge{d, i}] = true
@@ -236,13 +243,47 @@ func (c *checker) checksCut(f *flow, block *ssa.BasicBlock, anc lineage, kind st
 			return check{}, false
 		}
 		for i, succ := range b.Succs {
-			if !cut[edge{b, i}] && !seen[succ] {
+			if !cut[edge{b, i}] && !impossible[edge{b, i}] && !seen[succ] {
 				seen[succ] = true
 				queue = append(queue, succ)
 			}
 		}
 	}
 	return first, true
+}
+
+// constantCond reports whether cond is a call of a function of the
+// program whose every return is the same boolean constant (or its
+// negation), and the value cond never has.
+func constantCond(cond ssa.Value) (never, ok bool) {
+	negated := false
+	for {
+		u, isNot := cond.(*ssa.UnOp)
+		if !isNot || u.Op != token.NOT {
+			break
+		}
+		negated, cond = !negated, u.X
+	}
+	call, isCall := cond.(*ssa.Call)
+	if !isCall {
+		return false, false
+	}
+	fn := call.Call.StaticCallee()
+	if fn == nil || len(fn.Blocks) == 0 {
+		return false, false
+	}
+	seen, value := false, false
+	for _, r := range returnsOf(fn) {
+		k, isConst := symbol.Returned(r, 0).(*ssa.Const)
+		if !isConst || k.Value == nil || k.Value.Kind() != constant.Bool {
+			return false, false
+		}
+		if seen && constant.BoolVal(k.Value) != value {
+			return false, false
+		}
+		seen, value = true, constant.BoolVal(k.Value)
+	}
+	return value == negated, seen
 }
 
 // isCheck reports whether cond, when it is `want`, confines a value related
@@ -308,6 +349,11 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 			}
 			if (fixed(f, x.Y) && related(x.X)) || (fixed(f, x.X) && related(x.Y)) {
 				return check{what: "comparison"}, true
+			}
+			if kind == "path" && (isConst(x.Y) && relOf(f, x.X, related) || isConst(x.X) && relOf(f, x.Y, related)) {
+				// rel == "." for rel, _ := filepath.Rel(root, p): p is
+				// root itself.
+				return check{what: "path/filepath.Rel"}, true
 			}
 		case token.LSS, token.LEQ, token.GTR, token.GEQ:
 			if kind == "statement" && noWords(x, want, anc) {
@@ -848,7 +894,13 @@ func relInside(f *flow, x *ssa.Call, related func(ssa.Value) bool) bool {
 	if !strings.HasPrefix(strings.Join(constParts(args[1], 0), ""), "..") {
 		return false
 	}
-	ex, ok := args[0].(*ssa.Extract)
+	return relOf(f, args[0], related)
+}
+
+// relOf reports whether v is the result of filepath.Rel(base, p), with
+// base fixed and p related: the path p relative to a fixed root.
+func relOf(f *flow, v ssa.Value, related func(ssa.Value) bool) bool {
+	ex, ok := v.(*ssa.Extract)
 	if !ok || ex.Index != 0 {
 		return false
 	}
@@ -857,6 +909,11 @@ func relInside(f *flow, x *ssa.Call, related func(ssa.Value) bool) bool {
 		return false
 	}
 	return fixed(f, rel.Call.Args[0]) && related(rel.Call.Args[1])
+}
+
+func isConst(v ssa.Value) bool {
+	_, ok := v.(*ssa.Const)
+	return ok
 }
 
 // sameElement reports whether v reads the same element of the same slice

@@ -262,3 +262,65 @@ func (w *workspace) readLenient(ctx context.Context, req mcp.CallToolRequest) (*
 func (w *workspace) trust() {
 	w.lenient = func(string) error { return nil }
 }
+
+// within reports whether target is root or below it, by filepath.Rel: the
+// path relative to the root is "." or does not climb out with "..".
+func within(root, target string) bool {
+	rel, err := filepath.Rel(root, target)
+	if err != nil {
+		return false
+	}
+	if rel == "." {
+		return true
+	}
+	if rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return false
+	}
+	return !filepath.IsAbs(rel)
+}
+
+// enforced always answers true (the switch to turn the check off was never
+// built): the check after it always runs.
+func (w *workspace) enforced() bool { return true }
+
+// resolveWithin returns the real path of the model's path, or an error
+// unless it lies within the workspace.
+func (w *workspace) resolveWithin(p string) (string, error) {
+	real, err := filepath.EvalSymlinks(filepath.Join(w.root, p))
+	if err != nil {
+		return "", err
+	}
+	if w.enforced() && !within(w.root, real) {
+		return "", errors.New("outside the workspace")
+	}
+	return real, nil
+}
+
+// readWithin reads a path that resolveWithin confined.
+func (w *workspace) readWithin(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_within mcp-go constant` `BR305: tool read_within is not logged with its arguments`
+	p, err := w.resolveWithin(req.GetString("path", ""))
+	if err != nil { // want `read_within: guard allowlist \(\*example\.com/mcp-go-confine\.workspace\)\.resolveWithin for fs-read os\.ReadFile`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	data, err := os.ReadFile(p) // want `read_within: fs-read os\.ReadFile` `BR202: tool read_within returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
+// readOptional checks the path only in strict mode, which the operator
+// may leave off: the path is the model's.
+func (w *workspace) readOptional(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_optional mcp-go constant` `BR305: tool read_optional is not logged with its arguments`
+	p := filepath.Join(w.root, req.GetString("path", ""))
+	if w.isStrict() && !within(w.root, p) {
+		return mcp.NewToolResultError("outside the workspace"), nil
+	}
+	data, err := os.ReadFile(p) // want `read_optional: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_optional: model-controlled input reaches the file path of os\.ReadFile` `BR202: tool read_optional returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
+func (w *workspace) isStrict() bool { return w.strict }
