@@ -20,6 +20,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"strings"
 
 	"example.com/cloudapi"
 	"example.com/rpcapi"
@@ -36,9 +37,10 @@ type tools struct {
 
 func main() {
 	t := &tools{api: cloudapi.New(), search: rpcapi.New(), hook: &webhooks{base: os.Getenv("HOOKS_URL"), http: &http.Client{}}, status: os.Getenv("STATUS_URL")}
-	s := server.NewMCPServer("cloud", "1.0.0") // want `agent cloud server mcp-go: attach_volume, create_server, delete_server, delete_volume, download, fetch_doc_page, fetch_docs, fetch_page, get_server, get_url, list_volumes, metric_series, notify, open_console, purge_hooks, query_volumes, rebuild_server, remove_hook, search_docs, search_servers, service_status, snapshot_server, status_page`
+	s := server.NewMCPServer("cloud", "1.0.0") // want `agent cloud server mcp-go: attach_volume, create_server, delete_server, delete_volume, download, fetch_doc_page, fetch_docs, fetch_page, get_server, get_url, list_servers, list_volumes, metric_series, notify, open_console, purge_hooks, query_volumes, rebuild_server, remove_hook, search_docs, search_servers, service_status, snapshot_server, status_page`
 	s.AddTool(mcp.NewTool("get_server", mcp.WithString("id")), t.getServer)
 	s.AddTool(mcp.NewTool("create_server", mcp.WithString("name")), t.createServer)
+	s.AddTool(mcp.NewTool("list_servers", mcp.WithString("prefix")), t.listServers)
 	s.AddTool(mcp.NewTool("delete_server", mcp.WithString("id")), t.deleteServer)
 	s.AddTool(mcp.NewTool("snapshot_server", mcp.WithString("id")), t.snapshotServer)
 	s.AddTool(mcp.NewTool("rebuild_server", mcp.WithString("id")), t.rebuildServer)
@@ -71,6 +73,14 @@ func (t *tools) getServer(ctx context.Context, req mcp.CallToolRequest) (*mcp.Ca
 		return nil, err
 	}
 	return mcp.NewToolResultText(srv.Name), nil
+}
+
+func (t *tools) listServers(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool list_servers mcp-go constant` `BR305: tool list_servers is not logged with its arguments`
+	names, err := t.api.Servers.List(ctx, req.GetString("prefix", "")) // want `list_servers: cloud-read \(\*net/http\.Client\)\.Do \(tainted\)`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(strings.Join(names, "\n")), nil
 }
 
 func (t *tools) createServer(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool create_server mcp-go constant` `BR304: tool create_server can change cloud resources with no rate limit` `BR305: tool create_server is not logged with its arguments`

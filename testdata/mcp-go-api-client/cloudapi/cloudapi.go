@@ -80,6 +80,7 @@ type ServersService interface {
 	Get(ctx context.Context, id string) (*Server, error)
 	Create(ctx context.Context, name string) (*Server, error)
 	Delete(ctx context.Context, id string) error
+	List(ctx context.Context, prefix string) ([]string, error)
 	Search(ctx context.Context, query string) ([]Server, error)
 }
 
@@ -94,6 +95,17 @@ func (s *serversOp) Get(ctx context.Context, id string) (*Server, error) {
 	}
 	var out Server
 	return &out, s.client.Do(req, &out)
+}
+
+// List lists the servers' names with the API's LIST verb, which reads
+// (Vault's and WebDAV's APIs have such verbs: LIST, PROPFIND, REPORT).
+func (s *serversOp) List(ctx context.Context, prefix string) ([]string, error) {
+	req, err := s.client.NewRequest(ctx, "LIST", "v1/servers/"+prefix, nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	return out, s.client.Do(req, &out)
 }
 
 func (s *serversOp) Create(ctx context.Context, name string) (*Server, error) {
