@@ -162,6 +162,13 @@ func (m *modelNames) fieldOf(v ssa.Value, depth int) (rules.Dispatch, bool, bool
 		if c, ok := x.Tuple.(*ssa.Call); ok {
 			return m.throughCall(&c.Call, depth)
 		}
+		if ta, ok := x.Tuple.(*ssa.TypeAssert); ok && x.Index == 0 {
+			return m.fieldOf(ta.X, depth+1)
+		}
+	case *ssa.Lookup:
+		if wireMap(x) && !m.e.underPromptRequest(x.Block()) {
+			return rules.Dispatch{Framework: wireFramework}, true, true
+		}
 	case *ssa.Parameter:
 		i := paramIndex(x)
 		for _, site := range m.e.ix.callersOf(x.Parent()) {
@@ -330,6 +337,74 @@ func (m *modelNames) wire(structType types.Type, field int) (rules.Dispatch, boo
 		return rules.Dispatch{}, false
 	}
 	return rules.Dispatch{Framework: wireFramework, Type: typeSymbol(structType), NameField: st.Field(field).Name(), ArgsField: st.Field(args).Name()}, true
+}
+
+// wireMap reports whether l reads "name" from a tool call that the
+// program decodes into a map[string]any, as the protocols write it
+// (params["name"].(string) beside params["arguments"]): the same map is
+// read under "arguments" too.
+func wireMap(l *ssa.Lookup) bool {
+	mt, ok := l.X.Type().Underlying().(*types.Map)
+	if !ok || !isString(mt.Key()) || !types.IsInterface(mt.Elem()) {
+		return false
+	}
+	if key, ok := constString(l.Index); !ok || key != "name" {
+		return false
+	}
+	for _, ref := range *l.X.Referrers() {
+		if o, ok := ref.(*ssa.Lookup); ok && o.X == l.X {
+			if key, ok := constString(o.Index); ok && key == "arguments" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// underPromptRequest reports whether code runs only for MCP's prompts/get,
+// whose params are {"name", "arguments"} too: a branch taken when a value
+// equals "prompts/get" leads to b, in its function or, for a function run
+// by one, at each call of it.
+func (e *engine) underPromptRequest(b *ssa.BasicBlock) bool {
+	under := func(b *ssa.BasicBlock) bool {
+		found := false
+		dominatingIfs(b, func(cond ssa.Value, taken bool) {
+			if bin, ok := cond.(*ssa.BinOp); ok && (bin.Op == token.EQL) == taken && (bin.Op == token.EQL || bin.Op == token.NEQ) {
+				for _, v := range []ssa.Value{bin.X, bin.Y} {
+					if k, ok := constString(v); ok && k == "prompts/get" {
+						found = true
+					}
+				}
+			}
+		})
+		return found
+	}
+	if under(b) {
+		return true
+	}
+	callers := e.ix.callersOf(b.Parent())
+	for _, site := range callers {
+		if !under(site.Block()) {
+			return false
+		}
+	}
+	return len(callers) > 0
+}
+
+// dominatingIfs calls visit with the condition of each if among b's
+// dominators whose one branch alone leads to b, and which branch.
+func dominatingIfs(b *ssa.BasicBlock, visit func(cond ssa.Value, taken bool)) {
+	for d := b.Idom(); d != nil; d = d.Idom() {
+		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		for i, succ := range d.Succs {
+			if len(succ.Preds) == 1 && succ.Dominates(b) {
+				visit(iff.Cond, i == 0)
+			}
+		}
+	}
 }
 
 // isAction reports whether t is the type of a field that the analysed

@@ -90,6 +90,10 @@ func main() {
 		_ = runJob(os.Args[2])
 		return
 	}
+	if len(os.Args) > 1 && os.Args[1] == "untyped" {
+		serveUntyped()
+		return
+	}
 	if len(os.Args) > 1 && os.Args[1] == "agent" {
 		_, _ = step(context.Background(), nil)
 		return
