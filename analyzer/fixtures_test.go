@@ -353,6 +353,9 @@ func TestSDKFixtures(t *testing.T) {
 		// The program's own {name, arguments} types, the arguments
 		// handed to a function that switches on the name.
 		"custom-call-args",
+		// The program's own tool message ({"role": "tool",
+		// "tool_call_id", "content"}), built after the switch.
+		"custom-wire-results",
 		// The same, with tools made by a generic constructor from method
 		// values and a dispatcher handed to a generic decoder as a
 		// method value.

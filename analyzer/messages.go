@@ -1,6 +1,10 @@
 package analyzer
 
 import (
+	"go/types"
+	"reflect"
+	"strings"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/blastradius/blastradius/rules"
@@ -23,11 +27,12 @@ type messageStore struct {
 // toolResultStores lists fn's stores into tool-result fields whose
 // condition holds.
 func toolResultStores(cat *rules.Catalog, fn *ssa.Function) []*ssa.Store {
-	if len(cat.ToolResultFields) == 0 {
-		return nil
-	}
 	var out []*ssa.Store
 	eachFieldStore([]*ssa.Function{fn}, func(st *ssa.Store, fa *ssa.FieldAddr) {
+		if wireToolResult(fa) {
+			out = append(out, st)
+			return
+		}
 		for _, mf := range cat.ToolResultFields[rules.Normalize(typeSymbol(fa.X.Type()))] {
 			if mf.Field != fieldName(fa.X.Type(), fa.Field) {
 				continue
@@ -41,6 +46,35 @@ func toolResultStores(cat *rules.Catalog, fn *ssa.Function) []*ssa.Store {
 		}
 	})
 	return out
+}
+
+// wireToolResult reports whether fa is the content of a tool result that
+// the program writes as the protocols do, without an SDK: a struct of its
+// own with JSON fields "content" and "tool_call_id" (the OpenAI chat
+// format's tool message) or "tool_use_id" (an Anthropic tool_result
+// block). Those ids name the call the content answers.
+func wireToolResult(fa *ssa.FieldAddr) bool {
+	st, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	s, ok := st.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= s.NumFields() || jsonFieldName(s.Tag(fa.Field)) != "content" {
+		return false
+	}
+	for i := 0; i < s.NumFields(); i++ {
+		switch jsonFieldName(s.Tag(i)) {
+		case "tool_call_id", "tool_use_id":
+			return true
+		}
+	}
+	return false
+}
+
+// jsonFieldName is the name a struct tag gives its field in JSON, or "".
+func jsonFieldName(tag string) string {
+	name, _, _ := strings.Cut(reflect.StructTag(tag).Get("json"), ",")
+	return name
 }
 
 // promptStores lists the stores into prompt fields in the functions, with

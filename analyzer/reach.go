@@ -510,6 +510,9 @@ type reached struct {
 	region  map[*ssa.BasicBlock]bool
 	// entry is the region's first block, which dominates the rest.
 	entry *ssa.BasicBlock
+	// after are the handler's blocks that run after the region, in the
+	// same pass (see carriesResult); computed when first needed.
+	after map[*ssa.BasicBlock]bool
 }
 
 // inScope reports whether a call site belongs to the tool: any site of a
@@ -537,6 +540,53 @@ func (r *reached) feeds(site ssa.CallInstruction) bool {
 		return false
 	}
 	return r.entry != nil && site.Block().Dominates(r.entry)
+}
+
+// carriesResult reports whether what the tool produces flows through a
+// call site on its way back to the model: a site that feeds the tool, or
+// in a dispatching handler one that runs after the tool's case in the same
+// pass (the code after the switch that trims the result and puts it in
+// the tool's message: `Content: clamp(result, n)`), before control comes
+// back to the switch or the loop around it.
+func (r *reached) carriesResult(site ssa.CallInstruction) bool {
+	if r.feeds(site) {
+		return true
+	}
+	if site.Parent() != r.handler || r.region == nil || r.entry == nil {
+		return false
+	}
+	return r.afterRegion()[site.Block()]
+}
+
+// afterRegion returns the handler's blocks that run after the tool's case
+// in the same pass (nil when the handler has no region).
+func (r *reached) afterRegion() map[*ssa.BasicBlock]bool {
+	if r.after == nil && r.region != nil && r.entry != nil {
+		r.after = blocksAfter(r.region, r.entry)
+	}
+	return r.after
+}
+
+// blocksAfter returns the blocks control reaches from a region's exits
+// without coming back through a block that dominates the region's entry
+// (the switch, the loop's head): the code that runs after the region in
+// the same pass.
+func blocksAfter(region map[*ssa.BasicBlock]bool, entry *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	out := map[*ssa.BasicBlock]bool{}
+	var work []*ssa.BasicBlock
+	for b := range region {
+		work = append(work, b.Succs...)
+	}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if out[b] || region[b] || b.Dominates(entry) {
+			continue
+		}
+		out[b] = true
+		work = append(work, b.Succs...)
+	}
+	return out
 }
 
 // regionEntry is the block of a region that dominates all the others (a

@@ -618,6 +618,41 @@ func (c *checker) funcSet(res *reached) map[*ssa.Function]bool {
 	return out
 }
 
+// calledAfter returns the module's functions that the code after a
+// dispatched tool's case calls, and the module's functions they call, a
+// few deep: the helpers that trim a result before it goes into the tool's
+// message (`Content: clamp(result, n)`).
+func (c *checker) calledAfter(res *reached) []*ssa.Function {
+	var out []*ssa.Function
+	seen := map[*ssa.Function]bool{}
+	var add func(fn *ssa.Function, depth int)
+	add = func(fn *ssa.Function, depth int) {
+		if fn == nil || seen[fn] || depth > 3 || len(out) >= 32 || (c.module != nil && !c.module[fn]) {
+			return
+		}
+		seen[fn] = true
+		out = append(out, fn)
+		for _, site := range symbol.CallSites(fn) {
+			add(site.Common().StaticCallee(), depth+1)
+		}
+	}
+	after := res.afterRegion()
+	if len(after) == 0 {
+		return nil
+	}
+	for _, b := range res.handler.Blocks {
+		if !after[b] {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			if site, ok := instr.(ssa.CallInstruction); ok {
+				add(site.Common().StaticCallee(), 0)
+			}
+		}
+	}
+	return out
+}
+
 // maxDependencyFrames bounds the dependency code a model flow follows to
 // one sink: a library's helper that runs the command it is handed is a
 // call or two deep.
@@ -890,7 +925,14 @@ func (c *checker) outsideFlows(e entry, t report.Tool, res *reached) []report.Fi
 			continue
 		}
 		funcs := c.funcSet(res)
-		f := newFlow(c.cat, c.rc, funcs, res.feeds)
+		order := moduleOrder(res, funcs)
+		for _, fn := range c.calledAfter(res) {
+			if !funcs[fn] {
+				funcs[fn] = true
+				order = append(order, fn)
+			}
+		}
+		f := newFlow(c.cat, c.rc, funcs, res.carriesResult)
 		f.stopAtSinks = true
 		// A page converted by a library (HTML to text) is still the
 		// page.
@@ -908,7 +950,7 @@ func (c *checker) outsideFlows(e entry, t report.Tool, res *reached) []report.Fi
 		for _, r := range mine {
 			seedRead(f, r, label)
 		}
-		f.run(moduleOrder(res, funcs))
+		f.run(order)
 		o, at := c.resultTaint(f, e)
 		if o == nil {
 			continue

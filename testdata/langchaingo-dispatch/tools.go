@@ -72,7 +72,7 @@ type callArgs struct {
 
 // runTool dispatches one tool call: first through the readOnly table, then
 // through a switch on the name.
-func runTool(ctx context.Context, tc llms.ToolCall) (string, error) { // want `agent main\.runTool dispatcher langchaingo: get_time, lookup_order, read_file, run_shell, write_file` `BR402: agent main\.runTool: read_file returns private data \(os\.ReadFile\), run_shell sends data where the model says \(os/exec\.CommandContext\);.*`
+func runTool(ctx context.Context, tc llms.ToolCall) (string, error) { // want `agent main\.runTool dispatcher langchaingo: get_time, lookup_order, read_file, run_shell, write_file` `BR401: agent main\.runTool: read_file returns private data \(os\.ReadFile\), lookup_order returns untrusted content \(net/http\.Get\), run_shell sends data where the model says \(os/exec\.CommandContext\);.*`
 	if h, ok := readOnly[tc.FunctionCall.Name]; ok {
 		return h(ctx, tc.FunctionCall.Arguments)
 	}
@@ -91,8 +91,10 @@ func runTool(ctx context.Context, tc llms.ToolCall) (string, error) { // want `a
 		return "written", nil
 	case "lookup_order": // want `tool lookup_order langchaingo constant` `dispatched lookup_order langchaingo, never declared` `BR305: tool lookup_order\b.*`
 		// The order ID is in the path of a fixed host: it cannot send
-		// the request elsewhere (no BR103).
-		resp, err := http.Get("https://orders.example.com/v1/orders/" + args.OrderID) // want `lookup_order: network net/http\.Get`
+		// the request elsewhere (no BR103). The status line the server
+		// answers with is its text, and goes back to the model in the
+		// llms.ToolCallResponse that main builds of this result.
+		resp, err := http.Get("https://orders.example.com/v1/orders/" + args.OrderID) // want `lookup_order: network net/http\.Get` `BR203: tool lookup_order returns web content fetched by net/http\.Get to the model, where it can carry instructions`
 		if err != nil {
 			return "", err
 		}

@@ -1,0 +1,3 @@
+module example.com/custom-wire-results
+
+go 1.26
