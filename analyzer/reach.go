@@ -510,6 +510,9 @@ type reached struct {
 	region  map[*ssa.BasicBlock]bool
 	// entry is the region's first block, which dominates the rest.
 	entry *ssa.BasicBlock
+	// modelQueries are the database reads whose statement the model
+	// writes (see addStatementCapability).
+	modelQueries map[ssa.CallInstruction]bool
 	// after are the handler's blocks that run after the region, in the
 	// same pass (see carriesResult); computed when first needed.
 	after map[*ssa.BasicBlock]bool

@@ -29,7 +29,16 @@ import (
 // read-only transaction, or a call that reads by its option (a catalog
 // readwith: the server runs it as a read), runs no write whatever the text.
 func (c *checker) addStatementCapability(f *flow, res *reached, site ssa.CallInstruction, sc sensitiveCall, arg ssa.Value, o *origin) {
-	if sc.capability != "db-read" || statementFixed(o) || c.inReadOnlyTx(site) {
+	if sc.capability != "db-read" || statementFixed(o) {
+		return
+	}
+	// Whatever the database lets it do, the model chooses what the
+	// query reads: every column of any table (see outsideFlows).
+	if res.modelQueries == nil {
+		res.modelQueries = map[ssa.CallInstruction]bool{}
+	}
+	res.modelQueries[site] = true
+	if c.inReadOnlyTx(site) {
 		return
 	}
 	if sk, ok := c.cat.Sink(sc.sym); ok && sk.ReadWith != "" {

@@ -35,7 +35,7 @@ func main() {
 		log.Fatal(err)
 	}
 	c := &console{db: db}
-	srv := server.NewMCPServer("console", "1.0.0") // want `agent console server mcp-go: count_orders, describe, explain, export, mark_shipped, open_archive, prepared_limited, prepared_report, prepared_select, remote_query, report, snapshot, stats` `BR402: agent console: export returns private data \(\(\*database/sql\.DB\)\.QueryContext\), remote_query sends data where the model says \(database/sql\.Open\);.*`
+	srv := server.NewMCPServer("console", "1.0.0") // want `agent console server mcp-go: count_orders, describe, explain, export, mark_shipped, open_archive, prepared_limited, prepared_report, prepared_select, remote_query, report, snapshot, snapshot_rows, stats` `BR402: agent console: snapshot_rows returns private data \(\(\*database/sql\.Tx\)\.QueryContext\), remote_query sends data where the model says \(database/sql\.Open\);.*`
 	srv.AddTool(mcp.NewTool("remote_query", mcp.WithString("host", mcp.Required()), mcp.WithString("user"),
 		mcp.WithString("password"), mcp.WithString("query", mcp.Required())), c.remoteQuery)
 	srv.AddTool(mcp.NewTool("open_archive", mcp.WithString("path", mcp.Required())), c.openArchive)
@@ -44,6 +44,7 @@ func main() {
 	srv.AddTool(mcp.NewTool("report", mcp.WithString("query", mcp.Required())), c.report)
 	srv.AddTool(mcp.NewTool("describe", mcp.WithString("table", mcp.Required())), c.describe)
 	srv.AddTool(mcp.NewTool("snapshot", mcp.WithString("query", mcp.Required())), c.snapshot)
+	srv.AddTool(mcp.NewTool("snapshot_rows", mcp.WithString("query", mcp.Required())), c.snapshotRows)
 	srv.AddTool(mcp.NewTool("export", mcp.WithString("customer", mcp.Required())), c.export)
 	srv.AddTool(mcp.NewTool("stats", mcp.WithString("query", mcp.Required())), c.stats)
 	srv.AddTool(mcp.NewTool("mark_shipped", mcp.WithString("order", mcp.Required())), c.markShipped)
@@ -137,6 +138,31 @@ func (c *console) describe(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 	}
 	defer rows.Close()
 	return mcp.NewToolResultText("ok"), nil
+}
+
+// snapshotRows runs the model's query in a read-only transaction too, and
+// sends back what it reads: the model cannot write, but it chooses what is
+// read, every column of any table (SELECT * FROM users).
+func (c *console) snapshotRows(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool snapshot_rows mcp-go constant` `BR305: tool snapshot_rows is not logged with its arguments`
+	tx, err := c.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, req.GetString("query", "")) // want `snapshot_rows: db-read \(\*database/sql\.Tx\)\.QueryContext \(tainted\)` `BR102: tool snapshot_rows: model-controlled input reaches the query text of \(\*database/sql\.Tx\)\.QueryContext` `BR202: tool snapshot_rows returns whole database rows read by \(\*database/sql\.Tx\)\.QueryContext to the model`
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var b strings.Builder
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return nil, err
+		}
+		b.WriteString(line + "\n")
+	}
+	return mcp.NewToolResultText(b.String()), nil
 }
 
 // snapshot runs the model's query in a read-only transaction: the server

@@ -17,7 +17,7 @@ func (o *Ops) queryDB(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallTo
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
 	}
-	rows, err := o.db.QueryContext(ctx, query) // want `query_db: db-read \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR102: tool query_db\b.*\(\*database/sql\.DB\)\.QueryContext` `query_db: db\-write \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR301: tool query_db can change the database through \(\*database/sql\.DB\)\.QueryContext with no confirmation before it`
+	rows, err := o.db.QueryContext(ctx, query) // want `query_db: db-read \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR102: tool query_db\b.*\(\*database/sql\.DB\)\.QueryContext` `query_db: db\-write \(\*database/sql\.DB\)\.QueryContext \(tainted\)` `BR301: tool query_db can change the database through \(\*database/sql\.DB\)\.QueryContext with no confirmation before it` `BR202: tool query_db returns whole database rows read by \(\*database/sql\.DB\)\.QueryContext to the model`
 	if err != nil {
 		return mcp.NewToolResultErrorFromErr("query failed", err), nil
 	}
