@@ -290,6 +290,9 @@ func (g *guardFinder) bodyKindsUnder(fn *ssa.Function, f *flow, depth int) (map[
 					switch {
 					case gd.Kind == "audit-log" && !runsOnEverySuccess(site.Block()):
 						// a log on a failure or a side branch records no call
+					case gd.Kind == "ratelimit" && optionalReceiver(site):
+						// `if c.limiter != nil { c.limiter.Wait(ctx) }`:
+						// a client that limits only when configured to
 					case gd.Kind != "audit-log" || f == nil:
 						out[gd.Kind] = true
 					case anyArgTainted(site, f):
@@ -1009,6 +1012,46 @@ func returnsError(r *ssa.Return) bool {
 		}
 	}
 	return false
+}
+
+// optionalReceiver reports whether a method call runs only when its
+// receiver is not nil: a branch taken when the receiver (or the field it
+// is loaded from, read again) is not nil leads to the call.
+func optionalReceiver(site ssa.CallInstruction) bool {
+	c := site.Common()
+	var recv ssa.Value
+	switch {
+	case c.IsInvoke():
+		recv = c.Value
+	case len(c.Args) > 0 && c.Signature().Recv() != nil:
+		recv = c.Args[0]
+	default:
+		return false
+	}
+	return dominatingBranches(site.Block(), func(iff *ssa.If, want bool) bool {
+		bin, ok := iff.Cond.(*ssa.BinOp)
+		if !ok || (bin.Op != token.NEQ && bin.Op != token.EQL) || (bin.Op == token.NEQ) != want {
+			return false
+		}
+		x := comparedWithNil(bin)
+		return x != nil && sameLoad(x, recv)
+	})
+}
+
+// sameLoad reports whether two values are the same, or loads of the same
+// field of the same value.
+func sameLoad(a, b ssa.Value) bool {
+	if a == b {
+		return true
+	}
+	la, ok := a.(*ssa.UnOp)
+	lb, ok2 := b.(*ssa.UnOp)
+	if !ok || !ok2 || la.Op != token.MUL || lb.Op != token.MUL {
+		return false
+	}
+	fa, ok := la.X.(*ssa.FieldAddr)
+	fb, ok2 := lb.X.(*ssa.FieldAddr)
+	return ok && ok2 && fa.Field == fb.Field && fa.X == fb.X
 }
 
 // runsOnEverySuccess reports whether every way through b's function that

@@ -13,6 +13,8 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+
+	"golang.org/x/time/rate"
 )
 
 const defaultBaseURL = "https://api.cloud.example.com/"
@@ -26,6 +28,8 @@ type Client struct {
 	Console string
 	// Metrics reads the platform's metrics.
 	Metrics *Metrics
+	// Limiter, when set, paces the requests Do sends; New sets none.
+	Limiter *rate.Limiter
 }
 
 // New returns a client of the platform's public endpoint.
@@ -58,6 +62,11 @@ func (c *Client) NewRequest(ctx context.Context, method, path string, body any) 
 
 // Do sends a request and decodes the answer into v.
 func (c *Client) Do(req *http.Request, v any) error {
+	if c.Limiter != nil {
+		if err := c.Limiter.Wait(req.Context()); err != nil {
+			return err
+		}
+	}
 	resp, err := c.HTTP.Do(req)
 	if err != nil {
 		return err
