@@ -846,7 +846,9 @@ func dropEarlyGates(tools []report.Tool, early []*earlyReturn, entries []entry) 
 		if tools[i].GatedBy == nil || er == nil {
 			continue
 		}
-		chooses := false
+		// A condition that names the tool (`if c.IsToolDisabled("facets")
+		// { return }` before registering facets) switches that tool off.
+		chooses := mentionsString(er.iff.Cond, tools[i].Name, 0)
 		otherWay := reachable(er.other)
 		for _, r := range regs {
 			if r.Parent() == er.iff.Parent() && (otherWay[r.Block()] || precedes(r, er.iff)) {
@@ -858,6 +860,25 @@ func dropEarlyGates(tools []report.Tool, early []*earlyReturn, entries []entry) 
 			tools[i].GatedBy = nil
 		}
 	}
+}
+
+// mentionsString reports whether the constant s is an operand of v's
+// computation, a few steps deep: an argument of a call, a compared value,
+// a map's key.
+func mentionsString(v ssa.Value, s string, depth int) bool {
+	if k, ok := constString(v); ok {
+		return s != "" && k == s
+	}
+	instr, ok := v.(ssa.Instruction)
+	if !ok || depth > 3 {
+		return false
+	}
+	for _, op := range instr.Operands(nil) {
+		if *op != nil && mentionsString(*op, s, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // precedes reports whether instruction a can run before b in their

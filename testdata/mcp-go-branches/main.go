@@ -82,7 +82,7 @@ func readFile(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult
 }
 
 func main() {
-	s := server.NewMCPServer("branches", "1.0.0") // want `agent branches server mcp-go: cat_file, count_lines, delete_path, export_all, export_summary, peek_path, purge_path, read_file, run_command, stat_path, truncate_path, wipe_cache` `BR402: agent branches: export_all returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\); whoeve.*`
+	s := server.NewMCPServer("branches", "1.0.0") // want `agent branches server mcp-go: cat_file, chmod_path, count_lines, delete_path, export_all, export_summary, peek_path, purge_path, read_file, run_command, stat_path, truncate_path, wipe_cache` `BR402: agent branches: export_all returns private data \(os\.ReadFile\), run_command sends data where the model says \(os/exec\.CommandContext\); whoeve.*`
 	a := newAllowlist()
 	// A precondition that stops the program is no gate: the tools that
 	// follow are registered whenever the server runs at all.
@@ -97,6 +97,7 @@ func main() {
 	registerReaders(s)
 	registerMaintenance(s, a)
 	registerExport(s, os.Getenv("FULL_EXPORT") == "1")
+	registerChmod(s, a)
 	// A helper that registers by name: its case is the tool's name, not
 	// a gate.
 	registerNamed(s, "count_lines")
@@ -201,4 +202,30 @@ func truncatePath(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolRe
 		return nil, err
 	}
 	return mcp.NewToolResultText("truncated"), nil
+}
+
+// toolChmod is chmod_path's name, which the operator may list in
+// DISABLED_TOOLS.
+const toolChmod = "chmod_path"
+
+// registerChmod registers chmod_path unless the operator switched it off by
+// name: an early return whose condition names the tool gates that tool.
+func registerChmod(s *server.MCPServer, a *allowlist) {
+	// want +1 `chmod_path: gated by if a\.disabled\(toolChmod\) \{`
+	if a.disabled(toolChmod) {
+		return
+	}
+	s.AddTool(mcp.NewTool(toolChmod, mcp.WithString("path")), chmodPath)
+}
+
+// disabled reports whether the operator switched a tool off.
+func (a *allowlist) disabled(name string) bool {
+	return strings.Contains(os.Getenv("DISABLED_TOOLS"), name)
+}
+
+func chmodPath(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool chmod_path mcp-go constant` `BR304: tool chmod_path can write files with no rate limit` `BR305: tool chmod_path is not logged with its arguments`
+	if err := os.Chmod(req.GetString("path", ""), 0o600); err != nil { // want `chmod_path: fs-write os\.Chmod \(tainted\)` `BR104: tool chmod_path: model-controlled input reaches the file path of os\.Chmod` `BR301: tool chmod_path can write files through os\.Chmod with no confirmation before it`
+		return nil, err
+	}
+	return mcp.NewToolResultText("done"), nil
 }
