@@ -1382,10 +1382,63 @@ func labelNoun(label string) string {
 func (c *checker) chooses(res *reached, h hit, f *flow, taintedArgs []int) bool {
 	sens := c.choiceOf(h)
 	if sens == nil {
-		return len(taintedArgs) > 0
+		return len(taintedArgs) > 0 || chainChosen(h.site, f) || enteredChosen(h, f)
 	}
 	free, _ := c.splitConfined(f, res, h.site, c.chosenArgs(h, f, taintedArgs, sens), sens)
 	return len(free) > 0
+}
+
+// chainChosen reports whether the model's data goes into the request a
+// builder call starts, through the methods chained on its result that
+// return the builder (`rc.Post().Namespace(ns).Resource("modules").
+// Body(obj).Do(ctx)`: the verb call takes nothing, the chain the object).
+func chainChosen(site ssa.CallInstruction, f *flow) bool {
+	v := callValue(site)
+	for n := 0; v != nil && n < 16; n++ {
+		var next ssa.Value
+		for _, ref := range *v.Referrers() {
+			call, ok := ref.(ssa.CallInstruction)
+			if !ok || receiverOf(call.Common()) != v {
+				continue
+			}
+			for _, a := range call.Common().Args[1:] {
+				if o := f.deep(a); o != nil && o.mask != 0 {
+					return true
+				}
+			}
+			if chainReceiver(call.Common()) == v {
+				next = callValue(call)
+			}
+		}
+		v = next
+	}
+	return false
+}
+
+// enteredChosen reports whether the model chooses a sink that any
+// argument decides, reached in a dependency's code that the scan entered
+// (an API client's Create(obj) that posts obj): as for an opaque
+// dependency's summary, the module's call into that code decides, by any
+// of its arguments. Only an API's operations: what else the dependency
+// does (the environment it reads) is its own.
+func enteredChosen(h hit, f *flow) bool {
+	if !strings.HasPrefix(h.capability, "cloud-") || h.at == nil || f.funcs[h.site.Parent()] {
+		return false
+	}
+	var into *step
+	s := h.at
+	for s != nil && !f.funcs[s.fn] {
+		into, s = s, s.prev
+	}
+	if s == nil || into == nil || into.site == nil || into.site.Parent() != s.fn {
+		return false
+	}
+	for _, a := range callArgs(into.site.Common()) {
+		if o := f.deep(a); o != nil && o.mask != 0 {
+			return true
+		}
+	}
+	return chainChosen(into.site, f)
 }
 
 // toolChooses reports whether the model chooses what any call of a hit's

@@ -3,6 +3,7 @@ module example.com/cloud-sdks
 go 1.26.0
 
 require (
+	example.com/modclient v0.0.0
 	cloud.google.com/go/storage v1.70.0
 	github.com/Azure/azure-sdk-for-go/sdk/storage/azblob v1.8.3
 	github.com/aws/aws-sdk-go-v2 v1.48.0
@@ -136,3 +137,5 @@ require (
 	sigs.k8s.io/structured-merge-diff/v6 v6.4.2 // indirect
 	sigs.k8s.io/yaml v1.6.0 // indirect
 )
+
+replace example.com/modclient => ./modclient

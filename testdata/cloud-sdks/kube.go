@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"example.com/modclient"
 	"fmt"
 	"io"
 	"strings"
@@ -32,6 +33,8 @@ type cluster struct {
 	// metrics is the metrics API's clientset, generated in a module of its
 	// own that the catalog does not name.
 	metrics metricsclient.Interface
+	// mods is the platform's client of its modules, a custom resource.
+	mods *modclient.Client
 }
 
 func (c *cluster) register(s *server.MCPServer) {
@@ -45,6 +48,30 @@ func (c *cluster) register(s *server.MCPServer) {
 	s.AddTool(mcp.NewTool("next_pod_event"), c.nextPodEvent)
 	s.AddTool(mcp.NewTool("pod_logs_text", mcp.WithString("pod")), c.podLogsText)
 	s.AddTool(mcp.NewTool("pod_usage", mcp.WithString("pod")), c.podUsage)
+	s.AddTool(mcp.NewTool("create_module", mcp.WithString("name"), mcp.WithString("template")), c.createModule)
+	s.AddTool(mcp.NewTool("count_modules"), c.countModules)
+}
+
+// createModule creates the module the model describes through the
+// platform's client, whose code the scan enters: the POST is made there,
+// and the module's call into the client, handed the model's module, decides
+// what is created.
+func (c *cluster) createModule(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool create_module mcp-go constant` `BR304: tool create_module can change cloud resources with no rate limit` `BR305: tool create_module is not logged with its arguments`
+	m := &modclient.Module{Name: req.GetString("name", ""), Template: req.GetString("template", "")}
+	if err := c.mods.Create(ctx, m); err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText("created " + m.Name), nil
+}
+
+// countModules counts the modules: the client's GET takes nothing of the
+// model.
+func (c *cluster) countModules(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool count_modules mcp-go constant` `BR305: tool count_modules is not logged with its arguments`
+	n, err := c.mods.Count(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(fmt.Sprint(n)), nil
 }
 
 // listPods reads pod names: a read through a typed client.
@@ -126,7 +153,9 @@ func (c *cluster) applyManifest(ctx context.Context, req mcp.CallToolRequest) (*
 // client certificate that the REST configuration names read from its file.
 func (c *cluster) execInPod(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool exec_in_pod mcp-go constant` `BR304: tool exec_in_pod can change cloud resources with no rate limit` `BR305: tool exec_in_pod is not logged with its arguments`
 	command := req.GetString("command", "")
-	post := c.cs.CoreV1().RESTClient().Post() // want `exec_in_pod: cloud-write \(k8s\.io/client-go/rest\.Interface\)\.Post`
+	// The POST takes no argument; the request it starts takes the model's
+	// pod and command down the chain.
+	post := c.cs.CoreV1().RESTClient().Post() // want `exec_in_pod: cloud-write \(k8s\.io/client-go/rest\.Interface\)\.Post \(tainted\)` `BR301: tool exec_in_pod can change cloud resources through \(k8s\.io/client-go/rest\.Interface\)\.Post with no confirmation before it`
 	r := post.Resource("pods").Name(req.GetString("pod", "")).Namespace("default").SubResource("exec").
 		VersionedParams(&corev1.PodExecOptions{Command: []string{"sh", "-c", command}, Stdout: true}, scheme.ParameterCodec)
 	ex, err := remotecommand.NewSPDYExecutor(c.cfg, "POST", r.URL()) // want `exec_in_pod: fs-read os\.ReadFile`
@@ -134,7 +163,7 @@ func (c *cluster) execInPod(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 		return nil, err
 	}
 	var out bytes.Buffer
-	if err := ex.StreamWithContext(ctx, remotecommand.StreamOptions{Stdout: &out}); err != nil { // want `exec_in_pod: cloud-write \(k8s\.io/client-go/tools/remotecommand\.Executor\)\.StreamWithContext \(tainted\)` `BR301: tool exec_in_pod can change cloud resources through \(k8s\.io/client-go/tools/remotecommand\.Executor\)\.StreamWithContext with no confirmation before it`
+	if err := ex.StreamWithContext(ctx, remotecommand.StreamOptions{Stdout: &out}); err != nil { // want `exec_in_pod: cloud-write \(k8s\.io/client-go/tools/remotecommand\.Executor\)\.StreamWithContext \(tainted\)`
 		return nil, err
 	}
 	return mcp.NewToolResultText(out.String()), nil

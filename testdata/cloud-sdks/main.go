@@ -9,6 +9,7 @@ package main
 
 import (
 	"context"
+	"example.com/modclient"
 
 	"cloud.google.com/go/storage"
 	"github.com/Azure/azure-sdk-for-go/sdk/storage/azblob"
@@ -47,8 +48,8 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	s := server.NewMCPServer("platform", "1.0.0") // want `agent platform server mcp\-go: apply_manifest, azure_account_url, azure_download, azure_upload, bucket_region, close_discussion, cluster_version, count_nodes, create_issue, delete_branch, delete_deployment, exec_in_pod, gcs_delete, gcs_object_url, gcs_read, get_report, list_issues, list_pods, next_pod_event, pause_deployment, pod_logs, pod_logs_text, pod_usage, put_report, read_secret, repo_stars, star_repo, unpin_issue, upload_link` `BR401: agent platform: read_secret returns private data \(\(k8s\.io/client\-go/kubernetes/typed/core/v1\.SecretInterface\)\.Get\), list_issues returns untrusted content \(\(\*github\.com/google/go\-github/v93/github\.IssuesService\)\.ListByRepo\), apply_manifest sends data where the model says \(\(k8s\.io/client\-go/dynamic\.ResourceInterface\)\.Apply\);.*`
-	(&cluster{cfg: cfg, cs: cs, dyn: dyn, metrics: mc}).register(s)
+	s := server.NewMCPServer("platform", "1.0.0") // want `agent platform server mcp\-go: apply_manifest, azure_account_url, azure_download, azure_upload, bucket_region, close_discussion, cluster_version, count_modules, count_nodes, create_issue, create_module, delete_branch, delete_deployment, exec_in_pod, gcs_delete, gcs_object_url, gcs_read, get_report, list_issues, list_pods, next_pod_event, pause_deployment, pod_logs, pod_logs_text, pod_usage, put_report, read_secret, repo_stars, star_repo, unpin_issue, upload_link` `BR401: agent platform: read_secret returns private data \(\(k8s\.io/client\-go/kubernetes/typed/core/v1\.SecretInterface\)\.Get\), list_issues returns untrusted content \(\(\*github\.com/google/go\-github/v93/github\.IssuesService\)\.ListByRepo\), apply_manifest sends data where the model says \(\(k8s\.io/client\-go/dynamic\.ResourceInterface\)\.Apply\);.*`
+	(&cluster{cfg: cfg, cs: cs, dyn: dyn, metrics: mc, mods: &modclient.Client{REST: cs.CoreV1().RESTClient()}}).register(s)
 	(&operator{c: cr}).register(s)
 	gh, err := github.NewClient(nil)
 	if err != nil {
