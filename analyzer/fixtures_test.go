@@ -356,6 +356,8 @@ func TestSDKFixtures(t *testing.T) {
 		// The program's own tool message ({"role": "tool",
 		// "tool_call_id", "content"}), built after the switch.
 		"custom-wire-results",
+		// The executor's map four pointers below the loop's value.
+		"custom-layered-registry",
 		// The same, with tools made by a generic constructor from method
 		// values and a dispatcher handed to a generic decoder as a
 		// method value.

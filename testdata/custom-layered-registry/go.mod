@@ -1,0 +1,3 @@
+module example.com/custom-layered-registry
+
+go 1.26
