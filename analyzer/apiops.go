@@ -118,6 +118,12 @@ func (c *checker) addOperations(res *reached, ops *apiop.Operations) {
 				for _, capability := range ops.Capabilities(w.fn) {
 					key := [2]string{capability, h.sink}
 					if added[key] {
+						// Shown once; the other ways may be the
+						// ones the model chooses (toolChooses).
+						if res.otherWays == nil {
+							res.otherWays = map[[2]string][]hit{}
+						}
+						res.otherWays[key] = append(res.otherWays[key], c.operationHit(res, capability, h.sink, w))
 						continue
 					}
 					added[key] = true

@@ -510,6 +510,11 @@ type reached struct {
 	region  map[*ssa.BasicBlock]bool
 	// entry is the region's first block, which dominates the rest.
 	entry *ssa.BasicBlock
+	// otherWays are, per capability and sink, the operation hits that
+	// another way to the same network call also makes (see
+	// addOperations): the one shown may be a way the model does not
+	// choose, another one it does.
+	otherWays map[[2]string][]hit
 	// modelQueries are the database reads whose statement the model
 	// writes (see addStatementCapability).
 	modelQueries map[ssa.CallInstruction]bool

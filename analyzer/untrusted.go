@@ -1474,6 +1474,11 @@ func (c *checker) toolChooses(res *reached, h hit, f *flow, tainted map[ssa.Call
 			}
 		}
 	}
+	for _, o := range res.otherWays[[2]string{h.capability, h.sink}] {
+		if c.chooses(res, o, f, tainted[o.site]) {
+			return o, true
+		}
+	}
 	return c.chosenThroughDependency(res, h, f, tainted)
 }
 

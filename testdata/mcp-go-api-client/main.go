@@ -37,10 +37,11 @@ type tools struct {
 
 func main() {
 	t := &tools{api: cloudapi.New(), search: rpcapi.New(), hook: &webhooks{base: os.Getenv("HOOKS_URL"), http: &http.Client{}}, status: os.Getenv("STATUS_URL")}
-	s := server.NewMCPServer("cloud", "1.0.0") // want `agent cloud server mcp-go: attach_volume, create_server, delete_server, delete_volume, download, fetch_doc_page, fetch_docs, fetch_page, get_server, get_url, list_servers, list_volumes, metric_series, notify, open_console, purge_hooks, query_volumes, rebuild_server, remove_hook, search_docs, search_servers, service_status, snapshot_server, status_page`
+	s := server.NewMCPServer("cloud", "1.0.0") // want `agent cloud server mcp-go: attach_volume, create_server, delete_server, delete_volume, download, fetch_doc_page, fetch_docs, fetch_page, get_server, get_url, inspect_server, list_servers, list_volumes, metric_series, notify, open_console, purge_hooks, query_volumes, rebuild_server, remove_hook, search_docs, search_servers, service_status, snapshot_server, status_page`
 	s.AddTool(mcp.NewTool("get_server", mcp.WithString("id")), t.getServer)
 	s.AddTool(mcp.NewTool("create_server", mcp.WithString("name")), t.createServer)
 	s.AddTool(mcp.NewTool("list_servers", mcp.WithString("prefix")), t.listServers)
+	s.AddTool(mcp.NewTool("inspect_server", mcp.WithString("id")), t.inspectServer)
 	s.AddTool(mcp.NewTool("delete_server", mcp.WithString("id")), t.deleteServer)
 	s.AddTool(mcp.NewTool("snapshot_server", mcp.WithString("id")), t.snapshotServer)
 	s.AddTool(mcp.NewTool("rebuild_server", mcp.WithString("id")), t.rebuildServer)
@@ -81,6 +82,21 @@ func (t *tools) listServers(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 		return nil, err
 	}
 	return mcp.NewToolResultText(strings.Join(names, "\n")), nil
+}
+
+// inspectServer lists the servers first, a read the model has no say in,
+// then reads the one the model names: the model chooses what the tool
+// reads, through the second call.
+func (t *tools) inspectServer(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool inspect_server mcp-go constant` `BR305: tool inspect_server is not logged with its arguments`
+	all, err := t.api.Servers.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	srv, err := t.api.Servers.Get(ctx, req.GetString("id", "")) // want `inspect_server: cloud-read \(\*net/http\.Client\)\.Do \(tainted\)`
+	if err != nil {
+		return nil, err
+	}
+	return mcp.NewToolResultText(fmt.Sprint(len(all), " servers; ", srv.Name)), nil
 }
 
 func (t *tools) createServer(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool create_server mcp-go constant` `BR304: tool create_server can change cloud resources with no rate limit` `BR305: tool create_server is not logged with its arguments`

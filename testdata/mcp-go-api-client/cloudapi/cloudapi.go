@@ -90,6 +90,7 @@ type ServersService interface {
 	Create(ctx context.Context, name string) (*Server, error)
 	Delete(ctx context.Context, id string) error
 	List(ctx context.Context, prefix string) ([]string, error)
+	All(ctx context.Context) ([]Server, error)
 	Search(ctx context.Context, query string) ([]Server, error)
 }
 
@@ -104,6 +105,16 @@ func (s *serversOp) Get(ctx context.Context, id string) (*Server, error) {
 	}
 	var out Server
 	return &out, s.client.Do(req, &out)
+}
+
+// All reads every server.
+func (s *serversOp) All(ctx context.Context) ([]Server, error) {
+	req, err := s.client.NewRequest(ctx, http.MethodGet, "v1/servers", nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []Server
+	return out, s.client.Do(req, &out)
 }
 
 // List lists the servers' names with the API's LIST verb, which reads
