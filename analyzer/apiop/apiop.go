@@ -23,9 +23,11 @@
 //     resources are REST's); the POST of a client of procedures (a search,
 //     a model's completion) says nothing and stays network.
 //
-// The module's own code that sends requests with methods it fixes stays
-// "network": only a library whose job is to call an API is taken for one,
-// and the module's call into it is where the operation shows. Which
+// The module's own code is judged the same way, each of its packages a
+// client, except that its POST stays "network": a server's package is often
+// several services' client at once, some searched by POST. Where a library
+// makes the request, the module's call into it is where the operation
+// shows. Which
 // function decides a tool's network call (the nearest to the tool that
 // fixes an operation) is the analyzer's search (analyzer/apiops.go).
 //
@@ -334,12 +336,29 @@ func (a *Operations) apply(fn *ssa.Function, site ssa.CallInstruction, s opSig, 
 		client, endpoint = s.client, endpointIn(fn, s.endpoint, args)
 	} else {
 		endpoint = endpointOf(fn, args[s.url], 0)
-		if !a.own(fn) {
-			client = a.moduleOf(fn)
-		}
+		client = a.clientOf(fn)
 	}
 	return a.learn(fn, held, client, endpoint, urlParams, consts, mparams, fields)
 }
+
+// clientOf is the API client whose code fn is: a dependency's module, or
+// a package of the module's own (ownClient marks it).
+func (a *Operations) clientOf(fn *ssa.Function) string {
+	if !a.own(fn) {
+		return a.moduleOf(fn)
+	}
+	if fn.Pkg == nil {
+		return ""
+	}
+	return ownClient + fn.Pkg.Pkg.Path()
+}
+
+// ownClient prefixes the client of a request the module's own code sends
+// to a host it holds. Such a package is often not one API's client but a
+// server's every client at once (a Grafana server's plugin APIs, searched
+// by POST, beside the ones it deletes from): its POST says nothing and
+// stays network; its GET reads and its PUT, PATCH and DELETE write.
+const ownClient = "own:"
 
 // learn records what fn tells of a request it builds: with the URL held
 // (by client, an API client's module, or "" for the module's own code)
@@ -465,10 +484,7 @@ func (a *Operations) requestStores(fn *ssa.Function) bool {
 			c, p, _ := methodOrigin(fn, v, map[ssa.Value]bool{})
 			consts, mparams = append(consts, c...), append(mparams, p...)
 		}
-		client := ""
-		if !a.own(fn) {
-			client = a.moduleOf(fn)
-		}
+		client := a.clientOf(fn)
 		changed = a.learn(fn, held, client, endpointOf(fn, stored[u][0], 0), urlParams, consts, mparams, nil) || changed
 	}
 	return changed
@@ -633,6 +649,7 @@ func (a *Operations) Capabilities(fn *ssa.Function) []string {
 	for f := range a.fixes[fn] {
 		switch {
 		case !a.rest[f.client] || f.body:
+		case strings.HasPrefix(f.client, ownClient) && strings.EqualFold(f.op, http.MethodPost) && !f.read:
 		case a.cat.Reads(f.op) || f.read:
 			r = true
 		default:

@@ -175,9 +175,10 @@ func (t *tools) metricSeries(ctx context.Context, req mcp.CallToolRequest) (*mcp
 
 // statusPage has the library get the page the server's configuration
 // names: the library sends the request it is given, no operation of its
-// own.
+// own; the server's code holds the URL, and its package, which deletes
+// webhooks too, is a client of resources: its GET reads them.
 func (t *tools) statusPage(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool status_page mcp-go constant` `BR305: tool status_page is not logged with its arguments`
-	body, err := cloudapi.Fetch(ctx, t.status)
+	body, err := cloudapi.Fetch(ctx, t.status) // want `status_page: cloud-read \(\*net/http\.Client\)\.Do`
 	if err != nil {
 		return nil, err
 	}
@@ -186,7 +187,9 @@ func (t *tools) statusPage(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 
 // notify posts the model's text to the server's own webhook through the
 // library's PostJSON: where it goes is the server's choice, not the
-// library's.
+// library's. A POST of the module's own code says nothing of what it
+// changes (a package of a server is often several services' client): it
+// stays network.
 func (t *tools) notify(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool notify mcp-go constant` `BR305: tool notify is not logged with its arguments`
 	if err := cloudapi.PostJSON(ctx, t.hook.base+"/notify", map[string]string{"text": req.GetString("text", "")}); err != nil {
 		return nil, err
@@ -194,7 +197,7 @@ func (t *tools) notify(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallT
 	return mcp.NewToolResultText("sent"), nil
 }
 
-func (t *tools) removeHook(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool remove_hook mcp-go constant` `BR305: tool remove_hook is not logged with its arguments`
+func (t *tools) removeHook(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool remove_hook mcp-go constant` `BR305: tool remove_hook is not logged with its arguments` `BR304: tool remove_hook can change cloud resources with no rate limit`
 	if err := t.hook.remove(ctx, req.GetString("id", "")); err != nil {
 		return nil, err
 	}
@@ -223,16 +226,16 @@ func (t *tools) serviceStatus(ctx context.Context, req mcp.CallToolRequest) (*mc
 
 // purgeHooks deletes the server's webhooks through the library's generic
 // request: the library sends the DELETE its caller fills in, to the
-// server's own URL.
-func (t *tools) purgeHooks(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool purge_hooks mcp-go constant` `BR305: tool purge_hooks is not logged with its arguments`
-	if err := cloudapi.R().Delete(t.hook.base + "/hooks"); err != nil {
+// server's own URL, and the DELETE changes them.
+func (t *tools) purgeHooks(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool purge_hooks mcp-go constant` `BR305: tool purge_hooks is not logged with its arguments` `BR304: tool purge_hooks can change cloud resources with no rate limit`
+	if err := cloudapi.R().Delete(t.hook.base + "/hooks"); err != nil { // want `purge_hooks: cloud-write \(\*net/http\.Client\)\.Do` `BR301: tool purge_hooks can change cloud resources through \(\*net/http\.Client\)\.Do with no confirmation before it`
 		return nil, err
 	}
 	return mcp.NewToolResultText("purged"), nil
 }
 
-// webhooks is the server's own client of its webhook service: a request
-// it builds itself stays network.
+// webhooks is the server's own client of its webhook service: a DELETE it
+// builds to the host it holds changes the service, as a library's would.
 type webhooks struct {
 	base string
 	http *http.Client
@@ -243,7 +246,7 @@ func (w *webhooks) remove(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	resp, err := w.http.Do(req) // want `remove_hook: network \(\*net/http\.Client\)\.Do`
+	resp, err := w.http.Do(req) // want `remove_hook: cloud-write \(\*net/http\.Client\)\.Do \(tainted\)` `BR301: tool remove_hook can change cloud resources through \(\*net/http\.Client\)\.Do with no confirmation before it`
 	if err != nil {
 		return err
 	}
@@ -297,9 +300,10 @@ func (t *tools) fetchDocs(ctx context.Context, req mcp.CallToolRequest) (*mcp.Ca
 }
 
 // fetchDocPage puts the model's page after the server's own base: the
-// host is the server's, the model chooses a path on it.
+// host is the server's, the model chooses a path on it, which the GET
+// reads.
 func (t *tools) fetchDocPage(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool fetch_doc_page mcp-go constant` `BR305: tool fetch_doc_page is not logged with its arguments`
-	body, err := cloudapi.Fetch(ctx, "https://docs.example.com/"+req.GetString("page", ""))
+	body, err := cloudapi.Fetch(ctx, "https://docs.example.com/"+req.GetString("page", "")) // want `fetch_doc_page: cloud-read \(\*net/http\.Client\)\.Do \(tainted\)`
 	if err != nil {
 		return nil, err
 	}

@@ -38,7 +38,7 @@ func (w *web) Put(ctx context.Context, name, text string) error {
 	if err != nil {
 		return err
 	}
-	resp, err := w.client.Do(req) // want `publish_note: network \(\*net/http\.Client\)\.Do`
+	resp, err := w.client.Do(req) // want `publish_note: cloud-write \(\*net/http\.Client\)\.Do \(tainted\)` `BR301: tool publish_note can change cloud resources through \(\*net/http\.Client\)\.Do with no confirmation before it`
 	if err != nil {
 		return err
 	}

@@ -59,7 +59,7 @@ func saveNote(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult
 	return mcp.NewToolResultText("saved"), nil
 }
 
-func publishNote(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool publish_note mcp-go constant` `BR305: tool publish_note is not logged with its arguments`
+func publishNote(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool publish_note mcp-go constant` `BR305: tool publish_note is not logged with its arguments` `BR304: tool publish_note can change cloud resources with no rate limit`
 	b, err := remote()
 	if err != nil {
 		return nil, err
