@@ -358,6 +358,9 @@ func TestSDKFixtures(t *testing.T) {
 		"custom-wire-results",
 		// The executor's map four pointers below the loop's value.
 		"custom-layered-registry",
+		// An agent framework in a module of its own that dispatches the
+		// model's streamed tool calls itself.
+		"openai-go-stream-framework",
 		// The same, with tools made by a generic constructor from method
 		// values and a dispatcher handed to a generic decoder as a
 		// method value.

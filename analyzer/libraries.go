@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/types"
 	"sort"
 
 	"golang.org/x/tools/go/packages"
@@ -22,7 +23,17 @@ import (
 // calls and the functions they refer to, never an opaque package): a
 // constructor of the library that the application never calls registers
 // nothing it serves.
-func servingLibraries(l *loaded, created map[*packages.Package]*ssa.Package, scope []*ssa.Function, cat *rules.Catalog) ([]*packages.Package, map[*ssa.Package]bool) {
+//
+// So is an agent framework that dispatches the model's tool calls itself
+// (a Tool interface of its own, a runner looking each call's name up in a
+// map of the tools the application hands it): a module the application's
+// code calls into, one of whose functions that the loader kept (the code
+// the application can reach, interface calls included) reads the name of a
+// model's tool call from a catalogued tool-call struct (a dispatch line:
+// a provider adapter turning an SDK's streamed calls into the framework's
+// own). Its dispatch, and the copies of the name that it dispatches on,
+// are then found as the application's own.
+func servingLibraries(l *loaded, created map[*packages.Package]*ssa.Package, all map[*ssa.Function]bool, scope []*ssa.Function, cat *rules.Catalog) ([]*packages.Package, map[*ssa.Package]bool) {
 	moduleOf := dependencyModules(l, created)
 	seen := map[*ssa.Function]bool{}
 	for _, fn := range scope {
@@ -30,6 +41,7 @@ func servingLibraries(l *loaded, created map[*packages.Package]*ssa.Package, sco
 	}
 	work := append([]*ssa.Function(nil), scope...)
 	serving := map[string]bool{}
+	entered := map[string]bool{}
 	for len(work) > 0 {
 		fn := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -59,8 +71,20 @@ func servingLibraries(l *loaded, created map[*packages.Package]*ssa.Package, sco
 					}
 					seen[g] = true
 					work = append(work, g)
+					if m := moduleOf[ownerPackage(g)]; m != nil {
+						entered[m.Path] = true
+					}
 				}
 			}
+		}
+	}
+	for fn := range all {
+		m := moduleOf[ownerPackage(fn)]
+		if m == nil || !entered[m.Path] || serving[m.Path] || len(fn.Blocks) == 0 || isOpaque(cat, fn) {
+			continue
+		}
+		if readsToolCallName(fn, cat) {
+			serving[m.Path] = true
 		}
 	}
 	if len(serving) == 0 {
@@ -115,6 +139,40 @@ func dependencyModules(l *loaded, created map[*packages.Package]*ssa.Package) ma
 		}
 	})
 	return out
+}
+
+// readsToolCallName reports whether fn reads the name field of a catalogued
+// tool-call struct (a dispatch line: openai-go's tc.Function.Name).
+func readsToolCallName(fn *ssa.Function, cat *rules.Catalog) bool {
+	if len(cat.Dispatch) == 0 {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			var x ssa.Value
+			var i int
+			switch in := instr.(type) {
+			case *ssa.FieldAddr:
+				x, i = in.X, in.Field
+			case *ssa.Field:
+				x, i = in.X, in.Field
+			default:
+				continue
+			}
+			t := types.Unalias(x.Type())
+			if p, ok := t.Underlying().(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			st, ok := t.Underlying().(*types.Struct)
+			if !ok || i >= st.NumFields() {
+				continue
+			}
+			if d, ok := cat.Dispatch[rules.Normalize(symbol.Type(x.Type()))]; ok && d.NameField == st.Field(i).Name() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ownerPackage is the package whose code fn is: its own, its origin's

@@ -74,7 +74,7 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	scopePkgs, scopeSSA := analysedPackages(l, created, notLoaded)
 	all := ssautil.AllFunctions(prog)
 	scope := scopeFunctions(all, scopeSSA)
-	if libPkgs, libSSA := servingLibraries(l, created, scope, cat); len(libPkgs) > 0 {
+	if libPkgs, libSSA := servingLibraries(l, created, all, scope, cat); len(libPkgs) > 0 {
 		scopePkgs = append(scopePkgs, libPkgs...)
 		for p := range libSSA {
 			scopeSSA[p] = true

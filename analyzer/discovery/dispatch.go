@@ -1479,6 +1479,19 @@ func keyMethod(key ssa.Value) nameOf {
 		field = fieldName(f.X.Type(), f.Field)
 		key = f.X
 	}
+	// The same read from a local the result was kept in (spec :=
+	// t.Spec(); r.tools[spec.Name] = t): a load of a field of an
+	// allocation that the result alone is stored into.
+	if ld, ok := key.(*ssa.UnOp); ok && ld.Op == token.MUL && isString(ld.Type()) {
+		if fa, ok := ld.X.(*ssa.FieldAddr); ok {
+			if a, ok := fa.X.(*ssa.Alloc); ok {
+				if vs := storedInto(a); len(vs) == 1 && types.Identical(vs[0].Type(), a.Type().(*types.Pointer).Elem()) {
+					field = fieldName(a.Type(), fa.Field)
+					key = vs[0]
+				}
+			}
+		}
+	}
 	if kc, ok := key.(*ssa.Call); ok && kc.Call.IsInvoke() && len(kc.Call.Args) == 0 {
 		return nameOf{method: kc.Call.Method.Name(), field: field}
 	}
