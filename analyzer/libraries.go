@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"go/types"
 	"sort"
 
 	"golang.org/x/tools/go/packages"
@@ -149,26 +148,15 @@ func readsToolCallName(fn *ssa.Function, cat *rules.Catalog) bool {
 	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			var x ssa.Value
-			var i int
-			switch in := instr.(type) {
-			case *ssa.FieldAddr:
-				x, i = in.X, in.Field
-			case *ssa.Field:
-				x, i = in.X, in.Field
-			default:
+			v, ok := instr.(ssa.Value)
+			if !ok {
 				continue
 			}
-			t := types.Unalias(x.Type())
-			if p, ok := t.Underlying().(*types.Pointer); ok {
-				t = p.Elem()
-			}
-			st, ok := t.Underlying().(*types.Struct)
-			if !ok || i >= st.NumFields() {
-				continue
-			}
-			if d, ok := cat.Dispatch[rules.Normalize(symbol.Type(x.Type()))]; ok && d.NameField == st.Field(i).Name() {
-				return true
+			if x, field, ok := fieldRead(v); ok {
+				d, ok := cat.Dispatch[rules.Normalize(typeSymbol(x.Type()))]
+				if ok && d.NameField == fieldName(x.Type(), field) {
+					return true
+				}
 			}
 		}
 	}
