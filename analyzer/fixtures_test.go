@@ -356,8 +356,6 @@ func TestSDKFixtures(t *testing.T) {
 		// The program's own tool message ({"role": "tool",
 		// "tool_call_id", "content"}), built after the switch.
 		"custom-wire-results",
-		// The executor's map four pointers below the loop's value.
-		"custom-layered-registry",
 		// An agent framework in a module of its own that dispatches the
 		// model's streamed tool calls itself.
 		"openai-go-stream-framework",

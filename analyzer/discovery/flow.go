@@ -81,7 +81,7 @@ const (
 // real servers pass tools through a few helpers and generic functions.
 const (
 	maxDepth    = 12      // calls entered below a search's root
-	maxPath     = 8       // fields, elements and keys of a node's path
+	maxPath     = 8       // elements of a node's path
 	maxNodes    = 400_000 // nodes of one graph
 	maxOperands = 200     // values an in-function operand walk visits
 )
@@ -296,7 +296,7 @@ func (g *graph) visit(id int32) {
 
 // add adds an edge from a node to a value that flows into it.
 func (g *graph) add(from int32, n node, kind uint8, fan, alt int32) int32 {
-	if n.v == nil || tooLong(n.path) {
+	if n.v == nil || strings.Count(n.path, "/") >= maxPath {
 		return -1
 	}
 	switch n.v.(type) {
@@ -311,19 +311,6 @@ func (g *graph) add(from int32, n node, kind uint8, fan, alt int32) int32 {
 
 func (g *graph) flowsFrom(from int32, v ssa.Value, c *ctx, path string) {
 	g.add(from, node{v: v, c: c, path: path}, ePlain, -1, -1)
-}
-
-// tooLong reports whether a path goes deeper than maxPath fields, elements
-// and keys. The dereferences between them count apart (up to maxPath):
-// a map held through a chain of pointers to structs
-// (a.uc.svc.exec.tools, "*/uc/*/svc/*/exec/*/tools/{}") is as deep as
-// one held through a chain of structs, not twice as deep.
-func tooLong(path string) bool {
-	stars := strings.Count(path, "/*")
-	if strings.HasPrefix(path, "*") {
-		stars++
-	}
-	return strings.Count(path, "/")+1-stars > maxPath || stars > maxPath
 }
 
 // head splits a path into its first element and the rest.

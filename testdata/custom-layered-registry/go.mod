@@ -1,3 +1,0 @@
-module example.com/custom-layered-registry
-
-go 1.26
