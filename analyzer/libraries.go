@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/types"
 	"sort"
 
 	"golang.org/x/tools/go/packages"
@@ -77,13 +78,21 @@ func servingLibraries(l *loaded, created map[*packages.Package]*ssa.Package, all
 			}
 		}
 	}
+	// A provider adapter reads the name too (to hand the framework its
+	// own form of the call): only a module that also looks a tool up in
+	// a registry keyed by a string dispatches.
+	readsName, looksUp := map[string]bool{}, map[string]bool{}
 	for fn := range all {
 		m := moduleOf[ownerPackage(fn)]
 		if m == nil || !entered[m.Path] || serving[m.Path] || len(fn.Blocks) == 0 || isOpaque(cat, fn) {
 			continue
 		}
-		if readsToolCallName(fn, cat) {
-			serving[m.Path] = true
+		readsName[m.Path] = readsName[m.Path] || readsToolCallName(fn, cat)
+		looksUp[m.Path] = looksUp[m.Path] || looksUpTool(fn)
+	}
+	for m := range readsName {
+		if readsName[m] && looksUp[m] {
+			serving[m] = true
 		}
 	}
 	if len(serving) == 0 {
@@ -155,6 +164,33 @@ func readsToolCallName(fn *ssa.Function, cat *rules.Catalog) bool {
 			if x, field, ok := fieldRead(v); ok {
 				d, ok := cat.Dispatch[rules.Normalize(typeSymbol(x.Type()))]
 				if ok && d.NameField == fieldName(x.Type(), field) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// looksUpTool reports whether fn looks a value up in a map keyed by
+// strings whose values run something: functions, or interfaces with
+// methods (a framework's toolMap[call.Name]).
+func looksUpTool(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			l, ok := instr.(*ssa.Lookup)
+			if !ok {
+				continue
+			}
+			mt, ok := l.X.Type().Underlying().(*types.Map)
+			if !ok || !isStringLike(mt.Key()) {
+				continue
+			}
+			switch e := mt.Elem().Underlying().(type) {
+			case *types.Signature:
+				return true
+			case *types.Interface:
+				if e.NumMethods() > 0 {
 					return true
 				}
 			}

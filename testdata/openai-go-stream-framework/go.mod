@@ -2,7 +2,10 @@ module example.com/openai-go-stream-framework
 
 go 1.26.0
 
-require example.com/agentkit v0.0.0
+require (
+	example.com/agentkit v0.0.0
+	example.com/oaiadapter v0.0.0
+)
 
 require (
 	github.com/coder/websocket v1.8.15 // indirect
@@ -14,3 +17,5 @@ require (
 )
 
 replace example.com/agentkit => ./agentkit
+
+replace example.com/oaiadapter => ./oaiadapter

@@ -9,9 +9,11 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"log"
 	"os/exec"
 
 	"example.com/agentkit"
+	"example.com/oaiadapter"
 )
 
 type bash struct{}
@@ -29,6 +31,18 @@ func (bash) Execute(ctx context.Context, call agentkit.ToolCallPart) (string, er
 	return string(out), err
 }
 
+// modelInfo says which model the agent runs on: the adapter's setting, not
+// a secret the tool reads.
+type modelInfo struct{}
+
+func (modelInfo) Spec() agentkit.ToolSpec { return agentkit.ToolSpec{Name: "model_info"} }
+
+func (modelInfo) Execute(ctx context.Context, call agentkit.ToolCallPart) (string, error) { // want `tool model_info openai-go constant`
+	return oaiadapter.ModelName(), nil
+}
+
 func main() {
-	agentkit.Step(context.Background(), agentkit.NewOpenAI(nil), []agentkit.Tool{bash{}})
+	agentkit.Step(context.Background(), agentkit.NewOpenAI(nil), []agentkit.Tool{bash{}, modelInfo{}})
+	// The adapter's calls are only counted, for the log.
+	log.Printf("%d calls", len(oaiadapter.Calls(nil)))
 }

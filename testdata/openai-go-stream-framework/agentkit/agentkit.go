@@ -53,7 +53,7 @@ func (s *stream) Parts() []Part {
 }
 
 // Step runs the tools the model called, looked up by name.
-func Step(ctx context.Context, p Provider, tools []Tool) { // want `agent agentkit\.Step dispatcher openai-go: Bash`
+func Step(ctx context.Context, p Provider, tools []Tool) { // want `agent agentkit\.Step dispatcher openai-go: Bash, model_info`
 	toolMap := map[string]Tool{}
 	for _, t := range tools {
 		spec := t.Spec()
