@@ -13,14 +13,16 @@ import "testing"
 // reads the same files but tells the model nothing of them, and pods_list
 // only sends the kubeconfig's namespace in a REST request
 // (Get().Namespace(ns)...Do().Raw()), whose answer is the cluster's, not
-// the namespace: those reads are the server's configuration. None writes:
+// the namespace: those reads are the server's configuration. The namespace
+// the request's chain takes is the model's when it gives one, so the
+// cluster read is the model's choice (tainted). None writes:
 // migrating a legacy kubeconfig is client-go's own upkeep (notsink in
 // api.cat). The read is in client-go's code, where no want comment can
 // state it.
 func TestInterfaceFieldsInSummaries(t *testing.T) {
 	wantCaps := []string{
 		"contexts_list: fs-read os.ReadFile",
-		"pods_list: cloud-read (k8s.io/client-go/rest.Interface).Get",
+		"pods_list: cloud-read (k8s.io/client-go/rest.Interface).Get (tainted)",
 	}
 	wantFindings := []string{"BR305 contexts_list ", "BR305 pods_list "}
 	checkLists(t, "mcp-go-kubeconfig", wantCaps, wantFindings)
