@@ -209,11 +209,11 @@ func (c *checker) checksCut(f *flow, block *ssa.BasicBlock, anc lineage, kind st
 		if !ok {
 			continue
 		}
-		never, constant := constantCond(iff.Cond)
+		never, fixedAnswer := constantCond(iff.Cond)
 		for i := range d.Succs {
 			chk, ok := c.isCheck(f, iff.Cond, i == 0, anc, kind)
 			if !ok {
-				if constant && (i == 0) == never {
+				if fixedAnswer && (i == 0) == never {
 					// A branch on a function that always answers the
 					// same (`g.enforce() && !inside(root, p)`, where
 					// enforce returns true) has one way only.
