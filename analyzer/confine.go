@@ -86,7 +86,7 @@ func (c *checker) guardedLineage(f *flow, res *reached, site ssa.CallInstruction
 func (c *checker) checkDominates(f *flow, block *ssa.BasicBlock, anc lineage, kind string) (check, bool) {
 	local := map[ssa.Value]int{}
 	var found check
-	if dominatingBranches(block, func(iff *ssa.If, want bool) bool {
+	if symbol.DominatingBranches(block, func(iff *ssa.If, want bool) bool {
 		if chk, ok := c.isCheck(f, iff.Cond, want, anc, kind); ok {
 			chk.pos = iff.Cond.Pos()
 			if !chk.pos.IsValid() {
@@ -113,30 +113,6 @@ func (c *checker) checkDominates(f *flow, block *ssa.BasicBlock, anc lineage, ki
 		return found, true
 	}
 	return c.checksCut(f, block, anc, kind)
-}
-
-// dominatingBranches calls visit, nearest first, with each if among the
-// dominators of block that has a branch only block's way leads through
-// (the successor that dominates block and has no other predecessor), and
-// with the value of its condition on that branch. It stops, and reports
-// true, when visit does.
-func dominatingBranches(block *ssa.BasicBlock, visit func(iff *ssa.If, want bool) bool) bool {
-	for d := block.Idom(); d != nil; d = d.Idom() {
-		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
-		if !ok {
-			continue
-		}
-		pass := -1
-		for i, succ := range d.Succs {
-			if len(succ.Preds) == 1 && succ.Dominates(block) {
-				pass = i
-			}
-		}
-		if pass >= 0 && visit(iff, pass == 0) {
-			return true
-		}
-	}
-	return false
 }
 
 // The two halves of a local path: a clean path that neither starts with

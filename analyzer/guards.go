@@ -381,6 +381,11 @@ func dominatesInstr(a, b ssa.Instruction) bool {
 	if a.Block() != b.Block() {
 		return a.Block().Dominates(b.Block())
 	}
+	return comesFirst(a, b)
+}
+
+// comesFirst reports whether a comes before b in their one block.
+func comesFirst(a, b ssa.Instruction) bool {
 	for _, in := range a.Block().Instrs {
 		if in == a {
 			return true
@@ -887,15 +892,7 @@ func precedes(a, b ssa.Instruction) bool {
 	if a.Block() != b.Block() {
 		return reaches(a.Block(), b.Block())
 	}
-	for _, x := range a.Block().Instrs {
-		if x == a {
-			return true
-		}
-		if x == b {
-			return false
-		}
-	}
-	return false
+	return comesFirst(a, b)
 }
 
 // gate is the condition nearest to site that decides whether it runs, and
@@ -912,7 +909,7 @@ func gate(fset *token.FileSet, site ssa.Instruction, climbed bool) (string, toke
 	}
 	pos := token.NoPos
 	var early *earlyReturn
-	dominatingBranches(site.Block(), func(iff *ssa.If, want bool) bool {
+	symbol.DominatingBranches(site.Block(), func(iff *ssa.If, want bool) bool {
 		if isErrorCheck(iff.Cond) || isLoopHeader(iff.Block()) || climbed && isNameCase(iff.Cond) {
 			return false
 		}
@@ -1049,7 +1046,7 @@ func optionalReceiver(site ssa.CallInstruction) bool {
 	default:
 		return false
 	}
-	return dominatingBranches(site.Block(), func(iff *ssa.If, want bool) bool {
+	return symbol.DominatingBranches(site.Block(), func(iff *ssa.If, want bool) bool {
 		bin, ok := iff.Cond.(*ssa.BinOp)
 		if !ok || (bin.Op != token.NEQ && bin.Op != token.EQL) || (bin.Op == token.NEQ) != want {
 			return false

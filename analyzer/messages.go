@@ -2,11 +2,10 @@ package analyzer
 
 import (
 	"go/types"
-	"reflect"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"github.com/blastradius/blastradius/rules"
 )
 
@@ -59,22 +58,16 @@ func wireToolResult(fa *ssa.FieldAddr) bool {
 		return false
 	}
 	s, ok := st.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= s.NumFields() || jsonFieldName(s.Tag(fa.Field)) != "content" {
+	if !ok || fa.Field >= s.NumFields() || symbol.JSONName(s.Tag(fa.Field)) != "content" {
 		return false
 	}
 	for i := 0; i < s.NumFields(); i++ {
-		switch jsonFieldName(s.Tag(i)) {
+		switch symbol.JSONName(s.Tag(i)) {
 		case "tool_call_id", "tool_use_id":
 			return true
 		}
 	}
 	return false
-}
-
-// jsonFieldName is the name a struct tag gives its field in JSON, or "".
-func jsonFieldName(tag string) string {
-	name, _, _ := strings.Cut(reflect.StructTag(tag).Get("json"), ",")
-	return name
 }
 
 // promptStores lists the stores into prompt fields in the functions, with

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"strings"
 
+	"github.com/blastradius/blastradius/analyzer/symbol"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -64,7 +65,7 @@ func rootedAt(v ssa.Value, block *ssa.BasicBlock) bool {
 		return false
 	}
 	found := false
-	dominatingBranches(block, func(iff *ssa.If, want bool) bool {
+	symbol.DominatingBranches(block, func(iff *ssa.If, want bool) bool {
 		cond := iff.Cond
 		for {
 			n, ok := cond.(*ssa.UnOp)

@@ -3,10 +3,8 @@ package discovery
 import (
 	"go/token"
 	"go/types"
-	"reflect"
 	"sort"
 	"strconv"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -299,13 +297,13 @@ func (m *modelNames) wire(structType types.Type, field int) (rules.Dispatch, boo
 	if !isString(st.Field(field).Type()) {
 		return rules.Dispatch{}, false
 	}
-	key := jsonName(st.Tag(field))
+	key := symbol.JSONName(st.Tag(field))
 	args := -1
 	switch key {
 	case "name":
 		input, id := -1, false
 		for i := 0; i < st.NumFields(); i++ {
-			switch jsonName(st.Tag(i)) {
+			switch symbol.JSONName(st.Tag(i)) {
 			case "arguments":
 				args = i
 			case "input":
@@ -325,12 +323,12 @@ func (m *modelNames) wire(structType types.Type, field int) (rules.Dispatch, boo
 		// {"action": ..., "action_input": ...} or {"tool": ...,
 		// "tool_input": ...}, decoded from its answer.
 		for i := 0; i < st.NumFields(); i++ {
-			if jsonName(st.Tag(i)) == key+"_input" {
+			if symbol.JSONName(st.Tag(i)) == key+"_input" {
 				args = i
 			}
 		}
 	}
-	if args < 0 || key == "name" && jsonName(st.Tag(args)) == "arguments" && stringMap(st.Field(args).Type()) {
+	if args < 0 || key == "name" && symbol.JSONName(st.Tag(args)) == "arguments" && stringMap(st.Field(args).Type()) {
 		// MCP's prompts/get writes {"name", "arguments"} too, but a
 		// prompt's arguments are strings (map[string]string), a tool's
 		// any JSON: a prompt is text for the model, not a tool.
@@ -368,14 +366,15 @@ func wireMap(l *ssa.Lookup) bool {
 func (e *engine) underPromptRequest(b *ssa.BasicBlock) bool {
 	under := func(b *ssa.BasicBlock) bool {
 		found := false
-		dominatingIfs(b, func(cond ssa.Value, taken bool) {
-			if bin, ok := cond.(*ssa.BinOp); ok && (bin.Op == token.EQL) == taken && (bin.Op == token.EQL || bin.Op == token.NEQ) {
+		symbol.DominatingBranches(b, func(iff *ssa.If, taken bool) bool {
+			if bin, ok := iff.Cond.(*ssa.BinOp); ok && (bin.Op == token.EQL) == taken && (bin.Op == token.EQL || bin.Op == token.NEQ) {
 				for _, v := range []ssa.Value{bin.X, bin.Y} {
 					if k, ok := constString(v); ok && k == "prompts/get" {
 						found = true
 					}
 				}
 			}
+			return found
 		})
 		return found
 	}
@@ -389,22 +388,6 @@ func (e *engine) underPromptRequest(b *ssa.BasicBlock) bool {
 		}
 	}
 	return len(callers) > 0
-}
-
-// dominatingIfs calls visit with the condition of each if among b's
-// dominators whose one branch alone leads to b, and which branch.
-func dominatingIfs(b *ssa.BasicBlock, visit func(cond ssa.Value, taken bool)) {
-	for d := b.Idom(); d != nil; d = d.Idom() {
-		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
-		if !ok {
-			continue
-		}
-		for i, succ := range d.Succs {
-			if len(succ.Preds) == 1 && succ.Dominates(b) {
-				visit(iff.Cond, i == 0)
-			}
-		}
-	}
 }
 
 // isAction reports whether t is the type of a field that the analysed
@@ -421,7 +404,7 @@ func (m *modelNames) isAction(t types.Type) bool {
 				}
 				st := structOf(tn.Type())
 				for i := 0; st != nil && i < st.NumFields(); i++ {
-					if k := jsonName(st.Tag(i)); k == "action" || k == "tool" {
+					if k := symbol.JSONName(st.Tag(i)); k == "action" || k == "tool" {
 						if structOf(st.Field(i).Type()) != nil {
 							m.actions = append(m.actions, st.Field(i).Type())
 						}
@@ -442,12 +425,6 @@ func (m *modelNames) isAction(t types.Type) bool {
 func stringMap(t types.Type) bool {
 	m, ok := t.Underlying().(*types.Map)
 	return ok && isString(m.Key()) && isString(m.Elem())
-}
-
-// jsonName is the name a struct tag gives its field in JSON, or "".
-func jsonName(tag string) string {
-	name, _, _ := strings.Cut(reflect.StructTag(tag).Get("json"), ",")
-	return name
 }
 
 // copiedKey returns the copied field key v is read from, or "".
@@ -1020,7 +997,7 @@ func selectedRows(r rowField, taken *ssa.BasicBlock) []ssa.Value {
 	rows := []ssa.Value{r.row}
 	switch x := r.row.(type) {
 	case *ssa.IndexAddr:
-		rows = append(rows, loadsOfAddr(x)...)
+		rows = append(rows, loadsOf(x)...)
 		// The branch may take the row's address anew (`sel =
 		// &r.tools[i]` after comparing r.tools[i].Name).
 		for _, b := range taken.Parent().Blocks {
@@ -1079,17 +1056,6 @@ func sameAccess(a, b ssa.Value, depth int) bool {
 		return ok && x.Op == token.MUL && y.Op == token.MUL && sameAccess(x.X, y.X, depth+1)
 	}
 	return false
-}
-
-// loadsOfAddr lists the loads of an address.
-func loadsOfAddr(v ssa.Value) []ssa.Value {
-	var out []ssa.Value
-	for _, ld := range *v.Referrers() {
-		if u, ok := ld.(*ssa.UnOp); ok && u.Op == token.MUL {
-			out = append(out, u)
-		}
-	}
-	return out
 }
 
 // looked turns a lookup of a map keyed by a model's tool-call name into
@@ -1208,8 +1174,8 @@ func forwardUses(v ssa.Value, visit func(x ssa.Value, ref ssa.Instruction) []ssa
 	}
 }
 
-// loadsOf lists the loads of a local variable.
-func loadsOf(a *ssa.Alloc) []ssa.Value {
+// loadsOf lists the loads of an address (a local variable, an element).
+func loadsOf(a ssa.Value) []ssa.Value {
 	var out []ssa.Value
 	for _, ld := range *a.Referrers() {
 		if u, ok := ld.(*ssa.UnOp); ok && u.Op == token.MUL {

@@ -886,7 +886,7 @@ func fieldOwner(v ssa.Value) *types.Struct {
 // arguments, rather than a tool's own input.
 func namesTool(st *types.Struct) bool {
 	for i := 0; i < st.NumFields(); i++ {
-		if st.Field(i).Name() == "Name" || jsonName(st.Tag(i)) == "name" {
+		if st.Field(i).Name() == "Name" || symbol.JSONName(st.Tag(i)) == "name" {
 			return true
 		}
 	}

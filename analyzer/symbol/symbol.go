@@ -15,6 +15,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"reflect"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -339,4 +340,34 @@ func EndingIf(b *ssa.BasicBlock) *ssa.If {
 	}
 	iff, _ := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 	return iff
+}
+
+// DominatingBranches calls visit, nearest first, with each if among the
+// dominators of block that has a branch only block's way leads through
+// (the successor that dominates block and has no other predecessor), and
+// with the value of its condition on that branch. It stops, and reports
+// true, when visit does.
+func DominatingBranches(block *ssa.BasicBlock, visit func(iff *ssa.If, want bool) bool) bool {
+	for d := block.Idom(); d != nil; d = d.Idom() {
+		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		pass := -1
+		for i, succ := range d.Succs {
+			if len(succ.Preds) == 1 && succ.Dominates(block) {
+				pass = i
+			}
+		}
+		if pass >= 0 && visit(iff, pass == 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// JSONName is the name a struct tag gives its field in JSON, or "".
+func JSONName(tag string) string {
+	name, _, _ := strings.Cut(reflect.StructTag(tag).Get("json"), ",")
+	return name
 }
