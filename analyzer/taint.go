@@ -93,6 +93,9 @@ type flow struct {
 	inScope func(ssa.CallInstruction) bool
 	// sanitize applies the catalog's sanitizers (model → action runs).
 	sanitize bool
+	// outside says the seeds are outside data (source labels), which the
+	// labels of the catalog's sanitizers clear.
+	outside bool
 	// hostEnders memoises endsHost.
 	hostEnders map[ssa.Value]bool
 	// numbers is the part of the mask a number or boolean can carry: a
@@ -960,13 +963,21 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 		}
 		in = join(in, builtAt(o, i, decl))
 	}
-	if f.sanitize && in != nil {
+	if in != nil {
 		for _, sym := range opaque {
-			if san, ok := f.cat.Sanitizers[rules.Normalize(sym)]; ok {
-				cleared := *in
-				cleared.mask &^= eitherMask(san.Kinds)
-				in = &cleared
+			san, ok := f.cat.Sanitizers[rules.Normalize(sym)]
+			if !ok {
+				continue
 			}
+			cleared := *in
+			if f.sanitize {
+				cleared.mask &^= eitherMask(san.Kinds)
+			} else if f.outside {
+				for _, l := range san.Labels {
+					cleared.mask &^= labelMask(l)
+				}
+			}
+			in = &cleared
 		}
 	}
 	if in == nil || in.mask == 0 {

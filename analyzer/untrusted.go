@@ -937,6 +937,7 @@ func (c *checker) outsideFlows(e entry, t report.Tool, res *reached) []report.Fi
 			}
 		}
 		f := newFlow(c.cat, c.rc, funcs, res.carriesResult)
+		f.outside = true
 		f.stopAtSinks = true
 		// A page converted by a library (HTML to text) is still the
 		// page.

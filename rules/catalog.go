@@ -422,10 +422,12 @@ type Sensitive struct {
 	Where Where
 }
 
-// Sanitizer is a function whose result is safe for Kinds.
+// Sanitizer is a function whose result is safe for Kinds (model → action
+// kinds) and does not carry outside data of Labels it was handed.
 type Sanitizer struct {
-	Kinds []string
-	Where Where
+	Kinds  []string
+	Labels []string
+	Where  Where
 }
 
 // Source is a function whose result is outside data of Label.
@@ -1276,9 +1278,16 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		if len(args) != 2 {
 			return "", fmt.Errorf("%s wants KINDS SYMBOL", kw)
 		}
-		kinds := strings.Split(args[0], ",")
-		for _, k := range kinds {
-			if !oneOf(k, TaintKinds) {
+		var kinds, labels []string
+		for _, k := range strings.Split(args[0], ",") {
+			switch {
+			case oneOf(k, TaintKinds):
+				kinds = append(kinds, k)
+			case kw == "sanitizer" && oneOf(k, SourceLabels):
+				// What a process prints is not the environment it
+				// was given: a sanitizer can clear outside data too.
+				labels = append(labels, k)
+			default:
 				return "", fmt.Errorf("unknown taint kind %q (want one of %s)", k, strings.Join(TaintKinds, ", "))
 			}
 		}
@@ -1286,7 +1295,7 @@ func (c *Catalog) parseLine(w Where, f []string) (string, error) {
 		if kw == "check" {
 			c.Checks[sym] = Sanitizer{Kinds: kinds, Where: w}
 		} else {
-			c.Sanitizers[sym] = Sanitizer{Kinds: kinds, Where: w}
+			c.Sanitizers[sym] = Sanitizer{Kinds: kinds, Labels: labels, Where: w}
 		}
 		return kw + " " + sym, nil
 	case "source":

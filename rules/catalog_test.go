@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -131,11 +132,27 @@ func TestParseErrors(t *testing.T) {
 		{"lazy sync.OnceValue arg=0\nlazy sync.OnceValue arg=0\n", "t.cat:2: duplicate lazy sync.OnceValue"},
 		{"removes strings.ReplaceAll\n", "t.cat:1: removes wants SYMBOL arg=N"},
 		{"removes strings.ReplaceAll arg=1\nremoves strings.ReplaceAll arg=1\n", "t.cat:2: duplicate removes strings.ReplaceAll"},
+		{"sanitizer path,bogus a.B\n", `t.cat:1: unknown taint kind "bogus"`},
+		// A check confines a kind: a source label is no kind it can check.
+		{"check path,secret a.B\n", `t.cat:1: unknown taint kind "secret"`},
 	} {
 		err := New().Parse("t.cat", strings.NewReader(tc.in))
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("Parse(%q) = %v, want an error starting %q", tc.in, err, tc.want)
 		}
+	}
+}
+
+// TestSanitizerLabels parses a sanitizer that clears a source label as
+// well as kinds.
+func TestSanitizerLabels(t *testing.T) {
+	c := New()
+	if err := c.Parse("t.cat", strings.NewReader("sanitizer command,secret a.B\n")); err != nil {
+		t.Fatal(err)
+	}
+	got := c.Sanitizers["a.B"]
+	if !slices.Equal(got.Kinds, []string{"command"}) || !slices.Equal(got.Labels, []string{"secret"}) {
+		t.Errorf("sanitizer a.B = kinds %v labels %v, want [command] [secret]", got.Kinds, got.Labels)
 	}
 }
 

@@ -37,7 +37,7 @@ func main() {
 	}
 	defer db.Close()
 
-	s := server.NewMCPServer("platform-assistant", "0.9.1", server.WithToolCapabilities(false)) // want `agent platform\-assistant server mcp\-go: aws_credentials, count_errors, count_users, deploy_env, get_env_var, get_issue, kube_token, list_users, post_status, read_app_log, read_report, reload_config, search_web`
+	s := server.NewMCPServer("platform-assistant", "0.9.1", server.WithToolCapabilities(false)) // want `agent platform\-assistant server mcp\-go: aws_credentials, count_errors, count_users, deploy_env, get_env_var, get_issue, kube_token, list_users, post_status, read_app_log, read_report, recent_commits, reload_config, search_web`
 	tools.New(cfg, db).Register(s)
 	if err := server.ServeStdio(s); err != nil {
 		log.Fatal(err)

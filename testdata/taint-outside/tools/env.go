@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -82,4 +83,17 @@ func (s *Server) kubeToken(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 		return mcp.NewToolResultErrorFromErr("not running in a pod", err), nil
 	}
 	return mcp.NewToolResultText(strings.TrimSpace(string(tok))), nil
+}
+
+// recentCommits runs git with the server's environment (its credential
+// helper needs it) and returns what git prints: the process uses the
+// secrets it is given, and its output is not them.
+func (s *Server) recentCommits(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool recent_commits mcp-go constant` `BR304: tool recent_commits\b.*` `BR305: tool recent_commits\b.*`
+	cmd := exec.CommandContext(ctx, "git", "log", "--oneline", "-n", "20") // want `recent_commits: exec os/exec\.CommandContext` `BR301: tool recent_commits\b.*`
+	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0")                // want `recent_commits: env os\.Environ`
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return mcp.NewToolResultErrorFromErr("git log failed", err), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
 }

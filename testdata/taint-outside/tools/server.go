@@ -51,6 +51,9 @@ func (s *Server) Register(srv *server.MCPServer) {
 	srv.AddTool(mcp.NewTool("kube_token",
 		mcp.WithDescription("Return the pod's service-account token, for calls to the Kubernetes API."),
 	), s.kubeToken)
+	srv.AddTool(mcp.NewTool("recent_commits",
+		mcp.WithDescription("Show the deployed repository's last commits."),
+	), s.recentCommits)
 
 	// Files (files.go).
 	srv.AddTool(mcp.NewTool("read_app_log",
