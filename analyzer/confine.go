@@ -294,6 +294,11 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 			// of the response fetched from a URL) is no part of it.
 			return false
 		}
+		if kind == "url" && !decidesHost(v) {
+			// u.Scheme checked against "http" and "https" leaves the
+			// host to the model: only the host says where it goes.
+			return false
+		}
 		// u.Host checked, then u or u.String() used; or u.Host checked
 		// and the raw URL that u was parsed from used.
 		if b := fieldBase(v); b != nil && anc.set[b] {
@@ -578,6 +583,26 @@ func isFieldRead(v ssa.Value) bool {
 		if callee := x.Call.StaticCallee(); callee != nil && callee.Signature.Recv() != nil {
 			return strings.HasPrefix(callee.Name(), "Host") || callee.Name() == "Port"
 		}
+	}
+	return false
+}
+
+// decidesHost reports whether a field read says where a URL goes: any
+// field of the program's own types, but of a net/url.URL only its host
+// (u.Host, u.Hostname()), not its scheme, path, query or port.
+func decidesHost(v ssa.Value) bool {
+	b := fieldBase(v)
+	if b == nil || typeSymbol(b.Type()) != "net/url.URL" {
+		return true
+	}
+	switch x := v.(type) {
+	case *ssa.Field:
+		return fieldName(x.X.Type(), x.Field) == "Host"
+	case *ssa.UnOp:
+		fa := x.X.(*ssa.FieldAddr)
+		return fieldName(fa.X.Type(), fa.Field) == "Host"
+	case *ssa.Call:
+		return x.Call.StaticCallee().Name() == "Hostname"
 	}
 	return false
 }

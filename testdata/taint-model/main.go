@@ -41,7 +41,7 @@ func main() {
 	}
 	defer db.Close()
 
-	s := server.NewMCPServer("helpdesk", "2.3.0", // want `BR401: agent helpdesk: read_doc returns private data \(os\.ReadFile\), compare_status returns untrusted content \(net/http\.Get\), check_links sends data where the model says \(\(\*net/http\.Client\)\.Head\);.*` `agent helpdesk server mcp\-go: archive_report, check_links, compare_status, customer_tickets, escalate_to_support, fetch_url, goodwill_credit, kubectl_logs, notify_oncall, ping_host, read_doc, refund_order, run_check, run_in_container, run_words, search_tickets, send_summary, service_health, submit_feedback, tail_service_log, ticket_report`
+	s := server.NewMCPServer("helpdesk", "2.3.0", // want `BR401: agent helpdesk: read_doc returns private data \(os\.ReadFile\), compare_status returns untrusted content \(net/http\.Get\), check_links sends data where the model says \(\(\*net/http\.Client\)\.Head\);.*` `agent helpdesk server mcp\-go: archive_report, check_links, compare_status, customer_tickets, escalate_to_support, fetch_url, goodwill_credit, kubectl_logs, notify_oncall, ping_host, probe_endpoint, read_doc, refund_order, run_check, run_in_container, run_words, search_tickets, send_summary, service_health, submit_feedback, tail_service_log, ticket_report`
 		server.WithToolCapabilities(false),
 		server.WithRecovery(),
 	)

@@ -106,6 +106,10 @@ func (s *Server) Register(srv *server.MCPServer) {
 		mcp.WithDescription("Page the on-call engineer with a message."),
 		mcp.WithString("message", mcp.Required()),
 	), s.notifyOncall)
+	srv.AddTool(mcp.NewTool("probe_endpoint",
+		mcp.WithDescription("Check that a web endpoint answers."),
+		mcp.WithString("url", mcp.Required()),
+	), s.probeEndpoint)
 	srv.AddTool(mcp.NewTool("service_health",
 		mcp.WithDescription("Check a health endpoint on the status host."),
 		mcp.WithString("url", mcp.Required()),

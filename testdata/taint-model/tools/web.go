@@ -123,6 +123,29 @@ func (s *Server) serviceHealth(ctx context.Context, req mcp.CallToolRequest) (*m
 	return mcp.NewToolResultText(u.Path + " is degraded"), nil
 }
 
+// probeEndpoint checks that the model's URL answers. Only its scheme is
+// checked: the host, an internal address or the cloud's metadata service,
+// is still the model's.
+func (s *Server) probeEndpoint(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool probe_endpoint mcp-go constant` `BR305: tool probe_endpoint\b.*`
+	raw, err := req.RequireString("url")
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return mcp.NewToolResultError("only http and https URLs"), nil
+	}
+	resp, err := s.client.Head(raw) // want `probe_endpoint: network \(\*net/http\.Client\)\.Head \(tainted\)` `BR103: tool probe_endpoint\b.*`
+	if err != nil {
+		return mcp.NewToolResultText("unreachable"), nil
+	}
+	resp.Body.Close()
+	if resp.StatusCode >= 400 {
+		return mcp.NewToolResultText("failing"), nil
+	}
+	return mcp.NewToolResultText("up"), nil
+}
+
 // compareStatus reads the service's own status page, then the page at the
 // model's URL: the same sink twice, once the server's and once the
 // model's. The capability is the model's, and is shown at the model's call.
