@@ -32,6 +32,19 @@ type check struct {
 	by *ssa.Function
 }
 
+// at places a check found in iff's condition: at the condition, unless
+// the condition is a flag whose check was found where it was set.
+func (chk check) at(iff *ssa.If) check {
+	if _, flag := iff.Cond.(*ssa.Phi); flag && chk.pos.IsValid() {
+		return chk
+	}
+	chk.pos = iff.Cond.Pos()
+	if !chk.pos.IsValid() {
+		chk.pos = iff.Pos()
+	}
+	return chk
+}
+
 // confinedAt reports whether a check on the flowing value protects the
 // call, and which: on the witness path, a branch that only continues
 // towards the call when the value equals a constant, is found in a map (an
@@ -88,11 +101,7 @@ func (c *checker) checkDominates(f *flow, block *ssa.BasicBlock, anc lineage, ki
 	var found check
 	if symbol.DominatingBranches(block, func(iff *ssa.If, want bool) bool {
 		if chk, ok := c.isCheck(f, iff.Cond, want, anc, kind); ok {
-			chk.pos = iff.Cond.Pos()
-			if !chk.pos.IsValid() {
-				chk.pos = iff.Pos()
-			}
-			found = chk
+			found = chk.at(iff)
 			return true
 		}
 		if kind == "path" {
@@ -198,10 +207,7 @@ func (c *checker) checksCut(f *flow, block *ssa.BasicBlock, anc lineage, kind st
 				continue
 			}
 			cut[edge{d, i}] = true
-			chk.pos = iff.Cond.Pos()
-			if !chk.pos.IsValid() {
-				chk.pos = iff.Pos()
-			}
+			chk = chk.at(iff)
 			if !first.pos.IsValid() || chk.pos < first.pos {
 				first = chk
 			}
@@ -285,7 +291,7 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 		if kind == "command" {
 			// argv[0] checked, argv run: the program is confined,
 			// and with it the command (see argConfined).
-			if x, i, ok := elementRead(v); ok && i == 0 && anc.set[x] {
+			if x, i, ok := elementRead(v); ok && i == 0 && anc.set[x] && !dropsFirst(x, anc) {
 				return true
 			}
 		}
@@ -378,6 +384,80 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 			return c.callCheck(f, x, want, parsed, kind)
 		}
 		return c.callCheck(f, x, want, related, kind)
+	case *ssa.Phi:
+		return c.flagCheck(f, x, want, anc, kind, map[*ssa.Phi]bool{})
+	}
+	return check{}, false
+}
+
+// flagCheck reports whether a boolean variable is want only where a check
+// passed: the membership test written as a loop (`for _, a := range
+// allowed { if argv[0] == a { ok = true } }`, then `if !ok { return }`).
+// Each way the variable gets want is a constant set under a check, or a
+// check's own result; every other way gives it the other constant.
+func (c *checker) flagCheck(f *flow, phi *ssa.Phi, want bool, anc lineage, kind string, seen map[*ssa.Phi]bool) (check, bool) {
+	if seen[phi] || !isBool(phi.Type()) {
+		return check{}, false
+	}
+	seen[phi] = true
+	var first check
+	for i, e := range phi.Edges {
+		var chk check
+		switch v := e.(type) {
+		case *ssa.Const:
+			if v.Value == nil || v.Value.Kind() != constant.Bool {
+				return check{}, false
+			}
+			if constant.BoolVal(v.Value) != want {
+				continue // this way does not go on
+			}
+			var ok bool
+			if chk, ok = c.checkedOnWayTo(f, phi.Block().Preds[i], phi.Block(), anc, kind); !ok {
+				return check{}, false
+			}
+		case *ssa.Phi:
+			if seen[v] {
+				continue // the loop's own value, from an earlier turn
+			}
+			var ok bool
+			if chk, ok = c.flagCheck(f, v, want, anc, kind, seen); !ok {
+				return check{}, false
+			}
+		default:
+			var ok bool
+			if chk, ok = c.isCheck(f, v, want, anc, kind); !ok {
+				return check{}, false
+			}
+		}
+		if !first.pos.IsValid() || (chk.pos.IsValid() && chk.pos < first.pos) {
+			first = chk
+		}
+	}
+	return first, first.what != ""
+}
+
+// checkedOnWayTo returns a check that every way along the edge from b to
+// its successor to passed: the condition of b's branch to it (a == x || b
+// == y), or of a branch whose taken edge is the only way into a block that
+// dominates b.
+func (c *checker) checkedOnWayTo(f *flow, b, to *ssa.BasicBlock, anc lineage, kind string) (check, bool) {
+	if iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && b.Succs[0] != b.Succs[1] {
+		if chk, ok := c.isCheck(f, iff.Cond, b.Succs[0] == to, anc, kind); ok {
+			return chk.at(iff), true
+		}
+	}
+	for d := b; d != nil; d = d.Idom() {
+		if len(d.Preds) != 1 {
+			continue
+		}
+		p := d.Preds[0]
+		iff, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		if chk, ok := c.isCheck(f, iff.Cond, p.Succs[0] == d, anc, kind); ok {
+			return chk.at(iff), true
+		}
 	}
 	return check{}, false
 }
@@ -979,6 +1059,22 @@ func elementRead(v ssa.Value) (ssa.Value, int64, bool) {
 	return x, n, ok
 }
 
+// dropsFirst reports whether the flow came through x[n:] for n > 0: the
+// words after the one checked (parts[0] must be "git", then git runs
+// parts[1:]), which the check says nothing of.
+func dropsFirst(x ssa.Value, anc lineage) bool {
+	for v := range anc.set {
+		sl, ok := v.(*ssa.Slice)
+		if !ok || sl.X != x || sl.Low == nil {
+			continue
+		}
+		if k, ok := sl.Low.(*ssa.Const); !ok || k.Value == nil || constant.Sign(k.Value) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // validator is what a function of the module confines: a function that
 // returns an error (or false) unless one of its arguments passed a
 // confining check, on every path that returns a nil error (or true).
@@ -1160,14 +1256,10 @@ func (c *checker) returnsConfined(f *flow, rets []*ssa.Return, p *ssa.Parameter,
 					continue
 				}
 			} else if _, ok := c.isCheck(f, res, true, anc, kind); ok {
+				// return strings.HasPrefix(clean, root), or
+				// return a == x || b == y (see flagCheck)
 				valid++
-				continue // return strings.HasPrefix(clean, root)
-			} else if phi, ok := res.(*ssa.Phi); ok && phi.Block() == r.Block() {
-				if !c.phiConfined(f, phi, anc, kind) {
-					return false
-				}
-				valid++
-				continue // return a == x || b == y
+				continue
 			}
 		}
 		valid++
@@ -1176,33 +1268,6 @@ func (c *checker) returnsConfined(f *flow, rets []*ssa.Return, p *ssa.Parameter,
 		}
 	}
 	return valid > 0
-}
-
-// phiConfined reports whether a boolean that a function returns, merged
-// from the operands of || and && (return a == x || b == y), is true only
-// when a check passed: each operand that can be true is a check, or the
-// branch it comes along is.
-func (c *checker) phiConfined(f *flow, phi *ssa.Phi, anc lineage, kind string) bool {
-	for i, e := range phi.Edges {
-		pred := phi.Block().Preds[i]
-		if k, ok := e.(*ssa.Const); ok {
-			if !constant.BoolVal(k.Value) {
-				continue
-			}
-			iff, ok := pred.Instrs[len(pred.Instrs)-1].(*ssa.If)
-			if !ok || pred.Succs[0] == pred.Succs[1] {
-				return false
-			}
-			if _, ok := c.isCheck(f, iff.Cond, pred.Succs[0] == phi.Block(), anc, kind); !ok {
-				return false
-			}
-			continue
-		}
-		if _, ok := c.isCheck(f, e, true, anc, kind); !ok {
-			return false
-		}
-	}
-	return true
 }
 
 // isBool reports whether t is a boolean type.

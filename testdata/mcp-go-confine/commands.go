@@ -37,6 +37,45 @@ func (w *workspace) runTool(ctx context.Context, req mcp.CallToolRequest) (*mcp.
 	return mcp.NewToolResultText(string(out)), nil
 }
 
+// runListed runs an allowed program without a shell, its allowlist tested
+// by a loop, as code before slices.Contains does it.
+func (w *workspace) runListed(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_listed mcp-go constant` `BR304: tool run_listed can run processes with no rate limit` `BR305: tool run_listed is not logged with its arguments`
+	argv := strings.Fields(req.GetString("command", ""))
+	if len(argv) == 0 {
+		return mcp.NewToolResultError("no command"), nil
+	}
+	allowed := false
+	for _, name := range allowedTools {
+		if argv[0] == name { // want `run_listed: guard allowlist comparison for exec os/exec\.CommandContext`
+			allowed = true
+			break
+		}
+	}
+	if !allowed {
+		return mcp.NewToolResultError("program not allowed"), nil
+	}
+	out, err := exec.CommandContext(ctx, argv[0], argv[1:]...).Output() // want `run_listed: exec os/exec\.CommandContext` `BR301: tool run_listed can run processes through os/exec\.CommandContext with no confirmation before it`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
+// gitRaw runs a git command line: its first word must be git, but what
+// runs is git with every other word the model wrote (`-c
+// core.sshCommand=...` runs a program of its choice).
+func (w *workspace) gitRaw(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool git_raw mcp-go constant` `BR304: tool git_raw can run processes with no rate limit` `BR305: tool git_raw is not logged with its arguments`
+	words := strings.Fields(req.GetString("command", ""))
+	if len(words) == 0 || words[0] != "git" {
+		return mcp.NewToolResultError("only git commands"), nil
+	}
+	out, err := exec.CommandContext(ctx, "git", words[1:]...).CombinedOutput() // want `git_raw: exec os/exec\.CommandContext \(tainted\)` `BR101: tool git_raw: model-controlled input reaches the arguments of os/exec\.CommandContext, which runs git` `BR301: tool git_raw can run processes through os/exec\.CommandContext with no confirmation before it`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
 // runSwitch runs one of three programs chosen by a switch.
 func (w *workspace) runSwitch(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_switch mcp-go constant` `BR304: tool run_switch can run processes with no rate limit` `BR305: tool run_switch is not logged with its arguments`
 	prog := req.GetString("program", "")
