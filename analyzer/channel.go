@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"go/types"
-	"path"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -26,7 +25,10 @@ import (
 // the call that opened it. A write is a Write or WriteString method called
 // on the channel, or io.WriteString, io.Copy (and CopyN, CopyBuffer) and
 // fmt.Fprint, Fprintf and Fprintln given it.
-func channelWrites(cat *rules.Catalog, funcs []*ssa.Function) map[ssa.CallInstruction]string {
+//
+// programs gives the names a command's program can have (a constant, or a
+// field the module only sets to constants): for text put in its Stdin.
+func channelWrites(cat *rules.Catalog, funcs []*ssa.Function, programs func(ssa.Value) ([]string, bool)) map[ssa.CallInstruction]string {
 	out := map[ssa.CallInstruction]string{}
 	if len(cat.Channels) == 0 {
 		return out
@@ -47,7 +49,7 @@ func channelWrites(cat *rules.Catalog, funcs []*ssa.Function) map[ssa.CallInstru
 					}
 				}
 			case *ssa.Store:
-				if call := stdinInput(x); call != nil {
+				if call := stdinInput(x, programs); call != nil {
 					out[call] = stdinField
 				}
 			}
@@ -122,7 +124,7 @@ var scriptOptions = map[string]bool{
 // a shell or an interpreter given no script, a database's client given no
 // statement. Text for a program that reads data there (jq, grep, a script
 // named in its arguments), or one the code does not fix, is none.
-func stdinInput(st *ssa.Store) *ssa.Call {
+func stdinInput(st *ssa.Store, programs func(ssa.Value) ([]string, bool)) *ssa.Call {
 	fa, ok := st.Addr.(*ssa.FieldAddr)
 	if !ok || symbol.Type(fa.X.Type()) != "os/exec.Cmd" {
 		return nil
@@ -155,12 +157,18 @@ func stdinInput(st *ssa.Store) *ssa.Call {
 	if prog < 0 || prog+1 >= len(made.Call.Args) {
 		return nil
 	}
-	name, ok := constString(made.Call.Args[prog])
+	names, ok := programs(made.Call.Args[prog])
 	if !ok {
 		return nil
 	}
-	name = path.Base(name)
-	script, statements := scriptReaders[name], statementReaders[name]
+	// The program may be one of several (a runner's interpreter per
+	// language): the text is a command when one of them reads it so.
+	script, statements := false, false
+	for _, name := range names {
+		name = programName(name)
+		script = script || scriptReaders[name]
+		statements = statements || statementReaders[name]
+	}
 	if !script && !statements {
 		return nil
 	}

@@ -125,7 +125,6 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	start = time.Now()
 	rc := newReacher(cat, cg, l.Std)
 	rc.impls = impls
-	rc.channels = channelWrites(cat, scope)
 	rc.queueRuns = queueRuns(scope)
 	module := make(map[*ssa.Function]bool, len(scope))
 	for _, fn := range scope {
@@ -141,6 +140,9 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	rc.module = module
 	rc.unset = unsetFields(cg, cat, module)
 	chk := &checker{cat: cat, rc: rc, pos: pos, module: module, validators: map[*ssa.Function][]validator{}}
+	rc.channels = channelWrites(cat, scope, func(v ssa.Value) ([]string, bool) {
+		return chk.constantStrings(v, nil, map[ssa.Value]bool{})
+	})
 	gf := newGuardFinder(prog, cat, rc, found.middlewares, scopePkgs, pos)
 	for _, w := range guardDirectiveWarnings(prog, scopePkgs) {
 		warn(w)
