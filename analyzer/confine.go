@@ -288,6 +288,9 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 		if u := unfolded(v); kind == "statement" && (anc.set[u] || sameField(u, anc) || firstWordOf(u, anc)) {
 			return true
 		}
+		if kind == "command" && c.firstWordOnly && firstWordOf(v, anc) {
+			return true
+		}
 		if kind == "command" {
 			// argv[0] checked, argv run: the program is confined,
 			// and with it the command (see argConfined).
@@ -325,7 +328,7 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 	case *ssa.BinOp:
 		switch x.Op {
 		case token.EQL, token.NEQ:
-			if chk, ok := c.validatedErr(x, want, related, kind); ok {
+			if chk, ok := c.validatedErr(x, want, related, anc, kind); ok {
 				return chk, true
 			}
 			if kind == "statement" && (x.Op == token.NEQ) == want && readNodeTest(x, parsed) {
@@ -381,9 +384,9 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 		}
 	case *ssa.Call:
 		if kind == "statement" {
-			return c.callCheck(f, x, want, parsed, kind)
+			return c.callCheck(f, x, want, parsed, anc, kind)
 		}
-		return c.callCheck(f, x, want, related, kind)
+		return c.callCheck(f, x, want, related, anc, kind)
 	case *ssa.Phi:
 		return c.flagCheck(f, x, want, anc, kind, map[*ssa.Phi]bool{})
 	}
@@ -466,7 +469,7 @@ func (c *checker) checkedOnWayTo(f *flow, b, to *ssa.BasicBlock, anc lineage, ki
 // related value for kind: a catalogued check, a validator of the module
 // that returns a boolean, or filepath.Rel's result found not to climb out
 // of its base (strings.HasPrefix(rel, "..") false).
-func (c *checker) callCheck(f *flow, x *ssa.Call, want bool, related func(ssa.Value) bool, kind string) (check, bool) {
+func (c *checker) callCheck(f *flow, x *ssa.Call, want bool, related func(ssa.Value) bool, anc lineage, kind string) (check, bool) {
 	args := callArgs(x.Common())
 	if !want {
 		if kind == "path" && relInside(f, x, related) {
@@ -516,7 +519,7 @@ func (c *checker) callCheck(f *flow, x *ssa.Call, want bool, related func(ssa.Va
 	vals, callee := c.validatorsAt(x)
 	for _, v := range vals {
 		if v.errIdx < 0 && v.covers(kind) && v.param < len(args) && related(args[v.param]) &&
-			(!v.needsClean || isCleaned(args[v.param])) {
+			(!v.needsClean || isCleaned(args[v.param])) && (!v.firstWord || runsFirstWord(anc)) {
 			return check{what: c.rc.symbol(callee), by: callee}, true
 		}
 	}
@@ -553,7 +556,7 @@ func sharedValidators(as, bs []validator) []validator {
 			if a.param != b.param || a.errIdx != b.errIdx || a.kinds&b.kinds == 0 {
 				continue
 			}
-			out = append(out, validator{param: a.param, errIdx: a.errIdx, kinds: a.kinds & b.kinds, needsClean: a.needsClean || b.needsClean, returnsArg: a.returnsArg && b.returnsArg})
+			out = append(out, validator{param: a.param, errIdx: a.errIdx, kinds: a.kinds & b.kinds, needsClean: a.needsClean || b.needsClean, firstWord: a.firstWord || b.firstWord, returnsArg: a.returnsArg && b.returnsArg})
 		}
 	}
 	return out
@@ -563,7 +566,7 @@ func sharedValidators(as, bs []validator) []validator {
 // nil goes on, when it is want, only with the validator satisfied (err ==
 // nil), and the validator confines a related value for kind: the argument
 // it checked, or a value it returned with the error.
-func (c *checker) validatedErr(x *ssa.BinOp, want bool, related func(ssa.Value) bool, kind string) (check, bool) {
+func (c *checker) validatedErr(x *ssa.BinOp, want bool, related func(ssa.Value) bool, anc lineage, kind string) (check, bool) {
 	errV := comparedWithNil(x)
 	if errV == nil {
 		return check{}, false
@@ -588,7 +591,7 @@ func (c *checker) validatedErr(x *ssa.BinOp, want bool, related func(ssa.Value) 
 	}
 	args := callArgs(call.Common())
 	for _, v := range vals {
-		if v.errIdx != idx || !v.covers(kind) {
+		if v.errIdx != idx || !v.covers(kind) || v.firstWord && !runsFirstWord(anc) {
 			continue
 		}
 		hit := v.param < len(args) && related(args[v.param]) && (!v.needsClean || isCleaned(args[v.param]))
@@ -1059,6 +1062,18 @@ func elementRead(v ssa.Value) (ssa.Value, int64, bool) {
 	return x, n, ok
 }
 
+// runsFirstWord reports whether the flow is the first word of a split
+// command line (strings.Fields(line)[0]): the program a check of the
+// line's first word confines.
+func runsFirstWord(anc lineage) bool {
+	for v := range anc.set {
+		if firstWordOf(v, anc) {
+			return true
+		}
+	}
+	return false
+}
+
 // dropsFirst reports whether the flow came through x[n:] for n > 0: the
 // words after the one checked (parts[0] must be "git", then git runs
 // parts[1:]), which the check says nothing of.
@@ -1094,6 +1109,11 @@ type validator struct {
 	// caller passes it clean (a helper that compares its argument's
 	// prefix with a root, called with filepath.Clean's result).
 	needsClean bool
+	// firstWord is set when the check confines only the first word of a
+	// command line (IsAllowed(line) splits it and looks its first word
+	// up): the program run from a split of the line, not the line given
+	// to a shell, nor the other words given to a fixed program.
+	firstWord bool
 	// returnsArg is set when every valid return gives back a value
 	// computed from the argument (its cleaned form): then that result
 	// is confined too. A lookup that checks its key and returns what
@@ -1171,6 +1191,15 @@ func (c *checker) summarize(fn *ssa.Function) []validator {
 				kinds |= kindMask([]string{kind})
 			}
 		}
+		firstWord := false
+		if isStringLike(p.Type()) && kinds&kindMask([]string{"command"}) == 0 {
+			c.firstWordOnly = true
+			if c.returnsConfined(f, rets, p, errIdx, "command") {
+				kinds |= kindMask([]string{"command"})
+				firstWord = true
+			}
+			c.firstWordOnly = false
+		}
 		needsClean := false
 		if isStringLike(p.Type()) && kinds&kindMask([]string{"path"}) == 0 {
 			c.assumeClean = map[ssa.Value]bool{p: true}
@@ -1181,7 +1210,7 @@ func (c *checker) summarize(fn *ssa.Function) []validator {
 			c.assumeClean = nil
 		}
 		if kinds != 0 {
-			out = append(out, validator{param: pi, errIdx: errIdx, kinds: kinds, needsClean: needsClean, returnsArg: returnsDerived(f, rets, errIdx)})
+			out = append(out, validator{param: pi, errIdx: errIdx, kinds: kinds, needsClean: needsClean, firstWord: firstWord, returnsArg: returnsDerived(f, rets, errIdx)})
 		}
 	}
 	return out

@@ -76,6 +76,9 @@ type checker struct {
 	// assumeClean holds the parameter that validatorsOf takes to be a
 	// clean path while it summarises a helper (see validator.needsClean).
 	assumeClean map[ssa.Value]bool
+	// firstWordOnly is set while validatorsOf tries whether a helper
+	// checks only a command line's first word (validator.firstWord).
+	firstWordOnly bool
 	// stored memoises storedValues.
 	stored map[any][]ssa.Value
 	// ops are the API operations and the request builders of the

