@@ -326,6 +326,10 @@ func TestSDKFixtures(t *testing.T) {
 		// The same, held behind the registry's own interface: tools go
 		// in through Registry.Register and out through Registry.Get.
 		"anthropic-registry-iface",
+		// A tool interface with two methods given the model's block,
+		// Run answering the current call and Restore re-applying a saved
+		// one on resume, each at a lookup of its own: Run is the handler.
+		"anthropic-registry-replay",
 		// The registry's lookup kept in a ToolCall that runs it later,
 		// a clone of the registry per session, a key computed at
 		// registration (issue #13).

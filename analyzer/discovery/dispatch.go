@@ -1120,7 +1120,7 @@ func (e *engine) calledFields(v ssa.Value) []invocation {
 		for _, ref := range *x.Referrers() {
 			if c, ok := ref.(ssa.CallInstruction); ok && c.Common().Value == x && !c.Common().IsInvoke() {
 				n, ctx := modelArgs(c.Common())
-				out = append(out, invocation{method: field, site: c, params: n, ctx: ctx})
+				out = append(out, invocation{method: field, site: c, params: n, ctx: ctx, answers: answers(c)})
 			}
 		}
 	}
@@ -1197,10 +1197,11 @@ func extractOf(v ssa.Value, i int) ssa.Value {
 
 // invocation is an interface method call made on a looked-up tool value.
 type invocation struct {
-	method string
-	site   ssa.CallInstruction
-	params int  // parameters beyond context-like ones
-	ctx    bool // given a context: it runs something
+	method  string
+	site    ssa.CallInstruction
+	params  int  // parameters beyond context-like ones
+	ctx     bool // given a context: it runs something
+	answers bool // a result of it other than an error is used
 }
 
 // invokedOn follows a value forward (through copies, phis, locals and the
@@ -1241,7 +1242,7 @@ func (e *engine) invokedOnWhere(v ssa.Value, admit func(ssa.Instruction) bool) [
 			c := r.Common()
 			if c.IsInvoke() && c.Value == x {
 				n, ctx := modelArgs(c)
-				out = append(out, invocation{method: c.Method.Name(), site: r, params: n, ctx: ctx})
+				out = append(out, invocation{method: c.Method.Name(), site: r, params: n, ctx: ctx, answers: answers(r)})
 			}
 		}
 		return nil
@@ -1290,29 +1291,59 @@ func modelArgs(c *ssa.CallCommon) (n int, ctx bool) {
 	return n, ctx
 }
 
+// answers reports whether a result of the call other than an error is
+// used: what the method gives back goes somewhere (`out, err := t.Run(...)`
+// whose out becomes the tool's result), not only whether it failed.
+func answers(site ssa.CallInstruction) bool {
+	c, ok := site.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	res := c.Call.Signature().Results()
+	for i := 0; i < res.Len(); i++ {
+		if types.Identical(res.At(i).Type(), errorType) {
+			continue
+		}
+		v := ssa.Value(c)
+		if res.Len() > 1 {
+			v = extractOf(c, i)
+		}
+		if v != nil && v.Referrers() != nil && len(*v.Referrers()) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // handlerMethod picks, among the methods called on a tool value, the one
 // that runs the tool: the one passed the most non-context arguments (the
 // model's arguments), not a Name() or a Schema().
 func handlerMethod(invs []invocation) (string, []ssa.CallInstruction) {
-	best, n, ctx := "", 0, false
+	var best invocation
 	for _, in := range invs {
 		// Among methods given as many arguments (Run(ctx, args) and
-		// IsInteractive(args)), the one given a context runs the tool.
-		better := in.params > n || (in.params == n && n > 0 && (in.ctx && !ctx || in.ctx == ctx && in.method < best))
+		// IsInteractive(args)), the one given a context runs the tool;
+		// among those, the one whose answer the program uses (Run(ctx,
+		// block) whose result becomes the tool result, not Replay(ctx,
+		// block) re-running a past call for its error alone); then the
+		// first by name.
+		n := best.params
+		better := in.params > n || (in.params == n && n > 0 && (in.ctx && !best.ctx ||
+			in.ctx == best.ctx && (in.answers && !best.answers || in.answers == best.answers && in.method < best.method)))
 		if better {
-			best, n, ctx = in.method, in.params, in.ctx
+			best = in
 		}
 	}
-	if best == "" {
+	if best.method == "" {
 		return "", nil
 	}
 	var sites []ssa.CallInstruction
 	for _, in := range invs {
-		if in.method == best {
+		if in.method == best.method {
 			sites = append(sites, in.site)
 		}
 	}
-	return best, sites
+	return best.method, sites
 }
 
 // serverArgs lists the arguments (by index in the method's signature) that
