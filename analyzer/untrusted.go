@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -344,8 +345,14 @@ func (c *checker) seedInputs(f *flow, e entry) {
 			x, field = in.X, in.Field
 		case *ssa.Field:
 			x, field = in.X, in.Field
-		default:
+		case *ssa.Extract:
+			// args, _ := params["arguments"].(map[string]any), handed on.
+			if ta, ok := in.Tuple.(*ssa.TypeAssert); ok && in.Index == 0 {
+				return mapInput(ta.X, e.inputs)
+			}
 			return ""
+		default:
+			return mapInput(v, e.inputs)
 		}
 		name := fieldName(x.Type(), field)
 		d, ok := c.cat.Dispatch[rules.Normalize(typeSymbol(x.Type()))]
@@ -394,6 +401,27 @@ func (c *checker) seedInputs(f *flow, e entry) {
 			}
 		}
 	}
+}
+
+// mapInput is the key under which v reads a map of strings that a
+// dispatched tool's inputs name (`["arguments"]`: the tool call decoded
+// into a map, params["arguments"]), or "".
+func mapInput(v ssa.Value, inputs []string) string {
+	l, ok := v.(*ssa.Lookup)
+	if !ok {
+		return ""
+	}
+	mt, ok := l.X.Type().Underlying().(*types.Map)
+	if !ok {
+		return ""
+	}
+	if b, ok := mt.Key().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+		return ""
+	}
+	if k, ok := constString(l.Index); ok && slices.Contains(inputs, "["+strconv.Quote(k)+"]") {
+		return k
+	}
+	return ""
 }
 
 // reflectedHandler reports whether a tool's wrappers run its handler by

@@ -41,6 +41,12 @@ type modelNames struct {
 	// copied maps "pkgpath.Type.Field" of an application type to the
 	// dispatch it copies.
 	copied map[string]rules.Dispatch
+	// calls maps "pkgpath.Type.Field" of an application type that the
+	// program fills by hand with the name and the arguments of a tool
+	// call it decodes itself (a map's params["name"] and
+	// params["arguments"]) to the dispatch of that type: the struct is
+	// the call, as one that JSON decodes is (wire).
+	calls map[string]rules.Dispatch
 	// copiers maps a function to the copied fields it stores into.
 	copiers map[*ssa.Function][]string
 	// used are the copied fields some lookup or name comparison
@@ -55,7 +61,7 @@ type modelNames struct {
 // application type (owned says which types are) of a value that is a model's
 // tool-call name makes that field one, until nothing new is found.
 func (e *engine) newModelNames(scope []*ssa.Function, owned func(types.Type) bool) *modelNames {
-	m := &modelNames{e: e, copied: map[string]rules.Dispatch{}, copiers: map[*ssa.Function][]string{}, used: map[string]bool{}}
+	m := &modelNames{e: e, copied: map[string]rules.Dispatch{}, calls: map[string]rules.Dispatch{}, copiers: map[*ssa.Function][]string{}, used: map[string]bool{}}
 	if len(e.cat.Dispatch) == 0 {
 		return m
 	}
@@ -71,8 +77,14 @@ func (e *engine) newModelNames(scope []*ssa.Function, owned func(types.Type) boo
 			if done[st] {
 				return
 			}
-			if d, ok := m.field(st.Val, 0); ok {
+			if d, cat, ok := m.fieldOf(st.Val, 0); ok {
 				done[st] = true
+				if _, known := m.calls[k]; !known && cat && d.Framework == wireFramework {
+					if args := m.argsStored(fa); args >= 0 {
+						m.calls[k] = rules.Dispatch{Framework: wireFramework, Type: typeSymbol(t), NameField: fieldName(t, fa.Field), ArgsField: fieldName(t, args)}
+						grew = true
+					}
+				}
 				m.copiers[st.Parent()] = append(m.copiers[st.Parent()], k)
 				// A field filled from several SDKs' calls (an adapter per
 				// provider) is named after the first framework in
@@ -122,16 +134,16 @@ func (m *modelNames) fieldOf(v ssa.Value, depth int) (rules.Dispatch, bool, bool
 	case *ssa.UnOp:
 		if fa, ok := x.X.(*ssa.FieldAddr); ok {
 			if d, cat, ok := m.of(fa.X.Type(), fa.Field); ok {
-				return d, cat, !m.e.ranAlready(fa.X)
+				return d, cat, m.callRead(fa.X, d, cat, fa.Block())
 			}
 		}
 		return m.fieldOf(x.X, depth+1)
 	case *ssa.FieldAddr:
 		d, cat, ok := m.of(x.X.Type(), x.Field)
-		return d, cat, ok && !m.e.ranAlready(x.X)
+		return d, cat, ok && m.callRead(x.X, d, cat, x.Block())
 	case *ssa.Field:
 		d, cat, ok := m.of(x.X.Type(), x.Field)
-		return d, cat, ok && !m.e.ranAlready(x.X)
+		return d, cat, ok && m.callRead(x.X, d, cat, x.Block())
 	case *ssa.ChangeType:
 		return m.fieldOf(x.X, depth+1)
 	case *ssa.Convert:
@@ -164,8 +176,8 @@ func (m *modelNames) fieldOf(v ssa.Value, depth int) (rules.Dispatch, bool, bool
 			return m.fieldOf(ta.X, depth+1)
 		}
 	case *ssa.Lookup:
-		if wireMap(x) && !m.e.underPromptRequest(x.Block()) {
-			return rules.Dispatch{Framework: wireFramework}, true, true
+		if wireMap(x, "name", "arguments") && !m.e.underPromptRequest(x.Block()) {
+			return rules.Dispatch{Framework: wireFramework, ArgsField: wireMapArgs}, true, true
 		}
 	case *ssa.Parameter:
 		i := paramIndex(x)
@@ -178,6 +190,88 @@ func (m *modelNames) fieldOf(v ssa.Value, depth int) (rules.Dispatch, bool, bool
 		}
 	}
 	return rules.Dispatch{}, false, false
+}
+
+// callRead reports whether a read of a tool call's name from x, in block
+// b, is the name of a call to run: not one an agent's runner reports it
+// ran, nor, for a call the program decodes itself, MCP's prompts/get,
+// whose params are {"name", "arguments"} too.
+func (m *modelNames) callRead(x ssa.Value, d rules.Dispatch, cat bool, b *ssa.BasicBlock) bool {
+	if m.e.ranAlready(x) {
+		return false
+	}
+	return !cat || d.Framework != wireFramework || !m.e.underPromptRequest(b)
+}
+
+// argsStored returns the field of the struct that fa addresses into which
+// the program stores the arguments of a tool call it decodes itself (the
+// struct it fills with the call's name at fa), or -1.
+func (m *modelNames) argsStored(fa *ssa.FieldAddr) int {
+	for _, ref := range *fa.X.Referrers() {
+		o, ok := ref.(*ssa.FieldAddr)
+		if !ok || o.X != fa.X || o.Field == fa.Field || o.Referrers() == nil {
+			continue
+		}
+		for _, r := range *o.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == o && m.wireArgs(st.Val, 0) {
+				return o.Field
+			}
+		}
+	}
+	return -1
+}
+
+// wireArgs reports whether v is (derived from) the arguments of a tool
+// call the program decodes itself: params["arguments"] of a map read
+// under "name" too, or the arguments field of a struct that holds such a
+// call.
+func (m *modelNames) wireArgs(v ssa.Value, depth int) bool {
+	if depth > maxDispatchDepth || v == nil {
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
+			return m.argsField(fa.X.Type(), fa.Field)
+		}
+	case *ssa.Field:
+		return m.argsField(x.X.Type(), x.Field)
+	case *ssa.ChangeType:
+		return m.wireArgs(x.X, depth+1)
+	case *ssa.MakeInterface:
+		return m.wireArgs(x.X, depth+1)
+	case *ssa.TypeAssert:
+		return m.wireArgs(x.X, depth+1)
+	case *ssa.Extract:
+		if ta, ok := x.Tuple.(*ssa.TypeAssert); ok && x.Index == 0 {
+			return m.wireArgs(ta.X, depth+1)
+		}
+	case *ssa.Lookup:
+		return wireMap(x, "arguments", "name") && !m.e.underPromptRequest(x.Block())
+	case *ssa.Parameter:
+		i := paramIndex(x)
+		for _, site := range m.e.ix.callersOf(x.Parent()) {
+			if args := callArgs(site.Common()); i >= 0 && i < len(args) && m.wireArgs(args[i], depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// argsField reports whether field of structType is the arguments field of
+// a tool call the program decodes itself.
+func (m *modelNames) argsField(structType types.Type, field int) bool {
+	st := structOf(structType)
+	if st == nil || field >= st.NumFields() {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if d, cat, ok := m.of(structType, i); ok && cat && d.Framework == wireFramework && d.ArgsField == st.Field(field).Name() {
+			return true
+		}
+	}
+	return false
 }
 
 // ranAlready reports whether a tool call v is read from what an agent's
@@ -266,6 +360,9 @@ func (m *modelNames) of(structType types.Type, field int) (rules.Dispatch, bool,
 		return d, true, true
 	}
 	k := typeSymbol(structType) + "." + name
+	if d, ok := m.calls[k]; ok {
+		return d, true, true
+	}
 	if d, ok := m.copied[k]; ok {
 		return d, false, true
 	}
@@ -337,21 +434,25 @@ func (m *modelNames) wire(structType types.Type, field int) (rules.Dispatch, boo
 	return rules.Dispatch{Framework: wireFramework, Type: typeSymbol(structType), NameField: st.Field(field).Name(), ArgsField: st.Field(args).Name()}, true
 }
 
-// wireMap reports whether l reads "name" from a tool call that the
-// program decodes into a map[string]any, as the protocols write it
-// (params["name"].(string) beside params["arguments"]): the same map is
-// read under "arguments" too.
-func wireMap(l *ssa.Lookup) bool {
+// wireMapArgs is the input of a tool the program dispatches from a call
+// it decodes into a map: the map's "arguments".
+const wireMapArgs = `["arguments"]`
+
+// wireMap reports whether l reads key (the name, or the arguments) from a
+// tool call that the program decodes into a map[string]any, as the
+// protocols write it (params["name"].(string) beside
+// params["arguments"]): the same map is read under other too.
+func wireMap(l *ssa.Lookup, key, other string) bool {
 	mt, ok := l.X.Type().Underlying().(*types.Map)
 	if !ok || !isString(mt.Key()) || !types.IsInterface(mt.Elem()) {
 		return false
 	}
-	if key, ok := constString(l.Index); !ok || key != "name" {
+	if k, ok := constString(l.Index); !ok || k != key {
 		return false
 	}
 	for _, ref := range *l.X.Referrers() {
 		if o, ok := ref.(*ssa.Lookup); ok && o.X == l.X {
-			if key, ok := constString(o.Index); ok && key == "arguments" {
+			if k, ok := constString(o.Index); ok && k == other {
 				return true
 			}
 		}
@@ -631,7 +732,10 @@ func (e *engine) caseTools(fn *ssa.Function, cmp *ssa.BinOp, m *modelNames) []To
 			continue
 		}
 		var inputs []string
-		if d.ArgsField != "" {
+		switch {
+		case d.ArgsField == wireMapArgs:
+			inputs = []string{wireMapArgs}
+		case d.ArgsField != "":
 			inputs = []string{symbol.ShortType(d.Type) + "." + d.ArgsField}
 		}
 		out = append(out, Tool{Name: name, NameFrom: "constant", Framework: d.Framework, Handler: fn,

@@ -94,6 +94,10 @@ func main() {
 		serveUntyped()
 		return
 	}
+	if len(os.Args) > 1 && os.Args[1] == "handwritten" {
+		serveHandwritten()
+		return
+	}
 	if len(os.Args) > 1 && os.Args[1] == "agent" {
 		_, _ = step(context.Background(), nil)
 		return
