@@ -399,7 +399,7 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 // Each way the variable gets want is a constant set under a check, or a
 // check's own result; every other way gives it the other constant.
 func (c *checker) flagCheck(f *flow, phi *ssa.Phi, want bool, anc lineage, kind string, seen map[*ssa.Phi]bool) (check, bool) {
-	if seen[phi] || !isBool(phi.Type()) {
+	if seen[phi] || !isBool(phi.Type()) || len(phi.Parent().Blocks) > maxValidatorBlocks {
 		return check{}, false
 	}
 	seen[phi] = true
