@@ -699,7 +699,7 @@ func isLookPath(call *ssa.Call) bool {
 // A dependency cannot import the module, and reflection (a decoder) cannot
 // set an unexported field, so no other code stores into them.
 func (c *checker) storedValues(key any) []ssa.Value {
-	if v, ok := key.(*types.Var); ok && v.Exported() {
+	if v, ok := key.(*types.Var); ok && v.Exported() && !c.exportedFields {
 		return nil
 	}
 	if c.stored == nil {

@@ -141,6 +141,8 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 	rc.unset = unsetFields(cg, cat, module)
 	chk := &checker{cat: cat, rc: rc, pos: pos, module: module, validators: map[*ssa.Function][]validator{}}
 	rc.channels = channelWrites(cat, scope, func(v ssa.Value) ([]string, bool) {
+		chk.exportedFields = true
+		defer func() { chk.exportedFields = false }()
 		return chk.constantStrings(v, nil, map[ssa.Value]bool{})
 	})
 	gf := newGuardFinder(prog, cat, rc, found.middlewares, scopePkgs, pos)

@@ -77,6 +77,11 @@ type checker struct {
 	// assumeClean holds the parameter that validatorsOf takes to be a
 	// clean path while it summarises a helper (see validator.needsClean).
 	assumeClean map[ssa.Value]bool
+	// exportedFields makes storedValues answer for exported fields too:
+	// what the module's own code sets them to, where a decoder may set
+	// them as well. It says what a program is meant to be (an
+	// interpreter named in a runner's config), never that it is fixed.
+	exportedFields bool
 	// firstWordOnly is set while validatorsOf tries whether a helper
 	// checks only a command line's first word (validator.firstWord).
 	firstWordOnly bool

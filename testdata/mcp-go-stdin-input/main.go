@@ -93,6 +93,27 @@ func runPython(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResul
 	return mcp.NewToolResultText(out), nil
 }
 
+// Config is a code runner's configuration, exported (a decoder could set
+// it too): the module's code sets its Binary to node, which runs its input.
+type Config struct {
+	Binary string
+}
+
+type configured struct{ cfg Config }
+
+func newNodeRunner() *configured { return &configured{cfg: Config{Binary: "node"}} }
+
+func runNode(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_node mcp-go constant` `BR304: tool run_node can run processes with no rate limit` `BR305: tool run_node is not logged with its arguments`
+	r := newNodeRunner()
+	cmd := exec.CommandContext(ctx, r.cfg.Binary)            // want `run_node: exec os/exec\.CommandContext`
+	cmd.Stdin = strings.NewReader(req.GetString("code", "")) // want `run_node: exec \(\*os/exec\.Cmd\)\.Stdin \(tainted\)` `BR101: tool run_node: model-controlled input reaches the command of \(\*os/exec\.Cmd\)\.Stdin` `BR301: tool run_node can run processes through \(\*os/exec\.Cmd\)\.Stdin with no confirmation before it` `BR303: tool run_node: a model-chosen command reaches \(\*os/exec\.Cmd\)\.Stdin with no sandbox or allowlist`
+	out, err := cmd.Output()
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
 // formatter pipes text through a formatter set in a field: gofmt reads
 // its input as the source to format, not as commands.
 type formatter struct {
@@ -112,13 +133,14 @@ func formatGo(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult
 }
 
 func main() {
-	s := server.NewMCPServer("stdin-input", "1.0.0") // want `agent stdin-input server mcp-go: format_go, format_json, query_sqlite, run_bash, run_python, run_report, run_script`
+	s := server.NewMCPServer("stdin-input", "1.0.0") // want `agent stdin-input server mcp-go: format_go, format_json, query_sqlite, run_bash, run_node, run_python, run_report, run_script`
 	s.AddTool(mcp.NewTool("run_script"), runScript)
 	s.AddTool(mcp.NewTool("query_sqlite"), querySQLite)
 	s.AddTool(mcp.NewTool("format_json"), formatJSON)
 	s.AddTool(mcp.NewTool("run_report"), runReport)
 	s.AddTool(mcp.NewTool("run_bash"), runBash)
 	s.AddTool(mcp.NewTool("run_python"), runPython)
+	s.AddTool(mcp.NewTool("run_node"), runNode)
 	s.AddTool(mcp.NewTool("format_go"), formatGo)
 	_ = server.ServeStdio(s)
 }
