@@ -519,7 +519,7 @@ func (c *checker) callCheck(f *flow, x *ssa.Call, want bool, related func(ssa.Va
 	vals, callee := c.validatorsAt(x)
 	for _, v := range vals {
 		if v.errIdx < 0 && v.covers(kind) && v.param < len(args) && related(args[v.param]) &&
-			(!v.needsClean || isCleaned(args[v.param])) && (!v.firstWord || runsFirstWord(anc)) {
+			(!v.needsClean || isCleaned(args[v.param])) && (!v.firstWord || runsFirstWord(anc) || c.firstWordOnly) {
 			return check{what: c.rc.symbol(callee), by: callee}, true
 		}
 	}
@@ -591,7 +591,7 @@ func (c *checker) validatedErr(x *ssa.BinOp, want bool, related func(ssa.Value) 
 	}
 	args := callArgs(call.Common())
 	for _, v := range vals {
-		if v.errIdx != idx || !v.covers(kind) || v.firstWord && !runsFirstWord(anc) {
+		if v.errIdx != idx || !v.covers(kind) || v.firstWord && !runsFirstWord(anc) && !c.firstWordOnly {
 			continue
 		}
 		hit := v.param < len(args) && related(args[v.param]) && (!v.needsClean || isCleaned(args[v.param]))
@@ -682,10 +682,13 @@ func decidesHost(v ssa.Value) bool {
 	case *ssa.Field:
 		return fieldName(x.X.Type(), x.Field) == "Host"
 	case *ssa.UnOp:
-		fa := x.X.(*ssa.FieldAddr)
-		return fieldName(fa.X.Type(), fa.Field) == "Host"
+		if fa, ok := x.X.(*ssa.FieldAddr); ok {
+			return fieldName(fa.X.Type(), fa.Field) == "Host"
+		}
 	case *ssa.Call:
-		return x.Call.StaticCallee().Name() == "Hostname"
+		if callee := x.Call.StaticCallee(); callee != nil {
+			return callee.Name() == "Hostname"
+		}
 	}
 	return false
 }
@@ -1151,6 +1154,10 @@ func (c *checker) validatorsOf(fn *ssa.Function) []validator {
 }
 
 func (c *checker) summarize(fn *ssa.Function) []validator {
+	// A validator this one calls is summarised on its own terms, not
+	// under the first-word trial of its caller's parameter.
+	defer func(trying bool) { c.firstWordOnly = trying }(c.firstWordOnly)
+	c.firstWordOnly = false
 	if len(fn.Blocks) == 0 || len(fn.Blocks) > maxValidatorBlocks {
 		return nil
 	}

@@ -969,15 +969,19 @@ func (f *flow) call(fn *ssa.Function, site ssa.CallInstruction) {
 			if !ok {
 				continue
 			}
-			cleared := *in
+			var clears mask
 			if f.sanitize {
-				cleared.mask &^= eitherMask(san.Kinds)
+				clears = eitherMask(san.Kinds)
 			} else if f.outside {
 				for _, l := range san.Labels {
-					cleared.mask &^= labelMask(l)
+					clears |= labelMask(l)
 				}
 			}
-			in = &cleared
+			if in.mask&clears != 0 {
+				cleared := *in
+				cleared.mask &^= clears
+				in = &cleared
+			}
 		}
 	}
 	if in == nil || in.mask == 0 {

@@ -124,6 +124,41 @@ func (w *workspace) shellAllowed(ctx context.Context, req mcp.CallToolRequest) (
 	return mcp.NewToolResultText(string(out)), nil
 }
 
+// vetted checks a command line's first word through another helper: still
+// a check of the first word only.
+func vetted(line string) bool {
+	return strings.TrimSpace(line) != "" && programAllowed(line)
+}
+
+// runVetted runs the vetted line's words without a shell: an allowed
+// program.
+func (w *workspace) runVetted(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_vetted mcp-go constant` `BR304: tool run_vetted can run processes with no rate limit` `BR305: tool run_vetted is not logged with its arguments`
+	line := req.GetString("command", "")
+	if !vetted(line) { // want `run_vetted: guard allowlist example\.com/mcp-go-confine\.vetted for exec os/exec\.CommandContext`
+		return mcp.NewToolResultError("program not allowed"), nil
+	}
+	words := strings.Fields(line)
+	out, err := exec.CommandContext(ctx, words[0], words[1:]...).Output() // want `run_vetted: exec os/exec\.CommandContext` `BR301: tool run_vetted can run processes through os/exec\.CommandContext with no confirmation before it`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
+// shellVetted hands a vetted line to a shell: the check of its first word
+// does not confine what the shell runs.
+func (w *workspace) shellVetted(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool shell_vetted mcp-go constant` `BR304: tool shell_vetted can run processes with no rate limit` `BR305: tool shell_vetted is not logged with its arguments`
+	line := req.GetString("command", "")
+	if !vetted(line) {
+		return mcp.NewToolResultError("program not allowed"), nil
+	}
+	out, err := exec.CommandContext(ctx, "sh", "-c", line).Output() // want `shell_vetted: exec os/exec\.CommandContext \(tainted\)` `BR101: tool shell_vetted: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool shell_vetted can run processes through os/exec\.CommandContext with no confirmation before it` `BR303: tool shell_vetted: a model-chosen command reaches os/exec\.CommandContext with no sandbox or allowlist`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
 // runSwitch runs one of three programs chosen by a switch.
 func (w *workspace) runSwitch(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_switch mcp-go constant` `BR304: tool run_switch can run processes with no rate limit` `BR305: tool run_switch is not logged with its arguments`
 	prog := req.GetString("program", "")
