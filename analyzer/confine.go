@@ -388,7 +388,7 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 		}
 		return c.callCheck(f, x, want, related, anc, kind)
 	case *ssa.Phi:
-		return c.flagCheck(f, x, want, anc, kind, map[*ssa.Phi]bool{})
+		return c.flagCheck(f, x, want, anc, kind)
 	}
 	return check{}, false
 }
@@ -397,15 +397,24 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 // passed: the membership test written as a loop (`for _, a := range
 // allowed { if argv[0] == a { ok = true } }`, then `if !ok { return }`).
 // Each way the variable gets want is a constant set under a check, or a
-// check's own result; every other way gives it the other constant.
-func (c *checker) flagCheck(f *flow, phi *ssa.Phi, want bool, anc lineage, kind string, seen map[*ssa.Phi]bool) (check, bool) {
-	if seen[phi] || !isBool(phi.Type()) || len(phi.Parent().Blocks) > maxValidatorBlocks {
+// check's own result; every other way gives it the other constant. A flag
+// carried around a loop speaks of the value checked in an earlier turn:
+// it confines a value that stays the same in every turn (argv[0] tested
+// after the loop), not one of the turn that tests it (each command of a
+// batch run once an earlier one was "login").
+func (c *checker) flagCheck(f *flow, phi *ssa.Phi, want bool, anc lineage, kind string) (check, bool) {
+	if c.flagging[phi] || !isBool(phi.Type()) || len(phi.Parent().Blocks) > maxValidatorBlocks {
 		return check{}, false
 	}
-	seen[phi] = true
+	if c.flagging == nil {
+		c.flagging = map[*ssa.Phi]bool{}
+	}
+	c.flagging[phi] = true
+	defer delete(c.flagging, phi)
 	var first check
 	for i, e := range phi.Edges {
 		var chk check
+		var ok bool
 		switch v := e.(type) {
 		case *ssa.Const:
 			if v.Value == nil || v.Value.Kind() != constant.Bool {
@@ -414,29 +423,37 @@ func (c *checker) flagCheck(f *flow, phi *ssa.Phi, want bool, anc lineage, kind 
 			if constant.BoolVal(v.Value) != want {
 				continue // this way does not go on
 			}
-			var ok bool
-			if chk, ok = c.checkedOnWayTo(f, phi.Block().Preds[i], phi.Block(), anc, kind); !ok {
-				return check{}, false
-			}
+			chk, ok = c.checkedOnWayTo(f, phi.Block().Preds[i], phi.Block(), anc, kind)
 		case *ssa.Phi:
-			if seen[v] {
-				continue // the loop's own value, from an earlier turn
+			if c.flagging[v] {
+				// The loop's own value, from an earlier turn.
+				if inLoop(anc.root, v.Block()) {
+					return check{}, false
+				}
+				continue
 			}
-			var ok bool
-			if chk, ok = c.flagCheck(f, v, want, anc, kind, seen); !ok {
-				return check{}, false
-			}
+			chk, ok = c.flagCheck(f, v, want, anc, kind)
 		default:
-			var ok bool
-			if chk, ok = c.isCheck(f, v, want, anc, kind); !ok {
-				return check{}, false
-			}
+			chk, ok = c.isCheck(f, v, want, anc, kind)
+		}
+		if !ok {
+			return check{}, false
 		}
 		if !first.pos.IsValid() || (chk.pos.IsValid() && chk.pos < first.pos) {
 			first = chk
 		}
 	}
 	return first, first.what != ""
+}
+
+// inLoop reports whether v is computed in the loop whose header is h: in
+// a block h dominates and that leads back to h.
+func inLoop(v ssa.Value, h *ssa.BasicBlock) bool {
+	in, ok := v.(ssa.Instruction)
+	if !ok || in.Block() == nil || !h.Dominates(in.Block()) {
+		return false
+	}
+	return reachable(in.Block())[h]
 }
 
 // checkedOnWayTo returns a check that every way along the edge from b to
@@ -1065,17 +1082,11 @@ func elementRead(v ssa.Value) (ssa.Value, int64, bool) {
 	return x, n, ok
 }
 
-// runsFirstWord reports whether the flow is the first word of a split
+// runsFirstWord reports whether the value run is the first word of a split
 // command line (strings.Fields(line)[0]): the program a check of the
-// line's first word confines.
-func runsFirstWord(anc lineage) bool {
-	for v := range anc.set {
-		if firstWordOf(v, anc) {
-			return true
-		}
-	}
-	return false
-}
+// line's first word confines, not a line rebuilt from the words for a
+// shell.
+func runsFirstWord(anc lineage) bool { return firstWordOf(anc.root, anc) }
 
 // dropsFirst reports whether the flow came through x[n:] for n > 0: the
 // words after the one checked (parts[0] must be "git", then git runs

@@ -85,6 +85,10 @@ type checker struct {
 	// firstWordOnly is set while validatorsOf tries whether a helper
 	// checks only a command line's first word (validator.firstWord).
 	firstWordOnly bool
+	// flagging holds the flags (boolean phis) flagCheck is reading, so
+	// that a flag read again through its own negation (inQuote =
+	// !inQuote) confines nothing instead of recursing.
+	flagging map[*ssa.Phi]bool
 	// stored memoises storedValues.
 	stored map[any][]ssa.Value
 	// ops are the API operations and the request builders of the

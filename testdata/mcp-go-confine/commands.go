@@ -159,6 +159,66 @@ func (w *workspace) shellVetted(ctx context.Context, req mcp.CallToolRequest) (*
 	return mcp.NewToolResultText(string(out)), nil
 }
 
+// runQuoted runs an allowed program with arguments that must close every
+// quote they open: a flag that flips itself (inQuote = !inQuote) is no
+// check of the program, the map lookup before it is.
+func (w *workspace) runQuoted(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_quoted mcp-go constant` `BR304: tool run_quoted can run processes with no rate limit` `BR305: tool run_quoted is not logged with its arguments`
+	prog := req.GetString("program", "")
+	if !quotedPrograms[prog] { // want `run_quoted: guard allowlist map lookup for exec os/exec\.CommandContext`
+		return mcp.NewToolResultError("program not allowed"), nil
+	}
+	args := req.GetString("args", "")
+	inQuote := false
+	for _, r := range args {
+		if r == '"' {
+			inQuote = !inQuote
+		}
+	}
+	if inQuote {
+		return mcp.NewToolResultError("unterminated quote"), nil
+	}
+	out, err := exec.CommandContext(ctx, prog, strings.Fields(args)...).Output() // want `run_quoted: exec os/exec\.CommandContext` `BR301: tool run_quoted can run processes through os/exec\.CommandContext with no confirmation before it`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
+var quotedPrograms = map[string]bool{"grep": true, "wc": true}
+
+// runBatch runs every command after a "login" one: the flag says an
+// earlier command was login, not that the one run is allowed.
+func (w *workspace) runBatch(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_batch mcp-go constant` `BR304: tool run_batch can run processes with no rate limit` `BR305: tool run_batch is not logged with its arguments`
+	authorized := false
+	var b strings.Builder
+	for _, c := range strings.Split(req.GetString("commands", ""), ";") {
+		if !authorized {
+			if c == "login" {
+				authorized = true
+			}
+			continue
+		}
+		out, _ := exec.CommandContext(ctx, "sh", "-c", c).CombinedOutput() // want `run_batch: exec os/exec\.CommandContext \(tainted\)` `BR101: tool run_batch: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool run_batch can run processes through os/exec\.CommandContext with no confirmation before it` `BR303: tool run_batch: a model-chosen command reaches os/exec\.CommandContext with no sandbox or allowlist`
+		b.Write(out)
+	}
+	return mcp.NewToolResultText(b.String()), nil
+}
+
+// shellRejoined checks the line's program, then rebuilds the line from its
+// words for a shell: "ls; rm -rf ~" passes.
+func (w *workspace) shellRejoined(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool shell_rejoined mcp-go constant` `BR304: tool shell_rejoined can run processes with no rate limit` `BR305: tool shell_rejoined is not logged with its arguments`
+	line := req.GetString("command", "")
+	words := strings.Fields(line)
+	if !programAllowed(line) {
+		return mcp.NewToolResultError("program not allowed"), nil
+	}
+	out, err := exec.CommandContext(ctx, "sh", "-c", words[0]+" "+strings.Join(words[1:], " ")).Output() // want `shell_rejoined: exec os/exec\.CommandContext \(tainted\)` `BR101: tool shell_rejoined: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool shell_rejoined can run processes through os/exec\.CommandContext with no confirmation before it` `BR303: tool shell_rejoined: a model-chosen command reaches os/exec\.CommandContext with no sandbox or allowlist`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
 // runSwitch runs one of three programs chosen by a switch.
 func (w *workspace) runSwitch(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_switch mcp-go constant` `BR304: tool run_switch can run processes with no rate limit` `BR305: tool run_switch is not logged with its arguments`
 	prog := req.GetString("program", "")
