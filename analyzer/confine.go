@@ -294,7 +294,7 @@ func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind 
 		if kind == "command" {
 			// argv[0] checked, argv run: the program is confined,
 			// and with it the command (see argConfined).
-			if x, i, ok := elementRead(v); ok && i == 0 && anc.set[x] && !dropsFirst(x, anc) {
+			if x, i, ok := elementRead(v); ok && i == 0 && anc.set[x] && !dropsFirst(x, anc) && !rejoined(anc) {
 				return true
 			}
 		}
@@ -1087,6 +1087,26 @@ func elementRead(v ssa.Value) (ssa.Value, int64, bool) {
 // line's first word confines, not a line rebuilt from the words for a
 // shell.
 func runsFirstWord(anc lineage) bool { return firstWordOf(anc.root, anc) }
+
+// rejoined reports whether the flow joins words back into a line
+// (strings.Join(argv, " "), prog + " " + args, fmt.Sprintf): a shell reads
+// that line, not the argv whose first word was checked.
+func rejoined(anc lineage) bool {
+	for v := range anc.set {
+		switch x := v.(type) {
+		case *ssa.BinOp:
+			if x.Op == token.ADD && isStringLike(x.Type()) {
+				return true
+			}
+		case *ssa.Call:
+			switch staticName(x) {
+			case "strings.Join", "fmt.Sprintf", "fmt.Sprint":
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // dropsFirst reports whether the flow came through x[n:] for n > 0: the
 // words after the one checked (parts[0] must be "git", then git runs

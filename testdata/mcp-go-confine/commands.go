@@ -219,6 +219,20 @@ func (w *workspace) shellRejoined(ctx context.Context, req mcp.CallToolRequest) 
 	return mcp.NewToolResultText(string(out)), nil
 }
 
+// shellJoined checks the program, then joins the words back into a line
+// for a shell: the shell reads the whole line, not the argv checked.
+func (w *workspace) shellJoined(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool shell_joined mcp-go constant` `BR304: tool shell_joined can run processes with no rate limit` `BR305: tool shell_joined is not logged with its arguments`
+	argv := strings.Fields(req.GetString("command", ""))
+	if len(argv) == 0 || !slices.Contains(allowedTools, argv[0]) {
+		return mcp.NewToolResultError("program not allowed"), nil
+	}
+	out, err := exec.CommandContext(ctx, "sh", "-c", strings.Join(argv, " ")).Output() // want `shell_joined: exec os/exec\.CommandContext \(tainted\)` `BR101: tool shell_joined: model-controlled input reaches the command of os/exec\.CommandContext` `BR301: tool shell_joined can run processes through os/exec\.CommandContext with no confirmation before it` `BR303: tool shell_joined: a model-chosen command reaches os/exec\.CommandContext with no sandbox or allowlist`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
 // runSwitch runs one of three programs chosen by a switch.
 func (w *workspace) runSwitch(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_switch mcp-go constant` `BR304: tool run_switch can run processes with no rate limit` `BR305: tool run_switch is not logged with its arguments`
 	prog := req.GetString("program", "")
