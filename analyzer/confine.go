@@ -279,6 +279,11 @@ func constantCond(cond ssa.Value) (never, ok bool) {
 // (filepath.Abs(p) checked, p opened).
 func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind string) (check, bool) {
 	related := func(v ssa.Value) bool {
+		if anc.set[v] && joinedWithOther(f, v, anc) {
+			// sch checked, then sch + "://" + host fetched: the
+			// host is the model's too.
+			return false
+		}
 		if anc.set[v] || storedFrom(v, anc) || sameElement(v, anc) || sameField(v, anc) {
 			return true
 		}
@@ -1087,6 +1092,46 @@ func elementRead(v ssa.Value) (ssa.Value, int64, bool) {
 // line's first word confines, not a line rebuilt from the words for a
 // shell.
 func runsFirstWord(anc lineage) bool { return firstWordOf(anc.root, anc) }
+
+// joinedWithOther reports whether the flow, after v, concatenates v's text
+// with other text that is not fixed (a + b where b is the model's too): a
+// check of v then says nothing of the rest.
+func joinedWithOther(f *flow, v ssa.Value, anc lineage) bool {
+	for w := range anc.set {
+		b, ok := w.(*ssa.BinOp)
+		if !ok || b.Op != token.ADD || !isStringLike(b.Type()) || b == v {
+			continue
+		}
+		for _, pair := range [][2]ssa.Value{{b.X, b.Y}, {b.Y, b.X}} {
+			if comesFrom(pair[0], v, anc, 8) && !fixed(f, pair[1]) && !comesFrom(pair[1], v, anc, 8) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// comesFrom reports whether x is v or computed from it along the flow's
+// values, a few operands deep.
+func comesFrom(x, v ssa.Value, anc lineage, depth int) bool {
+	if x == v {
+		return true
+	}
+	if depth == 0 || !anc.set[x] {
+		return false
+	}
+	in, ok := x.(ssa.Instruction)
+	if !ok {
+		return false
+	}
+	var ops [8]*ssa.Value
+	for _, op := range in.Operands(ops[:0]) {
+		if *op != nil && comesFrom(*op, v, anc, depth-1) {
+			return true
+		}
+	}
+	return false
+}
 
 // rejoined reports whether the flow joins words back into a line
 // (strings.Join(argv, " "), prog + " " + args, fmt.Sprintf): a shell reads

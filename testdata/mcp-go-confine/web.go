@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -38,6 +39,21 @@ func (w *workspace) fetchDoc(ctx context.Context, req mcp.CallToolRequest) (*mcp
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
 	return mcp.NewToolResultText(string(body)), nil
+}
+
+// fetchStatus checks the scheme the model gives, then joins it with the
+// host the model gives too: the check says nothing of the host.
+func (w *workspace) fetchStatus(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool fetch_status mcp-go constant` `BR305: tool fetch_status is not logged with its arguments`
+	scheme := req.GetString("scheme", "")
+	if scheme != "https" {
+		return mcp.NewToolResultError("https only"), nil
+	}
+	resp, err := w.client.Get(scheme + "://" + req.GetString("host", "") + "/status") // want `fetch_status: network \(\*net/http\.Client\)\.Get \(tainted\)` `BR103: tool fetch_status: model-controlled input reaches the URL or address of \(\*net/http\.Client\)\.Get`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	resp.Body.Close()
+	return mcp.NewToolResultText(strconv.Itoa(resp.StatusCode)), nil
 }
 
 // fetchAny checks only that the URL starts with https://go.dev, which
