@@ -1088,10 +1088,21 @@ func elementRead(v ssa.Value) (ssa.Value, int64, bool) {
 }
 
 // runsFirstWord reports whether the value run is the first word of a split
-// command line (strings.Fields(line)[0]): the program a check of the
-// line's first word confines, not a line rebuilt from the words for a
+// command line (strings.Fields(line)[0]), or a path made of it
+// (filepath.Join(dir, word), exec.LookPath(word)): the program a check of
+// the line's first word confines, not a line rebuilt from the words for a
 // shell.
-func runsFirstWord(anc lineage) bool { return firstWordOf(anc.root, anc) }
+func runsFirstWord(anc lineage) bool {
+	if rejoined(anc) {
+		return false
+	}
+	for v := range anc.set {
+		if firstWordOf(v, anc) {
+			return true
+		}
+	}
+	return false
+}
 
 // joinedWithOther reports whether the flow, after v, concatenates v's text
 // with other text that is not fixed (a + b where b is the model's too): a

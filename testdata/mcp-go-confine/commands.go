@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -139,6 +140,21 @@ func (w *workspace) runVetted(ctx context.Context, req mcp.CallToolRequest) (*mc
 	}
 	words := strings.Fields(line)
 	out, err := exec.CommandContext(ctx, words[0], words[1:]...).Output() // want `run_vetted: exec os/exec\.CommandContext` `BR301: tool run_vetted can run processes through os/exec\.CommandContext with no confirmation before it`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
+// runResolved runs the checked program from the tools directory: a path
+// made of the first word checked.
+func (w *workspace) runResolved(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_resolved mcp-go constant` `BR304: tool run_resolved can run processes with no rate limit` `BR305: tool run_resolved is not logged with its arguments`
+	line := req.GetString("command", "")
+	if !programAllowed(line) { // want `run_resolved: guard allowlist example\.com/mcp-go-confine\.programAllowed for exec os/exec\.CommandContext`
+		return mcp.NewToolResultError("program not allowed"), nil
+	}
+	words := strings.Fields(line)
+	out, err := exec.CommandContext(ctx, filepath.Join("/opt/tools/bin", words[0]), words[1:]...).Output() // want `run_resolved: exec os/exec\.CommandContext` `BR301: tool run_resolved can run processes through os/exec\.CommandContext with no confirmation before it`
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
 	}
