@@ -1164,20 +1164,41 @@ func rejoined(anc lineage) bool {
 	return false
 }
 
-// dropsFirst reports whether the flow came through x[n:] for n > 0: the
-// words after the one checked (parts[0] must be "git", then git runs
-// parts[1:]), which the check says nothing of.
+// dropsFirst reports whether the flow came through x[n:] for n > 0, or
+// through an element of x other than x[0] (parts[i], copied in a loop
+// from 1): the words after the one checked (parts[0] must be "git", then
+// git runs parts[1:]), which the check says nothing of.
 func dropsFirst(x ssa.Value, anc lineage) bool {
 	for v := range anc.set {
-		sl, ok := v.(*ssa.Slice)
-		if !ok || sl.X != x || sl.Low == nil {
-			continue
-		}
-		if k, ok := sl.Low.(*ssa.Const); !ok || k.Value == nil || constant.Sign(k.Value) != 0 {
-			return true
+		switch r := v.(type) {
+		case *ssa.Slice:
+			if r.X != x || r.Low == nil {
+				continue
+			}
+			if k, ok := r.Low.(*ssa.Const); !ok || k.Value == nil || constant.Sign(k.Value) != 0 {
+				return true
+			}
+		case *ssa.IndexAddr:
+			if r.X == x && !isZero(r.Index) {
+				return true
+			}
+		case *ssa.Index:
+			if r.X == x && !isZero(r.Index) {
+				return true
+			}
+		case *ssa.UnOp:
+			if ia, ok := r.X.(*ssa.IndexAddr); ok && ia.X == x && !isZero(ia.Index) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// isZero reports whether v is the constant 0.
+func isZero(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && k.Value != nil && constant.Sign(k.Value) == 0
 }
 
 // validator is what a function of the module confines: a function that

@@ -249,6 +249,24 @@ func (w *workspace) shellJoined(ctx context.Context, req mcp.CallToolRequest) (*
 	return mcp.NewToolResultText(string(out)), nil
 }
 
+// gitCopied makes the same check as gitRaw, then copies the other words
+// one by one: they are still the model's.
+func (w *workspace) gitCopied(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool git_copied mcp-go constant` `BR304: tool git_copied can run processes with no rate limit` `BR305: tool git_copied is not logged with its arguments`
+	words := strings.Fields(req.GetString("command", ""))
+	if len(words) == 0 || words[0] != "git" {
+		return mcp.NewToolResultError("only git commands"), nil
+	}
+	var args []string
+	for i := 1; i < len(words); i++ {
+		args = append(args, words[i])
+	}
+	out, err := exec.CommandContext(ctx, "git", args...).CombinedOutput() // want `git_copied: exec os/exec\.CommandContext \(tainted\)` `BR101: tool git_copied: model-controlled input reaches the arguments of os/exec\.CommandContext, which runs git` `BR301: tool git_copied can run processes through os/exec\.CommandContext with no confirmation before it`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
 // runSwitch runs one of three programs chosen by a switch.
 func (w *workspace) runSwitch(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_switch mcp-go constant` `BR304: tool run_switch can run processes with no rate limit` `BR305: tool run_switch is not logged with its arguments`
 	prog := req.GetString("program", "")
