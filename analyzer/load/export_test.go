@@ -7,3 +7,6 @@ func SetPruning(on bool) (restore func()) {
 	pruning = on
 	return func() { pruning = old }
 }
+
+// FirstLine is firstLine, for tests.
+var FirstLine = firstLine

@@ -408,6 +408,14 @@ func allListErrors(pkgs []*packages.Package) bool {
 }
 
 func firstLine(s string) string {
-	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	s, rest, _ := strings.Cut(strings.TrimSpace(s), "\n")
+	if strings.HasSuffix(s, ":") {
+		// The go command says what to do on the next line ("go:
+		// updates to go.mod needed; to update it:" then "go mod
+		// tidy"): one line keeps it.
+		if next, _, _ := strings.Cut(strings.TrimSpace(rest), "\n"); next != "" {
+			s += " " + strings.TrimSpace(next)
+		}
+	}
 	return s
 }
