@@ -279,7 +279,7 @@ func constantCond(cond ssa.Value) (never, ok bool) {
 // (filepath.Abs(p) checked, p opened).
 func (c *checker) isCheck(f *flow, cond ssa.Value, want bool, anc lineage, kind string) (check, bool) {
 	related := func(v ssa.Value) bool {
-		if anc.set[v] && joinedWithOther(f, v, anc) {
+		if joinedAfter(f, v, anc) {
 			// sch checked, then sch + "://" + host fetched: the
 			// host is the model's too.
 			return false
@@ -1117,6 +1117,29 @@ func joinedWithOther(f *flow, v ssa.Value, anc lineage) bool {
 			if comesFrom(pair[0], v, anc, 8) && !fixed(f, pair[1]) && !comesFrom(pair[1], v, anc, 8) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// joinedAfter reports whether the value checked, or another read of the
+// same field or element of the same object (ep.Scheme read twice), is
+// joined in the flow to other text that is not fixed (joinedWithOther).
+func joinedAfter(f *flow, v ssa.Value, anc lineage) bool {
+	if anc.set[v] {
+		return joinedWithOther(f, v, anc)
+	}
+	x, i, isField := fieldRead(v)
+	y, j, isElem := elementRead(v)
+	if !isField && !isElem {
+		return false
+	}
+	for w := range anc.set {
+		if wx, wi, ok := fieldRead(w); isField && ok && wx == x && wi == i && joinedWithOther(f, w, anc) {
+			return true
+		}
+		if wy, wj, ok := elementRead(w); isElem && ok && wy == y && wj == j && joinedWithOther(f, w, anc) {
+			return true
 		}
 	}
 	return false

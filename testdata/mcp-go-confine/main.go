@@ -34,7 +34,7 @@ func main() {
 	if os.Getenv("WORKSPACE_TRUSTING") != "" {
 		w.trust()
 	}
-	srv := server.NewMCPServer("workspace", "1.0.0") // want `agent workspace server mcp-go: api_get, doc_page, fetch_any, fetch_doc, fetch_status, git_copied, git_raw, joined_page, list_dir, mirror_path, mirror_status, module_info, package_versions, proxy_get, read_checked, read_dotless, read_file, read_lenient, read_local, read_no_dots, read_optional, read_page, read_prefixed, read_relative, read_within, run_allowed, run_batch, run_line, run_listed, run_quoted, run_resolved, run_switch, run_tool, run_vetted, save_file, save_note, save_resolved, search_docs, shell_allowed, shell_joined, shell_rejoined, shell_vetted, write_file` `BR401: agent workspace: read_checked returns private data \(os\.ReadFile\), fetch_doc returns untrusted content .*api_get sends data where the model says .*`
+	srv := server.NewMCPServer("workspace", "1.0.0") // want `agent workspace server mcp-go: api_get, doc_page, fetch_any, fetch_doc, fetch_endpoint, fetch_status, git_copied, git_raw, joined_page, list_dir, mirror_path, mirror_status, module_info, package_versions, proxy_get, read_checked, read_dotless, read_file, read_lenient, read_local, read_no_dots, read_optional, read_page, read_prefixed, read_relative, read_within, run_allowed, run_batch, run_line, run_listed, run_quoted, run_resolved, run_switch, run_tool, run_vetted, save_file, save_note, save_resolved, search_docs, shell_allowed, shell_joined, shell_rejoined, shell_vetted, write_file` `BR401: agent workspace: read_checked returns private data \(os\.ReadFile\), fetch_doc returns untrusted content .*api_get sends data where the model says .*`
 	path := mcp.WithString("path", mcp.Required())
 	srv.AddTool(mcp.NewTool("read_file", path), w.readFile)
 	srv.AddTool(mcp.NewTool("write_file", path, mcp.WithString("text")), w.writeFile)
@@ -69,6 +69,7 @@ func main() {
 	srv.AddTool(mcp.NewTool("fetch_doc", mcp.WithString("url", mcp.Required())), w.fetchDoc)
 	srv.AddTool(mcp.NewTool("fetch_any", mcp.WithString("url", mcp.Required())), w.fetchAny)
 	srv.AddTool(mcp.NewTool("fetch_status", mcp.WithString("scheme", mcp.Required()), mcp.WithString("host", mcp.Required())), w.fetchStatus)
+	srv.AddTool(mcp.NewTool("fetch_endpoint", mcp.WithString("scheme", mcp.Required()), mcp.WithString("addr", mcp.Required())), w.fetchEndpoint)
 	srv.AddTool(mcp.NewTool("save_note", mcp.WithString("text", mcp.Required())), w.saveNote)
 	srv.AddTool(mcp.NewTool("module_info", mcp.WithString("module", mcp.Required())), w.moduleInfo)
 	srv.AddTool(mcp.NewTool("package_versions", mcp.WithString("module", mcp.Required())), w.packageVersions)

@@ -56,6 +56,25 @@ func (w *workspace) fetchStatus(ctx context.Context, req mcp.CallToolRequest) (*
 	return mcp.NewToolResultText(strconv.Itoa(resp.StatusCode)), nil
 }
 
+// endpoint is where fetch_endpoint sends its request, both parts the
+// model's.
+type endpoint struct{ Scheme, Addr string }
+
+// fetchEndpoint checks the endpoint's scheme field, then joins it with its
+// address field: the check says nothing of the address.
+func (w *workspace) fetchEndpoint(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool fetch_endpoint mcp-go constant` `BR305: tool fetch_endpoint is not logged with its arguments`
+	ep := &endpoint{Scheme: req.GetString("scheme", ""), Addr: req.GetString("addr", "")}
+	if ep.Scheme != "https" {
+		return mcp.NewToolResultError("https only"), nil
+	}
+	resp, err := w.client.Get(ep.Scheme + "://" + ep.Addr) // want `fetch_endpoint: network \(\*net/http\.Client\)\.Get \(tainted\)` `BR103: tool fetch_endpoint: model-controlled input reaches the URL or address of \(\*net/http\.Client\)\.Get`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	resp.Body.Close()
+	return mcp.NewToolResultText(strconv.Itoa(resp.StatusCode)), nil
+}
+
 // fetchAny checks only that the URL starts with https://go.dev, which
 // https://go.dev.attacker.example also does.
 func (w *workspace) fetchAny(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool fetch_any mcp-go constant` `BR305: tool fetch_any is not logged with its arguments`
