@@ -700,17 +700,11 @@ func decidesHost(v ssa.Value) bool {
 	if b == nil || typeSymbol(b.Type()) != "net/url.URL" {
 		return true
 	}
-	switch x := v.(type) {
-	case *ssa.Field:
-		return fieldName(x.X.Type(), x.Field) == "Host"
-	case *ssa.UnOp:
-		if fa, ok := x.X.(*ssa.FieldAddr); ok {
-			return fieldName(fa.X.Type(), fa.Field) == "Host"
-		}
-	case *ssa.Call:
-		if callee := x.Call.StaticCallee(); callee != nil {
-			return callee.Name() == "Hostname"
-		}
+	if x, i, ok := fieldRead(v); ok {
+		return fieldName(x.Type(), i) == "Host"
+	}
+	if call, ok := v.(*ssa.Call); ok && call.Call.StaticCallee() != nil {
+		return call.Call.StaticCallee().Name() == "Hostname"
 	}
 	return false
 }
@@ -1037,16 +1031,23 @@ func sameField(v ssa.Value, anc lineage) bool { return sameRead(v, anc, fieldRea
 // sameRead reports whether v and a value of the flow read the same place
 // of the same object, as read tells them.
 func sameRead[K comparable](v ssa.Value, anc lineage, read func(ssa.Value) (ssa.Value, K, bool)) bool {
+	return len(readsLike(v, anc, read)) > 0
+}
+
+// readsLike returns the values of the flow that read the same place of the
+// same object as v, as read tells them.
+func readsLike[K comparable](v ssa.Value, anc lineage, read func(ssa.Value) (ssa.Value, K, bool)) []ssa.Value {
 	x, i, ok := read(v)
 	if !ok {
-		return false
+		return nil
 	}
+	var out []ssa.Value
 	for w := range anc.set {
 		if y, j, ok := read(w); ok && y == x && j == i {
-			return true
+			out = append(out, w)
 		}
 	}
-	return false
+	return out
 }
 
 // fieldRead returns the object and the field that v reads (*&p.f, or s.f
@@ -1129,16 +1130,8 @@ func joinedAfter(f *flow, v ssa.Value, anc lineage) bool {
 	if anc.set[v] {
 		return joinedWithOther(f, v, anc)
 	}
-	x, i, isField := fieldRead(v)
-	y, j, isElem := elementRead(v)
-	if !isField && !isElem {
-		return false
-	}
-	for w := range anc.set {
-		if wx, wi, ok := fieldRead(w); isField && ok && wx == x && wi == i && joinedWithOther(f, w, anc) {
-			return true
-		}
-		if wy, wj, ok := elementRead(w); isElem && ok && wy == y && wj == j && joinedWithOther(f, w, anc) {
+	for _, w := range append(readsLike(v, anc, fieldRead), readsLike(v, anc, elementRead)...) {
+		if joinedWithOther(f, w, anc) {
 			return true
 		}
 	}

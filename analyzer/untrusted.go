@@ -421,10 +421,7 @@ func mapInput(v ssa.Value, inputs []string) string {
 		return ""
 	}
 	mt, ok := l.X.Type().Underlying().(*types.Map)
-	if !ok {
-		return ""
-	}
-	if b, ok := mt.Key().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+	if !ok || !isStringLike(mt.Key()) {
 		return ""
 	}
 	if k, ok := constString(l.Index); ok && slices.Contains(inputs, "["+strconv.Quote(k)+"]") {

@@ -1419,22 +1419,33 @@ func answers(site ssa.CallInstruction) bool {
 	return false
 }
 
+// outranks reports whether in runs the tool rather than best: it is given
+// more of the model's arguments; or as many (Run(ctx, args) and
+// IsInteractive(args)) and a context where best is not; or, alike so far,
+// its answer is used where best's is not (Run(ctx, block) whose result
+// becomes the tool result, not Replay(ctx, block) re-running a past call
+// for its error alone); then the first by name.
+func (in invocation) outranks(best invocation) bool {
+	switch {
+	case in.params != best.params:
+		return in.params > best.params
+	case in.params == 0:
+		return false
+	case in.ctx != best.ctx:
+		return in.ctx
+	case in.answers != best.answers:
+		return in.answers
+	}
+	return in.method < best.method
+}
+
 // handlerMethod picks, among the methods called on a tool value, the one
 // that runs the tool: the one passed the most non-context arguments (the
 // model's arguments), not a Name() or a Schema().
 func handlerMethod(invs []invocation) (string, []ssa.CallInstruction) {
 	var best invocation
 	for _, in := range invs {
-		// Among methods given as many arguments (Run(ctx, args) and
-		// IsInteractive(args)), the one given a context runs the tool;
-		// among those, the one whose answer the program uses (Run(ctx,
-		// block) whose result becomes the tool result, not Replay(ctx,
-		// block) re-running a past call for its error alone); then the
-		// first by name.
-		n := best.params
-		better := in.params > n || (in.params == n && n > 0 && (in.ctx && !best.ctx ||
-			in.ctx == best.ctx && (in.answers && !best.answers || in.answers == best.answers && in.method < best.method)))
-		if better {
+		if in.outranks(best) {
 			best = in
 		}
 	}
