@@ -451,6 +451,15 @@ func (c *checker) flagCheck(f *flow, phi *ssa.Phi, want bool, anc lineage, kind 
 	return first, first.what != ""
 }
 
+// branchOf returns the if that ends b, or nil.
+func branchOf(b *ssa.BasicBlock) *ssa.If {
+	if len(b.Instrs) == 0 {
+		return nil
+	}
+	iff, _ := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	return iff
+}
+
 // inLoop reports whether v is computed in the loop whose header is h: in
 // a block h dominates and that leads back to h.
 func inLoop(v ssa.Value, h *ssa.BasicBlock) bool {
@@ -466,7 +475,7 @@ func inLoop(v ssa.Value, h *ssa.BasicBlock) bool {
 // == y), or of a branch whose taken edge is the only way into a block that
 // dominates b.
 func (c *checker) checkedOnWayTo(f *flow, b, to *ssa.BasicBlock, anc lineage, kind string) (check, bool) {
-	if iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && b.Succs[0] != b.Succs[1] {
+	if iff := branchOf(b); iff != nil && b.Succs[0] != b.Succs[1] {
 		if chk, ok := c.isCheck(f, iff.Cond, b.Succs[0] == to, anc, kind); ok {
 			return chk.at(iff), true
 		}
@@ -476,8 +485,8 @@ func (c *checker) checkedOnWayTo(f *flow, b, to *ssa.BasicBlock, anc lineage, ki
 			continue
 		}
 		p := d.Preds[0]
-		iff, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
-		if !ok {
+		iff := branchOf(p)
+		if iff == nil {
 			continue
 		}
 		if chk, ok := c.isCheck(f, iff.Cond, p.Succs[0] == d, anc, kind); ok {
