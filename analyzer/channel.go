@@ -52,6 +52,9 @@ func channelWrites(cat *rules.Catalog, funcs []*ssa.Function, programs func(ssa.
 				if call := stdinInput(x, programs); call != nil {
 					out[call] = stdinField
 				}
+				for _, call := range envAppends(x) {
+					out[call] = envField
+				}
 			}
 		})
 	}

@@ -1507,6 +1507,9 @@ func (c *checker) argConfined(f *flow, res *reached, site ssa.CallInstruction, i
 		return check{}, false
 	}
 	args := callArgs(site.Common())
+	if c.rc.channels[site] == envField {
+		return c.envNamesConfined(f, res, site, args, i)
+	}
 	if kind == "command" {
 		prog := -1
 		for _, s := range sens {

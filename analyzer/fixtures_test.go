@@ -103,6 +103,9 @@ func TestFixtures(t *testing.T) {
 		// The model's text given whole as a process's input (cmd.Stdin):
 		// a command for a shell or a database's client, data for jq.
 		"mcp-go-stdin-input",
+		// Variables put in a command's environment: a name the model
+		// chooses is a command, a value under a fixed name is data.
+		"mcp-go-command-env",
 		// A zip archive opened by name, a file system rooted at a
 		// directory, a link read, a file's times set.
 		"mcp-go-fs-roots",

@@ -226,6 +226,14 @@ func run(ctx context.Context, cfg Config) (*report.Document, error) {
 		shownAt := map[[2]string]token.Pos{}
 		for _, h := range res.hits {
 			h, chosen := chk.toolChooses(res, h, flow, tainted)
+			if h.sink == envField && !chosen && len(tainted[h.site]) == 0 {
+				var named bool
+				if h, named = chk.modelNamedEnv(res, h, tainted); !named {
+					// Variables the code names are part of the
+					// command the tool runs, shown where it is made.
+					continue
+				}
+			}
 			shownAt[[2]string{h.sink, h.capability}] = h.site.Pos()
 			if chk.configuration(e, res, h, chosen, tainted) {
 				continue

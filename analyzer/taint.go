@@ -286,8 +286,13 @@ func (f *flow) taint(v ssa.Value) *origin {
 // deep returns the taint of v and of everything stored in the object it
 // points to: what a callee receiving v can read.
 // argument returns the taint of argument i of a call: its own, or the
-// model's text in a file that it names to a command.
+// model's text in a file that it names to a command. Of an append that
+// adds variables to a command's environment, only the names count
+// (environ.go).
 func (f *flow) argument(site ssa.CallInstruction, args []ssa.Value, i int) *origin {
+	if f.rc != nil && f.rc.channels[site] == envField {
+		return f.envNames(args, i)
+	}
 	if o := f.deep(args[i]); o != nil && o.mask != 0 {
 		return o
 	}

@@ -216,6 +216,9 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 					if fixed && i > s.Arg {
 						msg = fmt.Sprintf("tool %s: model-controlled input reaches the arguments of %s, which runs %s", t.Name, sc.sym, prog)
 					}
+					if sc.sym == envField {
+						msg = fmt.Sprintf("tool %s: model-controlled input names the variables of %s, the environment of the program run", t.Name, sc.sym)
+					}
 					fd := c.finding(id, t, sc.capability, sc.sym, site.Pos(), msg, res.frames(site.Parent(), site, c.pos), steps)
 					if fixed && i > s.Arg {
 						// Argument injection (CWE-88): the model
@@ -575,6 +578,9 @@ func withoutReceiver(sens []rules.Sensitive) []rules.Sensitive {
 func (c *checker) sensitiveOf(sym, capability string) []rules.Sensitive {
 	if sym == stdinField {
 		return []rules.Sensitive{{Kind: "command", Arg: 0, Rest: true}}
+	}
+	if sym == envField {
+		return []rules.Sensitive{{Kind: "command", Arg: 1}}
 	}
 	if _, ok := c.cat.Channels[rules.Normalize(sym)]; ok {
 		return []rules.Sensitive{{Kind: "command", Arg: 1, Rest: true}}

@@ -1,0 +1,273 @@
+package analyzer
+
+import (
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/blastradius/blastradius/analyzer/symbol"
+)
+
+// This file finds the variables put in a command's environment (cmd.Env)
+// whose names the code does not fix. The name of a variable decides what
+// the program run does with its value: LD_PRELOAD loads a library into it,
+// BASH_ENV, GIT_SSH_COMMAND, PAGER or EDITOR name commands it runs, PATH
+// the programs it finds. A name the model chooses chooses what runs, so it
+// is a command (BR101); a value under a name the code fixes ("LANG=" + v)
+// is data the program reads.
+//
+// Each append that adds variables to what reaches a Cmd's Env is a site of
+// the channel envField (see channelWrites); the taint that counts there is
+// the names' only (flow.envNames). The entries stored some other way (a
+// slice literal, the model's slice stored whole) are not followed.
+
+// envField is the channel of a command's environment.
+const envField = "(*os/exec.Cmd).Env"
+
+// envAppends returns the appends whose entries reach the environment that
+// st stores in a command (cmd.Env = append(os.Environ(), k+"="+v), or a
+// slice a loop or a helper built that way), when some entry's name is not
+// a constant.
+func envAppends(st *ssa.Store) []*ssa.Call {
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok || symbol.Type(fa.X.Type()) != "os/exec.Cmd" {
+		return nil
+	}
+	if f := symbol.Field(fa.X.Type(), fa.Field); f == nil || f.Name() != "Env" {
+		return nil
+	}
+	var out []*ssa.Call
+	seen := map[ssa.Value]bool{}
+	var walk func(v ssa.Value, depth int)
+	walk = func(v ssa.Value, depth int) {
+		if seen[v] || depth > 4 {
+			return
+		}
+		seen[v] = true
+		switch x := v.(type) {
+		case *ssa.Phi:
+			for _, e := range x.Edges {
+				walk(e, depth)
+			}
+		case *ssa.Call:
+			if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" && len(x.Call.Args) == 2 {
+				walk(x.Call.Args[0], depth)
+				added := x.Call.Args[1]
+				if _, packed := variadicPack(added); !packed && traced(added) {
+					walk(added, depth) // append(env, helper(vars)...): the helper's appends
+					return
+				}
+				if len(envEntryNames(added)) > 0 {
+					out = append(out, x)
+				}
+				return
+			}
+			// A helper of the module that builds the entries: what it
+			// returns.
+			callee := x.Call.StaticCallee()
+			if callee == nil || len(callee.Blocks) == 0 || callee.Signature.Results().Len() != 1 {
+				return
+			}
+			for _, b := range callee.Blocks {
+				if r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(r.Results) == 1 {
+					walk(r.Results[0], depth+1)
+				}
+			}
+		}
+	}
+	walk(st.Val, 0)
+	return out
+}
+
+// traced reports whether the entries of slice v come from appends that
+// envAppends follows (a helper's result, a phi of appends), rather than
+// from a slice it cannot see into (a parameter, a field, the model's
+// list).
+func traced(v ssa.Value) bool {
+	switch x := v.(type) {
+	case *ssa.Phi:
+		return true
+	case *ssa.Call:
+		if b, ok := x.Call.Value.(*ssa.Builtin); ok {
+			return b.Name() == "append"
+		}
+		callee := x.Call.StaticCallee()
+		return callee != nil && len(callee.Blocks) > 0
+	}
+	return false
+}
+
+// variadicPack returns the entries of an append's packed arguments
+// (append(env, a, b): SSA builds the slice [a, b]).
+func variadicPack(v ssa.Value) ([]ssa.Value, bool) {
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil, false
+	}
+	arr, ok := sl.X.(*ssa.Alloc)
+	if !ok || !isArrayPtr(arr.Type()) {
+		return nil, false
+	}
+	var out []ssa.Value
+	arrayStores(arr, func(_, val ssa.Value) { out = append(out, val) })
+	return out, true
+}
+
+// envEntryNames returns the values that make up the names of the entries
+// an append adds: of each packed entry, its parts before the "=" (see
+// envName); entries spread from a slice it cannot see into are names
+// whole.
+func envEntryNames(added ssa.Value) []ssa.Value {
+	entries, ok := variadicPack(added)
+	if !ok {
+		return []ssa.Value{added}
+	}
+	var out []ssa.Value
+	for _, e := range entries {
+		out = append(out, envName(e)...)
+	}
+	return out
+}
+
+// envName returns the values that make up the name of an environment
+// entry NAME=value: none for a constant; of a concatenation, the name
+// parts of its left side and, when the left side holds no "=", of its
+// right; of fmt.Sprintf, the arguments formatted before the format's "=";
+// of strings.Join(parts, "="), the first part. Anything else is the name
+// whole.
+func envName(v ssa.Value) []ssa.Value {
+	switch x := v.(type) {
+	case *ssa.Const:
+		return nil
+	case *ssa.BinOp:
+		if !isStringLike(x.Type()) {
+			break
+		}
+		names := envName(x.X)
+		if !holdsEquals(x.X) {
+			names = append(names, envName(x.Y)...)
+		}
+		return names
+	case *ssa.Call:
+		args := x.Call.Args
+		switch staticName(x) {
+		case "fmt.Sprintf":
+			format, ok := constString(args[0])
+			if !ok {
+				break
+			}
+			pack, ok := variadicPack(args[1])
+			if !ok {
+				break
+			}
+			before, _, _ := strings.Cut(format, "=")
+			n := countVerbs(before)
+			var names []ssa.Value
+			for i, a := range pack {
+				if i < n {
+					names = append(names, a)
+				}
+			}
+			return names
+		case "strings.Join":
+			if sep, ok := constString(args[1]); !ok || sep != "=" {
+				break
+			}
+			if pack, ok := variadicPack(args[0]); ok && len(pack) > 0 {
+				return envName(pack[0])
+			}
+		}
+	}
+	return []ssa.Value{v}
+}
+
+// holdsEquals reports whether the text v is certainly holds an "=": a
+// constant with one, or a concatenation or format with one in a constant
+// part.
+func holdsEquals(v ssa.Value) bool {
+	switch x := v.(type) {
+	case *ssa.Const:
+		s, ok := constString(x)
+		return ok && strings.Contains(s, "=")
+	case *ssa.BinOp:
+		return isStringLike(x.Type()) && (holdsEquals(x.X) || holdsEquals(x.Y))
+	case *ssa.Call:
+		if staticName(x) == "fmt.Sprintf" {
+			format, ok := constString(x.Call.Args[0])
+			return ok && strings.Contains(format, "=")
+		}
+	}
+	return false
+}
+
+// countVerbs counts the formatting verbs of a format's text (a "%%" is
+// none).
+func countVerbs(format string) int {
+	n := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		if i+1 < len(format) && format[i+1] == '%' {
+			i++
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// envNames returns the taint of the names of the entries an append adds
+// to a command's environment (argument i of the append): its base, 0, was
+// reported where it was built.
+func (f *flow) envNames(args []ssa.Value, i int) *origin {
+	if i != 1 || len(args) != 2 {
+		return nil
+	}
+	var out *origin
+	for _, name := range envEntryNames(args[1]) {
+		out = join(out, f.deep(name))
+	}
+	return out
+}
+
+// modelNamedEnv moves a hit of envField to the first append of the tool's
+// whose names the model reaches (one a check confines, since h is not
+// chosen): the capability shows with that check. It reports false when
+// the model names no variable.
+func (c *checker) modelNamedEnv(res *reached, h hit, tainted map[ssa.CallInstruction][]int) (hit, bool) {
+	var sites []ssa.CallInstruction
+	for s := range tainted {
+		if c.rc.channels[s] == envField && res.inScope(s) {
+			sites = append(sites, s)
+		}
+	}
+	if len(sites) == 0 {
+		return h, false
+	}
+	sort.Slice(sites, func(i, j int) bool { return sites[i].Pos() < sites[j].Pos() })
+	h.site, h.at, h.tail = sites[0], res.steps[sites[0].Parent()], nil
+	return h, true
+}
+
+// envNamesConfined reports whether every name the model chooses among the
+// entries an append adds to a command's environment is confined (checked
+// against a list of the variables allowed), and by which check.
+func (c *checker) envNamesConfined(f *flow, res *reached, site ssa.CallInstruction, args []ssa.Value, i int) (check, bool) {
+	if i != 1 || len(args) != 2 {
+		return check{}, false
+	}
+	var last check
+	for _, name := range envEntryNames(args[1]) {
+		if o := f.deep(name); o == nil || o.mask == 0 {
+			continue
+		}
+		chk, ok := c.confinedAt(f, res, site, name, "command")
+		if !ok {
+			return check{}, false
+		}
+		last = chk
+	}
+	return last, last.pos.IsValid()
+}
