@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -481,7 +482,15 @@ func (c *checker) checkedOnWayTo(f *flow, b, to *ssa.BasicBlock, anc lineage, ki
 		}
 	}
 	for d := b; d != nil; d = d.Idom() {
-		if len(d.Preds) != 1 {
+		if len(d.Preds) > 1 {
+			// if a == x || b == y { ok = true }: the block is entered
+			// from each check's passing branch.
+			if chk, ok := c.everyWayChecked(f, d, anc, kind); ok {
+				return chk, true
+			}
+			continue
+		}
+		if len(d.Preds) == 0 {
 			continue
 		}
 		p := d.Preds[0]
@@ -494,6 +503,27 @@ func (c *checker) checkedOnWayTo(f *flow, b, to *ssa.BasicBlock, anc lineage, ki
 		}
 	}
 	return check{}, false
+}
+
+// everyWayChecked returns a check when every edge into block d is the
+// passing branch of a check (the first, by position), as the blocks that
+// a disjunction of checks leads into are.
+func (c *checker) everyWayChecked(f *flow, d *ssa.BasicBlock, anc lineage, kind string) (check, bool) {
+	var first check
+	for _, p := range d.Preds {
+		iff := branchOf(p)
+		if iff == nil || p.Succs[0] == p.Succs[1] {
+			return check{}, false
+		}
+		chk, ok := c.isCheck(f, iff.Cond, p.Succs[0] == d, anc, kind)
+		if !ok {
+			return check{}, false
+		}
+		if chk = chk.at(iff); !first.pos.IsValid() || chk.pos < first.pos {
+			first = chk
+		}
+	}
+	return first, first.what != ""
 }
 
 // callCheck reports whether a call, when its result is want, confines a
@@ -860,18 +890,91 @@ func uncleanedOf(v ssa.Value) ssa.Value {
 			case "path/filepath.Abs", "path/filepath.EvalSymlinks":
 				return call.Call.Args[0]
 			}
+			return helperUncleaned(call, 0)
 		}
 	case *ssa.Call:
 		switch staticName(x) {
 		case "path/filepath.Clean", "path/filepath.Dir", "path.Clean", "path.Dir":
 			return x.Call.Args[0]
 		}
+		return helperUncleaned(x, -1)
 	case *ssa.BinOp:
 		if x.Op == token.ADD && isSeparator(x.Y) {
 			return x.X
 		}
 	}
 	return nil
+}
+
+// helperUncleaned returns the argument of a call of a helper whose
+// result (index, or -1 for its only one) is, on every path that returns a
+// path, a clean, absolute or parent form of that parameter: a module's
+// normalizePath(p) that returns filepath.Clean(p). Empty strings returned
+// with an error are no path.
+func helperUncleaned(call *ssa.Call, index int) ssa.Value {
+	param := -1
+	for _, r := range helperReturns(call, index) {
+		if isEmptyString(r) {
+			continue
+		}
+		p := r
+		for i := 0; i < 8 && p != nil; i++ {
+			if _, ok := p.(*ssa.Parameter); ok {
+				break
+			}
+			p = uncleanedOf(p)
+		}
+		prm, ok := p.(*ssa.Parameter)
+		if !ok || prm == r {
+			return nil
+		}
+		k := slices.Index(prm.Parent().Params, prm)
+		if k < 0 || param >= 0 && k != param {
+			return nil
+		}
+		param = k
+	}
+	if param < 0 || param >= len(call.Call.Args) {
+		return nil
+	}
+	return call.Call.Args[param]
+}
+
+// helperReturns returns what a call's static callee, a function with a
+// body, returns as its result index (-1: its only result) in the blocks
+// that can run; nil for any other call.
+func helperReturns(call *ssa.Call, index int) []ssa.Value {
+	callee := call.Call.StaticCallee()
+	if callee == nil || len(callee.Blocks) == 0 {
+		return nil
+	}
+	n := callee.Signature.Results().Len()
+	if index < 0 {
+		if n != 1 {
+			return nil
+		}
+		index = 0
+	}
+	if index >= n {
+		return nil
+	}
+	live := symbol.LiveBlocks(callee)
+	var out []ssa.Value
+	for _, b := range callee.Blocks {
+		if live != nil && !live[b.Index] || len(b.Instrs) == 0 {
+			continue
+		}
+		if r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && index < len(r.Results) {
+			out = append(out, r.Results[index])
+		}
+	}
+	return out
+}
+
+// isEmptyString reports whether v is the constant "".
+func isEmptyString(v ssa.Value) bool {
+	s, ok := constString(v)
+	return ok && s == ""
 }
 
 // relatedPath reports whether a checked path v is, or is a cleaned form of,
@@ -939,12 +1042,17 @@ func cleaned(v ssa.Value, seen map[ssa.Value]bool) bool {
 			case "path/filepath.Abs", "path/filepath.EvalSymlinks":
 				return true
 			}
+			return helperCleaned(call, 0, seen)
 		}
 	case *ssa.Call:
 		switch staticName(x) {
 		case "path/filepath.Clean", "path/filepath.Dir", "path/filepath.Join", "path.Clean", "path.Dir", "path.Join":
 			return true
+		case "strings.ToLower", "strings.ToUpper":
+			// A case folded for a comparison adds no dot.
+			return cleaned(x.Call.Args[0], seen)
 		}
+		return helperCleaned(x, -1, seen)
 	case *ssa.BinOp:
 		return x.Op == token.ADD && isSeparator(x.Y) && cleaned(x.X, seen)
 	case *ssa.Phi:
@@ -960,6 +1068,28 @@ func cleaned(v ssa.Value, seen map[ssa.Value]bool) bool {
 		return len(x.Edges) > 0
 	}
 	return false
+}
+
+// helperCleaned reports whether a call's static callee returns a cleaned
+// path (as its result index, -1 for its only one) on every path that
+// returns one: a module's helper that cleans.
+func helperCleaned(call *ssa.Call, index int, seen map[ssa.Value]bool) bool {
+	if seen[call] {
+		return false
+	}
+	seen[call] = true
+	rets := helperReturns(call, index)
+	some := false
+	for _, r := range rets {
+		if isEmptyString(r) {
+			continue
+		}
+		if !cleaned(r, seen) {
+			return false
+		}
+		some = true
+	}
+	return some
 }
 
 // isSeparator reports whether v is the constant "/" (or a Windows "\").

@@ -324,3 +324,109 @@ func (w *workspace) readOptional(ctx context.Context, req mcp.CallToolRequest) (
 }
 
 func (w *workspace) isStrict() bool { return w.strict }
+
+// normalize returns the model's path cleaned, its case folded where the
+// file system ignores case: a helper of the module that cleans.
+func normalize(p string) string {
+	clean := filepath.Clean(p)
+	if filepath.Separator == '\\' {
+		return strings.ToLower(clean)
+	}
+	return clean
+}
+
+// readNormalized checks the path that normalize cleaned against the root.
+func (w *workspace) readNormalized(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_normalized mcp-go constant` `BR305: tool read_normalized is not logged with its arguments`
+	p := normalize(req.GetString("path", ""))
+	if !strings.HasPrefix(p, w.root+string(filepath.Separator)) { // want `read_normalized: guard allowlist strings\.HasPrefix for fs-read os\.ReadFile`
+		return mcp.NewToolResultError("outside the workspace"), nil
+	}
+	data, err := os.ReadFile(p) // want `read_normalized: fs-read os\.ReadFile` `BR202: tool read_normalized returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
+// canonical returns the absolute form of the model's path.
+func canonical(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	return abs, nil
+}
+
+// writeCanonical checks the absolute path canonical made against the root.
+func (w *workspace) writeCanonical(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool write_canonical mcp-go constant` `BR304: tool write_canonical can write files with no rate limit` `BR305: tool write_canonical is not logged with its arguments`
+	p, err := canonical(req.GetString("path", ""))
+	if err != nil || !strings.HasPrefix(p, w.root+string(filepath.Separator)) { // want `write_canonical: guard allowlist strings\.HasPrefix for fs-write os\.WriteFile`
+		return mcp.NewToolResultError("outside the workspace"), nil
+	}
+	if err := os.WriteFile(p, []byte(req.GetString("text", "")), 0o600); err != nil { // want `write_canonical: fs-write os\.WriteFile` `BR301: tool write_canonical can write files through os\.WriteFile with no confirmation before it`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText("saved"), nil
+}
+
+// tidy trims the model's path, which leaves its ".." in it.
+func tidy(p string) string { return strings.TrimSpace(p) }
+
+// readTidied checks the prefix of a path that still may climb out:
+// "/srv/workspace/../../etc/passwd" passes.
+func (w *workspace) readTidied(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_tidied mcp-go constant` `BR305: tool read_tidied is not logged with its arguments`
+	p := tidy(req.GetString("path", ""))
+	if !strings.HasPrefix(p, w.root+string(filepath.Separator)) {
+		return mcp.NewToolResultError("outside the workspace"), nil
+	}
+	data, err := os.ReadFile(p) // want `read_tidied: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_tidied: model-controlled input reaches the file path of os\.ReadFile` `BR202: tool read_tidied returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
+// rooted returns the clean form of the model's path, or an error unless
+// it is the root or below it, a flag set by either test.
+func (w *workspace) rooted(p string) (string, error) {
+	abs := filepath.Clean(filepath.Join(w.root, p))
+	inside := false
+	if strings.HasPrefix(abs, w.root+string(filepath.Separator)) || abs == w.root {
+		inside = true
+	}
+	if !inside {
+		return "", errors.New("outside the workspace")
+	}
+	return abs, nil
+}
+
+// readRooted reads a path that rooted confined.
+func (w *workspace) readRooted(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_rooted mcp-go constant` `BR305: tool read_rooted is not logged with its arguments`
+	p, err := w.rooted(req.GetString("path", ""))
+	if err != nil { // want `read_rooted: guard allowlist \(\*example\.com/mcp-go-confine\.workspace\)\.rooted for fs-read os\.ReadFile`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	data, err := os.ReadFile(p) // want `read_rooted: fs-read os\.ReadFile` `BR202: tool read_rooted returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
+// readHidden sets the flag for any path that ends in ".md" too: one of the
+// ways in checks nothing of where the path leads.
+func (w *workspace) readHidden(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_hidden mcp-go constant` `BR305: tool read_hidden is not logged with its arguments`
+	abs := filepath.Clean(req.GetString("path", ""))
+	inside := false
+	if strings.HasPrefix(abs, w.root+string(filepath.Separator)) || strings.HasSuffix(abs, ".md") {
+		inside = true
+	}
+	if !inside {
+		return mcp.NewToolResultError("outside the workspace"), nil
+	}
+	data, err := os.ReadFile(abs) // want `read_hidden: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_hidden: model-controlled input reaches the file path of os\.ReadFile` `BR202: tool read_hidden returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
