@@ -106,6 +106,9 @@ func TestFixtures(t *testing.T) {
 		// Variables put in a command's environment: a name the model
 		// chooses is a command, a value under a fixed name is data.
 		"mcp-go-command-env",
+		// The go-sdk's first release: mcp.NewServerTool pairs a name
+		// with a typed handler.
+		"mcp-sdk-v01",
 		// A zip archive opened by name, a file system rooted at a
 		// directory, a link read, a file's times set.
 		"mcp-go-fs-roots",
