@@ -329,6 +329,9 @@ func TestSDKFixtures(t *testing.T) {
 		// The application's own tool interface in a registry run by the
 		// name in the model's tool call (issue #13).
 		"go-openai-registry",
+		// A registry of entries that hold each tool beside its
+		// metadata, run in a recover wrapper.
+		"go-openai-entries",
 		// The same, held behind the registry's own interface: tools go
 		// in through Registry.Register and out through Registry.Get.
 		"anthropic-registry-iface",

@@ -1185,12 +1185,73 @@ func (e *engine) looked(l *ssa.Lookup, d rules.Dispatch) []Tool {
 		return nil
 	}
 	if structOf(mt.Elem()) != nil {
-		return e.descriptors(l, val, mt.Elem(), d)
+		if tools := e.descriptors(l, val, mt.Elem(), d); len(tools) > 0 {
+			return tools
+		}
+		return e.entries(l, val, mt.Elem(), d)
 	}
 	if !types.IsInterface(mt.Elem()) {
 		return nil
 	}
-	return e.registry(l, val, d)
+	method, sites := handlerMethod(e.invokedOn(val))
+	return e.registry(l, d, method, sites, "", val.Type())
+}
+
+// entries turns a lookup of a map of the application's entries that hold
+// a tool value beside what the registry keeps about it
+// (`map[string]*ToolEntry{Tool, Enabled, TTL}`, whose Get returns
+// entry.Tool) into one tool per value stored in the entry's field whose
+// method the program calls: a registry one field deep.
+func (e *engine) entries(l *ssa.Lookup, val ssa.Value, elem types.Type, d rules.Dispatch) []Tool {
+	for _, fr := range interfaceFieldReads(val) {
+		method, sites := handlerMethod(e.invokedOn(fr.read))
+		if method == "" {
+			continue
+		}
+		path := fr.field
+		if _, ok := elem.Underlying().(*types.Pointer); ok {
+			path = "*/" + path
+		}
+		return e.registry(l, d, method, sites, path, fr.read.Type())
+	}
+	return nil
+}
+
+// ifaceRead is a read of an interface-typed field of a struct value.
+type ifaceRead struct {
+	field string
+	read  ssa.Value
+}
+
+// interfaceFieldReads follows a struct value (or a pointer to one) forward,
+// through copies and locals, and returns the reads of its interface-typed
+// fields.
+func interfaceFieldReads(v ssa.Value) []ifaceRead {
+	var out []ifaceRead
+	forwardUses(v, func(x ssa.Value, ref ssa.Instruction) []ssa.Value {
+		switch r := ref.(type) {
+		case *ssa.Phi, *ssa.ChangeType:
+			return []ssa.Value{r.(ssa.Value)}
+		case *ssa.Field:
+			if r.X == x && types.IsInterface(r.Type()) {
+				out = append(out, ifaceRead{fieldName(x.Type(), r.Field), r})
+			}
+		case *ssa.FieldAddr:
+			if r.X == x && r.Referrers() != nil {
+				for _, ld := range *r.Referrers() {
+					if u, ok := ld.(*ssa.UnOp); ok && u.Op == token.MUL && types.IsInterface(u.Type()) {
+						out = append(out, ifaceRead{fieldName(x.Type(), r.Field), u})
+					}
+				}
+			}
+		case *ssa.Store:
+			if a, ok := r.Addr.(*ssa.Alloc); ok && r.Val == x {
+				return append(loadsOf(a), a)
+			}
+		}
+		return nil
+	})
+	return out
 }
 
 // descriptors turns a lookup of a map of the application's tool
@@ -1282,8 +1343,20 @@ func forwardUses(v ssa.Value, visit func(x ssa.Value, ref ssa.Instruction) []ssa
 func loadsOf(a ssa.Value) []ssa.Value {
 	var out []ssa.Value
 	for _, ld := range *a.Referrers() {
-		if u, ok := ld.(*ssa.UnOp); ok && u.Op == token.MUL {
-			out = append(out, u)
+		switch u := ld.(type) {
+		case *ssa.UnOp:
+			if u.Op == token.MUL {
+				out = append(out, u)
+			}
+		case *ssa.MakeClosure:
+			// Read in a closure that captures the variable (a recover
+			// wrapper: func() { defer ...; result = tool.Execute(ctx,
+			// args) }()), where it is a free variable.
+			for _, fv := range capturedAs(u, a) {
+				if fv.Referrers() != nil {
+					out = append(out, loadsOf(fv)...)
+				}
+			}
 		}
 	}
 	return out
@@ -1352,6 +1425,21 @@ func (e *engine) invokedOnWhere(v ssa.Value, admit func(ssa.Instruction) bool) [
 		return nil
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i].site.Pos() < out[j].site.Pos() })
+	return out
+}
+
+// capturedAs returns the free variables of a closure that x is bound to.
+func capturedAs(mc *ssa.MakeClosure, x ssa.Value) []ssa.Value {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return nil
+	}
+	var out []ssa.Value
+	for i, b := range mc.Bindings {
+		if b == x && i < len(fn.FreeVars) {
+			out = append(out, fn.FreeVars[i])
+		}
+	}
 	return out
 }
 
@@ -1529,8 +1617,11 @@ func serverValue(v ssa.Value, depth int) bool {
 // per value stored in the map: its handler is the method the program calls
 // on the value it looked up, its name what the value's name method returns
 // (or the map key, when constant).
-func (e *engine) registry(l *ssa.Lookup, val ssa.Value, d rules.Dispatch) []Tool {
-	method, sites := handlerMethod(e.invokedOn(val))
+//
+// The values may sit one field deep in what the map holds (path, the
+// field's projection: an entry's "*/Tool"); toolType is the type of the
+// tool values, whose name method names them.
+func (e *engine) registry(l *ssa.Lookup, d rules.Dispatch, method string, sites []ssa.CallInstruction, path string, toolType types.Type) []Tool {
 	if method == "" {
 		return nil
 	}
@@ -1552,9 +1643,9 @@ func (e *engine) registry(l *ssa.Lookup, val ssa.Value, d rules.Dispatch) []Tool
 			}
 			name := keyMethod(u.Key)
 			if name.method == "" && !keyOK {
-				name.method = nameMethodOf(val.Type())
+				name.method = nameMethodOf(toolType)
 			}
-			root := g.root(node{v: u.Value, c: c})
+			root := g.root(node{v: u.Value, c: c, path: path})
 			out = append(out, g.instances(root, method, name, keyName, keyOK, d, u, sites)...)
 		}
 	}
