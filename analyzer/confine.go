@@ -98,7 +98,7 @@ func (c *checker) guardedLineage(f *flow, res *reached, site ssa.CallInstruction
 
 // checkDominates looks for a guarding branch among the dominators of block.
 func (c *checker) checkDominates(f *flow, block *ssa.BasicBlock, anc lineage, kind string) (check, bool) {
-	local := map[ssa.Value]int{}
+	local := map[any]int{}
 	var found check
 	if symbol.DominatingBranches(block, func(iff *ssa.If, want bool) bool {
 		if chk, ok := c.isCheck(f, iff.Cond, want, anc, kind); ok {
@@ -106,11 +106,15 @@ func (c *checker) checkDominates(f *flow, block *ssa.BasicBlock, anc lineage, ki
 			return true
 		}
 		if kind == "path" {
-			if x, fact := localFact(iff.Cond, want); x != nil {
-				local[x] |= fact
-				if isLocal(local[x], x) && relatedPath(x, anc, map[ssa.Value]bool{}) {
+			for _, lf := range localFacts(iff.Cond, want) {
+				k := factKey(lf.path)
+				local[k] |= lf.fact
+				if isLocal(local[k], lf.path) && (relatedPath(lf.path, anc, map[ssa.Value]bool{}) || sameField(lf.path, anc)) {
 					what := "path/filepath.Clean"
-					if local[x]&noDotDot != 0 {
+					switch {
+					case local[k]&oneElement != 0:
+						what = "one path element"
+					case local[k]&noDotDot != 0:
 						what = "strings.Contains"
 					}
 					found = check{what: what, pos: iff.Cond.Pos()}
@@ -130,46 +134,104 @@ func (c *checker) checkDominates(f *flow, block *ssa.BasicBlock, anc lineage, ki
 // filepath.IsLocal says. A path with no ".." anywhere in it
 // (strings.Contains(p, "..") false) needs no cleaning for that: no element
 // of it can climb out.
+//
+// A single path element is local too, unless it is "..": a name with no
+// separator (strings.ContainsAny(p, "/\\") false, filepath.Base(p) == p)
+// that does not start with "." or is not "..", the usual check of a tool
+// that takes a file's name.
 const (
 	notParent = 1 << iota
 	notAbsolute
 	noDotDot
+	oneElement
 )
 
 // isLocal reports whether the facts known of path x make it local.
 func isLocal(facts int, x ssa.Value) bool {
+	if facts&oneElement != 0 && facts&(notParent|noDotDot) != 0 {
+		return true
+	}
 	if facts&notAbsolute == 0 {
 		return false
 	}
 	return facts&noDotDot != 0 || facts&notParent != 0 && isCleaned(x)
 }
 
-// localFact returns the path that cond, when it is want, says is not a
-// parent (strings.HasPrefix(p, "..") false), holds no ".." at all
-// (strings.Contains(p, "..") false) or is not absolute (filepath.IsAbs(p)
-// false), and which.
-func localFact(cond ssa.Value, want bool) (ssa.Value, int) {
+// pathFact is what a branch says of a path.
+type pathFact struct {
+	path ssa.Value
+	fact int
+}
+
+// localFacts returns what cond, when it is want, says of a path: that it
+// is not a parent (strings.HasPrefix(p, "..") or (p, ".") false, p !=
+// ".."), holds no ".." at all (strings.Contains(p, "..") false), is not
+// absolute (filepath.IsAbs(p) false) or is one element (no separator in
+// it: strings.ContainsAny(p, "/"), strings.ContainsRune(p, '/') or
+// strings.Contains(p, "/") false; filepath.Base(p) == p). A disjunction
+// found false says each of its parts is.
+func localFacts(cond ssa.Value, want bool) []pathFact {
 	if u, ok := cond.(*ssa.UnOp); ok && u.Op == token.NOT {
-		return localFact(u.X, !want)
+		return localFacts(u.X, !want)
+	}
+	if b, ok := cond.(*ssa.BinOp); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
+		equal := (b.Op == token.EQL) == want
+		for _, xy := range [2][2]ssa.Value{{b.X, b.Y}, {b.Y, b.X}} {
+			x, y := xy[0], xy[1]
+			if s, ok := constString(y); ok && s == ".." && !equal {
+				return []pathFact{{x, notParent}}
+			}
+			if call, ok := x.(*ssa.Call); ok && equal && len(call.Call.Args) == 1 && factKey(call.Call.Args[0]) == factKey(y) {
+				switch staticName(call) {
+				case "path/filepath.Base", "path.Base":
+					return []pathFact{{y, oneElement}}
+				}
+			}
+		}
+		return nil
 	}
 	call, ok := cond.(*ssa.Call)
 	if !ok || want {
-		return nil, 0
+		return nil
 	}
 	args := call.Call.Args
 	switch staticName(call) {
 	case "strings.HasPrefix":
-		if p, ok := constString(args[1]); ok && p == ".." {
-			return args[0], notParent
+		if p, ok := constString(args[1]); ok && (p == ".." || p == ".") {
+			return []pathFact{{args[0], notParent}}
 		}
 	case "strings.Contains":
 		if p, ok := constString(args[1]); ok && p == ".." {
-			return args[0], noDotDot
+			return []pathFact{{args[0], noDotDot}}
+		}
+		if p, ok := constString(args[1]); ok && p == "/" {
+			return []pathFact{{args[0], oneElement}}
+		}
+	case "strings.ContainsAny":
+		if p, ok := constString(args[1]); ok && strings.Contains(p, "/") {
+			return []pathFact{{args[0], oneElement}}
+		}
+	case "strings.ContainsRune":
+		if k, ok := args[1].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.Int {
+			if r, ok := constant.Int64Val(k.Value); ok && r == '/' {
+				return []pathFact{{args[0], oneElement}}
+			}
 		}
 	case "path/filepath.IsAbs", "path.IsAbs":
-		return args[0], notAbsolute
+		return []pathFact{{args[0], notAbsolute}}
 	}
-	return nil, 0
+	return nil
+}
+
+// factKey is what the facts of a path are kept under: a field of a
+// variable read twice (in.Name checked by two calls) is one path.
+func factKey(v ssa.Value) any {
+	if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
+		if fa, ok := ld.X.(*ssa.FieldAddr); ok {
+			return [2]any{fa.X, fa.Field}
+		}
+	}
+	return v
 }
 
 // checksCut looks for checks that together cut block off from the

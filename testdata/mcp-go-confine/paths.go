@@ -430,3 +430,44 @@ func (w *workspace) readHidden(ctx context.Context, req mcp.CallToolRequest) (*m
 	}
 	return mcp.NewToolResultText(string(data)), nil
 }
+
+// readNamed takes a file's name, not a path: no separator in it and no
+// leading dot, so joined to the workspace it names a file in it.
+func (w *workspace) readNamed(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_named mcp-go constant` `BR305: tool read_named is not logged with its arguments`
+	name := req.GetString("name", "")
+	if name == "" || strings.ContainsAny(name, `/\`) || strings.HasPrefix(name, ".") { // want `read_named: guard allowlist one path element for fs-read os\.ReadFile`
+		return mcp.NewToolResultError("not a file name"), nil
+	}
+	data, err := os.ReadFile(filepath.Join(w.root, name)) // want `read_named: fs-read os\.ReadFile` `BR202: tool read_named returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
+// readBased takes a name that is its own base name, and not "..".
+func (w *workspace) readBased(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_based mcp-go constant` `BR305: tool read_based is not logged with its arguments`
+	name := req.GetString("name", "")
+	if filepath.Base(name) != name || name == ".." { // want `read_based: guard allowlist one path element for fs-read os\.ReadFile`
+		return mcp.NewToolResultError("not a file name"), nil
+	}
+	data, err := os.ReadFile(filepath.Join(w.root, name)) // want `read_based: fs-read os\.ReadFile` `BR202: tool read_based returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
+
+// readBaseOnly forgets "..", which is its own base name: the parent of
+// the workspace is read.
+func (w *workspace) readBaseOnly(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_base_only mcp-go constant` `BR305: tool read_base_only is not logged with its arguments`
+	name := req.GetString("name", "")
+	if filepath.Base(name) != name {
+		return mcp.NewToolResultError("not a file name"), nil
+	}
+	entries, err := os.ReadDir(filepath.Join(w.root, name)) // want `read_base_only: fs-read os\.ReadDir \(tainted\)` `BR104: tool read_base_only: model-controlled input reaches the file path of os\.ReadDir`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(fmt.Sprint(len(entries))), nil
+}
