@@ -332,6 +332,9 @@ func TestSDKFixtures(t *testing.T) {
 		// A registry of entries that hold each tool beside its
 		// metadata, run in a recover wrapper.
 		"go-openai-entries",
+		// A model picked per user from a database: the reply is the
+		// model's answer, not the row (the notes in the prompt are).
+		"go-openai-model-row",
 		// The same, held behind the registry's own interface: tools go
 		// in through Registry.Register and out through Registry.Get.
 		"anthropic-registry-iface",

@@ -1270,6 +1270,7 @@ func (c *checker) promptFlows(scope []*ssa.Function) []report.Finding {
 		}
 		f := newFlow(c.cat, c.rc, funcs, nil)
 		f.callees = callees
+		f.outside = true
 		n := 0
 		for _, r := range reads {
 			if r.label == label || (label == "db" && r.capability == "db-read") {
