@@ -109,7 +109,11 @@ func (c *checker) checkDominates(f *flow, block *ssa.BasicBlock, anc lineage, ki
 			for _, lf := range localFacts(iff.Cond, want) {
 				k := factKey(lf.path)
 				local[k] |= lf.fact
-				if isLocal(local[k], lf.path) && (relatedPath(lf.path, anc, map[ssa.Value]bool{}) || sameField(lf.path, anc)) {
+				related := relatedPath(lf.path, anc, map[ssa.Value]bool{})
+				if local[k]&oneElement != 0 {
+					related = joinedName(anc, lf.path)
+				}
+				if isLocal(local[k], lf.path) && related {
 					what := "path/filepath.Clean"
 					switch {
 					case local[k]&oneElement != 0:
@@ -224,14 +228,71 @@ func localFacts(cond ssa.Value, want bool) []pathFact {
 }
 
 // factKey is what the facts of a path are kept under: a field of a
-// variable read twice (in.Name checked by two calls) is one path.
+// variable read twice (in.Name checked by two calls) is one path, when
+// the function stores nothing in that field (json.Unmarshal(b, &in)
+// filled it).
 func factKey(v ssa.Value) any {
 	if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
-		if fa, ok := ld.X.(*ssa.FieldAddr); ok {
+		if fa, ok := ld.X.(*ssa.FieldAddr); ok && !fieldStored(fa.X, fa.Field) {
 			return [2]any{fa.X, fa.Field}
 		}
 	}
 	return v
+}
+
+// fieldStored reports whether the code stores into field i of what x
+// points to.
+func fieldStored(x ssa.Value, i int) bool {
+	for _, ref := range *x.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.Field != i {
+			continue
+		}
+		for _, r := range *fa.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == fa {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// joinedName reports whether the path of the flow (anc.root) is a name,
+// the value that the checks found to be one path element, joined under a
+// directory the model did not choose: filepath.Join(root, name), its other
+// parts constants. A name used as a path on its own may still be "/"
+// (filepath.Base("/") is "/"), and a part joined after it is unchecked.
+func joinedName(anc lineage, name ssa.Value) bool {
+	call, ok := anc.root.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	switch staticName(call) {
+	case "path/filepath.Join", "path.Join":
+	default:
+		return false
+	}
+	parts, ok := variadicPack(call.Call.Args[0])
+	if !ok || len(parts) < 2 || anc.set[parts[0]] {
+		return false
+	}
+	seen := false
+	for _, p := range parts[1:] {
+		switch {
+		case factKey(p) == factKey(name):
+			seen = true
+		case isConstant(p):
+		default:
+			return false
+		}
+	}
+	return seen
+}
+
+// isConstant reports whether v is a constant.
+func isConstant(v ssa.Value) bool {
+	_, ok := v.(*ssa.Const)
+	return ok
 }
 
 // checksCut looks for checks that together cut block off from the
@@ -945,6 +1006,12 @@ func ancestry(f *flow, v ssa.Value) lineage {
 // of (p for filepath.Abs(p), filepath.Clean(p), filepath.EvalSymlinks(p),
 // filepath.Dir(p), p + "/"), or nil: checking that form checks p.
 func uncleanedOf(v ssa.Value) ssa.Value {
+	return uncleanedIn(v, map[*ssa.Function]bool{})
+}
+
+// uncleanedIn is uncleanedOf through the helpers not in entered (a helper
+// that calls itself is not entered again).
+func uncleanedIn(v ssa.Value, entered map[*ssa.Function]bool) ssa.Value {
 	switch x := v.(type) {
 	case *ssa.Extract:
 		if call, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 {
@@ -952,14 +1019,14 @@ func uncleanedOf(v ssa.Value) ssa.Value {
 			case "path/filepath.Abs", "path/filepath.EvalSymlinks":
 				return call.Call.Args[0]
 			}
-			return helperUncleaned(call, 0)
+			return helperUncleaned(call, 0, entered)
 		}
 	case *ssa.Call:
 		switch staticName(x) {
 		case "path/filepath.Clean", "path/filepath.Dir", "path.Clean", "path.Dir":
 			return x.Call.Args[0]
 		}
-		return helperUncleaned(x, -1)
+		return helperUncleaned(x, -1, entered)
 	case *ssa.BinOp:
 		if x.Op == token.ADD && isSeparator(x.Y) {
 			return x.X
@@ -973,7 +1040,13 @@ func uncleanedOf(v ssa.Value) ssa.Value {
 // path, a clean, absolute or parent form of that parameter: a module's
 // normalizePath(p) that returns filepath.Clean(p). Empty strings returned
 // with an error are no path.
-func helperUncleaned(call *ssa.Call, index int) ssa.Value {
+func helperUncleaned(call *ssa.Call, index int, entered map[*ssa.Function]bool) ssa.Value {
+	callee := call.Call.StaticCallee()
+	if callee == nil || entered[callee] {
+		return nil
+	}
+	entered[callee] = true
+	defer delete(entered, callee)
 	param := -1
 	for _, r := range helperReturns(call, index) {
 		if isEmptyString(r) {
@@ -984,7 +1057,7 @@ func helperUncleaned(call *ssa.Call, index int) ssa.Value {
 			if _, ok := p.(*ssa.Parameter); ok {
 				break
 			}
-			p = uncleanedOf(p)
+			p = uncleanedIn(p, entered)
 		}
 		prm, ok := p.(*ssa.Parameter)
 		if !ok || prm == r {

@@ -34,7 +34,7 @@ func main() {
 	if os.Getenv("WORKSPACE_TRUSTING") != "" {
 		w.trust()
 	}
-	srv := server.NewMCPServer("workspace", "1.0.0") // want `agent workspace server mcp-go: api_get, doc_page, fetch_any, fetch_doc, fetch_endpoint, fetch_status, git_copied, git_raw, joined_page, list_dir, mirror_path, mirror_status, module_info, package_versions, proxy_get, read_base_only, read_based, read_checked, read_dotless, read_file, read_hidden, read_lenient, read_local, read_named, read_no_dots, read_normalized, read_optional, read_page, read_prefixed, read_relative, read_rooted, read_tidied, read_within, run_allowed, run_batch, run_line, run_listed, run_quoted, run_resolved, run_switch, run_tool, run_vetted, save_file, save_note, save_resolved, search_docs, shell_allowed, shell_joined, shell_rejoined, shell_vetted, write_canonical, write_file` `BR401: agent workspace: read_based returns private data \(os\.ReadFile\), fetch_doc returns untrusted content .*api_get sends data where the model says .*`
+	srv := server.NewMCPServer("workspace", "1.0.0") // want `agent workspace server mcp-go: api_get, doc_page, fetch_any, fetch_doc, fetch_endpoint, fetch_status, git_copied, git_raw, joined_page, list_dir, list_named, mirror_path, mirror_status, module_info, package_versions, proxy_get, read_base_only, read_based, read_checked, read_dotless, read_file, read_hidden, read_lenient, read_local, read_named, read_no_dots, read_normalized, read_optional, read_page, read_prefixed, read_relative, read_rooted, read_tidied, read_trimmed, read_within, run_allowed, run_batch, run_line, run_listed, run_quoted, run_resolved, run_switch, run_tool, run_vetted, save_file, save_note, save_resolved, search_docs, shell_allowed, shell_joined, shell_rejoined, shell_vetted, write_canonical, write_file` `BR401: agent workspace: read_based returns private data \(os\.ReadFile\), fetch_doc returns untrusted content .*api_get sends data where the model says .*`
 	path := mcp.WithString("path", mcp.Required())
 	srv.AddTool(mcp.NewTool("read_file", path), w.readFile)
 	srv.AddTool(mcp.NewTool("write_file", path, mcp.WithString("text")), w.writeFile)
@@ -60,6 +60,8 @@ func main() {
 	srv.AddTool(mcp.NewTool("read_named", name), w.readNamed)
 	srv.AddTool(mcp.NewTool("read_based", name), w.readBased)
 	srv.AddTool(mcp.NewTool("read_base_only", name), w.readBaseOnly)
+	srv.AddTool(mcp.NewTool("list_named", name), w.listNamed)
+	srv.AddTool(mcp.NewTool("read_trimmed", path), w.readTrimmed)
 	srv.AddTool(mcp.NewTool("run_tool", mcp.WithString("command", mcp.Required())), w.runTool)
 	srv.AddTool(mcp.NewTool("run_switch", mcp.WithString("program", mcp.Required()), mcp.WithString("arg")), w.runSwitch)
 	srv.AddTool(mcp.NewTool("run_line", mcp.WithString("command", mcp.Required())), w.runLine)

@@ -471,3 +471,40 @@ func (w *workspace) readBaseOnly(ctx context.Context, req mcp.CallToolRequest) (
 	}
 	return mcp.NewToolResultText(fmt.Sprint(len(entries))), nil
 }
+
+// listNamed checks a name as readBased does but lists it as it is, not
+// under the workspace: "/" is its own base name too.
+func (w *workspace) listNamed(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool list_named mcp-go constant` `BR305: tool list_named is not logged with its arguments`
+	name := req.GetString("name", "")
+	if filepath.Base(name) != name || name == ".." {
+		return mcp.NewToolResultError("not a file name"), nil
+	}
+	entries, err := os.ReadDir(name) // want `list_named: fs-read os\.ReadDir \(tainted\)` `BR104: tool list_named: model-controlled input reaches the file path of os\.ReadDir`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(fmt.Sprint(len(entries))), nil
+}
+
+// trimSlashes drops the trailing slashes one at a time, then cleans: a
+// helper that calls itself, which the checks do not follow into.
+func trimSlashes(p string) string {
+	if len(p) > 1 && strings.HasSuffix(p, "/") {
+		return trimSlashes(strings.TrimSuffix(p, "/"))
+	}
+	return filepath.Clean(p)
+}
+
+// readTrimmed checks the trimmed path: the helper is not followed, so the
+// path stays the model's (a limit), and the scan goes on.
+func (w *workspace) readTrimmed(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_trimmed mcp-go constant` `BR305: tool read_trimmed is not logged with its arguments`
+	p := req.GetString("path", "")
+	if !filepath.IsLocal(trimSlashes(p)) {
+		return mcp.NewToolResultError("outside the workspace"), nil
+	}
+	data, err := os.ReadFile(filepath.Join(w.root, p)) // want `read_trimmed: fs-read os\.ReadFile \(tainted\)` `BR104: tool read_trimmed: model-controlled input reaches the file path of os\.ReadFile` `BR202: tool read_trimmed returns the contents of a file read by os\.ReadFile to the model`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(data)), nil
+}
