@@ -1202,19 +1202,30 @@ func (e *engine) looked(l *ssa.Lookup, d rules.Dispatch) []Tool {
 // (`map[string]*ToolEntry{Tool, Enabled, TTL}`, whose Get returns
 // entry.Tool) into one tool per value stored in the entry's field whose
 // method the program calls: a registry one field deep.
+//
+// Of the entry's interface fields whose methods are called (a hook run
+// before the tool, the tool), the handler is the method that outranks
+// the others as a registry's does (given the model's arguments, answering
+// the call), and the tools are the values of its field.
 func (e *engine) entries(l *ssa.Lookup, val ssa.Value, elem types.Type, d rules.Dispatch) []Tool {
+	var best invocation
+	var field ifaceRead
 	for _, fr := range interfaceFieldReads(val) {
-		method, sites := handlerMethod(e.invokedOn(fr.read))
-		if method == "" {
-			continue
+		for _, in := range e.invokedOn(fr.read) {
+			if in.outranks(best) {
+				best, field = in, fr
+			}
 		}
-		path := fr.field
-		if _, ok := elem.Underlying().(*types.Pointer); ok {
-			path = "*/" + path
-		}
-		return e.registry(l, d, method, sites, path, fr.read.Type())
 	}
-	return nil
+	if best.method == "" {
+		return nil
+	}
+	method, sites := handlerMethod(e.invokedOn(field.read))
+	path := field.field
+	if _, ok := elem.Underlying().(*types.Pointer); ok {
+		path = "*/" + path
+	}
+	return e.registry(l, d, method, sites, path, field.read.Type())
 }
 
 // ifaceRead is a read of an interface-typed field of a struct value.

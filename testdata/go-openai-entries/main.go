@@ -1,7 +1,8 @@
 // Command go-openai-entries keeps its tools in a registry whose entries
 // hold each tool beside what the registry knows of it (whether it is
-// enabled, how long a hidden one stays callable). The model's tool-call
-// name looks an entry up; the tool in it runs inside a recover wrapper.
+// enabled, how long a hidden one stays callable, a hook that runs before
+// it). The model's tool-call name looks an entry up; the tool in it runs
+// inside a recover wrapper.
 package main
 
 import (
@@ -20,11 +21,25 @@ type Tool interface {
 	Execute(ctx context.Context, args map[string]any) string
 }
 
+// Hook runs before a tool does.
+type Hook interface {
+	Before(ctx context.Context, name string) error
+}
+
 // entry is what the registry keeps of a tool.
 type entry struct {
+	hook    Hook
 	tool    Tool
 	enabled bool
 	ttl     int
+}
+
+// auditHook logs each call: it is no tool.
+type auditHook struct{}
+
+func (auditHook) Before(ctx context.Context, name string) error {
+	fmt.Fprintln(os.Stderr, "calling", name)
+	return nil
 }
 
 type registry struct {
@@ -32,13 +47,17 @@ type registry struct {
 }
 
 func (r *registry) register(t Tool) {
-	r.entries[t.Name()] = &entry{tool: t, enabled: true}
+	r.entries[t.Name()] = &entry{hook: auditHook{}, tool: t, enabled: true}
 }
 
-// get returns the tool registered under name, if it is enabled.
-func (r *registry) get(name string) (Tool, bool) { // want `agent \(\*main\.registry\)\.get dispatcher go-openai: read_file, shell` `BR402: agent \(\*main\.registry\)\.get: read_file returns private data \(os\.ReadFile\), shell sends data where the model says \(os/exec\.CommandContext\); whoever steers the model can make it send the private data out`
+// get returns the tool registered under name, if it is enabled, once its
+// hook has run.
+func (r *registry) get(ctx context.Context, name string) (Tool, bool) { // want `agent \(\*main\.registry\)\.get dispatcher go-openai: read_file, shell` `BR402: agent \(\*main\.registry\)\.get: read_file returns private data \(os\.ReadFile\), shell sends data where the model says \(os/exec\.CommandContext\); whoever steers the model can make it send the private data out`
 	e, ok := r.entries[name]
 	if !ok || !e.enabled {
+		return nil, false
+	}
+	if err := e.hook.Before(ctx, name); err != nil {
 		return nil, false
 	}
 	return e.tool, true
@@ -46,7 +65,7 @@ func (r *registry) get(name string) (Tool, bool) { // want `agent \(\*main\.regi
 
 // execute runs the tool, turning a panic into an error message.
 func (r *registry) execute(ctx context.Context, name string, args map[string]any) (result string) {
-	t, ok := r.get(name)
+	t, ok := r.get(ctx, name)
 	if !ok {
 		return fmt.Sprintf("tool %q not found", name)
 	}
