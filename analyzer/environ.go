@@ -144,6 +144,11 @@ func envName(v ssa.Value) []ssa.Value {
 		if !isStringLike(x.Type()) {
 			break
 		}
+		if k, ok := constString(x.X); ok && k != "" {
+			// "APP_" + name: a fixed prefix pins the variable to
+			// the program's own (an "=" in it ends the name there).
+			return nil
+		}
 		names := envName(x.X)
 		if !holdsEquals(x.X) {
 			names = append(names, envName(x.Y)...)
@@ -163,6 +168,9 @@ func envName(v ssa.Value) []ssa.Value {
 			}
 			before, _, _ := strings.Cut(format, "=")
 			n := countVerbs(before)
+			if n < 0 {
+				n = len(pack) // a width or an index taken from the arguments
+			}
 			var names []ssa.Value
 			for i, a := range pack {
 				if i < n {
@@ -202,7 +210,8 @@ func holdsEquals(v ssa.Value) bool {
 }
 
 // countVerbs counts the formatting verbs of a format's text (a "%%" is
-// none).
+// none), or returns -1 when a verb takes its width or precision from the
+// arguments (%*s) or names the argument it formats (%[2]s).
 func countVerbs(format string) int {
 	n := 0
 	for i := 0; i < len(format); i++ {
@@ -212,6 +221,16 @@ func countVerbs(format string) int {
 		if i+1 < len(format) && format[i+1] == '%' {
 			i++
 			continue
+		}
+		for j := i + 1; j < len(format); j++ {
+			c := format[j]
+			if c == '*' || c == '[' {
+				return -1
+			}
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				i = j
+				break
+			}
 		}
 		n++
 	}

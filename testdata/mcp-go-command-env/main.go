@@ -74,6 +74,14 @@ func greet(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, e
 	return output(cmd)
 }
 
+// configure sets one of the app's own variables, its name under the app's
+// prefix: the model picks which APP_ variable, not LD_PRELOAD.
+func configure(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool configure mcp-go constant` `BR304: tool configure can run processes with no rate limit` `BR305: tool configure is not logged with its arguments`
+	cmd := exec.CommandContext(ctx, "/opt/app/configure")                                                            // want `configure: exec os/exec\.CommandContext` `BR301: tool configure can run processes through os/exec\.CommandContext with no confirmation before it`
+	cmd.Env = append(os.Environ(), "APP_"+strings.ToUpper(req.GetString("name", ""))+"="+req.GetString("value", "")) // want `configure: env os\.Environ`
+	return output(cmd)
+}
+
 // launcher runs the app as the user the model names, in the variable the
 // operator configured: the name is the program's, the value data.
 type launcher struct{ userVar string }
@@ -117,12 +125,13 @@ func output(cmd *exec.Cmd) (*mcp.CallToolResult, error) {
 }
 
 func main() {
-	s := server.NewMCPServer("command-env", "1.0.0") // want `agent command-env server mcp-go: build_with, deploy, fetch_repo, greet, launch, run_checked, run_tests`
+	s := server.NewMCPServer("command-env", "1.0.0") // want `agent command-env server mcp-go: build_with, configure, deploy, fetch_repo, greet, launch, run_checked, run_tests`
 	s.AddTool(mcp.NewTool("run_tests"), runTests)
 	s.AddTool(mcp.NewTool("build_with"), buildWith)
 	s.AddTool(mcp.NewTool("fetch_repo"), fetchRepo)
 	s.AddTool(mcp.NewTool("greet"), greet)
 	s.AddTool(mcp.NewTool("deploy"), deploy)
+	s.AddTool(mcp.NewTool("configure"), configure)
 	l := &launcher{userVar: os.Getenv("APP_USER_VARIABLE")}
 	s.AddTool(mcp.NewTool("launch"), l.launch)
 	s.AddTool(mcp.NewTool("run_checked"), runChecked)
