@@ -193,22 +193,19 @@ func constantArgv(v ssa.Value) ([]string, bool) {
 	if k, ok := v.(*ssa.Const); ok && k.IsNil() {
 		return nil, true
 	}
-	sl, ok := v.(*ssa.Slice)
+	vals, ok := variadicPack(v)
 	if !ok {
 		return nil, false
 	}
-	arr, ok := sl.X.(*ssa.Alloc)
-	if !ok || !isArrayPtr(arr.Type()) {
-		return nil, false
-	}
-	var words []string
-	all := true
-	arrayStores(arr, func(_, val ssa.Value) {
+	words := make([]string, 0, len(vals))
+	for _, val := range vals {
 		w, ok := constString(val)
-		all = all && ok
+		if !ok {
+			return nil, false
+		}
 		words = append(words, w)
-	})
-	return words, all
+	}
+	return words, true
 }
 
 // channelTracker holds what carries a channel: SSA values, and the struct

@@ -98,22 +98,6 @@ func traced(v ssa.Value) bool {
 	return false
 }
 
-// variadicPack returns the entries of an append's packed arguments
-// (append(env, a, b): SSA builds the slice [a, b]).
-func variadicPack(v ssa.Value) ([]ssa.Value, bool) {
-	sl, ok := v.(*ssa.Slice)
-	if !ok {
-		return nil, false
-	}
-	arr, ok := sl.X.(*ssa.Alloc)
-	if !ok || !isArrayPtr(arr.Type()) {
-		return nil, false
-	}
-	var out []ssa.Value
-	arrayStores(arr, func(_, val ssa.Value) { out = append(out, val) })
-	return out, true
-}
-
 // envEntryNames returns the values that make up the names of the entries
 // an append adds: of each packed entry, its parts before the "=" (see
 // envName); entries spread from a slice it cannot see into are names

@@ -91,3 +91,20 @@ func isArrayPtr(t types.Type) bool {
 
 // shortType is the last element of a "pkgpath.Name" type symbol.
 func shortType(sym string) string { return symbol.ShortType(sym) }
+
+// variadicPack returns the values of a call's packed variadic arguments
+// (append(env, a, b), exec.Command("git", "a", "b"): SSA builds the slice
+// [a, b]).
+func variadicPack(v ssa.Value) ([]ssa.Value, bool) {
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil, false
+	}
+	arr, ok := sl.X.(*ssa.Alloc)
+	if !ok || !isArrayPtr(arr.Type()) {
+		return nil, false
+	}
+	var out []ssa.Value
+	arrayStores(arr, func(_, val ssa.Value) { out = append(out, val) })
+	return out, true
+}
