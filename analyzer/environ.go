@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/token"
 	"sort"
 	"strings"
 
@@ -120,7 +121,15 @@ func envEntryNames(added ssa.Value) []ssa.Value {
 // right; of fmt.Sprintf, the arguments formatted before the format's "=";
 // of strings.Join(parts, "="), the first part. Anything else is the name
 // whole.
+//
+// An entry whose fixed name says the value is a command, a program or a
+// library to load ("GIT_SSH_COMMAND=" + v) is its command whole.
 func envName(v ssa.Value) []ssa.Value {
+	if text, ok := leadingText(v); ok {
+		if name, _, found := strings.Cut(text, "="); found && commandVariables[name] {
+			return []ssa.Value{v}
+		}
+	}
 	switch x := v.(type) {
 	case *ssa.Const:
 		return nil
@@ -172,6 +181,42 @@ func envName(v ssa.Value) []ssa.Value {
 		}
 	}
 	return []ssa.Value{v}
+}
+
+// commandVariables are the environment variables whose value a program
+// runs, loads or looks programs up in: set by the model, they choose what
+// runs (GIT_SSH_COMMAND, LD_PRELOAD, PATH, an editor or a pager, an
+// interpreter's startup options).
+var commandVariables = map[string]bool{
+	"LD_PRELOAD": true, "LD_LIBRARY_PATH": true, "LD_AUDIT": true, "DYLD_INSERT_LIBRARIES": true, "DYLD_LIBRARY_PATH": true,
+	"PATH": true, "SHELL": true, "BASH_ENV": true, "ENV": true, "PROMPT_COMMAND": true,
+	"GIT_SSH_COMMAND": true, "GIT_SSH": true, "GIT_ASKPASS": true, "SSH_ASKPASS": true, "GIT_EDITOR": true,
+	"GIT_PAGER": true, "GIT_EXTERNAL_DIFF": true, "GIT_PROXY_COMMAND": true, "GIT_EXEC_PATH": true,
+	"EDITOR": true, "VISUAL": true, "PAGER": true, "MANPAGER": true, "BROWSER": true,
+	"GOFLAGS": true, "NODE_OPTIONS": true, "PYTHONSTARTUP": true, "PYTHONPATH": true,
+	"PERL5OPT": true, "PERL5LIB": true, "RUBYOPT": true, "RUBYLIB": true, "JAVA_TOOL_OPTIONS": true, "_JAVA_OPTIONS": true,
+}
+
+// leadingText returns the constant text an entry starts with: a
+// constant, the left end of a concatenation, a format's text before its
+// first verb.
+func leadingText(v ssa.Value) (string, bool) {
+	switch x := v.(type) {
+	case *ssa.Const:
+		return constString(x)
+	case *ssa.BinOp:
+		if isStringLike(x.Type()) {
+			return leadingText(x.X)
+		}
+	case *ssa.Call:
+		if staticName(x) == "fmt.Sprintf" {
+			if format, ok := constString(x.Call.Args[0]); ok {
+				text, _, _ := strings.Cut(format, "%")
+				return text, true
+			}
+		}
+	}
+	return "", false
 }
 
 // holdsEquals reports whether the text v is certainly holds an "=": a
@@ -268,9 +313,35 @@ func (c *checker) envNamesConfined(f *flow, res *reached, site ssa.CallInstructi
 		}
 		chk, ok := c.confinedAt(f, res, site, name, "command")
 		if !ok {
+			chk, ok = prefixed(site.Block(), name)
+		}
+		if !ok {
 			return check{}, false
 		}
 		last = chk
 	}
 	return last, last.pos.IsValid()
+}
+
+// prefixed returns the check, on the way to block, that name starts with a
+// fixed prefix (strings.HasPrefix(k, "APP_") found true): the variable is
+// one of the program's own, as "APP_" + k is.
+func prefixed(block *ssa.BasicBlock, name ssa.Value) (check, bool) {
+	var found check
+	ok := symbol.DominatingBranches(block, func(iff *ssa.If, want bool) bool {
+		cond := iff.Cond
+		if u, isNot := cond.(*ssa.UnOp); isNot && u.Op == token.NOT {
+			cond, want = u.X, !want
+		}
+		call, isCall := cond.(*ssa.Call)
+		if !want || !isCall || staticName(call) != "strings.HasPrefix" || factKey(call.Call.Args[0]) != factKey(name) {
+			return false
+		}
+		if p, isConst := constString(call.Call.Args[1]); !isConst || p == "" || strings.Contains(p, "=") {
+			return false
+		}
+		found = check{what: "strings.HasPrefix", pos: iff.Cond.Pos()}
+		return true
+	})
+	return found, ok
 }

@@ -217,7 +217,7 @@ func (c *checker) modelFlows(e entry, t report.Tool, res *reached) ([]report.Fin
 						msg = fmt.Sprintf("tool %s: model-controlled input reaches the arguments of %s, which runs %s", t.Name, sc.sym, prog)
 					}
 					if sc.sym == envField {
-						msg = fmt.Sprintf("tool %s: model-controlled input names the variables of %s, the environment of the program run", t.Name, sc.sym)
+						msg = fmt.Sprintf("tool %s: model-controlled input names the variables of %s, or the command one holds, in the environment of the program run", t.Name, sc.sym)
 					}
 					fd := c.finding(id, t, sc.capability, sc.sym, site.Pos(), msg, res.frames(site.Parent(), site, c.pos), steps)
 					if fixed && i > s.Arg {

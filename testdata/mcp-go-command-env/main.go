@@ -23,7 +23,7 @@ func runTests(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult
 	cmd.Env = os.Environ()                                 // want `run_tests: env os\.Environ`
 	if vars, ok := req.GetArguments()["env"].(map[string]any); ok {
 		for k, v := range vars {
-			cmd.Env = append(cmd.Env, k+"="+fmt.Sprint(v)) // want `run_tests: exec \(\*os/exec\.Cmd\)\.Env \(tainted\)` `BR101: tool run_tests: model-controlled input names the variables of \(\*os/exec\.Cmd\)\.Env, the environment of the program run` `BR301: tool run_tests can run processes through \(\*os/exec\.Cmd\)\.Env with no confirmation before it` `BR303: tool run_tests: a model-chosen command reaches \(\*os/exec\.Cmd\)\.Env with no sandbox or allowlist`
+			cmd.Env = append(cmd.Env, k+"="+fmt.Sprint(v)) // want `run_tests: exec \(\*os/exec\.Cmd\)\.Env \(tainted\)` `BR101: tool run_tests: model-controlled input names the variables of \(\*os/exec\.Cmd\)\.Env, or the command one holds, in the environment of the program run` `BR301: tool run_tests can run processes through \(\*os/exec\.Cmd\)\.Env with no confirmation before it` `BR303: tool run_tests: a model-chosen command reaches \(\*os/exec\.Cmd\)\.Env with no sandbox or allowlist`
 		}
 	}
 	return output(cmd)
@@ -32,7 +32,7 @@ func runTests(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult
 // buildWith runs make with variables the model gives as NAME=value lines.
 func buildWith(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool build_with mcp-go constant` `BR304: tool build_with can run processes with no rate limit` `BR305: tool build_with is not logged with its arguments`
 	cmd := exec.CommandContext(ctx, "make", "all")                    // want `build_with: exec os/exec\.CommandContext`
-	cmd.Env = append(os.Environ(), req.GetStringSlice("env", nil)...) // want `build_with: env os\.Environ` `build_with: exec \(\*os/exec\.Cmd\)\.Env \(tainted\)` `BR101: tool build_with: model-controlled input names the variables of \(\*os/exec\.Cmd\)\.Env, the environment of the program run` `BR301: tool build_with can run processes through \(\*os/exec\.Cmd\)\.Env with no confirmation before it` `BR303: tool build_with: a model-chosen command reaches \(\*os/exec\.Cmd\)\.Env with no sandbox or allowlist`
+	cmd.Env = append(os.Environ(), req.GetStringSlice("env", nil)...) // want `build_with: env os\.Environ` `build_with: exec \(\*os/exec\.Cmd\)\.Env \(tainted\)` `BR101: tool build_with: model-controlled input names the variables of \(\*os/exec\.Cmd\)\.Env, or the command one holds, in the environment of the program run` `BR301: tool build_with can run processes through \(\*os/exec\.Cmd\)\.Env with no confirmation before it` `BR303: tool build_with: a model-chosen command reaches \(\*os/exec\.Cmd\)\.Env with no sandbox or allowlist`
 	return output(cmd)
 }
 
@@ -48,7 +48,7 @@ func fetchRepo(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResul
 func environment(vars map[string]any) []string {
 	var out []string
 	for k, v := range vars {
-		out = append(out, fmt.Sprintf("%s=%v", k, v)) // want `fetch_repo: exec \(\*os/exec\.Cmd\)\.Env \(tainted\)` `BR101: tool fetch_repo: model-controlled input names the variables of \(\*os/exec\.Cmd\)\.Env, the environment of the program run` `BR301: tool fetch_repo can run processes through \(\*os/exec\.Cmd\)\.Env with no confirmation before it` `BR303: tool fetch_repo: a model-chosen command reaches \(\*os/exec\.Cmd\)\.Env with no sandbox or allowlist`
+		out = append(out, fmt.Sprintf("%s=%v", k, v)) // want `fetch_repo: exec \(\*os/exec\.Cmd\)\.Env \(tainted\)` `BR101: tool fetch_repo: model-controlled input names the variables of \(\*os/exec\.Cmd\)\.Env, or the command one holds, in the environment of the program run` `BR301: tool fetch_repo can run processes through \(\*os/exec\.Cmd\)\.Env with no confirmation before it` `BR303: tool fetch_repo: a model-chosen command reaches \(\*os/exec\.Cmd\)\.Env with no sandbox or allowlist`
 	}
 	return out
 }
@@ -59,7 +59,7 @@ func deploy(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, 
 	env := os.Environ() // want `deploy: env os\.Environ`
 	vars, _ := req.GetArguments()["env"].(map[string]any)
 	for k, v := range vars {
-		env = append(env, strings.Join([]string{k, fmt.Sprint(v)}, "=")) // want `deploy: exec \(\*os/exec\.Cmd\)\.Env \(tainted\)` `BR101: tool deploy: model-controlled input names the variables of \(\*os/exec\.Cmd\)\.Env, the environment of the program run` `BR301: tool deploy can run processes through \(\*os/exec\.Cmd\)\.Env with no confirmation before it` `BR303: tool deploy: a model-chosen command reaches \(\*os/exec\.Cmd\)\.Env with no sandbox or allowlist`
+		env = append(env, strings.Join([]string{k, fmt.Sprint(v)}, "=")) // want `deploy: exec \(\*os/exec\.Cmd\)\.Env \(tainted\)` `BR101: tool deploy: model-controlled input names the variables of \(\*os/exec\.Cmd\)\.Env, or the command one holds, in the environment of the program run` `BR301: tool deploy can run processes through \(\*os/exec\.Cmd\)\.Env with no confirmation before it` `BR303: tool deploy: a model-chosen command reaches \(\*os/exec\.Cmd\)\.Env with no sandbox or allowlist`
 	}
 	cmd := exec.CommandContext(ctx, "/opt/app/deploy.sh") // want `deploy: exec os/exec\.CommandContext`
 	cmd.Env = env
@@ -79,6 +79,25 @@ func greet(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, e
 func configure(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool configure mcp-go constant` `BR304: tool configure can run processes with no rate limit` `BR305: tool configure is not logged with its arguments`
 	cmd := exec.CommandContext(ctx, "/opt/app/configure")                                                            // want `configure: exec os/exec\.CommandContext` `BR301: tool configure can run processes through os/exec\.CommandContext with no confirmation before it`
 	cmd.Env = append(os.Environ(), "APP_"+strings.ToUpper(req.GetString("name", ""))+"="+req.GetString("value", "")) // want `configure: env os\.Environ`
+	return output(cmd)
+}
+
+// setAppVar sets a variable the model names once it is one of the app's.
+func setAppVar(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool set_app_var mcp-go constant` `BR304: tool set_app_var can run processes with no rate limit` `BR305: tool set_app_var is not logged with its arguments`
+	name := req.GetString("name", "")
+	if !strings.HasPrefix(name, "APP_") { // want `set_app_var: guard allowlist strings\.HasPrefix for exec \(\*os/exec\.Cmd\)\.Env`
+		return mcp.NewToolResultError("only APP_ variables"), nil
+	}
+	cmd := exec.CommandContext(ctx, "/opt/app/configure")               // want `set_app_var: exec os/exec\.CommandContext`
+	cmd.Env = append(os.Environ(), name+"="+req.GetString("value", "")) // want `set_app_var: env os\.Environ` `set_app_var: exec \(\*os/exec\.Cmd\)\.Env` `BR301: tool set_app_var can run processes through \(\*os/exec\.Cmd\)\.Env with no confirmation before it`
+	return output(cmd)
+}
+
+// cloneWithKey clones over SSH with the key the model names, in the
+// command git runs for ssh: the model writes that command line.
+func cloneWithKey(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool clone_with_key mcp-go constant` `BR304: tool clone_with_key can run processes with no rate limit` `BR305: tool clone_with_key is not logged with its arguments`
+	cmd := exec.CommandContext(ctx, "git", "clone", "git@git.example.com:app.git", "/srv/app") // want `clone_with_key: exec os/exec\.CommandContext`
+	cmd.Env = append(os.Environ(), "GIT_SSH_COMMAND=ssh -i "+req.GetString("key_path", ""))    // want `clone_with_key: env os\.Environ` `clone_with_key: exec \(\*os/exec\.Cmd\)\.Env \(tainted\)` `BR101: tool clone_with_key: model-controlled input names the variables of \(\*os/exec\.Cmd\)\.Env, or the command one holds, in the environment of the program run` `BR301: tool clone_with_key can run processes through \(\*os/exec\.Cmd\)\.Env with no confirmation before it` `BR303: tool clone_with_key: a model-chosen command reaches \(\*os/exec\.Cmd\)\.Env with no sandbox or allowlist`
 	return output(cmd)
 }
 
@@ -125,13 +144,15 @@ func output(cmd *exec.Cmd) (*mcp.CallToolResult, error) {
 }
 
 func main() {
-	s := server.NewMCPServer("command-env", "1.0.0") // want `agent command-env server mcp-go: build_with, configure, deploy, fetch_repo, greet, launch, run_checked, run_tests`
+	s := server.NewMCPServer("command-env", "1.0.0") // want `agent command-env server mcp-go: build_with, clone_with_key, configure, deploy, fetch_repo, greet, launch, run_checked, run_tests, set_app_var`
 	s.AddTool(mcp.NewTool("run_tests"), runTests)
 	s.AddTool(mcp.NewTool("build_with"), buildWith)
 	s.AddTool(mcp.NewTool("fetch_repo"), fetchRepo)
 	s.AddTool(mcp.NewTool("greet"), greet)
 	s.AddTool(mcp.NewTool("deploy"), deploy)
 	s.AddTool(mcp.NewTool("configure"), configure)
+	s.AddTool(mcp.NewTool("clone_with_key"), cloneWithKey)
+	s.AddTool(mcp.NewTool("set_app_var"), setAppVar)
 	l := &launcher{userVar: os.Getenv("APP_USER_VARIABLE")}
 	s.AddTool(mcp.NewTool("launch"), l.launch)
 	s.AddTool(mcp.NewTool("run_checked"), runChecked)
