@@ -1544,7 +1544,7 @@ func (c *checker) validatorsOf(fn *ssa.Function) []validator {
 	}
 	c.validators[fn] = nil // a recursive call confines nothing
 	var out []validator
-	if c.module == nil || c.module[fn] {
+	if c.module == nil || c.module[fn] || fn.Pkg != nil && c.isDependency(fn.Pkg.Pkg.Path()) {
 		out = c.summarize(fn)
 	}
 	c.validators[fn] = out

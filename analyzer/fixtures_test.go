@@ -65,6 +65,9 @@ func TestFixtures(t *testing.T) {
 		// Guards (issue #5), and the README's example in two versions.
 		"guards-mcp",
 		"guards-library",
+		// Validators in a library of the organisation's, a dependency:
+		// a path confined to a root, a shell from an allowlist.
+		"mcp-go-dependency-validators",
 		// Handlers wrapped in the user's own middleware functions.
 		"wrapped-handlers",
 		// Tools behind the application's own registration layers (issue

@@ -1,0 +1,3 @@
+module example.com/security
+
+go 1.26
