@@ -137,7 +137,7 @@ func envName(v ssa.Value) []ssa.Value {
 		if !isStringLike(x.Type()) {
 			break
 		}
-		if k, ok := constString(x.X); ok && k != "" {
+		if k, ok := constString(x.X); ok && pinsName(k) {
 			// "APP_" + name: a fixed prefix pins the variable to
 			// the program's own (an "=" in it ends the name there).
 			return nil
@@ -195,6 +195,25 @@ var commandVariables = map[string]bool{
 	"EDITOR": true, "VISUAL": true, "PAGER": true, "MANPAGER": true, "BROWSER": true,
 	"GOFLAGS": true, "NODE_OPTIONS": true, "PYTHONSTARTUP": true, "PYTHONPATH": true,
 	"PERL5OPT": true, "PERL5LIB": true, "RUBYOPT": true, "RUBYLIB": true, "JAVA_TOOL_OPTIONS": true, "_JAVA_OPTIONS": true,
+}
+
+// pinsName reports whether a variable's name that starts with prefix is
+// the program's own whatever follows: not when a command variable starts
+// with it ("LD_" + k is LD_PRELOAD for k = "PRELOAD"). A prefix with an
+// "=" has ended the name.
+func pinsName(prefix string) bool {
+	if prefix == "" {
+		return false
+	}
+	if name, _, found := strings.Cut(prefix, "="); found {
+		return !commandVariables[name]
+	}
+	for v := range commandVariables {
+		if strings.HasPrefix(v, prefix) {
+			return false
+		}
+	}
+	return true
 }
 
 // leadingText returns the constant text an entry starts with: a
@@ -337,7 +356,7 @@ func prefixed(block *ssa.BasicBlock, name ssa.Value) (check, bool) {
 		if !want || !isCall || staticName(call) != "strings.HasPrefix" || factKey(call.Call.Args[0]) != factKey(name) {
 			return false
 		}
-		if p, isConst := constString(call.Call.Args[1]); !isConst || p == "" || strings.Contains(p, "=") {
+		if p, isConst := constString(call.Call.Args[1]); !isConst || strings.Contains(p, "=") || !pinsName(p) {
 			return false
 		}
 		found = check{what: "strings.HasPrefix", pos: iff.Cond.Pos()}

@@ -93,6 +93,14 @@ func setAppVar(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResul
 	return output(cmd)
 }
 
+// setLoaderVar sets one of the dynamic loader's variables: the prefix is
+// fixed, but "LD_" + "PRELOAD" loads the model's library into the program.
+func setLoaderVar(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool set_loader_var mcp-go constant` `BR304: tool set_loader_var can run processes with no rate limit` `BR305: tool set_loader_var is not logged with its arguments`
+	cmd := exec.CommandContext(ctx, "/opt/app/configure")                                                           // want `set_loader_var: exec os/exec\.CommandContext`
+	cmd.Env = append(os.Environ(), "LD_"+strings.ToUpper(req.GetString("name", ""))+"="+req.GetString("value", "")) // want `set_loader_var: env os\.Environ` `set_loader_var: exec \(\*os/exec\.Cmd\)\.Env \(tainted\)` `BR101: tool set_loader_var: model-controlled input names the variables of \(\*os/exec\.Cmd\)\.Env, or the command one holds, in the environment of the program run` `BR301: tool set_loader_var can run processes through \(\*os/exec\.Cmd\)\.Env with no confirmation before it` `BR303: tool set_loader_var: a model-chosen command reaches \(\*os/exec\.Cmd\)\.Env with no sandbox or allowlist`
+	return output(cmd)
+}
+
 // cloneWithKey clones over SSH with the key the model names, in the
 // command git runs for ssh: the model writes that command line.
 func cloneWithKey(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool clone_with_key mcp-go constant` `BR304: tool clone_with_key can run processes with no rate limit` `BR305: tool clone_with_key is not logged with its arguments`
@@ -144,7 +152,7 @@ func output(cmd *exec.Cmd) (*mcp.CallToolResult, error) {
 }
 
 func main() {
-	s := server.NewMCPServer("command-env", "1.0.0") // want `agent command-env server mcp-go: build_with, clone_with_key, configure, deploy, fetch_repo, greet, launch, run_checked, run_tests, set_app_var`
+	s := server.NewMCPServer("command-env", "1.0.0") // want `agent command-env server mcp-go: build_with, clone_with_key, configure, deploy, fetch_repo, greet, launch, run_checked, run_tests, set_app_var, set_loader_var`
 	s.AddTool(mcp.NewTool("run_tests"), runTests)
 	s.AddTool(mcp.NewTool("build_with"), buildWith)
 	s.AddTool(mcp.NewTool("fetch_repo"), fetchRepo)
@@ -153,6 +161,7 @@ func main() {
 	s.AddTool(mcp.NewTool("configure"), configure)
 	s.AddTool(mcp.NewTool("clone_with_key"), cloneWithKey)
 	s.AddTool(mcp.NewTool("set_app_var"), setAppVar)
+	s.AddTool(mcp.NewTool("set_loader_var"), setLoaderVar)
 	l := &launcher{userVar: os.Getenv("APP_USER_VARIABLE")}
 	s.AddTool(mcp.NewTool("launch"), l.launch)
 	s.AddTool(mcp.NewTool("run_checked"), runChecked)
