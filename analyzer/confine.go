@@ -1544,11 +1544,20 @@ func (c *checker) validatorsOf(fn *ssa.Function) []validator {
 	}
 	c.validators[fn] = nil // a recursive call confines nothing
 	var out []validator
-	if c.module == nil || c.module[fn] || fn.Pkg != nil && c.isDependency(fn.Pkg.Pkg.Path()) {
+	if c.module == nil || c.module[fn] || c.inDependency(fn) {
 		out = c.summarize(fn)
 	}
 	c.validators[fn] = out
 	return out
+}
+
+// inDependency reports whether fn, or the generic function it
+// instantiates, is declared in a dependency's package.
+func (c *checker) inDependency(fn *ssa.Function) bool {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	return fn.Pkg != nil && c.isDependency(fn.Pkg.Pkg.Path())
 }
 
 func (c *checker) summarize(fn *ssa.Function) []validator {

@@ -125,10 +125,9 @@ func envEntryNames(added ssa.Value) []ssa.Value {
 // An entry whose fixed name says the value is a command, a program or a
 // library to load ("GIT_SSH_COMMAND=" + v) is its command whole.
 func envName(v ssa.Value) []ssa.Value {
-	if text, ok := leadingText(v); ok {
-		if name, _, found := strings.Cut(text, "="); found && commandVariables[name] {
-			return []ssa.Value{v}
-		}
+	text, _ := leadingText(v)
+	if name, _, found := strings.Cut(text, "="); found && commandVariables[name] {
+		return []ssa.Value{v}
 	}
 	switch x := v.(type) {
 	case *ssa.Const:
@@ -167,7 +166,10 @@ func envName(v ssa.Value) []ssa.Value {
 			var names []ssa.Value
 			for i, a := range pack {
 				if i < n {
-					names = append(names, a)
+					if mi, ok := a.(*ssa.MakeInterface); ok {
+						a = mi.X
+					}
+					names = append(names, envName(a)...)
 				}
 			}
 			return names
@@ -192,9 +194,10 @@ var commandVariables = map[string]bool{
 	"PATH": true, "SHELL": true, "BASH_ENV": true, "ENV": true, "PROMPT_COMMAND": true,
 	"GIT_SSH_COMMAND": true, "GIT_SSH": true, "GIT_ASKPASS": true, "SSH_ASKPASS": true, "GIT_EDITOR": true,
 	"GIT_PAGER": true, "GIT_EXTERNAL_DIFF": true, "GIT_PROXY_COMMAND": true, "GIT_EXEC_PATH": true,
+	"GIT_CONFIG_PARAMETERS": true, "GIT_CONFIG_GLOBAL": true, "GIT_CONFIG_SYSTEM": true, "LESSOPEN": true, "LESSCLOSE": true,
 	"EDITOR": true, "VISUAL": true, "PAGER": true, "MANPAGER": true, "BROWSER": true,
 	"GOFLAGS": true, "NODE_OPTIONS": true, "PYTHONSTARTUP": true, "PYTHONPATH": true,
-	"PERL5OPT": true, "PERL5LIB": true, "RUBYOPT": true, "RUBYLIB": true, "JAVA_TOOL_OPTIONS": true, "_JAVA_OPTIONS": true,
+	"PERL5OPT": true, "PERL5LIB": true, "RUBYOPT": true, "RUBYLIB": true, "JAVA_TOOL_OPTIONS": true, "_JAVA_OPTIONS": true, "JDK_JAVA_OPTIONS": true,
 }
 
 // pinsName reports whether a variable's name that starts with prefix is
@@ -217,22 +220,79 @@ func pinsName(prefix string) bool {
 }
 
 // leadingText returns the constant text an entry starts with: a
-// constant, the left end of a concatenation, a format's text before its
-// first verb.
-func leadingText(v ssa.Value) (string, bool) {
+// constant, the constant operands at the left of a concatenation, a
+// format's text up to its first verb whose argument is not a constant
+// string (fmt.Sprintf("%s=%s", "LD_PRELOAD", v)), the constant elements
+// strings.Join starts with. The text is whole when the entry has nothing
+// else.
+func leadingText(v ssa.Value) (text string, whole bool) {
 	switch x := v.(type) {
 	case *ssa.Const:
-		return constString(x)
+		s, ok := constString(x)
+		return s, ok
+	case *ssa.MakeInterface:
+		return leadingText(x.X)
 	case *ssa.BinOp:
-		if isStringLike(x.Type()) {
-			return leadingText(x.X)
+		if !isStringLike(x.Type()) {
+			break
 		}
+		left, whole := leadingText(x.X)
+		if !whole {
+			return left, false
+		}
+		right, whole := leadingText(x.Y)
+		return left + right, whole
 	case *ssa.Call:
-		if staticName(x) == "fmt.Sprintf" {
-			if format, ok := constString(x.Call.Args[0]); ok {
-				text, _, _ := strings.Cut(format, "%")
-				return text, true
+		args := x.Call.Args
+		switch staticName(x) {
+		case "fmt.Sprintf":
+			format, ok := constString(args[0])
+			pack, packed := variadicPack(args[1])
+			if !ok || !packed {
+				break
 			}
+			var b strings.Builder
+			next := 0
+			for i := 0; i < len(format); i++ {
+				if format[i] != '%' {
+					b.WriteByte(format[i])
+					continue
+				}
+				if i+1 < len(format) && format[i+1] == '%' {
+					b.WriteByte('%')
+					i++
+					continue
+				}
+				if i+1 >= len(format) || format[i+1] != 's' || next >= len(pack) {
+					return b.String(), false
+				}
+				s, whole := leadingText(pack[next])
+				b.WriteString(s)
+				if !whole {
+					return b.String(), false
+				}
+				next++
+				i++
+			}
+			return b.String(), true
+		case "strings.Join":
+			sep, ok := constString(args[1])
+			parts, packed := variadicPack(args[0])
+			if !ok || !packed {
+				break
+			}
+			var b strings.Builder
+			for i, p := range parts {
+				if i > 0 {
+					b.WriteString(sep)
+				}
+				s, whole := leadingText(p)
+				b.WriteString(s)
+				if !whole {
+					return b.String(), false
+				}
+			}
+			return b.String(), true
 		}
 	}
 	return "", false

@@ -101,6 +101,14 @@ func setLoaderVar(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolRe
 	return output(cmd)
 }
 
+// preloadLib loads the model's library into the program: the name is a
+// constant, formatted in, and its value is a library to load.
+func preloadLib(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool preload_lib mcp-go constant` `BR304: tool preload_lib can run processes with no rate limit` `BR305: tool preload_lib is not logged with its arguments`
+	cmd := exec.CommandContext(ctx, "/opt/app/run")                                                  // want `preload_lib: exec os/exec\.CommandContext`
+	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%s", "LD_PRELOAD", req.GetString("library", ""))) // want `preload_lib: env os\.Environ` `preload_lib: exec \(\*os/exec\.Cmd\)\.Env \(tainted\)` `BR101: tool preload_lib: model-controlled input names the variables of \(\*os/exec\.Cmd\)\.Env, or the command one holds, in the environment of the program run` `BR301: tool preload_lib can run processes through \(\*os/exec\.Cmd\)\.Env with no confirmation before it` `BR303: tool preload_lib: a model-chosen command reaches \(\*os/exec\.Cmd\)\.Env with no sandbox or allowlist`
+	return output(cmd)
+}
+
 // cloneWithKey clones over SSH with the key the model names, in the
 // command git runs for ssh: the model writes that command line.
 func cloneWithKey(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool clone_with_key mcp-go constant` `BR304: tool clone_with_key can run processes with no rate limit` `BR305: tool clone_with_key is not logged with its arguments`
@@ -120,7 +128,7 @@ func (l *launcher) launch(ctx context.Context, req mcp.CallToolRequest) (*mcp.Ca
 }
 
 // allowedVars are the variables runChecked lets the model set.
-var allowedVars = map[string]bool{"GOFLAGS": true, "CGO_ENABLED": true}
+var allowedVars = map[string]bool{"GOOS": true, "CGO_ENABLED": true}
 
 // baseVars are the variables every check runs with, from the operator's
 // configuration.
@@ -152,7 +160,7 @@ func output(cmd *exec.Cmd) (*mcp.CallToolResult, error) {
 }
 
 func main() {
-	s := server.NewMCPServer("command-env", "1.0.0") // want `agent command-env server mcp-go: build_with, clone_with_key, configure, deploy, fetch_repo, greet, launch, run_checked, run_tests, set_app_var, set_loader_var`
+	s := server.NewMCPServer("command-env", "1.0.0") // want `agent command-env server mcp-go: build_with, clone_with_key, configure, deploy, fetch_repo, greet, launch, preload_lib, run_checked, run_tests, set_app_var, set_loader_var`
 	s.AddTool(mcp.NewTool("run_tests"), runTests)
 	s.AddTool(mcp.NewTool("build_with"), buildWith)
 	s.AddTool(mcp.NewTool("fetch_repo"), fetchRepo)
@@ -162,6 +170,7 @@ func main() {
 	s.AddTool(mcp.NewTool("clone_with_key"), cloneWithKey)
 	s.AddTool(mcp.NewTool("set_app_var"), setAppVar)
 	s.AddTool(mcp.NewTool("set_loader_var"), setLoaderVar)
+	s.AddTool(mcp.NewTool("preload_lib"), preloadLib)
 	l := &launcher{userVar: os.Getenv("APP_USER_VARIABLE")}
 	s.AddTool(mcp.NewTool("launch"), l.launch)
 	s.AddTool(mcp.NewTool("run_checked"), runChecked)
