@@ -79,6 +79,7 @@ func greet(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, e
 func configure(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool configure mcp-go constant` `BR304: tool configure can run processes with no rate limit` `BR305: tool configure is not logged with its arguments`
 	cmd := exec.CommandContext(ctx, "/opt/app/configure")                                                            // want `configure: exec os/exec\.CommandContext` `BR301: tool configure can run processes through os/exec\.CommandContext with no confirmation before it`
 	cmd.Env = append(os.Environ(), "APP_"+strings.ToUpper(req.GetString("name", ""))+"="+req.GetString("value", "")) // want `configure: env os\.Environ`
+	cmd.Env = append(cmd.Env, fmt.Sprintf("%s=%s", "APP_"+req.GetString("extra", ""), req.GetString("value", "")))
 	return output(cmd)
 }
 

@@ -41,6 +41,22 @@ func runScript(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResul
 	return mcp.NewToolResultText(string(out)), nil
 }
 
+// tools are the programs runTool may start.
+var tools = map[string]bool{"gofmt": true, "go": true}
+
+// runTool runs a program a generic validator of the library allowed.
+func runTool(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool run_tool mcp-go constant` `BR304: tool run_tool can run processes with no rate limit` `BR305: tool run_tool is not logged with its arguments`
+	prog := req.GetString("program", "gofmt")
+	if err := security.Named(prog, tools); err != nil { // want `run_tool: guard allowlist example\.com/security\.Named for exec os/exec\.CommandContext`
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	out, err := exec.CommandContext(ctx, prog, "-l", "/srv/projects").CombinedOutput() // want `run_tool: exec os/exec\.CommandContext` `BR301: tool run_tool can run processes through os/exec\.CommandContext with no confirmation before it`
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
+	}
+	return mcp.NewToolResultText(string(out)), nil
+}
+
 // readAny only checks that the path is not empty.
 func readAny(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool read_any mcp-go constant` `BR305: tool read_any is not logged with its arguments`
 	p := req.GetString("path", "")
@@ -55,9 +71,10 @@ func readAny(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult,
 }
 
 func main() {
-	s := server.NewMCPServer("dependency-validators", "1.0.0") // want `agent dependency-validators server mcp-go: read_any, read_project, run_script`
+	s := server.NewMCPServer("dependency-validators", "1.0.0") // want `agent dependency-validators server mcp-go: read_any, read_project, run_script, run_tool`
 	s.AddTool(mcp.NewTool("read_project", mcp.WithString("path")), readProject)
 	s.AddTool(mcp.NewTool("run_script", mcp.WithString("shell")), runScript)
 	s.AddTool(mcp.NewTool("read_any", mcp.WithString("path")), readAny)
+	s.AddTool(mcp.NewTool("run_tool", mcp.WithString("program")), runTool)
 	_ = server.ServeStdio(s)
 }

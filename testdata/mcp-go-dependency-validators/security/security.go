@@ -41,3 +41,12 @@ func NotEmpty(p string) error {
 	}
 	return nil
 }
+
+// Named returns an error unless name is one of the allowed ones: generic
+// over the string types a caller keeps names in.
+func Named[S ~string](name S, allowed map[S]bool) error {
+	if !allowed[name] {
+		return fmt.Errorf("%q is not allowed", string(name))
+	}
+	return nil
+}
