@@ -281,18 +281,12 @@ func joinedName(anc lineage, name ssa.Value) bool {
 		switch {
 		case factKey(p) == factKey(name):
 			seen = true
-		case isConstant(p):
+		case isConst(p):
 		default:
 			return false
 		}
 	}
 	return seen
-}
-
-// isConstant reports whether v is a constant.
-func isConstant(v ssa.Value) bool {
-	_, ok := v.(*ssa.Const)
-	return ok
 }
 
 // checksCut looks for checks that together cut block off from the
@@ -1095,11 +1089,8 @@ func helperReturns(call *ssa.Call, index int) []ssa.Value {
 	}
 	live := symbol.LiveBlocks(callee)
 	var out []ssa.Value
-	for _, b := range callee.Blocks {
-		if live != nil && !live[b.Index] || len(b.Instrs) == 0 {
-			continue
-		}
-		if r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && index < len(r.Results) {
+	for _, r := range returnsOf(callee) {
+		if (live == nil || live[r.Block().Index]) && index < len(r.Results) {
 			out = append(out, r.Results[index])
 		}
 	}

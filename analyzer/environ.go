@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"go/token"
 	"sort"
 	"strings"
 
@@ -66,14 +65,8 @@ func envAppends(st *ssa.Store) []*ssa.Call {
 			}
 			// A helper of the module that builds the entries: what it
 			// returns.
-			callee := x.Call.StaticCallee()
-			if callee == nil || len(callee.Blocks) == 0 || callee.Signature.Results().Len() != 1 {
-				return
-			}
-			for _, b := range callee.Blocks {
-				if r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(r.Results) == 1 {
-					walk(r.Results[0], depth+1)
-				}
+			for _, r := range helperReturns(x, -1) {
+				walk(r, depth+1)
 			}
 		}
 	}
@@ -247,34 +240,23 @@ func leadingText(v ssa.Value) (text string, whole bool) {
 		switch staticName(x) {
 		case "fmt.Sprintf":
 			format, ok := constString(args[0])
+			texts, split := formatTexts(format)
 			pack, packed := variadicPack(args[1])
-			if !ok || !packed {
+			if !ok || !split || !packed {
 				break
 			}
-			var b strings.Builder
-			next := 0
-			for i := 0; i < len(format); i++ {
-				if format[i] != '%' {
-					b.WriteByte(format[i])
-					continue
+			text := texts[0]
+			for n, after := range texts[1:] {
+				if n >= len(pack) {
+					return text, false
 				}
-				if i+1 < len(format) && format[i+1] == '%' {
-					b.WriteByte('%')
-					i++
-					continue
+				s, whole := leadingText(pack[n])
+				if text += s; !whole {
+					return text, false
 				}
-				if i+1 >= len(format) || format[i+1] != 's' || next >= len(pack) {
-					return b.String(), false
-				}
-				s, whole := leadingText(pack[next])
-				b.WriteString(s)
-				if !whole {
-					return b.String(), false
-				}
-				next++
-				i++
+				text += after
 			}
-			return b.String(), true
+			return text, true
 		case "strings.Join":
 			sep, ok := constString(args[1])
 			parts, packed := variadicPack(args[0])
@@ -318,31 +300,14 @@ func holdsEquals(v ssa.Value) bool {
 }
 
 // countVerbs counts the formatting verbs of a format's text (a "%%" is
-// none), or returns -1 when a verb takes its width or precision from the
-// arguments (%*s) or names the argument it formats (%[2]s).
+// none), or returns -1 when a verb may take its width or precision from
+// the arguments (%*s) or name the argument it formats (%[2]s).
 func countVerbs(format string) int {
-	n := 0
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			continue
-		}
-		if i+1 < len(format) && format[i+1] == '%' {
-			i++
-			continue
-		}
-		for j := i + 1; j < len(format); j++ {
-			c := format[j]
-			if c == '*' || c == '[' {
-				return -1
-			}
-			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
-				i = j
-				break
-			}
-		}
-		n++
+	texts, ok := formatTexts(format)
+	if !ok || strings.ContainsAny(format, "*[") {
+		return -1
 	}
-	return n
+	return len(texts) - 1
 }
 
 // envNames returns the taint of the names of the entries an append adds
@@ -406,21 +371,10 @@ func (c *checker) envNamesConfined(f *flow, res *reached, site ssa.CallInstructi
 // fixed prefix (strings.HasPrefix(k, "APP_") found true): the variable is
 // one of the program's own, as "APP_" + k is.
 func prefixed(block *ssa.BasicBlock, name ssa.Value) (check, bool) {
-	var found check
-	ok := symbol.DominatingBranches(block, func(iff *ssa.If, want bool) bool {
-		cond := iff.Cond
-		if u, isNot := cond.(*ssa.UnOp); isNot && u.Op == token.NOT {
-			cond, want = u.X, !want
-		}
-		call, isCall := cond.(*ssa.Call)
-		if !want || !isCall || staticName(call) != "strings.HasPrefix" || factKey(call.Call.Args[0]) != factKey(name) {
-			return false
-		}
-		if p, isConst := constString(call.Call.Args[1]); !isConst || strings.Contains(p, "=") || !pinsName(p) {
-			return false
-		}
-		found = check{what: "strings.HasPrefix", pos: iff.Cond.Pos()}
-		return true
-	})
-	return found, ok
+	same := func(x ssa.Value) bool { return factKey(x) == factKey(name) }
+	pins := func(p string) bool { return !strings.Contains(p, "=") && pinsName(p) }
+	if at, ok := prefixCheckAt(block, same, pins); ok {
+		return check{what: "strings.HasPrefix", pos: at}, true
+	}
+	return check{}, false
 }

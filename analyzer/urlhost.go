@@ -61,11 +61,19 @@ func (f *flow) endsHostBefore(x, y ssa.Value, at *ssa.BasicBlock) bool {
 // rootedAt reports whether block only runs once strings.HasPrefix(v, p),
 // for a constant p that starts with "/", has been found true.
 func rootedAt(v ssa.Value, block *ssa.BasicBlock) bool {
+	_, ok := prefixCheckAt(block, func(x ssa.Value) bool { return x == v }, func(p string) bool { return strings.HasPrefix(p, "/") })
+	return ok
+}
+
+// prefixCheckAt returns the condition of a branch on the way to block that
+// found strings.HasPrefix(x, p) true, for an x that checked accepts and a
+// constant p that prefix accepts.
+func prefixCheckAt(block *ssa.BasicBlock, checked func(ssa.Value) bool, prefix func(string) bool) (token.Pos, bool) {
 	if block == nil {
-		return false
+		return token.NoPos, false
 	}
-	found := false
-	symbol.DominatingBranches(block, func(iff *ssa.If, want bool) bool {
+	at := token.NoPos
+	found := symbol.DominatingBranches(block, func(iff *ssa.If, want bool) bool {
 		cond := iff.Cond
 		for {
 			n, ok := cond.(*ssa.UnOp)
@@ -75,14 +83,17 @@ func rootedAt(v ssa.Value, block *ssa.BasicBlock) bool {
 			cond, want = n.X, !want
 		}
 		call, ok := cond.(*ssa.Call)
-		if !want || !ok || staticName(call) != "strings.HasPrefix" || len(call.Call.Args) != 2 || call.Call.Args[0] != v {
+		if !want || !ok || staticName(call) != "strings.HasPrefix" || len(call.Call.Args) != 2 || !checked(call.Call.Args[0]) {
 			return false
 		}
 		p, ok := constString(call.Call.Args[1])
-		found = ok && strings.HasPrefix(p, "/")
-		return found
+		if !ok || !prefix(p) {
+			return false
+		}
+		at = iff.Cond.Pos()
+		return true
 	})
-	return found
+	return at, found
 }
 
 // hostEndedIn reports whether every template (see templates) ends a URL's

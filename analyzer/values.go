@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/constant"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -94,17 +95,11 @@ func shortType(sym string) string { return symbol.ShortType(sym) }
 
 // variadicPack returns the values of a call's packed variadic arguments
 // (append(env, a, b), exec.Command("git", "a", "b"): SSA builds the slice
-// [a, b]).
+// [a, b]), in order, when every one is found (see variadicElems).
 func variadicPack(v ssa.Value) ([]ssa.Value, bool) {
-	sl, ok := v.(*ssa.Slice)
-	if !ok {
+	elems := variadicElems(v)
+	if elems == nil || slices.Contains(elems, nil) {
 		return nil, false
 	}
-	arr, ok := sl.X.(*ssa.Alloc)
-	if !ok || !isArrayPtr(arr.Type()) {
-		return nil, false
-	}
-	var out []ssa.Value
-	arrayStores(arr, func(_, val ssa.Value) { out = append(out, val) })
-	return out, true
+	return elems, true
 }
